@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm test`: every test of kafkascope, in order, stopping at the first failure.
+//   1. typecheck  tsc -b
+//   2. unit       vitest run (unit, scenario, determinism and property tests)
+//   3. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
+//   4. e2e        playwright test (the built app in Chromium)
+// Output streams as it comes; a one-line summary with each step's duration ends the run.
+// Plain Node, no dependencies.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const missingChromiumLine =
+  'kafkascope: Chromium is missing; install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH)'
+
+/** A local binary from node_modules/.bin, or npx as a fallback. */
+function bin(name, args) {
+  const local = join(root, 'node_modules', '.bin', name)
+  return existsSync(local) ? [local, args] : ['npx', ['--no-install', name, ...args]]
+}
+
+/** Run a command with inherited stdio; resolves to its exit code (1 if it could not start). */
+function run(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env })
+    child.on('error', (error) => {
+      console.error(`kafkascope: could not start ${command}: ${error.message}`)
+      resolve(1)
+    })
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)))
+  })
+}
+
+function succeeds(command, args) {
+  const result = spawnSync(command, args, { stdio: 'ignore' })
+  return result.status === 0
+}
+
+/** Install Debian's chromium when it is missing and we are root or have passwordless sudo. */
+async function ensureChromium() {
+  if (existsSync(chromiumPath)) return 0
+  const canApt = chromiumPath === '/usr/bin/chromium' && succeeds('sh', ['-c', 'command -v apt-get'])
+  let useSudo = null
+  if (canApt) {
+    if (typeof process.getuid === 'function' && process.getuid() === 0) useSudo = false
+    else if (succeeds('sudo', ['-n', 'true'])) useSudo = true
+  }
+  if (useSudo !== null) {
+    console.log('kafkascope: Chromium is missing; installing it with apt-get install -y chromium')
+    const aptGet = (...args) =>
+      useSudo
+        ? run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+        : run('apt-get', args, { ...process.env, DEBIAN_FRONTEND: 'noninteractive' })
+    if ((await aptGet('update')) === 0 && (await aptGet('install', '-y', 'chromium')) === 0 && existsSync(chromiumPath)) {
+      return 0
+    }
+  }
+  console.error(missingChromiumLine)
+  return 1
+}
+
+const steps = [
+  { name: 'typecheck', run: () => run(...bin('tsc', ['-b'])) },
+  { name: 'unit', run: () => run(...bin('vitest', ['run'])) },
+  { name: 'chromium', run: ensureChromium },
+  { name: 'e2e', run: () => run(...bin('playwright', ['test'])) },
+]
+
+const done = []
+let exitCode = 0
+for (const step of steps) {
+  const started = process.hrtime.bigint()
+  const code = await step.run()
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  done.push({ name: step.name, seconds, code })
+  if (code !== 0) {
+    exitCode = code
+    break
+  }
+}
+
+const parts = done.map((s) => `${s.name} ${s.seconds.toFixed(1)} s ${s.code === 0 ? 'ok' : `FAILED (exit ${s.code})`}`)
+for (const step of steps.slice(done.length)) parts.push(`${step.name} skipped`)
+console.log(`\nkafkascope test: ${parts.join(' · ')}`)
+process.exit(exitCode)

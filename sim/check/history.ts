@@ -1,0 +1,112 @@
+/**
+ * The history of what clients observed, recorded as it happens, for the checkers in check/.
+ * Plain data (typed arrays are structuredClone-able). Written by the clients, read by checkers;
+ * checkers never call broker code.
+ *
+ * Record identity: (producer, topic-partition, sequence). A producer numbers the records it sends to
+ * one partition 0, 1, 2, ... (Kafka's per-partition producer sequence; kept even without idempotence).
+ */
+
+export const PENDING = -2
+export const FAILED = -3
+/** acked with acks=0: no offset known */
+export const ACKED_NO_OFFSET = -1
+
+/** Every record a producer sent to one partition, and what became of it. */
+export interface SendLog {
+  producer: string
+  /** "topic-p" */
+  tp: string
+  /** records invoked: sequences 0..n-1 */
+  n: number
+  /** per sequence: offset >= 0 when acked with an offset, ACKED_NO_OFFSET, PENDING or FAILED */
+  outcome: Int32Array
+  /** per sequence: time of the ack or failure (ms), or of the send while pending */
+  atMs: Int32Array
+}
+
+/** Every poll a reader (plain consumer or group member) made from one partition. */
+export interface ReadLog {
+  reader: string
+  tp: string
+  n: number
+  /** first offset of the records returned */
+  from: Int32Array
+  /** one past the last offset returned */
+  to: Int32Array
+  atMs: Int32Array
+  /** positions the reader was moved to on purpose (auto.offset.reset, seek): [atMs, offset] pairs */
+  resets: number[]
+}
+
+/** A leadership change the controller published (observable with kafka-topics --describe). */
+export interface LeaderChange {
+  atMs: number
+  tp: string
+  leader: number
+  leaderEpoch: number
+  isr: number[]
+  unclean: boolean
+}
+
+/** A broker that started acting as leader of a partition in an epoch (observable on the broker). */
+export interface LeaderClaim {
+  atMs: number
+  broker: number
+  tp: string
+  leaderEpoch: number
+}
+
+export interface History {
+  sends: Record<string, SendLog> // key `${producer}|${tp}`
+  reads: Record<string, ReadLog> // key `${reader}|${tp}`
+  leaderChanges: LeaderChange[]
+  leaderClaims: LeaderClaim[]
+}
+
+/** One replica's log as the checkers see it. */
+export interface ReplicaView {
+  broker: number
+  /** false when the broker is crashed */
+  online: boolean
+  logStartOffset: number
+  logEndOffset: number
+  highWatermark: number
+  /** batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset */
+  batches: readonly import('../cluster/batch.ts').LogBatch[]
+}
+
+export interface PartitionView {
+  tp: string
+  /** current leader per the controller, -1 when none */
+  leader: number
+  leaderEpoch: number
+  isr: number[]
+  replicas: ReplicaView[]
+}
+
+/** Grow a typed array log so that index `n` fits (amortised doubling). */
+export function ensureCapacity(log: SendLog, n: number): void {
+  if (n < log.outcome.length) return
+  const cap = Math.max(16, log.outcome.length * 2, n + 1)
+  const outcome = new Int32Array(cap)
+  outcome.set(log.outcome)
+  const atMs = new Int32Array(cap)
+  atMs.set(log.atMs)
+  log.outcome = outcome
+  log.atMs = atMs
+}
+
+export function ensureReadCapacity(log: ReadLog, n: number): void {
+  if (n < log.from.length) return
+  const cap = Math.max(16, log.from.length * 2, n + 1)
+  for (const k of ['from', 'to', 'atMs'] as const) {
+    const a = new Int32Array(cap)
+    a.set(log[k])
+    log[k] = a
+  }
+}
+
+export function newHistory(): History {
+  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [] }
+}

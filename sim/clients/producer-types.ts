@@ -1,0 +1,62 @@
+/** State of a producer client (KafkaProducer: RecordAccumulator, Sender, Metadata). */
+import type { ProducerSpec } from '../scenario/types.ts'
+import type { ProducerConfig } from '../scenario/config.ts'
+import type { RngState } from '../kernel/rng.ts'
+
+export interface ProducerBatch {
+  partition: number
+  /** -1 until the batch is first drained (sequence numbers are assigned then, as Kafka does) */
+  baseSequence: number
+  count: number
+  sizeBytes: number
+  createdMs: number
+  attempts: number
+  retryAtMs: number
+}
+
+export interface InflightProduce {
+  node: number
+  batches: ProducerBatch[]
+  deadline: number
+}
+
+export interface ProducerMetadata {
+  known: boolean
+  leaders: number[]
+  leaderEpochs: number[]
+  brokers: number[]
+  fetchedMs: number
+  inflight: boolean
+  corr: number
+  sentMs: number
+  needUpdate: boolean
+  target: number
+}
+
+export interface ProducerNode {
+  id: string
+  spec: ProducerSpec
+  cfg: ProducerConfig
+  rng: RngState
+  active: boolean
+  idempotent: boolean
+  producerId: number
+  pidInflight: boolean
+  meta: ProducerMetadata
+  genStartMs: number
+  genCount: number
+  keyCursor: number
+  /** per partition: queued batches, oldest first */
+  queues: ProducerBatch[][]
+  seqNext: number[]
+  sticky: { partition: number; bytes: number }
+  inflightByNode: Record<string, number>
+  requests: Record<string, InflightProduce>
+  wakeAt: number
+  sent: number
+  acked: number
+  failed: number
+  errors: Record<string, number>
+  /** records invoked while waiting for metadata (send() blocks, then times out after max.block.ms) */
+  blockedSinceMs: number
+}

@@ -1,0 +1,476 @@
+/**
+ * The producer client (KafkaProducer 4.x): metadata, partitioner, accumulator, sender.
+ *
+ * - keyed records: partitionForKey (murmur2, as the Java client), over all partitions;
+ * - null keys: the strictly uniform sticky partitioner (KIP-794), which switches partition after
+ *   batch.size bytes once the partition's last batch is full, or at 2 × batch.size; the next sticky
+ *   partition is drawn uniformly from partitions with a leader (the adaptive weighting by queue
+ *   length is not modelled);
+ * - batches are ready after linger.ms, when full, or when more than one is queued; a ready node gets
+ *   one Produce with the first batch of every partition it leads, while fewer than
+ *   max.in.flight.requests.per.connection requests are outstanding to it;
+ * - sequence numbers are assigned when a batch is first drained; retriable errors re-queue the batch
+ *   with exponential backoff (retry.backoff.ms → retry.backoff.max.ms, ±20 % jitter) until
+ *   delivery.timeout.ms; invalid-metadata errors request a metadata update, and a response naming
+ *   the current leader updates it directly (KIP-951);
+ * - acks=0 completes on send with no offset.
+ * Records are generated lazily at wake-ups, each with its exact due time (recordsPerSec).
+ */
+import { nextInt, forkRng } from '../kernel/rng.ts'
+import { send, timer, nextCorrelationId, note, type World, type Msg } from '../world.ts'
+import { partitionForKey } from '../kafka/murmur2.ts'
+import { resolveProducerConfig } from '../scenario/config.ts'
+import type { ProducerSpec } from '../scenario/types.ts'
+import type { ProducerBatch, ProducerNode } from './producer-types.ts'
+import type { ProduceBatch } from '../cluster/produce-handler.ts'
+import { ensureCapacity, PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../check/history.ts'
+
+const RETRIABLE = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'REQUEST_TIMED_OUT',
+  'NETWORK_EXCEPTION',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+])
+const INVALID_METADATA = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'NETWORK_EXCEPTION',
+])
+const MAX_REQUEST_BYTES = 1048576
+const RECORD_OVERHEAD_BYTES = 10
+
+export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
+  const cfg = resolveProducerConfig(spec.config)
+  return {
+    id: spec.id,
+    spec,
+    cfg,
+    rng: forkRng(w.rng.clients, `producer:${spec.id}`),
+    active: spec.startActive,
+    idempotent: cfg['enable.idempotence'],
+    producerId: -1,
+    pidInflight: false,
+    meta: { known: false, leaders: [], leaderEpochs: [], brokers: [], fetchedMs: 0, inflight: false, corr: 0, sentMs: 0, needUpdate: true, target: 0 },
+    genStartMs: 0,
+    genCount: 0,
+    keyCursor: 0,
+    queues: [],
+    seqNext: [],
+    sticky: { partition: -1, bytes: 0 },
+    inflightByNode: {},
+    requests: {},
+    wakeAt: -1,
+    sent: 0,
+    acked: 0,
+    failed: 0,
+    errors: {},
+    blockedSinceMs: -1,
+  }
+}
+
+export function startProducerClient(w: World, p: ProducerNode): void {
+  p.genStartMs = w.nowMs
+  p.genCount = 0
+  requestMetadata(w, p)
+  wake(w, p)
+}
+
+function ready(p: ProducerNode): boolean {
+  return p.meta.known && (!p.idempotent || p.producerId >= 0)
+}
+
+export function setProducerActive(w: World, p: ProducerNode, active: boolean): void {
+  if (active && !p.active) {
+    p.genStartMs = w.nowMs
+    p.genCount = 0
+  }
+  p.active = active
+  wake(w, p)
+}
+
+// ---------------------------------------------------------------- metadata
+
+function requestMetadata(w: World, p: ProducerNode): void {
+  if (p.meta.inflight) return
+  const brokers = p.meta.brokers.length ? p.meta.brokers : w.brokerIds
+  const target = brokers[p.meta.target % brokers.length]
+  p.meta.inflight = true
+  p.meta.corr = nextCorrelationId(w)
+  p.meta.sentMs = w.nowMs
+  send(w, p.id, String(target), { api: 'Metadata', from: p.id, corr: p.meta.corr, topics: [p.spec.topic] })
+}
+
+function onMetadata(w: World, p: ProducerNode, m: Msg): void {
+  if (m.corr !== p.meta.corr) return
+  p.meta.inflight = false
+  const t = (m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>)[p.spec.topic]
+  p.meta.brokers = (m.brokers as number[]).slice()
+  if (!t || t.error !== 'NONE') {
+    if (t) countError(p, t.error)
+    p.meta.needUpdate = true
+    timer(w, p.id, 'producer.metaRetry', p.cfg['retry.backoff.ms'])
+    return
+  }
+  p.meta.known = true
+  p.meta.needUpdate = false
+  p.meta.fetchedMs = w.nowMs
+  const n = t.partitions.length
+  p.meta.leaders = t.partitions.map((x) => x.leader)
+  p.meta.leaderEpochs = t.partitions.map((x) => x.leaderEpoch)
+  while (p.queues.length < n) p.queues.push([])
+  while (p.seqNext.length < n) p.seqNext.push(0)
+  if (p.meta.leaders.some((l) => l < 0)) p.meta.needUpdate = true
+  if (p.idempotent && p.producerId < 0) initProducerId(w, p)
+  wake(w, p)
+}
+
+function initProducerId(w: World, p: ProducerNode): void {
+  if (p.pidInflight) return
+  p.pidInflight = true
+  const target = p.meta.brokers[nextInt(p.rng, Math.max(1, p.meta.brokers.length))] ?? w.brokerIds[0]
+  send(w, p.id, String(target), { api: 'InitProducerId', from: p.id, corr: nextCorrelationId(w) })
+}
+
+// ---------------------------------------------------------------- records
+
+function nextKey(p: ProducerNode): string | null {
+  const k = p.spec.keys
+  if (k.kind === 'pool') return `key-${nextInt(p.rng, k.size)}`
+  if (k.kind === 'list') return k.values[p.keyCursor++ % k.values.length]
+  return null
+}
+
+function stickyPartition(p: ProducerNode): number {
+  const n = p.meta.leaders.length
+  const available: number[] = []
+  for (let i = 0; i < n; i++) if (p.meta.leaders[i] >= 0) available.push(i)
+  if (available.length === 0) return nextInt(p.rng, n)
+  return available[nextInt(p.rng, available.length)]
+}
+
+/** KafkaProducer.send: partition the record and add it to the accumulator. */
+export function appendRecord(p: ProducerNode, key: string | null, valueBytes: number, atMs: number): void {
+  p.sent++
+  const n = p.meta.leaders.length
+  let part: number
+  if (key !== null && !p.cfg['partitioner.ignore.keys']) part = partitionForKey(key, n)
+  else {
+    if (p.sticky.partition < 0 || p.sticky.partition >= n) p.sticky = { partition: stickyPartition(p), bytes: 0 }
+    part = p.sticky.partition
+  }
+  const size = valueBytes + (key === null ? 0 : key.length) + RECORD_OVERHEAD_BYTES
+  const q = p.queues[part]
+  const batchSize = p.cfg['batch.size']
+  let last = q[q.length - 1]
+  if (!last || last.baseSequence >= 0 || last.sizeBytes + size > batchSize) {
+    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, attempts: 0, retryAtMs: 0 }
+    q.push(last)
+  }
+  last.count++
+  last.sizeBytes += size
+  if (key === null || p.cfg['partitioner.ignore.keys']) {
+    p.sticky.bytes += size
+    const full = last.sizeBytes + size > batchSize
+    if ((p.sticky.bytes >= batchSize && full) || p.sticky.bytes >= 2 * batchSize) p.sticky = { partition: stickyPartition(p), bytes: 0 }
+  }
+}
+
+function generateDue(w: World, p: ProducerNode): void {
+  const rate = p.spec.recordsPerSec
+  if (!p.active || rate <= 0) return
+  for (;;) {
+    const due = p.genStartMs + Math.floor((p.genCount * 1000) / rate)
+    if (due > w.nowMs) break
+    appendRecord(p, nextKey(p), p.spec.valueBytes, due)
+    p.genCount++
+  }
+}
+
+function nextDueMs(p: ProducerNode): number {
+  const rate = p.spec.recordsPerSec
+  if (!p.active || rate <= 0) return Infinity
+  return p.genStartMs + Math.floor((p.genCount * 1000) / rate)
+}
+
+// ---------------------------------------------------------------- sender
+
+/** Run the sender: generate due records, expire, drain ready nodes, and arm the next wake-up. */
+export function wake(w: World, p: ProducerNode): void {
+  if (!w.nodes[p.id]?.up) return
+  if (!ready(p)) {
+    if (p.active) {
+      p.genStartMs = w.nowMs
+      p.genCount = 0
+    }
+    if (!p.meta.inflight && w.nowMs - p.meta.sentMs >= p.cfg['retry.backoff.ms']) requestMetadata(w, p)
+    armWake(w, p, w.nowMs + p.cfg['retry.backoff.ms'])
+    return
+  }
+  generateDue(w, p)
+  if (p.meta.needUpdate || w.nowMs - p.meta.fetchedMs >= p.cfg['metadata.max.age.ms']) {
+    if (!p.meta.inflight && w.nowMs - p.meta.sentMs >= p.cfg['retry.backoff.ms']) requestMetadata(w, p)
+  }
+  expireRequests(w, p)
+  expireBatches(w, p)
+  drain(w, p)
+  armWake(w, p, nextWakeMs(w, p))
+}
+
+function armWake(w: World, p: ProducerNode, at: number): void {
+  if (at === Infinity) return
+  const t = Math.max(at, w.nowMs + 1)
+  if (p.wakeAt > w.nowMs && p.wakeAt <= t) return
+  p.wakeAt = t
+  timer(w, p.id, 'producer.wake', t - w.nowMs, t)
+}
+
+export function onWakeTimer(w: World, p: ProducerNode, at: number): void {
+  if (at !== p.wakeAt) return
+  p.wakeAt = -1
+  wake(w, p)
+}
+
+function nextWakeMs(w: World, p: ProducerNode): number {
+  const linger = p.cfg['linger.ms']
+  let next = Infinity
+  const due = nextDueMs(p)
+  if (due !== Infinity) {
+    const fill = Math.max(1, Math.floor((p.cfg['batch.size'] / (p.spec.valueBytes + RECORD_OVERHEAD_BYTES)) * (1000 / p.spec.recordsPerSec)))
+    next = due + Math.min(linger, fill)
+  }
+  for (const q of p.queues) {
+    const b = q[0]
+    if (!b) continue
+    next = Math.min(next, Math.max(b.createdMs + linger, b.retryAtMs))
+  }
+  for (const key in p.requests) next = Math.min(next, p.requests[key].deadline)
+  if (p.meta.needUpdate) next = Math.min(next, w.nowMs + p.cfg['retry.backoff.ms'])
+  return next
+}
+
+function batchReady(w: World, p: ProducerNode, q: ProducerBatch[]): boolean {
+  const b = q[0]
+  if (!b || b.retryAtMs > w.nowMs) return false
+  return q.length > 1 || w.nowMs - b.createdMs >= p.cfg['linger.ms'] || b.sizeBytes >= p.cfg['batch.size'] * 0.9
+}
+
+function drain(w: World, p: ProducerNode): void {
+  const byNode: Record<string, number[]> = {}
+  const nodes: number[] = []
+  let readyAny = false
+  for (let i = 0; i < p.queues.length; i++) {
+    const q = p.queues[i]
+    if (q.length === 0) continue
+    const leader = p.meta.leaders[i]
+    if (leader === undefined || leader < 0) {
+      p.meta.needUpdate = true
+      continue
+    }
+    const key = String(leader)
+    if (!byNode[key]) {
+      byNode[key] = []
+      nodes.push(leader)
+    }
+    byNode[key].push(i)
+    if (batchReady(w, p, q)) readyAny = true
+  }
+  if (!readyAny) return
+  for (const node of nodes) {
+    const parts = byNode[String(node)]
+    if (!parts.some((i) => batchReady(w, p, p.queues[i]))) continue
+    if ((p.inflightByNode[String(node)] ?? 0) >= p.cfg['max.in.flight.requests.per.connection']) continue
+    sendProduce(w, p, node, parts)
+  }
+}
+
+function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): void {
+  const batches: ProducerBatch[] = []
+  const wire: ProduceBatch[] = []
+  let bytes = 0
+  for (const i of parts) {
+    const b = p.queues[i][0]
+    if (!b || b.retryAtMs > w.nowMs) continue
+    if (batches.length && bytes + b.sizeBytes > MAX_REQUEST_BYTES) break
+    p.queues[i].shift()
+    if (b.baseSequence < 0) assignSequence(w, p, b)
+    b.attempts++
+    bytes += b.sizeBytes
+    batches.push(b)
+    wire.push({
+      tp: `${p.spec.topic}-${b.partition}`,
+      producer: p.id,
+      producerId: p.idempotent ? p.producerId : -1,
+      baseSequence: b.baseSequence,
+      count: b.count,
+      firstTimestamp: b.createdMs,
+      sizeBytes: b.sizeBytes,
+    })
+  }
+  if (batches.length === 0) return
+  const corr = nextCorrelationId(w)
+  const acks = p.cfg.acks
+  send(w, p.id, String(node), { api: 'Produce', from: p.id, corr, acks, timeoutMs: p.cfg['request.timeout.ms'], batches: wire })
+  if (acks === '0') {
+    for (const b of batches) complete(w, p, b, ACKED_NO_OFFSET)
+    return
+  }
+  p.inflightByNode[String(node)] = (p.inflightByNode[String(node)] ?? 0) + 1
+  p.requests[String(corr)] = { node, batches, deadline: w.nowMs + p.cfg['request.timeout.ms'] }
+}
+
+function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
+  const tp = `${p.spec.topic}-${partition}`
+  const key = `${p.id}|${tp}`
+  let log = w.history.sends[key]
+  if (!log) {
+    log = { producer: p.id, tp, n: 0, outcome: new Int32Array(16), atMs: new Int32Array(16) }
+    w.history.sends[key] = log
+  }
+  return log
+}
+
+function assignSequence(w: World, p: ProducerNode, b: ProducerBatch): void {
+  b.baseSequence = p.seqNext[b.partition]
+  p.seqNext[b.partition] += b.count
+  const log = sendLogFor(w, p, b.partition)
+  ensureCapacity(log, b.baseSequence + b.count)
+  for (let i = 0; i < b.count; i++) {
+    log.outcome[b.baseSequence + i] = PENDING
+    log.atMs[b.baseSequence + i] = w.nowMs
+  }
+  log.n = Math.max(log.n, b.baseSequence + b.count)
+}
+
+function complete(w: World, p: ProducerNode, b: ProducerBatch, baseOffset: number): void {
+  const log = sendLogFor(w, p, b.partition)
+  for (let i = 0; i < b.count; i++) {
+    log.outcome[b.baseSequence + i] = baseOffset >= 0 ? baseOffset + i : baseOffset
+    log.atMs[b.baseSequence + i] = w.nowMs
+  }
+  if (baseOffset === FAILED) p.failed += b.count
+  else p.acked += b.count
+}
+
+function countError(p: ProducerNode, error: string): void {
+  p.errors[error] = (p.errors[error] ?? 0) + 1
+}
+
+function backoffMs(p: ProducerNode, attempts: number): number {
+  const base = p.cfg['retry.backoff.ms']
+  const max = p.cfg['retry.backoff.max.ms']
+  const exp = Math.min(max, base * 2 ** Math.max(0, attempts - 1))
+  const jitter = Math.floor((exp * (nextInt(p.rng, 41) - 20)) / 100)
+  return Math.max(1, Math.min(max, exp + jitter))
+}
+
+/** A batch got an error: retry it, or give up for good. */
+function failOrRetry(w: World, p: ProducerNode, b: ProducerBatch, error: string): void {
+  countError(p, error)
+  if (INVALID_METADATA.has(error)) p.meta.needUpdate = true
+  const expired = w.nowMs - b.createdMs >= p.cfg['delivery.timeout.ms']
+  if (RETRIABLE.has(error) && !expired && b.attempts <= p.cfg.retries) {
+    b.retryAtMs = w.nowMs + backoffMs(p, b.attempts)
+    const q = p.queues[b.partition]
+    let i = 0
+    while (i < q.length && q[i].baseSequence >= 0 && q[i].baseSequence < b.baseSequence) i++
+    q.splice(i, 0, b)
+  } else complete(w, p, b, FAILED)
+}
+
+function onProduceResponse(w: World, p: ProducerNode, m: Msg): void {
+  const req = p.requests[String(m.corr)]
+  if (!req) return
+  finishRequest(p, String(m.corr), req.node)
+  const parts = m.parts as { tp: string; error: string; baseOffset: number; currentLeader: { id: number; epoch: number } | null }[]
+  for (let i = 0; i < req.batches.length; i++) {
+    const b = req.batches[i]
+    const r = parts[i]
+    if (r.error === 'NONE') complete(w, p, b, r.baseOffset)
+    else {
+      if (r.currentLeader && r.currentLeader.epoch > (p.meta.leaderEpochs[b.partition] ?? -1)) {
+        p.meta.leaders[b.partition] = r.currentLeader.id
+        p.meta.leaderEpochs[b.partition] = r.currentLeader.epoch
+      }
+      failOrRetry(w, p, b, r.error)
+    }
+  }
+  wake(w, p)
+}
+
+function finishRequest(p: ProducerNode, corr: string, node: number): void {
+  delete p.requests[corr]
+  const k = String(node)
+  p.inflightByNode[k] = Math.max(0, (p.inflightByNode[k] ?? 1) - 1)
+}
+
+function failRequest(w: World, p: ProducerNode, corr: string, error: string): void {
+  const req = p.requests[corr]
+  finishRequest(p, corr, req.node)
+  for (const b of req.batches) failOrRetry(w, p, b, error)
+}
+
+function expireRequests(w: World, p: ProducerNode): void {
+  for (const corr of Object.keys(p.requests)) {
+    if (p.requests[corr].deadline <= w.nowMs) failRequest(w, p, corr, 'REQUEST_TIMED_OUT')
+  }
+  if (p.meta.inflight && w.nowMs - p.meta.sentMs >= p.cfg['request.timeout.ms']) {
+    p.meta.inflight = false
+    p.meta.target++
+  }
+}
+
+function expireBatches(w: World, p: ProducerNode): void {
+  const limit = p.cfg['delivery.timeout.ms']
+  for (const q of p.queues) {
+    while (q.length && w.nowMs - q[0].createdMs >= limit) {
+      const b = q.shift()!
+      if (b.baseSequence < 0) p.failed += b.count
+      else complete(w, p, b, FAILED)
+    }
+  }
+}
+
+export function onProducerDisconnect(w: World, p: ProducerNode, peer: string): void {
+  for (const corr of Object.keys(p.requests)) if (String(p.requests[corr].node) === peer) failRequest(w, p, corr, 'NETWORK_EXCEPTION')
+  if (p.meta.inflight) {
+    p.meta.inflight = false
+    p.meta.target++
+  }
+  p.pidInflight = false
+  wake(w, p)
+}
+
+export function handleProducerMessage(w: World, p: ProducerNode, m: Msg): void {
+  switch (m.api) {
+    case 'MetadataResponse':
+      return onMetadata(w, p, m)
+    case 'ProduceResponse':
+      return onProduceResponse(w, p, m)
+    case 'InitProducerIdResponse':
+      p.pidInflight = false
+      if (m.error === 'NONE') {
+        p.producerId = m.producerId as number
+        note(w, 'producer', `Producer ${p.id} got producer id ${p.producerId} (idempotent)`)
+      }
+      return wake(w, p)
+  }
+}
+
+export function produceOne(w: World, p: ProducerNode, key: string | null, valueBytes: number): void {
+  if (!ready(p)) {
+    p.failed++
+    p.sent++
+    countError(p, 'TIMEOUT')
+    return
+  }
+  appendRecord(p, key, valueBytes, w.nowMs)
+  wake(w, p)
+}

@@ -1,0 +1,28 @@
+/**
+ * A record batch as stored in a partition log (Kafka's RecordBatch, v2 format).
+ *
+ * One LogBatch object is created when the leader appends; followers store the very same object
+ * (replication moves references, never copies records). A batch is immutable once appended.
+ * Records inside a batch are identified by (producer, partition, sequence): record i of the batch
+ * is sequence `baseSequence + i` of its producer for that partition, at offset `baseOffset + i`.
+ * Keys and values live with the producer's record table (see clients/), not per batch.
+ */
+export interface LogBatch {
+  baseOffset: number
+  /** number of records */
+  count: number
+  /** leader epoch of the leader that appended the batch */
+  partitionLeaderEpoch: number
+  /** client id of the producer that sent it */
+  producer: string
+  /** Kafka producer id (-1 when idempotence is off) */
+  producerId: number
+  /** producer sequence of the first record (the per-partition sequence, also kept when not idempotent) */
+  baseSequence: number
+  /** create time of the first record (ms) */
+  firstTimestamp: number
+  /** time the leader appended the batch (ms) */
+  appendedMs: number
+  /** value bytes in the batch */
+  sizeBytes: number
+}

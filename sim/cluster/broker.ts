@@ -1,0 +1,291 @@
+/**
+ * A broker's life: start, register with the active controller, heartbeat, replay the committed
+ * metadata log as an observer, and act on partition changes (become leader or follower).
+ *
+ * Follows Kafka 4.x KRaft brokers (BrokerLifecycleManager, BrokerMetadataPublisher,
+ * ReplicaManager.applyDelta): a broker registers with a fresh incarnation id after every start,
+ * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
+ * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
+ */
+import { send, timer, note, nextCorrelationId, isUp, type World, type Msg } from '../world.ts'
+import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
+import type { BrokerNode, Replica } from './types.ts'
+import { newReplica, assignEpoch, maybeIncrementHw } from './partition.ts'
+import { failParkedFor, wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
+import { completeParkedFetchesFor } from './fetch-handler.ts'
+import { checkIsrExpiry } from './isr.ts'
+
+export function newBroker(id: number): BrokerNode {
+  return {
+    id,
+    node: String(id),
+    incarnation: 0,
+    brokerEpoch: -1,
+    registered: false,
+    fenced: true,
+    registrationInflight: false,
+    heartbeatInflight: false,
+    controllerHint: 0,
+    image: emptyImage(),
+    metaFetchInflight: false,
+    metaFetchCorr: 0,
+    metaFetchTarget: '',
+    metaLastContactMs: 0,
+    replicas: {},
+    replicaOrder: [],
+    fetchers: {},
+    parkedProduce: [],
+    parkedFetch: [],
+    purgeTimerAt: -1,
+    producerIdNext: 0,
+    producerIdEnd: 0,
+    lastIsrCheckMs: 0,
+  }
+}
+
+/** Start after boot or restart: volatile state is gone, logs stay. */
+export function startBroker(w: World, b: BrokerNode): void {
+  b.incarnation += 1
+  b.brokerEpoch = -1
+  b.registered = false
+  b.fenced = true
+  b.registrationInflight = false
+  b.heartbeatInflight = false
+  b.image = emptyImage()
+  b.metaFetchInflight = false
+  b.metaFetchTarget = w.voterIds[(b.id - 1) % w.voterIds.length]
+  b.metaLastContactMs = w.nowMs
+  b.fetchers = {}
+  b.parkedProduce = []
+  b.parkedFetch = []
+  b.purgeTimerAt = -1
+  b.producerIdNext = 0
+  b.producerIdEnd = 0
+  for (const tp of b.replicaOrder) {
+    const r = b.replicas[tp]
+    r.role = 'none'
+    r.leader = -1
+    r.followers = {}
+    r.alterInflight = false
+  }
+  fetchMetadata(w, b)
+  timer(w, b.node, 'broker.tick', 0)
+  timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
+}
+
+function rotateMetaTarget(w: World, b: BrokerNode, hint: string | null): void {
+  if (hint) b.metaFetchTarget = hint
+  else {
+    const i = w.voterIds.indexOf(b.metaFetchTarget)
+    b.metaFetchTarget = w.voterIds[(i + 1) % w.voterIds.length]
+  }
+}
+
+function fetchMetadata(w: World, b: BrokerNode): void {
+  if (b.metaFetchInflight) return
+  b.metaFetchInflight = true
+  b.metaFetchCorr = nextCorrelationId(w)
+  b.metaLastContactMs = w.nowMs
+  send(w, b.node, b.metaFetchTarget, {
+    api: 'RaftFetch',
+    from: b.node,
+    corr: b.metaFetchCorr,
+    epoch: 0,
+    offset: b.image.offset + 1,
+    lastFetchedEpoch: -1,
+    observer: true,
+  })
+}
+
+/** Periodic work: heartbeat (or register), and re-drive a metadata fetch that got no answer. */
+export function brokerTick(w: World, b: BrokerNode): void {
+  const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
+  if (b.metaFetchInflight && w.nowMs - b.metaLastContactMs > fetchTimeout) {
+    b.metaFetchInflight = false
+    rotateMetaTarget(w, b, null)
+  }
+  fetchMetadata(w, b)
+  if (!b.registered) register(w, b)
+  else heartbeat(w, b)
+  checkFetcherTimeouts(w, b)
+  timer(w, b.node, 'broker.tick', w.brokerConfig['broker.heartbeat.interval.ms'])
+}
+
+function controllerTarget(w: World, b: BrokerNode): string {
+  return b.metaFetchTarget || w.voterIds[0]
+}
+
+function register(w: World, b: BrokerNode): void {
+  b.registrationInflight = true
+  send(w, b.node, controllerTarget(w, b), {
+    api: 'BrokerRegistration',
+    from: b.node,
+    corr: nextCorrelationId(w),
+    brokerId: b.id,
+    incarnation: b.incarnation,
+  })
+}
+
+function heartbeat(w: World, b: BrokerNode): void {
+  send(w, b.node, controllerTarget(w, b), {
+    api: 'BrokerHeartbeat',
+    from: b.node,
+    corr: nextCorrelationId(w),
+    brokerId: b.id,
+    brokerEpoch: b.brokerEpoch,
+    metadataOffset: b.image.offset,
+  })
+}
+
+export function handleBrokerMessage(w: World, b: BrokerNode, m: Msg): void {
+  switch (m.api) {
+    case 'RaftFetchResponse':
+      return onMetadata(w, b, m)
+    case 'BrokerRegistrationResponse':
+      b.registrationInflight = false
+      if (m.error === 'NONE') {
+        b.registered = true
+        b.brokerEpoch = m.brokerEpoch as number
+        heartbeat(w, b)
+      } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+      return
+    case 'BrokerHeartbeatResponse':
+      if (m.error === 'NONE') {
+        const wasFenced = b.fenced
+        b.fenced = m.isFenced as boolean
+        if (wasFenced && !b.fenced) note(w, 'broker', `Broker ${b.id} is now unfenced and serving`)
+      } else if (m.error === 'STALE_BROKER_EPOCH') {
+        b.registered = false
+        register(w, b)
+      } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+      return
+  }
+}
+
+function onMetadata(w: World, b: BrokerNode, m: Msg): void {
+  if (m.corr !== b.metaFetchCorr) return
+  b.metaFetchInflight = false
+  b.metaLastContactMs = w.nowMs
+  if (m.error !== 'NONE') {
+    rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+    timer(w, b.node, 'broker.metaRetry', 50)
+    return
+  }
+  const entries = m.entries as RaftEntry[]
+  const changed: Record<string, PartitionState> = {}
+  const order: string[] = []
+  for (const e of entries) {
+    if (e.offset !== b.image.offset + 1) break
+    const p = applyRecord(b.image, e)
+    if (p) {
+      const tp = partitionName(p.topic, p.partition)
+      if (!changed[tp]) order.push(tp)
+      changed[tp] = p
+    }
+  }
+  for (const tp of order) applyPartition(w, b, changed[tp])
+  fetchMetadata(w, b)
+}
+
+export function retryMetadata(w: World, b: BrokerNode): void {
+  fetchMetadata(w, b)
+}
+
+/** ReplicaManager.applyDelta for one partition. */
+function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
+  const tp = partitionName(p.topic, p.partition)
+  let r = b.replicas[tp]
+  if (!p.replicas.includes(b.id)) {
+    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    return
+  }
+  if (!r) {
+    r = newReplica(p.topic, p.partition)
+    b.replicas[tp] = r
+    b.replicaOrder.push(tp)
+    b.replicaOrder.sort()
+  }
+  r.replicas = p.replicas.slice()
+  if (p.leader === b.id) {
+    if (r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch) makeLeader(w, b, r, p)
+    else {
+      r.isr = p.isr.slice()
+      r.partitionEpoch = p.partitionEpoch
+      if (!r.alterInflight) r.maximalIsr = p.isr.slice()
+      if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+    }
+  } else if (p.leader >= 0) {
+    if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p)
+    else {
+      r.isr = p.isr.slice()
+      r.partitionEpoch = p.partitionEpoch
+    }
+  } else {
+    stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    r.leaderEpoch = p.leaderEpoch
+    r.partitionEpoch = p.partitionEpoch
+    r.isr = p.isr.slice()
+  }
+}
+
+function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
+  if (r.role === 'leader') {
+    failParkedFor(w, b, r.tp, error)
+    completeParkedFetchesFor(w, b, r.tp)
+  }
+  if (r.role === 'follower') removeFromFetchers(b, r.tp)
+  r.role = 'none'
+  r.leader = -1
+  r.followers = {}
+  r.alterInflight = false
+}
+
+function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
+  if (r.role === 'follower') removeFromFetchers(b, r.tp)
+  r.role = 'leader'
+  r.leader = b.id
+  r.leaderEpoch = p.leaderEpoch
+  r.partitionEpoch = p.partitionEpoch
+  r.isr = p.isr.slice()
+  r.maximalIsr = p.isr.slice()
+  r.alterInflight = false
+  assignEpoch(r, p.leaderEpoch, r.leo)
+  r.followers = {}
+  for (const id of r.replicas) {
+    if (id === b.id) continue
+    r.followers[String(id)] = {
+      leo: -1,
+      lastCaughtUpMs: p.isr.includes(id) ? w.nowMs : 0,
+      lastFetchMs: 0,
+      lastFetchLeaderLeo: 0,
+    }
+  }
+  w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
+  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+}
+
+function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
+  if (r.role === 'leader') {
+    failParkedFor(w, b, r.tp, 'NOT_LEADER_OR_FOLLOWER')
+    completeParkedFetchesFor(w, b, r.tp)
+  }
+  r.role = 'follower'
+  r.leader = p.leader
+  r.leaderEpoch = p.leaderEpoch
+  r.partitionEpoch = p.partitionEpoch
+  r.isr = p.isr.slice()
+  r.followers = {}
+  r.alterInflight = false
+  removeFromFetchers(b, r.tp)
+  addToFetcher(w, b, p.leader, r.tp)
+}
+
+export function brokerIsrTimer(w: World, b: BrokerNode): void {
+  checkIsrExpiry(w, b)
+  timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
+}
+
+export function brokerIsUp(w: World, b: BrokerNode): boolean {
+  return isUp(w, b.node)
+}

@@ -1,0 +1,43 @@
+/**
+ * A broker's answers to client metadata requests: Metadata (KRaftMetadataCache) and ListOffsets.
+ *
+ * Metadata answers from the broker's replayed metadata image: an unknown topic gets
+ * UNKNOWN_TOPIC_OR_PARTITION; a partition with no leader gets LEADER_NOT_AVAILABLE and leader -1;
+ * the broker list holds the unfenced brokers. ListOffsets "earliest" is the log start offset and
+ * "latest" the high watermark (read_uncommitted), answered by the leader only.
+ */
+import { send, type World, type Msg } from '../world.ts'
+import type { BrokerNode } from './types.ts'
+
+export function handleMetadata(w: World, b: BrokerNode, m: Msg): void {
+  const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
+  for (const name of m.topics as string[]) {
+    const t = b.image.topics[name]
+    if (!t || t.partitions.length === 0) {
+      topics[name] = { error: 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }
+      continue
+    }
+    topics[name] = {
+      error: 'NONE',
+      partitions: t.partitions.map((p) => ({
+        leader: p.leader,
+        leaderEpoch: p.leaderEpoch,
+        replicas: p.replicas,
+        isr: p.isr,
+        error: p.leader < 0 ? 'LEADER_NOT_AVAILABLE' : 'NONE',
+      })),
+    }
+  }
+  const brokers: number[] = []
+  for (const id of Object.keys(b.image.brokers).sort((x, y) => +x - +y)) if (!b.image.brokers[id].fenced) brokers.push(+id)
+  send(w, b.node, m.from, { api: 'MetadataResponse', from: b.node, corr: m.corr, topics, brokers })
+}
+
+export function handleListOffsets(w: World, b: BrokerNode, m: Msg): void {
+  const r = b.replicas[m.tp as string]
+  const reply = (error: string, offset = -1) =>
+    send(w, b.node, m.from, { api: 'ListOffsetsResponse', from: b.node, corr: m.corr, tp: m.tp, error, offset })
+  if (!r || r.role !== 'leader') return reply('NOT_LEADER_OR_FOLLOWER')
+  if ((m.currentLeaderEpoch as number) >= 0 && (m.currentLeaderEpoch as number) < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
+  reply('NONE', m.spec === 'earliest' ? r.logStartOffset : r.hw)
+}

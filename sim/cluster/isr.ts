@@ -1,0 +1,78 @@
+/**
+ * ISR maintenance on the partition leader: shrink when a follower has not caught up for
+ * replica.lag.time.max.ms (checked every half of it), expand when a follower's LEO reaches the HW
+ * (and the start of the leader's epoch), both through AlterPartition to the active controller.
+ *
+ * Follows Partition.maybeShrinkIsr / maybeExpandIsr and AlterPartitionManager: one AlterPartition in
+ * flight per partition; a pending expansion counts in the maximal ISR at once (KIP-497), a pending
+ * shrink only once committed; a KRaft follower must be unfenced to join (isReplicaIsrEligible).
+ */
+import { send, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { isUnfenced } from '../controller/metadata.ts'
+import type { BrokerNode, Replica } from './types.ts'
+import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from './partition.ts'
+import { wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+
+const ALTER_RETRY_MS = 5000
+
+function controllerTarget(w: World, b: BrokerNode): string {
+  return b.metaFetchTarget || w.voterIds[0]
+}
+
+function sendAlter(w: World, b: BrokerNode, r: Replica, newIsr: number[]): void {
+  r.alterInflight = true
+  r.alterCorr = nextCorrelationId(w)
+  r.alterSentMs = w.nowMs
+  send(w, b.node, controllerTarget(w, b), {
+    api: 'AlterPartition',
+    from: b.node,
+    corr: r.alterCorr,
+    brokerId: b.id,
+    brokerEpoch: b.brokerEpoch,
+    topic: r.topic,
+    partition: r.partition,
+    leaderEpoch: r.leaderEpoch,
+    partitionEpoch: r.partitionEpoch,
+    newIsr: newIsr.slice().sort((x, y) => x - y),
+  })
+}
+
+export function checkIsrExpiry(w: World, b: BrokerNode): void {
+  const lag = w.brokerConfig['replica.lag.time.max.ms']
+  for (const tp of b.replicaOrder) {
+    const r = b.replicas[tp]
+    if (r.role !== 'leader') continue
+    if (r.alterInflight) {
+      if (w.nowMs - r.alterSentMs > ALTER_RETRY_MS) {
+        r.alterInflight = false
+        r.maximalIsr = r.isr.slice()
+      } else continue
+    }
+    const out = outOfSyncReplicas(r, b.id, w.nowMs, lag)
+    if (out.length === 0) continue
+    sendAlter(w, b, r, r.isr.filter((x) => !out.includes(x)))
+  }
+}
+
+/** After a follower fetch: may it (re)join the ISR? */
+export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: number): void {
+  if (r.alterInflight || r.maximalIsr.includes(follower)) return
+  if (!canJoinIsr(r, follower) || !isUnfenced(b.image, follower)) return
+  const newIsr = [...r.isr, follower]
+  r.maximalIsr = newIsr.slice()
+  sendAlter(w, b, r, newIsr)
+}
+
+export function onAlterPartitionResponse(w: World, b: BrokerNode, m: Msg): void {
+  const r = b.replicas[`${m.topic}-${m.partition}`]
+  if (!r || !r.alterInflight || r.alterCorr !== m.corr) return
+  r.alterInflight = false
+  if (m.error === 'NONE') {
+    r.isr = (m.isr as number[]).slice()
+    r.partitionEpoch = m.partitionEpoch as number
+  } else if (m.error === 'NOT_CONTROLLER' && m.leaderId) {
+    b.metaFetchTarget = m.leaderId as string
+  }
+  r.maximalIsr = r.isr.slice()
+  if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+}

@@ -1,0 +1,209 @@
+/**
+ * One partition replica on one broker: its log of record batches, high watermark, leader-epoch
+ * cache and idempotent-producer state, and the leader's view of its followers.
+ *
+ * Follows core/src/main/scala/kafka/cluster/Partition.scala and Replica.scala (Kafka 4.x):
+ * - HW = min LEO over the leader and the followers in the maximal ISR (plus caught-up followers about
+ *   to join); it never moves while ISR < min(min.insync.replicas, RF); it only moves forward.
+ * - a follower is caught up when its LEO equals the leader's, or it reached the leader's LEO of its
+ *   previous fetch within replica.lag.time.max.ms (Replica.updateFetchStateOrThrow);
+ * - a follower rejoins the ISR when its LEO >= HW and >= the start offset of the leader's epoch;
+ * - endOffsetForEpoch answers the leader-epoch question of KIP-101/KIP-279; truncation removes whole
+ *   batches at and above the cut point.
+ * Batches are shared between replicas by reference; nothing here copies records.
+ */
+import type { LogBatch } from './batch.ts'
+import type { Replica, ProducerStateEntry } from './types.ts'
+
+export function newReplica(topic: string, partition: number): Replica {
+  return {
+    topic,
+    partition,
+    tp: `${topic}-${partition}`,
+    log: [],
+    logStartOffset: 0,
+    leo: 0,
+    hw: 0,
+    epochs: [],
+    producers: {},
+    role: 'none',
+    leader: -1,
+    leaderEpoch: -1,
+    partitionEpoch: -1,
+    replicas: [],
+    isr: [],
+    followers: {},
+    maximalIsr: [],
+    alterInflight: false,
+    alterCorr: 0,
+    alterSentMs: 0,
+  }
+}
+
+export function latestEpoch(r: Replica): number {
+  return r.epochs.length ? r.epochs[r.epochs.length - 1].epoch : -1
+}
+
+/** Record that `epoch` starts at `offset` (LeaderEpochFileCache.assign). */
+export function assignEpoch(r: Replica, epoch: number, offset: number): void {
+  const last = r.epochs[r.epochs.length - 1]
+  if (last && last.epoch >= epoch) return
+  r.epochs.push({ epoch, startOffset: offset })
+}
+
+/** LeaderEpochFileCache.endOffsetFor: the largest epoch <= `epoch` and where it ends. */
+export function endOffsetForEpoch(r: Replica, epoch: number): { epoch: number; endOffset: number } {
+  let i = r.epochs.length - 1
+  while (i >= 0 && r.epochs[i].epoch > epoch) i--
+  if (i < 0) return { epoch: -1, endOffset: -1 }
+  const end = i + 1 < r.epochs.length ? r.epochs[i + 1].startOffset : r.leo
+  return { epoch: r.epochs[i].epoch, endOffset: end }
+}
+
+export function epochStartOffset(r: Replica, epoch: number): number {
+  for (let i = r.epochs.length - 1; i >= 0; i--) if (r.epochs[i].epoch === epoch) return r.epochs[i].startOffset
+  return r.leo
+}
+
+/** Append a batch that already has its offsets (leader append or follower copy). */
+export function appendBatch(r: Replica, b: LogBatch): void {
+  r.log.push(b)
+  r.leo = b.baseOffset + b.count
+  assignEpoch(r, b.partitionLeaderEpoch, b.baseOffset)
+  if (b.producerId >= 0) updateProducerState(r, b)
+}
+
+function updateProducerState(r: Replica, b: LogBatch): void {
+  const key = String(b.producerId)
+  let s: ProducerStateEntry | undefined = r.producers[key]
+  if (!s) {
+    s = { producerId: b.producerId, lastSeq: -1, recent: [] }
+    r.producers[key] = s
+  }
+  const last = b.baseSequence + b.count - 1
+  s.lastSeq = last
+  s.recent.push([b.baseSequence, last, b.baseOffset])
+  if (s.recent.length > 5) s.recent.shift()
+}
+
+/** Truncate to `offset`: drop every batch whose last offset is >= offset. */
+export function truncateTo(r: Replica, offset: number): void {
+  if (offset >= r.leo) return
+  let n = r.log.length
+  while (n > 0 && r.log[n - 1].baseOffset + r.log[n - 1].count - 1 >= offset) n--
+  r.log.length = n
+  r.leo = n ? r.log[n - 1].baseOffset + r.log[n - 1].count : r.logStartOffset
+  while (r.epochs.length && r.epochs[r.epochs.length - 1].startOffset >= r.leo) r.epochs.pop()
+  if (r.hw > r.leo) r.hw = r.leo
+  rebuildProducerState(r)
+}
+
+function rebuildProducerState(r: Replica): void {
+  r.producers = {}
+  for (const b of r.log) if (b.producerId >= 0) updateProducerState(r, b)
+}
+
+/** Index of the first batch holding an offset >= `offset` (binary search). */
+export function batchIndexFor(r: Replica, offset: number): number {
+  let lo = 0
+  let hi = r.log.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const b = r.log[mid]
+    if (b.baseOffset + b.count <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Batches from `offset` up to (exclusive) `maxOffset`, at most `maxBytes` (at least one batch). */
+export function readBatches(r: Replica, offset: number, maxOffset: number, maxBytes: number): LogBatch[] {
+  const out: LogBatch[] = []
+  let bytes = 0
+  for (let i = batchIndexFor(r, offset); i < r.log.length; i++) {
+    const b = r.log[i]
+    if (b.baseOffset >= maxOffset) break
+    if (b.baseOffset + b.count > maxOffset) break
+    if (out.length > 0 && bytes + b.sizeBytes > maxBytes) break
+    out.push(b)
+    bytes += b.sizeBytes
+  }
+  return out
+}
+
+export function effectiveMinIsr(minIsr: number, r: Replica): number {
+  return Math.min(minIsr, r.replicas.length)
+}
+
+/** Leader: update a follower's progress from a fetch at `fetchOffset` (Replica.updateFetchStateOrThrow). */
+export function updateFollower(r: Replica, follower: number, fetchOffset: number, nowMs: number): void {
+  const key = String(follower)
+  let f = r.followers[key]
+  if (!f) {
+    f = { leo: -1, lastCaughtUpMs: 0, lastFetchMs: 0, lastFetchLeaderLeo: 0 }
+    r.followers[key] = f
+  }
+  if (fetchOffset >= r.leo) f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, nowMs)
+  else if (fetchOffset >= f.lastFetchLeaderLeo) f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, f.lastFetchMs)
+  f.leo = fetchOffset
+  f.lastFetchMs = nowMs
+  f.lastFetchLeaderLeo = r.leo
+}
+
+export function isCaughtUp(r: Replica, follower: number, nowMs: number, lagMaxMs: number): boolean {
+  const f = r.followers[String(follower)]
+  if (!f) return false
+  return f.leo === r.leo || nowMs - f.lastCaughtUpMs <= lagMaxMs
+}
+
+/**
+ * Partition.maybeIncrementLeaderHW. Returns true when the HW moved.
+ * `minIsr` is the topic's min.insync.replicas.
+ */
+export function maybeIncrementHw(r: Replica, minIsr: number, self: number): boolean {
+  if (r.maximalIsr.length < effectiveMinIsr(minIsr, r)) return false
+  let hw = r.leo
+  for (const b of r.maximalIsr) {
+    if (b === self) continue
+    const f = r.followers[String(b)]
+    const leo = f ? f.leo : -1
+    if (leo < hw) hw = leo
+  }
+  if (hw > r.hw) {
+    r.hw = hw
+    return true
+  }
+  return false
+}
+
+/** Partition.isFollowerInSync: may this follower join the ISR? */
+export function canJoinIsr(r: Replica, follower: number): boolean {
+  const f = r.followers[String(follower)]
+  if (!f) return false
+  return f.leo >= r.hw && f.leo >= epochStartOffset(r, r.leaderEpoch)
+}
+
+/** Partition.getOutOfSyncReplicas */
+export function outOfSyncReplicas(r: Replica, self: number, nowMs: number, lagMaxMs: number): number[] {
+  const out: number[] = []
+  for (const b of r.isr) {
+    if (b === self) continue
+    if (!isCaughtUp(r, b, nowMs, lagMaxMs)) out.push(b)
+  }
+  return out
+}
+
+/** Idempotent producer check: a duplicate returns the original base offset; a gap is an error. */
+export function checkSequence(
+  r: Replica,
+  producerId: number,
+  baseSeq: number,
+  count: number,
+): { dup: number } | { error: string } | null {
+  const s = r.producers[String(producerId)]
+  const last = baseSeq + count - 1
+  if (!s) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
+  for (const [first, l, off] of s.recent) if (first === baseSeq && l === last) return { dup: off }
+  if (baseSeq !== s.lastSeq + 1) return { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
+  return null
+}

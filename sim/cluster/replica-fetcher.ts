@@ -1,0 +1,130 @@
+/**
+ * The follower's side of replication: one fetcher per source broker (ReplicaFetcherThread /
+ * AbstractFetcherThread), fetching all partitions this broker follows on that leader in one
+ * long-polling Fetch (replica.fetch.wait.max.ms), sending the next fetch as soon as a response is
+ * processed.
+ *
+ * - batches are appended as the very objects the leader holds (no copy);
+ * - follower HW = min(leader HW in the response, own LEO);
+ * - on divergingEpoch the follower truncates (AbstractFetcherThread.getOffsetTruncationState):
+ *   to min(leader's end offset, its own end offset for that epoch) when it knows the epoch, else to
+ *   the end of its largest smaller epoch and asks again (KIP-279);
+ * - errors or a lost connection back off replica.fetch.backoff.ms; a request with no answer is given
+ *   up after replica.socket.timeout.ms.
+ */
+import { send, timer, nextCorrelationId, type World, type Msg } from '../world.ts'
+import type { BrokerNode, FetcherState, Replica } from './types.ts'
+import { appendBatch, endOffsetForEpoch, latestEpoch, truncateTo } from './partition.ts'
+import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
+
+export function addToFetcher(w: World, b: BrokerNode, leader: number, tp: string): void {
+  const key = String(leader)
+  let f = b.fetchers[key]
+  if (!f) {
+    f = { leader, tps: [], inflight: false, corr: 0, backoffUntil: 0, sentMs: 0 }
+    b.fetchers[key] = f
+  }
+  if (!f.tps.includes(tp)) f.tps.push(tp)
+  sendFetch(w, b, f)
+}
+
+export function removeFromFetchers(b: BrokerNode, tp: string): void {
+  for (const key of Object.keys(b.fetchers)) {
+    const f = b.fetchers[key]
+    const i = f.tps.indexOf(tp)
+    if (i >= 0) f.tps.splice(i, 1)
+  }
+}
+
+function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
+  if (f.inflight || f.tps.length === 0 || w.nowMs < f.backoffUntil) return
+  const parts: FetchPart[] = []
+  for (const tp of f.tps) {
+    const r = b.replicas[tp]
+    if (!r || r.role !== 'follower' || r.leader !== f.leader) continue
+    parts.push({ tp, fetchOffset: r.leo, lastFetchedEpoch: latestEpoch(r), currentLeaderEpoch: r.leaderEpoch })
+  }
+  if (parts.length === 0) return
+  f.inflight = true
+  f.corr = nextCorrelationId(w)
+  f.sentMs = w.nowMs
+  send(w, b.node, String(f.leader), {
+    api: 'Fetch',
+    from: b.node,
+    corr: f.corr,
+    replicaId: b.id,
+    brokerEpoch: b.brokerEpoch,
+    maxWaitMs: w.brokerConfig['replica.fetch.wait.max.ms'],
+    maxBytes: w.brokerConfig['replica.fetch.max.bytes'] * parts.length,
+    parts,
+  })
+}
+
+function backoff(w: World, b: BrokerNode, f: FetcherState): void {
+  const ms = w.brokerConfig['replica.fetch.backoff.ms']
+  f.backoffUntil = w.nowMs + ms
+  timer(w, b.node, 'broker.fetcherRetry', ms, f.leader)
+}
+
+export function retryFetcher(w: World, b: BrokerNode, leader: number): void {
+  const f = b.fetchers[String(leader)]
+  if (f) sendFetch(w, b, f)
+}
+
+export function onReplicaFetchResponse(w: World, b: BrokerNode, m: Msg): void {
+  const f = b.fetchers[m.from]
+  if (!f || !f.inflight || f.corr !== m.corr) return
+  f.inflight = false
+  let errors = 0
+  const parts = m.parts as FetchPartResponse[]
+  for (const p of parts) {
+    const r = b.replicas[p.tp]
+    if (!r || r.role !== 'follower' || r.leader !== f.leader) continue
+    if (p.error !== 'NONE') {
+      errors++
+      continue
+    }
+    if (p.diverging) truncateOnDivergence(r, p.diverging)
+    else appendFromLeader(r, p)
+  }
+  if (errors > 0 && errors === parts.length) backoff(w, b, f)
+  else sendFetch(w, b, f)
+}
+
+function appendFromLeader(r: Replica, p: FetchPartResponse): void {
+  for (const batch of p.batches) {
+    if (batch.baseOffset < r.leo) continue
+    if (batch.baseOffset !== r.leo) break
+    appendBatch(r, batch)
+  }
+  r.hw = Math.min(p.highWatermark, r.leo)
+}
+
+function truncateOnDivergence(r: Replica, d: { epoch: number; endOffset: number }): void {
+  if (d.epoch < 0) {
+    truncateTo(r, r.hw)
+    return
+  }
+  const mine = endOffsetForEpoch(r, d.epoch)
+  if (mine.epoch === d.epoch) truncateTo(r, Math.min(d.endOffset, mine.endOffset, r.leo))
+  else truncateTo(r, Math.min(mine.endOffset < 0 ? 0 : mine.endOffset, r.leo))
+}
+
+/** The connection to `peer` broke: its fetcher backs off and retries. */
+export function onFetcherDisconnect(w: World, b: BrokerNode, peer: string): void {
+  const f = b.fetchers[peer]
+  if (!f || !f.inflight) return
+  f.inflight = false
+  backoff(w, b, f)
+}
+
+export function checkFetcherTimeouts(w: World, b: BrokerNode): void {
+  const timeout = w.brokerConfig['replica.socket.timeout.ms']
+  for (const key of Object.keys(b.fetchers)) {
+    const f = b.fetchers[key]
+    if (f.inflight && w.nowMs - f.sentMs > timeout) {
+      f.inflight = false
+      backoff(w, b, f)
+    } else if (!f.inflight) sendFetch(w, b, f)
+  }
+}

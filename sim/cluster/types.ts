@@ -1,0 +1,116 @@
+/**
+ * State of a broker and of the partition replicas it hosts. Logs, high watermarks, leader-epoch
+ * caches and producer state survive a crash (they are on disk); roles, fetchers, parked requests
+ * and the metadata image do not.
+ */
+import type { LogBatch } from './batch.ts'
+import type { MetadataImage } from '../controller/metadata.ts'
+
+export interface EpochEntry {
+  epoch: number
+  startOffset: number
+}
+
+export interface FollowerProgress {
+  /** the follower's log end offset, as of its last fetch */
+  leo: number
+  lastCaughtUpMs: number
+  lastFetchMs: number
+  /** leader LEO at the time of the follower's previous fetch */
+  lastFetchLeaderLeo: number
+}
+
+export interface ProducerStateEntry {
+  producerId: number
+  /** last sequence appended */
+  lastSeq: number
+  /** the last five batches: [firstSeq, lastSeq, baseOffset] */
+  recent: [number, number, number][]
+}
+
+export interface Replica {
+  topic: string
+  partition: number
+  tp: string
+  log: LogBatch[]
+  logStartOffset: number
+  leo: number
+  hw: number
+  epochs: EpochEntry[]
+  producers: Record<string, ProducerStateEntry>
+  // ---- from the metadata image (volatile) ----
+  role: 'leader' | 'follower' | 'none'
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+  replicas: number[]
+  /** the committed ISR as last seen in metadata or an AlterPartition response */
+  isr: number[]
+  // ---- leader only (volatile) ----
+  followers: Record<string, FollowerProgress>
+  /** ISR including a pending AlterPartition expansion (KIP-497 maximal ISR) */
+  maximalIsr: number[]
+  alterInflight: boolean
+  alterCorr: number
+  alterSentMs: number
+}
+
+export interface ParkedProduce {
+  corr: number
+  from: string
+  acks: string
+  deadline: number
+  /** per partition: tp, required offset (last offset + 1), base offset, error */
+  parts: { tp: string; required: number; baseOffset: number; error: string; done: boolean }[]
+  remaining: number
+}
+
+export interface ParkedFetch {
+  corr: number
+  from: string
+  replicaId: number
+  deadline: number
+  parts: { tp: string; fetchOffset: number; lastFetchedEpoch: number; currentLeaderEpoch: number }[]
+  maxBytes: number
+}
+
+export interface FetcherState {
+  /** source broker */
+  leader: number
+  /** partitions fetched from that broker */
+  tps: string[]
+  inflight: boolean
+  corr: number
+  backoffUntil: number
+  sentMs: number
+}
+
+export interface BrokerNode {
+  id: number
+  node: string
+  incarnation: number
+  brokerEpoch: number
+  registered: boolean
+  /** fenced as far as this broker knows */
+  fenced: boolean
+  registrationInflight: boolean
+  heartbeatInflight: boolean
+  controllerHint: number
+  /** the replayed committed metadata (an observer of __cluster_metadata) */
+  image: MetadataImage
+  metaFetchInflight: boolean
+  metaFetchCorr: number
+  metaFetchTarget: string
+  metaLastContactMs: number
+  replicas: Record<string, Replica>
+  /** sorted tps of local replicas */
+  replicaOrder: string[]
+  fetchers: Record<string, FetcherState>
+  parkedProduce: ParkedProduce[]
+  parkedFetch: ParkedFetch[]
+  /** next parked-request deadline that has a timer armed */
+  purgeTimerAt: number
+  producerIdNext: number
+  producerIdEnd: number
+  lastIsrCheckMs: number
+}

@@ -1,0 +1,150 @@
+/**
+ * The KRaft metadata log's records and the image built by replaying them.
+ *
+ * Follows Kafka's `__cluster_metadata` record types (metadata/src/main/resources/common/metadata/):
+ * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord (BrokerRegistrationChangeRecord),
+ * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord and the Raft LeaderChangeMessage.
+ * The broker epoch is the offset of the broker's RegisterBrokerRecord (QuorumController.registerBroker).
+ * Replay is a pure function of the records in order: the same log gives the same image everywhere.
+ */
+import type { ConfigMap } from '../scenario/types.ts'
+
+export type MetaRecord =
+  | { type: 'LeaderChange'; leaderId: string; epoch: number }
+  | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
+  | { type: 'FenceBroker'; brokerId: number; brokerEpoch: number }
+  | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
+  | { type: 'Topic'; name: string; topicId: string }
+  | { type: 'Config'; topic: string; config: ConfigMap }
+  | {
+      type: 'Partition'
+      topic: string
+      partition: number
+      replicas: number[]
+      isr: number[]
+      leader: number
+      leaderEpoch: number
+      partitionEpoch: number
+    }
+  | {
+      type: 'PartitionChange'
+      topic: string
+      partition: number
+      leader: number
+      isr: number[]
+      leaderEpoch: number
+      partitionEpoch: number
+      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean' */
+      reason: string
+      unclean: boolean
+    }
+
+export interface RaftEntry {
+  offset: number
+  epoch: number
+  rec: MetaRecord
+}
+
+export interface BrokerRegistration {
+  id: number
+  brokerEpoch: number
+  incarnation: number
+  fenced: boolean
+}
+
+export interface PartitionState {
+  topic: string
+  partition: number
+  replicas: number[]
+  isr: number[]
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+}
+
+export interface TopicImage {
+  name: string
+  topicId: string
+  partitions: PartitionState[]
+  config: ConfigMap
+}
+
+export interface MetadataImage {
+  /** offset of the last record applied, -1 when empty */
+  offset: number
+  brokers: Record<string, BrokerRegistration>
+  topics: Record<string, TopicImage>
+  /** topic names, sorted */
+  topicNames: string[]
+}
+
+export function emptyImage(): MetadataImage {
+  return { offset: -1, brokers: {}, topics: {}, topicNames: [] }
+}
+
+/** Apply one record. Returns the partition that changed, if any (brokers act on those). */
+export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | null {
+  img.offset = e.offset
+  const r = e.rec
+  switch (r.type) {
+    case 'LeaderChange':
+      return null
+    case 'RegisterBroker':
+      img.brokers[r.brokerId] = { id: r.brokerId, brokerEpoch: r.brokerEpoch, incarnation: r.incarnation, fenced: true }
+      return null
+    case 'FenceBroker':
+    case 'UnfenceBroker': {
+      const b = img.brokers[r.brokerId]
+      if (b && b.brokerEpoch === r.brokerEpoch) b.fenced = r.type === 'FenceBroker'
+      return null
+    }
+    case 'Topic':
+      if (!img.topics[r.name]) {
+        img.topics[r.name] = { name: r.name, topicId: r.topicId, partitions: [], config: {} }
+        img.topicNames = [...img.topicNames, r.name].sort()
+      }
+      return null
+    case 'Config': {
+      const t = img.topics[r.topic]
+      if (t) t.config = { ...t.config, ...r.config }
+      return null
+    }
+    case 'Partition':
+    case 'PartitionChange': {
+      const t = img.topics[r.topic]
+      if (!t) return null
+      const p: PartitionState = {
+        topic: r.topic,
+        partition: r.partition,
+        replicas: r.type === 'Partition' ? r.replicas.slice() : t.partitions[r.partition]?.replicas ?? [],
+        isr: r.isr.slice(),
+        leader: r.leader,
+        leaderEpoch: r.leaderEpoch,
+        partitionEpoch: r.partitionEpoch,
+      }
+      t.partitions[r.partition] = p
+      return p
+    }
+  }
+}
+
+export function rebuildImage(log: RaftEntry[], upTo: number): MetadataImage {
+  const img = emptyImage()
+  for (let i = 0; i < upTo && i < log.length; i++) applyRecord(img, log[i])
+  return img
+}
+
+export function partitionName(topic: string, partition: number): string {
+  return `${topic}-${partition}`
+}
+
+export function allPartitions(img: MetadataImage): PartitionState[] {
+  const out: PartitionState[] = []
+  for (const name of img.topicNames) for (const p of img.topics[name].partitions) if (p) out.push(p)
+  return out
+}
+
+export function isUnfenced(img: MetadataImage, broker: number): boolean {
+  const b = img.brokers[broker]
+  return !!b && !b.fenced
+}

@@ -1,0 +1,470 @@
+/**
+ * The active controller (Kafka's QuorumController on the Raft leader): broker registration,
+ * heartbeats and fencing, partition leader election, AlterPartition, topic creation and the
+ * periodic preferred-leader and unclean-leader checks. Every decision is written as metadata
+ * records; responses go out once those records are committed.
+ *
+ * Follows metadata/src/main/java/org/apache/kafka/controller/ (ClusterControlManager,
+ * BrokerHeartbeatManager, ReplicationControlManager, PartitionChangeBuilder):
+ * - a broker is fenced when no heartbeat arrived for broker.session.timeout.ms (one at a time);
+ * - it is unfenced when a heartbeat shows it has replayed metadata up to its registration;
+ * - on fencing, the broker leaves every ISR except when it is the last member (no ELR: the ISR keeps
+ *   it and the leader becomes -1); a new leader is the first replica in assignment order that is in
+ *   the ISR and unfenced; with unclean.leader.election.enable, else the first unfenced replica, with
+ *   ISR := [it]; otherwise no leader (-1);
+ * - a leader change bumps the leader epoch; every change bumps the partition epoch;
+ * - heartbeat times are soft state: a new active controller starts every session afresh.
+ */
+import { nextU32 } from '../kernel/rng.ts'
+import { send, timer, note, isUp, type World, type Msg } from '../world.ts'
+import { allPartitions, isUnfenced, partitionName, type MetaRecord, type PartitionState } from './metadata.ts'
+import type { ControllerNode } from './types.ts'
+import { appendRecords } from './raft.ts'
+import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
+import { resolveTopicConfig } from '../scenario/config.ts'
+
+const BOOTSTRAP_WAIT_MS = 10_000
+
+export function isActive(c: ControllerNode | undefined): c is ControllerNode {
+  return !!c && c.role === 'Leader'
+}
+
+export function activeController(w: World): ControllerNode | undefined {
+  for (const id of w.voterIds) {
+    const c = w.controllers[id]
+    if (c.role === 'Leader' && isUp(w, id)) return c
+  }
+  return undefined
+}
+
+export function onBecomeActive(w: World, c: ControllerNode): void {
+  c.activeSinceMs = w.nowMs
+  c.lastHeartbeatMs = {}
+  for (const id of Object.keys(c.image.brokers)) c.lastHeartbeatMs[id] = w.nowMs
+  c.pending = []
+  timer(w, c.id, 'ctl.fence', w.brokerConfig['broker.session.timeout.ms'], c.epoch)
+  timer(w, c.id, 'ctl.bootstrap', 0, c.epoch)
+  if (w.brokerConfig['auto.leader.rebalance.enable'])
+    timer(w, c.id, 'ctl.rebalance', w.brokerConfig['leader.imbalance.check.interval.seconds'] * 1000, c.epoch)
+  timer(w, c.id, 'ctl.unclean', w.brokerConfig['unclean.leader.election.interval.ms'], c.epoch)
+}
+
+export function onResign(_w: World, c: ControllerNode): void {
+  c.pending = []
+}
+
+/** Records up to the high watermark are committed: send the responses waiting for them. */
+export function onCommitted(w: World, c: ControllerNode): void {
+  if (c.pending.length === 0) return
+  const keep = []
+  for (const p of c.pending) {
+    if (p.offset < c.hw) send(w, c.id, p.to, p.msg)
+    else keep.push(p)
+  }
+  c.pending = keep
+}
+
+function respondAfterCommit(w: World, c: ControllerNode, offset: number, to: string, msg: Msg): void {
+  if (offset < c.hw) send(w, c.id, to, msg)
+  else c.pending.push({ offset, to, msg })
+}
+
+function write(w: World, c: ControllerNode, recs: MetaRecord[]): number {
+  if (recs.length === 0) return c.log.length - 1
+  return appendRecords(w, c, recs)
+}
+
+export function handleControllerTimer(w: World, c: ControllerNode, kind: string, epoch: number): void {
+  if (c.role !== 'Leader' || epoch !== c.epoch) return
+  switch (kind) {
+    case 'ctl.fence':
+      return fenceStaleBrokers(w, c)
+    case 'ctl.bootstrap':
+      maybeCreateScenarioTopics(w, c)
+      if (missingTopics(w, c).length > 0) timer(w, c.id, 'ctl.bootstrap', 500, c.epoch)
+      return
+    case 'ctl.rebalance':
+      electPreferredLeaders(w, c, undefined)
+      timer(w, c.id, 'ctl.rebalance', w.brokerConfig['leader.imbalance.check.interval.seconds'] * 1000, c.epoch)
+      return
+    case 'ctl.unclean':
+      electUncleanLeaders(w, c)
+      timer(w, c.id, 'ctl.unclean', w.brokerConfig['unclean.leader.election.interval.ms'], c.epoch)
+      return
+  }
+}
+
+export function handleControllerMessage(w: World, c: ControllerNode, m: Msg): void {
+  if (c.role !== 'Leader') {
+    send(w, c.id, m.from, { api: `${m.api}Response`, from: c.id, corr: m.corr, error: 'NOT_CONTROLLER', leaderId: c.leaderId })
+    return
+  }
+  switch (m.api) {
+    case 'BrokerRegistration':
+      return onRegistration(w, c, m)
+    case 'BrokerHeartbeat':
+      return onHeartbeat(w, c, m)
+    case 'AlterPartition':
+      return onAlterPartition(w, c, m)
+    case 'AllocateProducerIds': {
+      const start = c.nextProducerIdBlock
+      c.nextProducerIdBlock += 1000
+      send(w, c.id, m.from, { api: 'AllocateProducerIdsResponse', from: c.id, corr: m.corr, error: 'NONE', start, length: 1000 })
+      return
+    }
+  }
+}
+
+function onRegistration(w: World, c: ControllerNode, m: Msg): void {
+  const id = m.brokerId as number
+  const inc = m.incarnation as number
+  const existing = c.image.brokers[id]
+  const sessionValid = existing && w.nowMs - (c.lastHeartbeatMs[id] ?? 0) <= w.brokerConfig['broker.session.timeout.ms']
+  if (existing && existing.incarnation !== inc && sessionValid && !existing.fenced) {
+    send(w, c.id, m.from, { api: 'BrokerRegistrationResponse', from: c.id, corr: m.corr, error: 'DUPLICATE_BROKER_REGISTRATION' })
+    return
+  }
+  if (existing && existing.incarnation === inc) {
+    send(w, c.id, m.from, { api: 'BrokerRegistrationResponse', from: c.id, corr: m.corr, error: 'NONE', brokerEpoch: existing.brokerEpoch })
+    return
+  }
+  const recs: MetaRecord[] = []
+  if (existing && !existing.fenced) {
+    recs.push({ type: 'FenceBroker', brokerId: id, brokerEpoch: existing.brokerEpoch })
+    recs.push(...leaderAndIsrUpdates(w, c, id, 'fenced'))
+  }
+  const reg: MetaRecord = { type: 'RegisterBroker', brokerId: id, incarnation: inc, brokerEpoch: -1 }
+  recs.push(reg)
+  const off = write(w, c, recs)
+  c.lastHeartbeatMs[id] = w.nowMs
+  note(w, 'broker', `Broker ${id} registered (broker epoch ${(reg as { brokerEpoch: number }).brokerEpoch}), fenced until it catches up`)
+  respondAfterCommit(w, c, off, m.from, {
+    api: 'BrokerRegistrationResponse',
+    from: c.id,
+    corr: m.corr,
+    error: 'NONE',
+    brokerEpoch: (reg as { brokerEpoch: number }).brokerEpoch,
+  })
+}
+
+function onHeartbeat(w: World, c: ControllerNode, m: Msg): void {
+  const id = m.brokerId as number
+  const reg = c.image.brokers[id]
+  if (!reg || reg.brokerEpoch !== m.brokerEpoch) {
+    send(w, c.id, m.from, { api: 'BrokerHeartbeatResponse', from: c.id, corr: m.corr, error: 'STALE_BROKER_EPOCH' })
+    return
+  }
+  c.lastHeartbeatMs[id] = w.nowMs
+  if (reg.fenced && (m.metadataOffset as number) >= reg.brokerEpoch) {
+    const recs: MetaRecord[] = [{ type: 'UnfenceBroker', brokerId: id, brokerEpoch: reg.brokerEpoch }]
+    write(w, c, recs)
+    note(w, 'broker', `Broker ${id} unfenced`)
+    write(w, c, electForUnfenced(w, c, id))
+    maybeCreateScenarioTopics(w, c)
+  }
+  send(w, c.id, m.from, {
+    api: 'BrokerHeartbeatResponse',
+    from: c.id,
+    corr: m.corr,
+    error: 'NONE',
+    isFenced: c.image.brokers[id].fenced,
+  })
+}
+
+function fenceStaleBrokers(w: World, c: ControllerNode): void {
+  const timeout = w.brokerConfig['broker.session.timeout.ms']
+  let next = Infinity
+  for (const idStr of Object.keys(c.image.brokers).sort((a, b) => +a - +b)) {
+    const b = c.image.brokers[idStr]
+    if (b.fenced) continue
+    const last = c.lastHeartbeatMs[idStr] ?? c.activeSinceMs
+    if (w.nowMs - last > timeout) {
+      note(w, 'broker', `Broker ${b.id} fenced: no heartbeat for ${w.nowMs - last} ms (broker.session.timeout.ms=${timeout})`)
+      write(w, c, [{ type: 'FenceBroker', brokerId: b.id, brokerEpoch: b.brokerEpoch }, ...leaderAndIsrUpdates(w, c, b.id, 'fenced')])
+    } else next = Math.min(next, last + timeout + 1)
+  }
+  const delay = next === Infinity ? timeout : next - w.nowMs
+  timer(w, c.id, 'ctl.fence', Math.max(1, delay), c.epoch)
+}
+
+function acceptable(c: ControllerNode, broker: number, excluded: number): boolean {
+  return broker !== excluded && isUnfenced(c.image, broker)
+}
+
+function uncleanAllowed(w: World, c: ControllerNode, topic: string): boolean {
+  const t = c.image.topics[topic]
+  return resolveTopicConfig(t?.config ?? {}, w.brokerConfig)['unclean.leader.election.enable'] === true
+}
+
+/** A PartitionChange for `p` with a new ISR, electing a leader when the current one is not valid. */
+function change(
+  w: World,
+  c: ControllerNode,
+  p: PartitionState,
+  targetIsr: number[],
+  excluded: number,
+  reason: string,
+): MetaRecord | null {
+  let leader = p.leader
+  let isr = targetIsr
+  let unclean = false
+  if (leader === -1 || !acceptable(c, leader, excluded) || !isr.includes(leader)) {
+    leader = p.replicas.find((r) => isr.includes(r) && acceptable(c, r, excluded)) ?? -1
+    if (leader === -1 && uncleanAllowed(w, c, p.topic)) {
+      leader = p.replicas.find((r) => acceptable(c, r, excluded)) ?? -1
+      if (leader !== -1) {
+        isr = [leader]
+        unclean = true
+      }
+    }
+  }
+  // Without ELR the ISR is never emptied: the last member stays (PartitionChangeBuilder.build).
+  if (isr.length === 0) isr = p.isr.slice()
+  const leaderChanged = leader !== p.leader
+  if (!leaderChanged && sameSet(isr, p.isr)) return null
+  return {
+    type: 'PartitionChange',
+    topic: p.topic,
+    partition: p.partition,
+    leader,
+    isr: sortIsr(isr, p.replicas),
+    leaderEpoch: leaderChanged ? p.leaderEpoch + 1 : p.leaderEpoch,
+    partitionEpoch: p.partitionEpoch + 1,
+    reason: unclean ? 'unclean' : reason,
+    unclean,
+  }
+}
+
+function sortIsr(isr: number[], _replicas: number[]): number[] {
+  return isr.slice().sort((a, b) => a - b)
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false
+  for (const x of a) if (!b.includes(x)) return false
+  return true
+}
+
+/** ReplicationControlManager.generateLeaderAndIsrUpdates for a broker leaving (fenced). */
+function leaderAndIsrUpdates(w: World, c: ControllerNode, broker: number, reason: string): MetaRecord[] {
+  const out: MetaRecord[] = []
+  for (const p of allPartitions(c.image)) {
+    if (!p.isr.includes(broker) && p.leader !== broker) continue
+    const r = change(w, c, p, p.isr.filter((b) => b !== broker), broker, reason)
+    if (r) {
+      out.push(r)
+      logChange(w, p, r)
+    }
+  }
+  return out
+}
+
+/** handleBrokerUnfenced: only leaderless partitions are re-elected. */
+function electForUnfenced(w: World, c: ControllerNode, broker: number): MetaRecord[] {
+  const out: MetaRecord[] = []
+  for (const p of allPartitions(c.image)) {
+    if (p.leader !== -1 || !p.replicas.includes(broker)) continue
+    const r = change(w, c, p, p.isr, -1, 'unfenced')
+    if (r) {
+      out.push(r)
+      logChange(w, p, r)
+    }
+  }
+  return out
+}
+
+function logChange(w: World, p: PartitionState, r: MetaRecord): void {
+  if (r.type !== 'PartitionChange') return
+  const tp = partitionName(p.topic, p.partition)
+  const leader = r.leader === -1 ? 'none' : String(r.leader)
+  if (r.leader !== p.leader) {
+    const how = r.unclean ? ' (UNCLEAN election)' : ''
+    note(w, r.unclean ? 'unclean' : 'leader', `Partition ${tp}: leader ${p.leader === -1 ? 'none' : p.leader} → ${leader}${how}, epoch ${r.leaderEpoch}, ISR [${r.isr.join(',')}]`)
+  } else note(w, 'isr', `Partition ${tp}: ISR [${p.isr.join(',')}] → [${r.isr.join(',')}] (${r.reason})`)
+  w.history.leaderChanges.push({ atMs: w.nowMs, tp, leader: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
+}
+
+function onAlterPartition(w: World, c: ControllerNode, m: Msg): void {
+  const topic = m.topic as string
+  const partition = m.partition as number
+  const p = c.image.topics[topic]?.partitions[partition]
+  const reply = (error: string, extra: Record<string, unknown> = {}) =>
+    send(w, c.id, m.from, { api: 'AlterPartitionResponse', from: c.id, corr: m.corr, topic, partition, error, ...extra })
+  if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION')
+  if (p.leader !== m.brokerId) return reply('NOT_LEADER_OR_FOLLOWER')
+  if (p.leaderEpoch !== m.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
+  if (p.partitionEpoch !== m.partitionEpoch) return reply('INVALID_UPDATE_VERSION')
+  const newIsr = (m.newIsr as number[]).slice()
+  for (const b of newIsr) if (!p.isr.includes(b) && !isUnfenced(c.image, b)) return reply('INELIGIBLE_REPLICA')
+  if (!newIsr.includes(p.leader)) return reply('INVALID_REQUEST')
+  const grow = newIsr.length > p.isr.length
+  const r: MetaRecord = {
+    type: 'PartitionChange',
+    topic,
+    partition,
+    leader: p.leader,
+    isr: sortIsr(newIsr, p.replicas),
+    leaderEpoch: p.leaderEpoch,
+    partitionEpoch: p.partitionEpoch + 1,
+    reason: grow ? 'isr-expand' : 'isr-shrink',
+    unclean: false,
+  }
+  logChange(w, p, r)
+  const off = write(w, c, [r])
+  respondAfterCommit(w, c, off, m.from, {
+    api: 'AlterPartitionResponse',
+    from: c.id,
+    corr: m.corr,
+    topic,
+    partition,
+    error: 'NONE',
+    isr: r.isr,
+    leaderEpoch: r.leaderEpoch,
+    partitionEpoch: r.partitionEpoch,
+  })
+}
+
+/** Election.PREFERRED for every partition whose leader is not replicas[0] (at most 1000 per run). */
+export function electPreferredLeaders(w: World, c: ControllerNode, topic: string | undefined): number {
+  const recs: MetaRecord[] = []
+  for (const p of allPartitions(c.image)) {
+    if (recs.length >= 1000) break
+    if (topic && p.topic !== topic) continue
+    const pref = p.replicas[0]
+    if (p.leader === pref || !p.isr.includes(pref) || !isUnfenced(c.image, pref)) continue
+    const r: MetaRecord = {
+      type: 'PartitionChange',
+      topic: p.topic,
+      partition: p.partition,
+      leader: pref,
+      isr: p.isr.slice(),
+      leaderEpoch: p.leaderEpoch + 1,
+      partitionEpoch: p.partitionEpoch + 1,
+      reason: 'preferred',
+      unclean: false,
+    }
+    logChange(w, p, r)
+    recs.push(r)
+  }
+  write(w, c, recs)
+  return recs.length
+}
+
+function electUncleanLeaders(w: World, c: ControllerNode): void {
+  const recs: MetaRecord[] = []
+  for (const p of allPartitions(c.image)) {
+    if (p.leader !== -1 || !uncleanAllowed(w, c, p.topic)) continue
+    const r = change(w, c, p, p.isr, -1, 'unclean')
+    if (r) {
+      logChange(w, p, r)
+      recs.push(r)
+    }
+  }
+  write(w, c, recs)
+}
+
+function missingTopics(w: World, c: ControllerNode): string[] {
+  return w.scenario.topics.filter((t) => !c.image.topics[t.name]).map((t) => t.name)
+}
+
+function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[] } {
+  const unfenced: number[] = []
+  const fenced: number[] = []
+  for (const k of Object.keys(c.image.brokers).sort((a, b) => +a - +b)) {
+    const b = c.image.brokers[k]
+    ;(b.fenced ? fenced : unfenced).push(b.id)
+  }
+  return { unfenced, fenced }
+}
+
+function topicId(w: World): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  let s = ''
+  for (let i = 0; i < 22; i++) s += alphabet[nextU32(w.rng.place) & 63]
+  return s
+}
+
+/**
+ * The scenario's topics are created once every broker has registered and been unfenced (or after
+ * a short wait, with whatever brokers are there): like an admin's CreateTopics at cluster start.
+ */
+function maybeCreateScenarioTopics(w: World, c: ControllerNode): void {
+  const missing = missingTopics(w, c)
+  if (missing.length === 0) return
+  const { unfenced } = brokerLists(c)
+  if (unfenced.length < w.scenario.cluster.brokers && w.nowMs - c.activeSinceMs < BOOTSTRAP_WAIT_MS) return
+  for (const name of missing) {
+    const spec = w.scenario.topics.find((t) => t.name === name)!
+    createTopic(w, c, name, spec.partitions, spec.replicationFactor, spec.config)
+  }
+}
+
+export function createTopic(
+  w: World,
+  c: ControllerNode,
+  name: string,
+  partitions: number,
+  rf: number,
+  config: Record<string, unknown>,
+): string {
+  const lists = brokerLists(c)
+  let assignment: number[][]
+  try {
+    assignment = placeReplicas({ ...lists, partitions, replicationFactor: rf }, rngAdapter(w.rng.place))
+  } catch (e) {
+    if (e instanceof PlacementError) {
+      note(w, 'error', `CreateTopics ${name}: ${e.code}: ${e.message}`)
+      return e.code
+    }
+    throw e
+  }
+  const recs: MetaRecord[] = [{ type: 'Topic', name, topicId: topicId(w) }]
+  if (Object.keys(config).length) recs.push({ type: 'Config', topic: name, config: config as never })
+  assignment.forEach((replicas, i) => recs.push(initialPartition(c, name, i, replicas)))
+  write(w, c, recs)
+  note(w, 'topic', `Created topic ${name} with ${partitions} partitions, replication factor ${rf}`)
+  return 'NONE'
+}
+
+function initialPartition(c: ControllerNode, topic: string, partition: number, replicas: number[]): MetaRecord {
+  const isr = replicas.filter((b) => isUnfenced(c.image, b))
+  return {
+    type: 'Partition',
+    topic,
+    partition,
+    replicas,
+    isr: isr.length ? sortIsr(isr, replicas) : replicas.slice(),
+    leader: isr.length ? replicas.find((b) => isUnfenced(c.image, b))! : -1,
+    leaderEpoch: 0,
+    partitionEpoch: 0,
+  }
+}
+
+/** CreatePartitions: add partitions to a topic, placed by the same striped placer. */
+export function addPartitions(w: World, c: ControllerNode, topic: string, count: number): string {
+  const t = c.image.topics[topic]
+  if (!t) return 'UNKNOWN_TOPIC_OR_PARTITION'
+  const current = t.partitions.length
+  if (count <= current) return 'INVALID_PARTITIONS'
+  const rf = t.partitions[0]?.replicas.length ?? 1
+  let assignment: number[][]
+  try {
+    assignment = placeReplicas(
+      { ...brokerLists(c), partitions: count - current, replicationFactor: rf },
+      rngAdapter(w.rng.place),
+    )
+  } catch (e) {
+    if (e instanceof PlacementError) return e.code
+    throw e
+  }
+  write(w, c, assignment.map((replicas, i) => initialPartition(c, topic, current + i, replicas)))
+  note(w, 'topic', `Topic ${topic} now has ${count} partitions`)
+  return 'NONE'
+}
+
+export function setTopicConfig(w: World, c: ControllerNode, topic: string, config: Record<string, unknown>): string {
+  if (!c.image.topics[topic]) return 'UNKNOWN_TOPIC_OR_PARTITION'
+  write(w, c, [{ type: 'Config', topic, config: config as never }])
+  note(w, 'config', `Topic ${topic} config: ${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}`)
+  return 'NONE'
+}

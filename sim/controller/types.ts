@@ -1,0 +1,50 @@
+/**
+ * State of one KRaft controller (a voter of the `__cluster_metadata` Raft quorum, KIP-595), and,
+ * when it is the Raft leader, of the active QuorumController.
+ */
+import type { MetadataImage, RaftEntry } from './metadata.ts'
+
+export type RaftRole = 'Unattached' | 'Voted' | 'Candidate' | 'Leader' | 'Follower' | 'Resigned'
+
+export interface ParkedRaftFetch {
+  from: string
+  corr: number
+  offset: number
+  observer: boolean
+  deadline: number
+}
+
+export interface PendingResponse {
+  /** respond once the log's high watermark passes this offset */
+  offset: number
+  to: string
+  msg: { api: string; from: string; [k: string]: unknown }
+}
+
+export interface ControllerNode {
+  id: string
+  /** persisted across restarts: epoch, votedFor, log */
+  epoch: number
+  votedFor: string | null
+  log: RaftEntry[]
+  role: RaftRole
+  leaderId: string | null
+  /** entries [0, hw) are committed */
+  hw: number
+  /** replay of the whole local log (the active controller's view, uncommitted tail included) */
+  image: MetadataImage
+  /** time of the last contact with a leader (followers) or of the election start (candidates) */
+  lastContactMs: number
+  electionDeadlineMs: number
+  votes: string[]
+  fetchInflight: boolean
+  fetchCorr: number
+  /** leader only */
+  followerEnd: Record<string, { end: number; lastFetchMs: number }>
+  parked: ParkedRaftFetch[]
+  pending: PendingResponse[]
+  /** active controller soft state: last heartbeat per broker id (not in the log) */
+  lastHeartbeatMs: Record<string, number>
+  activeSinceMs: number
+  nextProducerIdBlock: number
+}

@@ -1,0 +1,62 @@
+/**
+ * kafkascope's simulation API (CONTRACT §5). A Simulation wraps a plain-data world; snapshot() is
+ * a structuredClone of it, and restoreSimulation(snapshot) continues exactly where it left off.
+ */
+import type { Scenario, TimelineAction } from './scenario/types.ts'
+import type { Summary } from './trace/summary-types.ts'
+import type { World } from './world.ts'
+import { createWorld, step as stepWorld, runUntil as runWorldUntil } from './engine.ts'
+import { buildSummary } from './trace/summary.ts'
+import { traceHashOf } from './trace/hash.ts'
+import { scheduleIntervention } from './scenario/actions.ts'
+
+export { murmur2, partitionForKey } from './kafka/murmur2.ts'
+export { coordinatorPartitionFor } from './kafka/coordinator.ts'
+export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
+export type { Scenario, TimelineAction } from './scenario/types.ts'
+export type { Summary } from './trace/summary-types.ts'
+
+/** A snapshot is the world itself, as plain data. */
+export type SimSnapshot = World
+
+export interface Simulation {
+  readonly nowMs: number
+  step(): boolean
+  runUntil(timeMs: number): void
+  apply(action: TimelineAction | Omit<TimelineAction, 'atMs'>): void
+  snapshot(): SimSnapshot
+  summary(): Summary
+  traceHash(): string
+  /** the world, read-only, for views (the app) and the CLI */
+  readonly world: World
+}
+
+function wrap(w: World): Simulation {
+  return {
+    get nowMs() {
+      return w.nowMs
+    },
+    get world() {
+      return w
+    },
+    step: () => stepWorld(w),
+    runUntil: (t: number) => runWorldUntil(w, t),
+    apply(action) {
+      const a = { ...action, atMs: w.nowMs } as TimelineAction
+      w.interventions.push(a)
+      scheduleIntervention(w, a)
+      runWorldUntil(w, w.nowMs)
+    },
+    snapshot: () => structuredClone(w),
+    summary: () => buildSummary(w),
+    traceHash: () => traceHashOf(w),
+  }
+}
+
+export function createSimulation(scenario: Scenario, options: { seed?: number } = {}): Simulation {
+  return wrap(createWorld(scenario, options.seed ?? scenario.seed))
+}
+
+export function restoreSimulation(snapshot: SimSnapshot): Simulation {
+  return wrap(structuredClone(snapshot))
+}

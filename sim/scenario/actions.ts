@@ -1,0 +1,166 @@
+/**
+ * Timeline actions (CONTRACT §3) applied to the running world: faults, configuration changes and
+ * client operations. Node references are resolved when the action runs, against the active
+ * controller's metadata: "leader:<topic>-<p>", "replica:<topic>-<p>:<i>", "controller",
+ * "coordinator:<groupId>". A reference that resolves to nothing is noted as a runtime error in the
+ * event log; it never throws.
+ */
+import { note, type World } from '../world.ts'
+import { linkKey, healNetwork } from '../kernel/network.ts'
+import { crashNode, restartNode, resumeNode } from '../engine.ts'
+import type { NodeRef, TimelineAction } from './types.ts'
+import {
+  activeController,
+  addPartitions,
+  electPreferredLeaders,
+  setTopicConfig,
+} from '../controller/quorum-controller.ts'
+import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
+import { resolveProducerConfig } from './config.ts'
+
+export class ResolveError extends Error {}
+
+function describe(a: TimelineAction): string {
+  const { atMs: _atMs, action, ...rest } = a
+  return `${action} ${JSON.stringify(rest)}`
+}
+
+/** Resolve a node reference to a network node id. */
+export function resolveNode(w: World, ref: NodeRef): string {
+  if (typeof ref === 'number') return String(ref)
+  if (w.nodes[ref]) return ref
+  const c = activeController(w)
+  if (ref === 'controller') {
+    if (!c) throw new ResolveError('there is no active controller right now')
+    return c.id
+  }
+  const m = /^(leader|replica):(.+)-(\d+)(?::(\d+))?$/.exec(ref)
+  if (m) {
+    if (!c) throw new ResolveError(`cannot resolve ${ref}: there is no active controller`)
+    const p = c.image.topics[m[2]]?.partitions[+m[3]]
+    if (!p) throw new ResolveError(`cannot resolve ${ref}: no such partition`)
+    if (m[1] === 'leader') {
+      if (p.leader < 0) throw new ResolveError(`cannot resolve ${ref}: the partition has no leader (Leader: none)`)
+      return String(p.leader)
+    }
+    const i = m[4] === undefined ? 0 : +m[4]
+    const r = p.replicas[i]
+    if (r === undefined) throw new ResolveError(`cannot resolve ${ref}: the partition has ${p.replicas.length} replicas`)
+    return String(r)
+  }
+  if (ref.startsWith('coordinator:')) throw new ResolveError(`cannot resolve ${ref}: consumer groups are not modelled yet`)
+  throw new ResolveError(`unknown node ${ref}`)
+}
+
+export function runAction(w: World, a: TimelineAction): void {
+  try {
+    apply(w, a)
+    note(w, 'action', describe(a))
+  } catch (e) {
+    if (e instanceof ResolveError) note(w, 'error', `${describe(a)}: ${e.message}`)
+    else throw e
+  }
+}
+
+function controllerOrThrow(w: World) {
+  const c = activeController(w)
+  if (!c) throw new ResolveError('there is no active controller right now (NOT_CONTROLLER)')
+  return c
+}
+
+function apply(w: World, a: TimelineAction): void {
+  switch (a.action) {
+    case 'crashBroker':
+      return crashNode(w, resolveNode(w, a.broker))
+    case 'restartBroker':
+      return restartNode(w, resolveNode(w, a.broker))
+    case 'crashController':
+      return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
+    case 'isolate':
+      w.net.isolated[resolveNode(w, a.node)] = true
+      return
+    case 'partitionNetwork':
+      w.net.side = {}
+      a.sides.forEach((side, i) => side.forEach((ref) => (w.net.side[resolveNode(w, ref)] = i)))
+      return
+    case 'healNetwork':
+      return healNetwork(w.net)
+    case 'slowLink':
+      w.net.extra[linkKey(resolveNode(w, a.between[0]), resolveNode(w, a.between[1]))] = a.extraLatencyMs
+      return
+    case 'cutLink':
+      w.net.cut[linkKey(resolveNode(w, a.between[0]), resolveNode(w, a.between[1]))] = true
+      return
+    case 'pauseNode': {
+      const id = resolveNode(w, a.node)
+      w.nodes[id].paused = true
+      if (a.durationMs !== undefined) timerResume(w, id, a.durationMs)
+      return
+    }
+    case 'resumeNode':
+      return resumeNode(w, resolveNode(w, a.node))
+    case 'stopProducer':
+      return setProducerActive(w, producer(w, a.producer), false)
+    case 'startProducer':
+      return setProducerActive(w, producer(w, a.producer), true)
+    case 'setProducerConfig': {
+      const p = producer(w, a.producer)
+      p.spec = { ...p.spec, config: { ...p.spec.config, ...a.config } }
+      p.cfg = resolveProducerConfig(p.spec.config)
+      if (!p.cfg['enable.idempotence']) p.idempotent = false
+      return wake(w, p)
+    }
+    case 'produce': {
+      const p = producer(w, a.producer)
+      const bytes = a.value === undefined ? p.spec.valueBytes : new TextEncoder().encode(a.value).length
+      return produceOne(w, p, a.key ?? null, bytes)
+    }
+    case 'setTopicConfig': {
+      const err = setTopicConfig(w, controllerOrThrow(w), a.topic, a.config)
+      if (err !== 'NONE') throw new ResolveError(err)
+      return
+    }
+    case 'addPartitions': {
+      const err = addPartitions(w, controllerOrThrow(w), a.topic, a.count)
+      if (err !== 'NONE') throw new ResolveError(err)
+      return
+    }
+    case 'electPreferredLeaders':
+      electPreferredLeaders(w, controllerOrThrow(w), a.topic)
+      return
+    case 'crashConsumer':
+      return crashNode(w, resolveNode(w, a.member))
+    case 'restartConsumer': {
+      const id = resolveNode(w, a.member)
+      crashNode(w, id)
+      w.timeline.splice(insertionIndex(w, w.nowMs + a.afterMs), 0, { atMs: w.nowMs + a.afterMs, action: 'restartBroker', broker: id })
+      return
+    }
+    case 'addConsumer':
+    case 'removeConsumer':
+      throw new ResolveError('consumer groups are not modelled yet')
+  }
+}
+
+function insertionIndex(w: World, atMs: number): number {
+  let i = w.timelineNext
+  while (i < w.timeline.length && w.timeline[i].atMs <= atMs) i++
+  return i
+}
+
+/** Schedule an action later (used by pauseNode durations and restartConsumer). */
+function timerResume(w: World, id: string, ms: number): void {
+  w.timeline.splice(insertionIndex(w, w.nowMs + ms), 0, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
+
+}
+
+function producer(w: World, id: string) {
+  const p = w.producers[id]
+  if (!p) throw new ResolveError(`unknown producer ${id}`)
+  return p
+}
+
+/** Insert an intervention at the current time, after every action already due now. */
+export function scheduleIntervention(w: World, a: TimelineAction): void {
+  w.timeline.splice(insertionIndex(w, a.atMs), 0, a)
+}

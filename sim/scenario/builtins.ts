@@ -1,0 +1,32 @@
+/**
+ * The built-in scenarios: the JSON files in scenarios/ at the repository root (the same files the
+ * CLI runs, e.g. `kafkascope run scenarios/leader-failover.json`), imported as raw JSON objects.
+ * Each id is the file name without `.json`. They are unparsed on purpose: pass one to
+ * parseScenario. Each one shows one piece of Kafka's behaviour (leader failover, ISR shrink and
+ * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence,
+ * consumer group rebalances); its `description` says what to watch for.
+ */
+import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
+import consumerGroupRebalance from '../../scenarios/consumer-group-rebalance.json' with { type: 'json' }
+import controllerFailover from '../../scenarios/controller-failover.json' with { type: 'json' }
+import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
+import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
+import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
+import slowFollower from '../../scenarios/slow-follower.json' with { type: 'json' }
+import staticMembership from '../../scenarios/static-membership.json' with { type: 'json' }
+import uncleanElectionDataLoss from '../../scenarios/unclean-election-data-loss.json' with { type: 'json' }
+
+export const DEFAULT_SCENARIO_ID = 'leader-failover'
+
+/** Built-in scenario id -> the raw JSON object, in the order a menu should list them. */
+export const builtInScenarios: Record<string, unknown> = {
+  'leader-failover': leaderFailover,
+  'controller-failover': controllerFailover,
+  'slow-follower': slowFollower,
+  'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,
+  'unclean-election-data-loss': uncleanElectionDataLoss,
+  'clean-election-unavailable': cleanElectionUnavailable,
+  'idempotent-retries': idempotentRetries,
+  'consumer-group-rebalance': consumerGroupRebalance,
+  'static-membership': staticMembership,
+}

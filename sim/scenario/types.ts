@@ -1,0 +1,138 @@
+/**
+ * The scenario as the simulator consumes it (CONTRACT §3), after parseScenario has validated it.
+ * Config maps keep Kafka's own key names; values are already checked and normalised
+ * (numbers as numbers, booleans as booleans, acks as "all" | "0" | "1").
+ */
+
+export type ConfigValue = string | number | boolean | string[]
+export type ConfigMap = Record<string, ConfigValue>
+
+export interface ControllerSpec {
+  mode: 'kraft'
+  /** number of voters in the quorum, default min(3, brokers) */
+  voters: number
+  /** true: voters run on separate nodes controller-1..N; false: combined with brokers 1..voters */
+  dedicated: boolean
+}
+
+export interface ClusterSpec {
+  brokers: number
+  controller: ControllerSpec
+  /** broker configs (Kafka names), e.g. replica.lag.time.max.ms */
+  config: ConfigMap
+  /** one-way message latency between any two nodes is drawn in [minLatencyMs, maxLatencyMs]; default 1..3 */
+  network: NetworkSpec
+}
+
+export interface NetworkSpec {
+  minLatencyMs: number
+  maxLatencyMs: number
+}
+
+export interface TopicSpec {
+  name: string
+  partitions: number
+  replicationFactor: number
+  /** topic configs (Kafka names), e.g. min.insync.replicas */
+  config: ConfigMap
+}
+
+export type KeySpec =
+  | { kind: 'none' }
+  | { kind: 'pool'; size: number }
+  | { kind: 'list'; values: string[] }
+
+export interface ProducerSpec {
+  id: string
+  topic: string
+  recordsPerSec: number
+  keys: KeySpec
+  valueBytes: number
+  /** producer configs (Kafka names): acks, linger.ms, batch.size, enable.idempotence, ... */
+  config: ConfigMap
+  /** false: the producer starts stopped (startProducer starts it). Default true. */
+  startActive: boolean
+}
+
+export interface ConsumerSpec {
+  groupId: string
+  topics: string[]
+  members: number
+  processingMsPerRecord: number
+  staticMembership: boolean
+  config: ConfigMap
+}
+
+/** A node reference: broker number, client id, controller-N, or leader:/replica:/controller/coordinator: */
+export type NodeRef = number | string
+
+export type TimelineAction =
+  | { atMs: number; action: 'crashBroker'; broker: NodeRef }
+  | { atMs: number; action: 'restartBroker'; broker: NodeRef }
+  | { atMs: number; action: 'isolate'; node: NodeRef }
+  | { atMs: number; action: 'partitionNetwork'; sides: NodeRef[][] }
+  | { atMs: number; action: 'healNetwork' }
+  | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }
+  | { atMs: number; action: 'cutLink'; between: [NodeRef, NodeRef] }
+  | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }
+  | { atMs: number; action: 'resumeNode'; node: NodeRef }
+  | { atMs: number; action: 'crashController'; controller?: NodeRef }
+  | { atMs: number; action: 'crashConsumer'; member: string }
+  | { atMs: number; action: 'addConsumer'; groupId: string }
+  | { atMs: number; action: 'removeConsumer'; member: string }
+  | { atMs: number; action: 'restartConsumer'; member: string; afterMs: number }
+  | { atMs: number; action: 'stopProducer'; producer: string }
+  | { atMs: number; action: 'startProducer'; producer: string }
+  | { atMs: number; action: 'setTopicConfig'; topic: string; config: ConfigMap }
+  | { atMs: number; action: 'setProducerConfig'; producer: string; config: ConfigMap }
+  /** `count` is the NEW TOTAL partition count, as in Kafka's CreatePartitions / `kafka-topics --alter --partitions` */
+  | { atMs: number; action: 'addPartitions'; topic: string; count: number }
+  | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string }
+  | { atMs: number; action: 'electPreferredLeaders'; topic?: string }
+
+export type ActionName = TimelineAction['action']
+
+/** Exact count, or a bound. */
+export type CountExpectation = number | { min?: number; max?: number }
+
+export interface Expectations {
+  lostAckedWrites?: CountExpectation
+  duplicates?: CountExpectation
+  inconsistentOffsets?: CountExpectation
+  divergentReplicas?: CountExpectation
+  multipleLeaders?: CountExpectation
+  nonMonotonicPolls?: CountExpectation
+  hwAboveLeo?: CountExpectation
+  /** "topic-p" -> broker id (-1 = no leader) */
+  leaderOf?: Record<string, number>
+  groupState?: Record<string, string>
+  /** "topic-p" -> the exact ISR (sorted ids) at the end */
+  isrOf?: Record<string, number[]>
+  /** producer id -> error name -> count */
+  producerErrors?: Record<string, Record<string, CountExpectation>>
+  /** producer id -> acked record count */
+  producerAcked?: Record<string, CountExpectation>
+  /** broker id -> state */
+  brokerState?: Record<string, 'alive' | 'crashed' | 'fenced' | 'isolated'>
+}
+
+export interface Scenario {
+  name: string
+  description: string
+  seed: number
+  durationMs: number
+  cluster: ClusterSpec
+  topics: TopicSpec[]
+  producers: ProducerSpec[]
+  consumers: ConsumerSpec[]
+  /** plain consumers in assign mode (no group): read every partition of the topics */
+  readers: ReaderSpec[]
+  timeline: TimelineAction[]
+  expect: Expectations
+}
+
+export interface ReaderSpec {
+  id: string
+  topics: string[]
+  config: ConfigMap
+}

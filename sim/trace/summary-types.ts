@@ -1,0 +1,80 @@
+/** The summary (CONTRACT §4): the JSON the CLI prints with --json and the app exposes. */
+
+export type BrokerState = 'alive' | 'crashed' | 'fenced' | 'isolated'
+
+export interface Anomaly {
+  kind:
+    | 'lostAckedWrite'
+    | 'duplicate'
+    | 'inconsistentOffset'
+    | 'nonMonotonicPoll'
+    | 'divergentReplica'
+    | 'multipleLeaders'
+    | 'hwAboveLeo'
+  atMs: number
+  detail: string
+}
+
+export interface CheckReport {
+  ok: boolean
+  lostAckedWrites: number
+  duplicates: number
+  inconsistentOffsets: number
+  nonMonotonicPolls: number
+  divergentReplicas: number
+  multipleLeaders: number
+  hwAboveLeo: number
+  /** the first anomalies found (at most 20), earliest first */
+  first: Anomaly[]
+}
+
+export interface PartitionSummary {
+  topic: string
+  partition: number
+  leader: number
+  leaderEpoch: number
+  replicas: number[]
+  isr: number[]
+  highWatermark: number
+  logEndOffsets: Record<string, number>
+}
+
+export interface GroupSummary {
+  groupId: string
+  state: string
+  generation: number
+  protocol: string
+  coordinator: number
+  members: Record<string, string[]>
+  committed: Record<string, number>
+}
+
+export interface ProducerSummary {
+  id: string
+  sent: number
+  acked: number
+  failed: number
+  errors: Record<string, number>
+}
+
+export interface ReaderSummary {
+  id: string
+  polled: number
+  positions: Record<string, number>
+  errors: Record<string, number>
+}
+
+export interface Summary {
+  scenario: string
+  seed: number
+  simTimeMs: number
+  events: number
+  traceHash: string
+  brokers: { id: number; state: BrokerState }[]
+  controller: { mode: 'kraft'; active: number | string; epoch: number }
+  partitions: PartitionSummary[]
+  groups: GroupSummary[]
+  producers: ProducerSummary[]
+  readers: ReaderSummary[]
+  checks: CheckReport
+}

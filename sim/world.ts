@@ -1,0 +1,138 @@
+/**
+ * The simulation state ("world") and the primitives every component uses: sending a message
+ * through the network model, setting a timer, recording a note. All state is plain data; the
+ * components (controller/, cluster/, clients/) are functions over it.
+ *
+ * Invariants: time moves only when the engine pops an event; a message or timer scheduled by a node
+ * carries the node's incarnation and is dropped if the node crashed since; every random draw uses a
+ * labelled Rng stream kept in the state.
+ */
+import { heapPush, type EventHeap } from './kernel/scheduler.ts'
+import { canReach, deliveryTime, latencyOf, type NetworkState } from './kernel/network.ts'
+import type { RngState } from './kernel/rng.ts'
+import type { Scenario, TimelineAction } from './scenario/types.ts'
+import type { History } from './check/history.ts'
+import type { ControllerNode } from './controller/types.ts'
+import type { BrokerNode } from './cluster/types.ts'
+import type { ProducerNode } from './clients/producer-types.ts'
+import type { ReaderNode } from './clients/consumer-types.ts'
+import type { BrokerConfig } from './scenario/config.ts'
+
+export interface NodeInfo {
+  id: string
+  up: boolean
+  /** bumped on every crash; events scheduled before carry the old value and are dropped */
+  inc: number
+  paused: boolean
+  /** events that arrived while paused, delivered in order on resume */
+  deferred: { kind: string; data: unknown }[]
+  /** what runs on the node */
+  broker?: number
+  controller?: string
+  producer?: string
+  reader?: string
+}
+
+export interface Note {
+  atMs: number
+  kind: string
+  text: string
+}
+
+export interface World {
+  scenario: Scenario
+  seed: number
+  nowMs: number
+  events: number
+  heap: EventHeap
+  rng: { net: RngState; raft: RngState; place: RngState; clients: RngState }
+  trace: { h1: number; h2: number }
+  net: NetworkState
+  nodes: Record<string, NodeInfo>
+  /** node ids in a fixed order (for iteration) */
+  nodeOrder: string[]
+  brokerConfig: BrokerConfig
+  controllers: Record<string, ControllerNode>
+  voterIds: string[]
+  brokers: Record<string, BrokerNode>
+  brokerIds: number[]
+  producers: Record<string, ProducerNode>
+  producerIds: string[]
+  readers: Record<string, ReaderNode>
+  readerIds: string[]
+  history: History
+  notes: Note[]
+  /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions) */
+  timeline: TimelineAction[]
+  timelineNext: number
+  /** interventions applied through Simulation.apply, with their time */
+  interventions: TimelineAction[]
+  nextCorrelationId: number
+}
+
+/** A message between nodes. `api` is Kafka's request or response name. */
+export interface Msg {
+  api: string
+  from: string
+  [k: string]: unknown
+}
+
+export function nodeOf(w: World, id: string): NodeInfo {
+  const n = w.nodes[id]
+  if (!n) throw new Error(`unknown node ${id}`)
+  return n
+}
+
+export function isUp(w: World, id: string): boolean {
+  const n = w.nodes[id]
+  return !!n && n.up
+}
+
+/**
+ * Send a message. Unreachable links drop it silently (the sender's request times out); a crashed
+ * destination refuses the connection: the sender gets a 'disconnect' notice one latency later.
+ */
+export function send(w: World, from: string, to: string, msg: Msg): void {
+  if (!canReach(w.net, from, to)) return
+  const dest = w.nodes[to]
+  if (!dest || !dest.up) {
+    refuse(w, from, to)
+    return
+  }
+  const t = deliveryTime(w.net, w.rng.net, w.nowMs, from, to)
+  heapPush(w.heap, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
+}
+
+/** Tell `from` that its connection to `to` is gone (connection refused or reset). */
+export function refuse(w: World, from: string, to: string): void {
+  const src = w.nodes[from]
+  if (!src || !src.up) return
+  heapPush(w.heap, {
+    timeMs: w.nowMs + Math.max(1, latencyOf(w.net, from, to)),
+    node: from,
+    kind: 'disconnect',
+    data: to,
+    inc: src.inc,
+  })
+}
+
+/** Schedule a timer on a node. */
+export function timer(w: World, node: string, name: string, delayMs: number, data: unknown = null): void {
+  const n = w.nodes[node]
+  if (!n || !n.up) return
+  heapPush(w.heap, {
+    timeMs: w.nowMs + Math.max(0, Math.floor(delayMs)),
+    node,
+    kind: name,
+    data,
+    inc: n.inc,
+  })
+}
+
+export function note(w: World, kind: string, text: string): void {
+  w.notes.push({ atMs: w.nowMs, kind, text })
+}
+
+export function nextCorrelationId(w: World): number {
+  return w.nextCorrelationId++
+}
