@@ -17,7 +17,7 @@ import { resolveBrokerConfig } from './scenario/config.ts'
 import type { Scenario, TimelineAction } from './scenario/types.ts'
 import { newControllerNode, startController, handleRaftMessage, handleRaftTimer } from './controller/raft.ts'
 import { handleControllerMessage, handleControllerTimer } from './controller/quorum-controller.ts'
-import { newBroker, startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata } from './cluster/broker.ts'
+import { newBroker, startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata, retryRegistration } from './cluster/broker.ts'
 import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } from './cluster/produce-handler.ts'
 import { handleFetch, purgeParkedFetches } from './cluster/fetch-handler.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from './cluster/replica-fetcher.ts'
@@ -220,6 +220,8 @@ function brokerTimer(w: World, n: NodeInfo, kind: string, data: unknown): void {
       return brokerIsrTimer(w, b)
     case 'broker.metaRetry':
       return retryMetadata(w, b)
+    case 'broker.register':
+      return retryRegistration(w, b)
     case 'broker.fetcherRetry':
       return retryFetcher(w, b, data as number)
     case 'broker.purge': {

@@ -7,7 +7,7 @@
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
  */
-import { send, timer, note, nextCorrelationId, isUp, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, isUp, type World, type Msg } from '../world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { newReplica, assignEpoch, maybeIncrementHw } from './partition.ts'
@@ -15,6 +15,8 @@ import { failParkedFor, wakeParkedProduce, minIsrOf } from './produce-handler.ts
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { completeParkedFetchesFor } from './fetch-handler.ts'
 import { checkIsrExpiry } from './isr.ts'
+
+const REGISTER_RETRY_MS = 250
 
 export function newBroker(id: number): BrokerNode {
   return {
@@ -148,14 +150,16 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: Msg): void {
         b.registered = true
         b.brokerEpoch = m.brokerEpoch as number
         heartbeat(w, b)
-      } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+      } else {
+        // NOT_CONTROLLER (follow the hint) or DUPLICATE_BROKER_REGISTRATION (the old session is
+        // still alive): try again shortly.
+        if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+        timer(w, b.node, 'broker.register', m.leaderId ? 0 : REGISTER_RETRY_MS)
+      }
       return
     case 'BrokerHeartbeatResponse':
-      if (m.error === 'NONE') {
-        const wasFenced = b.fenced
-        b.fenced = m.isFenced as boolean
-        if (wasFenced && !b.fenced) note(w, 'broker', `Broker ${b.id} is now unfenced and serving`)
-      } else if (m.error === 'STALE_BROKER_EPOCH') {
+      if (m.error === 'NONE') b.fenced = m.isFenced as boolean
+      else if (m.error === 'STALE_BROKER_EPOCH') {
         b.registered = false
         register(w, b)
       } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
@@ -186,6 +190,10 @@ function onMetadata(w: World, b: BrokerNode, m: Msg): void {
   }
   for (const tp of order) applyPartition(w, b, changed[tp])
   fetchMetadata(w, b)
+}
+
+export function retryRegistration(w: World, b: BrokerNode): void {
+  if (!b.registered) register(w, b)
 }
 
 export function retryMetadata(w: World, b: BrokerNode): void {

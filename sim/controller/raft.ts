@@ -3,11 +3,15 @@
  * by pull (followers and observers send Fetch to the leader).
  *
  * Follows raft/src/main/java/org/apache/kafka/raft/ (KafkaRaftClient, QuorumState):
- * - a voter that hears nothing from a leader for controller.quorum.fetch.timeout.ms becomes a
- *   candidate; candidates retry after a randomized election timeout in [T, 2T)
+ * - a voter that hears nothing from a leader for controller.quorum.fetch.timeout.ms becomes
+ *   Prospective and asks for pre-votes (KIP-996, Kafka 4.0) without bumping the epoch; a follower
+ *   that still hears from its leader and the leader itself deny pre-votes, so a restarted or
+ *   briefly cut-off voter cannot depose a healthy leader; with a majority of pre-votes it becomes a
+ *   candidate (epoch + 1); elections retry after a randomized timeout in [T, 2T)
  *   (T = controller.quorum.election.timeout.ms);
  * - a vote is granted at most once per epoch, to a candidate whose log is at least as up to date;
- * - the leader announces itself with BeginQuorumEpoch and appends a LeaderChange record;
+ * - the leader announces itself with BeginQuorumEpoch (repeated to voters that have not fetched)
+ *   and appends a LeaderChange record;
  * - the high watermark is the largest offset held by a majority, counted only once an entry of the
  *   leader's own epoch is replicated (Raft's commit rule);
  * - a follower whose log diverges is told the diverging epoch and truncates;
@@ -48,6 +52,7 @@ export function newControllerNode(id: string): ControllerNode {
     lastContactMs: 0,
     electionDeadlineMs: 0,
     votes: [],
+    lastLeaderId: null,
     fetchInflight: false,
     fetchCorr: 0,
     followerEnd: {},
@@ -80,6 +85,20 @@ function armElection(w: World, c: ControllerNode, delay: number): void {
   timer(w, c.id, 'raft.election', delay, c.epoch)
 }
 
+function becomeProspective(w: World, c: ControllerNode): void {
+  if (c.leaderId) c.lastLeaderId = c.leaderId
+  c.role = 'Prospective'
+  c.leaderId = null
+  c.votes = [c.id]
+  c.fetchInflight = false
+  if (c.votes.length >= majority(w)) return becomeCandidate(w, c)
+  for (const v of w.voterIds) {
+    if (v === c.id) continue
+    send(w, c.id, v, { api: 'Vote', from: c.id, preVote: true, epoch: c.epoch, lastEpoch: lastEpoch(c), lastOffset: c.log.length })
+  }
+  armElection(w, c, electionTimeout(w))
+}
+
 function becomeCandidate(w: World, c: ControllerNode): void {
   c.epoch += 1
   c.role = 'Candidate'
@@ -99,13 +118,14 @@ function becomeCandidate(w: World, c: ControllerNode): void {
 function becomeLeader(w: World, c: ControllerNode): void {
   c.role = 'Leader'
   c.leaderId = c.id
+  c.lastLeaderId = c.id
   c.followerEnd = {}
   for (const v of w.voterIds) if (v !== c.id) c.followerEnd[v] = { end: 0, lastFetchMs: w.nowMs }
   c.parked = []
   note(w, 'controller', `Controller ${c.id} is the active controller (epoch ${c.epoch})`)
   for (const v of w.voterIds) if (v !== c.id) send(w, c.id, v, { api: 'BeginQuorumEpoch', from: c.id, epoch: c.epoch })
   appendRecords(w, c, [{ type: 'LeaderChange', leaderId: c.id, epoch: c.epoch }])
-  timer(w, c.id, 'raft.checkQuorum', w.brokerConfig['controller.quorum.fetch.timeout.ms'] / 2, c.epoch)
+  timer(w, c.id, 'raft.checkQuorum', w.brokerConfig['controller.quorum.fetch.timeout.ms'] / 4, c.epoch)
   onBecomeActive(w, c)
 }
 
@@ -116,6 +136,7 @@ function becomeUnattached(w: World, c: ControllerNode, epoch: number, leaderId: 
   c.epoch = epoch
   c.leaderId = leaderId
   c.role = leaderId ? 'Follower' : 'Unattached'
+  if (leaderId) c.lastLeaderId = leaderId
   c.votes = []
   c.fetchInflight = false
   c.parked = []
@@ -165,7 +186,8 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
       timer(w, c.id, 'raft.election', c.electionDeadlineMs - w.nowMs, c.epoch)
       return
     }
-    becomeCandidate(w, c)
+    if (c.role === 'Candidate') becomeCandidate(w, c)
+    else becomeProspective(w, c)
   } else if (kind === 'raft.checkQuorum') {
     if (c.role !== 'Leader' || epoch !== c.epoch) return
     const t = w.brokerConfig['controller.quorum.fetch.timeout.ms']
@@ -176,7 +198,11 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
       becomeUnattached(w, c, c.epoch, null)
       return
     }
-    timer(w, c.id, 'raft.checkQuorum', t / 2, c.epoch)
+    for (const v of w.voterIds) {
+      if (v !== c.id && w.nowMs - (c.followerEnd[v]?.lastFetchMs ?? 0) > t / 4)
+        send(w, c.id, v, { api: 'BeginQuorumEpoch', from: c.id, epoch: c.epoch })
+    }
+    timer(w, c.id, 'raft.checkQuorum', t / 4, c.epoch)
   } else if (kind === 'raft.fetchWait') {
     expireParked(w, c)
   }
@@ -203,6 +229,7 @@ export function handleRaftMessage(w: World, c: ControllerNode, m: Msg): void {
 
 function onVote(w: World, c: ControllerNode, m: Msg): void {
   const epoch = m.epoch as number
+  if (m.preVote) return onPreVote(w, c, m)
   if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
   let granted = false
   if (epoch === c.epoch && (c.votedFor === null || c.votedFor === m.from) && c.role !== 'Leader') {
@@ -219,8 +246,27 @@ function onVote(w: World, c: ControllerNode, m: Msg): void {
   send(w, c.id, m.from, { api: 'VoteResponse', from: c.id, epoch: c.epoch, granted })
 }
 
+/** KIP-996: grant a pre-vote unless we are the leader or still hear from one; no state changes. */
+function onPreVote(w: World, c: ControllerNode, m: Msg): void {
+  const epoch = m.epoch as number
+  if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
+  const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
+  const hearsLeader = c.role === 'Follower' && w.nowMs - c.lastContactMs < fetchTimeout
+  const le = lastEpoch(c)
+  const upToDate = (m.lastEpoch as number) > le || ((m.lastEpoch as number) === le && (m.lastOffset as number) >= c.log.length)
+  const granted = epoch >= c.epoch && c.role !== 'Leader' && !hearsLeader && upToDate
+  send(w, c.id, m.from, { api: 'VoteResponse', from: c.id, epoch: c.epoch, granted, preVote: true })
+}
+
 function onVoteResponse(w: World, c: ControllerNode, m: Msg): void {
   const epoch = m.epoch as number
+  if (m.preVote) {
+    if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
+    if (c.role !== 'Prospective' || epoch !== c.epoch || !m.granted) return
+    if (!c.votes.includes(m.from)) c.votes.push(m.from)
+    if (c.votes.length >= majority(w)) becomeCandidate(w, c)
+    return
+  }
   if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
   if (c.role !== 'Candidate' || epoch !== c.epoch || !m.granted) return
   if (!c.votes.includes(m.from)) c.votes.push(m.from)

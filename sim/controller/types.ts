@@ -4,7 +4,7 @@
  */
 import type { MetadataImage, RaftEntry } from './metadata.ts'
 
-export type RaftRole = 'Unattached' | 'Voted' | 'Candidate' | 'Leader' | 'Follower' | 'Resigned'
+export type RaftRole = 'Unattached' | 'Voted' | 'Prospective' | 'Candidate' | 'Leader' | 'Follower' | 'Resigned'
 
 export interface ParkedRaftFetch {
   from: string
@@ -37,6 +37,8 @@ export interface ControllerNode {
   lastContactMs: number
   electionDeadlineMs: number
   votes: string[]
+  /** the leader this voter last followed (Prospective voters fall back to it) */
+  lastLeaderId: string | null
   fetchInflight: boolean
   fetchCorr: number
   /** leader only */
