@@ -113,6 +113,13 @@ export function crashNode(w: World, id: string): void {
   for (const other of w.nodeOrder) {
     if (other !== id && isUp(w, other) && canReach(w.net, other, id)) refuse(w, other, id)
   }
+  if (n.controller) {
+    const c = w.controllers[n.controller]
+    c.role = 'Unattached'
+    c.leaderId = null
+    c.parked = []
+    c.pending = []
+  }
   if (n.producer) {
     const p = w.producers[n.producer]
     p.queues = p.queues.map(() => [])
@@ -206,8 +213,6 @@ function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): void {
     }
     case 'reader':
       return readerTick(w, w.readers[n.reader!])
-    case 'node':
-      if (kind === 'node.resume') return resumeNode(w, n.id)
   }
 }
 
