@@ -2,7 +2,7 @@
 // (CONTRACT §4) drawn as tables named the way Kafka's own tools name things.
 
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import type { CheckReport, PartitionSummary, Summary } from '../sim/trace/summary-types.ts'
+import type { Anomaly, CheckReport, PartitionSummary, Summary } from '../sim/trace/summary-types.ts'
 import { detectLocale, strings, type Locale, type Strings } from './i18n.ts'
 import {
   builtInIds,
@@ -172,17 +172,42 @@ function Checks({ checks, t }: { checks: CheckReport; t: Strings }) {
           </div>
         ))}
       </dl>
-      {checks.first.length > 0 ? (
-        <>
-          <h4>{t.firstAnomalies}</h4>
-          <ol className="anomalies">
-            {checks.first.map((anomaly, i) => (
-              <li key={i}>
-                <strong>{anomaly.kind}</strong> @ {formatMs(anomaly.atMs)}: {anomaly.detail}
-              </li>
+    </section>
+  )
+}
+
+const ANOMALIES_SHOWN = 5
+
+function AnomalyItem({ anomaly }: { anomaly: Anomaly }) {
+  return (
+    <li>
+      <strong>{anomaly.kind}</strong> @ {formatMs(anomaly.atMs)}: {anomaly.detail}
+    </li>
+  )
+}
+
+/** The checker's first anomalies: a few in full, the rest folded away. */
+function Anomalies({ anomalies, t }: { anomalies: Anomaly[]; t: Strings }) {
+  if (anomalies.length === 0) return null
+  const shown = anomalies.slice(0, ANOMALIES_SHOWN)
+  const folded = anomalies.slice(ANOMALIES_SHOWN)
+  return (
+    <section className="card anomalies-card" data-testid="anomalies">
+      <h3>{t.firstAnomalies}</h3>
+      <ol className="anomalies">
+        {shown.map((anomaly, i) => (
+          <AnomalyItem key={i} anomaly={anomaly} />
+        ))}
+      </ol>
+      {folded.length > 0 ? (
+        <details>
+          <summary>{t.moreAnomalies(folded.length)}</summary>
+          <ol className="anomalies" start={ANOMALIES_SHOWN + 1}>
+            {folded.map((anomaly, i) => (
+              <AnomalyItem key={i} anomaly={anomaly} />
             ))}
           </ol>
-        </>
+        </details>
       ) : null}
     </section>
   )
@@ -223,6 +248,7 @@ function SummaryView({ summary, t }: { summary: Summary; t: Strings }) {
         </section>
         <Checks checks={summary.checks} t={t} />
       </div>
+      <Anomalies anomalies={summary.checks.first} t={t} />
 
       <section className="card">
         <h3>{t.partitions}</h3>

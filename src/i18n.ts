@@ -32,6 +32,7 @@ const en = {
   checksOk: 'Every check holds.',
   checksFailed: 'The checker found anomalies.',
   firstAnomalies: 'First anomalies',
+  moreAnomalies: (n: number) => `${n} more`,
   unknownScenario: (id: string, known: string) => `There is no built-in scenario "${id}". Known scenarios: ${known}.`,
   badSeed: (seed: string) => `The seed "${seed}" is not an integer; using the scenario's own seed.`,
   loadFailed: (message: string) => `The scenario could not be loaded: ${message}`,
@@ -68,6 +69,7 @@ const ko: Strings = {
   checksOk: '모든 검사를 통과했습니다.',
   checksFailed: '검사기가 이상 현상을 찾았습니다.',
   firstAnomalies: '처음 발견된 이상 현상',
+  moreAnomalies: (n: number) => `${n}개 더 보기`,
   unknownScenario: (id: string, known: string) =>
     `"${id}"라는 내장 시나리오는 없습니다. 사용할 수 있는 시나리오: ${known}.`,
   badSeed: (seed: string) => `시드 "${seed}"는 정수가 아니므로 시나리오의 기본 시드를 사용합니다.`,

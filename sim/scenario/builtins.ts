@@ -3,17 +3,16 @@
  * CLI runs, e.g. `kafkascope run scenarios/leader-failover.json`), imported as raw JSON objects.
  * Each id is the file name without `.json`. They are unparsed on purpose: pass one to
  * parseScenario. Each one shows one piece of Kafka's behaviour (leader failover, ISR shrink and
- * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence,
- * consumer group rebalances); its `description` says what to watch for.
+ * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence); its
+ * `description` says what to watch for. Scenarios that need consumer groups wait in
+ * scenarios-pending/ until groups are implemented.
  */
 import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
-import consumerGroupRebalance from '../../scenarios/consumer-group-rebalance.json' with { type: 'json' }
 import controllerFailover from '../../scenarios/controller-failover.json' with { type: 'json' }
 import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import slowFollower from '../../scenarios/slow-follower.json' with { type: 'json' }
-import staticMembership from '../../scenarios/static-membership.json' with { type: 'json' }
 import uncleanElectionDataLoss from '../../scenarios/unclean-election-data-loss.json' with { type: 'json' }
 
 export const DEFAULT_SCENARIO_ID = 'leader-failover'
@@ -27,6 +26,4 @@ export const builtInScenarios: Record<string, unknown> = {
   'unclean-election-data-loss': uncleanElectionDataLoss,
   'clean-election-unavailable': cleanElectionUnavailable,
   'idempotent-retries': idempotentRetries,
-  'consumer-group-rebalance': consumerGroupRebalance,
-  'static-membership': staticMembership,
 }
