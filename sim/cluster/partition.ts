@@ -158,10 +158,12 @@ export function isCaughtUp(r: Replica, follower: number, nowMs: number, lagMaxMs
 
 /**
  * Partition.maybeIncrementLeaderHW. Returns true when the HW moved.
- * `minIsr` is the topic's min.insync.replicas.
+ * `minIsr` is the topic's min.insync.replicas. The min-ISR guard (Partition.isUnderMinIsr) counts
+ * the committed ISR (partitionState.isr), not the maximal one: a pending expansion does not let the
+ * HW move before the controller has committed it.
  */
 export function maybeIncrementHw(r: Replica, minIsr: number, self: number): boolean {
-  if (r.maximalIsr.length < effectiveMinIsr(minIsr, r)) return false
+  if (r.isr.length < effectiveMinIsr(minIsr, r)) return false
   let hw = r.leo
   for (const b of r.maximalIsr) {
     if (b === self) continue
