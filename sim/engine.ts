@@ -9,7 +9,7 @@
  */
 import { newHeap, heapPop, heapPeek, heapPush } from './kernel/scheduler.ts'
 import { newRng, forkRng } from './kernel/rng.ts'
-import { newNetwork, addNetworkNode } from './kernel/network.ts'
+import { newNetwork, addNetworkNode, resetConnections } from './kernel/network.ts'
 import { isUp, refuse, type World, type Msg, type NodeInfo } from './world.ts'
 import { canReach } from './kernel/network.ts'
 import { newHistory } from './check/history.ts'
@@ -110,6 +110,7 @@ export function crashNode(w: World, id: string): void {
   n.inc++
   n.paused = false
   n.deferred = []
+  resetConnections(w.net, id)
   for (const other of w.nodeOrder) {
     if (other !== id && isUp(w, other) && canReach(w.net, other, id)) refuse(w, other, id)
   }
@@ -170,6 +171,10 @@ export function step(w: World): boolean {
   const api = ev.kind === 'msg' ? (ev.data as Msg).api : ev.kind
   mixTrace(w, ev.timeMs, internName(ev.node), internName(api))
   if (!n || !n.up || ev.inc !== n.inc) return true
+  if (ev.kind === 'msg') {
+    const m = ev.data as Msg
+    if (m.srcInc !== undefined && w.nodes[m.from].inc !== m.srcInc) return true
+  }
   if (n.paused) {
     n.deferred.push({ kind: ev.kind, data: ev.data })
     return true

@@ -16,6 +16,9 @@ export { parseScenario, parseScenarioText, ScenarioError } from './scenario/pars
 export type { Scenario, TimelineAction } from './scenario/types.ts'
 export type { Summary } from './trace/summary-types.ts'
 
+/** A timeline action without its time (apply() stamps the current time). */
+export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAction ? Omit<A, 'atMs'> & { atMs?: number } : never) : never
+
 /** A snapshot is the world itself, as plain data. */
 export type SimSnapshot = World
 
@@ -23,7 +26,7 @@ export interface Simulation {
   readonly nowMs: number
   step(): boolean
   runUntil(timeMs: number): void
-  apply(action: TimelineAction | Omit<TimelineAction, 'atMs'>): void
+  apply(action: ActionInput): void
   snapshot(): SimSnapshot
   summary(): Summary
   traceHash(): string

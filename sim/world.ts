@@ -74,6 +74,8 @@ export interface World {
 export interface Msg {
   api: string
   from: string
+  /** the sender's incarnation: a message from a process that has crashed since is never delivered */
+  srcInc?: number
   [k: string]: unknown
 }
 
@@ -91,6 +93,7 @@ export function isUp(w: World, id: string): boolean {
 /**
  * Send a message. Unreachable links drop it silently (the sender's request times out); a crashed
  * destination refuses the connection: the sender gets a 'disconnect' notice one latency later.
+ * A crash resets the node's connections: what it sent before and has not arrived is lost.
  */
 export function send(w: World, from: string, to: string, msg: Msg): void {
   if (!canReach(w.net, from, to)) return
@@ -100,6 +103,7 @@ export function send(w: World, from: string, to: string, msg: Msg): void {
     return
   }
   const t = deliveryTime(w.net, w.rng.net, w.nowMs, from, to)
+  msg.srcInc = w.nodes[from].inc
   heapPush(w.heap, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
 }
 

@@ -12,6 +12,9 @@ export interface ProducerBatch {
   createdMs: number
   attempts: number
   retryAtMs: number
+  /** Kafka's sequence for this batch and the producer epoch it was assigned under (-1: none yet) */
+  wireSequence: number
+  wireEpoch: number
 }
 
 export interface InflightProduce {
@@ -41,6 +44,11 @@ export interface ProducerNode {
   active: boolean
   idempotent: boolean
   producerId: number
+  producerEpoch: number
+  /** next Kafka sequence per partition for the current producer epoch */
+  wireNext: number[]
+  /** last Kafka sequence acknowledged per partition in the current producer epoch (-1: none) */
+  wireAcked: number[]
   pidInflight: boolean
   meta: ProducerMetadata
   genStartMs: number

@@ -57,6 +57,9 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     active: spec.startActive,
     idempotent: cfg['enable.idempotence'],
     producerId: -1,
+    producerEpoch: 0,
+    wireNext: [],
+    wireAcked: [],
     pidInflight: false,
     meta: { known: false, leaders: [], leaderEpochs: [], brokers: [], fetchedMs: 0, inflight: false, corr: 0, sentMs: 0, needUpdate: true, target: 0 },
     genStartMs: 0,
@@ -127,6 +130,8 @@ function onMetadata(w: World, p: ProducerNode, m: Msg): void {
   p.meta.leaderEpochs = t.partitions.map((x) => x.leaderEpoch)
   while (p.queues.length < n) p.queues.push([])
   while (p.seqNext.length < n) p.seqNext.push(0)
+  while (p.wireNext.length < n) p.wireNext.push(0)
+  while (p.wireAcked.length < n) p.wireAcked.push(-1)
   if (p.meta.leaders.some((l) => l < 0)) p.meta.needUpdate = true
   if (p.idempotent && p.producerId < 0) initProducerId(w, p)
   wake(w, p)
@@ -171,7 +176,7 @@ export function appendRecord(p: ProducerNode, key: string | null, valueBytes: nu
   const batchSize = p.cfg['batch.size']
   let last = q[q.length - 1]
   if (!last || last.baseSequence >= 0 || last.sizeBytes + size > batchSize) {
-    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, attempts: 0, retryAtMs: 0 }
+    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, attempts: 0, retryAtMs: 0, wireSequence: -1, wireEpoch: -1 }
     q.push(last)
   }
   last.count++
@@ -301,6 +306,11 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
     if (batches.length && bytes + b.sizeBytes > MAX_REQUEST_BYTES) break
     p.queues[i].shift()
     if (b.baseSequence < 0) assignSequence(w, p, b)
+    if (p.idempotent && b.wireEpoch !== p.producerEpoch) {
+      b.wireSequence = p.wireNext[i]
+      b.wireEpoch = p.producerEpoch
+      p.wireNext[i] += b.count
+    }
     b.attempts++
     bytes += b.sizeBytes
     batches.push(b)
@@ -308,7 +318,9 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
       tp: `${p.spec.topic}-${b.partition}`,
       producer: p.id,
       producerId: p.idempotent ? p.producerId : -1,
+      producerEpoch: p.idempotent ? p.producerEpoch : -1,
       baseSequence: b.baseSequence,
+      sequence: p.idempotent ? b.wireSequence : -1,
       count: b.count,
       firstTimestamp: b.createdMs,
       sizeBytes: b.sizeBytes,
@@ -371,18 +383,49 @@ function backoffMs(p: ProducerNode, attempts: number): number {
   return Math.max(1, Math.min(max, exp + jitter))
 }
 
+/**
+ * The idempotent producer lost track of its sequences (e.g. a new leader after an unclean election
+ * lacks the earlier batches): as the Java client does (TransactionManager, KIP-360), it bumps its
+ * producer epoch locally and starts every partition's sequence again at 0; batches still queued are
+ * re-sequenced when they are next drained.
+ */
+function bumpEpoch(w: World, p: ProducerNode): void {
+  p.producerEpoch++
+  p.wireNext = p.wireNext.map(() => 0)
+  p.wireAcked = p.wireAcked.map(() => -1)
+  note(w, 'producer', `Producer ${p.id} bumps its producer epoch to ${p.producerEpoch} and resets its sequence numbers`)
+}
+
 /** A batch got an error: retry it, or give up for good. */
 function failOrRetry(w: World, p: ProducerNode, b: ProducerBatch, error: string): void {
   countError(p, error)
+  if (p.idempotent && (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'UNKNOWN_PRODUCER_ID')) {
+    // TransactionManager.canRetry: a gap behind an earlier batch that is itself being retried is
+    // transient; only the batch right after the last acknowledged sequence proves the broker lost
+    // what it had acknowledged.
+    // A batch sent under an epoch that has since been bumped is retried with a new sequence.
+    const next = b.wireEpoch === p.producerEpoch && b.wireSequence === p.wireAcked[b.partition] + 1
+    if (!next && w.nowMs - b.createdMs < p.cfg['delivery.timeout.ms']) {
+      requeue(w, p, b)
+      return
+    }
+    if (next) bumpEpoch(w, p)
+    complete(w, p, b, FAILED)
+    return
+  }
   if (INVALID_METADATA.has(error)) p.meta.needUpdate = true
   const expired = w.nowMs - b.createdMs >= p.cfg['delivery.timeout.ms']
-  if (RETRIABLE.has(error) && !expired && b.attempts <= p.cfg.retries) {
-    b.retryAtMs = w.nowMs + backoffMs(p, b.attempts)
-    const q = p.queues[b.partition]
-    let i = 0
-    while (i < q.length && q[i].baseSequence >= 0 && q[i].baseSequence < b.baseSequence) i++
-    q.splice(i, 0, b)
-  } else complete(w, p, b, FAILED)
+  if (RETRIABLE.has(error) && !expired && b.attempts <= p.cfg.retries) requeue(w, p, b)
+  else complete(w, p, b, FAILED)
+}
+
+/** Put a batch back in its partition's queue, in sequence order, after a backoff. */
+function requeue(w: World, p: ProducerNode, b: ProducerBatch): void {
+  b.retryAtMs = w.nowMs + backoffMs(p, b.attempts)
+  const q = p.queues[b.partition]
+  let i = 0
+  while (i < q.length && q[i].baseSequence >= 0 && q[i].baseSequence < b.baseSequence) i++
+  q.splice(i, 0, b)
 }
 
 function onProduceResponse(w: World, p: ProducerNode, m: Msg): void {
@@ -393,8 +436,11 @@ function onProduceResponse(w: World, p: ProducerNode, m: Msg): void {
   for (let i = 0; i < req.batches.length; i++) {
     const b = req.batches[i]
     const r = parts[i]
-    if (r.error === 'NONE') complete(w, p, b, r.baseOffset)
-    else {
+    if (r.error === 'NONE') {
+      if (p.idempotent && b.wireEpoch === p.producerEpoch)
+        p.wireAcked[b.partition] = Math.max(p.wireAcked[b.partition], b.wireSequence + b.count - 1)
+      complete(w, p, b, r.baseOffset)
+    } else {
       if (r.currentLeader && r.currentLeader.epoch > (p.meta.leaderEpochs[b.partition] ?? -1)) {
         p.meta.leaders[b.partition] = r.currentLeader.id
         p.meta.leaderEpochs[b.partition] = r.currentLeader.epoch

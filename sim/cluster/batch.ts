@@ -5,6 +5,9 @@
  * (replication moves references, never copies records). A batch is immutable once appended.
  * Records inside a batch are identified by (producer, partition, sequence): record i of the batch
  * is sequence `baseSequence + i` of its producer for that partition, at offset `baseOffset + i`.
+ * `baseSequence` is kafkascope's record identity (it never restarts, and is kept without
+ * idempotence, so the checkers can follow every record); `sequence` is what Kafka's batch header
+ * carries: the idempotent producer's sequence for (producerId, partition), or -1.
  * Keys and values live with the producer's record table (see clients/), not per batch.
  */
 export interface LogBatch {
@@ -17,8 +20,12 @@ export interface LogBatch {
   producer: string
   /** Kafka producer id (-1 when idempotence is off) */
   producerId: number
-  /** producer sequence of the first record (the per-partition sequence, also kept when not idempotent) */
+  /** record identity of the first record: the producer's per-partition record number */
   baseSequence: number
+  /** Kafka's base sequence in the batch header (idempotent producers), -1 otherwise */
+  sequence: number
+  /** producer epoch (idempotent producers bump it after OUT_OF_ORDER_SEQUENCE_NUMBER) */
+  producerEpoch: number
   /** create time of the first record (ms) */
   firstTimestamp: number
   /** time the leader appended the batch (ms) */

@@ -70,19 +70,19 @@ export function appendBatch(r: Replica, b: LogBatch): void {
   r.log.push(b)
   r.leo = b.baseOffset + b.count
   assignEpoch(r, b.partitionLeaderEpoch, b.baseOffset)
-  if (b.producerId >= 0) updateProducerState(r, b)
+  if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
 }
 
 function updateProducerState(r: Replica, b: LogBatch): void {
   const key = String(b.producerId)
   let s: ProducerStateEntry | undefined = r.producers[key]
-  if (!s) {
-    s = { producerId: b.producerId, lastSeq: -1, recent: [] }
+  if (!s || s.producerEpoch !== b.producerEpoch) {
+    s = { producerId: b.producerId, producerEpoch: b.producerEpoch, lastSeq: -1, recent: [] }
     r.producers[key] = s
   }
-  const last = b.baseSequence + b.count - 1
+  const last = b.sequence + b.count - 1
   s.lastSeq = last
-  s.recent.push([b.baseSequence, last, b.baseOffset])
+  s.recent.push([b.sequence, last, b.baseOffset])
   if (s.recent.length > 5) s.recent.shift()
 }
 
@@ -100,7 +100,7 @@ export function truncateTo(r: Replica, offset: number): void {
 
 function rebuildProducerState(r: Replica): void {
   r.producers = {}
-  for (const b of r.log) if (b.producerId >= 0) updateProducerState(r, b)
+  for (const b of r.log) if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
 }
 
 /** Index of the first batch holding an offset >= `offset` (binary search). */
@@ -195,16 +195,22 @@ export function outOfSyncReplicas(r: Replica, self: number, nowMs: number, lagMa
   return out
 }
 
-/** Idempotent producer check: a duplicate returns the original base offset; a gap is an error. */
+/**
+ * Idempotent producer check (ProducerStateManager): a duplicate of one of the last five batches
+ * returns its original base offset; a gap is OUT_OF_ORDER_SEQUENCE_NUMBER; a new producer epoch must
+ * start at sequence 0; an older epoch is INVALID_PRODUCER_EPOCH.
+ */
 export function checkSequence(
   r: Replica,
   producerId: number,
+  producerEpoch: number,
   baseSeq: number,
   count: number,
 ): { dup: number } | { error: string } | null {
   const s = r.producers[String(producerId)]
   const last = baseSeq + count - 1
-  if (!s) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
+  if (s && producerEpoch < s.producerEpoch) return { error: 'INVALID_PRODUCER_EPOCH' }
+  if (!s || producerEpoch > s.producerEpoch) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
   for (const [first, l, off] of s.recent) if (first === baseSeq && l === last) return { dup: off }
   if (baseSeq !== s.lastSeq + 1) return { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
   return null

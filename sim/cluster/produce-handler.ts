@@ -22,7 +22,11 @@ export interface ProduceBatch {
   tp: string
   producer: string
   producerId: number
+  /** record identity (see LogBatch) */
   baseSequence: number
+  /** Kafka's idempotent sequence, -1 when not idempotent */
+  sequence: number
+  producerEpoch: number
   count: number
   firstTimestamp: number
   sizeBytes: number
@@ -71,8 +75,8 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
     part.error = 'NOT_ENOUGH_REPLICAS'
     return part
   }
-  if (pb.producerId >= 0) {
-    const seq = checkSequence(r, pb.producerId, pb.baseSequence, pb.count)
+  if (pb.producerId >= 0 && pb.sequence >= 0) {
+    const seq = checkSequence(r, pb.producerId, pb.producerEpoch, pb.sequence, pb.count)
     if (seq && 'dup' in seq) {
       part.baseOffset = seq.dup
       part.required = seq.dup + pb.count
@@ -91,6 +95,8 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
     producer: pb.producer,
     producerId: pb.producerId,
     baseSequence: pb.baseSequence,
+    sequence: pb.sequence,
+    producerEpoch: pb.producerEpoch,
     firstTimestamp: pb.firstTimestamp,
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,

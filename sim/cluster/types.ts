@@ -22,6 +22,7 @@ export interface FollowerProgress {
 
 export interface ProducerStateEntry {
   producerId: number
+  producerEpoch: number
   /** last sequence appended */
   lastSeq: number
   /** the last five batches: [firstSeq, lastSeq, baseOffset] */

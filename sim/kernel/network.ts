@@ -84,6 +84,14 @@ export function latencyOf(net: NetworkState, a: string, b: string): number {
   return (net.latency[key] ?? net.maxLatencyMs) + (net.extra[key] ?? 0)
 }
 
+/** A node's connections are gone (crash or restart): later messages no longer queue behind old ones. */
+export function resetConnections(net: NetworkState, node: string): void {
+  for (const key of Object.keys(net.lastDelivery)) {
+    const i = key.indexOf('>')
+    if (key.slice(0, i) === node || key.slice(i + 1) === node) delete net.lastDelivery[key]
+  }
+}
+
 export function healNetwork(net: NetworkState): void {
   net.extra = {}
   net.cut = {}
