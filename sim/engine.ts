@@ -125,6 +125,7 @@ export function crashNode(w: World, id: string): void {
     const p = w.producers[n.producer]
     p.queues = p.queues.map(() => [])
     p.requests = {}
+    p.nextRequestDeadline = Infinity
     p.inflightByNode = {}
     p.meta.inflight = false
     p.pidInflight = false
@@ -235,6 +236,7 @@ function brokerTimer(w: World, n: NodeInfo, kind: string, data: unknown): void {
     case 'broker.fetcherRetry':
       return retryFetcher(w, b, data as number)
     case 'broker.purge': {
+      if (data !== b.purgeTimerAt) return
       b.purgeTimerAt = -1
       const next = Math.min(purgeParkedProduce(w, b), purgeParkedFetches(w, b))
       if (next !== Infinity) armPurge(w, b, next)

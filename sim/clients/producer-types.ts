@@ -2,6 +2,7 @@
 import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerConfig } from '../scenario/config.ts'
 import type { RngState } from '../kernel/rng.ts'
+import type { SendLog } from '../check/history.ts'
 
 export interface ProducerBatch {
   partition: number
@@ -61,6 +62,14 @@ export interface ProducerNode {
   inflightByNode: Record<string, number>
   requests: Record<string, InflightProduce>
   wakeAt: number
+  /** earliest deadline of the requests in flight (Infinity when none) */
+  nextRequestDeadline: number
+  /** per partition: the history's send log (shared with world.history.sends) */
+  sendLogs: (SendLog | undefined)[]
+  /** the pool's keys, made once; and each key's partition for `keyPartitionsOf` partitions */
+  poolKeys: string[]
+  keyPartitions: Record<string, number>
+  keyPartitionsOf: number
   sent: number
   acked: number
   failed: number

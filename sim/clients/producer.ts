@@ -71,6 +71,11 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     inflightByNode: {},
     requests: {},
     wakeAt: -1,
+    nextRequestDeadline: Infinity,
+    sendLogs: [],
+    poolKeys: spec.keys.kind === 'pool' ? Array.from({ length: spec.keys.size }, (_, i) => `key-${i}`) : [],
+    keyPartitions: {},
+    keyPartitionsOf: 0,
     sent: 0,
     acked: 0,
     failed: 0,
@@ -148,7 +153,7 @@ function initProducerId(w: World, p: ProducerNode): void {
 
 function nextKey(p: ProducerNode): string | null {
   const k = p.spec.keys
-  if (k.kind === 'pool') return `key-${nextInt(p.rng, k.size)}`
+  if (k.kind === 'pool') return p.poolKeys[nextInt(p.rng, k.size)]
   if (k.kind === 'list') return k.values[p.keyCursor++ % k.values.length]
   return null
 }
@@ -161,12 +166,26 @@ function stickyPartition(p: ProducerNode): number {
   return available[nextInt(p.rng, available.length)]
 }
 
+/** partitionForKey, remembered per key while the partition count stays the same. */
+function keyPartition(p: ProducerNode, key: string, n: number): number {
+  if (p.keyPartitionsOf !== n) {
+    p.keyPartitions = {}
+    p.keyPartitionsOf = n
+  }
+  let part = p.keyPartitions[key]
+  if (part === undefined) {
+    part = partitionForKey(key, n)
+    p.keyPartitions[key] = part
+  }
+  return part
+}
+
 /** KafkaProducer.send: partition the record and add it to the accumulator. */
 export function appendRecord(p: ProducerNode, key: string | null, valueBytes: number, atMs: number): void {
   p.sent++
   const n = p.meta.leaders.length
   let part: number
-  if (key !== null && !p.cfg['partitioner.ignore.keys']) part = partitionForKey(key, n)
+  if (key !== null && !p.cfg['partitioner.ignore.keys']) part = keyPartition(p, key, n)
   else {
     if (p.sticky.partition < 0 || p.sticky.partition >= n) p.sticky = { partition: stickyPartition(p), bytes: 0 }
     part = p.sticky.partition
@@ -256,7 +275,7 @@ function nextWakeMs(w: World, p: ProducerNode): number {
     if (!b) continue
     next = Math.min(next, Math.max(b.createdMs + linger, b.retryAtMs))
   }
-  for (const key in p.requests) next = Math.min(next, p.requests[key].deadline)
+  next = Math.min(next, p.nextRequestDeadline)
   if (p.meta.needUpdate) next = Math.min(next, w.nowMs + p.cfg['retry.backoff.ms'])
   return next
 }
@@ -335,10 +354,14 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
     return
   }
   p.inflightByNode[String(node)] = (p.inflightByNode[String(node)] ?? 0) + 1
-  p.requests[String(corr)] = { node, batches, deadline: w.nowMs + p.cfg['request.timeout.ms'] }
+  const deadline = w.nowMs + p.cfg['request.timeout.ms']
+  p.requests[String(corr)] = { node, batches, deadline }
+  if (deadline < p.nextRequestDeadline) p.nextRequestDeadline = deadline
 }
 
 function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
+  const cached = p.sendLogs[partition]
+  if (cached) return cached
   const tp = `${p.spec.topic}-${partition}`
   const key = `${p.id}|${tp}`
   let log = w.history.sends[key]
@@ -346,6 +369,7 @@ function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
     log = { producer: p.id, tp, n: 0, outcome: new Int32Array(16), atMs: new Int32Array(16) }
     w.history.sends[key] = log
   }
+  p.sendLogs[partition] = log
   return log
 }
 
@@ -463,14 +487,31 @@ function failRequest(w: World, p: ProducerNode, corr: string, error: string): vo
   for (const b of req.batches) failOrRetry(w, p, b, error)
 }
 
+/**
+ * NetworkClient.handleTimedOutRequests: a request with no answer within request.timeout.ms fails
+ * with REQUEST_TIMED_OUT, the connection to that broker is closed (its other in-flight requests
+ * fail as disconnected) and a metadata update is requested.
+ */
 function expireRequests(w: World, p: ProducerNode): void {
-  for (const corr of Object.keys(p.requests)) {
-    if (p.requests[corr].deadline <= w.nowMs) failRequest(w, p, corr, 'REQUEST_TIMED_OUT')
-  }
+  if (w.nowMs >= p.nextRequestDeadline) expireTimedOut(w, p)
   if (p.meta.inflight && w.nowMs - p.meta.sentMs >= p.cfg['request.timeout.ms']) {
     p.meta.inflight = false
     p.meta.target++
   }
+}
+
+function expireTimedOut(w: World, p: ProducerNode): void {
+  for (const corr of Object.keys(p.requests)) {
+    const req = p.requests[corr]
+    if (!req || req.deadline > w.nowMs) continue
+    const node = req.node
+    failRequest(w, p, corr, 'REQUEST_TIMED_OUT')
+    for (const other of Object.keys(p.requests)) if (p.requests[other].node === node) failRequest(w, p, other, 'NETWORK_EXCEPTION')
+    p.meta.needUpdate = true
+  }
+  let next = Infinity
+  for (const corr in p.requests) next = Math.min(next, p.requests[corr].deadline)
+  p.nextRequestDeadline = next
 }
 
 function expireBatches(w: World, p: ProducerNode): void {

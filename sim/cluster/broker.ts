@@ -267,6 +267,7 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
       lastCaughtUpMs: p.isr.includes(id) ? w.nowMs : 0,
       lastFetchMs: 0,
       lastFetchLeaderLeo: 0,
+      lastSentHw: -1,
     }
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })

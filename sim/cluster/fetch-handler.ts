@@ -9,13 +9,15 @@
  * - otherwise the follower's progress is recorded (which may expand the ISR and move the HW);
  * - followers read up to the LEO, consumers (read_uncommitted) up to the HW;
  * - a fetch offset beyond the LEO or below the log start → OFFSET_OUT_OF_RANGE;
- * - with no data to return the request waits (long poll) until data arrives or maxWaitMs passes.
+ * - with no data to return the request waits (long poll) until data arrives or maxWaitMs passes;
+ * - like an incremental fetch session (KIP-227), the response leaves out partitions with nothing
+ *   new: no records, no error, and (for followers) no HW change since the last response.
  * Responses carry references to the log's batches, never copies.
  */
 import { send, type World, type Msg } from '../world.ts'
 import type { LogBatch } from './batch.ts'
 import type { BrokerNode, ParkedFetch, Replica } from './types.ts'
-import { endOffsetForEpoch, maybeIncrementHw, readBatches, updateFollower } from './partition.ts'
+import { endOffsetForEpoch, latestEpoch, maybeIncrementHw, readBatches, updateFollower } from './partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { armPurge, minIsrOf, wakeParkedProduce } from './produce-handler.ts'
 
@@ -66,6 +68,7 @@ function recordFollowerFetch(w: World, b: BrokerNode, follower: number, p: Fetch
 
 function diverging(r: Replica, p: FetchPart): { epoch: number; endOffset: number } | null {
   if (p.lastFetchedEpoch < 0) return null
+  if (p.fetchOffset <= r.leo && p.lastFetchedEpoch === latestEpoch(r)) return null
   const eo = endOffsetForEpoch(r, p.lastFetchedEpoch)
   if (eo.epoch < p.lastFetchedEpoch || eo.endOffset < p.fetchOffset) {
     return eo.epoch < 0 ? { epoch: -1, endOffset: -1 } : eo
@@ -101,6 +104,7 @@ function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
   for (const p of f.parts) {
     const r = b.replicas[p.tp]
     const error = partError(b, r, p, follower)
+    if (error === 'NONE' && r && unchanged(r, p, f.replicaId)) continue
     const resp: FetchPartResponse = {
       tp: p.tp,
       error,
@@ -119,9 +123,21 @@ function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
         }
       }
     }
+    if (follower && r) {
+      const fp = r.followers[String(f.replicaId)]
+      if (fp) fp.lastSentHw = r.hw
+    }
     out.push(resp)
   }
   send(w, b.node, f.from, { api: 'FetchResponse', from: b.node, corr: f.corr, replicaId: f.replicaId, parts: out })
+}
+
+/** Nothing new for this partition: no records to return, and the follower already has the HW. */
+function unchanged(r: Replica, p: FetchPart, replicaId: number): boolean {
+  if (replicaId < 0) return r.hw <= p.fetchOffset
+  if (r.leo > p.fetchOffset || diverging(r, p)) return false
+  const fp = r.followers[String(replicaId)]
+  return !!fp && fp.lastSentHw === r.hw
 }
 
 /** New data (or, for consumers, a higher HW) in `tp`: answer the parked fetches it satisfies. */

@@ -140,7 +140,7 @@ export function updateFollower(r: Replica, follower: number, fetchOffset: number
   const key = String(follower)
   let f = r.followers[key]
   if (!f) {
-    f = { leo: -1, lastCaughtUpMs: 0, lastFetchMs: 0, lastFetchLeaderLeo: 0 }
+    f = { leo: -1, lastCaughtUpMs: 0, lastFetchMs: 0, lastFetchLeaderLeo: 0, lastSentHw: -1 }
     r.followers[key] = f
   }
   if (fetchOffset >= r.leo) f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, nowMs)
@@ -210,7 +210,10 @@ export function checkSequence(
   const s = r.producers[String(producerId)]
   const last = baseSeq + count - 1
   if (s && producerEpoch < s.producerEpoch) return { error: 'INVALID_PRODUCER_EPOCH' }
-  if (!s || producerEpoch > s.producerEpoch) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
+  // ProducerAppendInfo.checkSequence: a producer this replica has no state for is accepted at any
+  // sequence; a new epoch of a known producer must start at 0.
+  if (!s) return null
+  if (producerEpoch > s.producerEpoch) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
   for (const [first, l, off] of s.recent) if (first === baseSeq && l === last) return { dup: off }
   if (baseSeq !== s.lastSeq + 1) return { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
   return null

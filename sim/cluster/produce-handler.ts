@@ -171,7 +171,7 @@ export function failParkedFor(w: World, b: BrokerNode, tp: string, error: string
 export function armPurge(w: World, b: BrokerNode, deadline: number): void {
   if (b.purgeTimerAt >= w.nowMs && b.purgeTimerAt <= deadline) return
   b.purgeTimerAt = deadline
-  timer(w, b.node, 'broker.purge', deadline - w.nowMs)
+  timer(w, b.node, 'broker.purge', deadline - w.nowMs, deadline)
 }
 
 /** Expire parked produce requests past their timeout (REQUEST_TIMED_OUT). */

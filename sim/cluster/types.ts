@@ -18,6 +18,8 @@ export interface FollowerProgress {
   lastFetchMs: number
   /** leader LEO at the time of the follower's previous fetch */
   lastFetchLeaderLeo: number
+  /** the HW in the last fetch response sent to this follower */
+  lastSentHw: number
 }
 
 export interface ProducerStateEntry {

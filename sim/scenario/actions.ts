@@ -6,7 +6,7 @@
  * event log; it never throws.
  */
 import { note, type World } from '../world.ts'
-import { linkKey, healNetwork } from '../kernel/network.ts'
+import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { crashNode, restartNode, resumeNode } from '../engine.ts'
 import type { NodeRef, TimelineAction } from './types.ts'
 import {
@@ -80,17 +80,13 @@ function apply(w: World, a: TimelineAction): void {
       w.net.isolated[resolveNode(w, a.node)] = true
       return
     case 'partitionNetwork':
-      w.net.side = {}
-      a.sides.forEach((side, i) => side.forEach((ref) => (w.net.side[resolveNode(w, ref)] = i)))
-      return
+      return partitionInto(w.net, a.sides.map((side) => side.map((ref) => resolveNode(w, ref))))
     case 'healNetwork':
       return healNetwork(w.net)
     case 'slowLink':
-      w.net.extra[linkKey(resolveNode(w, a.between[0]), resolveNode(w, a.between[1]))] = a.extraLatencyMs
-      return
+      return setExtraLatency(w.net, resolveNode(w, a.between[0]), resolveNode(w, a.between[1]), a.extraLatencyMs)
     case 'cutLink':
-      w.net.cut[linkKey(resolveNode(w, a.between[0]), resolveNode(w, a.between[1]))] = true
-      return
+      return cutLink(w.net, resolveNode(w, a.between[0]), resolveNode(w, a.between[1]))
     case 'pauseNode': {
       const id = resolveNode(w, a.node)
       w.nodes[id].paused = true
