@@ -193,7 +193,13 @@ export function nextTime(w: World): number {
 }
 
 export function runUntil(w: World, timeMs: number): void {
-  while (nextTime(w) <= timeMs) step(w)
+  const items = w.heap.items
+  for (;;) {
+    const ev = items[0]
+    const action = w.timeline[w.timelineNext]
+    if ((ev === undefined || ev.timeMs > timeMs) && (action === undefined || action.atMs > timeMs)) break
+    step(w)
+  }
   if (timeMs > w.nowMs) w.nowMs = timeMs
 }
 
@@ -247,17 +253,8 @@ function brokerTimer(w: World, n: NodeInfo, kind: string, data: unknown): void {
 
 function route(w: World, n: NodeInfo, m: Msg): void {
   const api = m.api
-  if (CONTROLLER_APIS.has(api)) return handleRaftMessage(w, w.controllers[n.controller!], m)
-  if (api === 'RaftFetchResponse') {
-    if (m.observer) return handleBrokerMessage(w, w.brokers[String(n.broker)], m)
-    return handleRaftMessage(w, w.controllers[n.controller!], m)
-  }
-  if (QUORUM_CONTROLLER_APIS.has(api)) {
-    if (!n.controller) return
-    return handleControllerMessage(w, w.controllers[n.controller], m)
-  }
   if (n.broker !== undefined) {
-    const b = w.brokers[String(n.broker)]
+    const b = w.brokers[n.id]
     switch (api) {
       case 'Produce':
         return handleProduce(w, b, m)
@@ -278,6 +275,15 @@ function route(w: World, n: NodeInfo, m: Msg): void {
       case 'BrokerHeartbeatResponse':
         return handleBrokerMessage(w, b, m)
     }
+  }
+  if (CONTROLLER_APIS.has(api)) return handleRaftMessage(w, w.controllers[n.controller!], m)
+  if (api === 'RaftFetchResponse') {
+    if (m.observer) return handleBrokerMessage(w, w.brokers[String(n.broker)], m)
+    return handleRaftMessage(w, w.controllers[n.controller!], m)
+  }
+  if (QUORUM_CONTROLLER_APIS.has(api)) {
+    if (!n.controller) return
+    return handleControllerMessage(w, w.controllers[n.controller], m)
   }
   if (n.producer) return handleProducerMessage(w, w.producers[n.producer], m)
   if (n.reader) return handleReaderMessage(w, w.readers[n.reader], m)
