@@ -26,6 +26,7 @@ import { handleMetadata, handleListOffsets } from './cluster/client-requests.ts'
 import { newProducer, startProducerClient, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from './clients/producer.ts'
 import { newReader, startReader, readerTick, handleReaderMessage, onReaderDisconnect } from './clients/consumer.ts'
 import { runAction } from './scenario/actions.ts'
+import { handleGroupRequest, coordinatorTimer } from './groups/coordinator.ts'
 import { mixTrace, internName } from './trace/hash.ts'
 
 export function createWorld(scenario: Scenario, seed: number): World {
@@ -217,6 +218,7 @@ function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): void {
     case 'ctl':
       return handleControllerTimer(w, w.controllers[n.controller!], kind, data as number)
     case 'broker':
+    case 'coord':
       return brokerTimer(w, n, kind, data)
     case 'producer': {
       const p = w.producers[n.producer!]
@@ -241,6 +243,8 @@ function brokerTimer(w: World, n: NodeInfo, kind: string, data: unknown): void {
       return retryRegistration(w, b)
     case 'broker.fetcherRetry':
       return retryFetcher(w, b, data as number)
+    case 'coord.tick':
+      return coordinatorTimer(w, b, data as number)
     case 'broker.purge': {
       if (data !== b.purgeTimerAt) return
       b.purgeTimerAt = -1
@@ -266,6 +270,14 @@ function route(w: World, n: NodeInfo, m: Msg): void {
         return handleListOffsets(w, b, m)
       case 'InitProducerId':
         return handleInitProducerId(w, b, m)
+      case 'FindCoordinator':
+      case 'JoinGroup':
+      case 'SyncGroup':
+      case 'Heartbeat':
+      case 'LeaveGroup':
+      case 'OffsetCommit':
+      case 'OffsetFetch':
+        return handleGroupRequest(w, b, m)
       case 'FetchResponse':
         if ((m.replicaId as number) >= 0) return onReplicaFetchResponse(w, b, m)
         break

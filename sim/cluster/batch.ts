@@ -32,4 +32,6 @@ export interface LogBatch {
   appendedMs: number
   /** value bytes in the batch */
   sizeBytes: number
+  /** the records' content, kept only for internal topics (__consumer_offsets records) */
+  payload?: readonly unknown[]
 }

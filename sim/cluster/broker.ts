@@ -15,6 +15,7 @@ import { failParkedFor, wakeParkedProduce, minIsrOf } from './produce-handler.ts
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { completeParkedFetchesFor } from './fetch-handler.ts'
 import { checkIsrExpiry } from './isr.ts'
+import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../groups/coordinator.ts'
 
 const REGISTER_RETRY_MS = 250
 
@@ -37,12 +38,14 @@ export function newBroker(id: number): BrokerNode {
     replicas: {},
     replicaOrder: [],
     fetchers: {},
+    fetchSessions: {},
     parkedProduce: [],
     parkedFetch: [],
     purgeTimerAt: -1,
     producerIdNext: 0,
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
+    coordinator: newCoordinatorState(),
   }
 }
 
@@ -59,11 +62,13 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.metaFetchTarget = w.voterIds[(b.id - 1) % w.voterIds.length]
   b.metaLastContactMs = w.nowMs
   b.fetchers = {}
+  b.fetchSessions = {}
   b.parkedProduce = []
   b.parkedFetch = []
   b.purgeTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
+  b.coordinator = newCoordinatorState()
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
     r.role = 'none'
@@ -239,6 +244,7 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
 
 function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
   if (r.role === 'leader') {
+    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
     failParkedFor(w, b, r.tp, error)
     completeParkedFetchesFor(w, b, r.tp)
   }
@@ -272,10 +278,15 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
   if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+  if (isOffsetsTopic(r)) {
+    unloadOffsetsPartition(w, b, r.tp)
+    loadOffsetsPartition(w, b, r)
+  }
 }
 
 function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
   if (r.role === 'leader') {
+    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
     failParkedFor(w, b, r.tp, 'NOT_LEADER_OR_FOLLOWER')
     completeParkedFetchesFor(w, b, r.tp)
   }

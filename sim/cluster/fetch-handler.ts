@@ -39,19 +39,45 @@ export interface FetchPartResponse {
 
 export function handleFetch(w: World, b: BrokerNode, m: Msg): void {
   const replicaId = m.replicaId as number
-  const parts = m.parts as FetchPart[]
-  if (replicaId >= 0) for (const p of parts) recordFollowerFetch(w, b, replicaId, p)
+  let parts = m.parts as FetchPart[]
+  let session: Record<string, FetchPart> | null = null
+  if (replicaId >= 0) {
+    session = followerSession(b, m)
+    if (!session) {
+      send(w, b.node, m.from, { api: 'FetchResponse', from: b.node, corr: m.corr, replicaId, error: 'FETCH_SESSION_ID_NOT_FOUND', parts: [] })
+      return
+    }
+    for (const p of parts) recordFollowerFetch(w, b, replicaId, p)
+    parts = Object.values(session)
+  }
   const f: ParkedFetch = {
     corr: m.corr as number,
     from: m.from,
     replicaId,
     deadline: w.nowMs + (m.maxWaitMs as number),
     parts,
+    session,
     maxBytes: m.maxBytes as number,
   }
   if ((m.maxWaitMs as number) <= 0 || hasDataOrError(b, f)) return respondFetch(w, b, f)
   b.parkedFetch.push(f)
   armPurge(w, b, f.deadline)
+}
+
+/**
+ * The follower's fetch session (KIP-227): a full request starts it; an incremental one updates the
+ * partitions it names and drops the forgotten ones. Unknown session → FETCH_SESSION_ID_NOT_FOUND.
+ */
+function followerSession(b: BrokerNode, m: Msg): Record<string, FetchPart> | null {
+  let session = b.fetchSessions[m.from]
+  if (m.full) {
+    session = {}
+    b.fetchSessions[m.from] = session
+  }
+  if (!session) return null
+  for (const tp of (m.forgotten as string[] | undefined) ?? []) delete session[tp]
+  for (const p of m.parts as FetchPart[]) session[p.tp] = p
+  return session
 }
 
 function recordFollowerFetch(w: World, b: BrokerNode, follower: number, p: FetchPart): void {
@@ -149,12 +175,14 @@ export function wakeParkedFetches(w: World, b: BrokerNode, tp: string, hwMoved: 
     const f = parked[i]
     let ready = false
     if ((f.replicaId >= 0) !== hwMoved) {
-      for (const p of f.parts) {
-        if (p.tp === tp) {
-          ready = true
-          break
+      if (f.session) ready = f.session[tp] !== undefined
+      else
+        for (const p of f.parts) {
+          if (p.tp === tp) {
+            ready = true
+            break
+          }
         }
-      }
     }
     if (ready && hasDataOrError(b, f)) {
       if (!keep) keep = parked.slice(0, i)

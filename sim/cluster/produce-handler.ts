@@ -16,6 +16,7 @@ import type { LogBatch } from './batch.ts'
 import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
 import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from './partition.ts'
 import { wakeParkedFetches } from './fetch-handler.ts'
+import { OFFSETS_TOPIC, completeWrites } from '../groups/coordinator.ts'
 
 /** A batch as the producer sends it. */
 export interface ProduceBatch {
@@ -107,7 +108,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
   wakeParkedFetches(w, b, r.tp, false)
   if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
     wakeParkedFetches(w, b, r.tp, true)
-    if (b.parkedProduce.length) wakeParkedProduce(w, b, r)
+    wakeParkedProduce(w, b, r)
   }
   part.done = acks !== 'all' || r.hw >= part.required
   return part
@@ -127,8 +128,9 @@ function respondProduce(w: World, b: BrokerNode, p: ParkedProduce): void {
   })
 }
 
-/** The HW of `r` moved: answer the acks=all requests it satisfies. */
+/** The HW of `r` moved: answer the acks=all requests (and coordinator writes) it satisfies. */
 export function wakeParkedProduce(w: World, b: BrokerNode, r: Replica): void {
+  if (r.topic === OFFSETS_TOPIC) completeWrites(w, b, r)
   if (b.parkedProduce.length === 0) return
   const minIsr = effectiveMinIsr(minIsrOf(w, b, r.topic), r)
   let any = false

@@ -21,7 +21,7 @@ export function addToFetcher(w: World, b: BrokerNode, leader: number, tp: string
   const key = String(leader)
   let f = b.fetchers[key]
   if (!f) {
-    f = { leader, tps: [], inflight: false, corr: 0, backoffUntil: 0, sentMs: 0 }
+    f = { leader, tps: [], inflight: false, corr: 0, backoffUntil: 0, sentMs: 0, session: {}, full: true }
     b.fetchers[key] = f
   }
   if (!f.tps.includes(tp)) f.tps.push(tp)
@@ -36,15 +36,36 @@ export function removeFromFetchers(b: BrokerNode, tp: string): void {
   }
 }
 
+/**
+ * Send the next fetch of an incremental fetch session (KIP-227): only the partitions whose fetch
+ * position or epochs changed since the last request, plus the ones to forget; a full request
+ * (every partition) starts a new session.
+ */
 function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
-  if (f.inflight || f.tps.length === 0 || w.nowMs < f.backoffUntil) return
+  if (f.inflight || w.nowMs < f.backoffUntil) return
+  if (f.full) f.session = {}
   const parts: FetchPart[] = []
+  let active = 0
   for (const tp of f.tps) {
     const r = b.replicas[tp]
     if (!r || r.role !== 'follower' || r.leader !== f.leader) continue
-    parts.push({ tp, fetchOffset: r.leo, lastFetchedEpoch: latestEpoch(r), currentLeaderEpoch: r.leaderEpoch })
+    active++
+    const prev = f.session[tp]
+    const lfe = latestEpoch(r)
+    if (prev && prev.fetchOffset === r.leo && prev.lastFetchedEpoch === lfe && prev.currentLeaderEpoch === r.leaderEpoch) continue
+    f.session[tp] = { fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch }
+    parts.push({ tp, fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch })
   }
-  if (parts.length === 0) return
+  const forgotten: string[] = []
+  for (const tp of Object.keys(f.session)) {
+    const r = b.replicas[tp]
+    if (f.tps.includes(tp) && r && r.role === 'follower' && r.leader === f.leader) continue
+    delete f.session[tp]
+    forgotten.push(tp)
+  }
+  if (active === 0 && forgotten.length === 0) return
+  const full = f.full
+  f.full = false
   f.inflight = true
   f.corr = nextCorrelationId(w)
   f.sentMs = w.nowMs
@@ -55,13 +76,16 @@ function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
     replicaId: b.id,
     brokerEpoch: b.brokerEpoch,
     maxWaitMs: w.brokerConfig['replica.fetch.wait.max.ms'],
-    maxBytes: w.brokerConfig['replica.fetch.max.bytes'] * parts.length,
+    maxBytes: w.brokerConfig['replica.fetch.max.bytes'] * Math.max(1, active),
+    full,
     parts,
+    forgotten,
   })
 }
 
 function backoff(w: World, b: BrokerNode, f: FetcherState): void {
   const ms = w.brokerConfig['replica.fetch.backoff.ms']
+  f.full = true
   f.backoffUntil = w.nowMs + ms
   timer(w, b.node, 'broker.fetcherRetry', ms, f.leader)
 }
@@ -75,6 +99,10 @@ export function onReplicaFetchResponse(w: World, b: BrokerNode, m: Msg): void {
   const f = b.fetchers[m.from]
   if (!f || !f.inflight || f.corr !== m.corr) return
   f.inflight = false
+  if (m.error === 'FETCH_SESSION_ID_NOT_FOUND') {
+    f.full = true
+    return sendFetch(w, b, f)
+  }
   let errors = 0
   const parts = m.parts as FetchPartResponse[]
   for (const p of parts) {

@@ -5,6 +5,7 @@
  */
 import type { LogBatch } from './batch.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
+import type { CoordinatorState } from '../groups/group-types.ts'
 
 export interface EpochEntry {
   epoch: number
@@ -74,6 +75,8 @@ export interface ParkedFetch {
   replicaId: number
   deadline: number
   parts: { tp: string; fetchOffset: number; lastFetchedEpoch: number; currentLeaderEpoch: number }[]
+  /** a follower's fetch session, for a quick "does this fetch cover tp?" */
+  session: Record<string, unknown> | null
   maxBytes: number
 }
 
@@ -86,6 +89,10 @@ export interface FetcherState {
   corr: number
   backoffUntil: number
   sentMs: number
+  /** the fetch session (KIP-227): what the leader last heard per partition */
+  session: Record<string, { fetchOffset: number; lastFetchedEpoch: number; currentLeaderEpoch: number }>
+  /** the next request carries every partition and starts a new session */
+  full: boolean
 }
 
 export interface BrokerNode {
@@ -109,6 +116,8 @@ export interface BrokerNode {
   /** sorted tps of local replicas */
   replicaOrder: string[]
   fetchers: Record<string, FetcherState>
+  /** leader side: each follower's fetch session, by follower node */
+  fetchSessions: Record<string, Record<string, { tp: string; fetchOffset: number; lastFetchedEpoch: number; currentLeaderEpoch: number }>>
   parkedProduce: ParkedProduce[]
   parkedFetch: ParkedFetch[]
   /** next parked-request deadline that has a timer armed */
@@ -116,4 +125,6 @@ export interface BrokerNode {
   producerIdNext: number
   producerIdEnd: number
   lastIsrCheckMs: number
+  /** the group coordinator for the __consumer_offsets partitions this broker leads */
+  coordinator: CoordinatorState
 }

@@ -363,8 +363,11 @@ function electUncleanLeaders(w: World, c: ControllerNode): void {
   write(w, c, recs)
 }
 
+const OFFSETS_TOPIC = '__consumer_offsets'
+
 function missingTopics(w: World, c: ControllerNode): string[] {
-  return w.scenario.topics.filter((t) => !c.image.topics[t.name]).map((t) => t.name)
+  const missing = c.image.topics[OFFSETS_TOPIC] ? [] : [OFFSETS_TOPIC]
+  return missing.concat(w.scenario.topics.filter((t) => !c.image.topics[t.name]).map((t) => t.name))
 }
 
 function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[] } {
@@ -394,6 +397,13 @@ function maybeCreateScenarioTopics(w: World, c: ControllerNode): void {
   const { unfenced } = brokerLists(c)
   if (unfenced.length < w.scenario.cluster.brokers && w.nowMs - c.activeSinceMs < BOOTSTRAP_WAIT_MS) return
   for (const name of missing) {
+    if (name === OFFSETS_TOPIC) {
+      // The group coordinator's internal topic, created with the cluster; its replication factor is
+      // offsets.topic.replication.factor, capped by the number of brokers.
+      const rf = Math.min(w.brokerConfig['offsets.topic.replication.factor'], w.scenario.cluster.brokers)
+      createTopic(w, c, name, w.brokerConfig['offsets.topic.num.partitions'], rf, { 'cleanup.policy': 'compact' })
+      continue
+    }
     const spec = w.scenario.topics.find((t) => t.name === name)!
     createTopic(w, c, name, spec.partitions, spec.replicationFactor, spec.config)
   }

@@ -1,0 +1,586 @@
+/**
+ * The classic group coordinator on a broker (Kafka 4.x group-coordinator, GroupMetadataManager for
+ * classic groups). The coordinator of group g is the leader of
+ * `__consumer_offsets-<coordinatorPartitionFor(g)>`; it keeps each group's state machine (Empty,
+ * PreparingRebalance, CompletingRebalance, Stable, Dead) and writes group metadata and committed
+ * offsets as records in that partition, answering only once they are committed (HW). A broker that
+ * becomes leader of an offsets partition loads its groups from the log; one that stops leading it
+ * unloads them, and clients get NOT_COORDINATOR.
+ *
+ * Join phase: a group that was Empty waits group.initial.rebalance.delay.ms (extended by the delay
+ * each time a member joins, up to the rebalance timeout); otherwise it completes when every known
+ * member has rejoined or the rebalance timeout (max.poll.interval.ms) expires, dropping dynamic
+ * members that did not rejoin. Each completed join increments the generation.
+ */
+import { send, timer, note, type World, type Msg } from '../world.ts'
+import { nextU32 } from '../kernel/rng.ts'
+import type { BrokerNode, Replica } from '../cluster/types.ts'
+import type { LogBatch } from '../cluster/batch.ts'
+import { appendBatch, maybeIncrementHw } from '../cluster/partition.ts'
+import { minIsrOf, wakeParkedProduce } from '../cluster/produce-handler.ts'
+import { wakeParkedFetches } from '../cluster/fetch-handler.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import type {
+  ClassicGroup,
+  ClassicGroupState,
+  CoordinatorState,
+  GroupMember,
+  OffsetsRecord,
+  PendingReply,
+  PendingWrite,
+} from './group-types.ts'
+import type { Subscription } from './protocol.ts'
+
+export const OFFSETS_TOPIC = '__consumer_offsets'
+
+export function newCoordinatorState(): CoordinatorState {
+  return { groups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
+}
+
+function offsetsPartitions(w: World): number {
+  return w.brokerConfig['offsets.topic.num.partitions']
+}
+
+export function offsetsTp(w: World, groupId: string): string {
+  return `${OFFSETS_TOPIC}-${coordinatorPartitionFor(groupId, offsetsPartitions(w))}`
+}
+
+function reply(w: World, b: BrokerNode, to: PendingReply, msg: Record<string, unknown>): void {
+  send(w, b.node, to.node, { from: b.node, corr: to.corr, ...msg } as unknown as Msg)
+}
+
+// ------------------------------------------------------------------ loading
+
+/** This broker became leader of an offsets partition: load its groups from the log. */
+export function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
+  const c = b.coordinator
+  c.loaded[r.tp] = true
+  const groups: Record<string, ClassicGroup> = {}
+  // Like the coordinator runtime's loader, read the whole local log: the tail above this new
+  // leader's HW was committed under the previous leader, or will be under this one.
+  for (const batch of r.log) {
+    if (!batch.payload) continue
+    for (const rec of batch.payload as OffsetsRecord[]) replay(groups, rec, r.partition)
+  }
+  for (const id of Object.keys(groups).sort()) {
+    const g = groups[id]
+    for (const m of Object.values(g.members)) m.lastHeartbeatMs = w.nowMs
+    c.groups[id] = g
+    note(w, 'group', `Broker ${b.id} is now the coordinator of group ${id} (loaded from ${r.tp}): ${g.state}, generation ${g.generation}`)
+  }
+  armCoordinator(w, b, w.nowMs)
+}
+
+function emptyGroup(groupId: string, partition: number): ClassicGroup {
+  return {
+    groupId,
+    offsetsPartition: partition,
+    state: 'Empty',
+    generation: 0,
+    protocolName: null,
+    leaderId: null,
+    members: {},
+    memberOrder: [],
+    pendingMemberIds: [],
+    staticMembers: {},
+    joinDeadlineMs: 0,
+    initialDelay: false,
+    initialDeadlineCapMs: 0,
+    committed: {},
+    rebalanceReason: '',
+  }
+}
+
+function replay(groups: Record<string, ClassicGroup>, rec: OffsetsRecord, partition: number): void {
+  const g = (groups[rec.groupId] ??= emptyGroup(rec.groupId, partition))
+  if (rec.type === 'offset') {
+    g.committed[rec.tp] = rec.offset
+    return
+  }
+  g.generation = rec.generation
+  g.protocolName = rec.protocolName
+  g.leaderId = rec.leaderId
+  g.state = rec.members.length ? 'Stable' : 'Empty'
+  g.members = {}
+  g.memberOrder = []
+  g.staticMembers = {}
+  for (const m of rec.members) {
+    g.members[m.memberId] = { ...m, protocols: m.protocols, assignment: m.assignment.slice(), lastHeartbeatMs: 0, joinPending: null, syncPending: null }
+    g.memberOrder.push(m.memberId)
+    if (m.groupInstanceId) g.staticMembers[m.groupInstanceId] = m.memberId
+  }
+}
+
+/** This broker no longer leads an offsets partition: its groups move away. */
+export function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
+  const c = b.coordinator
+  if (!c.loaded[tp]) return
+  delete c.loaded[tp]
+  for (const id of Object.keys(c.groups)) {
+    if (`${OFFSETS_TOPIC}-${c.groups[id].offsetsPartition}` !== tp) continue
+    const g = c.groups[id]
+    for (const m of Object.values(g.members)) {
+      if (m.joinPending) reply(w, b, m.joinPending, joinError('NOT_COORDINATOR', m.memberId))
+      if (m.syncPending) reply(w, b, m.syncPending, { api: 'SyncGroupResponse', error: 'NOT_COORDINATOR', assignment: [] })
+    }
+    delete c.groups[id]
+  }
+  const keep: PendingWrite[] = []
+  for (const pw of c.pendingWrites) {
+    if (pw.tp !== tp) keep.push(pw)
+    else if (pw.reply) reply(w, b, pw.reply, { api: pw.kind === 'commit' ? 'OffsetCommitResponse' : 'SyncGroupResponse', error: 'NOT_COORDINATOR', offsets: {}, assignment: [] })
+  }
+  c.pendingWrites = keep
+}
+
+// ------------------------------------------------------------------ writes
+
+function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsRecord[]): number {
+  const r = b.replicas[tp]
+  const batch: LogBatch = {
+    baseOffset: r.leo,
+    count: records.length,
+    partitionLeaderEpoch: r.leaderEpoch,
+    producer: '__group_coordinator',
+    producerId: -1,
+    baseSequence: -1,
+    sequence: -1,
+    producerEpoch: -1,
+    firstTimestamp: w.nowMs,
+    appendedMs: w.nowMs,
+    sizeBytes: records.length * 64,
+    payload: records,
+  }
+  appendBatch(r, batch)
+  wakeParkedFetches(w, b, r.tp, false)
+  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
+    wakeParkedFetches(w, b, r.tp, true)
+    wakeParkedProduce(w, b, r)
+  }
+  return r.leo
+}
+
+function groupRecord(g: ClassicGroup): OffsetsRecord {
+  return {
+    type: 'group',
+    groupId: g.groupId,
+    generation: g.generation,
+    protocolName: g.protocolName,
+    leaderId: g.leaderId,
+    state: g.state,
+    members: g.memberOrder.map((id) => {
+      const m = g.members[id]
+      return {
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        node: m.node,
+        sessionTimeoutMs: m.sessionTimeoutMs,
+        rebalanceTimeoutMs: m.rebalanceTimeoutMs,
+        protocols: m.protocols,
+        assignment: m.assignment.slice(),
+      }
+    }),
+  }
+}
+
+/** The offsets partition's HW moved: finish the writes it covers. */
+export function completeWrites(w: World, b: BrokerNode, r: Replica): void {
+  const c = b.coordinator
+  if (c.pendingWrites.length === 0) return
+  const keep: PendingWrite[] = []
+  for (const pw of c.pendingWrites) {
+    if (pw.tp !== r.tp || r.hw < pw.requiredOffset) {
+      keep.push(pw)
+      continue
+    }
+    const g = c.groups[pw.groupId]
+    if (pw.kind === 'commit') {
+      if (g) for (const tp of Object.keys(pw.offsets)) g.committed[tp] = pw.offsets[tp]
+      if (pw.reply) reply(w, b, pw.reply, { api: 'OffsetCommitResponse', error: 'NONE', offsets: pw.offsets })
+    } else if (g && g.state === 'CompletingRebalance' && g.generation === pw.generation) {
+      finishSync(w, b, g)
+    }
+  }
+  c.pendingWrites = keep
+}
+
+// ------------------------------------------------------------------ requests
+
+export function handleGroupRequest(w: World, b: BrokerNode, m: Msg): void {
+  if (m.api === 'FindCoordinator') return findCoordinator(w, b, m)
+  const groupId = m.groupId as string
+  const tp = offsetsTp(w, groupId)
+  const from: PendingReply = { corr: m.corr as number, node: m.from }
+  const r = b.replicas[tp]
+  if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) {
+    const api = `${m.api}Response`
+    return reply(w, b, from, { api, error: 'NOT_COORDINATOR', assignment: [], offsets: {}, ...(m.api === 'JoinGroup' ? joinError('NOT_COORDINATOR', m.memberId as string) : {}) })
+  }
+  const c = b.coordinator
+  const g = (c.groups[groupId] ??= emptyGroup(groupId, r.partition))
+  switch (m.api) {
+    case 'JoinGroup':
+      return onJoin(w, b, g, m, from)
+    case 'SyncGroup':
+      return onSync(w, b, g, m, from)
+    case 'Heartbeat':
+      return reply(w, b, from, { api: 'HeartbeatResponse', error: heartbeatError(w, g, m) })
+    case 'LeaveGroup':
+      return onLeave(w, b, g, m, from)
+    case 'OffsetCommit':
+      return onCommit(w, b, g, m, from)
+    case 'OffsetFetch': {
+      const offsets: Record<string, number> = {}
+      for (const t of m.tps as string[]) offsets[t] = g.committed[t] ?? -1
+      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets })
+    }
+  }
+}
+
+function findCoordinator(w: World, b: BrokerNode, m: Msg): void {
+  const p = coordinatorPartitionFor(m.key as string, offsetsPartitions(w))
+  const leader = b.image.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
+  const error = leader >= 0 ? 'NONE' : 'COORDINATOR_NOT_AVAILABLE'
+  send(w, b.node, m.from, { api: 'FindCoordinatorResponse', from: b.node, corr: m.corr, error, nodeId: leader })
+}
+
+function joinError(error: string, memberId: string): Record<string, unknown> {
+  return { api: 'JoinGroupResponse', error, generation: -1, protocolName: '', leader: '', memberId, members: [], skipAssignment: false }
+}
+
+function newMemberId(w: World, b: BrokerNode, clientId: string): string {
+  const hex = (n: number, len: number) => (n >>> 0).toString(16).padStart(8, '0').slice(0, len)
+  const r = w.rng.clients
+  b.coordinator.nextMemberSeq++
+  return `${clientId}-${hex(nextU32(r), 8)}-${hex(nextU32(r), 4)}-4${hex(nextU32(r), 3)}-${hex(nextU32(r), 4)}-${hex(nextU32(r), 8)}${hex(nextU32(r), 4)}`
+}
+
+function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+  const instanceId = (m.groupInstanceId as string | null) ?? null
+  let memberId = m.memberId as string
+  if (instanceId) {
+    const known = g.staticMembers[instanceId]
+    if (memberId !== '' && known && known !== memberId) return reply(w, b, from, joinError('FENCED_INSTANCE_ID', memberId))
+    if (memberId === '') {
+      memberId = newMemberId(w, b, m.clientId as string)
+      if (known) return replaceStaticMember(w, b, g, known, memberId, m, from)
+    }
+  } else if (memberId === '') {
+    memberId = newMemberId(w, b, m.clientId as string)
+    g.pendingMemberIds.push(memberId)
+    return reply(w, b, from, joinError('MEMBER_ID_REQUIRED', memberId))
+  }
+  let member = g.members[memberId]
+  if (!member) {
+    const pending = g.pendingMemberIds.indexOf(memberId)
+    if (!instanceId && pending < 0) return reply(w, b, from, joinError('UNKNOWN_MEMBER_ID', memberId))
+    if (pending >= 0) g.pendingMemberIds.splice(pending, 1)
+    member = addMember(w, g, memberId, instanceId, m)
+    note(w, 'group', `Group ${g.groupId}: ${member.clientId} joins (${m.reason || 'new member'})`)
+  } else {
+    const changed = JSON.stringify(member.protocols) !== JSON.stringify(m.protocols)
+    member.protocols = m.protocols as GroupMember['protocols']
+    member.node = m.from
+    if (g.state === 'Stable' && !changed && g.leaderId !== memberId) {
+      return reply(w, b, from, joinResponse(g, member, false))
+    }
+  }
+  member.joinPending = from
+  member.lastHeartbeatMs = w.nowMs
+  if (g.state === 'PreparingRebalance') {
+    if (g.initialDelay) extendInitialDelay(w, b, g)
+    return maybeCompleteJoin(w, b, g)
+  }
+  prepareRebalance(w, b, g, `${member.clientId} joined: ${(m.reason as string) || 'new member'}`)
+}
+
+function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: string | null, m: Msg): GroupMember {
+  const member: GroupMember = {
+    memberId,
+    groupInstanceId: instanceId,
+    clientId: m.clientId as string,
+    node: m.from,
+    sessionTimeoutMs: m.sessionTimeoutMs as number,
+    rebalanceTimeoutMs: m.rebalanceTimeoutMs as number,
+    protocols: m.protocols as GroupMember['protocols'],
+    assignment: [],
+    lastHeartbeatMs: w.nowMs,
+    joinPending: null,
+    syncPending: null,
+  }
+  g.members[memberId] = member
+  g.memberOrder.push(memberId)
+  if (instanceId) g.staticMembers[instanceId] = memberId
+  return member
+}
+
+/** KIP-345: a known group.instance.id rejoins with a new member id. */
+function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: string, newId: string, m: Msg, from: PendingReply): void {
+  const old = g.members[oldId]
+  if (!old) {
+    delete g.staticMembers[m.groupInstanceId as string]
+    return onJoin(w, b, g, { ...m, memberId: '' }, from)
+  }
+  if (old.joinPending) reply(w, b, old.joinPending, joinError('FENCED_INSTANCE_ID', oldId))
+  if (old.syncPending) reply(w, b, old.syncPending, { api: 'SyncGroupResponse', error: 'FENCED_INSTANCE_ID', assignment: [] })
+  const member: GroupMember = { ...old, memberId: newId, node: m.from, joinPending: null, syncPending: null, lastHeartbeatMs: w.nowMs }
+  delete g.members[oldId]
+  g.members[newId] = member
+  g.memberOrder[g.memberOrder.indexOf(oldId)] = newId
+  g.staticMembers[member.groupInstanceId!] = newId
+  if (g.leaderId === oldId) g.leaderId = newId
+  const changed = JSON.stringify(old.protocols) !== JSON.stringify(m.protocols)
+  member.protocols = m.protocols as GroupMember['protocols']
+  if (g.state === 'Stable' && !changed) {
+    note(w, 'group', `Group ${g.groupId}: static member ${member.groupInstanceId} is back with a new member id; no rebalance (generation ${g.generation})`)
+    return reply(w, b, from, joinResponse(g, member, true))
+  }
+  member.joinPending = from
+  if (g.state === 'PreparingRebalance') return maybeCompleteJoin(w, b, g)
+  prepareRebalance(w, b, g, `static member ${member.groupInstanceId} rejoined`)
+}
+
+function joinResponse(g: ClassicGroup, member: GroupMember, skipAssignment: boolean): Record<string, unknown> {
+  const isLeader = g.leaderId === member.memberId
+  return {
+    api: 'JoinGroupResponse',
+    error: 'NONE',
+    generation: g.generation,
+    protocolName: g.protocolName ?? '',
+    leader: g.leaderId ?? '',
+    memberId: member.memberId,
+    members: isLeader
+      ? g.memberOrder.map((id) => ({
+          memberId: id,
+          groupInstanceId: g.members[id].groupInstanceId,
+          metadata: chosenMetadata(g, g.members[id]),
+        }))
+      : [],
+    skipAssignment,
+  }
+}
+
+function chosenMetadata(g: ClassicGroup, m: GroupMember): Subscription {
+  return (m.protocols.find((p) => p.name === g.protocolName) ?? m.protocols[0]).metadata
+}
+
+function prepareRebalance(w: World, b: BrokerNode, g: ClassicGroup, reason: string): void {
+  if (g.state === 'CompletingRebalance') {
+    for (const id of g.memberOrder) {
+      const m = g.members[id]
+      if (m.syncPending) reply(w, b, m.syncPending, { api: 'SyncGroupResponse', error: 'REBALANCE_IN_PROGRESS', assignment: [] })
+      m.syncPending = null
+    }
+  }
+  const wasEmpty = g.state === 'Empty'
+  transition(w, g, 'PreparingRebalance', reason)
+  g.rebalanceReason = reason
+  const rebalanceTimeout = maxRebalanceTimeout(g)
+  if (wasEmpty) {
+    g.initialDelay = true
+    g.joinDeadlineMs = w.nowMs + Math.min(w.brokerConfig['group.initial.rebalance.delay.ms'], rebalanceTimeout)
+    g.initialDeadlineCapMs = w.nowMs + rebalanceTimeout
+  } else {
+    g.initialDelay = false
+    g.joinDeadlineMs = w.nowMs + rebalanceTimeout
+  }
+  armCoordinator(w, b, g.joinDeadlineMs)
+  maybeCompleteJoin(w, b, g)
+}
+
+function extendInitialDelay(w: World, b: BrokerNode, g: ClassicGroup): void {
+  const delay = w.brokerConfig['group.initial.rebalance.delay.ms']
+  g.joinDeadlineMs = Math.min(w.nowMs + delay, g.initialDeadlineCapMs)
+  armCoordinator(w, b, g.joinDeadlineMs)
+}
+
+function maxRebalanceTimeout(g: ClassicGroup): number {
+  let t = 0
+  for (const id of g.memberOrder) t = Math.max(t, g.members[id].rebalanceTimeoutMs)
+  return t
+}
+
+function transition(w: World, g: ClassicGroup, to: ClassicGroupState, reason: string): void {
+  if (g.state === to) return
+  note(w, 'group', `Group ${g.groupId}: ${g.state} → ${to}${reason ? ` (${reason})` : ''}`)
+  g.state = to
+}
+
+function allJoined(g: ClassicGroup): boolean {
+  if (g.pendingMemberIds.length > 0) return false
+  for (const id of g.memberOrder) if (!g.members[id].joinPending) return false
+  return true
+}
+
+function maybeCompleteJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
+  if (g.state !== 'PreparingRebalance') return
+  if (g.initialDelay ? w.nowMs >= g.joinDeadlineMs : allJoined(g) || w.nowMs >= g.joinDeadlineMs) completeJoin(w, b, g)
+}
+
+/** completeClassicGroupJoin: drop absent dynamic members, next generation, answer every join. */
+function completeJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
+  for (const id of g.memberOrder.slice()) {
+    const m = g.members[id]
+    if (!m.joinPending && !m.groupInstanceId) removeMember(w, g, id, 'did not rejoin in time')
+  }
+  g.pendingMemberIds = []
+  g.generation++
+  g.initialDelay = false
+  if (g.memberOrder.length === 0) {
+    g.protocolName = null
+    g.leaderId = null
+    transition(w, g, 'Empty', `generation ${g.generation} has no members`)
+    appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord(g)])
+    return
+  }
+  g.protocolName = electProtocol(g)
+  if (!g.leaderId || !g.members[g.leaderId] || !g.members[g.leaderId].joinPending) {
+    g.leaderId = g.memberOrder.find((id) => g.members[id].joinPending) ?? g.memberOrder[0]
+  }
+  transition(w, g, 'CompletingRebalance', `generation ${g.generation}, protocol ${g.protocolName}, leader ${g.members[g.leaderId].clientId}`)
+  for (const id of g.memberOrder) {
+    const m = g.members[id]
+    m.lastHeartbeatMs = w.nowMs
+    if (!m.joinPending) continue
+    reply(w, b, m.joinPending, joinResponse(g, m, false))
+    m.joinPending = null
+  }
+  armCoordinator(w, b, w.nowMs)
+}
+
+/** Each member votes for its first protocol that every member supports (ClassicGroup.vote). */
+function electProtocol(g: ClassicGroup): string {
+  const members = g.memberOrder.map((id) => g.members[id])
+  const candidates = members[0].protocols.map((p) => p.name).filter((name) => members.every((m) => m.protocols.some((p) => p.name === name)))
+  const votes: Record<string, number> = {}
+  for (const m of members) {
+    const choice = m.protocols.find((p) => candidates.includes(p.name))?.name
+    if (choice) votes[choice] = (votes[choice] ?? 0) + 1
+  }
+  let best = candidates[0] ?? members[0].protocols[0].name
+  for (const c of candidates) if ((votes[c] ?? 0) > (votes[best] ?? 0)) best = c
+  return best
+}
+
+function removeMember(w: World, g: ClassicGroup, memberId: string, why: string): void {
+  const m = g.members[memberId]
+  if (!m) return
+  note(w, 'group', `Group ${g.groupId}: member ${m.clientId} removed (${why})`)
+  delete g.members[memberId]
+  g.memberOrder = g.memberOrder.filter((id) => id !== memberId)
+  if (m.groupInstanceId && g.staticMembers[m.groupInstanceId] === memberId) delete g.staticMembers[m.groupInstanceId]
+  if (g.leaderId === memberId) g.leaderId = null
+}
+
+function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+  const member = g.members[m.memberId as string]
+  const fail = (error: string) => reply(w, b, from, { api: 'SyncGroupResponse', error, assignment: [] })
+  if (!member) return fail('UNKNOWN_MEMBER_ID')
+  if (m.generation !== g.generation) return fail('ILLEGAL_GENERATION')
+  if (g.state === 'PreparingRebalance') return fail('REBALANCE_IN_PROGRESS')
+  if (g.state === 'Stable') return reply(w, b, from, { api: 'SyncGroupResponse', error: 'NONE', assignment: member.assignment })
+  if (g.state !== 'CompletingRebalance') return fail('UNKNOWN_MEMBER_ID')
+  member.syncPending = from
+  member.lastHeartbeatMs = w.nowMs
+  if (g.leaderId !== member.memberId) return
+  const assignments = m.assignments as Record<string, string[]>
+  for (const id of g.memberOrder) g.members[id].assignment = (assignments[id] ?? []).slice()
+  const required = appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord({ ...g, state: 'Stable' })])
+  b.coordinator.pendingWrites.push({ tp: offsetsTp(w, g.groupId), requiredOffset: required, groupId: g.groupId, kind: 'sync', reply: null, offsets: {}, generation: g.generation })
+  completeWrites(w, b, b.replicas[offsetsTp(w, g.groupId)])
+}
+
+function finishSync(w: World, b: BrokerNode, g: ClassicGroup): void {
+  transition(w, g, 'Stable', `generation ${g.generation} assigned`)
+  for (const id of g.memberOrder) {
+    const m = g.members[id]
+    if (!m.syncPending) continue
+    reply(w, b, m.syncPending, { api: 'SyncGroupResponse', error: 'NONE', assignment: m.assignment })
+    m.syncPending = null
+  }
+}
+
+function heartbeatError(w: World, g: ClassicGroup, m: Msg): string {
+  const member = g.members[m.memberId as string]
+  if (g.state === 'Empty' || g.state === 'Dead' || !member) return 'UNKNOWN_MEMBER_ID'
+  if (m.groupInstanceId && g.staticMembers[m.groupInstanceId as string] !== member.memberId) return 'FENCED_INSTANCE_ID'
+  if (m.generation !== g.generation) return g.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'ILLEGAL_GENERATION'
+  member.lastHeartbeatMs = w.nowMs
+  if (g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS'
+  return 'NONE'
+}
+
+function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+  const instanceId = m.groupInstanceId as string | null
+  const memberId = instanceId ? g.staticMembers[instanceId] ?? (m.memberId as string) : (m.memberId as string)
+  const member = g.members[memberId]
+  if (!member) return reply(w, b, from, { api: 'LeaveGroupResponse', error: 'UNKNOWN_MEMBER_ID' })
+  reply(w, b, from, { api: 'LeaveGroupResponse', error: 'NONE' })
+  removeMember(w, g, memberId, `LeaveGroup: ${(m.reason as string) || 'the consumer is closing'}`)
+  memberGone(w, b, g, `${member.clientId} left the group`)
+}
+
+function memberGone(w: World, b: BrokerNode, g: ClassicGroup, reason: string): void {
+  if (g.state === 'Stable' || g.state === 'CompletingRebalance') prepareRebalance(w, b, g, reason)
+  else if (g.state === 'PreparingRebalance') maybeCompleteJoin(w, b, g)
+}
+
+function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+  const generation = m.generation as number
+  const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
+  if (generation >= 0 || m.memberId) {
+    const member = g.members[m.memberId as string]
+    if (!member) return fail('UNKNOWN_MEMBER_ID')
+    if (generation !== g.generation) return fail('ILLEGAL_GENERATION')
+    if (g.state === 'CompletingRebalance') return fail('REBALANCE_IN_PROGRESS')
+    member.lastHeartbeatMs = w.nowMs
+  } else if (g.state !== 'Empty') return fail('UNKNOWN_MEMBER_ID')
+  const offsets = m.offsets as Record<string, number>
+  const tp = offsetsTp(w, g.groupId)
+  const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId: g.groupId, tp: t, offset: offsets[t] }))
+  const required = appendRecords(w, b, tp, records)
+  b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId: g.groupId, kind: 'commit', reply: from, offsets, generation })
+  completeWrites(w, b, b.replicas[tp])
+}
+
+// ------------------------------------------------------------------ timers
+
+export function armCoordinator(w: World, b: BrokerNode, at: number): void {
+  const c = b.coordinator
+  const t = Math.max(at, w.nowMs)
+  if (c.timerAt >= w.nowMs && c.timerAt <= t) return
+  c.timerAt = t
+  timer(w, b.node, 'coord.tick', t - w.nowMs, t)
+}
+
+/** Session expiry and join deadlines. */
+export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
+  const c = b.coordinator
+  if (at !== c.timerAt) return
+  c.timerAt = -1
+  let next = Infinity
+  for (const id of Object.keys(c.groups).sort()) {
+    const g = c.groups[id]
+    for (const mid of g.memberOrder.slice()) {
+      const m = g.members[mid]
+      const deadline = m.lastHeartbeatMs + m.sessionTimeoutMs
+      if (deadline <= w.nowMs && !m.joinPending) {
+        removeMember(w, g, mid, `session timeout: no heartbeat for ${w.nowMs - m.lastHeartbeatMs} ms (session.timeout.ms=${m.sessionTimeoutMs})`)
+        memberGone(w, b, g, `${m.clientId}'s session expired`)
+      } else if (!m.joinPending) next = Math.min(next, deadline + 1)
+    }
+    maybeCompleteJoin(w, b, g)
+    if (g.state === 'PreparingRebalance') next = Math.min(next, g.joinDeadlineMs)
+  }
+  if (next !== Infinity) armCoordinator(w, b, next)
+}
+
+export function groupOf(b: BrokerNode, groupId: string): ClassicGroup | undefined {
+  return b.coordinator.groups[groupId]
+}
+
+export function isOffsetsTopic(r: Replica): boolean {
+  return r.topic === OFFSETS_TOPIC
+}
+

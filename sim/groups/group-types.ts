@@ -1,0 +1,99 @@
+/**
+ * State of the classic group coordinator on a broker (Kafka's group-coordinator module:
+ * GroupMetadataManager, ClassicGroup, ClassicGroupMember), and the records it writes to
+ * `__consumer_offsets` (GroupMetadataValue, OffsetCommitValue).
+ */
+import type { Subscription } from './protocol.ts'
+
+export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
+
+export interface PendingReply {
+  corr: number
+  node: string
+}
+
+export interface GroupMember {
+  memberId: string
+  groupInstanceId: string | null
+  clientId: string
+  /** network node of the client */
+  node: string
+  sessionTimeoutMs: number
+  rebalanceTimeoutMs: number
+  protocols: { name: string; metadata: Subscription }[]
+  assignment: string[]
+  lastHeartbeatMs: number
+  joinPending: PendingReply | null
+  syncPending: PendingReply | null
+}
+
+export interface ClassicGroup {
+  groupId: string
+  /** the __consumer_offsets partition that holds it */
+  offsetsPartition: number
+  state: ClassicGroupState
+  generation: number
+  protocolName: string | null
+  leaderId: string | null
+  members: Record<string, GroupMember>
+  /** member ids in the order they joined */
+  memberOrder: string[]
+  /** member ids handed out with MEMBER_ID_REQUIRED and not yet joined (KIP-394) */
+  pendingMemberIds: string[]
+  /** group.instance.id -> member id */
+  staticMembers: Record<string, string>
+  /** when the join phase ends at the latest (PreparingRebalance) */
+  joinDeadlineMs: number
+  /** true while the initial rebalance delay of a group that was Empty runs */
+  initialDelay: boolean
+  /** the initial delay is extended per join, but never beyond this (the rebalance timeout) */
+  initialDeadlineCapMs: number
+  /** committed offsets: "topic-p" -> offset */
+  committed: Record<string, number>
+  /** why the current or last rebalance started */
+  rebalanceReason: string
+}
+
+/** A record in __consumer_offsets (the key is the group, and the partition for offsets). */
+export type OffsetsRecord =
+  | {
+      type: 'group'
+      groupId: string
+      generation: number
+      protocolName: string | null
+      leaderId: string | null
+      state: ClassicGroupState
+      members: {
+        memberId: string
+        groupInstanceId: string | null
+        clientId: string
+        node: string
+        sessionTimeoutMs: number
+        rebalanceTimeoutMs: number
+        protocols: { name: string; metadata: Subscription }[]
+        assignment: string[]
+      }[]
+    }
+  | { type: 'offset'; groupId: string; tp: string; offset: number }
+
+/** A write waiting for the offsets partition's high watermark. */
+export interface PendingWrite {
+  tp: string
+  requiredOffset: number
+  groupId: string
+  /** what to do once committed: answer a commit, or finish a SyncGroup */
+  kind: 'commit' | 'sync'
+  reply: PendingReply | null
+  offsets: Record<string, number>
+  generation: number
+}
+
+export interface CoordinatorState {
+  groups: Record<string, ClassicGroup>
+  /** __consumer_offsets partitions this broker leads and has loaded */
+  loaded: Record<string, true>
+  pendingWrites: PendingWrite[]
+  /** armed coordinator timer (lazy) */
+  timerAt: number
+  nextMemberSeq: number
+}
