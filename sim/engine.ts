@@ -26,6 +26,7 @@ import { handleMetadata, handleListOffsets } from './cluster/client-requests.ts'
 import { newProducer, startProducerClient, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from './clients/producer.ts'
 import { newReader, startReader, readerTick, handleReaderMessage, onReaderDisconnect } from './clients/consumer.ts'
 import { runAction } from './scenario/actions.ts'
+import { newGroupMember, startGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from './clients/group-consumer.ts'
 import { handleGroupRequest, coordinatorTimer } from './groups/coordinator.ts'
 import { mixTrace, internName } from './trace/hash.ts'
 
@@ -52,6 +53,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     producerIds: [],
     readers: {},
     readerIds: [],
+    members: {},
+    memberIds: [],
     history: newHistory(),
     notes: [],
     timeline: scenario.timeline.slice(),
@@ -83,8 +86,18 @@ export function createWorld(scenario: Scenario, seed: number): World {
     w.readers[spec.id] = newReader(spec)
     w.readerIds.push(spec.id)
   }
+  for (const spec of scenario.consumers) {
+    for (let i = 1; i <= spec.members; i++) addMember(w, spec, `${spec.groupId}-${i}`)
+  }
   for (const id of w.nodeOrder) startNode(w, id)
   return w
+}
+
+/** A consumer group member: a network node running KafkaConsumer.subscribe. */
+export function addMember(w: World, spec: Scenario['consumers'][number], clientId: string): void {
+  addNode(w, clientId).member = clientId
+  w.members[clientId] = newGroupMember(w, spec, clientId)
+  w.memberIds.push(clientId)
 }
 
 function addNode(w: World, id: string): NodeInfo {
@@ -101,6 +114,7 @@ export function startNode(w: World, id: string): void {
   if (n.broker !== undefined) startBroker(w, w.brokers[String(n.broker)])
   if (n.producer) startProducerClient(w, w.producers[n.producer])
   if (n.reader) startReader(w, w.readers[n.reader])
+  if (n.member) startGroupMember(w, w.members[n.member])
 }
 
 /** Crash a node: its volatile state and pending timers are gone; peers see the connection reset. */
@@ -227,6 +241,8 @@ function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): void {
     }
     case 'reader':
       return readerTick(w, w.readers[n.reader!])
+    case 'member':
+      return handleMemberTimer(w, w.members[n.member!], kind, data)
   }
 }
 
@@ -299,10 +315,12 @@ function route(w: World, n: NodeInfo, m: Msg): void {
   }
   if (n.producer) return handleProducerMessage(w, w.producers[n.producer], m)
   if (n.reader) return handleReaderMessage(w, w.readers[n.reader], m)
+  if (n.member) return handleMemberMessage(w, w.members[n.member], m)
 }
 
 function disconnect(w: World, n: NodeInfo, peer: string): void {
   if (n.broker !== undefined) onFetcherDisconnect(w, w.brokers[String(n.broker)], peer)
   if (n.producer) onProducerDisconnect(w, w.producers[n.producer], peer)
   if (n.reader) onReaderDisconnect(w, w.readers[n.reader], peer)
+  if (n.member) onMemberDisconnect(w, w.members[n.member], peer)
 }

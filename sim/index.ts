@@ -12,6 +12,7 @@ import { scheduleIntervention } from './scenario/actions.ts'
 
 export { murmur2, partitionForKey } from './kafka/murmur2.ts'
 export { coordinatorPartitionFor } from './kafka/coordinator.ts'
+export { assignPartitions } from './groups/assignors.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export type { Scenario, TimelineAction } from './scenario/types.ts'
 export type { Summary } from './trace/summary-types.ts'

@@ -16,6 +16,7 @@ import type { ControllerNode } from './controller/types.ts'
 import type { BrokerNode } from './cluster/types.ts'
 import type { ProducerNode } from './clients/producer-types.ts'
 import type { ReaderNode } from './clients/consumer-types.ts'
+import type { MemberNode } from './clients/group-consumer-types.ts'
 import type { BrokerConfig } from './scenario/config.ts'
 
 export interface NodeInfo {
@@ -31,6 +32,8 @@ export interface NodeInfo {
   controller?: string
   producer?: string
   reader?: string
+  /** a consumer group member's client id */
+  member?: string
 }
 
 export interface Note {
@@ -60,6 +63,9 @@ export interface World {
   producerIds: string[]
   readers: Record<string, ReaderNode>
   readerIds: string[]
+  /** consumer group members by client id (`<groupId>-N`), in creation order */
+  members: Record<string, MemberNode>
+  memberIds: string[]
   history: History
   notes: Note[]
   /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions) */

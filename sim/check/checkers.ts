@@ -18,6 +18,7 @@ import type { LogBatch } from '../cluster/batch.ts'
 import type { Anomaly, CheckReport } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from './history.ts'
 import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from './history.ts'
+import { checkGroups } from './group-checkers.ts'
 
 export const FIRST_ANOMALIES_MAX = 20
 
@@ -30,6 +31,9 @@ const KIND_ORDER: readonly Anomaly['kind'][] = [
   'divergentReplica',
   'multipleLeaders',
   'hwAboveLeo',
+  'concurrentConsumers',
+  'committedBackwards',
+  'skippedRecords',
 ]
 
 // ---------------------------------------------------------------------------------------------------
@@ -580,7 +584,8 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
   const divergent = findDivergentReplicas(partitions)
   const leaders = findMultipleLeaders(history)
   const hw = findHwAboveLeo(partitions, nowMs)
-  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw]
+  const groups = checkGroups(history)
+  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.committedBackwards, groups.skippedRecords]
   const total = all.reduce((sum, list) => sum + list.length, 0)
   return {
     ok: total === 0,
@@ -591,6 +596,10 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
     divergentReplicas: divergent.length,
     multipleLeaders: leaders.length,
     hwAboveLeo: hw.length,
+    concurrentConsumers: groups.concurrentConsumers.length,
+    committedBackwards: groups.committedBackwards.length,
+    skippedRecords: groups.skippedRecords.length,
+    redeliveries: groups.redeliveries,
     first: firstAnomalies(all, FIRST_ANOMALIES_MAX),
   }
 }

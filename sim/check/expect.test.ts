@@ -33,6 +33,10 @@ function summary(): Summary {
       divergentReplicas: 1,
       multipleLeaders: 0,
       hwAboveLeo: 0,
+    concurrentConsumers: 0,
+    committedBackwards: 0,
+    skippedRecords: 0,
+    redeliveries: 0,
       first: [],
     },
   }

@@ -21,6 +21,11 @@ const CHECK_COUNTS = [
   'divergentReplicas',
   'multipleLeaders',
   'nonMonotonicPolls',
+  'hwAboveLeo',
+  'concurrentConsumers',
+  'committedBackwards',
+  'skippedRecords',
+  'redeliveries',
 ] as const satisfies readonly (keyof Expectations & keyof CheckReport)[]
 
 export function evaluateExpect(expect: Expectations, summary: Summary): ExpectResult {

@@ -3,9 +3,13 @@
  * Plain data (typed arrays are structuredClone-able). Written by the clients, read by checkers;
  * checkers never call broker code.
  *
+ * `resets` holds pairs [atMs, offset], flat: positions set on purpose (auto.offset.reset, a committed
+ * offset fetched after an assignment, an operator's reset), so redelivery is not a non-monotonic poll.
+ *
  * Record identity: (producer, topic-partition, sequence). A producer numbers the records it sends to
  * one partition 0, 1, 2, ... (Kafka's per-partition producer sequence; kept even without idempotence).
  */
+import type { GroupHistoryEvent } from './group-history.ts'
 
 export const PENDING = -2
 export const FAILED = -3
@@ -62,6 +66,8 @@ export interface History {
   reads: Record<string, ReadLog> // key `${reader}|${tp}`
   leaderChanges: LeaderChange[]
   leaderClaims: LeaderClaim[]
+  /** consumer group facts: assignments, revocations, acknowledged commits (see group-history.ts) */
+  groups: GroupHistoryEvent[]
 }
 
 /** One replica's log as the checkers see it. */
@@ -108,5 +114,5 @@ export function ensureReadCapacity(log: ReadLog, n: number): void {
 }
 
 export function newHistory(): History {
-  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [] }
+  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [], groups: [] }
 }

@@ -8,24 +8,28 @@
  * UNKNOWN_LEADER_EPOCH, UNKNOWN_TOPIC_OR_PARTITION request a metadata update; OFFSET_OUT_OF_RANGE
  * resets the position by auto.offset.reset (recorded in the history as a reset, so it is not read
  * as a non-monotonic poll). Records are read as batch references; the consumer skips the part of a
- * batch below its position.
+ * batch below its position. The fetch, metadata and history code is shared with group members
+ * (fetcher.ts).
  */
-import { send, timer, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { timer, type World, type Msg } from '../world.ts'
+import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
 import { resolveConsumerConfig } from '../scenario/config.ts'
 import type { ReaderSpec } from '../scenario/types.ts'
 import type { ReaderNode, ReaderPartition } from './consumer-types.ts'
-import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
-import { ensureReadCapacity, type ReadLog } from '../check/history.ts'
-
-const REFRESH_ERRORS = new Set([
-  'NOT_LEADER_OR_FOLLOWER',
-  'FENCED_LEADER_EPOCH',
-  'UNKNOWN_LEADER_EPOCH',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-  'LEADER_NOT_AVAILABLE',
-  'REPLICA_NOT_AVAILABLE',
-  'OFFSET_NOT_AVAILABLE',
-])
+import {
+  REFRESH_ERRORS,
+  abandonMetadata,
+  countError,
+  expireFetchRequests,
+  fetchedRange,
+  metadataDue,
+  recordPoll,
+  recordReset,
+  requestMetadata as requestMetadataFor,
+  sendFetches,
+  sendListOffsets,
+  takeFetchResponse,
+} from './fetcher.ts'
 
 export function newReader(spec: ReaderSpec): ReaderNode {
   return {
@@ -53,28 +57,14 @@ export function startReader(w: World, r: ReaderNode): void {
   timer(w, r.id, 'reader.tick', r.cfg['retry.backoff.ms'])
 }
 
-function countError(r: ReaderNode, e: string): void {
-  r.errors[e] = (r.errors[e] ?? 0) + 1
-}
-
 function requestMetadata(w: World, r: ReaderNode): void {
-  if (r.metaInflight) return
-  r.metaInflight = true
-  r.metaCorr = nextCorrelationId(w)
-  r.metaSentMs = w.nowMs
-  const target = w.brokerIds[r.metaTarget % w.brokerIds.length]
-  send(w, r.id, String(target), { api: 'Metadata', from: r.id, corr: r.metaCorr, topics: r.spec.topics })
+  requestMetadataFor(w, r, r.spec.topics)
 }
 
 /** Periodic: retry metadata, re-drive idle fetches, time out lost requests. */
 export function readerTick(w: World, r: ReaderNode): void {
-  const timeout = r.cfg['request.timeout.ms']
-  if (r.metaInflight && w.nowMs - r.metaSentMs > timeout) {
-    r.metaInflight = false
-    r.metaTarget++
-  }
-  for (const k of Object.keys(r.fetchInflight)) if (w.nowMs - r.fetchInflight[k].sentMs > timeout) delete r.fetchInflight[k]
-  if (r.needMetadata || w.nowMs - r.metaFetchedMs >= r.cfg['metadata.max.age.ms']) requestMetadata(w, r)
+  expireFetchRequests(w, r)
+  if (metadataDue(w, r)) requestMetadata(w, r)
   fetchAll(w, r)
   timer(w, r.id, 'reader.tick', Math.max(r.cfg['retry.backoff.ms'], 250))
 }
@@ -108,67 +98,31 @@ function onMetadata(w: World, r: ReaderNode, m: Msg): void {
 function listOffsets(w: World, r: ReaderNode, p: ReaderPartition): void {
   if (p.listInflight || p.leader < 0) return
   p.listInflight = true
-  const spec = r.cfg['auto.offset.reset'] === 'earliest' ? 'earliest' : 'latest'
-  send(w, r.id, String(p.leader), { api: 'ListOffsets', from: r.id, corr: nextCorrelationId(w), tp: p.tp, spec, currentLeaderEpoch: p.leaderEpoch })
+  sendListOffsets(w, r, p, r.cfg['auto.offset.reset'] === 'earliest' ? 'earliest' : 'latest')
 }
 
 function fetchAll(w: World, r: ReaderNode): void {
-  const byLeader: Record<string, ReaderPartition[]> = {}
-  const leaders: number[] = []
+  const ready: ReaderPartition[] = []
   for (const p of r.parts) {
     if (p.leader < 0) continue
-    if (p.position < 0) {
-      listOffsets(w, r, p)
-      continue
-    }
-    const k = String(p.leader)
-    if (!byLeader[k]) {
-      byLeader[k] = []
-      leaders.push(p.leader)
-    }
-    byLeader[k].push(p)
+    if (p.position < 0) listOffsets(w, r, p)
+    else ready.push(p)
   }
-  for (const leader of leaders) {
-    const k = String(leader)
-    if (r.fetchInflight[k]) continue
-    const corr = nextCorrelationId(w)
-    r.fetchInflight[k] = { corr, sentMs: w.nowMs }
-    send(w, r.id, k, {
-      api: 'Fetch',
-      from: r.id,
-      corr,
-      replicaId: -1,
-      maxWaitMs: r.cfg['fetch.max.wait.ms'],
-      maxBytes: r.cfg['fetch.max.bytes'],
-      parts: byLeader[k].map((p) => ({ tp: p.tp, fetchOffset: p.position, lastFetchedEpoch: -1, currentLeaderEpoch: p.leaderEpoch })),
-    })
-  }
-}
-
-function readLogFor(w: World, r: ReaderNode, tp: string): ReadLog {
-  const key = `${r.id}|${tp}`
-  let log = w.history.reads[key]
-  if (!log) {
-    log = { reader: r.id, tp, n: 0, from: new Int32Array(16), to: new Int32Array(16), atMs: new Int32Array(16), resets: [] }
-    w.history.reads[key] = log
-  }
-  return log
+  sendFetches(w, r, ready)
 }
 
 function resetPosition(w: World, r: ReaderNode, p: ReaderPartition, offset: number): void {
   p.position = offset
-  readLogFor(w, r, p.tp).resets.push(w.nowMs, offset)
+  recordReset(w, r.id, p.tp, offset)
 }
 
 function onFetchResponse(w: World, r: ReaderNode, m: Msg): void {
-  const k = m.from
-  const inflight = r.fetchInflight[k]
-  if (!inflight || inflight.corr !== m.corr) return
-  delete r.fetchInflight[k]
-  for (const part of m.parts as FetchPartResponse[]) {
+  const parts = takeFetchResponse(r, m.from, m.corr, m.parts)
+  if (!parts) return
+  for (const part of parts) {
     const p = r.parts.find((q) => q.tp === part.tp)
     if (!p) continue
-    if (part.error === 'NONE') consume(w, r, p, part)
+    if (part.error === 'NONE') consume(w, r, p, part.batches)
     else {
       countError(r, part.error)
       if (part.error === 'OFFSET_OUT_OF_RANGE') {
@@ -180,20 +134,13 @@ function onFetchResponse(w: World, r: ReaderNode, m: Msg): void {
   fetchAll(w, r)
 }
 
-function consume(w: World, r: ReaderNode, p: ReaderPartition, part: FetchPartResponse): void {
-  if (part.batches.length === 0) return
-  const last = part.batches[part.batches.length - 1]
-  const end = last.baseOffset + last.count
-  if (end <= p.position) return
-  const from = Math.max(p.position, part.batches[0].baseOffset)
-  const log = readLogFor(w, r, p.tp)
-  ensureReadCapacity(log, log.n + 1)
-  log.from[log.n] = from
-  log.to[log.n] = end
-  log.atMs[log.n] = w.nowMs
-  log.n++
-  r.polled += end - from
-  p.position = end
+/** The reader hands every fetched record to the application at once: one poll per fetch. */
+function consume(w: World, r: ReaderNode, p: ReaderPartition, batches: FetchPartResponse['batches']): void {
+  const range = fetchedRange(p.position, batches)
+  if (!range) return
+  recordPoll(w, r.id, p.tp, range.from, range.to)
+  r.polled += range.to - range.from
+  p.position = range.to
 }
 
 function onListOffsets(w: World, r: ReaderNode, m: Msg): void {
@@ -211,10 +158,7 @@ function onListOffsets(w: World, r: ReaderNode, m: Msg): void {
 
 export function onReaderDisconnect(_w: World, r: ReaderNode, peer: string): void {
   delete r.fetchInflight[peer]
-  if (r.metaInflight) {
-    r.metaInflight = false
-    r.metaTarget++
-  }
+  abandonMetadata(r)
   for (const p of r.parts) if (String(p.leader) === peer) p.listInflight = false
   r.needMetadata = true
 }

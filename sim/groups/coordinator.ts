@@ -544,6 +544,26 @@ function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: Pendin
   completeWrites(w, b, b.replicas[tp])
 }
 
+/**
+ * kafka-consumer-groups --reset-offsets --execute: an admin OffsetCommit outside the group protocol.
+ * Kafka allows it only while the group is inactive (Empty, or unknown).
+ */
+export function adminCommitOffsets(w: World, b: BrokerNode, groupId: string, offsets: Record<string, number>): string {
+  const tp = offsetsTp(w, groupId)
+  const r = b.replicas[tp]
+  if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) return 'NOT_COORDINATOR'
+  const g = (b.coordinator.groups[groupId] ??= emptyGroup(groupId, r.partition))
+  if (g.state !== 'Empty' && g.state !== 'Dead') {
+    return `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${g.state}.`
+  }
+  const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId, tp: t, offset: offsets[t] }))
+  const required = appendRecords(w, b, tp, records)
+  b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId, kind: 'commit', reply: null, offsets, generation: -1 })
+  completeWrites(w, b, r)
+  note(w, 'group', `Group ${groupId}: offsets reset to ${Object.keys(offsets).map((t) => `${t}=${offsets[t]}`).join(', ')}`)
+  return 'NONE'
+}
+
 // ------------------------------------------------------------------ timers
 
 export function armCoordinator(w: World, b: BrokerNode, at: number): void {

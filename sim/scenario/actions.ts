@@ -7,7 +7,10 @@
  */
 import { note, type World } from '../world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { crashNode, restartNode, resumeNode } from '../engine.ts'
+import { addMember, crashNode, restartNode, resumeNode, startNode } from '../engine.ts'
+import { closeMember } from '../clients/group-consumer.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { adminCommitOffsets } from '../groups/coordinator.ts'
 import type { NodeRef, TimelineAction } from './types.ts'
 import {
   activeController,
@@ -48,7 +51,14 @@ export function resolveNode(w: World, ref: NodeRef): string {
     if (r === undefined) throw new ResolveError(`cannot resolve ${ref}: the partition has ${p.replicas.length} replicas`)
     return String(r)
   }
-  if (ref.startsWith('coordinator:')) throw new ResolveError(`cannot resolve ${ref}: consumer groups are not modelled yet`)
+  if (ref.startsWith('coordinator:')) {
+    if (!c) throw new ResolveError(`cannot resolve ${ref}: there is no active controller`)
+    const groupId = ref.slice('coordinator:'.length)
+    const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
+    const leader = c.image.topics['__consumer_offsets']?.partitions[p]?.leader ?? -1
+    if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: __consumer_offsets-${p} has no leader (COORDINATOR_NOT_AVAILABLE)`)
+    return String(leader)
+  }
   throw new ResolveError(`unknown node ${ref}`)
 }
 
@@ -132,10 +142,43 @@ function apply(w: World, a: TimelineAction): void {
       w.timeline.splice(insertionIndex(w, w.nowMs + a.afterMs), 0, { atMs: w.nowMs + a.afterMs, action: 'restartBroker', broker: id })
       return
     }
-    case 'addConsumer':
-    case 'removeConsumer':
-      throw new ResolveError('consumer groups are not modelled yet')
+    case 'addConsumer': {
+      const spec = w.scenario.consumers.find((c) => c.groupId === a.groupId)
+      if (!spec) throw new ResolveError(`unknown group ${a.groupId}`)
+      const n = w.memberIds.filter((id) => w.members[id].groupId === a.groupId).length
+      const id = `${a.groupId}-${n + 1}`
+      addMember(w, spec, id)
+      startNode(w, id)
+      return
+    }
+    case 'resetOffsets':
+      return resetOffsets(w, a)
+    case 'removeConsumer': {
+      const m = w.members[a.member]
+      if (!m) throw new ResolveError(`unknown consumer ${a.member}`)
+      return closeMember(w, m)
+    }
   }
+}
+
+function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffsets' }>): void {
+  const c = controllerOrThrow(w)
+  const spec = w.scenario.consumers.find((g) => g.groupId === a.groupId)
+  const topics = a.topic ? [a.topic] : spec?.topics ?? []
+  const coordinator = resolveNode(w, `coordinator:${a.groupId}`)
+  const offsets: Record<string, number> = {}
+  for (const topic of topics) {
+    const parts = c.image.topics[topic]?.partitions ?? []
+    for (const p of parts) {
+      const tp = `${topic}-${p.partition}`
+      const leader = p.leader >= 0 ? w.brokers[String(p.leader)].replicas[tp] : undefined
+      if (a.to === 'earliest') offsets[tp] = leader ? leader.logStartOffset : 0
+      else if (a.to === 'latest') offsets[tp] = leader ? leader.hw : 0
+      else offsets[tp] = a.to
+    }
+  }
+  const err = adminCommitOffsets(w, w.brokers[coordinator], a.groupId, offsets)
+  if (err !== 'NONE') throw new ResolveError(err)
 }
 
 function insertionIndex(w: World, atMs: number): number {

@@ -302,6 +302,13 @@ const actionSchemas = {
     value: z.string().optional(),
   }),
   electPreferredLeaders: obj({ ...at, action: z.literal('electPreferredLeaders'), topic: z.string().optional() }),
+  resetOffsets: obj({
+    ...at,
+    action: z.literal('resetOffsets'),
+    groupId: z.string(),
+    topic: z.string().optional(),
+    to: z.union([z.literal('earliest'), z.literal('latest'), integer(0, INT_MAX)]),
+  }),
 } satisfies Record<ActionName, z.ZodType>
 
 type ActionSchema = (typeof actionSchemas)[ActionName]
@@ -328,6 +335,10 @@ const expectSchema = obj({
   multipleLeaders: countExpectation.optional(),
   nonMonotonicPolls: countExpectation.optional(),
   hwAboveLeo: countExpectation.optional(),
+  concurrentConsumers: countExpectation.optional(),
+  committedBackwards: countExpectation.optional(),
+  skippedRecords: countExpectation.optional(),
+  redeliveries: countExpectation.optional(),
   leaderOf: z.record(z.string(), integer(-1, INT_MAX)).optional(),
   groupState: z.record(z.string(), z.enum(GROUP_STATES)).optional(),
   isrOf: z.record(z.string(), z.array(integer(1, INT_MAX)).min(1)).optional(),
@@ -797,12 +808,16 @@ class Checker {
       case 'electPreferredLeaders':
         if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)
         return a
+      case 'resetOffsets':
+        this.requireGroup(a.groupId, `${path}.groupId`)
+        if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)
+        return a
     }
   }
 
   expectations(): void {
     const e = this.s.expect
-    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo'] as const
+    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo', 'concurrentConsumers', 'committedBackwards', 'skippedRecords', 'redeliveries'] as const
     for (const key of counts) {
       const c = e[key]
       if (c !== undefined) checkCount(c, `expect.${key}`)

@@ -89,6 +89,8 @@ export type TimelineAction =
   | { atMs: number; action: 'addPartitions'; topic: string; count: number }
   | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string }
   | { atMs: number; action: 'electPreferredLeaders'; topic?: string }
+  /** kafka-consumer-groups --reset-offsets --to-earliest|--to-latest|--to-offset (the group must be Empty) */
+  | { atMs: number; action: 'resetOffsets'; groupId: string; topic?: string; to: 'earliest' | 'latest' | number }
 
 export type ActionName = TimelineAction['action']
 
@@ -103,6 +105,10 @@ export interface Expectations {
   multipleLeaders?: CountExpectation
   nonMonotonicPolls?: CountExpectation
   hwAboveLeo?: CountExpectation
+  concurrentConsumers?: CountExpectation
+  committedBackwards?: CountExpectation
+  skippedRecords?: CountExpectation
+  redeliveries?: CountExpectation
   /** "topic-p" -> broker id (-1 = no leader) */
   leaderOf?: Record<string, number>
   groupState?: Record<string, string>

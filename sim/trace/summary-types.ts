@@ -11,6 +11,9 @@ export interface Anomaly {
     | 'divergentReplica'
     | 'multipleLeaders'
     | 'hwAboveLeo'
+    | 'concurrentConsumers'
+    | 'committedBackwards'
+    | 'skippedRecords'
   atMs: number
   detail: string
 }
@@ -24,6 +27,14 @@ export interface CheckReport {
   divergentReplicas: number
   multipleLeaders: number
   hwAboveLeo: number
+  /** group checks: two members of a group consuming one partition at once */
+  concurrentConsumers: number
+  /** group checks: an acknowledged commit lower than an earlier one of the same generation */
+  committedBackwards: number
+  /** group checks: offsets below the committed offset that no member of the group read */
+  skippedRecords: number
+  /** not an anomaly (at-least-once): records a group read more than once, e.g. after a crash */
+  redeliveries: number
   /** the first anomalies found (at most 20), earliest first */
   first: Anomaly[]
 }

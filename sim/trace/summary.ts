@@ -9,7 +9,10 @@ import type { ControllerNode } from '../controller/types.ts'
 import { allPartitions, partitionName, type MetadataImage } from '../controller/metadata.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { PartitionView, ReplicaView } from '../check/history.ts'
-import type { BrokerState, PartitionSummary, Summary } from './summary-types.ts'
+import type { BrokerState, GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
+import type { ClassicGroup } from '../groups/group-types.ts'
+import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { traceHashOf } from './hash.ts'
 
 /** The controller whose metadata is authoritative now: the active one, else the most advanced. */
@@ -99,7 +102,7 @@ export function buildSummary(w: World): Summary {
       epoch: src.epoch,
     },
     partitions: partitionSummaries(w, img),
-    groups: [],
+    groups: groupSummaries(w, img),
     producers: w.producerIds.map((id) => {
       const p = w.producers[id]
       return { id, sent: p.sent, acked: p.acked, failed: p.failed, errors: sortedRecord(p.errors) }
@@ -113,6 +116,52 @@ export function buildSummary(w: World): Summary {
     }),
     checks: checkHistory(w.history, partitionViews(w), w.nowMs),
   }
+}
+
+/** Compare "topic-p" names by topic, then partition number. */
+export function compareTp(a: string, b: string): number {
+  const i = a.lastIndexOf('-')
+  const j = b.lastIndexOf('-')
+  const ta = a.slice(0, i)
+  const tb = b.slice(0, j)
+  if (ta !== tb) return ta < tb ? -1 : 1
+  return +a.slice(i + 1) - +b.slice(j + 1)
+}
+
+/** The coordinator's view of a group: the broker leading its __consumer_offsets partition. */
+export function coordinatedGroup(w: World, img: MetadataImage, groupId: string): { coordinator: number; group: ClassicGroup | undefined } {
+  const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
+  const coordinator = img.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
+  const b = coordinator >= 0 && w.nodes[String(coordinator)].up ? w.brokers[String(coordinator)] : undefined
+  return { coordinator, group: b?.coordinator.groups[groupId] }
+}
+
+function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
+  const ids = [...new Set(w.scenario.consumers.map((c) => c.groupId))].sort()
+  return ids.map((groupId) => {
+    const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
+    const members: Record<string, string[]> = {}
+    const committed: Record<string, number> = {}
+    if (g) {
+      for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment.slice().sort(compareTp)
+      for (const tp of Object.keys(g.committed).sort(compareTp)) committed[tp] = g.committed[tp]
+    }
+    return {
+      groupId,
+      state: g ? g.state : 'Dead',
+      generation: g ? g.generation : 0,
+      protocol: g?.protocolName ?? '',
+      coordinator,
+      members: sortedKeys(members),
+      committed,
+    }
+  })
+}
+
+function sortedKeys<T>(r: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const k of Object.keys(r).sort()) out[k] = r[k]
+  return out
 }
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {

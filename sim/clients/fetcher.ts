@@ -1,0 +1,174 @@
+/**
+ * The fetch side shared by the plain consumer (consumer.ts) and the group member
+ * (group-consumer.ts): Metadata for leaders, one Fetch in flight per leader, ListOffsets for
+ * auto.offset.reset, and the history's read log.
+ *
+ * Follows the Java client's Fetcher / AbstractFetch (one fetch request per node, the partitions it
+ * leads), FetchCollector (errors that request a metadata update) and OffsetFetcher (ListOffsets:
+ * "earliest" is the log start, "latest" the high watermark). Consumers read below the HW only: the
+ * broker's fetch handler returns whole batches that end at or below it.
+ *
+ * Invariants: a request is matched by its correlation id, a response to anything else is dropped;
+ * every position set on purpose (committed offset, reset) is recorded as a reset in the read log,
+ * so the non-monotonic poll checker tells redelivery from a bug.
+ */
+import { send, nextCorrelationId, type World } from '../world.ts'
+import type { ConsumerConfig } from '../scenario/config.ts'
+import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
+import type { LogBatch } from '../cluster/batch.ts'
+import { ensureReadCapacity, type ReadLog } from '../check/history.ts'
+
+/** FetchCollector: these errors call requestMetadataUpdate. */
+export const REFRESH_ERRORS: ReadonlySet<string> = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'REPLICA_NOT_AVAILABLE',
+  'OFFSET_NOT_AVAILABLE',
+])
+
+export interface FetchInflight {
+  corr: number
+  sentMs: number
+}
+
+/** The metadata and fetch state a consumer keeps (flat fields, shared by readers and members). */
+export interface FetchClient {
+  id: string
+  cfg: ConsumerConfig
+  metaInflight: boolean
+  metaCorr: number
+  metaSentMs: number
+  metaTarget: number
+  metaFetchedMs: number
+  needMetadata: boolean
+  /** one fetch in flight per broker: by broker id */
+  fetchInflight: Record<string, FetchInflight>
+  errors: Record<string, number>
+}
+
+export interface FetchPartition {
+  tp: string
+  position: number
+  leader: number
+  leaderEpoch: number
+}
+
+export function countError(c: { errors: Record<string, number> }, e: string): void {
+  c.errors[e] = (c.errors[e] ?? 0) + 1
+}
+
+// ---------------------------------------------------------------- metadata
+
+/** Send Metadata for `topics` unless one is in flight (brokers are tried in turn). */
+export function requestMetadata(w: World, c: FetchClient, topics: string[]): void {
+  if (c.metaInflight) return
+  c.metaInflight = true
+  c.metaCorr = nextCorrelationId(w)
+  c.metaSentMs = w.nowMs
+  const target = w.brokerIds[c.metaTarget % w.brokerIds.length]
+  send(w, c.id, String(target), { api: 'Metadata', from: c.id, corr: c.metaCorr, topics })
+}
+
+/** A lost Metadata request or connection: try the next broker. */
+export function abandonMetadata(c: FetchClient): void {
+  if (!c.metaInflight) return
+  c.metaInflight = false
+  c.metaTarget++
+}
+
+/** NetworkClient's request timeout for Metadata and Fetch (request.timeout.ms). */
+export function expireFetchRequests(w: World, c: FetchClient): void {
+  const timeout = c.cfg['request.timeout.ms']
+  if (c.metaInflight && w.nowMs - c.metaSentMs > timeout) abandonMetadata(c)
+  for (const k of Object.keys(c.fetchInflight)) if (w.nowMs - c.fetchInflight[k].sentMs > timeout) delete c.fetchInflight[k]
+}
+
+export function metadataDue(w: World, c: FetchClient): boolean {
+  return c.needMetadata || w.nowMs - c.metaFetchedMs >= c.cfg['metadata.max.age.ms']
+}
+
+// ---------------------------------------------------------------- fetch and list offsets
+
+/** ListOffsets for auto.offset.reset, to the partition's leader. */
+export function sendListOffsets(w: World, c: FetchClient, p: FetchPartition, spec: 'earliest' | 'latest'): void {
+  send(w, c.id, String(p.leader), { api: 'ListOffsets', from: c.id, corr: nextCorrelationId(w), tp: p.tp, spec, currentLeaderEpoch: p.leaderEpoch })
+}
+
+/**
+ * One Fetch per leader with no fetch in flight, for the given partitions (each with a leader and
+ * a position), leaders in order of first appearance.
+ */
+export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): void {
+  const byLeader: Record<string, FetchPartition[]> = {}
+  const leaders: number[] = []
+  for (const p of parts) {
+    const k = String(p.leader)
+    if (!byLeader[k]) {
+      byLeader[k] = []
+      leaders.push(p.leader)
+    }
+    byLeader[k].push(p)
+  }
+  for (const leader of leaders) {
+    const k = String(leader)
+    if (c.fetchInflight[k]) continue
+    const corr = nextCorrelationId(w)
+    c.fetchInflight[k] = { corr, sentMs: w.nowMs }
+    send(w, c.id, k, {
+      api: 'Fetch',
+      from: c.id,
+      corr,
+      replicaId: -1,
+      maxWaitMs: c.cfg['fetch.max.wait.ms'],
+      maxBytes: c.cfg['fetch.max.bytes'],
+      parts: byLeader[k].map((p) => ({ tp: p.tp, fetchOffset: p.position, lastFetchedEpoch: -1, currentLeaderEpoch: p.leaderEpoch })),
+    })
+  }
+}
+
+/** The response to the fetch in flight to its sender, or null when it answers nothing pending. */
+export function takeFetchResponse(c: FetchClient, from: string, corr: unknown, parts: unknown): FetchPartResponse[] | null {
+  const inflight = c.fetchInflight[from]
+  if (!inflight || inflight.corr !== corr) return null
+  delete c.fetchInflight[from]
+  return parts as FetchPartResponse[]
+}
+
+/** The records at or after `position` in the batches: [from, to), or null when there are none. */
+export function fetchedRange(position: number, batches: readonly LogBatch[]): { from: number; to: number } | null {
+  if (batches.length === 0) return null
+  const last = batches[batches.length - 1]
+  const to = last.baseOffset + last.count
+  if (to <= position) return null
+  return { from: Math.max(position, batches[0].baseOffset), to }
+}
+
+// ---------------------------------------------------------------- history
+
+export function readLogFor(w: World, reader: string, tp: string): ReadLog {
+  const key = `${reader}|${tp}`
+  let log = w.history.reads[key]
+  if (!log) {
+    log = { reader, tp, n: 0, from: new Int32Array(16), to: new Int32Array(16), atMs: new Int32Array(16), resets: [] }
+    w.history.reads[key] = log
+  }
+  return log
+}
+
+/** Records [from, to) of `tp` handed to the application now. */
+export function recordPoll(w: World, reader: string, tp: string, from: number, to: number): void {
+  const log = readLogFor(w, reader, tp)
+  ensureReadCapacity(log, log.n + 1)
+  log.from[log.n] = from
+  log.to[log.n] = to
+  log.atMs[log.n] = w.nowMs
+  log.n++
+}
+
+/** The position of `tp` was set on purpose (committed offset, auto.offset.reset, seek). */
+export function recordReset(w: World, reader: string, tp: string, offset: number): void {
+  readLogFor(w, reader, tp).resets.push(w.nowMs, offset)
+}

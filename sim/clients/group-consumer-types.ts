@@ -1,0 +1,194 @@
+/**
+ * State of a consumer group member (KafkaConsumer.subscribe with the classic protocol: the
+ * ConsumerCoordinator / AbstractCoordinator state, the SubscriptionState of its partitions and the
+ * Fetcher's buffer). Plain data only; see group-consumer.ts for the behaviour.
+ */
+import type { ConsumerSpec } from '../scenario/types.ts'
+import type { Assignor, ConsumerConfig } from '../scenario/config.ts'
+import type { Subscription } from '../groups/protocol.ts'
+import type { FetchInflight } from './fetcher.ts'
+
+/** ConsumerPartitionAssignor.RebalanceProtocol */
+export type RebalanceProtocol = 'EAGER' | 'COOPERATIVE'
+
+/**
+ * AbstractCoordinator.MemberState (UNJOINED, PREPARING_REBALANCE = joining, COMPLETING_REBALANCE =
+ * syncing, STABLE), plus the two ends of a client: fenced (FENCED_INSTANCE_ID, fatal) and closed.
+ */
+export type MemberState = 'unjoined' | 'joining' | 'syncing' | 'stable' | 'fenced' | 'closed'
+
+/** What the application thread is doing: blocked in poll(), processing records, or committing them. */
+export type AppState = 'polling' | 'processing' | 'committing' | 'stopped'
+
+/** How a partition's position is being found (SubscriptionState's INITIALIZING / AWAIT_RESET). */
+export type PositionInit = 'known' | 'committed' | 'fetchingCommitted' | 'reset' | 'none'
+
+export interface MemberPartition {
+  topic: string
+  partition: number
+  tp: string
+  /** the next offset poll() hands out (what a commit commits); -1 until known */
+  position: number
+  /** end of the fetched records not yet handed out: [position, fetchedTo) is buffered */
+  fetchedTo: number
+  leader: number
+  leaderEpoch: number
+  init: PositionInit
+  /** a ListOffsets (auto.offset.reset) is in flight, sent at listSentMs */
+  listInflight: boolean
+  listSentMs: number
+  /** EAGER: marked before the pre-rebalance commit; no fetching, no records handed out */
+  pendingRevocation: boolean
+}
+
+/** A request in flight: its correlation id, the broker it went to, and when it expires. */
+export interface Inflight {
+  corr: number
+  node: number
+  deadline: number
+}
+
+/** Why an OffsetCommit was sent (auto-commit, before a rebalance, after processing, on close). */
+export type CommitKind = 'auto' | 'prepare' | 'manual' | 'close'
+
+export interface CommitInflight extends Inflight {
+  kind: CommitKind
+  generation: number
+  memberId: string
+  offsets: Record<string, number>
+}
+
+/** The leader's pending assignment: waiting for metadata of every subscribed topic. */
+export interface PendingAssignment extends Inflight {
+  generation: number
+  protocolName: string
+  members: { memberId: string; groupInstanceId: string | null; metadata: Subscription }[]
+  topics: string[]
+}
+
+export interface MemberNode {
+  /** client id = network node id = `<groupId>-N` */
+  id: string
+  groupId: string
+  spec: ConsumerSpec
+  cfg: ConsumerConfig
+  groupInstanceId: string | null
+  /** partition.assignment.strategy, in preference order */
+  assignors: Assignor[]
+  /** EAGER unless every assignor supports COOPERATIVE */
+  protocol: RebalanceProtocol
+
+  // ------------------------------------------------------------- group membership
+  state: MemberState
+  memberId: string
+  /** -1: no generation */
+  generation: number
+  /** the assignor the group voted for (JoinGroupResponse.protocolName) */
+  protocolName: string
+  leaderId: string
+  rejoinNeeded: boolean
+  rejoinReason: string
+  /** run onJoinPrepare (commit, revoke) before the next JoinGroup */
+  needsJoinPrepare: boolean
+  /** onJoinPrepare's commit: give up waiting for it at this time (-1: not started this cycle) */
+  prepareCommitDeadline: number
+  /** onJoinPrepare's commit is still to be sent (first time, or after a retriable failure) */
+  prepareCommitRetry: boolean
+  /** broker id of the coordinator, -1 when unknown */
+  coordinator: number
+  /** the coordinator found last (kept while looking for it again) */
+  lastCoordinator: number
+  /** no coordinator request or rejoin before this time (retry.backoff.ms) */
+  retryAtMs: number
+  retryToken: number
+  /** consecutive failed coordinator requests (exponential backoff) */
+  failures: number
+  fatal: string | null
+  /** close() is committing; the close gives up at closeDeadline */
+  closing: boolean
+  closeDeadline: number
+  /** close() still has to (re)send its commit */
+  closeCommitPending: boolean
+
+  // ------------------------------------------------------------- requests in flight
+  findCoordinator: (Inflight & { sentMs: number }) | null
+  findTarget: number
+  join: Inflight | null
+  sync: (Inflight & { generation: number }) | null
+  heartbeat: (Inflight & { generation: number; memberId: string }) | null
+  heartbeatToken: number
+  lastHeartbeatSentMs: number
+  lastHeartbeatOkMs: number
+  commits: CommitInflight[]
+  /** commitSync after processing retries until this time */
+  syncCommitDeadline: number
+  offsetFetch: (Inflight & { tps: string[] }) | null
+  pendingAssignment: PendingAssignment | null
+
+  // ------------------------------------------------------------- metadata (fetcher.ts)
+  metaInflight: boolean
+  metaCorr: number
+  metaSentMs: number
+  metaTarget: number
+  metaFetchedMs: number
+  needMetadata: boolean
+  /** topic -> per partition leader and epoch, as last seen */
+  topicLeaders: Record<string, { leader: number; leaderEpoch: number }[]>
+  /** the leader: every member's topics (it watches them for new partitions) */
+  groupTopics: string[]
+  /** the leader: partition counts it assigned from (ConsumerCoordinator.assignmentSnapshot) */
+  assignedCounts: Record<string, number> | null
+
+  // ------------------------------------------------------------- partitions and fetching
+  /** owned partitions, sorted by topic then partition */
+  owned: MemberPartition[]
+  /** the last assignment received and its generation (StickyAssignor's previous_assignment) */
+  lastAssignment: string[]
+  lastAssignmentGeneration: number
+  /** partitions with buffered records, in the order their fetches completed */
+  completed: string[]
+  fetchInflight: Record<string, FetchInflight>
+  /** brokers whose connection failed: no fetch before untilMs (reconnect backoff) */
+  connBackoff: Record<string, { failures: number; untilMs: number }>
+  /** when each broker last answered this member (FindCoordinator goes to a responsive one) */
+  lastHeardMs: Record<string, number>
+
+  // ------------------------------------------------------------- the application thread
+  app: AppState
+  pollSeq: number
+  lastPollMs: number
+  /** records of the poll being processed, and when processing ends */
+  backlog: number
+  processingUntilMs: number
+  nextAutoCommitMs: number
+  autoCommitToken: number
+
+  // ------------------------------------------------------------- counters
+  polled: number
+  commitsAcked: number
+  rebalances: number
+  /** last offsets the coordinator acknowledged, by partition */
+  committed: Record<string, number>
+  errors: Record<string, number>
+}
+
+/** What the summary and the app show about one member. */
+export interface MemberView {
+  clientId: string
+  groupId: string
+  memberId: string
+  groupInstanceId: string | null
+  generation: number
+  state: MemberState
+  protocol: RebalanceProtocol
+  assignor: string
+  coordinator: number
+  assignment: string[]
+  positions: Record<string, number>
+  committed: Record<string, number>
+  polled: number
+  commitsAcked: number
+  rebalances: number
+  backlog: number
+  errors: Record<string, number>
+}
