@@ -12,6 +12,7 @@
  * the field path, never a stack trace); 3 an internal error (a bug: one line, the stack only with
  * KAFKASCOPE_DEBUG=1).
  */
+import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import {
   createSimulation,
@@ -306,7 +307,7 @@ function printSummary(s: Summary, w: World, file: string): void {
     out()
   }
   const k = s.checks
-  const counts = `lostAckedWrites ${k.lostAckedWrites}, duplicates ${k.duplicates}, inconsistentOffsets ${k.inconsistentOffsets}, nonMonotonicPolls ${k.nonMonotonicPolls}, divergentReplicas ${k.divergentReplicas}, multipleLeaders ${k.multipleLeaders}, hwAboveLeo ${k.hwAboveLeo}`
+  const counts = ANOMALY_COUNTS.map((name) => `${name} ${k[name]}`).join(', ') + (k.redeliveries ? ` (redelivered records: ${k.redeliveries})` : '')
   out(`Checks      ${k.ok ? 'ok' : 'ANOMALIES'}: ${counts}`)
   for (const a of k.first.slice(0, 10)) out(`  ${ms(a.atMs).padStart(11)}  ${a.kind}: ${a.detail}`)
   if (k.first.length > 10) out(`  … see --json for the first ${k.first.length}`)
@@ -502,7 +503,7 @@ function reportFuzzFailure(seed: number, until: number, file: string | undefined
   err(`  reproduce: ${reproduceCommand(seed, until, file)}`)
   if (r) {
     for (const a of r.checks.first.slice(0, 8)) err(`  ${String(a.atMs).padStart(8)} ms ${a.kind}: ${a.detail}`)
-    const total = r.checks.lostAckedWrites + r.checks.duplicates + r.checks.inconsistentOffsets + r.checks.nonMonotonicPolls + r.checks.divergentReplicas + r.checks.multipleLeaders + r.checks.hwAboveLeo
+    const total = ANOMALY_COUNTS.reduce((sum, name) => sum + r.checks[name], 0)
     if (total > 8) err(`  … ${total - 8} more anomalies`)
     err('  fault schedule:')
     for (const line of describeSchedule(r.schedule)) err(`  ${line}`)
@@ -512,7 +513,7 @@ function reportFuzzFailure(seed: number, until: number, file: string | undefined
 function anomalyCounts(r: FuzzResult): string {
   const k = r.checks
   const parts: string[] = []
-  for (const name of ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'nonMonotonicPolls', 'divergentReplicas', 'multipleLeaders', 'hwAboveLeo'] as const) {
+  for (const name of ANOMALY_COUNTS) {
     if (k[name] > 0) parts.push(`${name} ${k[name]}`)
   }
   return parts.join(', ')

@@ -1,6 +1,7 @@
 // The plain summary page: which scenario is loaded, buttons that run it to a time, and the summary
 // (CONTRACT §4) drawn as tables named the way Kafka's own tools name things.
 
+import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { Anomaly, CheckReport, PartitionSummary, Summary } from '../sim/trace/summary-types.ts'
 import { detectLocale, strings, type Locale, type Strings } from './i18n.ts'
@@ -149,15 +150,7 @@ function errorList(errors: Record<string, number>) {
   ))
 }
 
-const CHECK_NAMES: (keyof CheckReport)[] = [
-  'lostAckedWrites',
-  'duplicates',
-  'inconsistentOffsets',
-  'nonMonotonicPolls',
-  'divergentReplicas',
-  'multipleLeaders',
-  'hwAboveLeo',
-]
+const CHECK_NAMES: readonly (keyof CheckReport)[] = ANOMALY_COUNTS
 
 function Checks({ checks, t }: { checks: CheckReport; t: Strings }) {
   return (

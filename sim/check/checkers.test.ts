@@ -113,6 +113,10 @@ describe('clean histories', () => {
       divergentReplicas: 0,
       multipleLeaders: 0,
       hwAboveLeo: 0,
+      concurrentConsumers: 0,
+      committedBackwards: 0,
+      skippedRecords: 0,
+      redeliveries: 0,
       first: [],
     })
   })

@@ -12,6 +12,7 @@ import {
   compareTps,
   effectiveProtocol,
   handleMemberMessage,
+  leastLoadedBroker,
   memberView,
   newGroupMember,
   partitionsToRevokeBeforeJoin,
@@ -134,6 +135,13 @@ describe('small rules', () => {
   })
   test('retry backoff doubles from retry.backoff.ms up to retry.backoff.max.ms (KIP-580)', () => {
     expect([0, 1, 2, 3, 4, 5].map((n) => retryBackoffMs(100, 1000, n))).toEqual([100, 200, 400, 800, 1000, 1000])
+  })
+  test('requests without a known node go to the broker that answered last, skipping unavailable ones', () => {
+    const never = () => false
+    expect(leastLoadedBroker([1, 2, 3], 0, {}, never)).toBe(1)
+    expect(leastLoadedBroker([1, 2, 3], 4, {}, never)).toBe(2)
+    expect(leastLoadedBroker([1, 2, 3], 0, { '1': 500, '2': 900, '3': 100 }, never)).toBe(2)
+    expect(leastLoadedBroker([1, 2, 3], 0, { '1': 500, '2': 900, '3': 100 }, (b) => b === 2)).toBe(1)
   })
   test("the leader's assignor input: subscriptions, static ids, owned partitions and generations", () => {
     const input = assignorInput(

@@ -578,7 +578,7 @@ function sendToCoordinator(w: World, m: MemberNode, msg: Record<string, unknown>
  * NetworkClient.leastLoadedNode, roughly: the broker that answered this member most recently and
  * whose connection is not in its reconnect backoff; brokers never heard from are tried in turn.
  */
-export function findCoordinatorTarget(brokerIds: readonly number[], start: number, lastHeardMs: Record<string, number>, isUnavailable: (b: number) => boolean): number {
+export function leastLoadedBroker(brokerIds: readonly number[], start: number, lastHeardMs: Record<string, number>, isUnavailable: (b: number) => boolean): number {
   const n = brokerIds.length
   let best = brokerIds[start % n]
   let bestHeard = -2
@@ -594,7 +594,7 @@ export function findCoordinatorTarget(brokerIds: readonly number[], start: numbe
 }
 
 function sendFindCoordinator(w: World, m: MemberNode): void {
-  const node = findCoordinatorTarget(w.brokerIds, m.findTarget, m.lastHeardMs, (b) => unavailable(w, m, b))
+  const node = leastLoadedBroker(w.brokerIds, m.findTarget, m.lastHeardMs, (b) => unavailable(w, m, b))
   const corr = nextCorrelationId(w)
   m.findCoordinator = { corr, node, deadline: w.nowMs + m.cfg['request.timeout.ms'], sentMs: w.nowMs }
   send(w, m.id, String(node), { api: 'FindCoordinator', from: m.id, corr, key: m.groupId })
@@ -770,7 +770,7 @@ function joined(w: World, m: MemberNode, r: JoinGroupResponse): void {
 function resendAssignmentMetadata(w: World, m: MemberNode): void {
   const pa = m.pendingAssignment
   if (!pa) return
-  const node = w.brokerIds[(m.metaTarget + pa.generation) % w.brokerIds.length]
+  const node = leastLoadedBroker(w.brokerIds, m.metaTarget, m.lastHeardMs, (b) => unavailable(w, m, b))
   const corr = nextCorrelationId(w)
   Object.assign(pa, { corr, node, deadline: w.nowMs + m.cfg['request.timeout.ms'] })
   send(w, m.id, String(node), { api: 'Metadata', from: m.id, corr, topics: pa.topics })

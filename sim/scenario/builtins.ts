@@ -3,16 +3,26 @@
  * CLI runs, e.g. `kafkascope run scenarios/leader-failover.json`), imported as raw JSON objects.
  * Each id is the file name without `.json`. They are unparsed on purpose: pass one to
  * parseScenario. Each one shows one piece of Kafka's behaviour (leader failover, ISR shrink and
- * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence); its
- * `description` says what to watch for. Scenarios that need consumer groups wait in
- * scenarios-pending/ until groups are implemented.
+ * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence, consumer
+ * groups and rebalancing, committed offsets); its `description` says what to watch for.
  */
+import addPartitionsRebalance from '../../scenarios/add-partitions-rebalance.json' with { type: 'json' }
 import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
+import consumerCrashSessionTimeout from '../../scenarios/consumer-crash-session-timeout.json' with { type: 'json' }
+import consumerGroupRebalance from '../../scenarios/consumer-group-rebalance.json' with { type: 'json' }
+import consumerJoinsRebalance from '../../scenarios/consumer-joins-rebalance.json' with { type: 'json' }
 import controllerFailover from '../../scenarios/controller-failover.json' with { type: 'json' }
+import coordinatorFailover from '../../scenarios/coordinator-failover.json' with { type: 'json' }
+import eagerVsCooperative from '../../scenarios/eager-vs-cooperative.json' with { type: 'json' }
 import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
+import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
+import replayByResetOffsets from '../../scenarios/replay-by-reset-offsets.json' with { type: 'json' }
 import slowFollower from '../../scenarios/slow-follower.json' with { type: 'json' }
+import staticMemberRestart from '../../scenarios/static-member-restart.json' with { type: 'json' }
+import staticMembership from '../../scenarios/static-membership.json' with { type: 'json' }
+import twoGroupsOneTopic from '../../scenarios/two-groups-one-topic.json' with { type: 'json' }
 import uncleanElectionDataLoss from '../../scenarios/unclean-election-data-loss.json' with { type: 'json' }
 
 export const DEFAULT_SCENARIO_ID = 'leader-failover'
@@ -26,4 +36,15 @@ export const builtInScenarios: Record<string, unknown> = {
   'unclean-election-data-loss': uncleanElectionDataLoss,
   'clean-election-unavailable': cleanElectionUnavailable,
   'idempotent-retries': idempotentRetries,
+  'consumer-joins-rebalance': consumerJoinsRebalance,
+  'consumer-crash-session-timeout': consumerCrashSessionTimeout,
+  'eager-vs-cooperative': eagerVsCooperative,
+  'static-member-restart': staticMemberRestart,
+  'coordinator-failover': coordinatorFailover,
+  'two-groups-one-topic': twoGroupsOneTopic,
+  'more-members-than-partitions': moreMembersThanPartitions,
+  'add-partitions-rebalance': addPartitionsRebalance,
+  'replay-by-reset-offsets': replayByResetOffsets,
+  'consumer-group-rebalance': consumerGroupRebalance,
+  'static-membership': staticMembership,
 }

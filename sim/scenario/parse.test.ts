@@ -219,7 +219,7 @@ describe('one clear message, with the path of the first problem', () => {
 
   test('unknown action', () => {
     expect(broken((s) => s.timeline.push({ atMs: 5, action: 'explode' }))).toMatch(
-      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders\)$/,
+      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders, resetOffsets\)$/,
     )
   })
 

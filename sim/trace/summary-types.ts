@@ -18,6 +18,20 @@ export interface Anomaly {
   detail: string
 }
 
+/** The anomaly counts of a CheckReport, in report order (redeliveries is information, not one). */
+export const ANOMALY_COUNTS = [
+  'lostAckedWrites',
+  'duplicates',
+  'inconsistentOffsets',
+  'nonMonotonicPolls',
+  'divergentReplicas',
+  'multipleLeaders',
+  'hwAboveLeo',
+  'concurrentConsumers',
+  'committedBackwards',
+  'skippedRecords',
+] as const
+
 export interface CheckReport {
   ok: boolean
   lostAckedWrites: number
