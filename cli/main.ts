@@ -2,7 +2,7 @@
  * kafkascope's headless CLI (CONTRACT §2), run with tsx (`npm run --silent sim -- ...`, or
  * `npx kafkascope ...` through cli/kafkascope.mjs).
  *
- *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--trace FILE.jsonl]
+ *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--describe] [--trace FILE.jsonl]
  *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS]
  *   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
  *   kafkascope bench [--json] [--until MS]
@@ -12,10 +12,11 @@
  * the field path, never a stack trace); 3 an internal error (a bug: one line, the stack only with
  * KAFKASCOPE_DEBUG=1).
  */
-import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import {
   createSimulation,
+  kafkaConsumerGroupsDescribe,
+  kafkaTopicsDescribe,
   parseScenario,
   parseScenarioText,
   restoreSimulation,
@@ -25,6 +26,7 @@ import {
   type Summary,
 } from '../sim/index.ts'
 import { evaluateExpect } from '../sim/check/expect.ts'
+import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { nextTime } from '../sim/engine.ts'
 import type { World } from '../sim/world.ts'
 import {
@@ -37,7 +39,7 @@ import {
 } from '../sim/check/fuzz.ts'
 
 const USAGE = `usage:
-  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--trace FILE.jsonl]
+  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--describe] [--trace FILE.jsonl]
   kafkascope check-determinism <scenario.json> [--seed N] [--until MS]
   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
   kafkascope bench [--json] [--until MS]`
@@ -364,8 +366,20 @@ function runWithTrace(sim: Simulation, untilMs: number, traceFile: string): void
   }
 }
 
+/** What Kafka's own tools would print now: kafka-topics --describe, kafka-consumer-groups --describe. */
+function printKafkaTools(sim: Simulation, summary: Summary): void {
+  out('\n$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal')
+  out(kafkaTopicsDescribe(sim, { includeInternal: false }).trimEnd())
+  for (const g of summary.groups) {
+    out(`\n$ kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group ${g.groupId}`)
+    const r = kafkaConsumerGroupsDescribe(sim, g.groupId)
+    if (r.stderr.trim()) out(r.stderr.trim())
+    out(r.stdout.replace(/^\n/, '').trimEnd())
+  }
+}
+
 function cmdRun(argv: string[]): number {
-  const p = parseArgs('run', argv, { seed: 'int', until: 'int', json: 'bool', trace: 'string' }, [1, 1])
+  const p = parseArgs('run', argv, { seed: 'int', until: 'int', json: 'bool', trace: 'string', describe: 'bool' }, [1, 1])
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
   const until = intFlag(p, 'until') ?? loaded.untilMs
@@ -376,6 +390,7 @@ function cmdRun(argv: string[]): number {
   const summary = sim.summary()
   if (p.flags.json) out(JSON.stringify(summary))
   else printSummary(summary, sim.world, loaded.file)
+  if (p.flags.describe && !p.flags.json) printKafkaTools(sim, summary)
   const result = evaluateExpect(loaded.scenario.expect, summary)
   const n = Object.keys(loaded.scenario.expect).length
   if (!result.ok) {

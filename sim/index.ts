@@ -9,6 +9,8 @@ import { createWorld, step as stepWorld, runUntil as runWorldUntil } from './eng
 import { buildSummary } from './trace/summary.ts'
 import { traceHashOf } from './trace/hash.ts'
 import { scheduleIntervention } from './scenario/actions.ts'
+import { kafkaTopicsDescribe as describeTopicsView, kafkaConsumerGroupsDescribe as describeGroupView } from './trace/kafka-tools-view.ts'
+import type { DescribeTopicsOptions, ToolOutput } from './trace/kafka-tools.ts'
 
 export { murmur2, partitionForKey } from './kafka/murmur2.ts'
 export { coordinatorPartitionFor } from './kafka/coordinator.ts'
@@ -55,6 +57,16 @@ function wrap(w: World): Simulation {
     summary: () => buildSummary(w),
     traceHash: () => traceHashOf(w),
   }
+}
+
+/** `kafka-topics.sh --describe` against the simulated cluster now. */
+export function kafkaTopicsDescribe(sim: Simulation, options: DescribeTopicsOptions = {}): string {
+  return describeTopicsView(sim.world, options)
+}
+
+/** `kafka-consumer-groups.sh --describe --group <groupId>` against the simulated cluster now. */
+export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string): ToolOutput {
+  return describeGroupView(sim.world, groupId)
 }
 
 export function createSimulation(scenario: Scenario, options: { seed?: number } = {}): Simulation {

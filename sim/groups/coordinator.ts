@@ -249,11 +249,13 @@ function joinError(error: string, memberId: string): Record<string, unknown> {
   return { api: 'JoinGroupResponse', error, generation: -1, protocolName: '', leader: '', memberId, members: [], skipAssignment: false }
 }
 
+/** Kafka's member ids: the client id, a dash and a random (version 4) UUID. */
 function newMemberId(w: World, b: BrokerNode, clientId: string): string {
   const hex = (n: number, len: number) => (n >>> 0).toString(16).padStart(8, '0').slice(0, len)
   const r = w.rng.clients
   b.coordinator.nextMemberSeq++
-  return `${clientId}-${hex(nextU32(r), 8)}-${hex(nextU32(r), 4)}-4${hex(nextU32(r), 3)}-${hex(nextU32(r), 4)}-${hex(nextU32(r), 8)}${hex(nextU32(r), 4)}`
+  const variant = (8 + (nextU32(r) & 3)).toString(16)
+  return `${clientId}-${hex(nextU32(r), 8)}-${hex(nextU32(r), 4)}-4${hex(nextU32(r), 3)}-${variant}${hex(nextU32(r), 3)}-${hex(nextU32(r), 8)}${hex(nextU32(r), 4)}`
 }
 
 function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {

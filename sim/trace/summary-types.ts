@@ -72,6 +72,8 @@ export interface GroupSummary {
   coordinator: number
   members: Record<string, string[]>
   committed: Record<string, number>
+  /** per committed partition: high watermark − committed offset (kafka-consumer-groups' LAG) */
+  lag: Record<string, number>
 }
 
 export interface ProducerSummary {

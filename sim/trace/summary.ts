@@ -142,9 +142,14 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
     const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
     const members: Record<string, string[]> = {}
     const committed: Record<string, number> = {}
+    const lag: Record<string, number> = {}
     if (g) {
       for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment.slice().sort(compareTp)
-      for (const tp of Object.keys(g.committed).sort(compareTp)) committed[tp] = g.committed[tp]
+      for (const tp of Object.keys(g.committed).sort(compareTp)) {
+        committed[tp] = g.committed[tp]
+        const hw = leaderHw(w, img, tp)
+        if (hw !== null) lag[tp] = Math.max(0, hw - g.committed[tp])
+      }
     }
     return {
       groupId,
@@ -154,8 +159,17 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
       coordinator,
       members: sortedKeys(members),
       committed,
+      lag,
     }
   })
+}
+
+/** The high watermark a ListOffsets(latest) would answer: the leader's, or null without a leader. */
+export function leaderHw(w: World, img: MetadataImage, tp: string): number | null {
+  const dash = tp.lastIndexOf('-')
+  const p = img.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
+  if (!p || p.leader < 0) return null
+  return w.brokers[String(p.leader)]?.replicas[tp]?.hw ?? null
 }
 
 function sortedKeys<T>(r: Record<string, T>): Record<string, T> {
