@@ -97,3 +97,18 @@ test('an unknown scenario id is named in an alert and the default scenario stays
   await expect(page.getByTestId('sim-time')).toBeVisible()
   expect(errors).toEqual([])
 })
+
+test('a consumer group rebalances after a member crash: consumer-crash-session-timeout', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=consumer-crash-session-timeout')
+  const group = page.getByTestId('group-billing')
+  await expect(group).toHaveAttribute('data-state', 'Stable')
+  await expect(group).toHaveAttribute('data-generation', '1')
+  await page.getByRole('button', { name: /end of scenario/ }).click()
+  // billing-2 crashed at 20 s; after session.timeout.ms the group rebalanced once, to generation 2
+  await expect(group).toHaveAttribute('data-state', 'Stable')
+  await expect(group).toHaveAttribute('data-generation', '2')
+  await expect(group).not.toContainText('billing-2')
+  await page.screenshot({ path: 'test-results/groups.png', fullPage: true })
+  expect(errors).toEqual([])
+})
