@@ -106,6 +106,7 @@ export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): 
   const leaders: number[] = []
   for (const p of parts) {
     const k = String(p.leader)
+    if (c.fetchInflight[k]) continue
     if (!byLeader[k]) {
       byLeader[k] = []
       leaders.push(p.leader)
@@ -114,7 +115,6 @@ export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): 
   }
   for (const leader of leaders) {
     const k = String(leader)
-    if (c.fetchInflight[k]) continue
     const corr = nextCorrelationId(w)
     c.fetchInflight[k] = { corr, sentMs: w.nowMs }
     send(w, c.id, k, {

@@ -3,9 +3,12 @@
  * client's ClassicKafkaConsumer, ConsumerCoordinator, AbstractCoordinator (and its HeartbeatThread),
  * Fetcher and FetchCollector do it.
  *
- * - Coordinator: FindCoordinator to any broker (retry.backoff.ms on COORDINATOR_NOT_AVAILABLE);
- *   NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE, a request timeout or a disconnect from the
- *   coordinator forget it (markCoordinatorUnknown) and the member finds it again and carries on.
+ * - Coordinator: FindCoordinator to the broker that answered last (NetworkClient.leastLoadedNode,
+ *   roughly), retried after retry.backoff.ms doubling to retry.backoff.max.ms (KIP-580) on
+ *   COORDINATOR_NOT_AVAILABLE; NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE, a request timeout, a
+ *   disconnect from the coordinator or a session without heartbeat answers forget it
+ *   (markCoordinatorUnknown), and the member finds it again and carries on in its generation. The
+ *   heartbeat thread drops a lookup unanswered after a backoff and asks another broker.
  * - Join: JoinGroup with every assignor of partition.assignment.strategy (first join of a dynamic
  *   member with member id '' → MEMBER_ID_REQUIRED → rejoin with the given id, KIP-394). The leader
  *   fetches metadata for every member's topics, runs the voted assignor (assignPartitions) and sends
@@ -28,6 +31,8 @@
  *   synchronously after each processed poll.
  * - Close: commit (auto-commit), revoke, LeaveGroup for dynamic members only (static members never
  *   send it, AbstractCoordinator.maybeLeaveGroup; KIP-345).
+ * - Fetching (fetcher.ts): one Fetch per leader for owned partitions with a position and nothing
+ *   buffered; a leader whose connection failed waits out reconnect.backoff.ms (50 → 1000 ms).
  *
  * Invariants: records are handed out in offset order from the position; every position set on
  * purpose (committed offset, reset) is recorded as a reset in the read log; every assignment,
@@ -430,6 +435,8 @@ function startProcessing(w: World, m: MemberNode, n: number): void {
   m.backlog = n
   const ms = processingMs(n, m.spec.processingMsPerRecord)
   m.processingUntilMs = w.nowMs + ms
+  // no processing time: the application polls again at once (no event needed)
+  if (ms === 0) return onProcessed(w, m)
   timer(w, m.id, 'member.processed', ms, m.pollSeq)
   armPollTimeoutIfNeeded(w, m, m.processingUntilMs)
 }
@@ -1193,7 +1200,7 @@ function sendMemberFetches(w: World, m: MemberNode): void {
       if (p.init === 'reset') listOffsets(w, m, p)
       continue
     }
-    if (p.fetchedTo > p.position) continue
+    if (p.fetchedTo > p.position || m.fetchInflight[p.leader]) continue
     ready.push(p)
   }
   sendFetches(w, m, ready)

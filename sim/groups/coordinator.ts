@@ -478,7 +478,8 @@ function removeMember(w: World, g: ClassicGroup, memberId: string, why: string):
 function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
   const member = g.members[m.memberId as string]
   const fail = (error: string) => reply(w, b, from, { api: 'SyncGroupResponse', error, assignment: [] })
-  if (!member) return fail('UNKNOWN_MEMBER_ID')
+  const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+  if (invalid) return fail(invalid)
   if (m.generation !== g.generation) return fail('ILLEGAL_GENERATION')
   if (g.state === 'PreparingRebalance') return fail('REBALANCE_IN_PROGRESS')
   if (g.state === 'Stable') return reply(w, b, from, { api: 'SyncGroupResponse', error: 'NONE', assignment: member.assignment })
@@ -503,14 +504,30 @@ function finishSync(w: World, b: BrokerNode, g: ClassicGroup): void {
   }
 }
 
+/**
+ * ClassicGroup.validateMember: a known group.instance.id under another member id is fenced
+ * (FENCED_INSTANCE_ID) before the member id is looked up (UNKNOWN_MEMBER_ID).
+ */
+function memberError(g: ClassicGroup, memberId: string, instanceId: string | null): string | null {
+  if (instanceId) {
+    const current = g.staticMembers[instanceId]
+    if (current !== undefined && current !== memberId) return 'FENCED_INSTANCE_ID'
+  }
+  return g.members[memberId] ? null : 'UNKNOWN_MEMBER_ID'
+}
+
+/**
+ * Classic Heartbeat: a member of the current generation gets REBALANCE_IN_PROGRESS while the group
+ * prepares a rebalance, and NONE otherwise — also in CompletingRebalance, where members may start
+ * heartbeating after their JoinGroup response.
+ */
 function heartbeatError(w: World, g: ClassicGroup, m: Msg): string {
-  const member = g.members[m.memberId as string]
-  if (g.state === 'Empty' || g.state === 'Dead' || !member) return 'UNKNOWN_MEMBER_ID'
-  if (m.groupInstanceId && g.staticMembers[m.groupInstanceId as string] !== member.memberId) return 'FENCED_INSTANCE_ID'
-  if (m.generation !== g.generation) return g.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'ILLEGAL_GENERATION'
-  member.lastHeartbeatMs = w.nowMs
-  if (g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS'
-  return 'NONE'
+  if (g.state === 'Empty' || g.state === 'Dead') return 'UNKNOWN_MEMBER_ID'
+  const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+  if (invalid) return invalid
+  if (m.generation !== g.generation) return 'ILLEGAL_GENERATION'
+  g.members[m.memberId as string].lastHeartbeatMs = w.nowMs
+  return g.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'NONE'
 }
 
 function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
@@ -532,8 +549,9 @@ function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: Pendin
   const generation = m.generation as number
   const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
   if (generation >= 0 || m.memberId) {
+    const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+    if (invalid) return fail(invalid)
     const member = g.members[m.memberId as string]
-    if (!member) return fail('UNKNOWN_MEMBER_ID')
     if (generation !== g.generation) return fail('ILLEGAL_GENERATION')
     if (g.state === 'CompletingRebalance') return fail('REBALANCE_IN_PROGRESS')
     member.lastHeartbeatMs = w.nowMs
