@@ -21,7 +21,7 @@ export function addToFetcher(w: World, b: BrokerNode, leader: number, tp: string
   const key = String(leader)
   let f = b.fetchers[key]
   if (!f) {
-    f = { leader, tps: [], inflight: false, corr: 0, backoffUntil: 0, sentMs: 0, session: {}, full: true }
+    f = { leader, tps: [], inflight: false, corr: 0, backoffUntil: 0, sentMs: 0, session: {}, full: true, removed: [] }
     b.fetchers[key] = f
   }
   if (!f.tps.includes(tp)) f.tps.push(tp)
@@ -32,7 +32,10 @@ export function removeFromFetchers(b: BrokerNode, tp: string): void {
   for (const key of Object.keys(b.fetchers)) {
     const f = b.fetchers[key]
     const i = f.tps.indexOf(tp)
-    if (i >= 0) f.tps.splice(i, 1)
+    if (i >= 0) {
+      f.tps.splice(i, 1)
+      f.removed.push(tp)
+    }
   }
 }
 
@@ -43,7 +46,17 @@ export function removeFromFetchers(b: BrokerNode, tp: string): void {
  */
 function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
   if (f.inflight || w.nowMs < f.backoffUntil) return
-  if (f.full) f.session = {}
+  if (f.full) {
+    f.session = {}
+    f.removed = []
+  }
+  // Partitions that left this fetcher are forgotten; one that left and came back is sent afresh.
+  const forgotten: string[] = []
+  for (const tp of f.removed) {
+    delete f.session[tp]
+    if (!f.tps.includes(tp) && !forgotten.includes(tp)) forgotten.push(tp)
+  }
+  f.removed = []
   const parts: FetchPart[] = []
   let active = 0
   for (const tp of f.tps) {
@@ -55,13 +68,6 @@ function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
     if (prev && prev.fetchOffset === r.leo && prev.lastFetchedEpoch === lfe && prev.currentLeaderEpoch === r.leaderEpoch) continue
     f.session[tp] = { fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch }
     parts.push({ tp, fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch })
-  }
-  const forgotten: string[] = []
-  for (const tp of Object.keys(f.session)) {
-    const r = b.replicas[tp]
-    if (f.tps.includes(tp) && r && r.role === 'follower' && r.leader === f.leader) continue
-    delete f.session[tp]
-    forgotten.push(tp)
   }
   if (active === 0 && forgotten.length === 0) return
   const full = f.full

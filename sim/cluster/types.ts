@@ -93,6 +93,8 @@ export interface FetcherState {
   session: Record<string, { fetchOffset: number; lastFetchedEpoch: number; currentLeaderEpoch: number }>
   /** the next request carries every partition and starts a new session */
   full: boolean
+  /** partitions removed from this fetcher since the last request (sent as forgotten) */
+  removed: string[]
 }
 
 export interface BrokerNode {
