@@ -1,5 +1,5 @@
 /**
- * Determinism (ARCHITECTURE "Testing", issue 2): one scenario + one seed (+ interventions) is one run.
+ * Determinism (ARCHITECTURE "Testing", issues 2 and 3): one scenario + one seed (+ interventions) is one run.
  * Same seed twice; runUntil in one call vs many uneven calls; snapshot → structuredClone → restore at
  * several points; an intervention applied at t vs the same action in the timeline at t: all give the
  * same trace hash (and the same summary). Different seeds give different runs.
@@ -34,6 +34,9 @@ function* chunks(): Generator<number> {
 const CASES: { id: string; action: TimelineAction }[] = [
   { id: 'leader-failover', action: { atMs: 33_333, action: 'crashBroker', broker: 3 } },
   { id: 'unclean-election-data-loss', action: { atMs: 25_001, action: 'isolate', node: 'tracker' } },
+  // consumer groups: member ids (seeded), rebalances, commits into __consumer_offsets, coordinator timers
+  { id: 'consumer-crash-session-timeout', action: { atMs: 33_333, action: 'crashConsumer', member: 'billing-1' } },
+  { id: 'eager-vs-cooperative', action: { atMs: 25_001, action: 'addConsumer', groupId: 'coop' } },
 ]
 
 describe.each(CASES)('determinism of $id', ({ id, action }) => {

@@ -1,8 +1,12 @@
 /**
- * Property test (issue 2): on the safe configuration (RF 3, min.insync.replicas 2, acks=all,
- * idempotent, clean elections only) random fault schedules over hundreds of seeds never make a checker
- * report an anomaly (lost acknowledged writes, duplicates, inconsistent offsets, non-monotonic polls,
- * divergent replicas, two leaders in an epoch, HW above LEO), whatever happens to availability.
+ * Property test (issues 2 and 3): on the safe configuration (RF 3, min.insync.replicas 2, acks=all,
+ * idempotent, clean elections only, a consumer group of 3 with range and auto-commit) random fault
+ * schedules over hundreds of seeds never make a checker report an anomaly (lost acknowledged writes,
+ * duplicates, inconsistent offsets, non-monotonic polls, divergent replicas, two leaders in an epoch,
+ * HW above LEO; and for the group: two members consuming a partition at once, committed offsets going
+ * backwards in a generation, skipped records), whatever happens to availability. Consumer faults
+ * (crash, restart, add, remove) come on top of the server and network faults; network faults never
+ * target a member (see fuzz.ts: a member cut off from its coordinator is a Kafka "zombie").
  * A failure names the one command that replays it: `npx kafkascope fuzz --seeds 1 --start S --until U`.
  *
  * fast-check picks the fuzz seeds (its own seed is fixed, so the suite is reproducible; shrinking is
@@ -23,7 +27,7 @@ import {
 
 const UNTIL_MS = 60_000
 const BATCHES = 4
-const RUNS_PER_BATCH = 55 // 220 seeds in all
+const RUNS_PER_BATCH = 55 // 220 seeds in all (about 0.17 s each)
 
 const base = safeFuzzScenario()
 
@@ -32,6 +36,7 @@ function failureMessage(seed: number, r: ReturnType<typeof runFuzzSeed>): string
   return [
     `checker violation for fuzz seed ${seed}; reproduce with: ${reproduceCommand(seed, UNTIL_MS)}`,
     `  lostAckedWrites ${k.lostAckedWrites}, duplicates ${k.duplicates}, inconsistentOffsets ${k.inconsistentOffsets}, nonMonotonicPolls ${k.nonMonotonicPolls}, divergentReplicas ${k.divergentReplicas}, multipleLeaders ${k.multipleLeaders}, hwAboveLeo ${k.hwAboveLeo}`,
+    `  concurrentConsumers ${k.concurrentConsumers}, committedBackwards ${k.committedBackwards}, skippedRecords ${k.skippedRecords} (redeliveries ${k.redeliveries})`,
     ...k.first.slice(0, 5).map((a) => `  ${a.atMs} ms ${a.kind}: ${a.detail}`),
     '  fault schedule:',
     ...describeSchedule(r.schedule).map((l) => `  ${l}`),
@@ -65,6 +70,28 @@ describe('fault schedules', () => {
     for (const k of ['crashBroker', 'restartBroker', 'isolate', 'partitionNetwork', 'healNetwork', 'slowLink', 'pauseNode', 'crashController']) {
       expect(kinds).toContain(k)
     }
+    for (const k of ['crashConsumer', 'restartConsumer', 'addConsumer', 'removeConsumer']) expect(kinds).toContain(k)
+  })
+
+  it('keep network faults away from group members, and leave the server faults of a seed as without groups', () => {
+    const targets = fuzzTargets(base)
+    expect(targets.members).toEqual(['billing-1', 'billing-2', 'billing-3'])
+    expect(targets.groups).toEqual(['billing'])
+    const noGroups = fuzzTargets({ ...base, consumers: [] })
+    expect(noGroups.members).toEqual([])
+    const isMember = (ref: unknown) => targets.members.includes(String(ref))
+    for (let seed = 1; seed <= 60; seed++) {
+      const a = randomFaultSchedule(seed, targets, UNTIL_MS)
+      for (const x of a) {
+        if (x.action === 'isolate' || x.action === 'pauseNode' || x.action === 'resumeNode') expect(isMember(x.node)).toBe(false)
+        if (x.action === 'slowLink') expect(x.between.some(isMember)).toBe(false)
+        if (x.action === 'partitionNetwork') expect(x.sides.flat().some(isMember)).toBe(false)
+        if (x.action === 'restartConsumer') expect(x.atMs + x.afterMs).toBeLessThanOrEqual(faultEnd(UNTIL_MS))
+      }
+      const consumerActions = new Set(['crashConsumer', 'restartConsumer', 'addConsumer', 'removeConsumer'])
+      expect(a.filter((x) => !consumerActions.has(x.action))).toEqual(randomFaultSchedule(seed, noGroups, UNTIL_MS))
+      expect(randomFaultSchedule(seed, noGroups, UNTIL_MS).some((x) => consumerActions.has(x.action))).toBe(false)
+    }
   })
 })
 
@@ -72,6 +99,7 @@ describe('the safe configuration under random faults', () => {
   for (let batch = 0; batch < BATCHES; batch++) {
     it(`has no checker violation (fast-check batch ${batch + 1} of ${BATCHES}, ${RUNS_PER_BATCH} seeds × ${UNTIL_MS / 1000} s)`, () => {
       let progressed = 0
+      let consumed = 0
       let failure: string | undefined
       const details = fc.check(
         fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
@@ -81,6 +109,7 @@ describe('the safe configuration under random faults', () => {
             return false
           }
           if (r.acked > 0) progressed++
+          if (r.consumed > 0) consumed++
           return true
         }),
         { numRuns: RUNS_PER_BATCH, seed: 20260427 + batch, endOnFailure: true },
@@ -96,6 +125,8 @@ describe('the safe configuration under random faults', () => {
       }
       // the runs did something: most seeds get records acknowledged despite the faults
       expect(progressed).toBeGreaterThan(RUNS_PER_BATCH / 2)
+      // and the group consumed in most of them
+      expect(consumed).toBeGreaterThan(RUNS_PER_BATCH / 2)
     })
   }
 })

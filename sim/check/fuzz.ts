@@ -12,6 +12,27 @@
  * which must hold whatever happens to availability. At faultEnd (well before the end) the network is
  * healed, every paused node resumed and every crashed broker/controller restarted, so the cluster
  * can converge before the checkers look at it.
+ *
+ * When the scenario has consumer groups, a second stream (`fuzz/<seed>/consumers`) adds consumer
+ * faults on top: crashConsumer (no LeaveGroup; the coordinator notices after session.timeout.ms),
+ * restartConsumer (a crash and a restart), addConsumer and removeConsumer (a clean close). The
+ * server and network faults of a seed stay exactly those of the same seed without groups.
+ *
+ * Network faults (isolate, partition sides, slow links, pauses) never target a group member. A member
+ * that cannot reach its coordinator but can still reach the partition leaders keeps fetching and
+ * handing out records of the partitions it owned, until it hears of the rebalance (a heartbeat or
+ * commit answered UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION): the Java client's heartbeat thread only
+ * marks the coordinator unknown when its session runs out, and poll() returns fetched records whether
+ * or not the coordinator is known (ClassicKafkaConsumer.poll → pollForFetches). A GC-paused member
+ * does the same when it resumes, with the records it had buffered. Meanwhile the coordinator has
+ * removed it and given its partitions to another member, so two members of the group read one
+ * partition at once: a Kafka "zombie", which the classic protocol fences for commits (generation
+ * checks) but not for reads. (An isolated member cannot fetch, but it hands out what it had
+ * buffered, and once the network heals its next fetch can be answered before its next heartbeat.)
+ * The group checker reports that as concurrentConsumers, so the safe configuration keeps those
+ * faults away from members. Faults on the coordinator broker (its crash, isolation or pause) stay,
+ * as part of the core schedule: a new coordinator loads the group and restarts every member's
+ * session, and members evicted by an isolated coordinator hear of it by their next heartbeat.
  */
 import { newRng, nextInt, nextRange, type RngState } from '../kernel/rng.ts'
 import { parseScenario } from '../scenario/parse.ts'
@@ -23,7 +44,7 @@ import { createSimulation } from '../index.ts'
 export const SAFE_FUZZ_SCENARIO_JSON = {
   name: 'Fuzz: safe configuration',
   description:
-    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key) and a reader. Under any fault schedule no checker may report an anomaly.',
+    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key), a reader and a consumer group of 3 (range, auto-commit). Under any fault schedule no checker may report an anomaly.',
   seed: 1,
   durationMs: 60000,
   cluster: {
@@ -58,6 +79,17 @@ export const SAFE_FUZZ_SCENARIO_JSON = {
     },
   ],
   readers: [{ id: 'audit', topics: ['orders'], config: { 'auto.offset.reset': 'earliest' } }],
+  consumers: [
+    {
+      groupId: 'billing',
+      topics: ['orders'],
+      members: 3,
+      processingMsPerRecord: 1,
+      // range (eager), auto-commit every 5 s (the default); a 10 s session so that a crashed member's
+      // partitions move well before the end of a 60 s run
+      config: { 'partition.assignment.strategy': ['range'], 'session.timeout.ms': 10000, 'auto.offset.reset': 'earliest' },
+    },
+  ],
   timeline: [],
   expect: {},
 }
@@ -72,8 +104,12 @@ export interface FuzzTargets {
   brokers: number[]
   /** dedicated controller node ids (controller-N); empty when controllers run on brokers */
   controllers: string[]
-  /** producer and reader ids */
+  /** producer and reader ids (network faults: isolation, partition sides, slow links, pauses) */
   clients: string[]
+  /** consumer group members present from the start (`<groupId>-N`): crashConsumer, restartConsumer, removeConsumer */
+  members: string[]
+  /** group ids (addConsumer) */
+  groups: string[]
 }
 
 export function fuzzTargets(s: Scenario): FuzzTargets {
@@ -81,7 +117,15 @@ export function fuzzTargets(s: Scenario): FuzzTargets {
   for (let i = 1; i <= s.cluster.brokers; i++) brokers.push(i)
   const controllers: string[] = []
   if (s.cluster.controller.dedicated) for (let i = 1; i <= s.cluster.controller.voters; i++) controllers.push(`controller-${i}`)
-  return { brokers, controllers, clients: [...s.producers.map((p) => p.id), ...s.readers.map((r) => r.id)] }
+  const members: string[] = []
+  for (const c of s.consumers) for (let i = 1; i <= c.members; i++) members.push(`${c.groupId}-${i}`)
+  return {
+    brokers,
+    controllers,
+    clients: [...s.producers.map((p) => p.id), ...s.readers.map((r) => r.id)],
+    members,
+    groups: s.consumers.map((c) => c.groupId),
+  }
 }
 
 /** When faults stop and the cluster is left to converge. */
@@ -103,16 +147,53 @@ const KINDS = [
   ['crashController', 1],
 ] as const
 
-type Kind = (typeof KINDS)[number][0]
-
-function pickKind(rng: RngState): Kind {
-  const total = KINDS.reduce((s, [, w]) => s + w, 0)
+function pickWeighted<K extends string>(rng: RngState, kinds: readonly (readonly [K, number])[]): K {
+  const total = kinds.reduce((s, [, w]) => s + w, 0)
   let x = nextInt(rng, total)
-  for (const [kind, weight] of KINDS) {
+  for (const [kind, weight] of kinds) {
     if (x < weight) return kind
     x -= weight
   }
-  return 'crash'
+  return kinds[0][0]
+}
+
+const CONSUMER_KINDS = [
+  ['crashConsumer', 3],
+  ['restartConsumer', 3],
+  ['addConsumer', 2],
+  ['removeConsumer', 2],
+] as const
+
+/**
+ * Consumer faults for one seed, from their own stream: 1..4 episodes at random times in [0, end).
+ * A crashed member stays down (the group carries on without it after session.timeout.ms) unless a
+ * later restartConsumer brings it back.
+ */
+function consumerFaults(seed: number, targets: FuzzTargets, end: number): TimelineAction[] {
+  if (targets.members.length === 0) return []
+  const rng = newRng(`fuzz/${seed}/consumers`)
+  const out: TimelineAction[] = []
+  const episodes = nextRange(rng, 1, 4)
+  for (let e = 0; e < episodes; e++) {
+    const at = nextInt(rng, end)
+    switch (pickWeighted(rng, CONSUMER_KINDS)) {
+      case 'crashConsumer':
+        out.push({ atMs: at, action: 'crashConsumer', member: pick(rng, targets.members) })
+        break
+      case 'restartConsumer': {
+        const afterMs = Math.max(1, Math.min(nextRange(rng, 500, 25000), end - at))
+        out.push({ atMs: at, action: 'restartConsumer', member: pick(rng, targets.members), afterMs })
+        break
+      }
+      case 'addConsumer':
+        out.push({ atMs: at, action: 'addConsumer', groupId: pick(rng, targets.groups) })
+        break
+      case 'removeConsumer':
+        out.push({ atMs: at, action: 'removeConsumer', member: pick(rng, targets.members) })
+        break
+    }
+  }
+  return out
 }
 
 /**
@@ -133,7 +214,7 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
     const at = nextInt(rng, end)
     const span = nextRange(rng, 500, 25000)
     const stop = Math.min(at + span, end)
-    switch (pickKind(rng)) {
+    switch (pickWeighted(rng, KINDS)) {
       case 'crash': {
         const b = pick(rng, brokers)
         out.push({ atMs: at, action: 'crashBroker', broker: b })
@@ -183,6 +264,7 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
   out.push({ atMs: end, action: 'healNetwork' })
   for (const n of anyNode) if (paused.has(n)) out.push({ atMs: end, action: 'resumeNode', node: n })
   servers.forEach((n, i) => out.push({ atMs: end + 1 + i * 250, action: 'restartBroker', broker: n }))
+  out.push(...consumerFaults(seed, targets, end))
   return stableSortByTime(out)
 }
 
@@ -215,6 +297,8 @@ export interface FuzzResult {
   /** scenario-level context for a report: producers' counters */
   acked: number
   sent: number
+  /** records handed out by poll() to consumer group members (redeliveries included) */
+  consumed: number
 }
 
 /** Run one fuzz seed to untilMs and check the result. */
@@ -233,6 +317,7 @@ export function runFuzzSeed(base: Scenario, seed: number, untilMs: number): Fuzz
     schedule: scenario.timeline.filter((a) => !base.timeline.includes(a)),
     acked: s.producers.reduce((n, p) => n + p.acked, 0),
     sent: s.producers.reduce((n, p) => n + p.sent, 0),
+    consumed: sim.world.memberIds.reduce((n, id) => n + sim.world.members[id].polled, 0),
   }
 }
 
