@@ -905,7 +905,9 @@ function onHeartbeatTimer(w: World, m: MemberNode): void {
     markCoordinatorUnknown(w, m, 'REQUEST_TIMED_OUT')
     return armHeartbeat(w, m, backoff)
   }
-  if (m.heartbeat) return armHeartbeat(w, m, backoff)
+  // Like Kafka's HeartbeatThread, send every heartbeat.interval.ms even if the last one is still
+  // unanswered, so one heartbeat lost to a cut link does not silence the member for a whole
+  // request timeout.
   const due = m.lastHeartbeatSentMs + m.cfg['heartbeat.interval.ms']
   if (w.nowMs < due) return armHeartbeat(w, m, due - w.nowMs)
   sendHeartbeat(w, m)
@@ -926,8 +928,9 @@ function sendHeartbeat(w: World, m: MemberNode): void {
 
 function onHeartbeatResponse(w: World, m: MemberNode, msg: Msg): void {
   const hb = m.heartbeat
-  if (!hb || hb.corr !== msg.corr) return
-  m.heartbeat = null
+  // the answer to the latest heartbeat, or to an earlier one still on its way
+  if (!hb || (msg.corr as number) > hb.corr) return
+  if (msg.corr === hb.corr) m.heartbeat = null
   const error = msg.error as string
   if (error === 'NONE' || error === 'REBALANCE_IN_PROGRESS') {
     m.lastHeartbeatOkMs = w.nowMs
