@@ -8,6 +8,7 @@
  *
  *   npm run bench [-- --json] [-- --until MS]
  */
+import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -82,15 +83,8 @@ export function runBench(options: BenchOptions = {}): BenchResult {
   const recordsAcked = summary.producers.reduce((n, p) => n + p.acked, 0)
   const recordsFailed = summary.producers.reduce((n, p) => n + p.failed, 0)
   const k = summary.checks
-  const anomalies: Record<string, number> = {
-    lostAckedWrites: k.lostAckedWrites,
-    duplicates: k.duplicates,
-    inconsistentOffsets: k.inconsistentOffsets,
-    nonMonotonicPolls: k.nonMonotonicPolls,
-    divergentReplicas: k.divergentReplicas,
-    multipleLeaders: k.multipleLeaders,
-    hwAboveLeo: k.hwAboveLeo,
-  }
+  const anomalies: Record<string, number> = {}
+  for (const name of ANOMALY_COUNTS) anomalies[name] = k[name]
 
   const bare = bareHeap(events, Math.max(16, peakQueue))
   const eventsPerSec = events / (wallMs / 1000)
