@@ -153,17 +153,9 @@ export function assignorInput(
 
 // ---------------------------------------------------------------- life cycle
 
-export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string): MemberNode {
-  const cfg = resolveConsumerConfig(spec.config, { group: true })
-  const assignors = cfg['partition.assignment.strategy'].slice()
+/** The state a member process starts with (new or restarted); counters and ids live elsewhere. */
+function freshProcessState() {
   return {
-    id: clientId,
-    groupId: spec.groupId,
-    spec,
-    cfg,
-    groupInstanceId: spec.staticMembership ? clientId : (cfg['group.instance.id'] ?? null),
-    assignors,
-    protocol: effectiveProtocol(assignors),
     state: 'unjoined',
     memberId: '',
     generation: -1,
@@ -175,31 +167,21 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
     prepareCommitDeadline: -1,
     prepareCommitRetry: false,
     coordinator: -1,
-    lastCoordinator: -1,
     retryAtMs: 0,
-    retryToken: 0,
     failures: 0,
     fatal: null,
     closing: false,
     closeDeadline: -1,
     closeCommitPending: false,
     findCoordinator: null,
-    findTarget: 0,
     join: null,
     sync: null,
     heartbeat: null,
-    heartbeatToken: 0,
-    lastHeartbeatSentMs: 0,
-    lastHeartbeatOkMs: 0,
     commits: [],
     syncCommitDeadline: -1,
     offsetFetch: null,
     pendingAssignment: null,
     metaInflight: false,
-    metaCorr: 0,
-    metaSentMs: 0,
-    metaTarget: 0,
-    metaFetchedMs: 0,
     needMetadata: true,
     topicLeaders: {},
     groupTopics: [],
@@ -211,10 +193,35 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
     fetchInflight: {},
     connBackoff: {},
     lastHeardMs: {},
+    backlog: 0,
+  } satisfies Partial<MemberNode>
+}
+
+export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string): MemberNode {
+  const cfg = resolveConsumerConfig(spec.config, { group: true })
+  const assignors = cfg['partition.assignment.strategy'].slice()
+  return {
+    ...freshProcessState(),
+    id: clientId,
+    groupId: spec.groupId,
+    spec,
+    cfg,
+    groupInstanceId: spec.staticMembership ? clientId : (cfg['group.instance.id'] ?? null),
+    assignors,
+    protocol: effectiveProtocol(assignors),
+    lastCoordinator: -1,
+    retryToken: 0,
+    findTarget: 0,
+    heartbeatToken: 0,
+    lastHeartbeatSentMs: 0,
+    lastHeartbeatOkMs: 0,
+    metaCorr: 0,
+    metaSentMs: 0,
+    metaTarget: 0,
+    metaFetchedMs: 0,
     app: 'stopped',
     pollSeq: 0,
     lastPollMs: 0,
-    backlog: 0,
     processingUntilMs: 0,
     nextAutoCommitMs: 0,
     autoCommitToken: 0,
@@ -231,47 +238,7 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
  * volatile is gone; the member finds the coordinator and joins with member id ''. Counters stay.
  */
 export function startGroupMember(w: World, m: MemberNode): void {
-  Object.assign(m, {
-    state: 'unjoined',
-    memberId: '',
-    generation: -1,
-    protocolName: '',
-    leaderId: '',
-    rejoinNeeded: true,
-    rejoinReason: 'the consumer subscribed',
-    needsJoinPrepare: true,
-    prepareCommitDeadline: -1,
-    prepareCommitRetry: false,
-    coordinator: -1,
-    retryAtMs: 0,
-    failures: 0,
-    fatal: null,
-    closing: false,
-    closeDeadline: -1,
-    closeCommitPending: false,
-    findCoordinator: null,
-    join: null,
-    sync: null,
-    heartbeat: null,
-    commits: [],
-    syncCommitDeadline: -1,
-    offsetFetch: null,
-    pendingAssignment: null,
-    metaInflight: false,
-    needMetadata: true,
-    topicLeaders: {},
-    groupTopics: [],
-    assignedCounts: null,
-    owned: [],
-    lastAssignment: [],
-    lastAssignmentGeneration: -1,
-    completed: [],
-    fetchInflight: {},
-    connBackoff: {},
-    lastHeardMs: {},
-    backlog: 0,
-    nextAutoCommitMs: w.nowMs + m.cfg['auto.commit.interval.ms'],
-  } satisfies Partial<MemberNode>)
+  Object.assign(m, freshProcessState(), { nextAutoCommitMs: w.nowMs + m.cfg['auto.commit.interval.ms'] })
   m.heartbeatToken++
   m.retryToken++
   m.autoCommitToken++
