@@ -85,12 +85,6 @@ export interface Msg {
   [k: string]: unknown
 }
 
-export function nodeOf(w: World, id: string): NodeInfo {
-  const n = w.nodes[id]
-  if (!n) throw new Error(`unknown node ${id}`)
-  return n
-}
-
 export function isUp(w: World, id: string): boolean {
   const n = w.nodes[id]
   return !!n && n.up

@@ -7,7 +7,7 @@
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
  */
-import { send, timer, nextCorrelationId, isUp, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, type World, type Msg } from '../world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { newReplica, assignEpoch, maybeIncrementHw } from './partition.ts'
@@ -304,8 +304,4 @@ function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState): v
 export function brokerIsrTimer(w: World, b: BrokerNode): void {
   checkIsrExpiry(w, b)
   timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
-}
-
-export function brokerIsUp(w: World, b: BrokerNode): boolean {
-  return isUp(w, b.node)
 }

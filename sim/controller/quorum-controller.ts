@@ -22,12 +22,9 @@ import type { ControllerNode } from './types.ts'
 import { appendRecords } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
 import { resolveTopicConfig } from '../scenario/config.ts'
+import { OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
-
-export function isActive(c: ControllerNode | undefined): c is ControllerNode {
-  return !!c && c.role === 'Leader'
-}
 
 export function activeController(w: World): ControllerNode | undefined {
   for (const id of w.voterIds) {
@@ -363,7 +360,6 @@ function electUncleanLeaders(w: World, c: ControllerNode): void {
   write(w, c, recs)
 }
 
-const OFFSETS_TOPIC = '__consumer_offsets'
 
 function missingTopics(w: World, c: ControllerNode): string[] {
   const missing = c.image.topics[OFFSETS_TOPIC] ? [] : [OFFSETS_TOPIC]

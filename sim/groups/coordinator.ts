@@ -19,7 +19,7 @@ import type { LogBatch } from '../cluster/batch.ts'
 import { appendBatch, maybeIncrementHw } from '../cluster/partition.ts'
 import { minIsrOf, wakeParkedProduce } from '../cluster/produce-handler.ts'
 import { wakeParkedFetches } from '../cluster/fetch-handler.ts'
-import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 import type {
   ClassicGroup,
   ClassicGroupState,
@@ -31,7 +31,7 @@ import type {
 } from './group-types.ts'
 import type { Subscription } from './protocol.ts'
 
-export const OFFSETS_TOPIC = '__consumer_offsets'
+export { OFFSETS_TOPIC }
 
 export function newCoordinatorState(): CoordinatorState {
   return { groups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
@@ -614,10 +614,6 @@ export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
     if (g.state === 'PreparingRebalance') next = Math.min(next, g.joinDeadlineMs)
   }
   if (next !== Infinity) armCoordinator(w, b, next)
-}
-
-export function groupOf(b: BrokerNode, groupId: string): ClassicGroup | undefined {
-  return b.coordinator.groups[groupId]
 }
 
 export function isOffsetsTopic(r: Replica): boolean {

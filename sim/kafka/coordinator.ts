@@ -12,6 +12,9 @@
 import { javaAbs, javaStringHashCode } from './java.ts'
 
 /** The default of `offsets.topic.num.partitions`. */
+/** The group coordinator's internal topic (Topic.GROUP_METADATA_TOPIC_NAME). */
+export const OFFSETS_TOPIC = '__consumer_offsets'
+
 export const DEFAULT_OFFSETS_TOPIC_PARTITIONS = 50
 
 export function coordinatorPartitionFor(

@@ -9,7 +9,7 @@ import { note, type World } from '../world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { addMember, crashNode, restartNode, resumeNode, startNode } from '../engine.ts'
 import { closeMember } from '../clients/group-consumer.ts'
-import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 import { adminCommitOffsets } from '../groups/coordinator.ts'
 import type { NodeRef, TimelineAction } from './types.ts'
 import {
@@ -55,7 +55,7 @@ export function resolveNode(w: World, ref: NodeRef): string {
     if (!c) throw new ResolveError(`cannot resolve ${ref}: there is no active controller`)
     const groupId = ref.slice('coordinator:'.length)
     const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
-    const leader = c.image.topics['__consumer_offsets']?.partitions[p]?.leader ?? -1
+    const leader = c.image.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
     if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: __consumer_offsets-${p} has no leader (COORDINATOR_NOT_AVAILABLE)`)
     return String(leader)
   }
