@@ -1,3 +1,4 @@
+// The history checkers: each anomaly kind is found with its count, time and detail; clean histories give ok.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { LogBatch } from '../cluster/batch.ts'

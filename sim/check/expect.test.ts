@@ -1,3 +1,4 @@
+// Scenario `expect` blocks against a summary: every failure says what was expected and what was seen.
 import { describe, expect, it } from 'vitest'
 import type { Summary } from '../trace/summary-types.ts'
 import { checkCount, describeCount, evaluateExpect, meetsCount } from './expect.ts'

@@ -1,3 +1,4 @@
+// Kafka's four assignors (range, roundrobin, sticky, cooperative-sticky) on Kafka's own vectors and properties.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AssignorInput, AssignorName } from './assignors.ts'

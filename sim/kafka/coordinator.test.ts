@@ -1,3 +1,4 @@
+// Group -> __consumer_offsets partition (Utils.abs(String.hashCode) % partitions), checked against Kafka's examples.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { coordinatorPartitionFor, DEFAULT_OFFSETS_TOPIC_PARTITIONS } from './coordinator.ts'

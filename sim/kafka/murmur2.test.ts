@@ -1,3 +1,4 @@
+// Keyed partitioning: murmur2 and key -> partition, checked against Kafka's own test vectors (Korean keys included).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { murmur2, partitionForKey, toPositive, utf8 } from './murmur2.ts'

@@ -1,3 +1,4 @@
+// Replica placement: Kafka's StripedReplicaPlacer, checked against Kafka's own tests and vectors.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { newRng } from '../kernel/rng.ts'

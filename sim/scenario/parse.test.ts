@@ -1,3 +1,4 @@
+// Scenario parsing: every built-in parses, defaults apply, and each kind of bad input gets one message naming its field path.
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
