@@ -1,6 +1,6 @@
 /** State of a plain consumer (KafkaConsumer with assign(): no group), and of its fetcher. */
 import type { ReaderSpec } from '../scenario/types.ts'
-import type { ConsumerConfig } from '../scenario/config.ts'
+import type { FetchClient } from './fetcher.ts'
 
 export interface ReaderPartition {
   topic: string
@@ -13,19 +13,9 @@ export interface ReaderPartition {
   listInflight: boolean
 }
 
-export interface ReaderNode {
-  id: string
+/** A plain consumer: the shared fetch client state (metadata, fetches in flight, errors) plus its partitions. */
+export interface ReaderNode extends FetchClient {
   spec: ReaderSpec
-  cfg: ConsumerConfig
   parts: ReaderPartition[]
-  metaInflight: boolean
-  metaCorr: number
-  metaSentMs: number
-  metaTarget: number
-  metaFetchedMs: number
-  needMetadata: boolean
-  /** one fetch in flight per broker: corr by broker id */
-  fetchInflight: Record<string, { corr: number; sentMs: number }>
   polled: number
-  errors: Record<string, number>
 }

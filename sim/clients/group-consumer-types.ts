@@ -4,9 +4,9 @@
  * Fetcher's buffer). Plain data only; see group-consumer.ts for the behaviour.
  */
 import type { ConsumerSpec } from '../scenario/types.ts'
-import type { Assignor, ConsumerConfig } from '../scenario/config.ts'
+import type { Assignor } from '../scenario/config.ts'
 import type { Subscription } from '../groups/protocol.ts'
-import type { FetchInflight } from './fetcher.ts'
+import type { FetchClient } from './fetcher.ts'
 
 /** ConsumerPartitionAssignor.RebalanceProtocol */
 export type RebalanceProtocol = 'EAGER' | 'COOPERATIVE'
@@ -66,12 +66,10 @@ export interface PendingAssignment extends Inflight {
   topics: string[]
 }
 
-export interface MemberNode {
-  /** client id = network node id = `<groupId>-N` */
-  id: string
+export interface MemberNode extends FetchClient {
+  /** client id = network node id = `<groupId>-N` (FetchClient.id) */
   groupId: string
   spec: ConsumerSpec
-  cfg: ConsumerConfig
   groupInstanceId: string | null
   /** partition.assignment.strategy, in preference order */
   assignors: Assignor[]
@@ -125,13 +123,7 @@ export interface MemberNode {
   offsetFetch: (Inflight & { tps: string[] }) | null
   pendingAssignment: PendingAssignment | null
 
-  // ------------------------------------------------------------- metadata (fetcher.ts)
-  metaInflight: boolean
-  metaCorr: number
-  metaSentMs: number
-  metaTarget: number
-  metaFetchedMs: number
-  needMetadata: boolean
+  // ------------------------------------------------------------- metadata (fetcher.ts's FetchClient)
   /** topic -> per partition leader and epoch, as last seen */
   topicLeaders: Record<string, { leader: number; leaderEpoch: number }[]>
   /** the leader: every member's topics (it watches them for new partitions) */
@@ -147,7 +139,6 @@ export interface MemberNode {
   lastAssignmentGeneration: number
   /** partitions with buffered records, in the order their fetches completed */
   completed: string[]
-  fetchInflight: Record<string, FetchInflight>
   /** brokers whose connection failed: no fetch before untilMs (reconnect backoff) */
   connBackoff: Record<string, { failures: number; untilMs: number }>
   /** when each broker last answered this member (FindCoordinator goes to a responsive one) */
@@ -169,7 +160,6 @@ export interface MemberNode {
   rebalances: number
   /** last offsets the coordinator acknowledged, by partition */
   committed: Record<string, number>
-  errors: Record<string, number>
 }
 
 /** What the summary and the app show about one member. */

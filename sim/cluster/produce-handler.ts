@@ -102,16 +102,24 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
   }
-  appendBatch(r, batch)
+  appendAsLeader(w, b, r, batch)
   part.baseOffset = batch.baseOffset
   part.required = r.leo
+  part.done = acks !== 'all' || r.hw >= part.required
+  return part
+}
+
+/**
+ * Append a batch on the leader and let what waits on the partition react: parked follower fetches
+ * (new data), and, if the HW moved, consumer fetches, acks=all produces and coordinator writes.
+ */
+export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): void {
+  appendBatch(r, batch)
   wakeParkedFetches(w, b, r.tp, false)
   if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
     wakeParkedFetches(w, b, r.tp, true)
     wakeParkedProduce(w, b, r)
   }
-  part.done = acks !== 'all' || r.hw >= part.required
-  return part
 }
 
 function respondProduce(w: World, b: BrokerNode, p: ParkedProduce): void {

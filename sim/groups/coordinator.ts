@@ -16,9 +16,7 @@ import { send, timer, note, type World, type Msg } from '../world.ts'
 import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../cluster/batch.ts'
-import { appendBatch, maybeIncrementHw } from '../cluster/partition.ts'
-import { minIsrOf, wakeParkedProduce } from '../cluster/produce-handler.ts'
-import { wakeParkedFetches } from '../cluster/fetch-handler.ts'
+import { appendAsLeader } from '../cluster/produce-handler.ts'
 import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 import type {
   ClassicGroup,
@@ -151,12 +149,7 @@ function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsReco
     sizeBytes: records.length * 64,
     payload: records,
   }
-  appendBatch(r, batch)
-  wakeParkedFetches(w, b, r.tp, false)
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedFetches(w, b, r.tp, true)
-    wakeParkedProduce(w, b, r)
-  }
+  appendAsLeader(w, b, r, batch)
   return r.leo
 }
 

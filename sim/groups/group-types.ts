@@ -12,7 +12,8 @@ export interface PendingReply {
   node: string
 }
 
-export interface GroupMember {
+/** A member as GroupMetadataValue stores it in __consumer_offsets. */
+export interface StoredMember {
   memberId: string
   groupInstanceId: string | null
   clientId: string
@@ -22,6 +23,10 @@ export interface GroupMember {
   rebalanceTimeoutMs: number
   protocols: { name: string; metadata: Subscription }[]
   assignment: string[]
+}
+
+/** A member in the coordinator's memory: what is stored, plus its liveness and pending replies. */
+export interface GroupMember extends StoredMember {
   lastHeartbeatMs: number
   joinPending: PendingReply | null
   syncPending: PendingReply | null
@@ -63,16 +68,7 @@ export type OffsetsRecord =
       protocolName: string | null
       leaderId: string | null
       state: ClassicGroupState
-      members: {
-        memberId: string
-        groupInstanceId: string | null
-        clientId: string
-        node: string
-        sessionTimeoutMs: number
-        rebalanceTimeoutMs: number
-        protocols: { name: string; metadata: Subscription }[]
-        assignment: string[]
-      }[]
+      members: StoredMember[]
     }
   | { type: 'offset'; groupId: string; tp: string; offset: number }
 
