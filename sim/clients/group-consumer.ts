@@ -39,6 +39,7 @@
  * revocation and acknowledged commit is recorded in history.groups; a response is matched by its
  * correlation id and anything stale is dropped; timers carry a token and only the latest one acts.
  */
+import { compareTp } from '../controller/metadata.ts'
 import { send, timer, note, nextCorrelationId, type World, type Msg } from '../world.ts'
 import { resolveConsumerConfig, type Assignor } from '../scenario/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
@@ -102,14 +103,7 @@ export function effectiveProtocol(assignors: readonly Assignor[]): RebalanceProt
 }
 
 /** Kafka's order of partitions: by topic, then partition number. */
-export function compareTps(a: string, b: string): number {
-  const i = a.lastIndexOf('-')
-  const j = b.lastIndexOf('-')
-  const ta = a.slice(0, i)
-  const tb = b.slice(0, j)
-  if (ta !== tb) return ta < tb ? -1 : 1
-  return +a.slice(i + 1) - +b.slice(j + 1)
-}
+export const compareTps = compareTp
 
 /**
  * What a SyncGroup assignment changes (ConsumerCoordinator.onJoinComplete): the partitions to

@@ -5,7 +5,8 @@
  * kafka-tools.ts. LOG-END-OFFSET is the high watermark, as in Kafka.
  */
 import type { World } from '../world.ts'
-import { clusterImage, coordinatedGroup, compareTp, leaderHw } from './summary.ts'
+import { compareTp } from '../controller/metadata.ts'
+import { clusterImage, coordinatedGroup, leaderHw } from './summary.ts'
 import { describeTopics, describeGroupOffsets, type DescribeTopicsOptions, type GroupOffsetRow, type ToolOutput } from './kafka-tools.ts'
 
 export function kafkaTopicsDescribe(w: World, options: DescribeTopicsOptions = {}): string {

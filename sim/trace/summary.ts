@@ -6,7 +6,7 @@
 import { canReach } from '../kernel/network.ts'
 import type { World } from '../world.ts'
 import type { ControllerNode } from '../controller/types.ts'
-import { allPartitions, partitionName, type MetadataImage } from '../controller/metadata.ts'
+import { allPartitions, compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { PartitionView, ReplicaView } from '../check/history.ts'
 import type { BrokerState, GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
@@ -116,16 +116,6 @@ export function buildSummary(w: World): Summary {
     }),
     checks: checkHistory(w.history, partitionViews(w), w.nowMs),
   }
-}
-
-/** Compare "topic-p" names by topic, then partition number. */
-export function compareTp(a: string, b: string): number {
-  const i = a.lastIndexOf('-')
-  const j = b.lastIndexOf('-')
-  const ta = a.slice(0, i)
-  const tb = b.slice(0, j)
-  if (ta !== tb) return ta < tb ? -1 : 1
-  return +a.slice(i + 1) - +b.slice(j + 1)
 }
 
 /** The coordinator's view of a group: the broker leading its __consumer_offsets partition. */

@@ -85,11 +85,6 @@ export function partitionOf(name: string): number {
   return Number(name.slice(name.lastIndexOf('-') + 1))
 }
 
-/** Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition) */
-export function byTopicThenPartition(a: string, b: string): number {
-  return compareStrings(topicOf(a), topicOf(b)) || partitionOf(a) - partitionOf(b)
-}
-
 /** Comparator.comparing(TopicPartition::partition).thenComparing(TopicPartition::topic) */
 export function byPartitionThenTopic(a: string, b: string): number {
   return partitionOf(a) - partitionOf(b) || compareStrings(topicOf(a), topicOf(b))
