@@ -167,8 +167,14 @@ export function resumeNode(w: World, id: string): void {
   for (const d of deferred) heapPush(w.heap, { timeMs: w.nowMs, node: id, kind: d.kind, data: d.data, inc: n.inc })
 }
 
+/**
+ * An observer of delivered messages (the app draws them). It is not part of the world, it cannot
+ * change it, and it is called only for messages that reach a live, unpaused destination.
+ */
+export type MessageTap = (msg: Msg, to: string, atMs: number) => void
+
 /** Process the next event or timeline action. Returns false when there is nothing left. */
-export function step(w: World): boolean {
+export function step(w: World, tap?: MessageTap): boolean {
   const ev = heapPeek(w.heap)
   const action = w.timeline[w.timelineNext] as TimelineAction | undefined
   if (action && (!ev || action.atMs < ev.timeMs)) {
@@ -195,6 +201,7 @@ export function step(w: World): boolean {
     n.deferred.push({ kind: ev.kind, data: ev.data })
     return true
   }
+  if (tap !== undefined && ev.kind === 'msg') tap(ev.data as Msg, ev.node, ev.timeMs)
   dispatch(w, n, ev.kind, ev.data)
   return true
 }
@@ -207,13 +214,13 @@ export function nextTime(w: World): number {
   return Math.min(a, e)
 }
 
-export function runUntil(w: World, timeMs: number): void {
+export function runUntil(w: World, timeMs: number, tap?: MessageTap): void {
   const items = w.heap.items
   for (;;) {
     const ev = items[0]
     const action = w.timeline[w.timelineNext]
     if ((ev === undefined || ev.timeMs > timeMs) && (action === undefined || action.atMs > timeMs)) break
-    step(w)
+    step(w, tap)
   }
   if (timeMs > w.nowMs) w.nowMs = timeMs
 }

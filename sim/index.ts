@@ -5,7 +5,7 @@
 import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { Summary } from './trace/summary-types.ts'
 import type { World } from './world.ts'
-import { createWorld, step as stepWorld, runUntil as runWorldUntil } from './engine.ts'
+import { createWorld, step as stepWorld, runUntil as runWorldUntil, nextTime, type MessageTap } from './engine.ts'
 import { buildSummary } from './trace/summary.ts'
 import { traceHashOf } from './trace/hash.ts'
 import { scheduleIntervention } from './scenario/actions.ts'
@@ -18,6 +18,10 @@ export { assignPartitions } from './groups/assignors.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export type { Scenario, TimelineAction } from './scenario/types.ts'
 export type { Summary } from './trace/summary-types.ts'
+export type { MessageTap } from './engine.ts'
+export type { Msg, Note } from './world.ts'
+export { buildClusterView } from './view/cluster-view.ts'
+export type * from './view/types.ts'
 
 /** A timeline action without its time (apply() stamps the current time). */
 export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAction ? Omit<A, 'atMs'> & { atMs?: number } : never) : never
@@ -30,6 +34,10 @@ export interface Simulation {
   step(): boolean
   runUntil(timeMs: number): void
   apply(action: ActionInput): void
+  /** time of the next event or timeline action (Infinity when there is none) */
+  nextEventMs(): number
+  /** watch delivered messages (null stops); the observer never changes the run */
+  observe(tap: MessageTap | null): void
   snapshot(): SimSnapshot
   summary(): Summary
   traceHash(): string
@@ -38,6 +46,7 @@ export interface Simulation {
 }
 
 function wrap(w: World): Simulation {
+  let tap: MessageTap | undefined
   return {
     get nowMs() {
       return w.nowMs
@@ -45,13 +54,17 @@ function wrap(w: World): Simulation {
     get world() {
       return w
     },
-    step: () => stepWorld(w),
-    runUntil: (t: number) => runWorldUntil(w, t),
+    step: () => stepWorld(w, tap),
+    runUntil: (t: number) => runWorldUntil(w, t, tap),
+    nextEventMs: () => nextTime(w),
+    observe(next) {
+      tap = next ?? undefined
+    },
     apply(action) {
       const a = { ...action, atMs: w.nowMs } as TimelineAction
       w.interventions.push(a)
       scheduleIntervention(w, a)
-      runWorldUntil(w, w.nowMs)
+      runWorldUntil(w, w.nowMs, tap)
     },
     snapshot: () => structuredClone(w),
     summary: () => buildSummary(w),

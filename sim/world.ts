@@ -82,6 +82,8 @@ export interface Msg {
   from: string
   /** the sender's incarnation: a message from a process that has crashed since is never delivered */
   srcInc?: number
+  /** when it was sent (for views of messages in flight) */
+  sentMs?: number
   [k: string]: unknown
 }
 
@@ -104,6 +106,7 @@ export function send(w: World, from: string, to: string, msg: Msg): void {
   }
   const t = deliveryTime(w.net, w.rng.net, w.nowMs, from, to)
   msg.srcInc = w.nodes[from].inc
+  msg.sentMs = w.nowMs
   heapPush(w.heap, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
 }
 

@@ -1,16 +1,19 @@
 // Entry point: open the run named in the URL (?scenario=<id>&seed=<n>), expose the console API
-// (window.__kafkascope), then render the page. The simulation itself lives in kafkascope-api.ts.
+// (window.__kafkascope), start the playback loop, then render the page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App, startFromUrl } from './App.tsx'
-import { installConsoleApi } from './kafkascope-api.ts'
+import { App } from './App.tsx'
+import { installConsoleApi } from './host/console-api.ts'
+import { startPlaybackLoop } from './host/playback.ts'
+import { startFromUrl } from './host/url.ts'
 import './app.css'
 
-const notices = startFromUrl(window.location.search)
+startFromUrl(window.location.search)
 installConsoleApi()
+startPlaybackLoop()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App initialNotices={notices} />
+    <App />
   </StrictMode>,
 )

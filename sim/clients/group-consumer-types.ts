@@ -174,6 +174,10 @@ export interface MemberView {
   assignor: string
   coordinator: number
   assignment: string[]
+  /** EAGER: owned partitions marked for revocation before the rebalance (no records handed out) */
+  revoking: string[]
+  /** what the application thread is doing */
+  app: AppState
   positions: Record<string, number>
   committed: Record<string, number>
   polled: number

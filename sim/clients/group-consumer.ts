@@ -191,18 +191,29 @@ function freshProcessState() {
   } satisfies Partial<MemberNode>
 }
 
-export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string): MemberNode {
+/** A restarted process reads its group's current configs (setConsumerConfig); counters stay. */
+function reconfigure(m: MemberNode, spec: ConsumerSpec): void {
+  Object.assign(m, configured(spec, m.id))
+}
+
+function configured(spec: ConsumerSpec, clientId: string) {
   const cfg = resolveConsumerConfig(spec.config, { group: true })
   const assignors = cfg['partition.assignment.strategy'].slice()
   return {
-    ...freshProcessState(),
-    id: clientId,
-    groupId: spec.groupId,
     spec,
     cfg,
-    groupInstanceId: spec.staticMembership ? clientId : (cfg['group.instance.id'] ?? null),
     assignors,
     protocol: effectiveProtocol(assignors),
+    groupInstanceId: spec.staticMembership ? clientId : (cfg['group.instance.id'] ?? null),
+  }
+}
+
+export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string): MemberNode {
+  return {
+    ...freshProcessState(),
+    ...configured(spec, clientId),
+    id: clientId,
+    groupId: spec.groupId,
     lastCoordinator: -1,
     retryToken: 0,
     findTarget: 0,
@@ -232,6 +243,8 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
  * volatile is gone; the member finds the coordinator and joins with member id ''. Counters stay.
  */
 export function startGroupMember(w: World, m: MemberNode): void {
+  const spec = w.scenario.consumers.find((c) => c.groupId === m.groupId)
+  if (spec && spec !== m.spec) reconfigure(m, spec)
   Object.assign(m, freshProcessState(), { nextAutoCommitMs: w.nowMs + m.cfg['auto.commit.interval.ms'] })
   m.heartbeatToken++
   m.retryToken++
@@ -357,6 +370,8 @@ export function memberView(m: MemberNode): MemberView {
     assignor: m.protocolName,
     coordinator: m.coordinator,
     assignment: m.owned.map((p) => p.tp),
+    revoking: m.owned.filter((p) => p.pendingRevocation).map((p) => p.tp),
+    app: m.app,
     positions,
     committed,
     polled: m.polled,

@@ -116,6 +116,12 @@ function apply(w: World, a: TimelineAction): void {
       if (!p.cfg['enable.idempotence']) p.idempotent = false
       return wake(w, p)
     }
+    case 'setConsumerConfig': {
+      if (!w.scenario.consumers.some((c) => c.groupId === a.groupId)) throw new ResolveError(`unknown group ${a.groupId}`)
+      const consumers = w.scenario.consumers.map((c) => (c.groupId === a.groupId ? { ...c, config: { ...c.config, ...a.config } } : c))
+      w.scenario = { ...w.scenario, consumers }
+      return
+    }
     case 'produce': {
       const p = producer(w, a.producer)
       const bytes = a.value === undefined ? p.spec.valueBytes : new TextEncoder().encode(a.value).length

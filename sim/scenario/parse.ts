@@ -293,6 +293,7 @@ const actionSchemas = {
   startProducer: obj({ ...at, action: z.literal('startProducer'), producer: z.string() }),
   setTopicConfig: obj({ ...at, action: z.literal('setTopicConfig'), topic: z.string(), config: configMap('topic') }),
   setProducerConfig: obj({ ...at, action: z.literal('setProducerConfig'), producer: z.string(), config: configMap('producer') }),
+  setConsumerConfig: obj({ ...at, action: z.literal('setConsumerConfig'), groupId: z.string(), config: configMap('consumer') }),
   addPartitions: obj({ ...at, action: z.literal('addPartitions'), topic: z.string(), count: integer(1, MAX_PARTITIONS) }),
   produce: obj({
     ...at,
@@ -793,6 +794,9 @@ class Checker {
       }
       case 'setTopicConfig':
         this.requireTopic(a.topic, `${path}.topic`)
+        return a
+      case 'setConsumerConfig':
+        this.requireGroup(a.groupId, `${path}.groupId`)
         return a
       case 'addPartitions': {
         const info = this.requireTopic(a.topic, `${path}.topic`)

@@ -85,6 +85,11 @@ export type TimelineAction =
   | { atMs: number; action: 'startProducer'; producer: string }
   | { atMs: number; action: 'setTopicConfig'; topic: string; config: ConfigMap }
   | { atMs: number; action: 'setProducerConfig'; producer: string; config: ConfigMap }
+  /**
+   * A group's consumer configs (e.g. partition.assignment.strategy). As with a redeploy, a member
+   * process picks them up when it (re)starts: members added or restarted afterwards.
+   */
+  | { atMs: number; action: 'setConsumerConfig'; groupId: string; config: ConfigMap }
   /** `count` is the NEW TOTAL partition count, as in Kafka's CreatePartitions / `kafka-topics --alter --partitions` */
   | { atMs: number; action: 'addPartitions'; topic: string; count: number }
   | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string }

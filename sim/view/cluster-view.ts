@@ -1,0 +1,215 @@
+/**
+ * Builds the ClusterView (view/types.ts) from the world: what `kafka-topics --describe`, the
+ * controller's metadata and each broker's logs say now. Leaders, Replicas and Isr come from the
+ * authoritative metadata (the active controller's image), offsets from the brokers' replicas, group
+ * state from the coordinator that leads the group's __consumer_offsets partition.
+ *
+ * Read-only: it never changes the world, and it does not run the checkers (the summary does).
+ * Iteration order is explicit (broker ids, sorted topic names, partition numbers, creation order).
+ */
+import type { World } from '../world.ts'
+import { compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import { brokerState, clusterImage, coordinatedGroup, leaderHw, metadataSource } from '../trace/summary.ts'
+import { traceHashOf } from '../trace/hash.ts'
+import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import { memberView } from '../clients/group-consumer.ts'
+import { resolveTopicConfig } from '../scenario/config.ts'
+import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
+
+export function buildClusterView(w: World): ClusterView {
+  const img = clusterImage(w)
+  const src = metadataSource(w)
+  const active = src.role === 'Leader' && w.nodes[src.id].up ? src.id : null
+  const topics = topicRows(w, img)
+  const partitions = partitionRows(w, img)
+  const groups = groupCards(w, img)
+  return {
+    nowMs: w.nowMs,
+    events: w.events,
+    traceHash: traceHashOf(w),
+    controllers: w.voterIds.map((id) => {
+      const c = w.controllers[id]
+      return { id, up: w.nodes[id].up, role: w.nodes[id].up ? c.role : 'Down', epoch: c.epoch }
+    }),
+    activeController: active,
+    controllerEpoch: src.epoch,
+    dedicatedControllers: w.scenario.cluster.controller.dedicated,
+    brokers: brokerCards(w, img, partitions, groups, active),
+    topics,
+    partitions,
+    producers: w.producerIds.map((id) => {
+      const p = w.producers[id]
+      let inflight = 0
+      for (const node in p.inflightByNode) inflight += p.inflightByNode[node]
+      return {
+        id,
+        topic: p.spec.topic,
+        up: w.nodes[id].up,
+        active: p.active,
+        acks: String(p.cfg.acks),
+        idempotent: p.idempotent,
+        producerId: p.producerId,
+        producerEpoch: p.producerEpoch,
+        sent: p.sent,
+        acked: p.acked,
+        failed: p.failed,
+        inflight,
+        errors: { ...p.errors },
+      }
+    }),
+    readers: w.readerIds.map((id) => {
+      const r = w.readers[id]
+      const positions: Record<string, number> = {}
+      for (const p of r.parts) positions[p.tp] = p.position
+      return { id, up: w.nodes[id].up, polled: r.polled, positions, errors: { ...r.errors } }
+    }),
+    groups,
+    links: linkMarks(w),
+    isolated: Object.keys(w.net.isolated).sort(),
+    sides: w.net.partitioned ? { ...w.net.side } : {},
+  }
+}
+
+function userTopics(img: MetadataImage): string[] {
+  return img.topicNames.filter((t) => t !== OFFSETS_TOPIC)
+}
+
+function topicRows(w: World, img: MetadataImage): TopicRow[] {
+  return img.topicNames.map((name) => {
+    const t = img.topics[name]
+    const cfg = resolveTopicConfig(t.config, w.brokerConfig)
+    return {
+      name,
+      partitions: t.partitions.length,
+      replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+      internal: name === OFFSETS_TOPIC,
+      config: { minInsyncReplicas: cfg['min.insync.replicas'], uncleanLeaderElection: cfg['unclean.leader.election.enable'] },
+    }
+  })
+}
+
+function partitionRows(w: World, img: MetadataImage): PartitionRow[] {
+  const rows: PartitionRow[] = []
+  for (const name of userTopics(img)) {
+    const t = img.topics[name]
+    const cfg = resolveTopicConfig(t.config, w.brokerConfig)
+    for (const p of t.partitions) rows.push(partitionRow(w, p, cfg['min.insync.replicas'], cfg['unclean.leader.election.enable']))
+  }
+  return rows
+}
+
+function partitionRow(w: World, p: PartitionState, minIsr: number, unclean: boolean): PartitionRow {
+  const tp = partitionName(p.topic, p.partition)
+  const logs = p.replicas.map((id) => {
+    const r = w.brokers[String(id)]?.replicas[tp]
+    return {
+      broker: id,
+      up: w.nodes[String(id)].up,
+      logStartOffset: r ? r.logStartOffset : 0,
+      logEndOffset: r ? r.leo : 0,
+      highWatermark: r ? r.hw : 0,
+    }
+  })
+  const main = logs.find((l) => l.broker === p.leader) ?? logs.reduce((a, b) => (b.highWatermark > a.highWatermark ? b : a), logs[0])
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    tp,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    replicas: p.replicas.slice(),
+    isr: p.isr.slice(),
+    preferredLeader: p.replicas[0],
+    logStartOffset: main ? main.logStartOffset : 0,
+    highWatermark: main ? main.highWatermark : 0,
+    logEndOffset: main ? main.logEndOffset : 0,
+    logs,
+    minInsyncReplicas: minIsr,
+    uncleanLeaderElection: unclean,
+  }
+}
+
+function replicaRole(w: World, p: PartitionRow, broker: number): ReplicaRole {
+  if (!w.nodes[String(broker)].up || p.leader < 0) return 'offline'
+  if (p.leader === broker) return 'leader'
+  return p.isr.includes(broker) ? 'insync' : 'outofsync'
+}
+
+function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], groups: GroupCard[], active: string | null): BrokerCard[] {
+  return w.brokerIds.map((id) => {
+    const node = String(id)
+    const replicas: ReplicaCell[] = []
+    let leaders = 0
+    let preferredLeaders = 0
+    for (const p of partitions) {
+      if (!p.replicas.includes(id)) continue
+      const role = replicaRole(w, p, id)
+      if (p.leader === id) leaders++
+      if (p.preferredLeader === id) preferredLeaders++
+      replicas.push({ topic: p.topic, partition: p.partition, tp: p.tp, role, preferred: p.preferredLeader === id })
+    }
+    return {
+      id,
+      node,
+      state: brokerState(w, id, img),
+      voter: w.nodes[node].controller !== undefined,
+      activeController: active === node,
+      coordinatorOf: groups.filter((g) => g.coordinator === id).map((g) => g.groupId),
+      replicas,
+      leaders,
+      preferredLeaders,
+    }
+  })
+}
+
+function groupCards(w: World, img: MetadataImage): GroupCard[] {
+  const specs = w.scenario.consumers
+  const ids = [...new Set(specs.map((c) => c.groupId))].sort()
+  return ids.map((groupId) => {
+    const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
+    const spec = specs.find((c) => c.groupId === groupId)!
+    const memberIds = w.memberIds.filter((id) => w.members[id].groupId === groupId)
+    const members = memberIds.filter((id) => w.nodes[id].up && w.members[id].state !== 'closed').map((id) => memberView(w.members[id]))
+    const committed: Record<string, number> = {}
+    const lag: Record<string, number> = {}
+    let totalLag = 0
+    if (g) {
+      for (const tp of Object.keys(g.committed).sort(compareTp)) {
+        committed[tp] = g.committed[tp]
+        const hw = leaderHw(w, img, tp)
+        if (hw !== null) {
+          lag[tp] = Math.max(0, hw - g.committed[tp])
+          totalLag += lag[tp]
+        }
+      }
+    }
+    const first = memberIds.length ? w.members[memberIds[0]] : undefined
+    return {
+      groupId,
+      state: g ? g.state : 'Dead',
+      generation: g ? g.generation : 0,
+      protocol: g?.protocolName ?? '',
+      rebalanceProtocol: first ? first.protocol : 'EAGER',
+      coordinator,
+      rebalanceReason: g?.rebalanceReason ?? '',
+      topics: spec.topics.slice(),
+      members,
+      downMembers: memberIds.filter((id) => !w.nodes[id].up),
+      committed,
+      lag,
+      totalLag,
+    }
+  })
+}
+
+function linkMarks(w: World): LinkMark[] {
+  const out: LinkMark[] = []
+  for (const from of w.net.nodes) {
+    const row = w.net.links[from]
+    for (const to of w.net.nodes) {
+      const l = row?.[to]
+      if (l && (l.cut || l.extraMs > 0)) out.push({ from, to, cut: l.cut, extraMs: l.extraMs })
+    }
+  }
+  return out
+}

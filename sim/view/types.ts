@@ -1,0 +1,156 @@
+/**
+ * The view of a simulated cluster at one moment: plain, immutable data made by `sim` for the app
+ * (and for tests). Names follow Kafka's: Leader, Replicas, Isr, LOG-END-OFFSET, the group states.
+ */
+import type { BrokerState } from '../trace/summary-types.ts'
+import type { MemberView } from '../clients/group-consumer-types.ts'
+
+export type { BrokerState, MemberView }
+
+/** How one replica of a partition stands, as a learner reads it on a broker card. */
+export type ReplicaRole = 'leader' | 'insync' | 'outofsync' | 'offline'
+
+export interface ReplicaCell {
+  topic: string
+  partition: number
+  tp: string
+  role: ReplicaRole
+  /** this broker is the partition's preferred leader (first in Replicas) */
+  preferred: boolean
+}
+
+export interface BrokerCard {
+  id: number
+  /** network node id */
+  node: string
+  state: BrokerState
+  /** the node runs a KRaft voter (combined mode) */
+  voter: boolean
+  /** the node is the active controller */
+  activeController: boolean
+  /** groups whose coordinator this broker is */
+  coordinatorOf: string[]
+  /** replicas of user topics, in topic and partition order */
+  replicas: ReplicaCell[]
+  /** partitions of user topics this broker leads, and those it is the preferred leader of */
+  leaders: number
+  preferredLeaders: number
+}
+
+export interface ReplicaLog {
+  broker: number
+  up: boolean
+  logStartOffset: number
+  logEndOffset: number
+  highWatermark: number
+}
+
+export interface PartitionRow {
+  topic: string
+  partition: number
+  tp: string
+  leader: number
+  leaderEpoch: number
+  replicas: number[]
+  isr: number[]
+  /** Replicas[0]: the leader after a preferred election */
+  preferredLeader: number
+  /** the leader's log start, high watermark and log end (or the best replica's without a leader) */
+  logStartOffset: number
+  highWatermark: number
+  logEndOffset: number
+  logs: ReplicaLog[]
+  minInsyncReplicas: number
+  uncleanLeaderElection: boolean
+}
+
+export interface TopicRow {
+  name: string
+  partitions: number
+  replicationFactor: number
+  internal: boolean
+  config: { minInsyncReplicas: number; uncleanLeaderElection: boolean }
+}
+
+export interface ControllerCard {
+  /** voter node id ("1" or "controller-1") */
+  id: string
+  up: boolean
+  role: string
+  epoch: number
+}
+
+export interface ProducerCard {
+  id: string
+  topic: string
+  up: boolean
+  active: boolean
+  acks: string
+  idempotent: boolean
+  producerId: number
+  producerEpoch: number
+  sent: number
+  acked: number
+  failed: number
+  /** produce requests in flight */
+  inflight: number
+  errors: Record<string, number>
+}
+
+export interface ReaderCard {
+  id: string
+  up: boolean
+  polled: number
+  positions: Record<string, number>
+  errors: Record<string, number>
+}
+
+export interface GroupCard {
+  groupId: string
+  /** the coordinator's state name (Empty, PreparingRebalance, CompletingRebalance, Stable, Dead) */
+  state: string
+  generation: number
+  /** the assignor the group chose (range, cooperative-sticky, ...) */
+  protocol: string
+  /** EAGER or COOPERATIVE, from the members' assignors */
+  rebalanceProtocol: string
+  coordinator: number
+  rebalanceReason: string
+  topics: string[]
+  members: MemberView[]
+  /** member client ids whose process is down */
+  downMembers: string[]
+  committed: Record<string, number>
+  lag: Record<string, number>
+  totalLag: number
+}
+
+export interface LinkMark {
+  from: string
+  to: string
+  cut: boolean
+  extraMs: number
+}
+
+export interface ClusterView {
+  nowMs: number
+  events: number
+  traceHash: string
+  controllers: ControllerCard[]
+  /** active controller node id, or null */
+  activeController: string | null
+  controllerEpoch: number
+  dedicatedControllers: boolean
+  brokers: BrokerCard[]
+  topics: TopicRow[]
+  /** partitions of user topics, in topic and partition order */
+  partitions: PartitionRow[]
+  producers: ProducerCard[]
+  readers: ReaderCard[]
+  groups: GroupCard[]
+  /** cut or slowed directed links */
+  links: LinkMark[]
+  isolated: string[]
+  /** partitionNetwork sides in force (node -> side), empty when none */
+  sides: Record<string, number>
+}

@@ -1,0 +1,97 @@
+// Messages the simulation delivered, kept for drawing: a ring of the most recent deliveries with
+// their send and arrival times in simulated ms. Filled by the engine's message tap; read by the
+// message-flow layer, which aggregates them per link and kind. Never part of the simulation state.
+
+import type { Msg } from '../../sim/index.ts'
+
+/** What a message is, for drawing: Kafka's request families. */
+export type FlowKind = 'produce' | 'replication' | 'consume' | 'group' | 'controller' | 'metadata'
+
+export interface FlowMessage {
+  /** ever-increasing number of the delivery (for "what is new since the last frame") */
+  seq: number
+  from: string
+  to: string
+  api: string
+  kind: FlowKind
+  sentMs: number
+  atMs: number
+  /** the first error the response carries (NOT_LEADER_OR_FOLLOWER, ...), or null */
+  error: string | null
+  /** records carried (produce requests, fetch responses), 0 otherwise */
+  records: number
+}
+
+const CAPACITY = 4096
+
+const ring: (FlowMessage | undefined)[] = new Array(CAPACITY)
+let nextSeq = 0
+
+export function flowKind(api: string, replica: boolean): FlowKind {
+  if (api.startsWith('Produce') || api.startsWith('InitProducerId')) return 'produce'
+  if (api.startsWith('Fetch')) return replica ? 'replication' : 'consume'
+  if (api.startsWith('Metadata') || api.startsWith('ListOffsets')) return 'metadata'
+  if (/^(FindCoordinator|JoinGroup|SyncGroup|Heartbeat|LeaveGroup|OffsetCommit|OffsetFetch)/.test(api)) return 'group'
+  return 'controller'
+}
+
+/** The first error a response names: its own `error`, or a partition's. NONE is no error. */
+export function responseError(m: Msg): string | null {
+  const e = m.error
+  if (typeof e === 'string' && e !== 'NONE') return e
+  const parts = m.parts
+  if (Array.isArray(parts)) {
+    for (const p of parts as { error?: unknown }[]) {
+      if (typeof p.error === 'string' && p.error !== 'NONE') return p.error
+    }
+  }
+  return null
+}
+
+function countBatches(batches: unknown): number {
+  let n = 0
+  if (Array.isArray(batches)) for (const b of batches as { count?: unknown }[]) if (typeof b.count === 'number') n += b.count
+  return n
+}
+
+/** Records a Produce request or a FetchResponse carries. */
+function recordsIn(m: Msg): number {
+  let n = countBatches(m.batches)
+  if (Array.isArray(m.parts)) for (const p of m.parts as { batches?: unknown }[]) n += countBatches(p.batches)
+  return n
+}
+
+/** The engine's message tap: remember one delivery. */
+export function recordDelivery(m: Msg, to: string, atMs: number): void {
+  const replica = typeof m.replicaId === 'number' && m.replicaId >= 0
+  const seq = nextSeq++
+  ring[seq % CAPACITY] = {
+    seq,
+    from: m.from,
+    to,
+    api: m.api,
+    kind: flowKind(m.api, replica),
+    sentMs: m.sentMs ?? atMs,
+    atMs,
+    error: responseError(m),
+    records: recordsIn(m),
+  }
+}
+
+/** The deliveries numbered from `sinceSeq` on (at most the ring's capacity), oldest first. */
+export function deliveriesSince(sinceSeq: number): FlowMessage[] {
+  const start = Math.max(sinceSeq, nextSeq - CAPACITY, 0)
+  const out: FlowMessage[] = []
+  for (let s = start; s < nextSeq; s++) out.push(ring[s % CAPACITY]!)
+  return out
+}
+
+export function flowSeq(): number {
+  return nextSeq
+}
+
+/** Forget everything (a new run was loaded). */
+export function clearFlow(): void {
+  ring.fill(undefined)
+  nextSeq = 0
+}

@@ -1,0 +1,41 @@
+// Keyboard shortcuts: Space play/pause, → step one event, ? help, Escape closes help and clears
+// the selection. Keys typed into a field, a select or a button are left alone.
+
+import { stepOne, current } from './host/engine-host.ts'
+import { togglePlay } from './host/playback.ts'
+import { useUi } from './store/ui-store.ts'
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  const tag = target.tagName
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable
+}
+
+export function handleShortcut(e: KeyboardEvent): void {
+  if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return
+  const ui = useUi.getState()
+  if (e.key === '?') {
+    ui.setHelpOpen(!ui.helpOpen)
+    e.preventDefault()
+    return
+  }
+  if (e.key === 'Escape') {
+    if (ui.helpOpen) ui.setHelpOpen(false)
+    else ui.select(null)
+    return
+  }
+  if (ui.helpOpen || !current()) return
+  // Space on a focused button clicks it; the shortcut is for the page, not for buttons.
+  if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+    togglePlay()
+    e.preventDefault()
+  } else if (e.key === 'ArrowRight' && !(e.target instanceof HTMLElement && e.target.closest('[role="tablist"], [role="slider"]'))) {
+    stepOne()
+    e.preventDefault()
+  }
+}
+
+export function installShortcuts(): () => void {
+  window.addEventListener('keydown', handleShortcut)
+  return () => window.removeEventListener('keydown', handleShortcut)
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the real view.
+export function MetricsPanel() {
+  return <section aria-label="MetricsPanel" />
+}
