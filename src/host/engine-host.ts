@@ -7,7 +7,7 @@
 // with it, as a timeline action). Going back in time starts the same scenario and seed again and
 // replays the interventions, so it is the same run.
 
-import { buildClusterView, createSimulation, parseScenario, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
+import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
 import type { Scenario } from '../../sim/scenario/types.ts'
 import { useSim } from '../store/sim-store.ts'
@@ -140,13 +140,39 @@ export function stepOne(): void {
   publish(true)
 }
 
+/** Why an action was refused: the field and what is wrong with it, as the scenario checker says it. */
+export class ActionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ActionError'
+  }
+}
+
 /**
- * Do something to the cluster now, as a timeline action stamped with the current simulated time.
- * Acting in the past is not possible here: the run is always at its latest time.
+ * Check an action exactly as a scenario file's timeline action would be checked, in the order of
+ * the run so far (a producer's configs after earlier changes, a group's size after earlier adds).
+ * Returns the action as the checker normalises it.
+ */
+function validated(r: Run, action: TimelineAction): TimelineAction {
+  const timeline = [...r.scenario.timeline, ...r.interventions].sort((a, b) => a.atMs - b.atMs)
+  const at = timeline.filter((a) => a.atMs <= action.atMs).length
+  timeline.splice(at, 0, action)
+  try {
+    return parseScenario({ ...r.scenario, timeline }).timeline[at]
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new ActionError(`${error.path.replace(/^timeline\[\d+\]\.?/, '') || action.action}: ${error.what}`)
+    throw error
+  }
+}
+
+/**
+ * Do something to the cluster now, as a timeline action stamped with the current simulated time,
+ * checked like a scenario file's action first (throws ActionError, and nothing happens, when the
+ * checker refuses it). Acting in the past is not possible here: the run is always at its latest time.
  */
 export function act(action: ActionInput): void {
   const r = requireRun()
-  const stamped = { ...action, atMs: r.sim.nowMs } as TimelineAction
+  const stamped = validated(r, { ...action, atMs: r.sim.nowMs } as TimelineAction)
   r.sim.apply(stamped)
   r.interventions.push(stamped)
   markChanged()

@@ -1,0 +1,110 @@
+// The cluster view the app draws: Kafka's Leader/Replicas/Isr per partition and replica roles on
+// each broker, group state and members; watching messages never changes the run; a group's
+// consumer configs change for the member processes that start afterwards (setConsumerConfig).
+import { describe, expect, it } from 'vitest'
+import { buildClusterView, createSimulation, parseScenario, type Msg } from '../index.ts'
+import { builtInScenarios } from '../scenario/builtins.ts'
+
+function open(id: string, seed?: number) {
+  return createSimulation(parseScenario(builtInScenarios[id]), seed === undefined ? {} : { seed })
+}
+
+describe('cluster view', () => {
+  it('shows each replica of a partition on its broker with its role, and the leader moving after a crash', () => {
+    const sim = open('leader-failover')
+    sim.runUntil(15_000)
+    const before = buildClusterView(sim.world)
+    const p0 = before.partitions.find((p) => p.tp === 'orders-0')!
+    expect(p0.replicas).toHaveLength(3)
+    expect(p0.isr).toEqual(expect.arrayContaining(p0.replicas))
+    const leaderCard = before.brokers.find((b) => b.id === p0.leader)!
+    expect(leaderCard.replicas.find((r) => r.tp === 'orders-0')!.role).toBe('leader')
+    for (const b of before.brokers) {
+      expect(b.state).toBe('alive')
+      if (b.id !== p0.leader) expect(b.replicas.find((r) => r.tp === 'orders-0')!.role).toBe('insync')
+    }
+    expect(before.brokers.filter((b) => b.activeController)).toHaveLength(1)
+    expect(p0.highWatermark).toBeLessThanOrEqual(p0.logEndOffset)
+
+    sim.runUntil(40_000) // the leader's broker crashed at 20 s and was fenced ~9 s later
+    const after = buildClusterView(sim.world)
+    const moved = after.partitions.find((p) => p.tp === 'orders-0')!
+    expect(moved.leader).not.toBe(p0.leader)
+    expect(moved.leaderEpoch).toBe(p0.leaderEpoch + 1)
+    expect(moved.isr).not.toContain(p0.leader)
+    const crashed = after.brokers.find((b) => b.id === p0.leader)!
+    expect(crashed.state).toBe('crashed')
+    expect(crashed.replicas.every((r) => r.role === 'offline')).toBe(true)
+    expect(after.brokers.find((b) => b.id === moved.leader)!.replicas.find((r) => r.tp === 'orders-0')!.role).toBe('leader')
+  })
+
+  it('shows a group with its coordinator, state, generation and members', () => {
+    const sim = open('consumer-joins-rebalance')
+    sim.runUntil(15_000)
+    const g = buildClusterView(sim.world).groups.find((x) => x.groupId === 'billing')!
+    expect(g.state).toBe('Stable')
+    expect(g.protocol).toBe('range')
+    expect(g.rebalanceProtocol).toBe('EAGER')
+    expect(g.members.map((m) => m.clientId)).toEqual(['billing-1', 'billing-2'])
+    expect(g.members.flatMap((m) => m.assignment).sort()).toEqual(['orders-0', 'orders-1', 'orders-2', 'orders-3', 'orders-4', 'orders-5'])
+    const coordinator = buildClusterView(sim.world).brokers.find((b) => b.id === g.coordinator)!
+    expect(coordinator.coordinatorOf).toContain('billing')
+  })
+
+  it('marks cut links and isolated nodes', () => {
+    const sim = open('leader-failover')
+    sim.runUntil(12_000)
+    sim.apply({ action: 'cutLink', between: ['1', '2'] })
+    sim.apply({ action: 'isolate', node: '3' })
+    const v = buildClusterView(sim.world)
+    expect(v.links.filter((l) => l.cut).map((l) => `${l.from}>${l.to}`)).toEqual(expect.arrayContaining(['1>2', '2>1']))
+    expect(v.isolated).toEqual(['3'])
+  })
+})
+
+describe('message tap', () => {
+  it('sees delivered messages with their send time and leaves the run unchanged', () => {
+    const watched = open('leader-failover', 3)
+    const plain = open('leader-failover', 3)
+    const seen: { api: string; to: string; sentMs: number; atMs: number }[] = []
+    watched.observe((m: Msg, to, atMs) => seen.push({ api: m.api, to, sentMs: m.sentMs ?? -1, atMs }))
+    watched.runUntil(30_000)
+    plain.runUntil(30_000)
+    expect(watched.traceHash()).toBe(plain.traceHash())
+    expect(seen.some((m) => m.api === 'Produce')).toBe(true)
+    expect(seen.some((m) => m.api === 'FetchResponse')).toBe(true)
+    for (const m of seen) expect(m.sentMs).toBeLessThanOrEqual(m.atMs)
+    const count = seen.length
+    watched.observe(null)
+    watched.runUntil(31_000)
+    expect(seen.length).toBe(count)
+  })
+})
+
+describe('setConsumerConfig', () => {
+  it('applies to member processes that start afterwards, like a redeploy', () => {
+    const sim = open('consumer-joins-rebalance')
+    sim.runUntil(10_000)
+    sim.apply({ action: 'setConsumerConfig', groupId: 'billing', config: { 'partition.assignment.strategy': 'cooperative-sticky' } })
+    sim.runUntil(12_000)
+    expect(sim.world.members['billing-1'].assignors).toEqual(['range', 'cooperative-sticky'])
+    sim.apply({ action: 'restartConsumer', member: 'billing-1', afterMs: 0 })
+    sim.apply({ action: 'restartConsumer', member: 'billing-2', afterMs: 0 })
+    sim.runUntil(19_000) // billing-3 (the scenario's addConsumer at 20 s) starts with the new config too
+    expect(sim.world.members['billing-1'].assignors).toEqual(['cooperative-sticky'])
+    expect(sim.world.members['billing-1'].protocol).toBe('COOPERATIVE')
+    sim.runUntil(60_000)
+    const g = buildClusterView(sim.world).groups[0]
+    expect(sim.world.members['billing-3'].assignors).toEqual(['cooperative-sticky'])
+    expect(g.state).toBe('Stable')
+    expect(g.protocol).toBe('cooperative-sticky')
+  })
+
+  it('is checked like any timeline action', () => {
+    const s = parseScenario(builtInScenarios['consumer-joins-rebalance'])
+    const bad = { ...s, timeline: [{ atMs: 1, action: 'setConsumerConfig', groupId: 'nobody', config: {} }] }
+    expect(() => parseScenario(bad)).toThrow(/nobody/)
+    const badValue = { ...s, timeline: [{ atMs: 1, action: 'setConsumerConfig', groupId: 'billing', config: { 'partition.assignment.strategy': 'fastest' } }] }
+    expect(() => parseScenario(badValue)).toThrow(/partition.assignment.strategy/)
+  })
+})
