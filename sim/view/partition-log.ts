@@ -1,0 +1,278 @@
+/**
+ * The partition log view's data: each replica of a partition as a log of offsets, the way a learner
+ * should picture Kafka's storage. Per replica: log start offset, high watermark (HW) and log end offset
+ * (LEO); the batches of the last `tailSize` offsets one by one (base offset, count, partition leader
+ * epoch, producer); older offsets only as runs of one leader epoch (a log's epochs never go down, so
+ * runs are found by binary search, not by a walk). And the acknowledged records the partition no
+ * longer holds (lost in an unclean election or an acks=1 failover), as offset ranges, found by the
+ * same rule the checkers use (check/checkers.ts, findLostAckedWrites).
+ *
+ * Read-only over the world and deterministic. Cost: O(tail + epochs · log B) per replica; the loss
+ * lookup walks the reference log once, only for partitions that changed leader after their first
+ * election (no loss is possible before), cached per world, partition and event count.
+ */
+import type { World } from '../world.ts'
+import type { LogBatch } from '../cluster/batch.ts'
+import type { PartitionView, ReplicaView } from '../check/history.ts'
+import { indexRecords } from '../check/checkers.ts'
+import { partitionName, type PartitionState } from '../controller/metadata.ts'
+import { clusterImage } from '../trace/summary.ts'
+import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import type { ReplicaRole } from './types.ts'
+
+export const DEFAULT_TAIL_SIZE = 100
+
+/** One batch near the log end (Kafka's RecordBatch header fields a learner can read). */
+export interface BatchMark {
+  baseOffset: number
+  count: number
+  /** partitionLeaderEpoch: the epoch of the leader that appended it */
+  epoch: number
+  producer: string
+  appendedMs: number
+}
+
+/** Offsets [from, to) appended in one leader epoch. */
+export interface EpochRun {
+  from: number
+  to: number
+  epoch: number
+}
+
+export interface ReplicaLane {
+  broker: number
+  role: ReplicaRole
+  up: boolean
+  logStartOffset: number
+  highWatermark: number
+  logEndOffset: number
+  /** leader-epoch runs over [logStartOffset, tailFrom) */
+  runs: EpochRun[]
+  /** batches that reach into [tailFrom, logEndOffset) */
+  tail: BatchMark[]
+}
+
+/** Acknowledged offsets [from, to) of one producer that no replica the partition trusts holds any more. */
+export interface LostRange {
+  from: number
+  to: number
+  producer: string
+}
+
+export interface PartitionLog {
+  topic: string
+  partition: number
+  tp: string
+  leader: number
+  leaderEpoch: number
+  replicas: number[]
+  isr: number[]
+  /** the leader's offsets (or the best replica's when there is no leader) */
+  logStartOffset: number
+  highWatermark: number
+  logEndOffset: number
+  /** offsets drawn: [start, end); batches are drawn one by one from tailFrom on */
+  start: number
+  tailFrom: number
+  end: number
+  lanes: ReplicaLane[]
+  lost: LostRange[]
+  /** number of lost acknowledged records (the sum of the ranges) */
+  lostCount: number
+}
+
+export interface PartitionLogOptions {
+  /** offsets before the largest LEO drawn batch by batch */
+  tailSize?: number
+}
+
+/** The logs of every partition of the user topics (or of one topic), in topic and partition order. */
+export function buildPartitionLogs(w: World, topic: string | null = null, options: PartitionLogOptions = {}): PartitionLog[] {
+  const img = clusterImage(w)
+  const out: PartitionLog[] = []
+  for (const name of img.topicNames) {
+    if (name === OFFSETS_TOPIC || (topic !== null && name !== topic)) continue
+    for (const p of img.topics[name].partitions) if (p) out.push(partitionLog(w, p, options.tailSize ?? DEFAULT_TAIL_SIZE))
+  }
+  return out
+}
+
+/** One partition's log, or null when the topic or partition does not exist. */
+export function buildPartitionLog(w: World, topic: string, partition: number, options: PartitionLogOptions = {}): PartitionLog | null {
+  const p = clusterImage(w).topics[topic]?.partitions[partition]
+  return p ? partitionLog(w, p, options.tailSize ?? DEFAULT_TAIL_SIZE) : null
+}
+
+function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionLog {
+  const tp = partitionName(p.topic, p.partition)
+  const view = partitionView(w, p, tp)
+  const lost = lostRanges(w, view)
+  const present = view.replicas
+  const end = Math.max(0, ...present.map((r) => r.logEndOffset), ...lost.map((l) => l.to))
+  const start = Math.min(end, ...present.map((r) => r.logStartOffset), ...lost.map((l) => l.from))
+  const tailFrom = Math.max(start, end - tailSize)
+  const lanes = p.replicas.map((broker) => lane(w, p, broker, present.find((r) => r.broker === broker), tailFrom))
+  const main = present.find((r) => r.broker === p.leader) ?? present.reduce<ReplicaView | undefined>((a, b) => (!a || b.highWatermark > a.highWatermark ? b : a), undefined)
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    tp,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    replicas: p.replicas.slice(),
+    isr: p.isr.slice(),
+    logStartOffset: main?.logStartOffset ?? 0,
+    highWatermark: main?.highWatermark ?? 0,
+    logEndOffset: main?.logEndOffset ?? 0,
+    start,
+    tailFrom,
+    end,
+    lanes,
+    lost,
+    lostCount: lost.reduce((n, l) => n + l.to - l.from, 0),
+  }
+}
+
+/** The partition as the checkers see it (check/history.ts PartitionView). */
+function partitionView(w: World, p: PartitionState, tp: string): PartitionView {
+  const replicas: ReplicaView[] = []
+  for (const id of p.replicas) {
+    const r = w.brokers[String(id)]?.replicas[tp]
+    if (!r) continue
+    replicas.push({
+      broker: id,
+      online: w.nodes[String(id)].up,
+      logStartOffset: r.logStartOffset,
+      logEndOffset: r.leo,
+      highWatermark: r.hw,
+      batches: r.log,
+    })
+  }
+  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
+}
+
+function role(w: World, p: PartitionState, broker: number): ReplicaRole {
+  if (!w.nodes[String(broker)].up || p.leader < 0) return 'offline'
+  if (p.leader === broker) return 'leader'
+  return p.isr.includes(broker) ? 'insync' : 'outofsync'
+}
+
+function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number): ReplicaLane {
+  const batches = r?.batches ?? []
+  const cut = firstBatchReaching(batches, tailFrom)
+  return {
+    broker,
+    role: role(w, p, broker),
+    up: w.nodes[String(broker)].up,
+    logStartOffset: r?.logStartOffset ?? 0,
+    highWatermark: r?.highWatermark ?? 0,
+    logEndOffset: r?.logEndOffset ?? 0,
+    runs: epochRuns(batches, cut, tailFrom),
+    tail: batches.slice(cut).map((b) => ({
+      baseOffset: b.baseOffset,
+      count: b.count,
+      epoch: b.partitionLeaderEpoch,
+      producer: b.producer,
+      appendedMs: b.appendedMs,
+    })),
+  }
+}
+
+/** Index of the first batch whose last offset is at or after `offset` (batches are sorted). */
+export function firstBatchReaching(batches: readonly LogBatch[], offset: number): number {
+  let lo = 0
+  let hi = batches.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const b = batches[mid]
+    if (b.baseOffset + b.count <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Leader-epoch runs of batches[0, cut), clipped at `limit`: one binary search per epoch. */
+export function epochRuns(batches: readonly LogBatch[], cut: number, limit: number): EpochRun[] {
+  const runs: EpochRun[] = []
+  let i = 0
+  while (i < cut) {
+    const epoch = batches[i].partitionLeaderEpoch
+    let lo = i + 1
+    let hi = cut
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (batches[mid].partitionLeaderEpoch <= epoch) lo = mid + 1
+      else hi = mid
+    }
+    const last = batches[lo - 1]
+    runs.push({ from: batches[i].baseOffset, to: Math.min(limit, last.baseOffset + last.count), epoch })
+    i = lo
+  }
+  return runs
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lost acknowledged records
+
+const lostCache = new WeakMap<World, Map<string, { events: number; lost: LostRange[] }>>()
+
+/** Acknowledged offsets gone from the partition, cached until the world moves on. */
+function lostRanges(w: World, view: PartitionView): LostRange[] {
+  let byTp = lostCache.get(w)
+  if (!byTp) lostCache.set(w, (byTp = new Map()))
+  const hit = byTp.get(view.tp)
+  if (hit && hit.events === w.events) return hit.lost
+  const lost = mayHaveLost(w, view.tp) ? findLostRanges(w, view) : []
+  byTp.set(view.tp, { events: w.events, lost })
+  return lost
+}
+
+/** Records can only be lost once a partition changed leader after its first election. */
+function mayHaveLost(w: World, tp: string): boolean {
+  let changes = 0
+  for (const c of w.history.leaderChanges) if (c.tp === tp && ++changes > 1) return true
+  return false
+}
+
+/**
+ * The checker's rule for records acknowledged with an offset: absent from the reference log (the
+ * leader's, or the longest replica's), at or above its log start offset; without a leader, absent
+ * from every replica.
+ */
+function findLostRanges(w: World, view: PartitionView): LostRange[] {
+  const [part] = indexRecords(w.history, [view])
+  if (!part || part.referenceIndex < 0) return []
+  const leaderless = part.leaderIndex < 0
+  const floor = leaderless ? Math.max(...view.replicas.map((r) => r.logStartOffset)) : view.replicas[part.referenceIndex].logStartOffset
+  const elsewhere = leaderless ? otherReplicas(w, view, part.referenceIndex) : []
+  const offsets: { offset: number; producer: string }[] = []
+  part.slots.forEach((slot, s) => {
+    const { outcome, n, producer } = slot.log
+    for (let seq = 0; seq < n; seq++) {
+      const o = outcome[seq]
+      if (o < floor || slot.foundAt[seq] >= 0) continue
+      if (elsewhere.some((other) => (other[s]?.foundAt[seq] ?? -1) >= 0)) continue
+      offsets.push({ offset: o, producer })
+    }
+  })
+  return toRanges(offsets)
+}
+
+/** Each other replica indexed as if it were the reference (leaderless partitions only). */
+function otherReplicas(w: World, view: PartitionView, reference: number) {
+  return view.replicas
+    .filter((_, i) => i !== reference)
+    .map((r) => indexRecords(w.history, [{ ...view, leader: r.broker, replicas: [r] }])[0].slots)
+}
+
+/** Contiguous offsets of one producer as ranges, by offset. */
+export function toRanges(offsets: { offset: number; producer: string }[]): LostRange[] {
+  offsets.sort((a, b) => a.offset - b.offset || (a.producer < b.producer ? -1 : a.producer > b.producer ? 1 : 0))
+  const out: LostRange[] = []
+  for (const { offset, producer } of offsets) {
+    const last = out[out.length - 1]
+    if (last && last.producer === producer && offset >= last.from && offset <= last.to) last.to = Math.max(last.to, offset + 1)
+    else out.push({ from: offset, to: offset + 1, producer })
+  }
+  return out
+}
