@@ -12,6 +12,13 @@ startFromUrl(window.location.search)
 installConsoleApi()
 startPlaybackLoop()
 
+// Offline once loaded: the service worker keeps the app's files (production builds only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {
+    // no offline copy (e.g. a file:// page); the app works the same online
+  })
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
