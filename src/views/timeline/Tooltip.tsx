@@ -1,0 +1,46 @@
+// What a timeline marker means: its category, its time, and the notes in Kafka's own words.
+
+import type { Text } from '../../i18n.ts'
+import { formatSimTime } from '../../i18n.ts'
+import { useT } from '../../useT.ts'
+import { CATEGORIES } from './categories.ts'
+import type { MarkerCluster } from './cluster.ts'
+
+const SHOWN = 5
+
+const L = {
+  scheduled: { en: 'scheduled', ko: '예정' },
+  clickToGo: { en: 'Click or press Enter to go to this time', ko: '클릭하거나 Enter를 누르면 이 시각으로 이동' },
+} satisfies Record<string, Text>
+
+const countText = (n: number): Text => ({ en: `${n} events`, ko: `${n}건` })
+const moreText = (n: number): Text => ({ en: `+${n} more`, ko: `외 ${n}건` })
+
+export function timeText(c: MarkerCluster): string {
+  return c.lastMs > c.atMs ? `${formatSimTime(c.atMs)} – ${formatSimTime(c.lastMs)}` : formatSimTime(c.atMs)
+}
+
+export function Tooltip({ id, cluster, left, bottom }: { id: string; cluster: MarkerCluster; left: number; bottom: number }) {
+  const t = useT()
+  const n = cluster.items.length
+  return (
+    <div id={id} role="tooltip" className="tl-tooltip" style={{ left, bottom }} data-testid="timeline-tooltip">
+      <div className="tl-tip-head">
+        <strong>{t(CATEGORIES[cluster.category].label)}</strong>
+        {cluster.scheduled ? <span className="tl-tip-tag">{t(L.scheduled)}</span> : null}
+        <span className="tl-tip-time">{timeText(cluster)}</span>
+        {n > 1 ? <span className="tl-tip-count">{t(countText(n))}</span> : null}
+      </div>
+      <ul className="tl-tip-notes">
+        {cluster.items.slice(0, SHOWN).map((item, i) => (
+          <li key={i} lang="en">
+            {n > 1 ? <span className="tl-tip-at">{formatSimTime(item.atMs)}</span> : null}
+            {item.text}
+          </li>
+        ))}
+      </ul>
+      {n > SHOWN ? <div className="tl-tip-more">{t(moreText(n - SHOWN))}</div> : null}
+      <div className="tl-tip-hint">{t(L.clickToGo)}</div>
+    </div>
+  )
+}

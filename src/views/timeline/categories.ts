@@ -1,0 +1,74 @@
+// What a timeline marker means. kafkascope's notes are written in Kafka's words with a kind
+// (leader, unclean, isr, controller, raft, broker, group, action, ...); the timeline sorts them
+// into the categories a learner looks for: faults and interventions, leader elections (unclean
+// ones stand out), ISR shrink/expand, controller changes, consumer-group rebalances, broker
+// fencing, and the checkers' anomalies. Each category has its own shape, never colour alone.
+
+import type { Text } from '../../i18n.ts'
+
+export type Category = 'fault' | 'leader' | 'unclean' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
+
+/** A timeline row; unclean elections share the leader row (with a shape of their own). */
+export type Lane = 'fault' | 'leader' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
+
+export type Shape = 'triangle' | 'diamond' | 'star' | 'circle' | 'wye' | 'cross' | 'square' | 'x'
+
+export interface CategoryInfo {
+  lane: Lane
+  shape: Shape
+  /** a CSS colour (a token from app.css) */
+  color: string
+  label: Text
+  /** more important categories win when markers of one row are clustered */
+  rank: number
+}
+
+export const CATEGORIES: Record<Category, CategoryInfo> = {
+  fault: { lane: 'fault', shape: 'triangle', color: 'var(--c-error)', label: { en: 'Fault / action', ko: '장애·조작' }, rank: 1 },
+  leader: { lane: 'leader', shape: 'diamond', color: 'var(--c-leader)', label: { en: 'Leader election', ko: '리더 선출' }, rank: 1 },
+  unclean: { lane: 'leader', shape: 'star', color: 'var(--c-error)', label: { en: 'UNCLEAN leader election', ko: 'UNCLEAN 리더 선출' }, rank: 2 },
+  isr: { lane: 'isr', shape: 'circle', color: 'var(--c-insync)', label: { en: 'ISR change', ko: 'ISR 변경' }, rank: 1 },
+  controller: { lane: 'controller', shape: 'wye', color: 'var(--c-controller)', label: { en: 'Controller change', ko: '컨트롤러 변경' }, rank: 1 },
+  rebalance: { lane: 'rebalance', shape: 'cross', color: 'var(--c-group)', label: { en: 'Rebalance', ko: '리밸런스' }, rank: 1 },
+  broker: { lane: 'broker', shape: 'square', color: 'var(--c-isolated)', label: { en: 'Broker fenced / unfenced', ko: '브로커 fence / unfence' }, rank: 1 },
+  anomaly: { lane: 'anomaly', shape: 'x', color: 'var(--bad)', label: { en: 'Checker anomaly', ko: '검사기 이상 징후' }, rank: 1 },
+}
+
+export const LANES: { lane: Lane; label: Text; shape: Shape; color: string }[] = [
+  { lane: 'fault', label: { en: 'Faults', ko: '장애·조작' }, shape: 'triangle', color: CATEGORIES.fault.color },
+  { lane: 'leader', label: { en: 'Leader', ko: '리더 선출' }, shape: 'diamond', color: CATEGORIES.leader.color },
+  { lane: 'isr', label: { en: 'ISR', ko: 'ISR' }, shape: 'circle', color: CATEGORIES.isr.color },
+  { lane: 'controller', label: { en: 'Controller', ko: '컨트롤러' }, shape: 'wye', color: CATEGORIES.controller.color },
+  { lane: 'rebalance', label: { en: 'Rebalance', ko: '리밸런스' }, shape: 'cross', color: CATEGORIES.rebalance.color },
+  { lane: 'broker', label: { en: 'Fencing', ko: 'fencing' }, shape: 'square', color: CATEGORIES.broker.color },
+  { lane: 'anomaly', label: { en: 'Anomaly', ko: '이상 징후' }, shape: 'x', color: CATEGORIES.anomaly.color },
+]
+
+/** A broker note counts when it says fenced or unfenced (registration alone is not shown). */
+const FENCING = /\b(un)?fenced\b/i
+/** A group note counts when the group goes to PreparingRebalance. */
+const REBALANCE = /→\s*PreparingRebalance/
+
+/** The category of a note, or null for notes the timeline leaves to the event log. */
+export function categorizeNote(kind: string, text: string): Category | null {
+  switch (kind) {
+    case 'action':
+    case 'error':
+      return 'fault'
+    case 'leader':
+      return 'leader'
+    case 'unclean':
+      return 'unclean'
+    case 'isr':
+      return 'isr'
+    case 'controller':
+    case 'raft':
+      return 'controller'
+    case 'group':
+      return REBALANCE.test(text) ? 'rebalance' : null
+    case 'broker':
+      return FENCING.test(text) && !/registered/.test(text) ? 'broker' : null
+    default:
+      return null
+  }
+}

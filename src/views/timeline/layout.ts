@@ -1,0 +1,33 @@
+// Where things sit on the timeline: a gutter with the row names on the left, one row per marker
+// category present in the run (the faults row always, for scheduled actions), the time axis below.
+
+import type { Lane } from './categories.ts'
+
+export interface TimelineLayout {
+  /** the time range's pixel span */
+  x0: number
+  x1: number
+  /** row centre y per lane shown */
+  laneY: Partial<Record<Lane, number>>
+  pitch: number
+  glyphPx: number
+  /** the top of the axis */
+  axisY: number
+  /** markers closer than this join a cluster (the glyph and its count) */
+  clusterGapPx: number
+}
+
+const TOP_PAD = 3
+const RIGHT_PAD = 16
+
+export function timelineLayout(width: number, height: number, fontPx: number, lanes: readonly Lane[]): TimelineLayout {
+  const gutter = Math.round(fontPx * 7)
+  const axisY = height - Math.round(fontPx * 1.3)
+  const pitch = Math.min(fontPx, (axisY - TOP_PAD) / Math.max(1, lanes.length))
+  const laneY: TimelineLayout['laneY'] = {}
+  lanes.forEach((lane, i) => {
+    laneY[lane] = TOP_PAD + pitch * (i + 0.5)
+  })
+  const glyphPx = Math.max(6, pitch - 2)
+  return { x0: gutter, x1: Math.max(gutter + 10, width - RIGHT_PAD), laneY, pitch, glyphPx, axisY, clusterGapPx: glyphPx + fontPx * 1.4 }
+}

@@ -1,0 +1,54 @@
+// Where the timeline's markers come from: the run's notes (Kafka-worded events as they happened),
+// the checkers' first anomalies (lost acknowledged writes after an UNCLEAN election, ...), and the
+// scenario's own timeline actions still ahead of the playhead ("scheduled"), so a learner sees
+// what is coming. Notes only grow while a run goes forward, so they are categorised once each.
+
+import type { Note } from '../../../sim/index.ts'
+import type { Anomaly } from '../../../sim/trace/summary-types.ts'
+import type { TimelineAction } from '../../../sim/scenario/types.ts'
+import { categorizeNote } from './categories.ts'
+import type { MarkerItem } from './cluster.ts'
+
+/** Categorises a run's notes incrementally; a new notes array (a new or rewound run) starts over. */
+export class NoteMarkers {
+  private notes: readonly Note[] | null = null
+  private seen = 0
+  private items: MarkerItem[] = []
+
+  update(notes: readonly Note[]): MarkerItem[] {
+    if (notes !== this.notes || notes.length < this.seen) {
+      this.notes = notes
+      this.seen = 0
+      this.items = []
+    }
+    if (this.seen === notes.length) return this.items
+    const items = this.items.slice()
+    for (let i = this.seen; i < notes.length; i++) {
+      const n = notes[i]
+      const category = categorizeNote(n.kind, n.text)
+      if (category) items.push({ atMs: n.atMs, category, text: n.text, scheduled: false })
+    }
+    this.seen = notes.length
+    this.items = items
+    return items
+  }
+}
+
+export function anomalyMarkers(anomalies: readonly Anomaly[], nowMs: number): MarkerItem[] {
+  return anomalies
+    .filter((a) => a.atMs <= nowMs)
+    .map((a) => ({ atMs: a.atMs, category: 'anomaly', text: `${a.kind}: ${a.detail}`, scheduled: false }))
+}
+
+/** An action as kafkascope's notes write it: `crashBroker {"broker":"leader:orders-0"}`. */
+export function describeAction(a: TimelineAction): string {
+  const { atMs: _atMs, action, ...rest } = a
+  return `${action} ${JSON.stringify(rest)}`
+}
+
+/** The scenario's actions after now (those at or before now are already notes). */
+export function scheduledMarkers(timeline: readonly TimelineAction[], nowMs: number): MarkerItem[] {
+  return timeline
+    .filter((a) => a.atMs > nowMs)
+    .map((a) => ({ atMs: a.atMs, category: 'fault', text: describeAction(a), scheduled: true }))
+}

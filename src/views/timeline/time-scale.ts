@@ -1,0 +1,29 @@
+// The one time axis kafkascope shares between the timeline and the metric charts: simulated
+// milliseconds from 0 to the scenario's duration (or further, when a learner runs past its end),
+// mapped to pixels. Seeking by click (and, later, dragging the playhead) goes through msAtX.
+
+import { scaleLinear, type ScaleLinear } from 'd3'
+
+export type TimeScale = ScaleLinear<number, number>
+
+/** The end of the shown time range: the scenario's duration, or now if the run went past it. */
+export function timeDomainMax(durationMs: number, nowMs: number): number {
+  return Math.max(durationMs, nowMs, 1)
+}
+
+/** Simulated ms → x in [x0, x1]. */
+export function timeScale(domainMaxMs: number, x0: number, x1: number): TimeScale {
+  return scaleLinear().domain([0, domainMaxMs]).range([x0, Math.max(x0 + 1, x1)])
+}
+
+/** The simulated time (whole ms) at pixel x, clamped to the shown range. */
+export function msAtX(scale: TimeScale, x: number): number {
+  const [lo, hi] = scale.domain()
+  return Math.round(Math.min(hi, Math.max(lo, scale.invert(x))))
+}
+
+/** Axis tick text: whole simulated seconds ("20 s"), or tenths on a short range ("2.5 s"). */
+export function formatTick(ms: number): string {
+  const s = ms / 1000
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+}

@@ -1,0 +1,28 @@
+// The size of an element (and its font size, so drawings scale with presenter mode), kept up to
+// date with a ResizeObserver.
+
+import { useEffect, useState, type RefObject } from 'react'
+
+export interface Size {
+  width: number
+  height: number
+  fontPx: number
+}
+
+export function useSize(ref: RefObject<Element | null>): Size {
+  const [size, setSize] = useState<Size>({ width: 0, height: 0, fontPx: 15 })
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = () => {
+      const r = el.getBoundingClientRect()
+      const fontPx = parseFloat(getComputedStyle(el).fontSize) || 15
+      setSize((s) => (s.width === r.width && s.height === r.height && s.fontPx === fontPx ? s : { width: r.width, height: r.height, fontPx }))
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [ref])
+  return size
+}
