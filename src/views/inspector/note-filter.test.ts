@@ -1,7 +1,7 @@
 // The event log's filters: chips by note kind, text search, the newest matches only, and finding
 // the partition, group or broker a note speaks of.
 import { describe, expect, it } from 'vitest'
-import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionInNote, type NoteGroup } from './note-filter.ts'
+import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionInNote, withoutActionPrefix, type NoteGroup } from './note-filter.ts'
 
 const notes = [
   { atMs: 1000, kind: 'controller', text: 'Controller 1 is the active controller (epoch 1)' },
@@ -26,23 +26,29 @@ describe('note kinds', () => {
 
 describe('matchingNotes', () => {
   it('keeps every note when every chip is on and the search is empty', () => {
-    const m = matchingNotes(notes, all, '', 300)
+    const m = matchingNotes(notes, { shown: all, query: '', internalPartitions: true }, 300)
     expect(m.total).toBe(notes.length)
     expect(m.rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6])
   })
 
   it('drops the kinds whose chip is off', () => {
-    const m = matchingNotes(notes, new Set<NoteGroup>(['leader']), '', 300)
+    const m = matchingNotes(notes, { shown: new Set<NoteGroup>(['leader']), query: '', internalPartitions: true }, 300)
     expect(m.rows.map((r) => r.note.kind)).toEqual(['leader', 'unclean'])
   })
 
   it('searches the text case-insensitively', () => {
-    const m = matchingNotes(notes, all, 'ORDERS-0', 300)
+    const m = matchingNotes(notes, { shown: all, query: 'ORDERS-0', internalPartitions: true }, 300)
     expect(m.rows.map((r) => r.index)).toEqual([4])
   })
 
+  it('hides leader and Isr changes of __consumer_offsets unless asked for', () => {
+    const withInternal = [...notes, { atMs: 29001, kind: 'leader', text: 'Partition __consumer_offsets-7: leader 1 → 2, epoch 1, ISR [2,3]' }]
+    expect(matchingNotes(withInternal, { shown: all, query: '', internalPartitions: false }, 300).total).toBe(notes.length)
+    expect(matchingNotes(withInternal, { shown: all, query: '', internalPartitions: true }, 300).total).toBe(notes.length + 1)
+  })
+
   it('keeps only the newest matches, oldest first, and counts them all', () => {
-    const m = matchingNotes(notes, all, 'partition orders', 2)
+    const m = matchingNotes(notes, { shown: all, query: 'partition orders', internalPartitions: true }, 2)
     expect(m.total).toBe(3)
     expect(m.rows.map((r) => r.index)).toEqual([5, 6])
   })
@@ -68,5 +74,15 @@ describe('selectionInNote', () => {
 
   it('finds nothing in a note about no one thing', () => {
     expect(selectionInNote('Controller 1 starts an election for epoch 2', ['orders'])).toBeNull()
+  })
+})
+
+describe('withoutActionPrefix', () => {
+  it('keeps the reason of a failed action', () => {
+    expect(withoutActionPrefix('resetOffsets {"groupId":"g","to":"earliest"}: NON_EMPTY_GROUP')).toBe('NON_EMPTY_GROUP')
+    expect(withoutActionPrefix('crashBroker {"broker":"leader:orders-9"}: cannot resolve leader:orders-9: no such partition')).toBe(
+      'cannot resolve leader:orders-9: no such partition',
+    )
+    expect(withoutActionPrefix('CreateTopics x: INVALID_REPLICATION_FACTOR: too few brokers')).toBe('CreateTopics x: INVALID_REPLICATION_FACTOR: too few brokers')
   })
 })

@@ -44,14 +44,27 @@ export interface NoteMatches {
   total: number
 }
 
-/** Notes whose chip is shown and whose text (or kind) contains `query`, case-insensitively. */
-export function matchingNotes(notes: readonly Note[], shown: ReadonlySet<NoteGroup>, query: string, limit: number): NoteMatches {
-  const needle = query.trim().toLowerCase()
+export interface NoteFilter {
+  shown: ReadonlySet<NoteGroup>
+  query: string
+  /** leader and Isr changes of internal topics (__consumer_offsets-N): fifty at once after a crash */
+  internalPartitions: boolean
+}
+
+/** A leader or Isr change of an internal topic's partition ("Partition __consumer_offsets-7: ..."). */
+export function isInternalPartitionNote(note: Note): boolean {
+  return (note.kind === 'leader' || note.kind === 'isr' || note.kind === 'unclean') && note.text.startsWith('Partition __')
+}
+
+/** Notes whose chip is shown and whose text (or kind) contains the query, case-insensitively. */
+export function matchingNotes(notes: readonly Note[], filter: NoteFilter, limit: number): NoteMatches {
+  const needle = filter.query.trim().toLowerCase()
   const rows: NoteRow[] = []
   let total = 0
   for (let i = notes.length - 1; i >= 0; i--) {
     const note = notes[i]!
-    if (!shown.has(groupOfKind(note.kind))) continue
+    if (!filter.shown.has(groupOfKind(note.kind))) continue
+    if (!filter.internalPartitions && isInternalPartitionNote(note)) continue
     if (needle !== '' && !note.text.toLowerCase().includes(needle) && !note.kind.includes(needle)) continue
     total += 1
     if (rows.length < limit) rows.push({ index: i, note })
@@ -80,4 +93,10 @@ export function selectionInNote(text: string, topics: readonly string[]): Select
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** An error note reads `resetOffsets {"groupId":"g","to":"earliest"}: NON_EMPTY_GROUP`; keep the reason. */
+export function withoutActionPrefix(text: string): string {
+  const m = /^\w+ \{.*?\}: (.*)$/s.exec(text)
+  return m ? m[1]! : text
 }

@@ -1,0 +1,200 @@
+// A broker in the inspector: its state as the controller sees it (alive, fenced after
+// broker.session.timeout.ms without heartbeats, crashed, isolated), its KRaft role, the groups it
+// coordinates, its replicas with their roles, and the faults a learner can inject into it.
+
+import { useState } from 'react'
+import type { BrokerCard, ClusterView } from '../../../sim/index.ts'
+import { useT } from '../../useT.ts'
+import { Fields, Section, SelectLink } from './parts.tsx'
+import { BROKER_STATE, REPLICA_ROLE } from './roles.ts'
+import { runAction } from './run-action.ts'
+
+const L = {
+  broker: { en: 'Broker', ko: '브로커' },
+  state: { en: 'State', ko: '상태' },
+  kraft: { en: 'KRaft role', ko: 'KRaft 역할' },
+  activeController: { en: 'active controller (voter)', ko: '활성 컨트롤러 (voter)' },
+  voter: { en: 'voter (combined mode)', ko: 'voter (combined 모드)' },
+  brokerOnly: { en: 'broker only', ko: '브로커 전용' },
+  coordinatorOf: { en: 'Group coordinator of', ko: '그룹 코디네이터' },
+  none: { en: 'none', ko: '없음' },
+  leaders: { en: 'Leaders', ko: 'Leader 수' },
+  preferredOf: { en: 'preferred leader of', ko: 'preferred leader' },
+  replicas: { en: 'Replicas on this broker', ko: '이 브로커의 레플리카' },
+  partition: { en: 'Partition', ko: '파티션' },
+  role: { en: 'Role', ko: '역할' },
+  preferred: { en: 'preferred leader', ko: 'preferred leader' },
+  faults: { en: 'Faults', ko: '장애 주입' },
+  crash: { en: 'Crash', ko: '다운시키기' },
+  restart: { en: 'Restart', ko: '재시작' },
+  isolate: { en: 'Isolate from the network', ko: '네트워크에서 고립' },
+  heal: { en: 'Heal network', ko: '네트워크 복구' },
+  linkTo: { en: 'Link to broker', ko: '대상 브로커' },
+  cut: { en: 'Cut link', ko: '링크 끊기' },
+  delay: { en: 'Extra latency', ko: '추가 지연' },
+  slow: { en: 'Slow link', ko: '링크 느리게' },
+  elect: { en: 'Elect preferred leaders', ko: 'preferred leader 선출' },
+  electHint: {
+    en: 'Moves leadership back to the first replica of each partition (kafka-leader-election --election-type PREFERRED).',
+    ko: '각 파티션의 리더를 Replicas의 첫 번째 브로커로 되돌립니다 (kafka-leader-election --election-type PREFERRED).',
+  },
+}
+
+const DELAYS_MS = [100, 500, 2000]
+
+function Replicas({ broker }: { broker: BrokerCard }) {
+  const t = useT()
+  if (broker.replicas.length === 0) return <p className="muted">{t(L.none)}</p>
+  return (
+    <table className="insp-table">
+      <thead>
+        <tr>
+          <th scope="col">{t(L.partition)}</th>
+          <th scope="col">{t(L.role)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {broker.replicas.map((r) => (
+          <tr key={r.tp}>
+            <td>
+              <SelectLink to={{ kind: 'partition', topic: r.topic, partition: r.partition }}>{r.tp}</SelectLink>
+            </td>
+            <td>
+              <span className={`insp-role role-${r.role}`}>
+                <span aria-hidden="true">{REPLICA_ROLE[r.role].glyph}</span> {t(REPLICA_ROLE[r.role].text)}
+              </span>
+              {r.preferred && r.role !== 'leader' ? <span className="muted"> · {t(L.preferred)}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function LinkFaults({ broker, others }: { broker: BrokerCard; others: number[] }) {
+  const t = useT()
+  const [peer, setPeer] = useState(others[0] ?? 0)
+  const [delay, setDelay] = useState(DELAYS_MS[1]!)
+  if (others.length === 0) return null
+  const between: [number, number] = [broker.id, peer]
+  return (
+    <div className="insp-form">
+      <label>
+        {t(L.linkTo)}
+        <select value={peer} onChange={(e) => setPeer(Number(e.target.value))} data-testid={`inspector-broker-${broker.id}-peer`}>
+          {others.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid={`inspector-broker-${broker.id}-cut`}
+        onClick={() => runAction({ action: 'cutLink', between }, { en: `Cut link ${broker.id}–${peer}`, ko: `${broker.id}–${peer} 링크 끊기` })}
+      >
+        ✂ {t(L.cut)}
+      </button>
+      <label>
+        {t(L.delay)}
+        <select value={delay} onChange={(e) => setDelay(Number(e.target.value))}>
+          {DELAYS_MS.map((ms) => (
+            <option key={ms} value={ms}>
+              +{ms} ms
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid={`inspector-broker-${broker.id}-slow`}
+        onClick={() =>
+          runAction({ action: 'slowLink', between, extraLatencyMs: delay }, { en: `Slow link ${broker.id}–${peer}`, ko: `${broker.id}–${peer} 링크 느리게` })
+        }
+      >
+        {t(L.slow)}
+      </button>
+    </div>
+  )
+}
+
+function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
+  const t = useT()
+  const id = broker.id
+  const name = { en: `broker ${id}`, ko: `브로커 ${id}` }
+  const crashed = broker.state === 'crashed'
+  const others = view.brokers.map((b) => b.id).filter((b) => b !== id)
+  return (
+    <Section title={t(L.faults)}>
+      <div className="insp-actions">
+        <button type="button" className="danger" disabled={crashed} data-testid={`inspector-broker-${id}-crash`}
+          onClick={() => runAction({ action: 'crashBroker', broker: id }, { en: `Crash ${name.en}`, ko: `${name.ko} 다운` })}>
+          ✕ {t(L.crash)}
+        </button>
+        <button type="button" disabled={!crashed} data-testid={`inspector-broker-${id}-restart`}
+          onClick={() => runAction({ action: 'restartBroker', broker: id }, { en: `Restart ${name.en}`, ko: `${name.ko} 재시작` })}>
+          ↻ {t(L.restart)}
+        </button>
+        <button type="button" disabled={broker.state === 'isolated'} data-testid={`inspector-broker-${id}-isolate`}
+          onClick={() => runAction({ action: 'isolate', node: broker.node }, { en: `Isolate ${name.en}`, ko: `${name.ko} 고립` })}>
+          {t(L.isolate)}
+        </button>
+        <button type="button" data-testid={`inspector-broker-${id}-heal`}
+          onClick={() => runAction({ action: 'healNetwork' }, { en: 'Heal network', ko: '네트워크 복구' })}>
+          {t(L.heal)}
+        </button>
+      </div>
+      <LinkFaults broker={broker} others={others} />
+      <div className="insp-actions">
+        <button type="button" data-testid={`inspector-broker-${id}-elect`}
+          onClick={() => runAction({ action: 'electPreferredLeaders' }, { en: 'Elect preferred leaders', ko: 'preferred leader 선출' })}>
+          {t(L.elect)}
+        </button>
+      </div>
+      <p className="insp-hint">{t(L.electHint)}</p>
+    </Section>
+  )
+}
+
+function kraftRole(broker: BrokerCard) {
+  if (broker.activeController) return L.activeController
+  if (broker.voter) return L.voter
+  return L.brokerOnly
+}
+
+export function BrokerDetails({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
+  const t = useT()
+  const state = BROKER_STATE[broker.state]
+  return (
+    <div className="insp-body" data-testid="inspector-broker" data-id={broker.id} data-state={broker.state}>
+      <h2 className="insp-title">
+        {t(L.broker)} {broker.id}
+        <span className={`insp-badge state-${broker.state}`} data-testid="inspector-broker-state">
+          <span aria-hidden="true">{state.glyph}</span> {t(state.text)}
+        </span>
+      </h2>
+      <Fields
+        rows={[
+          [t(L.kraft), t(kraftRole(broker))],
+          [
+            t(L.coordinatorOf),
+            broker.coordinatorOf.length === 0
+              ? t(L.none)
+              : broker.coordinatorOf.map((g) => (
+                  <SelectLink key={g} to={{ kind: 'group', id: g }}>
+                    {g}
+                  </SelectLink>
+                )),
+          ],
+          [t(L.leaders), `${broker.leaders} (${t(L.preferredOf)}: ${broker.preferredLeaders})`],
+        ]}
+      />
+      <Faults broker={broker} view={view} />
+      <Section title={t(L.replicas)}>
+        <Replicas broker={broker} />
+      </Section>
+    </div>
+  )
+}

@@ -1,0 +1,89 @@
+// A consumer group member in the inspector: who it is to the coordinator (member id, static
+// group.instance.id, generation), what it owns and is revoking, its positions against the
+// group's committed offsets; and the three ways a member goes away: a crash (the coordinator
+// notices after session.timeout.ms), a restart, or a clean close (LeaveGroup: an immediate rebalance).
+
+import type { GroupCard, MemberView } from '../../../sim/index.ts'
+import { useT } from '../../useT.ts'
+import { ErrorCounts, Fields, Section, SelectLink } from './parts.tsx'
+import { PositionTable } from './ClientDetails.tsx'
+import { runAction } from './run-action.ts'
+
+const L = {
+  member: { en: 'Member', ko: '멤버' },
+  down: { en: 'process down', ko: '프로세스 다운' },
+  group: { en: 'Group', ko: '그룹' },
+  app: { en: 'Application thread', ko: '애플리케이션 스레드' },
+  assignor: { en: 'Assignor', ko: '할당자' },
+  assigned: { en: 'Assigned partitions', ko: '할당된 파티션' },
+  revoking: { en: 'Revoking', ko: '회수 중' },
+  counts: { en: 'Polled / commits acked / rebalances', ko: 'poll / 커밋 성공 / rebalance' },
+  errors: { en: 'Errors', ko: '오류' },
+  positions: { en: 'Positions and committed offsets', ko: 'Position과 커밋된 오프셋' },
+  committed: { en: 'Committed', ko: '커밋됨' },
+  actions: { en: 'Actions', ko: '조작' },
+  crash: { en: 'Crash', ko: '다운시키기' },
+  restart: { en: 'Restart', ko: '재시작' },
+  remove: { en: 'Leave the group', ko: '그룹에서 나가기' },
+  hint: {
+    en: 'A crash sends no LeaveGroup: the coordinator waits session.timeout.ms before it rebalances. Leaving sends LeaveGroup: the rebalance starts at once.',
+    ko: '다운되면 LeaveGroup을 보내지 않으므로 코디네이터는 session.timeout.ms가 지나서야 rebalance합니다. 그룹에서 나가면 LeaveGroup을 보내므로 rebalance가 바로 시작됩니다.',
+  },
+}
+
+function MemberActions({ member, down }: { member: MemberView; down: boolean }) {
+  const t = useT()
+  const id = member.clientId
+  return (
+    <Section title={t(L.actions)}>
+      <div className="insp-actions">
+        <button type="button" className="danger" disabled={down} data-testid={`inspector-member-${id}-crash`}
+          onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 다운` })}>
+          ✕ {t(L.crash)}
+        </button>
+        <button type="button" data-testid={`inspector-member-${id}-restart`}
+          onClick={() => runAction({ action: 'restartConsumer', member: id, afterMs: 0 }, { en: `Restart ${id}`, ko: `${id} 재시작` })}>
+          ↻ {t(L.restart)}
+        </button>
+        <button type="button" disabled={down || member.state === 'closed'} data-testid={`inspector-member-${id}-remove`}
+          onClick={() => runAction({ action: 'removeConsumer', member: id }, { en: `Remove ${id}`, ko: `${id} 제거` })}>
+          {t(L.remove)}
+        </button>
+      </div>
+      <p className="insp-hint">{t(L.hint)}</p>
+    </Section>
+  )
+}
+
+export function MemberDetails({ member, group }: { member: MemberView; group: GroupCard }) {
+  const t = useT()
+  const down = group.downMembers.includes(member.clientId)
+  return (
+    <div className="insp-body" data-testid="inspector-member" data-id={member.clientId}>
+      <h2 className="insp-title">
+        {t(L.member)} {member.clientId}
+        <span className={`insp-badge ${down ? 'producer-down' : ''}`}>{down ? `✕ ${t(L.down)}` : member.state}</span>
+      </h2>
+      <Fields
+        rows={[
+          [t(L.group), <SelectLink to={{ kind: 'group', id: group.groupId }}>{group.groupId}</SelectLink>],
+          ['client.id', member.clientId],
+          ['member.id', <code className="insp-wrap">{member.memberId || '—'}</code>],
+          ['group.instance.id', member.groupInstanceId ?? '—'],
+          ['state', member.state],
+          [t(L.app), member.app],
+          ['generation', member.generation],
+          [t(L.assignor), `${member.assignor || '—'} (${member.protocol})`],
+          [t(L.assigned), member.assignment.join(', ') || '—'],
+          [t(L.revoking), member.revoking.join(', ') || '—'],
+          [t(L.counts), `${member.polled} / ${member.commitsAcked} / ${member.rebalances}`],
+          [t(L.errors), <ErrorCounts errors={member.errors} />],
+        ]}
+      />
+      <MemberActions member={member} down={down} />
+      <Section title={t(L.positions)}>
+        <PositionTable positions={member.positions} extra={{ title: t(L.committed), values: member.committed }} />
+      </Section>
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+// The inspector with nothing selected: what this scenario is about (its name and description),
+// how to begin, and every broker, client and group as a button, so the whole cluster is reachable
+// from the keyboard as well as from the map.
+
+import { useState } from 'react'
+import type { ClusterView } from '../../../sim/index.ts'
+import type { Scenario } from '../../../sim/scenario/types.ts'
+import { useT } from '../../useT.ts'
+import { Section, SelectLink } from './parts.tsx'
+
+const L = {
+  scenario: { en: 'Scenario', ko: '시나리오' },
+  start: { en: 'How to begin', ko: '시작하기' },
+  hints: [
+    { en: 'Press Space to play or pause, → to process one event.', ko: 'Space로 재생/일시정지, →로 이벤트 하나씩 진행합니다.' },
+    { en: 'Click a broker to see its replicas, crash it or cut its links.', ko: '브로커를 클릭하면 레플리카를 보고, 다운시키거나 링크를 끊을 수 있습니다.' },
+    { en: 'Click a partition, a producer or a group member to change it here.', ko: '파티션, 프로듀서, 그룹 멤버를 클릭하면 여기서 바꿀 수 있습니다.' },
+    { en: 'Press ? for the keyboard shortcuts and the legend.', ko: '?를 누르면 단축키와 범례를 볼 수 있습니다.' },
+  ],
+  cluster: { en: 'In this cluster', ko: '이 클러스터에는' },
+  brokers: { en: 'Brokers', ko: '브로커' },
+  producers: { en: 'Producers', ko: '프로듀서' },
+  readers: { en: 'Consumers (no group)', ko: '컨슈머 (그룹 없음)' },
+  groups: { en: 'Consumer groups', ko: '컨슈머 그룹' },
+  controllers: { en: 'Controllers', ko: '컨트롤러' },
+  more: { en: 'Read all', ko: '전체 읽기' },
+  less: { en: 'Show less', ko: '접기' },
+}
+
+/** The scenario's story, a few lines at first so the hints stay in view. */
+function Description({ text }: { text: string }) {
+  const t = useT()
+  const [expanded, setExpanded] = useState(false)
+  return (
+    <>
+      <p className={expanded ? 'insp-description' : 'insp-description clamped'} data-testid="inspector-description">
+        {text}
+      </p>
+      {text.length > 280 ? (
+        <button type="button" className="insp-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {t(expanded ? L.less : L.more)}
+        </button>
+      ) : null}
+    </>
+  )
+}
+
+function Row({ title, children }: { title: string; children: React.ReactNode[] }) {
+  if (children.length === 0) return null
+  return (
+    <div className="insp-field">
+      <dt>{title}</dt>
+      <dd className="insp-chips">{children}</dd>
+    </div>
+  )
+}
+
+function ClusterIndex({ view }: { view: ClusterView }) {
+  const t = useT()
+  return (
+    <dl className="insp-fields">
+      <Row title={t(L.brokers)}>
+        {view.brokers.map((b) => (
+          <SelectLink key={b.id} to={{ kind: 'broker', id: b.id }} label={`${t(L.brokers)} ${b.id}`}>
+            {b.id}
+          </SelectLink>
+        ))}
+      </Row>
+      <Row title={t(L.controllers)}>
+        {view.controllers.map((c) => (
+          <SelectLink key={c.id} to={{ kind: 'controller', id: c.id }} label={`${t(L.controllers)} ${c.id}`}>
+            {c.id}
+          </SelectLink>
+        ))}
+      </Row>
+      <Row title={t(L.producers)}>
+        {view.producers.map((p) => (
+          <SelectLink key={p.id} to={{ kind: 'producer', id: p.id }}>
+            {p.id}
+          </SelectLink>
+        ))}
+      </Row>
+      <Row title={t(L.readers)}>
+        {view.readers.map((r) => (
+          <SelectLink key={r.id} to={{ kind: 'reader', id: r.id }}>
+            {r.id}
+          </SelectLink>
+        ))}
+      </Row>
+      <Row title={t(L.groups)}>
+        {view.groups.map((g) => (
+          <SelectLink key={g.groupId} to={{ kind: 'group', id: g.groupId }}>
+            {g.groupId}
+          </SelectLink>
+        ))}
+      </Row>
+    </dl>
+  )
+}
+
+export function Overview({ scenario, view }: { scenario: Scenario; view: ClusterView | null }) {
+  const t = useT()
+  return (
+    <div className="insp-body" data-testid="inspector-overview">
+      <h2 className="insp-title">{scenario.name}</h2>
+      <Description key={scenario.name} text={scenario.description} />
+      <Section title={t(L.start)}>
+        <ul className="insp-list">
+          {L.hints.map((h) => (
+            <li key={h.en}>{t(h)}</li>
+          ))}
+        </ul>
+      </Section>
+      {view ? (
+        <Section title={t(L.cluster)}>
+          <ClusterIndex view={view} />
+        </Section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,127 @@
+// A partition in the inspector, in kafka-topics' words (Topic, Partition, Leader, Replicas, Isr)
+// plus what kafka-topics does not print: the leader epoch, each replica's log start, high
+// watermark and LOG-END-OFFSET, the preferred leader, and the two topic configs that decide
+// durability against availability: min.insync.replicas and unclean.leader.election.enable.
+
+import { useState } from 'react'
+import type { PartitionRow } from '../../../sim/index.ts'
+import { useT } from '../../useT.ts'
+import { Fields, Section, SelectLink, idList, leaderName } from './parts.tsx'
+import { runAction } from './run-action.ts'
+import { notify } from '../../notices.ts'
+
+const L = {
+  preferredLeader: { en: 'Preferred leader', ko: 'Preferred leader' },
+  notLeading: { en: 'not leading now', ko: '현재 리더 아님' },
+  replicaLogs: { en: 'Replica logs', ko: '레플리카 로그' },
+  broker: { en: 'Broker', ko: '브로커' },
+  logStart: { en: 'Log start', ko: 'Log start' },
+  inIsr: { en: 'in Isr', ko: 'Isr 포함' },
+  down: { en: 'down', ko: '다운' },
+  yes: { en: 'yes', ko: '예' },
+  no: { en: 'no', ko: '아니오' },
+  config: { en: 'Topic config', ko: '토픽 설정' },
+  apply: { en: 'Apply', ko: '적용' },
+  minIsrHint: {
+    en: 'With acks=all a write needs at least min.insync.replicas replicas in the Isr; with fewer the leader answers NOT_ENOUGH_REPLICAS.',
+    ko: 'acks=all 쓰기는 Isr에 최소 min.insync.replicas개의 레플리카가 있어야 합니다. 부족하면 리더가 NOT_ENOUGH_REPLICAS로 응답합니다.',
+  },
+  uncleanHint: {
+    en: 'Unclean election lets a replica outside the Isr become leader: the partition is writable again, but acknowledged records can be lost.',
+    ko: 'unclean election을 켜면 Isr 밖의 레플리카도 리더가 될 수 있습니다. 파티션은 다시 쓸 수 있지만 이미 확인(ack)된 레코드를 잃을 수 있습니다.',
+  },
+}
+
+function ReplicaLogs({ row }: { row: PartitionRow }) {
+  const t = useT()
+  return (
+    <table className="insp-table" data-testid="inspector-replica-logs">
+      <thead>
+        <tr>
+          <th scope="col">{t(L.broker)}</th>
+          <th scope="col" className="num">{t(L.logStart)}</th>
+          <th scope="col" className="num">HW</th>
+          <th scope="col" className="num">LEO</th>
+          <th scope="col">{t(L.inIsr)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {row.logs.map((log) => (
+          <tr key={log.broker}>
+            <td>
+              <SelectLink to={{ kind: 'broker', id: log.broker }}>{log.broker}</SelectLink>
+              {log.broker === row.leader ? ' ★' : ''}
+              {log.up ? null : <span className="insp-warn"> ({t(L.down)})</span>}
+            </td>
+            <td className="num">{log.logStartOffset}</td>
+            <td className="num">{log.highWatermark}</td>
+            <td className="num">{log.logEndOffset}</td>
+            <td>{row.isr.includes(log.broker) ? `✓ ${t(L.yes)}` : `✗ ${t(L.no)}`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function TopicConfigForm({ row }: { row: PartitionRow }) {
+  const t = useT()
+  const [minIsr, setMinIsr] = useState(String(row.minInsyncReplicas))
+  const [unclean, setUnclean] = useState(row.uncleanLeaderElection)
+  function apply(e: React.FormEvent) {
+    e.preventDefault()
+    const n = Number(minIsr)
+    if (!Number.isInteger(n) || n < 1) {
+      notify({ en: 'min.insync.replicas must be a whole number of at least 1.', ko: 'min.insync.replicas는 1 이상의 정수여야 합니다.' })
+      return
+    }
+    runAction(
+      { action: 'setTopicConfig', topic: row.topic, config: { 'min.insync.replicas': n, 'unclean.leader.election.enable': unclean } },
+      { en: `Set config of topic ${row.topic}`, ko: `토픽 ${row.topic} 설정 변경` },
+    )
+  }
+  return (
+    <form className="insp-form insp-config" onSubmit={apply}>
+      <label>
+        <code>min.insync.replicas</code>
+        <input type="number" min={1} step={1} value={minIsr} onChange={(e) => setMinIsr(e.target.value)}
+          data-testid="inspector-min-isr" />
+      </label>
+      <label>
+        <input type="checkbox" checked={unclean} onChange={(e) => setUnclean(e.target.checked)} data-testid="inspector-unclean" />
+        <code>unclean.leader.election.enable</code>
+      </label>
+      <button type="submit" data-testid="inspector-topic-config-apply">{t(L.apply)}</button>
+      <p className="insp-hint">{t(L.minIsrHint)}</p>
+      <p className="insp-hint">{t(L.uncleanHint)}</p>
+    </form>
+  )
+}
+
+export function PartitionDetails({ row }: { row: PartitionRow }) {
+  const t = useT()
+  const preferred = row.preferredLeader === row.leader ? String(row.preferredLeader) : `${row.preferredLeader} (${t(L.notLeading)})`
+  return (
+    <div className="insp-body" data-testid="inspector-partition" data-tp={row.tp}>
+      <h2 className="insp-title">{row.tp}</h2>
+      <Fields
+        rows={[
+          ['Topic', row.topic],
+          ['Partition', row.partition],
+          ['Leader', leaderName(row.leader)],
+          ['LeaderEpoch', row.leaderEpoch],
+          ['Replicas', idList(row.replicas)],
+          ['Isr', idList(row.isr) || '—'],
+          [t(L.preferredLeader), preferred],
+          ['HW / LEO', `${row.highWatermark} / ${row.logEndOffset}`],
+        ]}
+      />
+      <Section title={t(L.replicaLogs)}>
+        <ReplicaLogs row={row} />
+      </Section>
+      <Section title={`${t(L.config)}: ${row.topic}`}>
+        <TopicConfigForm key={`${row.tp}:${row.minInsyncReplicas}:${row.uncleanLeaderElection}`} row={row} />
+      </Section>
+    </div>
+  )
+}
