@@ -1,4 +1,74 @@
-// Placeholder: replaced by the real view.
+// The partition log view (bottom of the stage): every partition of the user topics as logs of
+// offsets, one lane per replica, with log start, HW and LEO, records above the HW hatched (not yet
+// readable by consumers), leader epochs, acknowledged records lost to an unclean election, and each
+// consumer group's committed offset, LAG and member positions. The logs are built by
+// sim/view/partition-log.ts from the live world each time the store publishes a new version.
+
+import { useMemo, useRef } from 'react'
+import { buildPartitionLogs } from '../../sim/view/partition-log.ts'
+import { current } from '../host/engine-host.ts'
+import { useSim } from '../store/sim-store.ts'
+import { useUi } from '../store/ui-store.ts'
+import { useT } from '../useT.ts'
+import { consumerMarks } from './partition-log/geometry.ts'
+import { Legend } from './partition-log/Legend.tsx'
+import { PartitionRow } from './partition-log/PartitionRow.tsx'
+import { L } from './partition-log/text.ts'
+import { useCellSize } from './partition-log/useCellSize.ts'
+import './partition-log.css'
+
+function TopicPicker({ topics }: { topics: string[] }) {
+  const t = useT()
+  const topic = useUi((s) => s.topic)
+  const setTopic = useUi((s) => s.setTopic)
+  const shown = topic !== null && topics.includes(topic) ? topic : ''
+  return (
+    <label className="plog-topic">
+      <span>{t(L.topic)}</span>
+      <select data-testid="partition-log-topic" value={shown} onChange={(e) => setTopic(e.target.value || null)}>
+        <option value="">{t(L.allTopics)}</option>
+        {topics.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 export function PartitionLog() {
-  return <section aria-label="PartitionLog" />
+  const t = useT()
+  const version = useSim((s) => s.version)
+  const view = useSim((s) => s.view)
+  const topic = useUi((s) => s.topic)
+  const selection = useUi((s) => s.selection)
+  const tableRef = useRef<HTMLTableElement>(null)
+  const size = useCellSize(tableRef)
+  const topics = useMemo(() => (view ? view.topics.filter((x) => !x.internal).map((x) => x.name) : []), [view])
+  const shownTopic = topic !== null && topics.includes(topic) ? topic : null
+  const logs = useMemo(() => {
+    const run = current()
+    return run && version >= 0 ? buildPartitionLogs(run.sim.world, shownTopic) : []
+  }, [version, shownTopic])
+  return (
+    <section className="plog" aria-labelledby="plog-title">
+      <header className="plog-bar">
+        <h2 id="plog-title">{t(L.title)}</h2>
+        <TopicPicker topics={topics} />
+        <Legend />
+      </header>
+      {view === null ? <p className="muted">{t(L.noRun)}</p> : null}
+      {view !== null && logs.length === 0 ? <p className="muted">{t(L.noPartitions)}</p> : null}
+      <table className="plog-table" ref={tableRef}>
+        <tbody>
+          {logs.map((log) => {
+            const marks = consumerMarks(view, log.topic, log.tp)
+            const selected = selection?.kind === 'partition' && selection.topic === log.topic && selection.partition === log.partition
+            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} />
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
 }

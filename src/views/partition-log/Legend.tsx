@@ -1,0 +1,52 @@
+// The partition log's legend: what the hatching, the red struck band and the markers mean, each
+// shown with the same shape the lanes use (never colour alone).
+
+import { useT } from '../../useT.ts'
+import { L, ROLE } from './text.ts'
+
+function Swatch({ className }: { className: string }) {
+  return <span className={`plog-swatch ${className}`} aria-hidden="true" />
+}
+
+export function Legend() {
+  const t = useT()
+  return (
+    <ul className="plog-legend" aria-label={t(L.legend)}>
+      <li>
+        <Swatch className="readable" />
+        {t(L.readable)}
+      </li>
+      <li>
+        <Swatch className="above" />
+        {t(L.aboveHw)}
+      </li>
+      <li>
+        <Swatch className="lost" />
+        {t(L.lost)}
+      </li>
+      <li>
+        <span aria-hidden="true" className="plog-sym epoch">|</span>
+        {t(L.epoch)}
+      </li>
+      <li>
+        <span aria-hidden="true" className="plog-sym committed">▲</span>
+        {t(L.committed)}
+      </li>
+      <li>
+        <span aria-hidden="true" className="plog-sym position">●</span>
+        {t(L.position)}
+      </li>
+      <li>
+        <span aria-hidden="true">≈</span> {t(L.compressed)}
+      </li>
+      {(['leader', 'insync', 'outofsync', 'offline'] as const).map((r) => (
+        <li key={r}>
+          <span aria-hidden="true" className={`plog-sym role-${r}`}>
+            {ROLE[r].mark}
+          </span>
+          {t(ROLE[r].text)}
+        </li>
+      ))}
+    </ul>
+  )
+}

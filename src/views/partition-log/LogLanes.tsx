@@ -1,0 +1,240 @@
+// One partition drawn as logs of offsets, one lane per replica: what each broker's log holds, its
+// high watermark (records above it are hatched: consumers cannot read them yet), the leader epochs
+// the records were written in, the acknowledged records an unclean election lost, and where each
+// consumer group has committed and each consumer is reading. D3 does the scale; React draws.
+
+import { useId } from 'react'
+import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/view/partition-log.ts'
+import type { ScaleLinear } from 'd3-scale'
+import { useT } from '../../useT.ts'
+import { hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'
+import { L, ROLE, lostRangeTitle, runTitle } from './text.ts'
+
+interface Props {
+  log: PartitionLog
+  groups: GroupMark[]
+  readers: ReaderMark[]
+  width: number
+  /** the text size of the SVG in px (follows presenter mode) */
+  fontPx: number
+}
+
+interface Layout {
+  x: ScaleLinear<number, number>
+  x0: number
+  x1: number
+  f: number
+  topH: number
+  laneH: number
+  rowH: number
+}
+
+function layout(log: PartitionLog, width: number, fontPx: number): Layout {
+  const f = fontPx
+  const x0 = Math.round(f * 9.4)
+  const x1 = Math.max(x0 + 40, width - 4)
+  return { x: offsetScale(log, x0, x1), x0, x1, f, topH: Math.round(f * 1.4), laneH: Math.round(f * 1.1), rowH: Math.round(f * 1.35) }
+}
+
+export function LogLanes({ log, groups, readers, width, fontPx }: Props) {
+  const ids = useId().replace(/:/g, '')
+  const g = layout(log, width, fontPx)
+  const lanesTop = g.topH
+  const lostTop = lanesTop + log.lanes.length * g.rowH
+  const consumersTop = lostTop + (log.lost.length > 0 ? g.rowH : 0)
+  const height = consumersTop + (groups.length + readers.length) * g.rowH + 2
+  return (
+    <svg className="plog-svg" width={width} height={height} role="img" aria-label={ariaLabel(log)} fontSize={fontPx}>
+      <defs>
+        <pattern id={`${ids}-above`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#ffffff" opacity="0.55" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="3" />
+        </pattern>
+        <pattern id={`${ids}-lost`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+          <rect width="5" height="5" fill="var(--bad-bg)" />
+          <line x1="0" y1="0" x2="0" y2="5" stroke="var(--c-error)" strokeWidth="2" />
+        </pattern>
+      </defs>
+      <TopMarks log={log} g={g} />
+      {log.lanes.map((lane, i) => (
+        <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} />
+      ))}
+      <MarkerLines log={log} g={g} bottom={lostTop} />
+      {log.lost.length > 0 ? <LostLane log={log} y={lostTop} g={g} fill={`url(#${ids}-lost)`} /> : null}
+      {groups.map((m, i) => (
+        <GroupRow key={m.groupId} mark={m} y={consumersTop + i * g.rowH} g={g} />
+      ))}
+      {readers.map((r, i) => (
+        <ReaderRow key={r.id} mark={r} y={consumersTop + (groups.length + i) * g.rowH} g={g} />
+      ))}
+    </svg>
+  )
+}
+
+function ariaLabel(log: PartitionLog): string {
+  const lost = log.lostCount > 0 ? `; ${log.lostCount} acknowledged records lost` : ''
+  return `${log.tp}: Leader ${log.leader}, log start ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}`
+}
+
+/** Log start, the compression break, and the partition's HW and LEO labels. */
+function TopMarks({ log, g }: { log: PartitionLog; g: Layout }) {
+  const t = useT()
+  const f = g.f
+  const baseline = g.topH - Math.round(f * 0.4)
+  const startText = `${t(L.logStart)} ${log.logStartOffset}`
+  const minX = g.x0 + labelWidth(startText, f) + 10
+  const labels = hwLeoLabels(g.x(log.highWatermark), g.x(log.logEndOffset), log.highWatermark, log.logEndOffset, f, minX)
+  const cutX = g.x(log.tailFrom)
+  return (
+    <g className="plog-top">
+      <text x={g.x0} y={baseline}>
+        {startText}
+      </text>
+      {log.tailFrom > log.start ? (
+        <text x={cutX} y={baseline} textAnchor="middle" className="plog-break">
+          <title>{t(L.compressed)}</title>≈ {log.tailFrom}
+        </text>
+      ) : null}
+      {labels.map((l) => (
+        <text key={l.text} x={l.x} y={baseline} textAnchor="end" className="plog-mark-label">
+          {l.text}
+        </text>
+      ))}
+    </g>
+  )
+}
+
+/** The partition's HW (solid) and LEO (dashed) through every lane, and the compression break. */
+function MarkerLines({ log, g, bottom }: { log: PartitionLog; g: Layout; bottom: number }) {
+  const hw = g.x(log.highWatermark)
+  const leo = g.x(log.logEndOffset)
+  return (
+    <g className="plog-markers" aria-hidden="true">
+      {log.tailFrom > log.start ? <line className="plog-break-line" x1={g.x(log.tailFrom)} x2={g.x(log.tailFrom)} y1={g.topH - 2} y2={bottom} /> : null}
+      <line className="plog-hw" x1={hw} x2={hw} y1={g.topH - 3} y2={bottom} />
+      {log.logEndOffset !== log.highWatermark ? <line className="plog-leo" x1={leo} x2={leo} y1={g.topH - 3} y2={bottom} /> : null}
+    </g>
+  )
+}
+
+function LaneLabel({ y, g, mark, text, className }: { y: number; g: Layout; mark: string; text: string; className: string }) {
+  return (
+    <text x={2} y={y + g.laneH - Math.round(g.f * 0.22)} className={`plog-lane-label ${className}`}>
+      <tspan className="plog-role-mark">{mark}</tspan> {text}
+    </text>
+  )
+}
+
+/** One replica's log: epoch runs (compressed part), then batch by batch; hatched above its HW. */
+function Lane({ lane, y, g, hatch }: { lane: ReplicaLane; y: number; g: Layout; hatch: string }) {
+  const t = useT()
+  const role = ROLE[lane.role]
+  const segments: (EpochRun | BatchMark)[] = [...lane.runs, ...lane.tail]
+  const hwX = g.x(Math.max(lane.highWatermark, lane.logStartOffset))
+  const leoX = g.x(lane.logEndOffset)
+  return (
+    <g className={`plog-lane role-${lane.role}`}>
+      <LaneLabel y={y} g={g} mark={role.mark} text={`${lane.broker} ${t(role.text)}`} className={`role-${lane.role}`} />
+      <rect className="plog-track" x={g.x0} y={y} width={g.x1 - g.x0} height={g.laneH} />
+      {segments.map((s, i) => (
+        <Segment key={i} s={s} prev={segments[i - 1]} y={y} g={g} />
+      ))}
+      {leoX > hwX ? <rect x={hwX} y={y} width={leoX - hwX} height={g.laneH} fill={hatch} className="plog-above-hw" /> : null}
+      <line className="plog-lane-hw" x1={hwX} x2={hwX} y1={y - 2} y2={y + g.laneH + 2}>
+        <title>{`HW ${lane.highWatermark} · LEO ${lane.logEndOffset}`}</title>
+      </line>
+    </g>
+  )
+}
+
+function Segment({ s, prev, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | BatchMark | undefined; y: number; g: Layout }) {
+  const t = useT()
+  const from = 'from' in s ? s.from : s.baseOffset
+  const to = 'to' in s ? s.to : s.baseOffset + s.count
+  const a = g.x(from)
+  const b = g.x(to)
+  const newEpoch = prev !== undefined && prev.epoch !== s.epoch
+  const odd = 'count' in s && s.baseOffset % 2 === 1
+  return (
+    <>
+      <rect className={odd ? 'plog-seg odd' : 'plog-seg'} x={a} y={y} width={Math.max(1, b - a)} height={g.laneH}>
+        <title>{t(runTitle(rangeText(from, to), s.epoch)) + ('producer' in s ? ` · ${s.producer}` : '')}</title>
+      </rect>
+      {newEpoch ? <line className="plog-epoch" x1={a} x2={a} y1={y - 2} y2={y + g.laneH + 2} /> : null}
+    </>
+  )
+}
+
+/** Acknowledged offsets no replica holds any more: red, hatched and struck through. */
+function LostLane({ log, y, g, fill }: { log: PartitionLog; y: number; g: Layout; fill: string }) {
+  const t = useT()
+  const mid = y + g.laneH / 2
+  return (
+    <g className="plog-lost" data-testid={`partition-lost-${log.tp}`}>
+      <LaneLabel y={y} g={g} mark="✕" text={t(L.lostLane)} className="lost" />
+      {log.lost.map((r) => {
+        const a = g.x(r.from)
+        const w = Math.max(3, g.x(r.to) - a)
+        return (
+          <g key={`${r.producer}-${r.from}`}>
+            <title>{t(lostRangeTitle(rangeText(r.from, r.to), r.producer))}</title>
+            <rect x={a} y={y} width={w} height={g.laneH} fill={fill} className="plog-lost-range" />
+            <line x1={a} x2={a + w} y1={mid} y2={mid} className="plog-strike" />
+          </g>
+        )
+      })}
+    </g>
+  )
+}
+
+/** Where a text goes on a consumer row: left of the leftmost marker if it fits, else right of the rightmost. */
+function placeText(text: string, xs: number[], g: Layout): { x: number; anchor: 'start' | 'end' } {
+  const lo = Math.min(...xs)
+  const hi = Math.max(...xs)
+  if (lo - 8 - labelWidth(text, g.f) >= g.x0) return { x: lo - 8, anchor: 'end' }
+  if (hi + 8 + labelWidth(text, g.f) <= g.x1) return { x: hi + 8, anchor: 'start' }
+  return { x: g.x0 + 2, anchor: 'start' }
+}
+
+function triangle(x: number, y: number, s: number): string {
+  return `M${x},${y - s} L${x + s},${y + s * 0.8} L${x - s},${y + s * 0.8} Z`
+}
+
+/** A group on this partition: ▲ its committed offset (CURRENT-OFFSET), ● its member's position, and LAG. */
+function GroupRow({ mark, y, g }: { mark: GroupMark; y: number; g: Layout }) {
+  const t = useT()
+  const mid = y + g.laneH / 2
+  const members = mark.members.map((m) => ` · ${m.clientId} @ ${m.position}${m.revoking ? ` (${t(L.revoking)})` : ''}`).join('')
+  const text = `CURRENT-OFFSET ${mark.committed ?? '-'} · LAG ${mark.lag ?? '-'}${members}`
+  const xs = [...(mark.committed !== null ? [g.x(mark.committed)] : []), ...mark.members.map((m) => g.x(m.position))]
+  const place = placeText(text, xs.length ? xs : [g.x0], g)
+  return (
+    <g className="plog-consumer" data-group={mark.groupId}>
+      <LaneLabel y={y} g={g} mark="▲" text={mark.groupId} className="group" />
+      {mark.committed !== null ? <path className="plog-committed" d={triangle(g.x(mark.committed), mid, g.f * 0.42)} /> : null}
+      {mark.members.map((m) => (
+        <circle key={m.clientId} className="plog-position" cx={g.x(m.position)} cy={mid} r={g.f * 0.32} />
+      ))}
+      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.22)} textAnchor={place.anchor} className="plog-consumer-text">
+        {text}
+      </text>
+    </g>
+  )
+}
+
+function ReaderRow({ mark, y, g }: { mark: ReaderMark; y: number; g: Layout }) {
+  const t = useT()
+  const mid = y + g.laneH / 2
+  const x = g.x(mark.position)
+  const text = `${t(L.at)} ${mark.position}`
+  const place = placeText(text, [x], g)
+  return (
+    <g className="plog-consumer">
+      <LaneLabel y={y} g={g} mark="●" text={mark.id} className="reader" />
+      <circle className="plog-position" cx={x} cy={mid} r={g.f * 0.32} />
+      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.22)} textAnchor={place.anchor} className="plog-consumer-text">
+        {text}
+      </text>
+    </g>
+  )
+}
