@@ -1,4 +1,143 @@
-// Placeholder: replaced by the real view.
+// The Metrics tab: small charts over simulated time that share the timeline's time range and show
+// the playhead — produce and consume rates, consumer LAG per group and per partition, under-
+// replicated and offline partitions, request errors by Kafka's error name, and leaders per broker
+// (the skew a learner should notice after a failover). Charts redraw when the sim store publishes.
+
+import { useMemo, useRef, useState } from 'react'
+import { current } from '../host/engine-host.ts'
+import { useSim } from '../store/sim-store.ts'
+import { useUi } from '../store/ui-store.ts'
+import { useLocale, useT } from '../useT.ts'
+import { timeDomainMax } from './timeline/time-scale.ts'
+import { useSize } from './timeline/use-size.ts'
+import { LineChart } from './metrics/LineChart.tsx'
+import { LeadersChart } from './metrics/LeadersChart.tsx'
+import type { ChartLine } from './metrics/line-chart.ts'
+import { lineStyle } from './metrics/palette.ts'
+import { errorCounts, groupLag, health, latest, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
+import { L, errorsSummary, healthSummary, lagSummary, throughputSummary } from './metrics/texts.ts'
+import './metrics-panel.css'
+
+const round = (v: number) => String(Math.round(v))
+
+function styled(series: NamedSeries[]): ChartLine[] {
+  return series.map((s, i) => ({ ...s, ...lineStyle(i) }))
+}
+
+function listLatest(lines: ChartLine[]): string {
+  return lines.map((l) => `${l.name} ${round(latest(l.points))}`).join(', ')
+}
+
+/** The group whose partitions the per-partition LAG chart shows: the one picked, the selected one, or the first. */
+function useLagGroup(groups: string[]): [string | null, (g: string) => void] {
+  const [picked, setPicked] = useState<string | null>(null)
+  const selection = useUi((s) => s.selection)
+  const selected = selection?.kind === 'group' ? selection.id : selection?.kind === 'member' ? selection.id.replace(/-\d+$/, '') : null
+  const group = [picked, selected, groups[0]].find((g) => g && groups.includes(g)) ?? null
+  return [group, setPicked]
+}
+
 export function MetricsPanel() {
-  return <section aria-label="MetricsPanel" />
+  const t = useT()
+  const locale = useLocale()
+  const version = useSim((s) => s.version)
+  const nowMs = useSim((s) => s.nowMs)
+  const durationMs = useSim((s) => s.durationMs)
+  const view = useSim((s) => s.view)
+  const boxRef = useRef<HTMLDivElement>(null)
+  const { width } = useSize(boxRef)
+  const domainMaxMs = timeDomainMax(durationMs, nowMs)
+  const samples = current()?.metrics.samples
+
+  const data = useMemo(() => {
+    const s = samples ?? []
+    const rates = throughput(s)
+    const h = health(s)
+    return {
+      rates: [
+        { name: t(L.produced), points: rates.produce, ...lineStyle(0) },
+        { name: t(L.consumed), points: rates.consume, ...lineStyle(2) },
+      ],
+      health: [
+        { name: t(L.underReplicated), points: h.underReplicated, ...lineStyle(3) },
+        { name: t(L.offline), points: h.offline, ...lineStyle(1) },
+      ],
+      groups: styled(groupLag(s)),
+      errors: styled(errorCounts(s)),
+    }
+    // version: the samples array grew or was cut (it is the same array object)
+  }, [samples, version, locale])
+
+  const groupNames = data.groups.map((g) => g.name)
+  const [lagGroup, setLagGroup] = useLagGroup(groupNames)
+  const partitions = useMemo(() => styled(lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup, version])
+
+  const common = { width, domainMaxMs, nowMs }
+  const [produce, consume] = data.rates
+  const [urp, offline] = data.health
+  return (
+    <div ref={boxRef} className="metrics-panel" data-testid="metrics-panel">
+      {samples ? null : <p className="muted">{t(L.noRun)}</p>}
+      <LineChart
+        {...common}
+        testId="chart-throughput"
+        title={t(L.throughput)}
+        summary={t(throughputSummary(Math.round(latest(produce.points)), Math.round(latest(consume.points))))}
+        lines={data.rates}
+        legendValue={(l) => `${round(latest(l.points))}${t(L.perSecond)}`}
+      />
+      <LineChart
+        {...common}
+        testId="chart-group-lag"
+        step
+        title={t(L.groupLag)}
+        summary={t(lagSummary(listLatest(data.groups)))}
+        lines={data.groups}
+        legendValue={(l) => round(latest(l.points))}
+        empty={t(L.noGroups)}
+      />
+      {lagGroup ? (
+        <LineChart
+          {...common}
+          testId="chart-partition-lag"
+          step
+          title={`${t(L.partitionLag)} — ${lagGroup}`}
+          summary={t(lagSummary(listLatest(partitions)))}
+          lines={partitions}
+          legendValue={(l) => round(latest(l.points))}
+        >
+          {groupNames.length > 1 ? (
+            <label className="mx-pick">
+              {t(L.group)}{' '}
+              <select value={lagGroup} onChange={(e) => setLagGroup(e.target.value)}>
+                {groupNames.map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </LineChart>
+      ) : null}
+      <LineChart
+        {...common}
+        testId="chart-health"
+        step
+        title={t(L.health)}
+        summary={t(healthSummary(latest(urp.points), latest(offline.points), peak(urp.points)))}
+        lines={data.health}
+        legendValue={(l) => round(latest(l.points))}
+      />
+      <LineChart
+        {...common}
+        testId="chart-errors"
+        step
+        title={t(L.errors)}
+        summary={t(errorsSummary(listLatest(data.errors)))}
+        lines={data.errors}
+        legendValue={(l) => round(latest(l.points))}
+        empty={t(L.noErrors)}
+      />
+      {view ? <LeadersChart brokers={view.brokers} width={width} /> : null}
+    </div>
+  )
 }

@@ -1,0 +1,40 @@
+// The metric panel's words in Korean and English; Kafka's names (LAG, acks, error names) stay as Kafka writes them.
+
+import type { Text } from '../../i18n.ts'
+
+export const L = {
+  throughput: { en: 'Throughput (records/s)', ko: '처리량 (레코드/초)' },
+  produced: { en: 'produced (acked)', ko: '프로듀스 (acked)' },
+  consumed: { en: 'consumed', ko: '컨슘' },
+  groupLag: { en: 'Consumer LAG by group (records)', ko: '그룹별 컨슈머 LAG (레코드)' },
+  partitionLag: { en: 'LAG per partition (records)', ko: '파티션별 LAG (레코드)' },
+  group: { en: 'Group', ko: '그룹' },
+  noGroups: { en: 'This scenario has no consumer groups.', ko: '이 시나리오에는 컨슈머 그룹이 없습니다.' },
+  health: { en: 'Under-replicated and offline partitions', ko: 'Under-replicated · offline 파티션' },
+  underReplicated: { en: 'under-replicated (Isr < Replicas)', ko: 'under-replicated (Isr < Replicas)' },
+  offline: { en: 'offline (no Leader)', ko: 'offline (Leader 없음)' },
+  errors: { en: 'Request errors seen by clients (total so far)', ko: '클라이언트가 받은 요청 오류 (누적)' },
+  noErrors: { en: 'No request errors so far.', ko: '아직 요청 오류가 없습니다.' },
+  perSecond: { en: '/s', ko: '/초' },
+  noRun: { en: 'No scenario is loaded.', ko: '불러온 시나리오가 없습니다.' },
+} satisfies Record<string, Text>
+
+export const throughputSummary = (produce: number, consume: number): Text => ({
+  en: `Now producers get ${produce} records/s acknowledged and consumers read ${consume} records/s.`,
+  ko: `현재 프로듀서는 초당 ${produce}개 레코드를 ack 받고, 컨슈머는 초당 ${consume}개 레코드를 읽습니다.`,
+})
+
+export const lagSummary = (parts: string): Text => ({
+  en: parts ? `LAG now: ${parts}.` : 'No LAG to show.',
+  ko: parts ? `현재 LAG: ${parts}.` : '표시할 LAG가 없습니다.',
+})
+
+export const healthSummary = (urp: number, offline: number, peakUrp: number): Text => ({
+  en: `Now ${urp} under-replicated and ${offline} offline partitions; at most ${peakUrp} under-replicated so far.`,
+  ko: `현재 under-replicated 파티션 ${urp}개, offline 파티션 ${offline}개. 지금까지 under-replicated 최대 ${peakUrp}개.`,
+})
+
+export const errorsSummary = (parts: string): Text => ({
+  en: parts ? `Request errors so far: ${parts}.` : 'No request errors so far.',
+  ko: parts ? `지금까지의 요청 오류: ${parts}.` : '아직 요청 오류가 없습니다.',
+})
