@@ -14,7 +14,7 @@ import { PartitionDetails } from './inspector/PartitionDetails.tsx'
 import { ProducerDetails } from './inspector/ProducerDetails.tsx'
 import { ControllerDetails, ReaderDetails } from './inspector/ClientDetails.tsx'
 import { GroupDetails } from './inspector/GroupDetails.tsx'
-import { MemberDetails } from './inspector/MemberDetails.tsx'
+import { GoneMemberDetails, MemberDetails } from './inspector/MemberDetails.tsx'
 import './inspector.css'
 
 const L = {
@@ -23,6 +23,14 @@ const L = {
   backLabel: { en: 'Clear the selection (Esc)', ko: '선택 해제 (Esc)' },
   missing: { en: 'It is not part of this run.', ko: '이번 실행에는 없습니다.' },
   loading: { en: 'No scenario is loaded.', ko: '불러온 시나리오가 없습니다.' },
+}
+
+/** A member the view does not list: its process is down, or it left the group (read from the run). */
+function goneMember(id: string, view: ClusterView) {
+  const down = view.groups.find((g) => g.downMembers.includes(id))
+  if (down) return <GoneMemberDetails id={id} groupId={down.groupId} down />
+  const member = current()?.sim.world.members[id]
+  return member ? <GoneMemberDetails id={id} groupId={member.groupId} down={false} /> : null
 }
 
 function Details({ selection, view }: { selection: Selection; view: ClusterView }) {
@@ -50,7 +58,8 @@ function Details({ selection, view }: { selection: Selection; view: ClusterView 
     case 'member': {
       const group = view.groups.find((g) => g.members.some((m) => m.clientId === selection.id))
       const member = group?.members.find((m) => m.clientId === selection.id)
-      return group && member ? <MemberDetails member={member} group={group} /> : null
+      if (group && member) return <MemberDetails member={member} group={group} />
+      return goneMember(selection.id, view)
     }
     case 'controller': {
       const controller = view.controllers.find((c) => c.id === selection.id)

@@ -25,10 +25,25 @@ const L = {
   crash: { en: 'Crash', ko: '다운시키기' },
   restart: { en: 'Restart', ko: '재시작' },
   remove: { en: 'Leave the group', ko: '그룹에서 나가기' },
+  closed: { en: 'left the group (closed)', ko: '그룹을 떠남 (closed)' },
+  goneHint: {
+    en: 'This member is not in the group now. Restart starts its process again: it joins with a new member id and the group rebalances.',
+    ko: '이 멤버는 지금 그룹에 없습니다. 재시작하면 프로세스가 다시 시작되어 새 member id로 참여하고 그룹이 rebalance합니다.',
+  },
   hint: {
     en: 'A crash sends no LeaveGroup: the coordinator waits session.timeout.ms before it rebalances. Leaving sends LeaveGroup: the rebalance starts at once.',
     ko: '다운되면 LeaveGroup을 보내지 않으므로 코디네이터는 session.timeout.ms가 지나서야 rebalance합니다. 그룹에서 나가면 LeaveGroup을 보내므로 rebalance가 바로 시작됩니다.',
   },
+}
+
+function RestartButton({ id }: { id: string }) {
+  const t = useT()
+  return (
+    <button type="button" data-testid={`inspector-member-${id}-restart`}
+      onClick={() => runAction({ action: 'restartConsumer', member: id, afterMs: 0 }, { en: `Restart ${id}`, ko: `${id} 재시작` })}>
+      ↻ {t(L.restart)}
+    </button>
+  )
 }
 
 function MemberActions({ member, down }: { member: MemberView; down: boolean }) {
@@ -41,10 +56,7 @@ function MemberActions({ member, down }: { member: MemberView; down: boolean }) 
           onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 다운` })}>
           ✕ {t(L.crash)}
         </button>
-        <button type="button" data-testid={`inspector-member-${id}-restart`}
-          onClick={() => runAction({ action: 'restartConsumer', member: id, afterMs: 0 }, { en: `Restart ${id}`, ko: `${id} 재시작` })}>
-          ↻ {t(L.restart)}
-        </button>
+        <RestartButton id={id} />
         <button type="button" disabled={down || member.state === 'closed'} data-testid={`inspector-member-${id}-remove`}
           onClick={() => runAction({ action: 'removeConsumer', member: id }, { en: `Remove ${id}`, ko: `${id} 제거` })}>
           {t(L.remove)}
@@ -83,6 +95,29 @@ export function MemberDetails({ member, group }: { member: MemberView; group: Gr
       <MemberActions member={member} down={down} />
       <Section title={t(L.positions)}>
         <PositionTable positions={member.positions} extra={{ title: t(L.committed), values: member.committed }} />
+      </Section>
+    </div>
+  )
+}
+
+/** A member whose process is down, or that left the group: the view no longer lists its details. */
+export function GoneMemberDetails({ id, groupId, down }: { id: string; groupId: string; down: boolean }) {
+  const t = useT()
+  return (
+    <div className="insp-body" data-testid="inspector-member" data-id={id}>
+      <h2 className="insp-title">
+        {t(L.member)} {id}
+        <span className="insp-badge producer-down">{down ? `✕ ${t(L.down)}` : t(L.closed)}</span>
+      </h2>
+      <Fields rows={[[t(L.group), <SelectLink to={{ kind: 'group', id: groupId }}>{groupId}</SelectLink>]]} />
+      <Section title={t(L.actions)}>
+        <div className="insp-actions">
+          <button type="button" className="danger" disabled data-testid={`inspector-member-${id}-crash`}>
+            ✕ {t(L.crash)}
+          </button>
+          <RestartButton id={id} />
+        </div>
+        <p className="insp-hint">{t(L.goneHint)}</p>
       </Section>
     </div>
   )

@@ -1,0 +1,151 @@
+// The inspector, the event log, the Kafka tools' console and the help dialog, driven as a learner
+// would: pick a broker on the map and crash it from the inspector, produce one keyed record, read
+// kafka-topics --describe follow the failover, open and close help from the keyboard, and switch
+// to Korean. Also runs axe-core over each panel (no serious or critical violations).
+import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { partitionForKey } from '../sim/index.ts'
+
+/** Collects console errors and uncaught page errors. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+async function runUntil(page: Page, ms: number): Promise<void> {
+  await page.evaluate((t) => (window as unknown as { __kafkascope: { runUntil(ms: number): void } }).__kafkascope.runUntil(t), ms)
+}
+
+async function expectNoSeriousA11yViolations(page: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('a learner crashes a broker, produces a keyed record, reads kafka-topics and gets help', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=leader-failover&seed=42')
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-state', 'alive')
+
+  // Nothing selected: the scenario's story and how to begin.
+  await expect(page.getByTestId('inspector-overview')).toContainText('Leader failover')
+  await expectNoSeriousA11yViolations(page, '.side')
+
+  // Select broker 2 on the map, crash it from the inspector.
+  await page.getByTestId('broker-2').click({ position: { x: 6, y: 6 } })
+  const inspector = page.getByTestId('inspector-broker')
+  await expect(inspector).toHaveAttribute('data-id', '2')
+  await expect(page.getByTestId('inspector-broker-state')).toHaveText(/alive/)
+  await expect(page.getByTestId('inspector-broker-2-restart')).toBeDisabled()
+  await page.getByTestId('inspector-broker-2-crash').click()
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-state', 'crashed')
+  await expect(page.getByTestId('inspector-broker-state')).toHaveText(/crashed/)
+  await expect(page.getByTestId('inspector-broker-2-crash')).toBeDisabled()
+  await expect(page.getByTestId('inspector-broker-2-restart')).toBeEnabled()
+  await expectNoSeriousA11yViolations(page, '.side')
+  await page.screenshot({ path: 'test-results/inspector-broker-crashed.png' })
+
+  // Select the producer on the map and produce one record with key user-42.
+  await page.locator('[data-node-kind="producer"][data-node="checkout"]').click()
+  await expect(page.getByTestId('inspector-producer')).toHaveAttribute('data-id', 'checkout')
+  await page.getByTestId('inspector-produce-key').fill('user-42')
+  const expected = partitionForKey('user-42', 3)
+  await expect(page.getByTestId('inspector-produce-partition')).toHaveText(`→ orders-${expected} (murmur2("user-42") % 3)`)
+  const sentBefore = Number((await page.getByTestId('inspector-producer-counts').textContent())!.split(' / ')[0])
+  await page.getByTestId('inspector-produce').click()
+  await expect(page.getByTestId('inspector-producer-counts')).toHaveText(new RegExp(`^${sentBefore + 1} / `))
+  await expectNoSeriousA11yViolations(page, '.side')
+  await page.screenshot({ path: 'test-results/inspector-producer.png' })
+
+  // The event log names the record's action; the action chip filters it away.
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await page.getByTestId('events-search').fill('user-42')
+  const rows = page.getByTestId('events-list').locator('li[data-kind]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('produce {"producer":"checkout","key":"user-42"')
+  await page.getByTestId('events-chip-action').click()
+  await expect(rows).toHaveCount(0)
+  await page.getByTestId('events-chip-action').click()
+  await page.getByTestId('events-search').fill('fenced')
+  await runUntil(page, 40_000)
+  await expect(rows.filter({ hasText: 'Broker 2 fenced' })).toHaveCount(1)
+  await expectNoSeriousA11yViolations(page, '.side')
+  await page.getByTestId('events-search').fill('')
+  await page.screenshot({ path: 'test-results/inspector-events.png' })
+
+  // The console prints kafka-topics --describe exactly as Kafka does, for now: broker 2 leads nothing.
+  await page.getByRole('tab', { name: 'Console' }).click()
+  await expect(page.getByTestId('console-prompt')).toHaveText('$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic orders')
+  const output = (await page.getByTestId('console-output').textContent()) ?? ''
+  const lines = output.split('\n')
+  expect(lines.pop()).toBe('') // every line ends with a newline
+  expect(lines[0]).toMatch(/^Topic: orders\tTopicId: [\w-]{22}\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min\.insync\.replicas=2/)
+  expect(lines).toHaveLength(4)
+  for (let p = 0; p < 3; p++) {
+    expect(lines[p + 1]).toMatch(new RegExp(`^\\tTopic: orders\\tPartition: ${p}\\tLeader: [13]\\tReplicas: \\d,\\d,\\d\\tIsr: [13],[13]\\tElr: \\tLastKnownElr: $`))
+  }
+  await expectNoSeriousA11yViolations(page, '.side')
+  await page.screenshot({ path: 'test-results/inspector-console.png' })
+
+  // Help opens with ? and closes with Escape, giving focus back.
+  const consoleTab = page.getByRole('tab', { name: 'Console' })
+  await consoleTab.focus()
+  await page.keyboard.press('?')
+  const dialog = page.getByRole('dialog', { name: 'kafkascope: keys and legend' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAttribute('aria-modal', 'true')
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused()
+  await expect(dialog).toContainText('out-of-sync follower')
+  await expectNoSeriousA11yViolations(page, '.help-dialog')
+  await page.screenshot({ path: 'test-results/inspector-help.png' })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(consoleTab).toBeFocused()
+
+  // In Korean, the inspector speaks Korean and keeps Kafka's names.
+  await page.getByRole('button', { name: '한국어' }).click()
+  await page.getByTestId('broker-2').click({ position: { x: 6, y: 6 } })
+  await expect(page.getByRole('heading', { name: '장애 주입' })).toBeVisible()
+  await expect(page.getByTestId('inspector-broker-2-restart')).toHaveText(/재시작/)
+  await expect(page.getByTestId('inspector-broker-state')).toHaveText(/crashed/)
+  await page.screenshot({ path: 'test-results/inspector-korean.png' })
+
+  expect(errors).toEqual([])
+})
+
+test('a group member is crashed and restarted, and a failed action names why', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=consumer-crash-session-timeout&seed=42')
+  const group = page.locator('[data-testid^="group-"]').first()
+  await expect(group).toHaveAttribute('data-state', 'Stable')
+  const groupId = (await group.getAttribute('data-testid'))!.slice('group-'.length)
+
+  // Reset offsets needs an Empty group: the notice names Kafka's error.
+  await group.getByRole('button').first().click()
+  await expect(page.getByTestId('inspector-group')).toHaveAttribute('data-id', groupId)
+  await page.getByTestId(`inspector-group-${groupId}-reset`).click()
+  await expect(page.getByRole('alert').first()).toContainText(/Reset offsets of .* did not work: \S+/)
+
+  // Crash a member from the inspector, then restart it.
+  const member = `${groupId}-1`
+  await page.locator(`[data-node-kind="member"][data-node="${member}"]`).click()
+  await expect(page.getByTestId('inspector-member')).toHaveAttribute('data-id', member)
+  await page.getByTestId(`inspector-member-${member}-crash`).click()
+  await expect(page.getByTestId(`inspector-member-${member}-crash`)).toBeDisabled()
+  await page.getByTestId(`inspector-member-${member}-restart`).click()
+  await runUntil(page, 20_000)
+  await expect(page.getByTestId(`inspector-member-${member}-crash`)).toBeEnabled()
+  await page.screenshot({ path: 'test-results/inspector-member.png' })
+
+  // kafka-consumer-groups --describe for that group.
+  await page.getByRole('tab', { name: 'Console' }).click()
+  await page.getByTestId('console-command').selectOption(`groups:${groupId}`)
+  await expect(page.getByTestId('console-prompt')).toHaveText(`$ kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group ${groupId}`)
+  await expect(page.getByTestId('console-output')).toContainText(/GROUP\s+TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG/)
+  await page.screenshot({ path: 'test-results/inspector-console-group.png' })
+  expect(errors).toEqual([])
+})
