@@ -1,4 +1,93 @@
-// Placeholder: replaced by the real view.
+// The cluster map: producers on the left, brokers with their partition replicas in the middle
+// (and the KRaft controller quorum above them when controllers are dedicated), consumer groups and
+// plain consumers on the right, and the message flow drawn over them. It makes "each partition has
+// a leader and followers on different brokers; when the leader's broker dies the controller
+// promotes an in-sync follower" visible, and lets a learner crash and restart brokers.
+
+import { useCallback, useMemo, useState } from 'react'
+import { useSim } from '../store/sim-store.ts'
+import { useT } from '../useT.ts'
+import type { ClusterView } from '../../sim/index.ts'
+import { BrokerCard } from './cluster-map/BrokerCard.tsx'
+import { ProducerCard, ReaderCard } from './cluster-map/ClientCards.tsx'
+import { GroupCard } from './cluster-map/GroupCard.tsx'
+import { ControllerRow } from './cluster-map/ControllerRow.tsx'
+import { Legend } from './cluster-map/Legend.tsx'
+import { FlowLayer } from './cluster-map/FlowLayer.tsx'
+import { L } from './cluster-map/texts.ts'
+import './cluster-map.css'
+
+/** produce, replication and consume on; group, controller and metadata traffic off */
+const DEFAULT_KINDS = [true, true, true, false, false, false]
+
+function Producers({ view, isolated }: { view: ClusterView; isolated: Set<string> }) {
+  const t = useT()
+  return (
+    <div className="cmap-column cmap-producers" role="group" aria-label={t(L.producers)}>
+      <span className="column-title">{t(L.producers)}</span>
+      {view.producers.length === 0 ? <span className="muted small-text">{t(L.noClients)}</span> : null}
+      {view.producers.map((p) => (
+        <ProducerCard key={p.id} producer={p} isolated={isolated.has(p.id)} />
+      ))}
+    </div>
+  )
+}
+
+function Brokers({ view }: { view: ClusterView }) {
+  const t = useT()
+  const voters = new Map(view.controllers.map((c) => [c.id, c]))
+  return (
+    <div className="cmap-brokers-area">
+      {view.dedicatedControllers ? <ControllerRow controllers={view.controllers} active={view.activeController} /> : null}
+      <div className={`cmap-brokers brokers-${Math.min(view.brokers.length, 6)}`} role="group" aria-label={t(L.brokers)}>
+        {view.brokers.map((b) => (
+          <BrokerCard key={b.id} broker={b} voter={view.dedicatedControllers ? undefined : voters.get(b.node)} />
+        ))}
+      </div>
+    </div>
+  )
+}
+
+function Consumers({ view, isolated }: { view: ClusterView; isolated: Set<string> }) {
+  const t = useT()
+  const none = view.groups.length === 0 && view.readers.length === 0
+  return (
+    <div className="cmap-column cmap-consumers" role="group" aria-label={t(L.consumers)}>
+      <span className="column-title">{t(L.consumers)}</span>
+      {none ? <span className="muted small-text">{t(L.noClients)}</span> : null}
+      {view.groups.map((g) => (
+        <GroupCard key={g.groupId} group={g} isolated={isolated} />
+      ))}
+      {view.readers.map((r) => (
+        <ReaderCard key={r.id} reader={r} isolated={isolated.has(r.id)} />
+      ))}
+    </div>
+  )
+}
+
 export function ClusterMap() {
-  return <section aria-label="ClusterMap" />
+  const t = useT()
+  const view = useSim((s) => s.view)
+  const [kinds, setKinds] = useState(DEFAULT_KINDS)
+  const toggle = useCallback((i: number) => setKinds((k) => k.map((on, j) => (j === i ? !on : on))), [])
+  const isolated = useMemo(() => new Set(view?.isolated ?? []), [view])
+  return (
+    <section className="cmap" aria-label={t(L.map)}>
+      <Legend enabled={kinds} onToggle={toggle} />
+      <div className="cmap-scroll">
+        <div className="cmap-content">
+          {view ? (
+            <>
+              <Producers view={view} isolated={isolated} />
+              <Brokers view={view} />
+              <Consumers view={view} isolated={isolated} />
+            </>
+          ) : (
+            <p className="muted">{t(L.noScenario)}</p>
+          )}
+          <FlowLayer view={view} enabled={kinds} />
+        </div>
+      </div>
+    </section>
+  )
 }

@@ -1,0 +1,386 @@
+// The message-flow island over the cluster map: a canvas for the moving dots (redrawn every frame)
+// and an SVG for link lines, cut/slowed links, isolated nodes and error names (redrawn a few times
+// a second with d3 joins). Each dot is a Kafka request or response — Produce to a leader, a
+// follower's replica Fetch, a consumer Fetch — aggregated by FlowAggregator. The overlay owns its
+// DOM; React only mounts the two elements. Node positions come from the cards' `data-node`
+// elements, measured again after each render and resize.
+
+import { select, symbol, symbolCross, type Selection } from 'd3'
+import { deliveriesSince, flowSeq } from '../../host/flow.ts'
+import { usePlayback } from '../../store/playback-store.ts'
+import type { ClusterView, LinkMark } from '../../../sim/index.ts'
+import { FlowAggregator, KINDS, KIND_INDEX, type Dot } from './flow-aggregator.ts'
+import { curvePath, dotDurationMs, pointAt, routeCurve, type Box, type Curve, type NodeKind } from './geometry.ts'
+
+const LINK_REDRAW_MS = 250
+/** dots carrying records are larger than empty requests and responses */
+const DOT_RADIUS = 5
+const EMPTY_DOT_RADIUS = 3
+const crossMarker = symbol().type(symbolCross).size(110)
+
+export interface OverlayTexts {
+  kindShort: string[]
+  isolated: string
+  cut: string
+}
+
+interface LinkDatum {
+  key: string
+  d: string
+  width: number
+  colour: string
+  label: string
+  lx: number
+  ly: number
+}
+
+interface MarkDatum {
+  key: string
+  d: string
+  cut: boolean
+  label: string
+  lx: number
+  ly: number
+}
+
+export class FlowOverlay {
+  private readonly agg = new FlowAggregator()
+  private ids: string[] = []
+  private readonly index = new Map<string, number>()
+  private boxes: Box[] = []
+  private kinds: NodeKind[] = []
+  private curves: (Curve | null)[] = []
+  private layoutDirty = true
+  private seq = flowSeq()
+  private enabled = [true, true, true, false, false, false]
+  private reducedMotion = false
+  private view: ClusterView | null = null
+  private lastLinkDraw = -Infinity
+  private drewDots = false
+  private colours: string[] = []
+  private errorColour = '#d55e00'
+  private readonly ctx: CanvasRenderingContext2D | null
+  private readonly point = { x: 0, y: 0 }
+  private readonly linksLayer: Selection<SVGGElement, unknown, null, undefined>
+  private readonly marksLayer: Selection<SVGGElement, unknown, null, undefined>
+  private readonly labelsLayer: Selection<SVGGElement, unknown, null, undefined>
+
+  constructor(
+    private readonly content: HTMLElement,
+    private readonly canvas: HTMLCanvasElement,
+    svg: SVGSVGElement,
+    private texts: OverlayTexts,
+  ) {
+    this.ctx = canvas.getContext('2d')
+    const root = select(svg)
+    root.selectAll('*').remove()
+    this.linksLayer = root.append('g').attr('class', 'flow-links')
+    this.marksLayer = root.append('g').attr('class', 'flow-marks')
+    this.labelsLayer = root.append('g').attr('class', 'flow-labels')
+    this.readColours()
+  }
+
+  markLayoutDirty(): void {
+    this.layoutDirty = true
+  }
+
+  setView(view: ClusterView | null): void {
+    this.view = view
+    this.lastLinkDraw = -Infinity
+  }
+
+  setTexts(texts: OverlayTexts): void {
+    this.texts = texts
+    this.lastLinkDraw = -Infinity
+  }
+
+  setEnabled(kinds: boolean[]): void {
+    this.enabled = kinds.slice()
+    this.agg.clear()
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.reducedMotion = on
+    this.lastLinkDraw = -Infinity
+  }
+
+  /** Called every animation frame (from playback's onFrame). */
+  frame(wallNow: number): void {
+    if (this.layoutDirty) this.measure()
+    this.ingest(wallNow)
+    this.agg.tick(wallNow)
+    if (!this.reducedMotion) this.drawDots(wallNow)
+    else if (this.drewDots) this.clearCanvas()
+    if (this.agg.labelsChanged) this.drawLabels()
+    if (wallNow - this.lastLinkDraw >= LINK_REDRAW_MS) {
+      this.lastLinkDraw = wallNow
+      this.drawLinks()
+      this.drawMarks()
+    }
+  }
+
+  private readColours(): void {
+    const style = getComputedStyle(this.content)
+    this.colours = KINDS.map((k) => style.getPropertyValue(`--c-${k}`).trim() || '#555')
+    this.errorColour = style.getPropertyValue('--c-error').trim() || this.errorColour
+  }
+
+  // ------------------------------------------------------------------ layout
+
+  private measure(): void {
+    this.layoutDirty = false
+    const origin = this.content.getBoundingClientRect()
+    const ids: string[] = []
+    const boxes: Box[] = []
+    const kinds: NodeKind[] = []
+    for (const el of this.content.querySelectorAll<HTMLElement>('[data-node]')) {
+      const id = el.dataset.node!
+      if (ids.includes(id)) continue
+      const r = el.getBoundingClientRect()
+      ids.push(id)
+      boxes.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height })
+      kinds.push(el.dataset.nodeKind === 'broker' || el.dataset.nodeKind === 'controller' ? 'server' : 'client')
+    }
+    if (ids.join('\n') !== this.ids.join('\n')) {
+      this.ids = ids
+      this.index.clear()
+      ids.forEach((id, i) => this.index.set(id, i))
+      this.agg.resize(ids.length)
+    }
+    this.boxes = boxes
+    this.kinds = kinds
+    this.curves = new Array(ids.length * ids.length).fill(null)
+    this.sizeCanvas(this.content.offsetWidth, this.content.offsetHeight)
+    this.lastLinkDraw = -Infinity
+    this.agg.labelsChanged = true
+  }
+
+  private sizeCanvas(w: number, h: number): void {
+    const dpr = window.devicePixelRatio || 1
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr)
+      this.canvas.height = Math.round(h * dpr)
+      this.canvas.style.width = `${w}px`
+      this.canvas.style.height = `${h}px`
+    }
+    this.ctx?.setTransform(dpr, 0, 0, dpr, 0, 0)
+    this.drewDots = true
+  }
+
+  /** The curve between two nodes, drawn from the lower index to the higher. */
+  private curve(a: number, b: number): Curve {
+    const lo = Math.min(a, b)
+    const hi = Math.max(a, b)
+    const key = lo * this.ids.length + hi
+    let c = this.curves[key]
+    if (!c) {
+      c = routeCurve(this.boxes[lo], this.kinds[lo], this.boxes[hi], this.kinds[hi], { x0: 0, y0: 0, cx: 0, cy: 0, x1: 0, y1: 0 })
+      this.curves[key] = c
+    }
+    return c
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  private ingest(wallNow: number): void {
+    const now = flowSeq()
+    if (now < this.seq) {
+      this.seq = 0
+      this.agg.clear()
+    }
+    if (now === this.seq) return
+    const messages = deliveriesSince(this.seq)
+    this.seq = now
+    const duration = dotDurationMs(usePlayback.getState().speed)
+    for (const m of messages) {
+      const kind = KIND_INDEX[m.kind]
+      if (!this.enabled[kind]) continue
+      const from = this.index.get(m.from)
+      const to = this.index.get(m.to)
+      if (from === undefined || to === undefined) continue
+      this.agg.add(from, to, kind, m.error, m.records, wallNow, duration)
+    }
+  }
+
+  // ------------------------------------------------------------------ dots (canvas)
+
+  private clearCanvas(): void {
+    this.ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height)
+    this.drewDots = false
+  }
+
+  private drawDots(wallNow: number): void {
+    const ctx = this.ctx
+    if (!ctx) return
+    if (this.drewDots) this.clearCanvas()
+    ctx.font = '600 11px system-ui, sans-serif'
+    ctx.lineWidth = 2
+    for (const d of this.agg.dots) {
+      if (!d.live || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
+      const t = Math.min(1, (wallNow - d.startMs) / d.durationMs)
+      pointAt(this.curve(d.from, d.to), t, d.from > d.to, this.point)
+      this.drawDot(ctx, d, this.point.x, this.point.y)
+      this.drewDots = true
+    }
+  }
+
+  private drawDot(ctx: CanvasRenderingContext2D, d: Dot, x: number, y: number): void {
+    ctx.strokeStyle = '#ffffff'
+    ctx.beginPath()
+    if (d.error !== null) {
+      ctx.fillStyle = this.errorColour
+      ctx.translate(x, y)
+      crossMarker.context(ctx)()
+      ctx.translate(-x, -y)
+    } else {
+      ctx.fillStyle = this.colours[d.kind]
+      ctx.arc(x, y, d.records > 0 ? DOT_RADIUS : EMPTY_DOT_RADIUS, 0, Math.PI * 2)
+    }
+    ctx.stroke()
+    ctx.fill()
+    if (d.records > 1 || (d.error !== null && d.count > 1)) {
+      const text = d.records > 1 ? String(d.records) : `×${d.count}`
+      ctx.strokeText(text, x + 7, y - 5)
+      ctx.fillStyle = '#14202b'
+      ctx.fillText(text, x + 7, y - 5)
+    }
+  }
+
+  // ------------------------------------------------------------------ links, cuts, isolation (SVG)
+
+  private drawLinks(): void {
+    const data: LinkDatum[] = []
+    const n = this.ids.length
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (this.agg.recentTotal(a, b) === 0) continue
+        data.push(this.linkDatum(a, b))
+      }
+    }
+    this.linksLayer
+      .selectAll<SVGGElement, LinkDatum>('g.flow-link')
+      .data(data, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'flow-link')
+        g.append('path')
+        g.append('text').attr('class', 'flow-count')
+        return g
+      })
+      .call((g) => {
+        g.select('path').attr('d', (d) => d.d).attr('stroke', (d) => d.colour).attr('stroke-width', (d) => d.width)
+        g.select('text').attr('x', (d) => d.lx).attr('y', (d) => d.ly).text((d) => d.label)
+      })
+      .classed('reduced', this.reducedMotion)
+  }
+
+  private linkDatum(a: number, b: number): LinkDatum {
+    const c = this.curve(a, b)
+    let total = 0
+    let top = 0
+    let topCount = -1
+    const parts: string[] = []
+    for (let k = 0; k < KINDS.length; k++) {
+      const count = this.agg.activity(a, b, k)
+      total += count
+      if (count > topCount) {
+        top = k
+        topCount = count
+      }
+      if (count > 0) parts.push(`${this.texts.kindShort[k]} ${count}`)
+    }
+    pointAt(c, 0.5, false, this.point)
+    return {
+      key: `${this.ids[a]}|${this.ids[b]}`,
+      d: curvePath(c),
+      width: this.reducedMotion ? 1.5 + Math.min(6, Math.log2(1 + total)) : 1.5,
+      colour: this.colours[top],
+      label: this.reducedMotion ? parts.join(' · ') : '',
+      lx: this.point.x,
+      ly: this.point.y - 4,
+    }
+  }
+
+  private drawMarks(): void {
+    const marks = this.view ? this.markData(this.view.links) : []
+    this.marksLayer
+      .selectAll<SVGGElement, MarkDatum>('g.flow-mark')
+      .data(marks, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'flow-mark')
+        g.append('path')
+        g.append('text')
+        return g
+      })
+      .classed('cut', (d) => d.cut)
+      .classed('slow', (d) => !d.cut)
+      .call((g) => {
+        g.select('path').attr('d', (d) => d.d)
+        g.select('text').attr('x', (d) => d.lx).attr('y', (d) => d.ly).text((d) => d.label)
+      })
+    const isolated = this.view ? this.view.isolated.filter((id) => this.index.has(id)) : []
+    this.marksLayer
+      .selectAll<SVGGElement, string>('g.flow-isolated')
+      .data(isolated, (d) => d)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'flow-isolated')
+        g.append('rect').attr('rx', 8)
+        g.append('text')
+        return g
+      })
+      .each((id, i, nodes) => {
+        const b = this.boxes[this.index.get(id)!]
+        const g = select(nodes[i])
+        g.select('rect').attr('x', b.x - 5).attr('y', b.y - 5).attr('width', b.w + 10).attr('height', b.h + 10)
+        g.select('text').attr('x', b.x + b.w / 2).attr('y', b.y - 8).text(`✂ ${this.texts.isolated}`)
+      })
+  }
+
+  /** One mark per pair of nodes on the map: cut (✂) wins over slowed (+N ms). */
+  private markData(links: LinkMark[]): MarkDatum[] {
+    const byPair = new Map<string, MarkDatum>()
+    for (const l of links) {
+      const a = this.index.get(l.from)
+      const b = this.index.get(l.to)
+      if (a === undefined || b === undefined) continue
+      const key = a < b ? `${l.from}|${l.to}` : `${l.to}|${l.from}`
+      const seen = byPair.get(key)
+      if (seen && (seen.cut || !l.cut)) continue
+      const c = this.curve(a, b)
+      pointAt(c, 0.5, false, this.point)
+      byPair.set(key, {
+        key,
+        d: curvePath(c),
+        cut: l.cut,
+        label: l.cut ? `✂ ${this.texts.cut}` : `+${l.extraMs} ms`,
+        lx: this.point.x,
+        ly: this.point.y - 5,
+      })
+    }
+    return [...byPair.values()]
+  }
+
+  private drawLabels(): void {
+    this.agg.labelsChanged = false
+    const perNode = new Map<number, number>()
+    const data = this.agg.labels
+      .filter((l) => l.node < this.boxes.length)
+      .map((l) => {
+        const row = perNode.get(l.node) ?? 0
+        perNode.set(l.node, row + 1)
+        const b = this.boxes[l.node]
+        return { key: `${l.node}|${l.error}`, text: l.count > 1 ? `${l.error} ×${l.count}` : l.error, x: b.x + b.w - 4, y: b.y + 14 + row * 15 }
+      })
+    this.labelsLayer
+      .selectAll<SVGTextElement, (typeof data)[number]>('text')
+      .data(data, (d) => d.key)
+      .join('text')
+      .attr('class', 'flow-error')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .text((d) => `✖ ${d.text}`)
+  }
+
+  destroy(): void {
+    this.clearCanvas()
+  }
+}
