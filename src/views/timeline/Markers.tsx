@@ -45,7 +45,9 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
     if (e.key === 'Enter' || e.key === ' ') onGo(c.atMs)
     else if (e.key === 'Escape') onTip(null)
     else if (!move(c, e)) return
+    // handled here: the page's shortcuts (→ steps, Space plays) must not see it
     e.preventDefault()
+    e.stopPropagation()
   }
 
   return (
@@ -70,6 +72,7 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
             aria-describedby={tipKey === c.key ? tipId : undefined}
             data-ms={c.atMs}
             data-category={c.category}
+            data-scheduled={c.scheduled}
             data-count={n}
             data-testid="timeline-marker"
             onMouseEnter={() => onTip(c.key)}

@@ -47,7 +47,9 @@ export function Playhead({ scale, nowMs, top, bottom, onGo }: Props) {
     const [, end] = scale.domain()
     const to = { ArrowRight: nowMs + step, ArrowLeft: nowMs - step, Home: 0, End: end }[e.key]
     if (to === undefined) return
+    // handled here: the page's → shortcut (step one event) must not see it
     e.preventDefault()
+    e.stopPropagation()
     onGo(Math.min(end, Math.max(0, to)))
   }
 

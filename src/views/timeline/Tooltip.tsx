@@ -4,7 +4,7 @@ import type { Text } from '../../i18n.ts'
 import { formatSimTime } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
 import { CATEGORIES } from './categories.ts'
-import type { MarkerCluster } from './cluster.ts'
+import { tooltipOrder, type MarkerCluster } from './cluster.ts'
 
 const SHOWN = 5
 
@@ -32,7 +32,7 @@ export function Tooltip({ id, cluster, left, bottom }: { id: string; cluster: Ma
         {n > 1 ? <span className="tl-tip-count">{t(countText(n))}</span> : null}
       </div>
       <ul className="tl-tip-notes">
-        {cluster.items.slice(0, SHOWN).map((item, i) => (
+        {tooltipOrder(cluster.items).slice(0, SHOWN).map((item, i) => (
           <li key={i} lang="en">
             {n > 1 ? <span className="tl-tip-at">{formatSimTime(item.atMs)}</span> : null}
             {item.text}

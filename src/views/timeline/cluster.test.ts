@@ -1,6 +1,6 @@
 // Dense timeline markers cluster into one marker with a count, per row, so a busy run stays readable.
 import { describe, expect, it } from 'vitest'
-import { clusterMarkers, type MarkerItem } from './cluster.ts'
+import { clusterMarkers, tooltipOrder, type MarkerItem } from './cluster.ts'
 
 const item = (atMs: number, category: MarkerItem['category'], scheduled = false): MarkerItem => ({ atMs, category, text: `${category}@${atMs}`, scheduled })
 const xOf = (ms: number) => ms / 100 // 1 px per 100 ms
@@ -42,5 +42,17 @@ describe('clusterMarkers', () => {
   it('sorts each row by time whatever the input order', () => {
     const out = clusterMarkers([item(5000, 'fault'), item(1000, 'fault')], xOf, 1)
     expect(out.map((c) => c.atMs)).toEqual([1000, 5000])
+  })
+})
+
+describe('tooltipOrder', () => {
+  it('lists an UNCLEAN election first, then user topics before __consumer_offsets, then by time', () => {
+    const items: MarkerItem[] = [
+      { atMs: 47002, category: 'leader', text: 'Partition __consumer_offsets-1: leader 3 → 1, epoch 1, ISR [1,2]', scheduled: false },
+      { atMs: 47003, category: 'leader', text: 'Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]', scheduled: false },
+      { atMs: 47002, category: 'unclean', text: 'Partition events-0: leader 3 → 1 (UNCLEAN election), epoch 1, ISR [1]', scheduled: false },
+      { atMs: 47001, category: 'leader', text: 'Partition orders-1: leader 3 → 2, epoch 1, ISR [1,2]', scheduled: false },
+    ]
+    expect(tooltipOrder(items).map((i) => i.text.slice(10, 20))).toEqual(['events-0: ', 'orders-1: ', 'orders-0: ', '__consumer'])
   })
 })

@@ -71,3 +71,10 @@ export function clusterMarkers(items: readonly MarkerItem[], xOf: (ms: number) =
   }
   return out
 }
+
+/** A cluster's markers as its tooltip lists them: the most important category first (an UNCLEAN
+ *  election before clean ones), user topics before Kafka's internal __consumer_offsets, then time. */
+export function tooltipOrder(items: readonly MarkerItem[]): MarkerItem[] {
+  const internal = (i: MarkerItem) => (i.text.includes('__consumer_offsets') ? 1 : 0)
+  return [...items].sort((a, b) => CATEGORIES[b.category].rank - CATEGORIES[a.category].rank || internal(a) - internal(b) || a.atMs - b.atMs)
+}
