@@ -1,4 +1,34 @@
-// Placeholder: replaced by the real view.
+// The groups panel (side panel, "Groups" tab): every consumer group as its coordinator and its
+// members see it, with Kafka's names, and a rebalance shown while it runs: with EAGER every
+// partition stops, with COOPERATIVE only those that move. Rows come from the live world each time
+// the store publishes a new version.
+
+import { useMemo } from 'react'
+import { current } from '../host/engine-host.ts'
+import { useSim } from '../store/sim-store.ts'
+import { useT } from '../useT.ts'
+import { describeGroup } from './groups/describe.ts'
+import { GroupSection } from './groups/GroupSection.tsx'
+import { G } from './groups/text.ts'
+import './groups-panel.css'
+
 export function GroupsPanel() {
-  return <section aria-label="GroupsPanel" />
+  const t = useT()
+  const version = useSim((s) => s.version)
+  const view = useSim((s) => s.view)
+  const groups = useMemo(() => {
+    const run = current()
+    if (!run || !view || version < 0) return []
+    return view.groups.map((card) => ({ card, rows: describeGroup(run.sim.world, card) }))
+  }, [version, view])
+  if (!view) return <p className="muted">{t(G.noRun)}</p>
+  return (
+    <div className="gp">
+      <h2 className="visually-hidden">{t(G.title)}</h2>
+      {groups.length === 0 ? <p className="muted">{t(G.none)}</p> : null}
+      {groups.map(({ card, rows }) => (
+        <GroupSection key={card.groupId} card={card} rows={rows} />
+      ))}
+    </div>
+  )
 }
