@@ -49,6 +49,18 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await expectNoSeriousA11yViolations(page, '.side')
   await page.screenshot({ path: 'test-results/inspector-broker-crashed.png' })
 
+  // A partition's topic config: min.insync.replicas=3 (reached from broker 1's replica list).
+  await page.getByTestId('broker-1').click({ position: { x: 6, y: 6 } })
+  await page.getByTestId('inspector-broker').getByRole('button', { name: 'orders-0', exact: true }).click()
+  await expect(page.getByTestId('inspector-partition')).toHaveAttribute('data-tp', 'orders-0')
+  await page.getByTestId('inspector-min-isr').fill('3')
+  await page.getByTestId('inspector-topic-config-apply').click()
+  // the controller commits the change to the metadata log (a Raft majority: brokers 1 and 3 are up)
+  await runUntil(page, 11_000)
+  await expect(page.getByTestId('inspector-partition').locator('.insp-fields')).toContainText(/min\.insync\.replicas\s*3/)
+  await expectNoSeriousA11yViolations(page, '.side')
+  await page.screenshot({ path: 'test-results/inspector-partition.png' })
+
   // Select the producer on the map and produce one record with key user-42.
   await page.locator('[data-node-kind="producer"][data-node="checkout"]').click()
   await expect(page.getByTestId('inspector-producer')).toHaveAttribute('data-id', 'checkout')
@@ -60,6 +72,13 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await expect(page.getByTestId('inspector-producer-counts')).toHaveText(new RegExp(`^${sentBefore + 1} / `))
   await expectNoSeriousA11yViolations(page, '.side')
   await page.screenshot({ path: 'test-results/inspector-producer.png' })
+
+  // acks=1 turns idempotence off, as Kafka requires.
+  await page.getByTestId('inspector-producer-acks').selectOption('1')
+  await page.getByTestId('inspector-producer-acks-apply').click()
+  const producerFields = page.getByTestId('inspector-producer').locator('.insp-fields')
+  await expect(producerFields).toContainText(/acks\s*1/)
+  await expect(producerFields).toContainText(/enable\.idempotence\s*false/)
 
   // The event log names the record's action; the action chip filters it away.
   await page.getByRole('tab', { name: 'Events' }).click()
@@ -77,13 +96,25 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await page.getByTestId('events-search').fill('')
   await page.screenshot({ path: 'test-results/inspector-events.png' })
 
+  // Scrolled up, the log stops following and offers a way back to the newest event.
+  await page.getByTestId('events-internal').check()
+  const list = page.getByTestId('events-list')
+  await expect(page.getByTestId('events-latest')).toBeHidden()
+  await list.evaluate((el) => el.scrollTo(0, 0))
+  await expect(page.getByTestId('events-latest')).toBeVisible()
+  await page.getByTestId('events-latest').click()
+  await expect(page.getByTestId('events-latest')).toBeHidden()
+  expect(await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(10)
+  await page.getByTestId('events-internal').uncheck()
+
+
   // The console prints kafka-topics --describe exactly as Kafka does, for now: broker 2 leads nothing.
   await page.getByRole('tab', { name: 'Console' }).click()
   await expect(page.getByTestId('console-prompt')).toHaveText('$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic orders')
   const output = (await page.getByTestId('console-output').textContent()) ?? ''
   const lines = output.split('\n')
   expect(lines.pop()).toBe('') // every line ends with a newline
-  expect(lines[0]).toMatch(/^Topic: orders\tTopicId: [\w-]{22}\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min\.insync\.replicas=2/)
+  expect(lines[0]).toMatch(/^Topic: orders\tTopicId: [\w-]{22}\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min\.insync\.replicas=3/)
   expect(lines).toHaveLength(4)
   for (let p = 0; p < 3; p++) {
     expect(lines[p + 1]).toMatch(new RegExp(`^\\tTopic: orders\\tPartition: ${p}\\tLeader: [13]\\tReplicas: \\d,\\d,\\d\\tIsr: [13],[13]\\tElr: \\tLastKnownElr: $`))

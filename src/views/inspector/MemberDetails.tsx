@@ -76,6 +76,7 @@ export function MemberDetails({ member, group }: { member: MemberView; group: Gr
         {t(L.member)} {member.clientId}
         <span className={`insp-badge ${down ? 'producer-down' : ''}`}>{down ? `✕ ${t(L.down)}` : member.state}</span>
       </h2>
+      <MemberActions member={member} down={down} />
       <Fields
         rows={[
           [t(L.group), <SelectLink to={{ kind: 'group', id: group.groupId }}>{group.groupId}</SelectLink>],
@@ -92,7 +93,6 @@ export function MemberDetails({ member, group }: { member: MemberView; group: Gr
           [t(L.errors), <ErrorCounts errors={member.errors} />],
         ]}
       />
-      <MemberActions member={member} down={down} />
       <Section title={t(L.positions)}>
         <PositionTable positions={member.positions} extra={{ title: t(L.committed), values: member.committed }} />
       </Section>

@@ -114,6 +114,8 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['Isr', idList(row.isr) || '—'],
           [t(L.preferredLeader), preferred],
           ['HW / LEO', `${row.highWatermark} / ${row.logEndOffset}`],
+          ['min.insync.replicas', row.minInsyncReplicas],
+          ['unclean.leader.election.enable', String(row.uncleanLeaderElection)],
         ]}
       />
       <Section title={t(L.replicaLogs)}>
