@@ -107,6 +107,13 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   expect(await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(10)
   await page.getByTestId('events-internal').uncheck()
 
+  // Clicking an event about a partition selects that partition.
+  await page.getByTestId('events-search').fill('Partition orders-0:')
+  await rows.last().getByRole('button').click()
+  await expect(page.getByTestId('inspector-partition')).toHaveAttribute('data-tp', 'orders-0')
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await page.getByTestId('events-search').fill('')
+
 
   // The console prints kafka-topics --describe exactly as Kafka does, for now: broker 2 leads nothing.
   await page.getByRole('tab', { name: 'Console' }).click()
@@ -119,6 +126,11 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   for (let p = 0; p < 3; p++) {
     expect(lines[p + 1]).toMatch(new RegExp(`^\\tTopic: orders\\tPartition: ${p}\\tLeader: [13]\\tReplicas: \\d,\\d,\\d\\tIsr: [13],[13]\\tElr: \\tLastKnownElr: $`))
   }
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByTestId('console-copy').click()
+  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toBe(`$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic orders\n${output}`)
   await expectNoSeriousA11yViolations(page, '.side')
   await page.screenshot({ path: 'test-results/inspector-console.png' })
 

@@ -71,7 +71,6 @@ function Details({ selection, view }: { selection: Selection; view: ClusterView 
 export function Inspector() {
   const t = useT()
   const view = useSim((s) => s.view)
-  useSim((s) => s.version)
   const selection = useUi((s) => s.selection)
   const select = useUi((s) => s.select)
   const run = current()
