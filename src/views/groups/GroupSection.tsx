@@ -76,7 +76,13 @@ export function GroupSection({ card, rows }: { card: GroupCard; rows: DescribeRo
         {stopped.length > 0 ? (
           <>
             <span aria-hidden="true">{STATUS.paused.mark} </span>
-            {t(stoppedText(stopped.length, rows.length))}: <span className="mono">{stopped.join(', ')}</span>
+            {t(stoppedText(stopped.length, rows.length))}:{' '}
+            {stopped.map((tp, i) => (
+              <span key={tp} className="mono gp-nowrap">
+                {tp}
+                {i < stopped.length - 1 ? ', ' : ''}
+              </span>
+            ))}
           </>
         ) : (
           <>

@@ -51,7 +51,7 @@ export function selectMember(clientId: string): Text {
 }
 
 export function addConsumerLabel(groupId: string): Text {
-  return { en: `Add a consumer to group ${groupId}`, ko: `${groupId} 그룹에 컨슈머 추가` }
+  return { en: `Add consumer to group ${groupId}`, ko: `${groupId} 그룹에 컨슈머 추가` }
 }
 
 /** A partition's status: a mark (shape) and words, never colour alone. */

@@ -154,12 +154,13 @@ function Segment({ s, prev, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | 
   const a = g.x(from)
   const b = g.x(to)
   const newEpoch = prev !== undefined && prev.epoch !== s.epoch
-  const odd = 'count' in s && s.baseOffset % 2 === 1
+  const boundary = 'count' in s && prev !== undefined && !newEpoch && b - a >= 3
   return (
     <>
-      <rect className={odd ? 'plog-seg odd' : 'plog-seg'} x={a} y={y} width={Math.max(1, b - a)} height={g.laneH}>
+      <rect className="plog-seg" x={a} y={y} width={Math.max(1, b - a)} height={g.laneH}>
         <title>{t(runTitle(rangeText(from, to), s.epoch)) + ('producer' in s ? ` · ${s.producer}` : '')}</title>
       </rect>
+      {boundary ? <line className="plog-batch-edge" x1={a} x2={a} y1={y + 1} y2={y + g.laneH - 1} /> : null}
       {newEpoch ? <line className="plog-epoch" x1={a} x2={a} y1={y - 2} y2={y + g.laneH + 2} /> : null}
     </>
   )
