@@ -3,6 +3,7 @@
 // the reason of the last rebalance; what an EAGER or COOPERATIVE rebalance stops, in one sentence;
 // its members; and the kafka-consumer-groups --describe table. "Add consumer" starts a new member.
 
+import { Fragment } from 'react'
 import type { GroupCard } from '../../../sim/index.ts'
 import { act } from '../../host/engine-host.ts'
 import { errorMessage, notify } from '../../notices.ts'
@@ -78,10 +79,10 @@ export function GroupSection({ card, rows }: { card: GroupCard; rows: DescribeRo
             <span aria-hidden="true">{STATUS.paused.mark} </span>
             {t(stoppedText(stopped.length, rows.length))}:{' '}
             {stopped.map((tp, i) => (
-              <span key={tp} className="mono gp-nowrap">
-                {tp}
+              <Fragment key={tp}>
+                <span className="mono gp-nowrap">{tp}</span>
                 {i < stopped.length - 1 ? ', ' : ''}
-              </span>
+              </Fragment>
             ))}
           </>
         ) : (
