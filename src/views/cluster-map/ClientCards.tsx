@@ -1,6 +1,6 @@
 // Producers (left) and plain consumers (right) as small cards: a producer's topic, acks, how many
-// records it sent, had acknowledged and saw fail, and the error it meets most; a reader's polled
-// count. A stopped producer (stopProducer) or a crashed client says so in words, not colour only.
+// records it sent, had acknowledged and saw fail, its produce requests in flight (the error it met
+// most is the card's tooltip); a reader's polled count. A stopped producer (stopProducer) or a crashed client says so in words, not colour only.
 
 import type { ProducerCard as ProducerView, ReaderCard as ReaderView } from '../../../sim/index.ts'
 import { useUi } from '../../store/ui-store.ts'
@@ -24,6 +24,7 @@ export function ProducerCard({ producer: p, isolated }: { producer: ProducerView
       data-node={p.id}
       data-node-kind="producer"
       aria-pressed={selected}
+      title={error ?? undefined}
       onClick={() => useUi.getState().select({ kind: 'producer', id: p.id })}
     >
       <span className="client-title">
@@ -37,7 +38,11 @@ export function ProducerCard({ producer: p, isolated }: { producer: ProducerView
       <span className="client-line num-line">
         {t(L.sent)} {p.sent} · {t(L.acked)} {p.acked} · <span className={p.failed > 0 ? 'bad' : undefined}>{t(L.failed)} {p.failed}</span>
       </span>
-      {error ? <span className="client-line client-error">{error}</span> : null}
+      {p.inflight > 0 ? (
+        <span className="client-line num-line">
+          {t(L.inflight)} {p.inflight}
+        </span>
+      ) : null}
     </button>
   )
 }

@@ -26,7 +26,7 @@ export function ControllerRow({ controllers, active }: { controllers: Controller
             onClick={() => useUi.getState().select({ kind: 'controller', id: c.id })}
           >
             {c.id === active ? '♛ ' : c.up ? '' : '✕ '}
-            {c.id} · {c.role}
+            {c.id} {c.role}
           </button>
         )
       })}

@@ -17,14 +17,15 @@ export function FlowLayer({ view, enabled }: { view: ClusterView | null; enabled
   const t = useT()
   const locale = useLocale()
   const canvasRef = useRef<HTMLCanvasElement>(null)
+  const underRef = useRef<SVGSVGElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const overlayRef = useRef<FlowOverlay | null>(null)
 
   useLayoutEffect(() => {
     // the parent's ref is not attached yet when a child's layout effect runs: use the DOM parent
     const content = canvasRef.current?.parentElement
-    if (!content || !canvasRef.current || !svgRef.current) return
-    const overlay = new FlowOverlay(content, canvasRef.current, svgRef.current, { kindShort: [], isolated: '', cut: '' })
+    if (!content || !canvasRef.current || !underRef.current || !svgRef.current) return
+    const overlay = new FlowOverlay(content, canvasRef.current, underRef.current, svgRef.current, { kindShort: [], isolated: '', cut: '' })
     overlayRef.current = overlay
     const motion = window.matchMedia(REDUCED)
     const onMotion = () => overlay.setReducedMotion(motion.matches)
@@ -58,6 +59,7 @@ export function FlowLayer({ view, enabled }: { view: ClusterView | null; enabled
 
   return (
     <>
+      <svg ref={underRef} className="cmap-links" aria-hidden="true" />
       <canvas ref={canvasRef} className="cmap-canvas" aria-hidden="true" />
       <svg ref={svgRef} className="cmap-svg" role="img" aria-label={t(L.flowLabel)} />
     </>

@@ -1,6 +1,6 @@
-// The message-flow island over the cluster map: a canvas for the moving dots (redrawn every frame)
-// and an SVG for link lines, cut/slowed links, isolated nodes and error names (redrawn a few times
-// a second with d3 joins). Each dot is a Kafka request or response — Produce to a leader, a
+// The message-flow island over the cluster map: an SVG under the cards for link lines, a canvas
+// above them for the moving dots (redrawn every frame), and an SVG on top for cut/slowed links,
+// isolated nodes and error names (the SVGs are redrawn a few times a second with d3 joins). Each dot is a Kafka request or response — Produce to a leader, a
 // follower's replica Fetch, a consumer Fetch — aggregated by FlowAggregator. The overlay owns its
 // DOM; React only mounts the two elements. Node positions come from the cards' `data-node`
 // elements, measured again after each render and resize.
@@ -10,9 +10,11 @@ import { deliveriesSince, flowSeq } from '../../host/flow.ts'
 import { usePlayback } from '../../store/playback-store.ts'
 import type { ClusterView, LinkMark } from '../../../sim/index.ts'
 import { FlowAggregator, KINDS, KIND_INDEX, type Dot } from './flow-aggregator.ts'
-import { curvePath, dotDurationMs, pointAt, routeCurve, type Box, type Curve, type NodeKind } from './geometry.ts'
+import { curvePath, dotDurationMs, emptyCurve, pointAt, routeCurve, type Box, type Curve, type NodeKind } from './geometry.ts'
 
 const LINK_REDRAW_MS = 250
+/** where along a link its activity count may stand (reduced motion), in order of preference */
+const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8]
 /** dots carrying records are larger than empty requests and responses */
 const DOT_RADIUS = 5
 const EMPTY_DOT_RADIUS = 3
@@ -48,6 +50,8 @@ export class FlowOverlay {
   private ids: string[] = []
   private readonly index = new Map<string, number>()
   private boxes: Box[] = []
+  /** every card's box (group cards too): count labels keep off them */
+  private obstacles: Box[] = []
   private kinds: NodeKind[] = []
   private curves: (Curve | null)[] = []
   private layoutDirty = true
@@ -68,13 +72,15 @@ export class FlowOverlay {
   constructor(
     private readonly content: HTMLElement,
     private readonly canvas: HTMLCanvasElement,
-    svg: SVGSVGElement,
+    under: SVGSVGElement,
+    over: SVGSVGElement,
     private texts: OverlayTexts,
   ) {
     this.ctx = canvas.getContext('2d')
-    const root = select(svg)
+    select(under).selectAll('*').remove()
+    const root = select(over)
     root.selectAll('*').remove()
-    this.linksLayer = root.append('g').attr('class', 'flow-links')
+    this.linksLayer = select(under).append('g').attr('class', 'flow-links')
     this.marksLayer = root.append('g').attr('class', 'flow-marks')
     this.labelsLayer = root.append('g').attr('class', 'flow-labels')
     this.readColours()
@@ -149,6 +155,10 @@ export class FlowOverlay {
     }
     this.boxes = boxes
     this.kinds = kinds
+    this.obstacles = [...this.content.querySelectorAll<HTMLElement>('[data-node], .group-card')].map((el) => {
+      const r = el.getBoundingClientRect()
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }
+    })
     this.curves = new Array(ids.length * ids.length).fill(null)
     this.sizeCanvas(this.content.offsetWidth, this.content.offsetHeight)
     this.lastLinkDraw = -Infinity
@@ -174,7 +184,7 @@ export class FlowOverlay {
     const key = lo * this.ids.length + hi
     let c = this.curves[key]
     if (!c) {
-      c = routeCurve(this.boxes[lo], this.kinds[lo], this.boxes[hi], this.kinds[hi], { x0: 0, y0: 0, cx: 0, cy: 0, x1: 0, y1: 0 })
+      c = routeCurve(this.boxes[lo], this.kinds[lo], this.boxes[hi], this.kinds[hi], emptyCurve())
       this.curves[key] = c
     }
     return c
@@ -250,11 +260,14 @@ export class FlowOverlay {
 
   private drawLinks(): void {
     const data: LinkDatum[] = []
+    const placed: Box[] = this.reducedMotion ? this.obstacles.slice() : []
     const n = this.ids.length
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         if (this.agg.recentTotal(a, b) === 0) continue
-        data.push(this.linkDatum(a, b))
+        const d = this.linkDatum(a, b)
+        if (d.label) this.placeLabel(a, b, d, placed)
+        data.push(d)
       }
     }
     this.linksLayer
@@ -298,6 +311,21 @@ export class FlowOverlay {
       lx: this.point.x,
       ly: this.point.y - 4,
     }
+  }
+
+  /** Move a count label along its link until it overlaps no other; drop it (the line stays) if it cannot. */
+  private placeLabel(a: number, b: number, d: LinkDatum, placed: Box[]): void {
+    const w = d.label.length * 6.4
+    for (const t of LABEL_SPOTS) {
+      pointAt(this.curve(a, b), t, false, this.point)
+      const box = { x: this.point.x - w / 2, y: this.point.y - 16, w, h: 15 }
+      if (placed.some((p) => p.x < box.x + box.w && box.x < p.x + p.w && p.y < box.y + box.h && box.y < p.y + p.h)) continue
+      placed.push(box)
+      d.lx = this.point.x
+      d.ly = this.point.y - 4
+      return
+    }
+    d.label = ''
   }
 
   private drawMarks(): void {
@@ -359,16 +387,25 @@ export class FlowOverlay {
     return [...byPair.values()]
   }
 
+  /** Error names sit just above the card that got them, stacking upwards, never off the map's sides. */
   private drawLabels(): void {
     this.agg.labelsChanged = false
     const perNode = new Map<number, number>()
+    const half = this.content.offsetWidth / 2
     const data = this.agg.labels
       .filter((l) => l.node < this.boxes.length)
       .map((l) => {
         const row = perNode.get(l.node) ?? 0
         perNode.set(l.node, row + 1)
         const b = this.boxes[l.node]
-        return { key: `${l.node}|${l.error}`, text: l.count > 1 ? `${l.error} ×${l.count}` : l.error, x: b.x + b.w - 4, y: b.y + 14 + row * 15 }
+        const leftHalf = b.x + b.w / 2 < half
+        return {
+          key: `${l.node}|${l.error}`,
+          text: `✖ ${l.count > 1 ? `${l.error} ×${l.count}` : l.error}`,
+          x: leftHalf ? b.x + 4 : b.x + b.w - 4,
+          y: b.y - 3 - row * 13,
+          anchor: leftHalf ? 'start' : 'end',
+        }
       })
     this.labelsLayer
       .selectAll<SVGTextElement, (typeof data)[number]>('text')
@@ -377,7 +414,8 @@ export class FlowOverlay {
       .attr('class', 'flow-error')
       .attr('x', (d) => d.x)
       .attr('y', (d) => d.y)
-      .text((d) => `✖ ${d.text}`)
+      .attr('text-anchor', (d) => d.anchor)
+      .text((d) => d.text)
   }
 
   destroy(): void {

@@ -1,6 +1,6 @@
 // Pure geometry of the message-flow overlay: where a link between two cards starts and ends, and
-// how it bends. Links between brokers bow away from the straight line so a fetch from broker 1 to
-// broker 3 passes above broker 2 instead of through it; links from clients run straight.
+// how it bends (cubic Béziers), so that a fetch from broker 1 to broker 3 or a produce request to
+// broker 3 does not run through broker 2's card.
 
 export interface Box {
   x: number
@@ -9,14 +9,28 @@ export interface Box {
   h: number
 }
 
-/** A quadratic Bézier from (x0,y0) through control (cx,cy) to (x1,y1). */
+/** A cubic Bézier from (x0,y0) with controls (ax,ay) and (bx,by) to (x1,y1). */
 export interface Curve {
   x0: number
   y0: number
-  cx: number
-  cy: number
+  ax: number
+  ay: number
+  bx: number
+  by: number
   x1: number
   y1: number
+}
+
+export function emptyCurve(): Curve {
+  return { x0: 0, y0: 0, ax: 0, ay: 0, bx: 0, by: 0, x1: 0, y1: 0 }
+}
+
+/** Make the curve the cubic equal to the quadratic through control point (cx, cy). */
+function fromQuadratic(out: Curve, cx: number, cy: number): void {
+  out.ax = out.x0 + ((cx - out.x0) * 2) / 3
+  out.ay = out.y0 + ((cy - out.y0) * 2) / 3
+  out.bx = out.x1 + ((cx - out.x1) * 2) / 3
+  out.by = out.y1 + ((cy - out.y1) * 2) / 3
 }
 
 /** Where the ray from the box's centre towards (tx,ty) leaves the box. */
@@ -55,21 +69,16 @@ export function linkCurve(a: Box, b: Box, bow: number, out: Curve): Curve {
     px = -px
     py = -py
   }
-  out.cx = (ax + bx) / 2 + px * bow
-  out.cy = (ay + by) / 2 + py * bow
-  exitPoint(a, out.cx, out.cy, scratch)
+  const cx = (ax + bx) / 2 + px * bow
+  const cy = (ay + by) / 2 + py * bow
+  exitPoint(a, cx, cy, scratch)
   out.x0 = scratch.x
   out.y0 = scratch.y
-  exitPoint(b, out.cx, out.cy, scratch)
+  exitPoint(b, cx, cy, scratch)
   out.x1 = scratch.x
   out.y1 = scratch.y
+  fromQuadratic(out, cx, cy)
   return out
-}
-
-/** How far a broker-to-broker link bows: enough to clear a card between them. */
-export function brokerBow(a: Box, b: Box): number {
-  const dist = Math.hypot(b.x - a.x, b.y - a.y)
-  return 18 + dist * 0.22
 }
 
 /** What a node on the map is, for routing: brokers (and controllers) sit in the middle, clients at the sides. */
@@ -103,42 +112,57 @@ function serverCurve(a: Box, b: Box, out: Curve): Curve {
   out.y0 = l.y + l.h
   out.x1 = r.x + r.w / 2
   out.y1 = r.y + r.h
-  out.cx = (out.x0 + out.x1) / 2
-  out.cy = Math.max(out.y0, out.y1) + 14 + (out.x1 - out.x0) * 0.14
+  fromQuadratic(out, (out.x0 + out.x1) / 2, Math.max(out.y0, out.y1) + 14 + (out.x1 - out.x0) * 0.14)
   if (l !== a) reverseCurve(out)
   return out
 }
 
+/** Up from the client's side edge to a lane above the broker row, along it, and down onto the broker's top. */
 function clientCurve(client: Box, server: Box, out: Curve): void {
   const left = client.x + client.w <= server.x
   out.x0 = left ? client.x + client.w : client.x
   out.y0 = client.y + Math.min(16, client.h / 2)
   out.x1 = server.x + server.w * (left ? 0.3 : 0.7)
   out.y1 = server.y
-  out.cx = left ? Math.max(out.x0 + 12, out.x1 - 28) : Math.min(out.x0 - 12, out.x1 + 28)
-  out.cy = Math.min(out.y0, out.y1) - 10 - Math.abs(out.x1 - out.x0) * 0.09
+  const lane = Math.min(out.y0, out.y1) - 14 - Math.abs(out.x1 - out.x0) * 0.05
+  // a client card lower down climbs steeply first, so it clears the nearest broker's corner
+  out.ax = out.x0
+  out.ay = Math.max(4, lane - Math.max(0, out.y0 - lane) * 1.2)
+  out.bx = out.x1 - (out.x1 - out.x0) * 0.3
+  out.by = lane
 }
 
 function reverseCurve(c: Curve): void {
-  const x = c.x0
-  const y = c.y0
+  let t = c.x0
   c.x0 = c.x1
+  c.x1 = t
+  t = c.y0
   c.y0 = c.y1
-  c.x1 = x
-  c.y1 = y
+  c.y1 = t
+  t = c.ax
+  c.ax = c.bx
+  c.bx = t
+  t = c.ay
+  c.ay = c.by
+  c.by = t
 }
 
 /** The point at t (0..1) along the curve, forwards or backwards. */
 export function pointAt(c: Curve, t: number, reverse: boolean, out: { x: number; y: number }): void {
   const u = reverse ? 1 - t : t
   const v = 1 - u
-  out.x = v * v * c.x0 + 2 * v * u * c.cx + u * u * c.x1
-  out.y = v * v * c.y0 + 2 * v * u * c.cy + u * u * c.y1
+  const a = v * v * v
+  const b = 3 * v * v * u
+  const c2 = 3 * v * u * u
+  const d = u * u * u
+  out.x = a * c.x0 + b * c.ax + c2 * c.bx + d * c.x1
+  out.y = a * c.y0 + b * c.ay + c2 * c.by + d * c.y1
 }
 
 /** The SVG path of a curve. */
 export function curvePath(c: Curve): string {
-  return `M${c.x0.toFixed(1)},${c.y0.toFixed(1)}Q${c.cx.toFixed(1)},${c.cy.toFixed(1)} ${c.x1.toFixed(1)},${c.y1.toFixed(1)}`
+  const f = (n: number) => n.toFixed(1)
+  return `M${f(c.x0)},${f(c.y0)}C${f(c.ax)},${f(c.ay)} ${f(c.bx)},${f(c.by)} ${f(c.x1)},${f(c.y1)}`
 }
 
 /** Wall-clock ms a dot takes along its link: shorter at high playback speeds so it keeps up. */
