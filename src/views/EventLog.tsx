@@ -36,7 +36,6 @@ const L = {
   all: { en: 'All', ko: '전체' },
   none: { en: 'No events match.', ko: '맞는 이벤트가 없습니다.' },
   latest: { en: '↓ Jump to latest', ko: '↓ 최신으로' },
-  time: { en: 'Time (s)', ko: '시각 (초)' },
   select: { en: 'Select', ko: '선택' },
   internal: { en: 'Show leader and Isr changes of __consumer_offsets', ko: '__consumer_offsets의 leader·Isr 변경도 보기' },
 }

@@ -35,7 +35,7 @@ const ROLES: { cls: string; mark: string; name: Text; text: Text }[] = [
   },
   {
     cls: 'insync', mark: '', name: { en: 'in-sync follower', ko: 'Isr 팔로워' },
-    text: { en: 'caught up: in the Isr, may become leader', ko: '따라잡음: Isr에 있으며 리더가 될 수 있음' },
+    text: { en: 'caught up with the leader: in the Isr, may become leader', ko: '리더를 따라잡은 상태로 Isr에 있으며 리더가 될 수 있음' },
   },
   {
     cls: 'outofsync', mark: '!', name: { en: 'out-of-sync follower', ko: 'Isr 밖 팔로워' },
