@@ -26,6 +26,12 @@ async function expectNoSeriousA11yViolations(page: Page, selector: string): Prom
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
+/** The side panel is 390 px wide: nothing in it may push it sideways (the console's <pre> scrolls inside). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const [scrollWidth, clientWidth] = await page.locator('.tab-body').evaluate((el) => [el.scrollWidth, el.clientWidth])
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
+}
+
 test('a learner crashes a broker, produces a keyed record, reads kafka-topics and gets help', async ({ page }) => {
   const errors = watchErrors(page)
   await page.goto('/?scenario=leader-failover&seed=42')
@@ -46,6 +52,7 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await expect(page.getByTestId('inspector-broker-state')).toHaveText(/crashed/)
   await expect(page.getByTestId('inspector-broker-2-crash')).toBeDisabled()
   await expect(page.getByTestId('inspector-broker-2-restart')).toBeEnabled()
+  await expectNoSidewaysScroll(page)
   await expectNoSeriousA11yViolations(page, '.side')
   await page.screenshot({ path: 'test-results/inspector-broker-crashed.png' })
 
@@ -67,6 +74,7 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await page.getByTestId('inspector-produce-key').fill('user-42')
   const expected = partitionForKey('user-42', 3)
   await expect(page.getByTestId('inspector-produce-partition')).toHaveText(`→ orders-${expected} (murmur2("user-42") % 3)`)
+  await expectNoSidewaysScroll(page)
   const sentBefore = Number((await page.getByTestId('inspector-producer-counts').textContent())!.split(' / ')[0])
   await page.getByTestId('inspector-produce').click()
   await expect(page.getByTestId('inspector-producer-counts')).toHaveText(new RegExp(`^${sentBefore + 1} / `))
@@ -170,6 +178,7 @@ test('a group member is crashed and restarted, and a failed action names why', a
   // Reset offsets needs an Empty group: the notice names Kafka's error.
   await group.getByRole('button').first().click()
   await expect(page.getByTestId('inspector-group')).toHaveAttribute('data-id', groupId)
+  await expectNoSidewaysScroll(page)
   await page.getByTestId(`inspector-group-${groupId}-reset`).click()
   await expect(page.getByRole('alert').first()).toContainText(/Reset offsets of .* did not work: \S+/)
 
@@ -188,6 +197,7 @@ test('a group member is crashed and restarted, and a failed action names why', a
   await page.getByRole('tab', { name: 'Console' }).click()
   await page.getByTestId('console-command').selectOption(`groups:${groupId}`)
   await expect(page.getByTestId('console-prompt')).toHaveText(`$ kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group ${groupId}`)
+  await expectNoSidewaysScroll(page)
   await expect(page.getByTestId('console-output')).toContainText(/GROUP\s+TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG/)
   await page.screenshot({ path: 'test-results/inspector-console-group.png' })
   expect(errors).toEqual([])
