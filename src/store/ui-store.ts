@@ -1,5 +1,5 @@
 // UI state: language, what is selected (the inspector shows it), which side panel is open, the
-// topic the partition log shows, the event-log filter, presenter mode and the help dialog.
+// topic the partition log shows, presenter mode and the help dialog.
 
 import { create } from 'zustand'
 import { detectLocale, type Locale } from '../i18n.ts'
