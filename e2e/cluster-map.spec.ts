@@ -2,6 +2,7 @@
 // button, watch the controller move leadership to an in-sync follower, restart it; consumer group
 // cards with their state and members; the message-kind toggles; reduced motion; a dense cluster.
 import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -90,21 +91,45 @@ test('clicking a broker, a replica chip and a producer selects them; keyboard wo
   expect(errors).toEqual([])
 })
 
-test('consumer groups show state, generation and members; a crashed member is listed as down', async ({ page }) => {
+test('consumer groups show state, generation and members; a crashed member is down and its partitions move after the session times out', async ({ page }) => {
   const errors = watchErrors(page)
-  await page.goto('/?scenario=consumer-crash-session-timeout&seed=1')
-  const group = page.locator('[data-testid^="group-"]').first()
+  await page.goto('/?scenario=consumer-crash-session-timeout&seed=42')
+  const group = page.getByTestId('group-billing')
   await expect(group).toHaveAttribute('data-state', 'Stable')
   const generation = Number(await group.getAttribute('data-generation'))
   expect(generation).toBeGreaterThan(0)
-  await expect(group.locator('.member')).not.toHaveCount(0)
-  const member = group.locator('.member').first()
+  await expect(group.locator('.member')).toHaveCount(3)
+  await expect(group).toContainText('billing-2')
+
+  await runUntil(page, 22_000)
+  // billing-2 crashed without a LeaveGroup: still a member, shown as down, no rebalance yet
+  await expect(group.locator('.member-down')).toHaveText(/billing-2/)
+  await expect(group).toHaveAttribute('data-generation', String(generation))
+  await page.getByRole('region', { name: 'Cluster map' }).screenshot({ path: 'test-results/cluster-map-member-down.png' })
+
+  await runUntil(page, 45_000)
+  await expect(group).toHaveAttribute('data-state', 'Stable')
+  expect(Number(await group.getAttribute('data-generation'))).toBeGreaterThan(generation)
+  // the coordinator dropped billing-2 and the two live members split the six partitions (range)
+  const live = group.locator('.member:not(.member-down)')
+  await expect(live).toHaveCount(2)
+  await expect(live.locator('.member-parts')).toHaveText(['orders 0-2', 'orders 3-5'])
+  const member = live.first()
   await member.click()
   await expect(member).toHaveAttribute('aria-pressed', 'true')
-  await runUntil(page, 90_000)
-  expect(Number(await group.getAttribute('data-generation'))).toBeGreaterThan(generation)
   await page.getByRole('region', { name: 'Cluster map' }).screenshot({ path: 'test-results/cluster-map-groups.png' })
   expect(errors).toEqual([])
+})
+
+test('the map has no serious or critical accessibility violations (axe-core), in English and Korean', async ({ page }) => {
+  await page.goto('/?scenario=isr-shrink-not-enough-replicas&seed=1')
+  await runUntil(page, 30_000)
+  for (const language of ['English', '한국어']) {
+    const result = await new AxeBuilder({ page }).include('.cmap').analyze()
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), language).toEqual([])
+    if (language === 'English') await page.getByRole('button', { name: '한국어' }).click()
+  }
 })
 
 test('message kinds toggle from the legend; group traffic is off until asked for', async ({ page }) => {
@@ -127,7 +152,7 @@ test('with reduced motion, links show their activity as counts instead of moving
   const errors = watchErrors(page)
   await page.goto('/?scenario=leader-failover&seed=42')
   await page.getByTestId('btn-play').click()
-  const counted = page.locator('.cmap-svg .flow-link.reduced text').filter({ hasText: /prod \d+/ })
+  const counted = page.locator('.cmap-links .flow-link.reduced text').filter({ hasText: /prod \d+/ })
   await expect(counted.first()).toBeVisible()
   await page.getByRole('region', { name: 'Cluster map' }).screenshot({ path: 'test-results/cluster-map-reduced-motion.png' })
   await page.getByTestId('btn-pause').click()
