@@ -16,9 +16,10 @@ export function GroupsPanel() {
   const t = useT()
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
+  // rebuilt from the live world each time the host publishes a new version of the run
   const groups = useMemo(() => {
     const run = current()
-    if (!run || !view || version < 0) return []
+    if (!run || !view) return []
     return view.groups.map((card) => ({ card, rows: describeGroup(run.sim.world, card) }))
   }, [version, view])
   if (!view) return <p className="muted">{t(G.noRun)}</p>

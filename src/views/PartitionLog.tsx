@@ -47,9 +47,10 @@ export function PartitionLog() {
   const size = useCellSize(tableRef)
   const topics = useMemo(() => (view ? view.topics.filter((x) => !x.internal).map((x) => x.name) : []), [view])
   const shownTopic = topic !== null && topics.includes(topic) ? topic : null
+  // rebuilt from the live world each time the host publishes a new version of the run
   const logs = useMemo(() => {
     const run = current()
-    return run && version >= 0 ? buildPartitionLogs(run.sim.world, shownTopic) : []
+    return run ? buildPartitionLogs(run.sim.world, shownTopic) : []
   }, [version, shownTopic])
   return (
     <section className="plog" aria-labelledby="plog-title">
