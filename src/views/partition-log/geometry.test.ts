@@ -22,6 +22,12 @@ describe('offsetScale', () => {
     expect(x(2_000_000)).toBe(1000)
   })
 
+  test('an old part shorter than its share is not stretched', () => {
+    const x = offsetScale({ start: 0, tailFrom: 3, end: 103 }, 0, 1030)
+    expect(x(3)).toBeCloseTo(30)
+    expect(x(53)).toBeCloseTo(530)
+  })
+
   test('an empty log still has a scale', () => {
     const x = offsetScale({ start: 0, tailFrom: 0, end: 0 }, 10, 20)
     expect(x(0)).toBe(10)

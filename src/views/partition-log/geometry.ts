@@ -19,7 +19,9 @@ export interface OffsetWindow {
 export function offsetScale(w: OffsetWindow, x0: number, x1: number): ScaleLinear<number, number> {
   const end = Math.max(w.end, w.start + 1)
   if (w.tailFrom <= w.start) return scaleLinear().domain([w.start, end]).range([x0, x1]).clamp(true)
-  const cut = x0 + (x1 - x0) * COMPRESSED_SHARE
+  // never stretch: an old part shorter than the share keeps its linear width
+  const share = Math.min(COMPRESSED_SHARE, (w.tailFrom - w.start) / (end - w.start))
+  const cut = x0 + (x1 - x0) * share
   return scaleLinear().domain([w.start, w.tailFrom, end]).range([x0, cut, x1]).clamp(true)
 }
 
