@@ -14,11 +14,14 @@ import { LineChart } from './metrics/LineChart.tsx'
 import { LeadersChart } from './metrics/LeadersChart.tsx'
 import type { ChartLine } from './metrics/line-chart.ts'
 import { lineStyle } from './metrics/palette.ts'
-import { errorCounts, groupLag, health, latest, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
-import { L, errorsSummary, healthSummary, lagSummary, throughputSummary } from './metrics/texts.ts'
+import { errorCounts, groupLag, health, latest, mostOf, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
+import { L, errorsSummary, healthSummary, lagSummary, mostLagText, throughputSummary } from './metrics/texts.ts'
 import './metrics-panel.css'
 
 const round = (v: number) => String(Math.round(v))
+
+/** More lines than this tangle in a 350-pixel chart (and cost a redraw): the partitions with the most LAG. */
+const MAX_PARTITION_LINES = 8
 
 function styled(series: NamedSeries[]): ChartLine[] {
   return series.map((s, i) => ({ ...s, ...lineStyle(i) }))
@@ -70,7 +73,8 @@ export function MetricsPanel() {
 
   const groupNames = data.groups.map((g) => g.name)
   const [lagGroup, setLagGroup] = useLagGroup(groupNames)
-  const partitions = useMemo(() => styled(lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup, version])
+  const allPartitions = useMemo(() => (lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup, version])
+  const partitions = useMemo(() => styled(mostOf(allPartitions, MAX_PARTITION_LINES)), [allPartitions])
 
   const common = { width, domainMaxMs, nowMs }
   const [produce, consume] = data.rates
@@ -106,6 +110,7 @@ export function MetricsPanel() {
           lines={partitions}
           legendValue={(l) => round(latest(l.points))}
         >
+          {allPartitions.length > partitions.length ? <p className="mx-note">{t(mostLagText(partitions.length, allPartitions.length))}</p> : null}
           {groupNames.length > 1 ? (
             <label className="mx-pick">
               {t(L.group)}{' '}

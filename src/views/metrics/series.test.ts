@@ -1,7 +1,7 @@
 // The metric charts' lines come from a run's samples: rates, LAG by group and partition, errors by name.
 import { describe, expect, it } from 'vitest'
 import type { MetricSample } from '../../host/metrics.ts'
-import { errorCounts, groupLag, health, latest, partitionLag, peak, throughput } from './series.ts'
+import { errorCounts, groupLag, health, latest, mostOf, partitionLag, peak, throughput } from './series.ts'
 
 function sample(i: number, over: Partial<MetricSample> = {}): MetricSample {
   return { atMs: i * 250, acked: i * 10, consumed: i * 5, underReplicated: 0, offline: 0, leaders: [1, 1, 1], groupLag: {}, errors: {}, ...over }
@@ -38,5 +38,14 @@ describe('metric series', () => {
     expect(errors.map((e) => e.name)).toEqual(['NETWORK_EXCEPTION', 'NOT_LEADER_OR_FOLLOWER'])
     expect(errors.map((e) => latest(e.points))).toEqual([17, 1])
     expect(errors[1].points[0].v).toBe(0)
+  })
+})
+
+describe('mostOf', () => {
+  it('keeps the partitions with the most LAG, in partition order', () => {
+    const s = (name: string, v: number) => ({ name, points: [{ t: 0, v }] })
+    const series = [s('t-0', 5), s('t-1', 50), s('t-2', 1), s('t-3', 20)]
+    expect(mostOf(series, 2).map((x) => x.name)).toEqual(['t-1', 't-3'])
+    expect(mostOf(series, 9)).toHaveLength(4)
   })
 })

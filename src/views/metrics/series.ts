@@ -7,7 +7,7 @@ import { downsample } from './downsample.ts'
 import { ratePerSecond, valueAt, type Point } from './rates.ts'
 
 /** Points per line: a few per pixel of a side-panel chart, cheap to redraw ten times a second. */
-export const MAX_POINTS = 400
+export const MAX_POINTS = 240
 
 export interface NamedSeries {
   name: string
@@ -78,4 +78,11 @@ export function peak(points: readonly Point[]): number {
   let m = 0
   for (const p of points) m = Math.max(m, p.v)
   return m
+}
+
+/** The `n` series with the highest peak (a group on 48 partitions would draw 48 tangled lines), kept in their order. */
+export function mostOf(series: readonly NamedSeries[], n: number): NamedSeries[] {
+  if (series.length <= n) return series.slice()
+  const keep = new Set([...series].sort((a, b) => peak(b.points) - peak(a.points) || (a.name < b.name ? -1 : 1)).slice(0, n))
+  return series.filter((s) => keep.has(s))
 }

@@ -38,3 +38,8 @@ export const errorsSummary = (parts: string): Text => ({
   en: parts ? `Request errors so far: ${parts}.` : 'No request errors so far.',
   ko: parts ? `지금까지의 요청 오류: ${parts}.` : '아직 요청 오류가 없습니다.',
 })
+
+export const mostLagText = (shown: number, all: number): Text => ({
+  en: `The ${shown} of ${all} partitions with the most LAG.`,
+  ko: `파티션 ${all}개 중 LAG가 가장 큰 ${shown}개.`,
+})

@@ -6,7 +6,7 @@ import { useT } from '../../useT.ts'
 import { CATEGORIES } from './categories.ts'
 import { tooltipOrder, type MarkerCluster } from './cluster.ts'
 
-const SHOWN = 5
+const SHOWN = 4
 
 const L = {
   scheduled: { en: 'scheduled', ko: '예정' },
@@ -23,16 +23,18 @@ export function timeText(c: MarkerCluster): string {
 export function Tooltip({ id, cluster, left, bottom }: { id: string; cluster: MarkerCluster; left: number; bottom: number }) {
   const t = useT()
   const n = cluster.items.length
+  const ordered = tooltipOrder(cluster.items)
+  const categories = [cluster.category, ...ordered.map((i) => i.category)].filter((c, i, all) => all.indexOf(c) === i)
   return (
     <div id={id} role="tooltip" className="tl-tooltip" style={{ left, bottom }} data-testid="timeline-tooltip">
       <div className="tl-tip-head">
-        <strong>{t(CATEGORIES[cluster.category].label)}</strong>
+        <strong>{categories.map((c) => t(CATEGORIES[c].label)).join(' · ')}</strong>
         {cluster.scheduled ? <span className="tl-tip-tag">{t(L.scheduled)}</span> : null}
         <span className="tl-tip-time">{timeText(cluster)}</span>
         {n > 1 ? <span className="tl-tip-count">{t(countText(n))}</span> : null}
       </div>
       <ul className="tl-tip-notes">
-        {tooltipOrder(cluster.items).slice(0, SHOWN).map((item, i) => (
+        {ordered.slice(0, SHOWN).map((item, i) => (
           <li key={i} lang="en">
             {n > 1 ? <span className="tl-tip-at">{formatSimTime(item.atMs)}</span> : null}
             {item.text}

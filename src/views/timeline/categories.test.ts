@@ -29,8 +29,15 @@ describe('categorizeNote', () => {
     expect(categorizeNote('consumer', 'billing-2 found the coordinator of group billing: broker 1')).toBeNull()
   })
 
-  it('puts unclean elections in the leader row with a shape of their own', () => {
+  it('puts unclean elections in the leader row and fencing in the controller row, with shapes of their own', () => {
     expect(CATEGORIES.unclean.lane).toBe(CATEGORIES.leader.lane)
     expect(CATEGORIES.unclean.shape).not.toBe(CATEGORIES.leader.shape)
+    expect(CATEGORIES.broker.lane).toBe(CATEGORIES.controller.lane)
+    expect(CATEGORIES.broker.shape).not.toBe(CATEGORIES.controller.shape)
+  })
+
+  it('gives every category its own shape', () => {
+    const shapes = Object.values(CATEGORIES).map((c) => c.shape)
+    expect(new Set(shapes).size).toBe(shapes.length)
   })
 })

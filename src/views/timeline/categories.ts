@@ -8,8 +8,12 @@ import type { Text } from '../../i18n.ts'
 
 export type Category = 'fault' | 'leader' | 'unclean' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
 
-/** A timeline row; unclean elections share the leader row (with a shape of their own). */
-export type Lane = 'fault' | 'leader' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
+/**
+ * A timeline row. Unclean elections share the leader row, and broker fencing the controller row
+ * (the active controller fences and unfences brokers), each with a shape of its own; six rows
+ * at most keep their names readable in a timeline 90 px high.
+ */
+export type Lane = 'fault' | 'leader' | 'isr' | 'controller' | 'rebalance' | 'anomaly'
 
 export type Shape = 'triangle' | 'diamond' | 'star' | 'circle' | 'wye' | 'cross' | 'square' | 'x'
 
@@ -30,7 +34,7 @@ export const CATEGORIES: Record<Category, CategoryInfo> = {
   isr: { lane: 'isr', shape: 'circle', color: 'var(--c-insync)', label: { en: 'ISR change', ko: 'ISR 변경' }, rank: 1 },
   controller: { lane: 'controller', shape: 'wye', color: 'var(--c-controller)', label: { en: 'Controller change', ko: '컨트롤러 변경' }, rank: 1 },
   rebalance: { lane: 'rebalance', shape: 'cross', color: 'var(--c-group)', label: { en: 'Rebalance', ko: '리밸런스' }, rank: 1 },
-  broker: { lane: 'broker', shape: 'square', color: 'var(--c-isolated)', label: { en: 'Broker fenced / unfenced', ko: '브로커 fence / unfence' }, rank: 1 },
+  broker: { lane: 'controller', shape: 'square', color: 'var(--c-isolated)', label: { en: 'Broker fenced / unfenced', ko: '브로커 fence / unfence' }, rank: 1 },
   anomaly: { lane: 'anomaly', shape: 'x', color: 'var(--bad)', label: { en: 'Checker anomaly', ko: '검사기 이상 징후' }, rank: 1 },
 }
 
@@ -40,7 +44,6 @@ export const LANES: { lane: Lane; label: Text; shape: Shape; color: string }[] =
   { lane: 'isr', label: { en: 'ISR', ko: 'ISR' }, shape: 'circle', color: CATEGORIES.isr.color },
   { lane: 'controller', label: { en: 'Controller', ko: '컨트롤러' }, shape: 'wye', color: CATEGORIES.controller.color },
   { lane: 'rebalance', label: { en: 'Rebalance', ko: '리밸런스' }, shape: 'cross', color: CATEGORIES.rebalance.color },
-  { lane: 'broker', label: { en: 'Fencing', ko: 'fencing' }, shape: 'square', color: CATEGORIES.broker.color },
   { lane: 'anomaly', label: { en: 'Anomaly', ko: '이상 징후' }, shape: 'x', color: CATEGORIES.anomaly.color },
 ]
 

@@ -23,7 +23,7 @@ describe('clusterMarkers', () => {
 
   it('clusters each row on its own (a leader election does not hide an ISR change)', () => {
     const out = clusterMarkers([item(32_157, 'isr'), item(32_157, 'leader'), item(32_157, 'broker')], xOf, 12)
-    expect(out.map((c) => c.lane).sort()).toEqual(['broker', 'isr', 'leader'])
+    expect(out.map((c) => c.lane).sort()).toEqual(['controller', 'isr', 'leader'])
   })
 
   it('shows an UNCLEAN election when it shares a cluster with clean ones', () => {
