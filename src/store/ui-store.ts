@@ -20,7 +20,7 @@ export interface UiState {
   locale: Locale
   selection: Selection | null
   sideTab: SideTab
-  /** the topic the partition log view shows (null: the first user topic) */
+  /** the topic the partition log view shows (null: all user topics) */
   topic: string | null
   presenter: boolean
   helpOpen: boolean
