@@ -71,7 +71,7 @@ function Badges({ broker, voter }: { broker: BrokerCardView; voter: ControllerCa
       {broker.activeController ? (
         <span className="badge badge-controller">♛ {t(L.activeController)}</span>
       ) : voter ? (
-        <span className="badge badge-voter">
+        <span className="badge badge-voter" title={`${t(L.voter)} · ${voter.role}`}>
           {t(L.voter)} · {voter.role}
         </span>
       ) : null}

@@ -63,6 +63,7 @@ export class FlowOverlay {
   private drewDots = false
   private colours: string[] = []
   private errorColour = '#d55e00'
+  private fontFamily = 'sans-serif'
   private readonly ctx: CanvasRenderingContext2D | null
   private readonly point = { x: 0, y: 0 }
   private readonly linksLayer: Selection<SVGGElement, unknown, null, undefined>
@@ -129,6 +130,7 @@ export class FlowOverlay {
     const style = getComputedStyle(this.content)
     this.colours = KINDS.map((k) => style.getPropertyValue(`--c-${k}`).trim() || '#555')
     this.errorColour = style.getPropertyValue('--c-error').trim() || this.errorColour
+    this.fontFamily = style.fontFamily || this.fontFamily
   }
 
   // ------------------------------------------------------------------ layout
@@ -223,7 +225,7 @@ export class FlowOverlay {
     const ctx = this.ctx
     if (!ctx) return
     if (this.drewDots) this.clearCanvas()
-    ctx.font = '600 11px system-ui, sans-serif'
+    ctx.font = `600 11px ${this.fontFamily}`
     ctx.lineWidth = 2
     for (const d of this.agg.dots) {
       if (!d.live || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
@@ -315,7 +317,7 @@ export class FlowOverlay {
 
   /** Move a count label along its link until it overlaps no other; drop it (the line stays) if it cannot. */
   private placeLabel(a: number, b: number, d: LinkDatum, placed: Box[]): void {
-    const w = d.label.length * 6.4
+    const w = this.textWidth(d.label)
     for (const t of LABEL_SPOTS) {
       pointAt(this.curve(a, b), t, false, this.point)
       const box = { x: this.point.x - w / 2, y: this.point.y - 16, w, h: 15 }
@@ -387,25 +389,23 @@ export class FlowOverlay {
     return [...byPair.values()]
   }
 
-  /** Error names sit just above the card that got them, stacking upwards, never off the map's sides. */
+  /** Error names sit just above the card that got them, stacking upwards past each other, never off the map's sides. */
   private drawLabels(): void {
     this.agg.labelsChanged = false
-    const perNode = new Map<number, number>()
     const half = this.content.offsetWidth / 2
+    const placed: Box[] = []
     const data = this.agg.labels
       .filter((l) => l.node < this.boxes.length)
       .map((l) => {
-        const row = perNode.get(l.node) ?? 0
-        perNode.set(l.node, row + 1)
         const b = this.boxes[l.node]
         const leftHalf = b.x + b.w / 2 < half
-        return {
-          key: `${l.node}|${l.error}`,
-          text: `✖ ${l.count > 1 ? `${l.error} ×${l.count}` : l.error}`,
-          x: leftHalf ? b.x + 4 : b.x + b.w - 4,
-          y: b.y - 3 - row * 13,
-          anchor: leftHalf ? 'start' : 'end',
-        }
+        const text = `✖ ${l.count > 1 ? `${l.error} ×${l.count}` : l.error}`
+        const w = this.textWidth(text)
+        const x = leftHalf ? b.x + 4 : b.x + b.w - 4
+        const box = { x: leftHalf ? x : x - w, y: b.y - 15, w, h: 13 }
+        while (placed.some((p) => p.x < box.x + box.w && box.x < p.x + p.w && p.y < box.y + box.h && box.y < p.y + p.h)) box.y -= 13
+        placed.push(box)
+        return { key: `${l.node}|${l.error}`, text, x, y: box.y + 12, anchor: leftHalf ? 'start' : 'end' }
       })
     this.labelsLayer
       .selectAll<SVGTextElement, (typeof data)[number]>('text')
@@ -416,6 +416,13 @@ export class FlowOverlay {
       .attr('y', (d) => d.y)
       .attr('text-anchor', (d) => d.anchor)
       .text((d) => d.text)
+  }
+
+  /** Width of an 11px bold label, measured with the page's font. */
+  private textWidth(text: string): number {
+    if (!this.ctx) return text.length * 8
+    this.ctx.font = `700 11px ${this.fontFamily}`
+    return this.ctx.measureText(text).width + 4
   }
 
   destroy(): void {
