@@ -20,8 +20,11 @@ export function summaryWait(playing: boolean, sinceLastMs: number, lastCostMs: n
   return Math.max(0, gap - sinceLastMs)
 }
 
+const NONE: readonly Anomaly[] = []
+
 export function useAnomalies(version: number, playing: boolean): readonly Anomaly[] {
-  const [anomalies, setAnomalies] = useState<readonly Anomaly[]>([])
+  // kept with the simulation they came from: a new or rewound run shows none until checked
+  const [found, setFound] = useState<{ sim: unknown; anomalies: readonly Anomaly[] }>({ sim: null, anomalies: NONE })
   const last = useRef({ endWall: -Infinity, costMs: 0 })
   useEffect(() => {
     if (!current()) return
@@ -29,7 +32,7 @@ export function useAnomalies(version: number, playing: boolean): readonly Anomal
       const start = performance.now()
       const first = currentSummary().checks.first
       last.current = { endWall: performance.now(), costMs: performance.now() - start }
-      setAnomalies(first)
+      setFound({ sim: current()?.sim, anomalies: first })
     }
     const wait = summaryWait(playing, performance.now() - last.current.endWall, last.current.costMs)
     if (wait === Infinity) return
@@ -40,5 +43,5 @@ export function useAnomalies(version: number, playing: boolean): readonly Anomal
     const timer = setTimeout(compute, wait)
     return () => clearTimeout(timer)
   }, [version, playing])
-  return anomalies
+  return found.sim === current()?.sim ? found.anomalies : NONE
 }
