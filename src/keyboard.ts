@@ -26,10 +26,10 @@ export function handleShortcut(e: KeyboardEvent): void {
   }
   if (ui.helpOpen || !current()) return
   // Space on a focused button clicks it; the shortcut is for the page, not for buttons.
-  if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+  if (e.key === ' ' && !(e.target instanceof Element && e.target.closest('button, [role="button"]'))) {
     togglePlay()
     e.preventDefault()
-  } else if (e.key === 'ArrowRight' && !(e.target instanceof HTMLElement && e.target.closest('[role="tablist"], [role="slider"]'))) {
+  } else if (e.key === 'ArrowRight' && !(e.target instanceof Element && e.target.closest('[role="tablist"], [role="slider"], [role="button"]'))) {
     stepOne()
     e.preventDefault()
   }

@@ -72,6 +72,13 @@ export function togglePlay(): void {
   else play()
 }
 
+/** Move the run to `ms` (forward runs on, backward replays the same run); playing goes on from there. */
+export function seek(ms: number): void {
+  anchor = null
+  advanceTo(ms)
+  publish(true)
+}
+
 /** A new run was loaded: stop, and stop at its end again. */
 export function resetPlayback(): void {
   pausedAtEnd = false
