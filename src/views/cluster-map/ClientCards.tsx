@@ -29,7 +29,7 @@ export function ProducerCard({ producer: p, isolated }: { producer: ProducerView
     >
       <span className="client-title">
         <span className="client-id">{p.id}</span>
-        {state !== 'running' ? <span className="client-state">{state === 'down' ? `✕ ${t(L.down)}` : `⏸ ${t(L.stopped)}`}</span> : null}
+        {state !== 'running' ? <span className="client-state">{state === 'down' ? `✕ ${t(L.down)}` : `❚❚ ${t(L.stopped)}`}</span> : null}
         {isolated ? <span className="client-state">✂ {t(L.isolated)}</span> : null}
       </span>
       <span className="client-line">

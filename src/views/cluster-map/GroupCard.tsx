@@ -27,7 +27,7 @@ function MemberRow({ member, group, isolated }: { member: MemberView; group: Gro
         <span className="member-id">{member.clientId}</span>
         {paused ? (
           <span className="member-flag" title={t(L.pausedHint)}>
-            ⏸ {member.revoking.length > 0 ? `${t(L.revoking)} ${compactPartitions(member.revoking)}` : t(L.paused)}
+            ❚❚ {member.revoking.length > 0 ? `${t(L.revoking)} ${compactPartitions(member.revoking)}` : t(L.paused)}
           </span>
         ) : null}
         {isolated ? <span className="member-flag">✂ {t(L.isolated)}</span> : null}
