@@ -1,7 +1,9 @@
 // The page: toolbar on top, the cluster map and the partition log in the middle, a side panel with
 // the inspector, groups, metrics, event log and Kafka tools' console, and the timeline at the foot.
 
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect } from 'react'
+import { useSim } from './store/sim-store.ts'
+import { viewCommitted } from './host/engine-host.ts'
 import { useUi, type SideTab } from './store/ui-store.ts'
 import { useNotices } from './notices.ts'
 import { useT } from './useT.ts'
@@ -86,6 +88,13 @@ function SidePanel() {
   )
 }
 
+/** Tells the host when the page has drawn a published view (how long redraws take). */
+function CommitProbe() {
+  const version = useSim((s) => s.version)
+  useLayoutEffect(() => viewCommitted(), [version])
+  return null
+}
+
 export function App() {
   const presenter = useUi((s) => s.presenter)
   const locale = useUi((s) => s.locale)
@@ -106,6 +115,7 @@ export function App() {
       </main>
       <Timeline />
       <HelpDialog />
+      <CommitProbe />
     </div>
   )
 }

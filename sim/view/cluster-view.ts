@@ -194,7 +194,7 @@ function groupCards(w: World, img: MetadataImage): GroupCard[] {
       rebalanceReason: g?.rebalanceReason ?? '',
       topics: spec.topics.slice(),
       members,
-      downMembers: memberIds.filter((id) => !w.nodes[id].up),
+      downMembers: g ? memberIds.filter((id) => !w.nodes[id].up && g.memberOrder.some((m) => g.members[m].clientId === id)) : [],
       committed,
       lag,
       totalLag,

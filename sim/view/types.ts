@@ -118,7 +118,7 @@ export interface GroupCard {
   rebalanceReason: string
   topics: string[]
   members: MemberView[]
-  /** member client ids whose process is down */
+  /** member client ids whose process is down but whom the coordinator still counts (until session.timeout.ms) */
   downMembers: string[]
   committed: Record<string, number>
   lag: Record<string, number>

@@ -29,13 +29,16 @@ export interface Run {
 
 /** Where a run opens: far enough in for the KRaft quorum to elect a controller and create topics. */
 export const OPENING_MS = 10_000
+/** Panels redraw at most 10 times a second while playing, less when a redraw is costly. */
 const PUBLISH_EVERY_MS = 100
+const PUBLISH_AT_MOST_EVERY_MS = 1000
 
 let run: Run | null = null
 let version = 0
 let viewCache: { version: number; view: ClusterView } | null = null
 let summaryCache: { version: number; summary: Summary } | null = null
 let lastPublishWall = -Infinity
+let publishEveryMs = PUBLISH_EVERY_MS
 let dirty = false
 
 export function current(): Run | null {
@@ -191,7 +194,7 @@ function markChanged(): void {
 export function publish(force = false, wallNow = performance.now()): void {
   if (!run) return
   if (!dirty && !force) return
-  if (!force && wallNow - lastPublishWall < PUBLISH_EVERY_MS) return
+  if (!force && wallNow - lastPublishWall < publishEveryMs) return
   lastPublishWall = wallNow
   dirty = false
   const r = run
@@ -204,6 +207,16 @@ export function publish(force = false, wallNow = performance.now()): void {
     seed: r.seed,
     view: currentView(),
   })
+}
+
+/**
+ * React committed a published view. A redraw that takes more than a few ms makes its frame miss
+ * the display's refresh; keep such frames to about one in 25, so a big cluster's panels update a
+ * few times a second while the message flow stays smooth.
+ */
+export function viewCommitted(wallNow = performance.now()): void {
+  const cost = wallNow - lastPublishWall
+  publishEveryMs = Math.min(PUBLISH_AT_MOST_EVERY_MS, Math.max(PUBLISH_EVERY_MS, cost * 25))
 }
 
 /** The cluster view of the current state; built once per change. */

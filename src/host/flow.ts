@@ -1,6 +1,7 @@
 // Messages the simulation delivered, kept for drawing: a ring of the most recent deliveries with
-// their send and arrival times in simulated ms. Filled by the engine's message tap; read by the
-// message-flow layer, which aggregates them per link and kind. Never part of the simulation state.
+// their send and arrival times in simulated ms. Filled by the engine's message tap; read once per
+// frame by the message-flow layer, which aggregates them per link and kind. Never part of the
+// simulation state.
 
 import type { Msg } from '../../sim/index.ts'
 
@@ -61,29 +62,30 @@ function recordsIn(m: Msg): number {
   return n
 }
 
-/** The engine's message tap: remember one delivery. */
+/**
+ * The engine's message tap: remember one delivery. Ring slots are reused (readers copy what they
+ * keep), so a busy cluster allocates nothing here once the ring is full.
+ */
 export function recordDelivery(m: Msg, to: string, atMs: number): void {
   const replica = typeof m.replicaId === 'number' && m.replicaId >= 0
   const seq = nextSeq++
-  ring[seq % CAPACITY] = {
-    seq,
-    from: m.from,
-    to,
-    api: m.api,
-    kind: flowKind(m.api, replica),
-    sentMs: m.sentMs ?? atMs,
-    atMs,
-    error: responseError(m),
-    records: recordsIn(m),
-  }
+  const slot = ring[seq % CAPACITY] ?? (ring[seq % CAPACITY] = { seq, from: '', to: '', api: '', kind: 'controller', sentMs: 0, atMs: 0, error: null, records: 0 })
+  slot.seq = seq
+  slot.from = m.from
+  slot.to = to
+  slot.api = m.api
+  slot.kind = flowKind(m.api, replica)
+  slot.sentMs = m.sentMs ?? atMs
+  slot.atMs = atMs
+  slot.error = responseError(m)
+  slot.records = recordsIn(m)
 }
 
-/** The deliveries numbered from `sinceSeq` on (at most the ring's capacity), oldest first. */
-export function deliveriesSince(sinceSeq: number): FlowMessage[] {
+/** Call `fn` for each delivery numbered from `sinceSeq` on, oldest first, without allocating; returns the next number. */
+export function forEachDeliverySince(sinceSeq: number, fn: (m: FlowMessage) => void): number {
   const start = Math.max(sinceSeq, nextSeq - CAPACITY, 0)
-  const out: FlowMessage[] = []
-  for (let s = start; s < nextSeq; s++) out.push(ring[s % CAPACITY]!)
-  return out
+  for (let s = start; s < nextSeq; s++) fn(ring[s % CAPACITY]!)
+  return nextSeq
 }
 
 export function flowSeq(): number {

@@ -4,7 +4,7 @@
 // consumer group's committed offset, LAG and member positions. The logs are built by
 // sim/view/partition-log.ts from the live world each time the store publishes a new version.
 
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { buildPartitionLogs } from '../../sim/view/partition-log.ts'
 import { current } from '../host/engine-host.ts'
 import { useSim } from '../store/sim-store.ts'
@@ -37,6 +37,38 @@ function TopicPicker({ topics }: { topics: string[] }) {
   )
 }
 
+/**
+ * The partitions scrolled into (or near) sight. Only their lanes are drawn: a cluster with 48
+ * partitions redraws two or three of them, not all, each time the run moves.
+ */
+function useVisibleRows(rootRef: RefObject<HTMLElement | null>, tableRef: RefObject<HTMLTableElement | null>, rowsKey: string): Set<string> {
+  const [visible, setVisible] = useState<Set<string>>(() => new Set())
+  const observer = useRef<IntersectionObserver | null>(null)
+  useEffect(() => {
+    const io = new IntersectionObserver(
+      (entries) =>
+        setVisible((prev) => {
+          const next = new Set(prev)
+          for (const e of entries) {
+            const tp = (e.target as HTMLElement).dataset.tp!
+            if (e.isIntersecting) next.add(tp)
+            else next.delete(tp)
+          }
+          return next
+        }),
+      { root: rootRef.current, rootMargin: '200px 0px' },
+    )
+    observer.current = io
+    return () => io.disconnect()
+  }, [rootRef])
+  useEffect(() => {
+    const io = observer.current
+    if (!io || !tableRef.current) return
+    for (const row of tableRef.current.querySelectorAll<HTMLElement>('tr[data-tp]')) io.observe(row)
+  }, [tableRef, rowsKey])
+  return visible
+}
+
 export function PartitionLog() {
   const t = useT()
   const version = useSim((s) => s.version)
@@ -44,6 +76,7 @@ export function PartitionLog() {
   const topic = useUi((s) => s.topic)
   const selection = useUi((s) => s.selection)
   const tableRef = useRef<HTMLTableElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
   const size = useCellSize(tableRef)
   const topics = useMemo(() => (view ? view.topics.filter((x) => !x.internal).map((x) => x.name) : []), [view])
   const shownTopic = topic !== null && topics.includes(topic) ? topic : null
@@ -52,8 +85,9 @@ export function PartitionLog() {
     const run = current()
     return run ? buildPartitionLogs(run.sim.world, shownTopic) : []
   }, [version, shownTopic])
+  const visible = useVisibleRows(sectionRef, tableRef, logs.map((l) => l.tp).join(' '))
   return (
-    <section className="plog" aria-labelledby="plog-title">
+    <section className="plog" aria-labelledby="plog-title" ref={sectionRef}>
       <header className="plog-bar">
         <h2 id="plog-title">{t(L.title)}</h2>
         <TopicPicker topics={topics} />
@@ -66,7 +100,7 @@ export function PartitionLog() {
           {logs.map((log) => {
             const marks = consumerMarks(view, log.topic, log.tp)
             const selected = selection?.kind === 'partition' && selection.topic === log.topic && selection.partition === log.partition
-            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} />
+            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} visible={visible.has(log.tp)} />
           })}
         </tbody>
       </table>

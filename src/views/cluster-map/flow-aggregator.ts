@@ -30,6 +30,9 @@ export interface Dot {
   records: number
   startMs: number
   durationMs: number
+  /** where the overlay drew it this frame */
+  x: number
+  y: number
 }
 
 export interface ErrorLabel {
@@ -52,7 +55,7 @@ export class FlowAggregator {
   private windowStart = -Infinity
 
   constructor() {
-    for (let i = 0; i < MAX_DOTS; i++) this.dots.push({ live: false, from: 0, to: 0, kind: 0, error: null, count: 0, records: 0, startMs: 0, durationMs: 0 })
+    for (let i = 0; i < MAX_DOTS; i++) this.dots.push({ live: false, from: 0, to: 0, kind: 0, error: null, count: 0, records: 0, startMs: 0, durationMs: 0, x: 0, y: 0 })
   }
 
   /** The nodes on the map changed: forget links, dots and labels. */

@@ -6,7 +6,7 @@
 // elements, measured again after each render and resize.
 
 import { select, symbol, symbolCross, type Selection } from 'd3'
-import { deliveriesSince, flowSeq } from '../../host/flow.ts'
+import { flowSeq, forEachDeliverySince, type FlowMessage } from '../../host/flow.ts'
 import { usePlayback } from '../../store/playback-store.ts'
 import type { ClusterView, LinkMark } from '../../../sim/index.ts'
 import { FlowAggregator, KINDS, KIND_INDEX, type Dot } from './flow-aggregator.ts'
@@ -18,6 +18,8 @@ const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8]
 /** dots carrying records are larger than empty requests and responses */
 const DOT_RADIUS = 5
 const EMPTY_DOT_RADIUS = 3
+/** Above this many dots in flight their record counts are not drawn (they could not be read). */
+const MAX_LABELLED_DOTS = 120
 const crossMarker = symbol().type(symbolCross).size(110)
 
 export interface OverlayTexts {
@@ -201,17 +203,22 @@ export class FlowOverlay {
       this.agg.clear()
     }
     if (now === this.seq) return
-    const messages = deliveriesSince(this.seq)
-    this.seq = now
-    const duration = dotDurationMs(usePlayback.getState().speed)
-    for (const m of messages) {
-      const kind = KIND_INDEX[m.kind]
-      if (!this.enabled[kind]) continue
-      const from = this.index.get(m.from)
-      const to = this.index.get(m.to)
-      if (from === undefined || to === undefined) continue
-      this.agg.add(from, to, kind, m.error, m.records, wallNow, duration)
-    }
+    this.ingestAt = wallNow
+    this.ingestDuration = dotDurationMs(usePlayback.getState().speed)
+    this.seq = forEachDeliverySince(this.seq, this.ingestOne)
+  }
+
+  private ingestAt = 0
+  private ingestDuration = 0
+
+  /** One delivery into the aggregator (a bound field, so the frame loop allocates no closure). */
+  private readonly ingestOne = (m: FlowMessage): void => {
+    const kind = KIND_INDEX[m.kind]
+    if (!this.enabled[kind]) return
+    const from = this.index.get(m.from)
+    const to = this.index.get(m.to)
+    if (from === undefined || to === undefined) return
+    this.agg.add(from, to, kind, m.error, m.records, this.ingestAt, this.ingestDuration)
   }
 
   // ------------------------------------------------------------------ dots (canvas)
@@ -221,41 +228,69 @@ export class FlowOverlay {
     this.drewDots = false
   }
 
+  /**
+   * All dots of one kind go into one path, filled and outlined once: a busy cluster has hundreds of
+   * dots in flight and a canvas call per dot costs more than the rest of the frame. Errors and
+   * count labels are drawn on top; labels are left out when there are too many dots to read them.
+   */
   private drawDots(wallNow: number): void {
     const ctx = this.ctx
     if (!ctx) return
     if (this.drewDots) this.clearCanvas()
-    ctx.font = `600 11px ${this.fontFamily}`
-    ctx.lineWidth = 2
-    for (const d of this.agg.dots) {
+    const dots = this.agg.dots
+    let live = 0
+    for (const d of dots) {
       if (!d.live || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
       const t = Math.min(1, (wallNow - d.startMs) / d.durationMs)
       pointAt(this.curve(d.from, d.to), t, d.from > d.to, this.point)
-      this.drawDot(ctx, d, this.point.x, this.point.y)
-      this.drewDots = true
+      d.x = this.point.x
+      d.y = this.point.y
+      live++
+    }
+    if (live === 0) return
+    this.drewDots = true
+    ctx.lineWidth = 2
+    ctx.strokeStyle = '#ffffff'
+    for (let k = 0; k < KINDS.length; k++) {
+      ctx.beginPath()
+      let any = false
+      for (const d of dots) {
+        if (!d.live || d.kind !== k || d.error !== null || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
+        const r = d.records > 0 ? DOT_RADIUS : EMPTY_DOT_RADIUS
+        ctx.moveTo(d.x + r, d.y)
+        ctx.arc(d.x, d.y, r, 0, Math.PI * 2)
+        any = true
+      }
+      if (!any) continue
+      ctx.fillStyle = this.colours[k]
+      ctx.stroke()
+      ctx.fill()
+    }
+    ctx.font = `600 11px ${this.fontFamily}`
+    const labels = live <= MAX_LABELLED_DOTS
+    for (const d of dots) {
+      if (!d.live || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
+      if (d.error !== null) this.drawError(ctx, d)
+      if (labels || d.error !== null) this.drawCount(ctx, d)
     }
   }
 
-  private drawDot(ctx: CanvasRenderingContext2D, d: Dot, x: number, y: number): void {
-    ctx.strokeStyle = '#ffffff'
+  private drawError(ctx: CanvasRenderingContext2D, d: Dot): void {
     ctx.beginPath()
-    if (d.error !== null) {
-      ctx.fillStyle = this.errorColour
-      ctx.translate(x, y)
-      crossMarker.context(ctx)()
-      ctx.translate(-x, -y)
-    } else {
-      ctx.fillStyle = this.colours[d.kind]
-      ctx.arc(x, y, d.records > 0 ? DOT_RADIUS : EMPTY_DOT_RADIUS, 0, Math.PI * 2)
-    }
+    ctx.fillStyle = this.errorColour
+    ctx.translate(d.x, d.y)
+    crossMarker.context(ctx)()
+    ctx.translate(-d.x, -d.y)
     ctx.stroke()
     ctx.fill()
-    if (d.records > 1 || (d.error !== null && d.count > 1)) {
-      const text = d.records > 1 ? String(d.records) : `×${d.count}`
-      ctx.strokeText(text, x + 7, y - 5)
-      ctx.fillStyle = '#14202b'
-      ctx.fillText(text, x + 7, y - 5)
-    }
+  }
+
+  private drawCount(ctx: CanvasRenderingContext2D, d: Dot): void {
+    if (!(d.records > 1 || (d.error !== null && d.count > 1))) return
+    const text = d.records > 1 ? String(d.records) : `×${d.count}`
+    ctx.strokeText(text, d.x + 7, d.y - 5)
+    ctx.fillStyle = '#14202b'
+    ctx.fillText(text, d.x + 7, d.y - 5)
   }
 
   // ------------------------------------------------------------------ links, cuts, isolation (SVG)

@@ -36,13 +36,20 @@ function layout(log: PartitionLog, width: number, fontPx: number): Layout {
   return { x: offsetScale(log, x0, x1), x0, x1, f, topH: Math.round(f * 1.4), laneH: Math.round(f * 1.1), rowH: Math.round(f * 1.35) }
 }
 
+/** The height the lanes of a partition take (also kept by a row scrolled out of sight). */
+export function lanesHeight(log: PartitionLog, consumers: number, fontPx: number): number {
+  const topH = Math.round(fontPx * 1.4)
+  const rowH = Math.round(fontPx * 1.35)
+  return topH + (log.lanes.length + (log.lost.length > 0 ? 1 : 0) + consumers) * rowH + 2
+}
+
 export function LogLanes({ log, groups, readers, width, fontPx }: Props) {
   const ids = useId().replace(/:/g, '')
   const g = layout(log, width, fontPx)
   const lanesTop = g.topH
   const lostTop = lanesTop + log.lanes.length * g.rowH
   const consumersTop = lostTop + (log.lost.length > 0 ? g.rowH : 0)
-  const height = consumersTop + (groups.length + readers.length) * g.rowH + 2
+  const height = lanesHeight(log, groups.length + readers.length, fontPx)
   return (
     <svg className="plog-svg" width={width} height={height} role="img" aria-label={ariaLabel(log)} fontSize={fontPx}>
       <defs>

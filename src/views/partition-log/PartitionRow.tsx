@@ -6,7 +6,7 @@ import type { PartitionLog } from '../../../sim/view/partition-log.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import type { GroupMark, ReaderMark } from './geometry.ts'
-import { LogLanes } from './LogLanes.tsx'
+import { LogLanes, lanesHeight } from './LogLanes.tsx'
 import { lostBadge, selectPartition } from './text.ts'
 
 interface Props {
@@ -16,9 +16,11 @@ interface Props {
   selected: boolean
   width: number
   fontPx: number
+  /** scrolled into (or near) sight: draw the lanes; otherwise keep their height only */
+  visible: boolean
 }
 
-export function PartitionRow({ log, groups, readers, selected, width, fontPx }: Props) {
+export function PartitionRow({ log, groups, readers, selected, width, fontPx, visible }: Props) {
   const t = useT()
   const select = () => useUi.getState().select({ kind: 'partition', topic: log.topic, partition: log.partition })
   return (
@@ -27,6 +29,7 @@ export function PartitionRow({ log, groups, readers, selected, width, fontPx }: 
       data-leader={log.leader}
       data-isr={log.isr.join(',')}
       data-lost={log.lostCount}
+      data-tp={log.tp}
       className={selected ? 'plog-row selected' : 'plog-row'}
       onClick={select}
     >
@@ -47,7 +50,8 @@ export function PartitionRow({ log, groups, readers, selected, width, fontPx }: 
           <KafkaWords log={log} />
           {log.lostCount > 0 ? <span className="plog-lost-badge">✕ {t(lostBadge(log.lostCount))}</span> : null}
         </div>
-        {width > 0 ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} /> : null}
+        {width > 0 && visible ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} /> : null}
+        {width > 0 && !visible ? <div style={{ height: lanesHeight(log, groups.length + readers.length, fontPx) }} /> : null}
       </td>
     </tr>
   )
