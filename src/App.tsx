@@ -77,7 +77,7 @@ function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body" tabIndex={0}>
         {tab === 'inspector' ? <Inspector /> : null}
         {tab === 'groups' ? <GroupsPanel /> : null}
         {tab === 'metrics' ? <MetricsPanel /> : null}
