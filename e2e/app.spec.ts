@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { watchErrors } from './support.ts'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -25,16 +26,6 @@ const api = (page: Page) => ({
   events: () => page.evaluate(() => (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope.summary().events),
   runUntil: (ms: number) => page.evaluate((t) => (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope.runUntil(t), ms),
 })
-
-/** Collects console errors and uncaught page errors. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
 
 async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.getByTestId('speed').evaluate((el, v) => {

@@ -5,22 +5,9 @@ import { expect, test, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { watchErrors, runUntil } from './support.ts'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
-
-/** Collects console errors and uncaught page errors. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
-async function runUntil(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __kafkascope: { runUntil(ms: number): void } }).__kafkascope.runUntil(t), ms)
-}
 
 /** The id of the broker whose card holds the leader chip of `tp`. */
 async function leaderOf(page: Page, tp: string): Promise<number> {

@@ -4,29 +4,12 @@
 // move. COOPERATIVE pauses only the partitions that move. Add consumer and member selection work.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-
-interface ConsoleApi {
-  nowMs(): number
-  runUntil(ms: number): void
-}
+import { watchErrors, runUntil } from './support.ts'
 
 async function expectNoSeriousA11yViolations(page: Page, selector: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
-async function runUntil(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope.runUntil(t), ms)
 }
 
 async function owners(page: Page, groupId: string): Promise<Record<string, string>> {

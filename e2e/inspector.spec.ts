@@ -5,20 +5,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { partitionForKey } from '../sim/index.ts'
-
-/** Collects console errors and uncaught page errors. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
-async function runUntil(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __kafkascope: { runUntil(ms: number): void } }).__kafkascope.runUntil(t), ms)
-}
+import { watchErrors, runUntil } from './support.ts'
 
 async function expectNoSeriousA11yViolations(page: Page, selector: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).analyze()

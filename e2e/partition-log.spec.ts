@@ -4,6 +4,7 @@
 // data-leader; the topic picker and keyboard selection work; HW never passes LEO.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { watchErrors, runUntil } from './support.ts'
 
 interface ConsoleApi {
   nowMs(): number
@@ -15,19 +16,6 @@ async function expectNoSeriousA11yViolations(page: Page, selector: string): Prom
   const results = await new AxeBuilder({ page }).include(selector).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
-async function runUntil(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope.runUntil(t), ms)
 }
 
 async function summary(page: Page) {

@@ -4,24 +4,7 @@
 // charts of rates, partitions, request errors by name and leaders per broker.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-
-interface ConsoleApi {
-  runUntil(ms: number): void
-  nowMs(): number
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
-async function runUntil(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope.runUntil(t), ms)
-}
+import { watchErrors, runUntil } from './support.ts'
 
 async function simMs(page: Page): Promise<number> {
   return Number(await page.getByTestId('sim-time').getAttribute('data-ms'))

@@ -6,7 +6,7 @@
 import { canReach } from '../kernel/network.ts'
 import type { World } from '../world.ts'
 import type { ControllerNode } from '../controller/types.ts'
-import { allPartitions, compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
+import { allPartitions, compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { PartitionView, ReplicaView } from '../check/history.ts'
 import type { BrokerState, GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
@@ -42,24 +42,26 @@ export function brokerState(w: World, id: number, img: MetadataImage): BrokerSta
 }
 
 export function partitionViews(w: World): PartitionView[] {
-  const img = clusterImage(w)
-  return allPartitions(img).map((p) => {
-    const tp = partitionName(p.topic, p.partition)
-    const replicas: ReplicaView[] = []
-    for (const id of p.replicas) {
-      const r = w.brokers[String(id)]?.replicas[tp]
-      if (!r) continue
-      replicas.push({
-        broker: id,
-        online: w.nodes[String(id)].up,
-        logStartOffset: r.logStartOffset,
-        logEndOffset: r.leo,
-        highWatermark: r.hw,
-        batches: r.log,
-      })
-    }
-    return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
-  })
+  return allPartitions(clusterImage(w)).map((p) => partitionView(w, p))
+}
+
+/** One partition as the checkers see it: its metadata and each hosted replica's log. */
+export function partitionView(w: World, p: PartitionState): PartitionView {
+  const tp = partitionName(p.topic, p.partition)
+  const replicas: ReplicaView[] = []
+  for (const id of p.replicas) {
+    const r = w.brokers[String(id)]?.replicas[tp]
+    if (!r) continue
+    replicas.push({
+      broker: id,
+      online: w.nodes[String(id)].up,
+      logStartOffset: r.logStartOffset,
+      logEndOffset: r.leo,
+      highWatermark: r.hw,
+      batches: r.log,
+    })
+  }
+  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
 }
 
 function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {

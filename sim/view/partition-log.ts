@@ -16,7 +16,7 @@ import type { LogBatch } from '../cluster/batch.ts'
 import type { PartitionView, ReplicaView } from '../check/history.ts'
 import { indexRecords } from '../check/checkers.ts'
 import { partitionName, type PartitionState } from '../controller/metadata.ts'
-import { clusterImage } from '../trace/summary.ts'
+import { clusterImage, partitionView } from '../trace/summary.ts'
 import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
 import type { ReplicaRole } from './types.ts'
 
@@ -105,7 +105,7 @@ export function buildPartitionLog(w: World, topic: string, partition: number, op
 
 function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionLog {
   const tp = partitionName(p.topic, p.partition)
-  const view = partitionView(w, p, tp)
+  const view = partitionView(w, p)
   const lost = lostRanges(w, view)
   const present = view.replicas
   const end = Math.max(0, ...present.map((r) => r.logEndOffset), ...lost.map((l) => l.to))
@@ -131,24 +131,6 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
     lost,
     lostCount: lost.reduce((n, l) => n + l.to - l.from, 0),
   }
-}
-
-/** The partition as the checkers see it (check/history.ts PartitionView). */
-function partitionView(w: World, p: PartitionState, tp: string): PartitionView {
-  const replicas: ReplicaView[] = []
-  for (const id of p.replicas) {
-    const r = w.brokers[String(id)]?.replicas[tp]
-    if (!r) continue
-    replicas.push({
-      broker: id,
-      online: w.nodes[String(id)].up,
-      logStartOffset: r.logStartOffset,
-      logEndOffset: r.leo,
-      highWatermark: r.hw,
-      batches: r.log,
-    })
-  }
-  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
 }
 
 function role(w: World, p: PartitionState, broker: number): ReplicaRole {
