@@ -19,12 +19,18 @@ import { EventLog } from './views/EventLog.tsx'
 import { Inspector } from './views/Inspector.tsx'
 import { ConsolePanel } from './views/ConsolePanel.tsx'
 import { HelpDialog } from './views/HelpDialog.tsx'
+import { LessonPanel } from './views/lessons/LessonPanel.tsx'
+import { LessonHighlight } from './views/lessons/LessonHighlight.tsx'
+import { CompareView } from './views/compare/CompareView.tsx'
+import { AnomalyList } from './views/AnomalyList.tsx'
 
 const TABS: { id: SideTab; label: Text }[] = [
+  { id: 'lessons', label: { en: 'Lessons', ko: '레슨' } },
   { id: 'inspector', label: { en: 'Inspector', ko: '상세' } },
   { id: 'groups', label: { en: 'Groups', ko: '그룹' } },
   { id: 'metrics', label: { en: 'Metrics', ko: '지표' } },
   { id: 'events', label: { en: 'Events', ko: '이벤트' } },
+  { id: 'anomalies', label: { en: 'Anomalies', ko: '이상' } },
   { id: 'console', label: { en: 'Console', ko: '콘솔' } },
 ]
 
@@ -78,10 +84,12 @@ function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body" tabIndex={0}>
+        {tab === 'lessons' ? <LessonPanel /> : null}
         {tab === 'inspector' ? <Inspector /> : null}
         {tab === 'groups' ? <GroupsPanel /> : null}
         {tab === 'metrics' ? <MetricsPanel /> : null}
         {tab === 'events' ? <EventLog /> : null}
+        {tab === 'anomalies' ? <AnomalyList /> : null}
         {tab === 'console' ? <ConsolePanel /> : null}
       </div>
     </aside>
@@ -115,6 +123,8 @@ export function App() {
       </main>
       <Timeline />
       <HelpDialog />
+      <LessonHighlight />
+      <CompareView />
       <CommitProbe />
     </div>
   )

@@ -14,6 +14,8 @@ type FrameListener = (wallNow: number) => void
 
 let anchor: { wall: number; sim: number } | null = null
 let pausedAtEnd = false
+/** a key moment (a lesson's): playback pauses exactly there */
+let stopAt: number | null = null
 const frameListeners = new Set<FrameListener>()
 
 /** Called every animation frame after the simulation moved (the message-flow layer draws here). */
@@ -31,13 +33,14 @@ function frame(wallNow: number): void {
     const end = r.scenario.durationMs
     const stopAtEnd = !pausedAtEnd && r.sim.nowMs < end && target >= end
     if (stopAtEnd) target = end
+    const stopHere = stopAt !== null && r.sim.nowMs <= stopAt && target >= stopAt
+    if (stopHere) target = stopAt!
     const reached = advanceTo(Math.floor(target), { now: () => performance.now(), untilWall: wallNow + FRAME_BUDGET_MS })
     if (!reached) anchor = { wall: wallNow, sim: r.sim.nowMs }
     if (usePlayback.getState().lagging !== !reached) usePlayback.setState({ lagging: !reached })
-    if (stopAtEnd && reached) {
-      pausedAtEnd = true
-      pause()
-    }
+    if (stopAtEnd && reached) pausedAtEnd = true
+    if (stopHere && reached) stopAt = null
+    if ((stopAtEnd || stopHere) && reached) pause()
   } else {
     anchor = null
   }
@@ -79,9 +82,15 @@ export function seek(ms: number): void {
   publish(true)
 }
 
+/** Pause exactly at simulated time `ms` when playback gets there (null: no such stop). */
+export function pauseAt(ms: number | null): void {
+  stopAt = ms
+}
+
 /** A new run was loaded: stop, and stop at its end again. */
 export function resetPlayback(): void {
   pausedAtEnd = false
+  stopAt = null
   anchor = null
   usePlayback.setState({ playing: false, lagging: false })
 }

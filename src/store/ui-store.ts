@@ -14,7 +14,7 @@ export type Selection =
   | { kind: 'member'; id: string }
   | { kind: 'controller'; id: string }
 
-export type SideTab = 'inspector' | 'groups' | 'metrics' | 'events' | 'console'
+export type SideTab = 'lessons' | 'inspector' | 'groups' | 'metrics' | 'events' | 'anomalies' | 'console'
 
 export interface UiState {
   locale: Locale
@@ -24,6 +24,9 @@ export interface UiState {
   topic: string | null
   presenter: boolean
   helpOpen: boolean
+  /** the side-by-side comparison of two runs is open */
+  compareOpen: boolean
+  setCompareOpen(open: boolean): void
   setLocale(locale: Locale): void
   select(selection: Selection | null): void
   setSideTab(tab: SideTab): void
@@ -51,6 +54,8 @@ export const useUi = create<UiState>((set) => ({
   topic: null,
   presenter: false,
   helpOpen: false,
+  compareOpen: false,
+  setCompareOpen: (compareOpen) => set({ compareOpen }),
   setLocale(locale) {
     try {
       globalThis.localStorage?.setItem(LOCALE_KEY, locale)

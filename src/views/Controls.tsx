@@ -11,6 +11,7 @@ import { builtInIds, openBuiltIn, stepOne } from '../host/engine-host.ts'
 import { pause, play, resetPlayback } from '../host/playback.ts'
 import { writeUrl } from '../host/url.ts'
 import { notify, errorMessage } from '../notices.ts'
+import { SessionControls } from './SessionControls.tsx'
 import './controls.css'
 
 const L = {
@@ -164,6 +165,7 @@ function Preferences() {
       <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
         {t(L.presenter)}
       </button>
+      <SessionControls />
       <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         {t(L.help)}
       </button>

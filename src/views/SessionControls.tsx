@@ -1,0 +1,4 @@
+// Placeholder: replaced by session controls (share link, export, import, undo).
+export function SessionControls() {
+  return null
+}
