@@ -12,6 +12,7 @@ import { pause, play, resetPlayback } from '../host/playback.ts'
 import { writeUrl } from '../host/url.ts'
 import { notify, errorMessage } from '../notices.ts'
 import { SessionControls } from './SessionControls.tsx'
+import { CompareButton } from './compare/CompareButton.tsx'
 import './controls.css'
 
 const L = {
@@ -166,6 +167,7 @@ function Preferences() {
         {t(L.presenter)}
       </button>
       <SessionControls />
+      <CompareButton />
       <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         {t(L.help)}
       </button>
