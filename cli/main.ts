@@ -25,6 +25,7 @@ import {
   type Simulation,
   type Summary,
 } from '../sim/index.ts'
+import { isSessionLike, parseSession } from '../sim/scenario/session.ts'
 import { evaluateExpect } from '../sim/check/expect.ts'
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { nextTime } from '../sim/engine.ts'
@@ -129,12 +130,6 @@ interface Loaded {
   untilMs: number
 }
 
-const SESSION_FIELDS = ['version', 'scenario', 'seed', 'interventions', 'playheadMs']
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 function loadInput(file: string): Loaded {
   let text: string
   try {
@@ -158,7 +153,7 @@ function loadInput(file: string): Loaded {
     }
     throw inputError(file, '(json)', 'invalid JSON')
   }
-  if (isPlainObject(json) && 'version' in json && 'scenario' in json) return loadSession(file, json)
+  if (isSessionLike(json)) return loadSession(file, json)
   try {
     const scenario = parseScenario(json)
     return { file, scenario, seed: scenario.seed, untilMs: scenario.durationMs }
@@ -168,53 +163,14 @@ function loadInput(file: string): Loaded {
   }
 }
 
-function loadSession(file: string, s: Record<string, unknown>): Loaded {
-  for (const key of Object.keys(s)) {
-    if (!SESSION_FIELDS.includes(key)) throw inputError(file, key, `unknown field (a session has ${SESSION_FIELDS.join(', ')})`)
-  }
-  if (s.version !== 1) throw inputError(file, 'version', `expected 1, got ${JSON.stringify(s.version)}`)
-  if (!isPlainObject(s.scenario)) throw inputError(file, 'scenario', 'expected a scenario object')
-  const interventions = s.interventions ?? []
-  if (!Array.isArray(interventions)) throw inputError(file, 'interventions', 'expected an array of timeline actions')
-  const nonNegativeInt = (key: string): number | undefined => {
-    const v = s[key]
-    if (v === undefined) return undefined
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      throw inputError(file, key, `expected a non-negative integer, got ${JSON.stringify(v)}`)
-    }
-    return v
-  }
-  const seed = nonNegativeInt('seed')
-  const playheadMs = nonNegativeInt('playheadMs')
-
-  // Check the scenario alone first, so its errors carry its own paths.
+function loadSession(file: string, json: Record<string, unknown>): Loaded {
   try {
-    parseScenario(structuredClone(s.scenario))
+    const session = parseSession(json)
+    return { file, scenario: session.merged, seed: session.seed, untilMs: session.playheadMs }
   } catch (e) {
-    if (e instanceof ScenarioError) throw inputError(file, prefixPath('scenario', e.path), e.what)
+    if (e instanceof ScenarioError) throw inputError(file, e.path, e.what)
     throw e
   }
-  // Merge: scenario actions first, then interventions; the parser sorts stably by atMs, so an
-  // intervention runs after the scenario's own actions at the same millisecond.
-  const raw = structuredClone(s.scenario) as Record<string, unknown>
-  const own = Array.isArray(raw.timeline) ? raw.timeline : []
-  raw.timeline = [...own, ...structuredClone(interventions)]
-  let scenario: Scenario
-  try {
-    scenario = parseScenario(raw)
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e
-    const m = /^timeline\[(\d+)\](.*)$/.exec(e.path)
-    if (m && Number(m[1]) >= own.length) throw inputError(file, `interventions[${Number(m[1]) - own.length}]${m[2]}`, e.what)
-    throw inputError(file, prefixPath('scenario', e.path), e.what)
-  }
-  return { file, scenario, seed: seed ?? scenario.seed, untilMs: playheadMs ?? scenario.durationMs }
-}
-
-function prefixPath(prefix: string, path: string): string {
-  if (path === '(scenario)') return prefix
-  if (path.startsWith('(')) return path
-  return path.startsWith('[') ? prefix + path : `${prefix}.${path}`
 }
 
 // ---------------------------------------------------------------------------------------------
