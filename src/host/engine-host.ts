@@ -2,10 +2,11 @@
 // the store: views read an immutable ClusterView published to the sim store, at most every
 // PUBLISH_EVERY_MS of wall time while playing and at once after anything a person does.
 //
-// Time only moves through advanceTo (playback maps wall time × speed to a target and calls it),
-// stepOne (one event) and act (an intervention, applied at the current simulated time and recorded
-// with it, as a timeline action). Going back in time starts the same scenario and seed again and
-// replays the interventions, so it is the same run.
+// Time only moves through advanceTo (playback maps wall time × speed to a target and calls it;
+// backwards it restores the nearest checkpoint and runs forward: the same run), stepOne/stepBack
+// (one event) and act (an intervention, applied at the current simulated time and recorded with
+// it, as a timeline action). Acting in the past forks the run: later interventions are dropped,
+// and undoFork brings them back.
 
 import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
@@ -13,6 +14,7 @@ import type { Scenario } from '../../sim/scenario/types.ts'
 import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
 import { MetricSeries, SAMPLE_MS, sampleWorld } from './metrics.ts'
+import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
 
 export { DEFAULT_SCENARIO_ID }
 
@@ -25,6 +27,17 @@ export interface Run {
   /** what the person did, each with its simulated time */
   interventions: TimelineAction[]
   metrics: MetricSeries
+  checkpoints: Checkpoints
+  /** the interventions a fork dropped, for undo (latest fork last) */
+  forks: Fork[]
+}
+
+/** Acting in the past: what the run had after that moment, kept so the fork can be undone. */
+export interface Fork {
+  atMs: number
+  /** interventions kept (those up to the fork's time) */
+  kept: number
+  dropped: TimelineAction[]
 }
 
 /** Where a run opens: far enough in for the KRaft quorum to elect a controller and create topics. */
@@ -76,10 +89,15 @@ export function loadScenario(scenarioJson: unknown, seed?: number, builtInId: st
   checkSeed(seed)
   const raw = typeof scenarioJson === 'string' ? (JSON.parse(scenarioJson) as unknown) : scenarioJson
   const scenario = parseScenario(raw)
-  const runSeed = seed ?? scenario.seed
+  startRun(scenario, seed ?? scenario.seed, builtInId, [])
+}
+
+/** A new run of `scenario` at time 0 with these interventions to come. */
+export function startRun(scenario: Scenario, seed: number, builtInId: string | null, interventions: TimelineAction[]): void {
   const metrics = new MetricSeries()
-  run = { sim: start(scenario, runSeed), scenario, seed: runSeed, builtInId, interventions: [], metrics }
+  run = { sim: start(scenario, seed), scenario, seed, builtInId, interventions, metrics, checkpoints: new Checkpoints(), forks: [] }
   metrics.add(sampleWorld(run.sim.world))
+  markChanged()
   publish(true)
 }
 
@@ -95,24 +113,20 @@ export function openBuiltIn(id: string, seed?: number): void {
 }
 
 /**
- * Run forward to `ms`, stopping at every metric sample boundary to take a sample. With a wall
- * budget (ms of wall time, measured by `now`), it stops early once the budget is spent and
- * returns false; the next call goes on from there.
+ * Move the run to `ms`. Forward it runs on, stopping at every metric sample and checkpoint boundary
+ * and applying the recorded interventions at their times; backward (or forward past a kept
+ * checkpoint) it restores the nearest checkpoint first. With a wall budget (ms of wall time,
+ * measured by `now`) it stops early once the budget is spent and returns false; the next call
+ * goes on from there.
  */
 export function advanceTo(ms: number, budget?: { now: () => number; untilWall: number }): boolean {
   const r = requireRun()
-  const { sim, metrics } = r
-  if (ms < sim.nowMs) {
-    rewindTo(ms)
-    return true
-  }
+  const c = r.checkpoints.before(ms)
+  if (ms < r.sim.nowMs || (c && c.atMs > r.sim.nowMs)) restoreFrom(r, c)
   let reached = true
-  while (sim.nowMs < ms) {
-    const nextSample = (Math.floor(sim.nowMs / SAMPLE_MS) + 1) * SAMPLE_MS
-    const target = Math.min(ms, nextSample)
-    sim.runUntil(target)
-    if (sim.nowMs >= nextSample && metrics.lastAtMs() < nextSample) metrics.add(sampleWorld(sim.world))
-    if (budget && budget.now() > budget.untilWall && sim.nowMs < ms) {
+  while (r.sim.nowMs < ms || dueNow(r)) {
+    runSlice(r, ms)
+    if (budget && budget.now() > budget.untilWall && r.sim.nowMs < ms) {
       reached = false
       break
     }
@@ -121,18 +135,58 @@ export function advanceTo(ms: number, budget?: { now: () => number; untilWall: n
   return reached
 }
 
-/** Start the same run again and bring it to `ms` (the run is deterministic: it is the same run). */
-export function rewindTo(ms: number): void {
-  const r = requireRun()
-  r.sim = start(r.scenario, r.seed)
-  r.metrics.truncateAfter(0)
-  if (r.metrics.samples.length === 0) r.metrics.add(sampleWorld(r.sim.world))
-  for (const a of r.interventions) {
-    if (a.atMs > ms) break
-    advanceTo(a.atMs)
-    r.sim.apply(a)
+/** The next recorded intervention not yet applied. */
+function nextIntervention(r: Run): TimelineAction | undefined {
+  return r.interventions[r.sim.world.interventions.length]
+}
+
+function dueNow(r: Run): boolean {
+  const next = nextIntervention(r)
+  return next !== undefined && next.atMs <= r.sim.nowMs
+}
+
+/** Run to the next boundary (sample, checkpoint, intervention or `ms`) and do what is due there. */
+function runSlice(r: Run, ms: number): void {
+  const { sim, metrics, checkpoints } = r
+  const nextSample = (Math.floor(sim.nowMs / SAMPLE_MS) + 1) * SAMPLE_MS
+  const due = nextIntervention(r)
+  sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(), due ? due.atMs : Infinity)))
+  if (due && due.atMs <= sim.nowMs) sim.apply(due)
+  if (sim.nowMs >= checkpoints.nextDueMs()) checkpoints.take(sim, sim.world.interventions.length, metrics.samples, () => performance.now())
+  if (sim.nowMs >= nextSample && metrics.lastAtMs() < nextSample) metrics.add(sampleWorld(sim.world))
+}
+
+/** Continue from checkpoint `c`, or from time 0 without one. */
+function restoreFrom(r: Run, c: Checkpoint | undefined): void {
+  clearFlow()
+  if (c) {
+    r.sim = resume(c)
+    r.sim.observe(recordDelivery)
+    r.metrics.samples.length = 0
+    r.metrics.samples.push(...c.samples)
+  } else {
+    r.sim = start(r.scenario, r.seed)
+    r.metrics.samples.length = 0
+    r.metrics.add(sampleWorld(r.sim.world))
   }
-  advanceTo(ms)
+}
+
+/** Go back to the state one event earlier: restore a checkpoint and step forward to it. */
+export function stepBack(): void {
+  const r = requireRun()
+  const target = r.sim.world.events - 1
+  if (target < 0) return
+  restoreFrom(r, r.checkpoints.before(r.sim.nowMs, target + 1))
+  while (r.sim.world.events < target) {
+    const due = nextIntervention(r)
+    if (due && r.sim.nextEventMs() > due.atMs) {
+      r.sim.runUntil(due.atMs)
+      r.sim.apply(due)
+    } else r.sim.step()
+  }
+  r.metrics.truncateAfter(r.sim.nowMs)
+  markChanged()
+  publish(true)
 }
 
 /** Process exactly one event (or timeline action). */
@@ -175,12 +229,35 @@ function validated(r: Run, action: TimelineAction): TimelineAction {
  */
 export function act(action: ActionInput): void {
   const r = requireRun()
-  const stamped = validated(r, { ...action, atMs: r.sim.nowMs } as TimelineAction)
+  const now = r.sim.nowMs
+  const kept = r.sim.world.interventions.length
+  const later = r.interventions.slice(kept)
+  const stamped = validated({ ...r, interventions: r.interventions.slice(0, kept) }, { ...action, atMs: now } as TimelineAction)
+  if (later.length > 0) {
+    r.forks.push({ atMs: now, kept, dropped: later })
+    r.interventions.length = kept
+  }
+  r.checkpoints.dropAfter(now - 1) // one taken at `now` may hold what the fork drops
   r.sim.apply(stamped)
   r.interventions.push(stamped)
   markChanged()
   publish(true)
 }
+
+/** Undo the latest fork: what was done after it comes back, what was done in the fork goes. */
+export function undoFork(): boolean {
+  const r = requireRun()
+  const fork = r.forks.pop()
+  if (!fork) return false
+  const at = r.sim.nowMs
+  r.interventions = [...r.interventions.slice(0, fork.kept), ...fork.dropped]
+  r.checkpoints.dropAfter(fork.atMs - 1)
+  restoreFrom(r, r.checkpoints.before(fork.atMs - 1))
+  advanceTo(at)
+  publish(true)
+  return true
+}
+
 
 function markChanged(): void {
   version += 1
