@@ -1,16 +1,19 @@
-// Entry point: open the run named in the URL (?scenario=<id>&seed=<n>), expose the console API
-// (window.__kafkascope), start the playback loop, then render the page.
+// Entry point: open the run named in the URL (#s=<session>, ?scenario=<id>&seed=<n>) or the one
+// the person had, expose the console API (window.__kafkascope), start the playback loop and keep
+// the session in the address bar and local storage, then render the page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { installConsoleApi } from './host/console-api.ts'
 import { startPlaybackLoop } from './host/playback.ts'
 import { startFromUrl } from './host/url.ts'
+import { installPersistence } from './host/persist.ts'
 import './app.css'
 
-startFromUrl(window.location.search)
+startFromUrl(window.location.search, window.location.hash)
 installConsoleApi()
 startPlaybackLoop()
+installPersistence()
 
 // Offline once loaded: the service worker keeps the app's files (production builds only).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -3,14 +3,24 @@
 
 import type { Summary } from '../../sim/index.ts'
 import { advanceTo, currentSummary, loadScenario, requireRun, publish } from './engine-host.ts'
-import { resetPlayback } from './playback.ts'
+import { resetPlayback, seek } from './playback.ts'
+import { currentSession, openSession, type Session } from './session.ts'
+import { lessons } from '../lessons/index.ts'
 
 export interface KafkascopeConsoleApi {
   nowMs(): number
   traceHash(): string
   summary(): Summary
   runUntil(ms: number): void
+  /** move the run to `ms`, backwards too (time travel) */
+  seek(ms: number): void
   load(scenarioJson: unknown, seed?: number): void
+  /** the current session (CONTRACT §6) */
+  session(): Session
+  /** open a session (an object or JSON text), stopped at its playhead */
+  openSession(session: unknown): void
+  /** the guided lessons */
+  lessons(): { id: string; title: { ko: string; en: string } }[]
 }
 
 declare global {
@@ -21,7 +31,7 @@ declare global {
 
 function checkTime(ms: unknown): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new TypeError(`kafkascope: runUntil needs a time in ms (a number ≥ 0), got ${String(ms)}`)
+    throw new TypeError(`kafkascope: a time in ms (a number ≥ 0) is needed, got ${String(ms)}`)
   }
   return ms
 }
@@ -36,9 +46,15 @@ export function installConsoleApi(): void {
       if (target > requireRun().sim.nowMs) advanceTo(target)
       publish(true)
     },
+    seek(ms: number) {
+      seek(checkTime(ms))
+    },
     load(scenarioJson: unknown, seed?: number) {
       loadScenario(scenarioJson, seed)
       resetPlayback()
     },
+    session: () => structuredClone(currentSession()),
+    openSession: (session: unknown) => openSession(session),
+    lessons: () => lessons(),
   }
 }

@@ -1,10 +1,47 @@
-// Opening a run from the address bar: ?scenario=<built-in id>&seed=<n> (CONTRACT §6).
+// Opening a run from the address bar (CONTRACT §6): `#s=<session>` opens a shared session;
+// `?scenario=<built-in id>&seed=<n>` a built-in scenario; with neither, the session the person had
+// (local storage); else the default scenario. A damaged link is named in an alert and the session
+// the person had is opened instead.
 
 import { notify, errorMessage } from '../notices.ts'
 import { builtInIds, DEFAULT_SCENARIO_ID, isBuiltIn, openBuiltIn } from './engine-host.ts'
+import { openSession, sessionFromHash, storedSession } from './session.ts'
 
-export function startFromUrl(search: string): void {
+const BAD_LINK = (why: string) => ({
+  en: `This link's session could not be opened: ${why}. Your previous session is shown instead.`,
+  ko: `이 링크의 세션을 열 수 없습니다: ${why}. 이전 세션을 대신 보여 줍니다.`,
+})
+
+/** Open the session in a `#s=` hash; false (after an alert) when it is damaged or invalid. */
+export function openHash(hash: string): boolean {
+  try {
+    const text = sessionFromHash(hash)
+    if (text === null) return false
+    openSession(text)
+    return true
+  } catch (error) {
+    notify(BAD_LINK(errorMessage(error)))
+    return false
+  }
+}
+
+function openStored(): boolean {
+  const text = storedSession()
+  if (text === null) return false
+  try {
+    openSession(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function startFromUrl(search: string, hash = ''): void {
+  if (hash.startsWith('#s=')) {
+    if (openHash(hash) || openStored()) return
+  }
   const params = new URLSearchParams(search)
+  if (!params.has('scenario') && !params.has('seed') && !hash.startsWith('#s=') && openStored()) return
   let id = params.get('scenario') ?? DEFAULT_SCENARIO_ID
   if (!isBuiltIn(id)) {
     const known = builtInIds().join(', ')
