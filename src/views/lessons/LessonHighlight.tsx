@@ -1,4 +1,123 @@
-// Placeholder: replaced by the lesson's pointer at the element a step talks about.
+// Points at what a lesson step talks about: a ring drawn over the step's target element (a broker,
+// a partition, a group, a button), kept in place as the page scrolls, resizes or redraws. Also
+// shows the lesson as a caption over the map in presenter mode (or when a step opened another
+// side tab), and takes the presenter's keys: PageDown / N next, PageUp / P previous, Esc hides.
+
+import { useEffect, useLayoutEffect, useState } from 'react'
+import { useT } from '../../useT.ts'
+import { useSim } from '../../store/sim-store.ts'
+import { useUi } from '../../store/ui-store.ts'
+import { lessonById } from '../../lessons/index.ts'
+import { useLesson } from '../../lessons/store.ts'
+import { hideCaption, next, previous } from '../../lessons/runner.ts'
+import { LessonStepView } from './LessonStepView.tsx'
+import { L } from './texts.ts'
+import './lessons.css'
+
+interface Box {
+  top: number
+  left: number
+  width: number
+  height: number
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable
+}
+
+/** The ring over the step's target element. */
+function Ring({ target, stepKey }: { target: string; stepKey: string }) {
+  const t = useT()
+  const version = useSim((s) => s.version)
+  const sideTab = useUi((s) => s.sideTab)
+  const presenter = useUi((s) => s.presenter)
+  const [box, setBox] = useState<Box | null>(null)
+
+  // Bring the target into sight once per step.
+  useEffect(() => {
+    const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' })
+  }, [target, stepKey])
+
+  useLayoutEffect(() => {
+    function measure() {
+      const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
+      if (!el) return setBox(null)
+      const r = el.getBoundingClientRect()
+      setBox((b) => (b && b.top === r.top && b.left === r.left && b.width === r.width && b.height === r.height ? b : { top: r.top, left: r.left, width: r.width, height: r.height }))
+    }
+    measure()
+    // smooth scrolling and layout changes settle over a few frames
+    const timers = [100, 400, 800].map((ms) => setTimeout(measure, ms))
+    window.addEventListener('resize', measure)
+    window.addEventListener('scroll', measure, true)
+    return () => {
+      timers.forEach(clearTimeout)
+      window.removeEventListener('resize', measure)
+      window.removeEventListener('scroll', measure, true)
+    }
+  }, [target, stepKey, version, sideTab, presenter])
+
+  if (!box || box.width === 0) return null
+  const pad = 4
+  return (
+    <div
+      className="lesson-ring"
+      data-testid="lesson-ring"
+      data-target={target}
+      aria-hidden="true"
+      style={{ top: box.top - pad, left: box.left - pad, width: box.width + 2 * pad, height: box.height + 2 * pad }}
+    >
+      <span className={box.top > 30 ? 'lesson-ring-tag' : 'lesson-ring-tag below'}>▼ {t(L.lookHere)}</span>
+    </div>
+  )
+}
+
 export function LessonHighlight() {
-  return null
+  const t = useT()
+  const { id, step, mode, captionHidden } = useLesson()
+  const presenter = useUi((s) => s.presenter)
+  const sideTab = useUi((s) => s.sideTab)
+  const helpOpen = useUi((s) => s.helpOpen)
+  const compareOpen = useUi((s) => s.compareOpen)
+  const lesson = id ? lessonById(id) : undefined
+  const target = lesson?.steps[step]?.target
+
+  useEffect(() => {
+    if (!id) return
+    function onKey(e: KeyboardEvent) {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return
+      const ui = useUi.getState()
+      if (ui.helpOpen || ui.compareOpen) return
+      const k = e.key
+      const pageKeys = ui.presenter && (k === 'PageDown' || k === 'PageUp')
+      if (pageKeys || k === 'n' || k === 'N' || k === 'p' || k === 'P') {
+        if (k === 'PageDown' || k === 'n' || k === 'N') next()
+        else previous()
+        e.preventDefault()
+      } else if (k === 'Escape' && ui.presenter && !useLesson.getState().captionHidden) {
+        hideCaption(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [id])
+
+  if (!lesson || helpOpen || compareOpen) return null
+  const showCaption = !captionHidden && (presenter || sideTab !== 'lessons')
+  return (
+    <>
+      {target && mode === 'lesson' ? <Ring target={target} stepKey={`${id}:${step}`} /> : null}
+      {showCaption ? (
+        <section className={presenter ? 'lesson-caption-bar presenter' : 'lesson-caption-bar'} aria-label={t(L.caption)}>
+          <LessonStepView variant="caption" />
+        </section>
+      ) : null}
+    </>
+  )
 }

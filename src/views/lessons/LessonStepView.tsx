@@ -1,0 +1,108 @@
+// One step of the open lesson: what to look at, the predict-then-watch question, the key moment
+// the run paused at, and the buttons to move through the lesson. The side panel shows it in full;
+// the caption over the map (presenter mode, or when a step opened another tab) shows it large.
+
+import { useId } from 'react'
+import { useT, useLocale } from '../../useT.ts'
+import { formatSimTime } from '../../i18n.ts'
+import { useSim } from '../../store/sim-store.ts'
+import { usePlayback } from '../../store/playback-store.ts'
+import { useUi } from '../../store/ui-store.ts'
+import { lessonById } from '../../lessons/index.ts'
+import { useLesson } from '../../lessons/store.ts'
+import { backToLesson, check, choose, freePlay, leaveLesson, next, previous } from '../../lessons/runner.ts'
+import { L, stepOf } from './texts.ts'
+
+export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
+  const t = useT()
+  const locale = useLocale()
+  const nameId = useId()
+  const { id, step: index, mode, choice, checked } = useLesson()
+  const nowMs = useSim((s) => s.nowMs)
+  const playing = usePlayback((s) => s.playing)
+  const setSideTab = useUi((s) => s.setSideTab)
+  const lesson = id ? lessonById(id) : undefined
+  if (!lesson) return null
+  const step = lesson.steps[index]
+  const last = index === lesson.steps.length - 1
+  const key = step.playUntilMs
+  const atKey = mode === 'lesson' && key !== undefined && nowMs === key && !playing
+  const reached = key === undefined || nowMs >= key
+  const q = step.question
+  const caption = variant === 'caption'
+  return (
+    <div className={`lesson-step lesson-${variant}`} data-testid={caption ? 'lesson-caption' : 'lesson-step'} data-step={index + 1} data-mode={mode}>
+      <header className="lesson-head">
+        <h2 className="lesson-h">
+          <span className="lesson-num" aria-hidden="true">{lesson.number}</span> {t(lesson.title)}
+        </h2>
+        <span className="lesson-count" data-testid={caption ? undefined : 'lesson-count'}>{stepOf(locale, index + 1, lesson.steps.length)}</span>
+      </header>
+      {mode === 'free' ? (
+        <p className="lesson-free" role="status">{t(L.freeHint)}</p>
+      ) : (
+        <>
+          <p className="lesson-text">{t(step.text)}</p>
+          {q ? (
+            <fieldset className="lesson-q" data-testid={caption ? undefined : 'lesson-question'}>
+              <legend>
+                <span className="lesson-badge">{t(L.predict)}</span> {t(q.prompt)}
+              </legend>
+              {q.choices.map((c, i) => (
+                <label key={i} className={checked && reached && i === q.answer ? 'lesson-choice right' : 'lesson-choice'}>
+                  <input type="radio" name={nameId} checked={choice === i} disabled={checked} onChange={() => choose(i)} />
+                  <span>{t(c)}</span>
+                  {checked && reached && i === q.answer ? <span className="lesson-mark"> ✓</span> : null}
+                </label>
+              ))}
+              {!checked ? (
+                <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-check'} disabled={choice === null} onClick={check} title={t(L.checkHint)}>
+                  {t(L.check)}
+                </button>
+              ) : null}
+              {checked && reached ? (
+                <p className="lesson-explain" data-testid={caption ? undefined : 'lesson-explain'}>
+                  <strong>{choice === q.answer ? `✓ ${t(L.right)}` : `✗ ${t(L.notQuite)}`}</strong> {t(q.explain)}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
+          <p className="lesson-status" role="status" aria-live="polite" data-testid={caption ? undefined : 'lesson-status'}>
+            {atKey ? `⏸ ${t(L.pausedAt)} ${formatSimTime(key)}` : mode === 'lesson' && key !== undefined && playing && nowMs < key ? `▶ ${t(L.watching)}` : ''}
+          </p>
+        </>
+      )}
+      <nav className="lesson-nav" aria-label={t(L.panel)}>
+        <button type="button" data-testid={caption ? undefined : 'lesson-prev'} disabled={index === 0} onClick={previous}>
+          ← {t(L.previous)}
+        </button>
+        {last ? (
+          <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-finish'} onClick={leaveLesson}>
+            {t(L.finish)} ✓
+          </button>
+        ) : (
+          <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-next'} onClick={next}>
+            {t(L.next)} →
+          </button>
+        )}
+        {caption ? (
+          mode === 'free' ? (
+            <button type="button" className="primary" onClick={backToLesson}>{t(L.back)}</button>
+          ) : (
+            <button type="button" onClick={() => setSideTab('lessons')}>{t(L.openPanel)}</button>
+          )
+        ) : (
+          <>
+            {mode === 'lesson' ? (
+              <button type="button" data-testid="lesson-free" onClick={freePlay}>{t(L.freePlay)}</button>
+            ) : (
+              <button type="button" className="primary" data-testid="lesson-back" onClick={backToLesson}>{t(L.back)}</button>
+            )}
+            <button type="button" data-testid="lesson-leave" onClick={leaveLesson}>{t(L.leave)}</button>
+          </>
+        )}
+      </nav>
+      {caption ? <p className="lesson-keys">{t(L.keys)}</p> : null}
+    </div>
+  )
+}
