@@ -1,7 +1,7 @@
-// Keyboard shortcuts: Space play/pause, → step one event, ? help, Escape closes help and clears
-// the selection. Keys typed into a field, a select or a button are left alone.
+// Keyboard shortcuts: Space play/pause, → step one event, ← step back one event, ? help, Escape
+// closes help and clears the selection. Keys typed into a field, a select or a button are left alone.
 
-import { stepOne, current } from './host/engine-host.ts'
+import { stepBack, stepOne, current } from './host/engine-host.ts'
 import { togglePlay } from './host/playback.ts'
 import { useUi } from './store/ui-store.ts'
 
@@ -31,6 +31,9 @@ export function handleShortcut(e: KeyboardEvent): void {
     e.preventDefault()
   } else if (e.key === 'ArrowRight' && !(e.target instanceof Element && e.target.closest('[role="tablist"], [role="slider"], [role="button"]'))) {
     stepOne()
+    e.preventDefault()
+  } else if (e.key === 'ArrowLeft' && !(e.target instanceof Element && e.target.closest('[role="tablist"], [role="slider"], [role="button"]'))) {
+    stepBack()
     e.preventDefault()
   }
 }
