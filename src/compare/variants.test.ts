@@ -1,0 +1,64 @@
+// Run B differs from run A in exactly one Kafka setting, everywhere it appears, and only the
+// settings that apply to a scenario are offered.
+import { expect, test } from 'vitest'
+import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
+import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import { mergedScenario, settingsFor, variantScenario } from './variants.ts'
+
+function builtIn(id: string): Scenario {
+  return parseScenario(builtInScenarios[id])
+}
+
+test('only the settings that apply are offered', () => {
+  const ids = (id: string) => settingsFor(builtIn(id)).map((s) => s.id)
+  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence'])
+  expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'idempotence'])
+  const noReplicas: Scenario = { ...builtIn('leader-failover'), expect: {}, topics: builtIn('leader-failover').topics.map((t) => ({ ...t, replicationFactor: 1 })) }
+  expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('unclean')
+  const noProducers = parseScenario({ ...builtIn('consumer-joins-rebalance'), producers: [] })
+  expect(settingsFor(noProducers).map((s) => s.id)).toEqual(['unclean', 'strategy'])
+})
+
+test('unclean election: B turns it off on every replicated topic', () => {
+  const a = builtIn('unclean-election-data-loss')
+  const option = settingsFor(a).find((s) => s.id === 'unclean')!
+  expect(option).toMatchObject({ key: 'unclean.leader.election.enable', a: 'true', b: 'false', changedDuringRun: false })
+  const b = variantScenario(a, 'unclean')
+  expect(b.topics[0].config['unclean.leader.election.enable']).toBe(false)
+  expect({ ...b, topics: a.topics }).toEqual(a)
+})
+
+test('acks=1 turns idempotence off as Kafka requires; acks=all keeps the idempotence A had', () => {
+  const a = builtIn('leader-failover')
+  const b = variantScenario(a, 'acks')
+  for (const p of b.producers) expect(p.config).toMatchObject({ acks: '1', 'enable.idempotence': false })
+  const back = variantScenario(b, 'acks')
+  for (const p of back.producers) expect(p.config).toMatchObject({ acks: 'all', 'enable.idempotence': false })
+})
+
+test('idempotence: mixed producers all get the other value of the first one', () => {
+  const a = builtIn('idempotent-retries')
+  const option = settingsFor(a).find((s) => s.id === 'idempotence')!
+  expect(option).toMatchObject({ a: 'true/false', b: 'false' })
+  const b = variantScenario(a, 'idempotence')
+  expect(b.producers.map((p) => p.config['enable.idempotence'])).toEqual([false, false])
+})
+
+test('strategy: every group switches from range to cooperative-sticky', () => {
+  const a = builtIn('consumer-joins-rebalance')
+  expect(settingsFor(a).find((s) => s.id === 'strategy')).toMatchObject({ a: 'range', b: 'cooperative-sticky' })
+  const b = variantScenario(a, 'strategy')
+  expect(b.consumers.map((c) => c.config['partition.assignment.strategy'])).toEqual([['cooperative-sticky']])
+})
+
+test('interventions are merged into the timeline, and ones that change the setting change in B too', () => {
+  const a = builtIn('leader-failover')
+  const producer = a.producers[0].id
+  const interventions: TimelineAction[] = [{ atMs: 15_000, action: 'setProducerConfig', producer, config: { acks: 'all' } }]
+  const merged = mergedScenario(a, interventions)
+  expect(merged.timeline.map((x) => x.atMs)).toEqual([...a.timeline.map((x) => x.atMs), 15_000].sort((x, y) => x - y))
+  expect(settingsFor(merged).find((s) => s.id === 'acks')?.changedDuringRun).toBe(true)
+  const b = variantScenario(merged, 'acks')
+  const change = b.timeline.find((x) => x.action === 'setProducerConfig')
+  expect(change).toMatchObject({ atMs: 15_000, config: { acks: '1', 'enable.idempotence': false } })
+})

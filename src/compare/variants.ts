@@ -1,0 +1,168 @@
+// The two runs a learner compares: A is the run on the page (its scenario, seed and the person's
+// interventions, merged into the timeline as a session is), B is the same run with one Kafka setting
+// flipped everywhere it appears — acks (all ↔ 1), unclean.leader.election.enable, the consumer
+// groups' partition.assignment.strategy (range ↔ cooperative-sticky) or enable.idempotence — so
+// whatever differs between A and B comes from that one setting.
+
+import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
+import { resolveProducerConfig } from '../../sim/scenario/config.ts'
+import type { ConfigMap, ConfigValue } from '../../sim/scenario/types.ts'
+
+export type SettingId = 'acks' | 'unclean' | 'strategy' | 'idempotence'
+
+/** One setting the learner may compare, with A's value (as the run has it) and B's. */
+export interface SettingOption {
+  id: SettingId
+  /** Kafka's config key */
+  key: string
+  /** A's value(s) as written in the scenario, e.g. "all" or "range" ("all/1" when they differ) */
+  a: string
+  /** the value B uses everywhere */
+  b: string
+  /** the run's timeline changes this key itself (a scenario action or an intervention) */
+  changedDuringRun: boolean
+}
+
+export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'idempotence']
+
+const KEYS: Record<SettingId, string> = {
+  acks: 'acks',
+  unclean: 'unclean.leader.election.enable',
+  strategy: 'partition.assignment.strategy',
+  idempotence: 'enable.idempotence',
+}
+
+/** The consumer default: [range, cooperative-sticky], i.e. range with EAGER rebalancing. */
+const DEFAULT_ASSIGNORS = ['range', 'cooperative-sticky']
+
+/** The scenario with the person's interventions merged into its timeline (stable: the scenario's first at equal times). */
+export function mergedScenario(scenario: Scenario, interventions: readonly TimelineAction[]): Scenario {
+  const timeline = [...scenario.timeline, ...interventions].sort((x, y) => x.atMs - y.atMs)
+  return { ...scenario, timeline }
+}
+
+function acksOf(config: ConfigMap): string {
+  const acks = config.acks
+  return acks === undefined || acks === '-1' ? 'all' : String(acks)
+}
+
+function idempotentOf(config: ConfigMap): boolean {
+  return resolveProducerConfig(config)['enable.idempotence']
+}
+
+function uncleanOf(scenario: Scenario, config: ConfigMap): boolean {
+  const v = config['unclean.leader.election.enable'] ?? scenario.cluster.config['unclean.leader.election.enable']
+  return v === true
+}
+
+function firstAssignor(config: ConfigMap): string {
+  const v = config['partition.assignment.strategy']
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((s) => s.trim()) : DEFAULT_ASSIGNORS
+  return list[0] ?? 'range'
+}
+
+/** A's values of the setting, one per producer / topic / group, in scenario order. */
+function valuesOf(scenario: Scenario, id: SettingId): string[] {
+  switch (id) {
+    case 'acks':
+      return scenario.producers.map((p) => acksOf(p.config))
+    case 'idempotence':
+      return scenario.producers.map((p) => String(idempotentOf(p.config)))
+    case 'unclean':
+      return scenario.topics.filter((t) => t.replicationFactor > 1).map((t) => String(uncleanOf(scenario, t.config)))
+    case 'strategy':
+      return scenario.consumers.map((c) => firstAssignor(c.config))
+  }
+}
+
+/** B's value: the other side of the pair, decided by A's first producer / topic / group. */
+function otherValue(id: SettingId, first: string): string {
+  switch (id) {
+    case 'acks':
+      return first === 'all' ? '1' : 'all'
+    case 'idempotence':
+    case 'unclean':
+      return first === 'true' ? 'false' : 'true'
+    case 'strategy':
+      return first === 'cooperative-sticky' ? 'range' : 'cooperative-sticky'
+  }
+}
+
+function configValue(id: SettingId, b: string): ConfigValue {
+  if (id === 'unclean' || id === 'idempotence') return b === 'true'
+  if (id === 'strategy') return [b]
+  return b
+}
+
+/** B's version of one config map: the key set to B's value, plus what Kafka requires with it. */
+function flipConfig(id: SettingId, b: string, config: ConfigMap): ConfigMap {
+  const next: ConfigMap = { ...config, [KEYS[id]]: configValue(id, b) }
+  if (id === 'acks') {
+    // acks=1 needs enable.idempotence=false; acks=all keeps the idempotence A had (Kafka would
+    // otherwise switch its default back on, and that would be a second difference)
+    next['enable.idempotence'] = b === 'all' ? idempotentOf(config) : false
+  }
+  return next
+}
+
+function flipAction(id: SettingId, b: string, a: TimelineAction): TimelineAction {
+  const key = KEYS[id]
+  if (id === 'unclean' && a.action === 'setTopicConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
+  if (id === 'strategy' && a.action === 'setConsumerConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
+  if ((id === 'acks' || id === 'idempotence') && a.action === 'setProducerConfig') {
+    if (key in a.config) return { ...a, config: flipConfig(id, b, a.config) }
+    if (id === 'acks' && b === '1' && a.config['enable.idempotence'] === true) return { ...a, config: { ...a.config, 'enable.idempotence': false } }
+  }
+  return a
+}
+
+function changesKey(id: SettingId, timeline: readonly TimelineAction[]): boolean {
+  const key = KEYS[id]
+  return timeline.some((a) => {
+    if (a.action === 'setTopicConfig') return id === 'unclean' && key in a.config
+    if (a.action === 'setConsumerConfig') return id === 'strategy' && key in a.config
+    if (a.action === 'setProducerConfig') return (id === 'acks' || id === 'idempotence') && key in a.config
+    return false
+  })
+}
+
+/** The scenario of run B: the setting set to B's value on every producer / topic / group and in every timeline action. */
+export function variantScenario(scenario: Scenario, id: SettingId): Scenario {
+  const values = valuesOf(scenario, id)
+  if (values.length === 0) throw new Error(`kafkascope: ${KEYS[id]} does not apply to this scenario`)
+  const b = otherValue(id, values[0])
+  const raw: Scenario = {
+    ...scenario,
+    producers: id === 'acks' || id === 'idempotence' ? scenario.producers.map((p) => ({ ...p, config: flipConfig(id, b, p.config) })) : scenario.producers,
+    topics: id === 'unclean' ? scenario.topics.map((t) => (t.replicationFactor > 1 ? { ...t, config: flipConfig(id, b, t.config) } : t)) : scenario.topics,
+    consumers: id === 'strategy' ? scenario.consumers.map((c) => ({ ...c, config: flipConfig(id, b, c.config) })) : scenario.consumers,
+    timeline: scenario.timeline.map((a) => flipAction(id, b, a)),
+  }
+  return parseScenario(raw)
+}
+
+/**
+ * The settings worth comparing for this scenario: only those with something to apply to (no
+ * strategy switch without groups, no unclean election without replicas) and whose B Kafka accepts
+ * (idempotence on needs acks=all on every producer).
+ */
+export function settingsFor(scenario: Scenario): SettingOption[] {
+  const options: SettingOption[] = []
+  for (const id of SETTING_IDS) {
+    const values = valuesOf(scenario, id)
+    if (values.length === 0) continue
+    try {
+      variantScenario(scenario, id)
+    } catch {
+      continue
+    }
+    options.push({
+      id,
+      key: KEYS[id],
+      a: [...new Set(values)].join('/'),
+      b: otherValue(id, values[0]),
+      changedDuringRun: changesKey(id, scenario.timeline),
+    })
+  }
+  return options
+}
