@@ -7,6 +7,7 @@
  * groups and rebalancing, committed offsets); its `description` says what to watch for.
  */
 import addPartitionsRebalance from '../../scenarios/add-partitions-rebalance.json' with { type: 'json' }
+import classroomTour from '../../scenarios/classroom-tour.json' with { type: 'json' }
 import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
 import consumerCrashSessionTimeout from '../../scenarios/consumer-crash-session-timeout.json' with { type: 'json' }
 import consumerGroupRebalance from '../../scenarios/consumer-group-rebalance.json' with { type: 'json' }
@@ -47,4 +48,5 @@ export const builtInScenarios: Record<string, unknown> = {
   'replay-by-reset-offsets': replayByResetOffsets,
   'consumer-group-rebalance': consumerGroupRebalance,
   'static-membership': staticMembership,
+  'classroom-tour': classroomTour,
 }
