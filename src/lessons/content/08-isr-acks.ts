@@ -8,7 +8,7 @@ import scenario from '../../../scenarios/lesson-isr-acks.json' with { type: 'jso
 export const lesson: Lesson = {
   id: 'isr-acks',
   number: 8,
-  title: { en: 'ISR, acks and min.insync.replicas', ko: 'ISR, acks, min.insync.replicas' },
+  title: { en: 'ISR, acks and min.insync.replicas', ko: 'ISR, acks와 min.insync.replicas' },
   summary: {
     en: 'A slow follower leaves the ISR, a crash leaves the leader alone, and acks=all is refused with NOT_ENOUGH_REPLICAS while acks=1 writes stay unreadable.',
     ko: '느린 팔로워가 ISR에서 빠지고, 장애로 리더만 남으면 acks=all은 NOT_ENOUGH_REPLICAS로 거절되고 acks=1로 쓴 레코드는 읽을 수 없게 됩니다.',
@@ -18,7 +18,7 @@ export const lesson: Lesson = {
     {
       text: {
         en: 'ledger-0 has three replicas on brokers 1, 2 and 3; broker 3 is the leader and all three are in sync (Isr). The topic sets min.insync.replicas=2. Two producers write to it: payments with acks=all (the leader answers once every in-sync replica has the record) and metrics with acks=1 (the leader answers as soon as it has written it). The reader auditor may read only below the high watermark: the offset every in-sync replica has reached.',
-        ko: 'ledger-0에는 브로커 1, 2, 3에 복제본이 세 개 있고, 리더는 브로커 3이며 셋 모두 동기화 상태(Isr)입니다. 토픽 설정은 min.insync.replicas=2입니다. 프로듀서 두 개가 씁니다. payments는 acks=all(모든 동기화 복제본이 레코드를 받은 뒤에 리더가 응답), metrics는 acks=1(리더가 자기 로그에 쓰자마자 응답)입니다. 리더 auditor는 하이 워터마크, 즉 모든 동기화 복제본이 도달한 오프셋보다 앞의 레코드만 읽을 수 있습니다.',
+        ko: 'ledger-0에는 브로커 1, 2, 3에 복제본이 세 개 있고, 리더는 브로커 3이며 셋 모두 동기화 상태(Isr)입니다. 토픽 설정은 min.insync.replicas=2입니다. 프로듀서 두 개가 씁니다. payments는 acks=all(모든 동기화 복제본이 레코드를 받은 뒤에 리더가 응답), metrics는 acks=1(리더가 자기 로그에 쓰자마자 응답)입니다. 컨슈머 auditor는 하이 워터마크, 즉 모든 동기화 복제본이 도달한 오프셋보다 앞의 레코드만 읽을 수 있습니다.',
       },
       target: 'partition-ledger-0',
       playUntilMs: 12000,

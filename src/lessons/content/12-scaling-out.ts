@@ -1,0 +1,105 @@
+// Lesson 12: scaling out. Consumers scale up to the partition count (an extra member idles);
+// adding partitions lets more members work but moves keys to other partitions; after a broker
+// restart its leaderships stay elsewhere until a preferred leader election gives them back.
+
+import type { Lesson } from '../types.ts'
+
+export const lesson: Lesson = {
+  id: 'scaling-out',
+  number: 12,
+  title: { en: 'Scaling out', ko: '스케일 아웃' },
+  summary: {
+    en: 'Add a consumer beyond the partition count, add partitions (keys move), and balance leaders again with a preferred leader election.',
+    ko: '파티션 수보다 많은 컨슈머를 추가하고, 파티션을 늘리고(키가 옮겨 갑니다), 선호 리더 선출로 리더를 다시 고르게 나눕니다.',
+  },
+  scenario: { builtIn: 'add-partitions-rebalance' },
+  steps: [
+    {
+      text: {
+        en: 'orders has 3 partitions and group billing has 3 members: one partition each. A group reads in parallel by giving each partition to exactly one member.',
+        ko: 'orders에는 파티션이 3개, billing 그룹에는 멤버가 3개 있어 하나씩 맡습니다. 그룹은 파티션마다 멤버 하나에게만 맡겨 병렬로 읽습니다.',
+      },
+      target: 'group-billing',
+      playUntilMs: 6000,
+    },
+    {
+      text: {
+        en: 'Let us add a fourth member to billing.',
+        ko: 'billing에 네 번째 멤버를 추가해 봅시다.',
+      },
+      tab: 'groups',
+      atMs: 8000,
+      actions: [{ action: 'addConsumer', groupId: 'billing' }],
+      question: {
+        prompt: { en: 'What does the new member get after the rebalance?', ko: '리밸런싱이 끝나면 새 멤버는 무엇을 맡을까요?' },
+        choices: [
+          { en: 'Half of another member\'s partition', ko: '다른 멤버 파티션의 절반' },
+          { en: 'Nothing: it stays idle', ko: '아무것도 맡지 않고 쉰다' },
+          { en: 'A copy of every partition', ko: '모든 파티션의 복사본' },
+        ],
+        answer: 1,
+        explain: {
+          en: 'A partition goes to at most one member of a group, so consumers scale only up to the partition count. The fourth member heartbeats and waits; it would take over if a member left.',
+          ko: '파티션은 그룹 안에서 많아야 멤버 하나에게만 가므로, 컨슈머는 파티션 수까지만 늘릴 의미가 있습니다. 네 번째 멤버는 하트비트만 보내며 기다리다가, 다른 멤버가 나가면 그 일을 넘겨받습니다.',
+        },
+      },
+      playUntilMs: 9000,
+    },
+    {
+      text: {
+        en: 'At 20 s orders grows to 6 partitions (kafka-topics --alter --partitions 6). When the group leader sees the new count in its metadata (metadata.max.age.ms, 10 s here) the group rebalances: now all four members have work.',
+        ko: '20초에 orders가 파티션 6개로 늘어납니다(kafka-topics --alter --partitions 6). 그룹 리더가 메타데이터(여기서는 metadata.max.age.ms 10초)에서 늘어난 파티션 수를 보면 그룹이 리밸런싱하고, 이제 네 멤버 모두 일을 맡습니다.',
+      },
+      target: 'group-billing',
+      question: {
+        prompt: {
+          en: 'A key\'s partition is murmur2(key) modulo the partition count. What happens to records with the same key after the change?',
+          ko: '키의 파티션은 murmur2(key)를 파티션 수로 나눈 나머지입니다. 변경 뒤 같은 키의 레코드는 어떻게 될까요?',
+        },
+        choices: [
+          { en: 'They stay in their old partition', ko: '예전 파티션에 그대로 간다' },
+          { en: 'Many keys now go to another partition, so their order across the change is not guaranteed', ko: '많은 키가 다른 파티션으로 가므로, 변경 전후 순서가 보장되지 않는다' },
+          { en: 'Kafka moves the old records to the new partitions', ko: 'Kafka가 예전 레코드를 새 파티션으로 옮긴다' },
+        ],
+        answer: 1,
+        explain: {
+          en: 'murmur2 mod 6 differs from mod 3 for many keys, and old records never move. Plan the partition count ahead for keyed topics.',
+          ko: 'murmur2 mod 6은 많은 키에서 mod 3과 다르고, 예전 레코드는 옮겨지지 않습니다. 키가 있는 토픽은 파티션 수를 미리 넉넉히 정하세요.',
+        },
+      },
+      playUntilMs: 27000,
+      speed: 2,
+    },
+    {
+      text: {
+        en: 'Each broker leads two partitions of orders. At 30 s broker 2 crashes; once it is fenced its two leaderships move to broker 3. The Metrics tab shows leaders per broker.',
+        ko: '지금은 브로커마다 orders 파티션 두 개의 리더입니다. 30초에 브로커 2가 죽고, 펜싱되면 그 리더 두 개가 브로커 3으로 옮겨 갑니다. 메트릭 탭에서 브로커별 리더 수를 볼 수 있습니다.',
+      },
+      tab: 'metrics',
+      atMs: 30000,
+      actions: [{ action: 'crashBroker', broker: 2 }],
+      playUntilMs: 39500,
+      speed: 2,
+    },
+    {
+      text: {
+        en: 'Broker 2 restarts and rejoins every ISR, but leads nothing: a returning broker does not take its leaderships back by itself, so broker 3 carries twice its share.',
+        ko: '브로커 2가 다시 시작해 모든 ISR에 들어가지만 리더는 하나도 없습니다. 돌아온 브로커가 리더를 스스로 되찾지는 않으므로 브로커 3이 두 배의 몫을 짊어집니다.',
+      },
+      target: 'broker-2',
+      atMs: 42000,
+      actions: [{ action: 'restartBroker', broker: 2 }],
+      playUntilMs: 45500,
+    },
+    {
+      text: {
+        en: 'The preferred leader is the first broker in a partition\'s replica list. A preferred leader election (kafka-leader-election.sh --election-type preferred; the controller also runs one every leader.imbalance.check.interval.seconds, 300 s, with auto.leader.rebalance.enable) gives broker 2 its two partitions back. Adding brokers is not in kafkascope\'s model yet.',
+        ko: '선호 리더는 파티션 복제본 목록의 첫 번째 브로커입니다. 선호 리더 선출(kafka-leader-election.sh --election-type preferred, auto.leader.rebalance.enable이면 컨트롤러도 leader.imbalance.check.interval.seconds인 300초마다 실행)을 하면 브로커 2가 파티션 두 개의 리더를 되찾습니다. 브로커 추가는 아직 kafkascope 모델에 없습니다.',
+      },
+      tab: 'metrics',
+      atMs: 47000,
+      actions: [{ action: 'electPreferredLeaders', topic: 'orders' }],
+      playUntilMs: 47500,
+    },
+  ],
+}
