@@ -3,17 +3,17 @@
 // moment the test asserts that what the step tells the learner has really happened.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, partitionForKey, coordinatorPartitionFor, type Simulation, type Summary } from '../../../sim/index.ts'
-import { builtInScenarios } from '../../../sim/scenario/builtins.ts'
-import type { Lesson, LessonStep } from '../types.ts'
-import { lesson as isrAcks } from './08-isr-acks.ts'
-import { lesson as unclean } from './09-unclean-election.ts'
-import { lesson as controller } from './10-controller.ts'
-import { lesson as coordinator } from './11-group-coordinator.ts'
-import { lesson as scaling } from './12-scaling-out.ts'
-import { lesson as batching } from './13-batching.ts'
-import { lesson as idempotent } from './16-idempotent-producer.ts'
-import { lesson as replay } from './17-time-and-replay.ts'
+import { createSimulation, parseScenario, partitionForKey, coordinatorPartitionFor, type Simulation, type Summary } from '../../sim/index.ts'
+import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import type { Lesson, LessonStep } from './types.ts'
+import { lesson as isrAcks } from './content/08-isr-acks.ts'
+import { lesson as unclean } from './content/09-unclean-election.ts'
+import { lesson as controller } from './content/10-controller.ts'
+import { lesson as coordinator } from './content/11-group-coordinator.ts'
+import { lesson as scaling } from './content/12-scaling-out.ts'
+import { lesson as batching } from './content/13-batching.ts'
+import { lesson as idempotent } from './content/16-idempotent-producer.ts'
+import { lesson as replay } from './content/17-time-and-replay.ts'
 
 const lessons: Lesson[] = [isrAcks, unclean, controller, coordinator, scaling, batching, idempotent, replay]
 
