@@ -22,10 +22,10 @@ export function lessonScenario(lesson: Lesson): Scenario {
 }
 
 /** Problems with a lesson's timing, as readable sentences (empty: the lesson is fine). */
-export function lessonProblems(lesson: Lesson, startMs: number): string[] {
+export function lessonProblems(lesson: Lesson): string[] {
   const problems: string[] = []
   const scenario = lessonScenario(lesson)
-  let t = startMs
+  let t = lessonStartMs(lesson, scenario.durationMs)
   lesson.steps.forEach((step, i) => {
     for (const [name, ms] of [['atMs', step.atMs], ['playUntilMs', step.playUntilMs]] as const) {
       if (ms === undefined) continue
@@ -41,5 +41,14 @@ export function lessonProblems(lesson: Lesson, startMs: number): string[] {
   return problems
 }
 
-/** Where a lesson's run starts before its first step (the host's OPENING_MS: the cluster is up). */
-export const OPENING_MS_FOR_TESTS = 10_000
+/** Where the app opens a run: the KRaft quorum has a controller and the topics exist. */
+export const OPENING_MS = 10_000
+
+/**
+ * Where a lesson's run stands before its first step: the opening time (the cluster is up), or
+ * earlier when a step wants to show an earlier moment (e.g. the controller being elected).
+ */
+export function lessonStartMs(lesson: Lesson, durationMs: number): number {
+  const moments = lesson.steps.flatMap((s) => [s.atMs, s.playUntilMs]).filter((ms): ms is number => ms !== undefined)
+  return Math.min(OPENING_MS, durationMs, ...moments)
+}

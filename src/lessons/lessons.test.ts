@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest'
 import { allLessons, lessons } from './index.ts'
 import { lessonProblems, lessonScenario } from './check.ts'
-import { OPENING_MS_FOR_TESTS } from './check.ts'
 
 describe('guided lessons', () => {
   it('are listed in LESSONS.md order with Korean and English titles', () => {
@@ -23,7 +22,7 @@ describe('guided lessons', () => {
         expect(() => lessonScenario(lesson)).not.toThrow()
       })
       it('has steps whose moments lie within the run and move forward', () => {
-        expect(lessonProblems(lesson, OPENING_MS_FOR_TESTS)).toEqual([])
+        expect(lessonProblems(lesson)).toEqual([])
       })
       it('speaks both languages on every step', () => {
         for (const step of lesson.steps) {

@@ -3,14 +3,14 @@
 // shows exactly what coming to it forwards showed: the simulation is deterministic.
 // Free play hands the run to the learner; "Back to the lesson" rebuilds the current step.
 
-import { act, current, loadScenario, OPENING_MS, publish, advanceTo, type Run } from '../host/engine-host.ts'
+import { act, current, loadScenario, publish, advanceTo, type Run } from '../host/engine-host.ts'
 import { pause, pauseAt, play, resetPlayback } from '../host/playback.ts'
 import { usePlayback } from '../store/playback-store.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { notify, errorMessage } from '../notices.ts'
 import { lessonById } from './index.ts'
-import { lessonScenarioJson } from './check.ts'
+import { lessonScenarioJson, lessonStartMs } from './check.ts'
 import { recordStep, saveProgress } from './progress.ts'
 import { useLesson } from './store.ts'
 import type { Lesson, LessonStep } from './types.ts'
@@ -46,7 +46,7 @@ export function goToStep(i: number): void {
     resetPlayback()
     loadScenario(lessonScenarioJson(lesson), lesson.seed, 'builtIn' in lesson.scenario ? lesson.scenario.builtIn : null)
     const run = current()!
-    advanceTo(Math.min(OPENING_MS, run.scenario.durationMs))
+    advanceTo(lessonStartMs(lesson, run.scenario.durationMs))
     for (const step of lesson.steps.slice(0, index)) {
       prepare(step)
       if (step.playUntilMs !== undefined) advanceTo(step.playUntilMs)
