@@ -16,6 +16,8 @@ export interface DiffRow {
   differs: boolean
   /** one sentence: the difference explained (A ≠ B) or what the row counts (A = B) */
   note: Text
+  /** the numbers behind a counted row (ms for the time rows) */
+  raw?: { a: number; b: number }
 }
 
 type Side = 'A' | 'B'
@@ -54,7 +56,7 @@ function numberRow(
   const differs = a !== b
   const more: Side = a > b ? 'A' : 'B'
   const less: Side = more === 'A' ? 'B' : 'A'
-  return { id, label, a: show(a), b: show(b), differs, note: differs ? explain(more, less, Math.abs(a - b)) : about }
+  return { id, label, a: show(a), b: show(b), raw: { a, b }, differs, note: differs ? explain(more, less, Math.abs(a - b)) : about }
 }
 
 function records(n: number): string {

@@ -1,0 +1,100 @@
+// Comparing two runs as a learner does: open unclean-election-data-loss, press Compare, choose
+// unclean.leader.election.enable, play both on one clock, jump to the end, and read the table:
+// run A (unclean on) lost acknowledged records, run B (off) lost none but had a partition without
+// a leader. The page's own run stays where it was; Escape closes; axe-core finds nothing serious.
+import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { watchErrors } from './support.ts'
+
+async function simTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('sim-time').getAttribute('data-ms'))
+}
+
+async function rowValues(page: Page, id: string): Promise<{ a: number; b: number; differs: string | null }> {
+  const row = page.getByTestId(`compare-row-${id}`)
+  return {
+    a: Number(await row.getAttribute('data-a')),
+    b: Number(await row.getAttribute('data-b')),
+    differs: await row.getAttribute('data-differs'),
+  }
+}
+
+test('unclean election on vs off: A loses acknowledged records, B has time without a leader', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=unclean-election-data-loss&seed=42')
+  await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
+  const pageTime = await simTime(page)
+
+  const compare = page.getByRole('button', { name: /Compare/ })
+  await compare.click()
+  const dialog = page.getByRole('dialog', { name: 'Compare two runs' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAttribute('aria-modal', 'true')
+  // focus moved into the dialog
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused()
+
+  await dialog.getByLabel('Setting to change').selectOption('unclean')
+  await expect(dialog.getByTestId('compare-run-a')).toContainText('A: unclean.leader.election.enable=true')
+  await expect(dialog.getByTestId('compare-run-b')).toContainText('B: unclean.leader.election.enable=false')
+  // both runs start where the page's run is
+  await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', String(pageTime))
+
+  // one clock for both: play, and both runs move together
+  await dialog.getByLabel('Speed').selectOption('20')
+  await dialog.getByTestId('compare-play').click()
+  await expect.poll(async () => Number(await dialog.getByTestId('compare-time').getAttribute('data-ms'))).toBeGreaterThan(pageTime + 2_000)
+  await dialog.getByTestId('compare-pause').click()
+  await expect(dialog.getByTestId('compare-play')).toBeEnabled()
+
+  // after the leader crashed (40 s) and before it returns (70 s): A has a new (stale) leader, B has none
+  await dialog.getByTestId('compare-end').click()
+  await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', '120000', { timeout: 30_000 })
+  await expect(dialog.getByTestId('compare-end')).toBeDisabled()
+
+  const lost = await rowValues(page, 'lost')
+  expect(lost.a).toBeGreaterThan(0)
+  expect(lost.b).toBe(0)
+  expect(lost.differs).toBe('true')
+  await expect(dialog.getByTestId('compare-row-lost')).toContainText(/A lost \d+ more acknowledged records than B/)
+  const leaderless = await rowValues(page, 'leaderless')
+  expect(leaderless.b).toBeGreaterThan(10_000)
+  expect(leaderless.b).toBeGreaterThan(leaderless.a)
+  await expect(dialog.getByTestId('compare-row-leaderless')).toContainText('B had partitions without a leader')
+  // rows that are the same say so
+  await expect(dialog.getByTestId('compare-row-duplicates')).toHaveAttribute('data-differs', 'false')
+  await expect(dialog.getByTestId('compare-row-duplicates')).toContainText('same')
+  await dialog.screenshot({ path: 'test-results/compare-unclean-end.png' })
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="compare-dialog"]').analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+
+  // the page's own run did not move
+  expect(await simTime(page)).toBe(pageTime)
+
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(compare).toBeFocused()
+  expect(errors).toEqual([])
+})
+
+test('in Korean, the comparison of idempotence explains the duplicates', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=idempotent-retries&seed=42')
+  await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
+  await page.getByRole('button', { name: '한국어' }).click()
+  await page.getByRole('button', { name: /비교/ }).click()
+  const dialog = page.getByRole('dialog', { name: '두 실행 비교' })
+  await dialog.getByLabel('바꿀 설정').selectOption('idempotence')
+  await dialog.getByRole('button', { name: /끝으로 이동/ }).click()
+  await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', '90000', { timeout: 30_000 })
+  const dup = await rowValues(page, 'duplicates')
+  expect(dup.b).toBeGreaterThan(dup.a)
+  await expect(dialog.getByTestId('compare-row-duplicates')).toContainText('B에는 A보다 중복이')
+  await dialog.screenshot({ path: 'test-results/compare-idempotence-ko.png' })
+  const axe = await new AxeBuilder({ page }).include('[data-testid="compare-dialog"]').analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  await dialog.getByRole('button', { name: '닫기' }).click()
+  await expect(dialog).toBeHidden()
+  expect(errors).toEqual([])
+})

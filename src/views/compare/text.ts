@@ -1,0 +1,75 @@
+// The comparison's words in Korean and English: the settings a learner can flip, what each one
+// does in Kafka, and the dialog's labels.
+
+import type { Text } from '../../i18n.ts'
+import type { SettingId, SettingOption } from '../../compare/variants.ts'
+
+export const L = {
+  button: { en: 'Compare', ko: '비교' },
+  buttonHint: { en: 'Run this scenario twice, side by side, with one setting changed', ko: '이 시나리오를 설정 하나만 바꿔 두 번 실행하고 나란히 비교' },
+  title: { en: 'Compare two runs', ko: '두 실행 비교' },
+  close: { en: 'Close', ko: '닫기' },
+  setting: { en: 'Setting to change', ko: '바꿀 설정' },
+  nothing: { en: 'This scenario has nothing these settings apply to (no producers, replicated topics or consumer groups).', ko: '이 시나리오에는 이 설정들이 적용될 대상(프로듀서, 복제된 토픽, 컨슈머 그룹)이 없습니다.' },
+  play: { en: 'Play both', ko: '둘 다 재생' },
+  pause: { en: 'Pause', ko: '일시정지' },
+  speed: { en: 'Speed', ko: '속도' },
+  clock: { en: 'Simulated time (both runs)', ko: '시뮬레이션 시각 (두 실행 공통)' },
+  toEnd: { en: 'Jump to the end', ko: '끝으로 이동' },
+  running: { en: 'running both to the end…', ko: '두 실행을 끝까지 진행하는 중…' },
+  again: { en: 'Start again', ko: '처음부터 다시' },
+  againHint: { en: 'Both runs again from 10 s', ko: '두 실행을 10초부터 다시' },
+  brokers: { en: 'Brokers', ko: '브로커' },
+  partition: { en: 'Partition', ko: '파티션' },
+  groups: { en: 'Consumer groups', ko: '컨슈머 그룹' },
+  diffTitle: { en: 'Differences', ko: '차이' },
+  what: { en: 'What', ko: '항목' },
+  meaning: { en: 'What it means', ko: '설명' },
+  differs: { en: 'differs', ko: '다름' },
+  same: { en: 'same', ko: '같음' },
+  checkedAt: { en: 'checked at', ko: '확인 시각' },
+  changedDuringRun: { en: ' (changed during the run)', ko: ' (실행 중 바뀜)' },
+} satisfies Record<string, Text>
+
+export function sameRun(seed: number): Text {
+  return {
+    en: `Same scenario, seed ${seed} and interventions in both; only this setting differs.`,
+    ko: `두 실행 모두 같은 시나리오, 시드 ${seed}, 같은 개입입니다. 이 설정 하나만 다릅니다.`,
+  }
+}
+
+export function differCount(n: number, total: number): Text {
+  return { en: `${n} of ${total} rows differ`, ko: `${total}개 항목 중 ${n}개가 다름` }
+}
+
+/** What each setting does in Kafka, in one sentence. */
+export const SETTING_ABOUT: Record<SettingId, Text> = {
+  acks: {
+    en: 'How many replicas must have a record before the leader acknowledges it: all in-sync replicas, or the leader alone.',
+    ko: '리더가 레코드를 확인(ack)해 주기 전에 그 레코드를 가져야 하는 레플리카: Isr 전체, 또는 리더 하나.',
+  },
+  unclean: {
+    en: 'Whether an out-of-sync replica may become leader when no in-sync replica is alive: the partition stays writable, but acknowledged records can be lost.',
+    ko: '살아 있는 Isr 레플리카가 없을 때 Isr 밖의 레플리카가 리더가 될 수 있는지: 파티션은 계속 쓸 수 있지만 확인된 레코드를 잃을 수 있습니다.',
+  },
+  strategy: {
+    en: 'How a group shares out partitions in a rebalance: range (EAGER: every member gives up everything first) or cooperative-sticky (COOPERATIVE: only what moves).',
+    ko: '리밸런싱 때 그룹이 파티션을 나누는 방식: range (EAGER: 모든 멤버가 먼저 전부 내려놓음) 또는 cooperative-sticky (COOPERATIVE: 옮겨 가는 것만).',
+  },
+  idempotence: {
+    en: "Whether the broker recognises a producer's retried batch by its producer id and sequence numbers instead of writing it again.",
+    ko: '브로커가 재시도된 배치를 프로듀서 id와 시퀀스 번호로 알아보고 다시 쓰지 않는지 여부.',
+  },
+}
+
+/** The select's option: "acks: all ↔ 1". */
+export function optionLabel(o: SettingOption): string {
+  return `${o.key}: ${o.a} ↔ ${o.b}`
+}
+
+/** A run's name: "A: acks=all" / "B: acks=1". */
+export function runName(side: 'A' | 'B', o: SettingOption): Text {
+  const base = `${side}: ${o.key}=${side === 'A' ? o.a : o.b}`
+  if (side === 'A' && o.changedDuringRun) return { en: base + L.changedDuringRun.en, ko: base + L.changedDuringRun.ko }
+  return { en: base, ko: base }
+}
