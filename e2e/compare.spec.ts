@@ -39,14 +39,28 @@ test('unclean election on vs off: A loses acknowledged records, B has time witho
   // both runs start where the page's run is
   await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', String(pageTime))
 
-  // one clock for both: play, and both runs move together
-  await dialog.getByLabel('Speed').selectOption('20')
+  // one clock for both: play past the leader's crash at 40 s (it returns at 70 s)
+  await dialog.getByLabel('Speed').selectOption('50')
   await dialog.getByTestId('compare-play').click()
-  await expect.poll(async () => Number(await dialog.getByTestId('compare-time').getAttribute('data-ms'))).toBeGreaterThan(pageTime + 2_000)
+  await expect.poll(async () => Number(await dialog.getByTestId('compare-time').getAttribute('data-ms')), { timeout: 20_000 }).toBeGreaterThan(46_000)
   await dialog.getByTestId('compare-pause').click()
   await expect(dialog.getByTestId('compare-play')).toBeEnabled()
+  expect(Number(await dialog.getByTestId('compare-time').getAttribute('data-ms'))).toBeLessThan(70_000)
+  // A elected the out-of-sync follower; B has no leader for events-0
+  await expect(dialog.getByTestId('compare-run-a-events-0')).not.toHaveAttribute('data-leader', '-1')
+  await expect(dialog.getByTestId('compare-run-b-events-0')).toHaveAttribute('data-leader', '-1')
+  await expect(dialog.getByTestId('compare-run-b-events-0')).toContainText('none')
+  await expect(dialog.getByTestId('compare-run-a').locator('[data-state="crashed"]')).toHaveCount(1)
+  await expect(dialog.getByTestId('compare-run-b').locator('[data-state="crashed"]')).toHaveCount(1)
+  await dialog.screenshot({ path: 'test-results/compare-unclean-mid.png' })
 
-  // after the leader crashed (40 s) and before it returns (70 s): A has a new (stale) leader, B has none
+  // Space (not on a button) plays and pauses both runs
+  await dialog.getByRole('heading', { name: 'Compare two runs' }).click()
+  await page.keyboard.press('Space')
+  await expect(dialog.getByTestId('compare-pause')).toBeEnabled()
+  await page.keyboard.press('Space')
+  await expect(dialog.getByTestId('compare-play')).toBeEnabled()
+
   await dialog.getByTestId('compare-end').click()
   await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', '120000', { timeout: 30_000 })
   await expect(dialog.getByTestId('compare-end')).toBeDisabled()

@@ -54,7 +54,7 @@ function CompareClock() {
         <span className="cmp-duration"> / {formatSimTime(durationMs)}</span>
       </span>
       <button type="button" data-testid="compare-end" disabled={atEnd || jumping} onClick={jumpToEnd}>
-        ⏭ {t(L.toEnd)}
+        {t(L.toEnd)} »
       </button>
       <button type="button" title={t(L.againHint)} onClick={startAgain}>
         ↺ {t(L.again)}

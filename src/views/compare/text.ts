@@ -29,6 +29,7 @@ export const L = {
   same: { en: 'same', ko: '같음' },
   checkedAt: { en: 'checked at', ko: '확인 시각' },
   changedDuringRun: { en: ' (changed during the run)', ko: ' (실행 중 바뀜)' },
+  mixed: { en: ' (as in the scenario)', ko: ' (시나리오 그대로)' },
 } satisfies Record<string, Text>
 
 export function sameRun(seed: number): Text {
@@ -62,14 +63,15 @@ export const SETTING_ABOUT: Record<SettingId, Text> = {
   },
 }
 
-/** The select's option: "acks: all ↔ 1". */
+/** The select's option: "acks: all ↔ 1" ("enable.idempotence: true/false → false" when A's values differ). */
 export function optionLabel(o: SettingOption): string {
-  return `${o.key}: ${o.a} ↔ ${o.b}`
+  return `${o.key}: ${o.a} ${o.a.includes('/') ? '→' : '↔'} ${o.b}`
 }
 
 /** A run's name: "A: acks=all" / "B: acks=1". */
 export function runName(side: 'A' | 'B', o: SettingOption): Text {
   const base = `${side}: ${o.key}=${side === 'A' ? o.a : o.b}`
-  if (side === 'A' && o.changedDuringRun) return { en: base + L.changedDuringRun.en, ko: base + L.changedDuringRun.ko }
-  return { en: base, ko: base }
+  if (side === 'B') return { en: base, ko: base }
+  const notes = [o.a.includes('/') ? L.mixed : null, o.changedDuringRun ? L.changedDuringRun : null].filter((x) => x !== null)
+  return { en: base + notes.map((n) => n.en).join(''), ko: base + notes.map((n) => n.ko).join('') }
 }
