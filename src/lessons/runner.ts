@@ -77,7 +77,8 @@ function prepare(step: LessonStep): void {
 function showStep(step: LessonStep): void {
   const ui = useUi.getState()
   if (step.select) ui.select(step.select)
-  if (step.tab) ui.setSideTab(step.tab)
+  // a step without a tab of its own brings the Lessons tab back (the caption follows other tabs)
+  ui.setSideTab(step.tab ?? (step.select ? 'inspector' : 'lessons'))
   usePlayback.getState().setSpeed(step.speed ?? 1)
   if (step.playUntilMs !== undefined) {
     pauseAt(step.playUntilMs)

@@ -30,13 +30,15 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
   const reached = key === undefined || nowMs >= key
   const q = step.question
   const caption = variant === 'caption'
+  /** the panel's hooks are lesson-*, the caption's caption-* (both may be on screen in presenter mode) */
+  const tid = (name: string) => `${caption ? 'caption' : 'lesson'}-${name}`
   return (
     <div className={`lesson-step lesson-${variant}`} data-testid={caption ? 'lesson-caption' : 'lesson-step'} data-step={index + 1} data-mode={mode}>
       <header className="lesson-head">
         <h2 className="lesson-h">
           <span className="lesson-num" aria-hidden="true">{lesson.number}</span> {t(lesson.title)}
         </h2>
-        <span className="lesson-count" data-testid={caption ? undefined : 'lesson-count'}>{stepOf(locale, index + 1, lesson.steps.length)}</span>
+        <span className="lesson-count" data-testid={tid('count')}>{stepOf(locale, index + 1, lesson.steps.length)}</span>
       </header>
       {mode === 'free' ? (
         <p className="lesson-free" role="status">{t(L.freeHint)}</p>
@@ -44,7 +46,7 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
         <>
           <p className="lesson-text">{t(step.text)}</p>
           {q ? (
-            <fieldset className="lesson-q" data-testid={caption ? undefined : 'lesson-question'}>
+            <fieldset className="lesson-q" data-testid={tid('question')}>
               <legend>
                 <span className="lesson-badge">{t(L.predict)}</span> {t(q.prompt)}
               </legend>
@@ -56,47 +58,47 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
                 </label>
               ))}
               {!checked ? (
-                <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-check'} disabled={choice === null} onClick={check} title={t(L.checkHint)}>
+                <button type="button" className="primary" data-testid={tid('check')} disabled={choice === null} onClick={check} title={t(L.checkHint)}>
                   {t(L.check)}
                 </button>
               ) : null}
               {checked && reached ? (
-                <p className="lesson-explain" data-testid={caption ? undefined : 'lesson-explain'}>
+                <p className="lesson-explain" data-testid={tid('explain')}>
                   <strong>{choice === q.answer ? `✓ ${t(L.right)}` : `✗ ${t(L.notQuite)}`}</strong> {t(q.explain)}
                 </p>
               ) : null}
             </fieldset>
           ) : null}
-          <p className="lesson-status" role="status" aria-live="polite" data-testid={caption ? undefined : 'lesson-status'}>
+          <p className="lesson-status" role="status" aria-live="polite" data-testid={tid('status')}>
             {atKey ? `⏸ ${t(L.pausedAt)} ${formatSimTime(key)}` : mode === 'lesson' && key !== undefined && playing && nowMs < key ? `▶ ${t(L.watching)}` : ''}
           </p>
         </>
       )}
       <nav className="lesson-nav" aria-label={t(L.panel)}>
-        <button type="button" data-testid={caption ? undefined : 'lesson-prev'} disabled={index === 0} onClick={previous}>
+        <button type="button" data-testid={tid('prev')} disabled={index === 0} onClick={previous}>
           ← {t(L.previous)}
         </button>
         {last ? (
-          <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-finish'} onClick={leaveLesson}>
+          <button type="button" className="primary" data-testid={tid('finish')} onClick={leaveLesson}>
             {t(L.finish)} ✓
           </button>
         ) : (
-          <button type="button" className="primary" data-testid={caption ? undefined : 'lesson-next'} onClick={next}>
+          <button type="button" className="primary" data-testid={tid('next')} onClick={next}>
             {t(L.next)} →
           </button>
         )}
         {caption ? (
           mode === 'free' ? (
-            <button type="button" className="primary" onClick={backToLesson}>{t(L.back)}</button>
+            <button type="button" className="primary" data-testid={tid('back')} onClick={backToLesson}>{t(L.back)}</button>
           ) : (
             <button type="button" onClick={() => setSideTab('lessons')}>{t(L.openPanel)}</button>
           )
         ) : (
           <>
             {mode === 'lesson' ? (
-              <button type="button" data-testid="lesson-free" onClick={freePlay}>{t(L.freePlay)}</button>
+              <button type="button" data-testid={tid('free')} onClick={freePlay}>{t(L.freePlay)}</button>
             ) : (
-              <button type="button" className="primary" data-testid="lesson-back" onClick={backToLesson}>{t(L.back)}</button>
+              <button type="button" className="primary" data-testid={tid('back')} onClick={backToLesson}>{t(L.back)}</button>
             )}
             <button type="button" data-testid="lesson-leave" onClick={leaveLesson}>{t(L.leave)}</button>
           </>

@@ -1,0 +1,171 @@
+// Guided lessons as a learner uses them: open each lesson from the Lessons tab, answer its
+// questions, go through every step with Next; the run pauses exactly at each key moment, the step
+// points at something that is on screen, Previous rebuilds the same state, progress survives a
+// reload, and presenter mode moves through the steps with PageDown / PageUp.
+
+import { readdirSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { watchErrors } from './support.ts'
+import type { Lesson, LessonStep } from '../src/lessons/types.ts'
+
+/** Where a step is followed: the Lessons tab, or the caption over the map when the step opened another tab. */
+function viewOf(step: LessonStep): 'lesson' | 'caption' {
+  return (step.tab && step.tab !== 'lessons') || step.select ? 'caption' : 'lesson'
+}
+
+const CONTENT = new URL('../src/lessons/content/', import.meta.url)
+
+async function loadLessons(): Promise<Lesson[]> {
+  const files = readdirSync(CONTENT).filter((f) => /^\d\d-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
+  const mods = await Promise.all(files.map((f) => import(new URL(f, CONTENT).href) as Promise<{ lesson: Lesson }>))
+  return mods.map((m) => m.lesson).sort((a, b) => a.number - b.number)
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('lessons-test-started')) {
+      sessionStorage.setItem('lessons-test-started', '1')
+      localStorage.setItem('kafkascope.locale', 'en')
+      localStorage.removeItem('kafkascope.lessons.progress')
+    }
+  })
+})
+
+async function openLessonsTab(page: Page): Promise<void> {
+  await page.goto('/')
+  await expect(page.getByTestId('sim-time')).toBeVisible()
+  await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+}
+
+async function simMs(page: Page): Promise<number> {
+  return Number(await page.getByTestId('sim-time').getAttribute('data-ms'))
+}
+
+/** The leader of the first partition on screen, to compare states. */
+async function firstLeader(page: Page): Promise<string | null> {
+  const row = page.locator('[data-testid^="partition-"][data-leader]').first()
+  return (await row.count()) ? row.getAttribute('data-leader') : null
+}
+
+/** Do what a learner does on a step: answer its question, watch to its key moment. Returns the state there. */
+async function doStep(page: Page, lesson: Lesson, i: number): Promise<{ ms: number; leader: string | null }> {
+  const step: LessonStep = lesson.steps[i]
+  // a step that opens another side tab is followed in the caption over the map
+  const where = viewOf(step)
+  await expect(page.getByTestId(where === 'caption' ? 'lesson-caption' : 'lesson-step')).toHaveAttribute('data-step', String(i + 1))
+  await expect(page.getByTestId(`${where}-count`)).toHaveText(`Step ${i + 1} of ${lesson.steps.length}`)
+  if (step.question) {
+    const q = page.getByTestId(`${where}-question`)
+    await q.getByRole('radio').nth(step.question.answer).check()
+    await page.getByTestId(`${where}-check`).click()
+  }
+  if (step.playUntilMs !== undefined) {
+    await page.getByTestId('speed').fill('3') // 1000×: the run is the same at any speed
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', String(step.playUntilMs), { timeout: 30_000 })
+    await expect(page.getByTestId('btn-play')).toBeEnabled()
+    await expect(page.getByTestId(`${where}-status`)).toContainText('Paused at the key moment')
+    if (step.question) await expect(page.getByTestId(`${where}-explain`)).toContainText('✓ Right.')
+  }
+  if (step.target) {
+    await expect(page.locator(`[data-testid="${step.target}"]`).first()).toBeAttached()
+    await expect(page.getByTestId('lesson-ring')).toHaveAttribute('data-target', step.target)
+  }
+  return { ms: await simMs(page), leader: await firstLeader(page) }
+}
+
+test('the console API lists the lessons in order, in both languages', async ({ page }) => {
+  const errors = watchErrors(page)
+  await openLessonsTab(page)
+  const listed = await page.evaluate(() => (window as unknown as { __kafkascope: { lessons(): { id: string; title: { en: string; ko: string } }[] } }).__kafkascope.lessons())
+  const lessons = await loadLessons()
+  expect(listed.map((l) => l.id)).toEqual(lessons.map((l) => l.id))
+  for (const l of listed) expect(l.title.ko.length).toBeGreaterThan(0)
+  await expect(page.locator('[data-testid^="lesson-open-"]')).toHaveCount(lessons.length)
+  expect(errors).toEqual([])
+})
+
+const lessonFiles = readdirSync(CONTENT).filter((f) => /^\d\d-.*\.ts$/.test(f) && !f.endsWith('.test.ts')).sort()
+
+for (const file of lessonFiles) {
+  test(`lesson ${file}: every step, key moments, Previous, progress`, async ({ page }) => {
+    test.setTimeout(120_000)
+    const errors = watchErrors(page)
+    const lesson = (await loadLessons()).find((l) => file.startsWith(String(l.number).padStart(2, '0')))!
+    await openLessonsTab(page)
+    await page.getByTestId(`lesson-open-${lesson.id}`).click()
+    const states: { ms: number; leader: string | null }[] = []
+    for (let i = 0; i < lesson.steps.length; i++) {
+      states.push(await doStep(page, lesson, i))
+      if (i < lesson.steps.length - 1) await page.getByTestId(`${viewOf(lesson.steps[i])}-next`).click()
+    }
+    // Previous rebuilds the step before, exactly as it was when we came forwards.
+    if (lesson.steps.length > 1) {
+      const k = lesson.steps.length - 2
+      const last = lesson.steps[k + 1]
+      await page.getByTestId(`${viewOf(last)}-prev`).click()
+      const again = await doStep(page, lesson, k)
+      expect(again).toEqual(states[k])
+    }
+    // Reaching the last step finished the lesson; that survives a reload.
+    await page.reload()
+    await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+    await expect(page.getByTestId(`lesson-open-${lesson.id}`)).toHaveAttribute('data-done', 'true')
+    expect(errors).toEqual([])
+  })
+}
+
+test('a half-done lesson resumes at its step after a reload; free play and back', async ({ page }) => {
+  const errors = watchErrors(page)
+  const lesson = (await loadLessons()).find((l) => l.id === 'leader-failover')!
+  await openLessonsTab(page)
+  await page.getByTestId('lesson-open-leader-failover').click()
+  await doStep(page, lesson, 0)
+  await page.getByTestId('lesson-next').click()
+  const atStep2 = await doStep(page, lesson, 1)
+  await page.getByTestId('lesson-next').click()
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '3')
+  // free play: the learner crashes a broker; back to the lesson rebuilds step 3
+  await page.getByTestId('lesson-free').click()
+  await page.getByTestId('broker-2-crash').click()
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-state', 'crashed')
+  await page.getByTestId('lesson-back').click()
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-state', 'alive')
+  expect(await simMs(page)).toBe(atStep2.ms)
+  await page.reload()
+  await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+  await expect(page.getByTestId('lesson-open-leader-failover')).toContainText('step 3/6')
+  await page.getByTestId('lesson-open-leader-failover').click()
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '3')
+  expect(errors).toEqual([])
+})
+
+test('screenshots in English and Korean; presenter mode moves with PageDown / PageUp', async ({ page }) => {
+  const errors = watchErrors(page)
+  const lesson = (await loadLessons()).find((l) => l.id === 'leader-failover')!
+  await openLessonsTab(page)
+  await page.getByTestId('lesson-open-leader-failover').click()
+  await page.getByTestId('lesson-next').click()
+  await page.getByTestId('lesson-next').click()
+  await doStep(page, lesson, 2)
+  await page.screenshot({ path: 'test-results/lessons-en.png' })
+  await page.getByRole('button', { name: '한국어' }).click()
+  await expect(page.getByTestId('lesson-count')).toHaveText('3 / 6단계')
+  await expect(page.getByTestId('lesson-status')).toContainText('중요한 순간에서 멈춤')
+  await page.screenshot({ path: 'test-results/lessons-ko.png' })
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'Presenter' }).click()
+  const caption = page.getByTestId('lesson-caption')
+  await expect(caption).toHaveAttribute('data-step', '3')
+  await page.locator('body').press('PageDown')
+  await expect(caption).toHaveAttribute('data-step', '4')
+  await page.screenshot({ path: 'test-results/lessons-presenter.png' })
+  await page.locator('body').press('PageUp')
+  await expect(caption).toHaveAttribute('data-step', '3')
+  await page.locator('body').press('n')
+  await expect(caption).toHaveAttribute('data-step', '4')
+  await page.locator('body').press('Escape')
+  await expect(caption).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Lessons' }).click()
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '4')
+  expect(errors).toEqual([])
+})
