@@ -1,6 +1,6 @@
 // The differences between the two runs, as a table: what is counted, A's value, B's value and one
 // plain sentence. Rows where A ≠ B are marked with a word and a border as well as a colour, so a
-// learner sees at a glance which of Kafka's promises the one setting changed.
+// learner sees at a glance which of Kafka's promises the one setting changed; they come first.
 
 import { useT } from '../../useT.ts'
 import { formatSimTime } from '../../i18n.ts'
@@ -9,7 +9,9 @@ import { differCount, L } from './text.ts'
 
 export function DiffTable({ rows, atMs }: { rows: DiffRow[]; atMs: number }) {
   const t = useT()
-  const differing = rows.filter((r) => r.differs).length
+  // rows where A ≠ B come first, so on a projector what the setting changed is in sight at once
+  const shown = [...rows.filter((r) => r.differs), ...rows.filter((r) => !r.differs)]
+  const differing = rows.length - rows.filter((r) => !r.differs).length
   return (
     <section className="cmp-diff" aria-labelledby="cmp-diff-title">
       <h3 id="cmp-diff-title" className="cmp-diff-title">
@@ -31,7 +33,7 @@ export function DiffTable({ rows, atMs }: { rows: DiffRow[]; atMs: number }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <tr
                 key={r.id}
                 className={r.differs ? 'cmp-differs' : undefined}
