@@ -21,10 +21,10 @@ export function handleShortcut(e: KeyboardEvent): void {
   }
   if (e.key === 'Escape') {
     if (ui.helpOpen) ui.setHelpOpen(false)
-    else ui.select(null)
+    else if (!ui.compareOpen) ui.select(null)
     return
   }
-  if (ui.helpOpen || !current()) return
+  if (ui.helpOpen || ui.compareOpen || !current()) return
   // Space on a focused button clicks it; the shortcut is for the page, not for buttons.
   if (e.key === ' ' && !(e.target instanceof Element && e.target.closest('button, [role="button"]'))) {
     togglePlay()
