@@ -5,6 +5,7 @@
 
 import { readdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { watchErrors } from './support.ts'
 import type { Lesson, LessonStep } from '../src/lessons/types.ts'
 
@@ -71,6 +72,13 @@ async function doStep(page: Page, lesson: Lesson, i: number): Promise<{ ms: numb
     await expect(page.getByTestId('lesson-ring')).toHaveAttribute('data-target', step.target)
   }
   return { ms: await simMs(page), leader: await firstLeader(page) }
+}
+
+/** No serious or critical axe-core findings in the lesson panel and the caption. */
+async function expectNoSeriousA11y(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).include('.lesson-panel').include('.lesson-caption-bar').analyze()
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([])
 }
 
 test('the console API lists the lessons in order, in both languages', async ({ page }) => {
@@ -148,10 +156,12 @@ test('screenshots in English and Korean; presenter mode moves with PageDown / Pa
   await page.getByTestId('lesson-next').click()
   await doStep(page, lesson, 2)
   await page.screenshot({ path: 'test-results/lessons-en.png' })
+  await expectNoSeriousA11y(page, 'English')
   await page.getByRole('button', { name: '한국어' }).click()
   await expect(page.getByTestId('lesson-count')).toHaveText('3 / 6단계')
   await expect(page.getByTestId('lesson-status')).toContainText('중요한 순간에서 멈춤')
   await page.screenshot({ path: 'test-results/lessons-ko.png' })
+  await expectNoSeriousA11y(page, 'Korean')
   await page.getByRole('button', { name: 'English' }).click()
   await page.getByRole('button', { name: 'Presenter' }).click()
   const caption = page.getByTestId('lesson-caption')
@@ -159,6 +169,7 @@ test('screenshots in English and Korean; presenter mode moves with PageDown / Pa
   await page.locator('body').press('PageDown')
   await expect(caption).toHaveAttribute('data-step', '4')
   await page.screenshot({ path: 'test-results/lessons-presenter.png' })
+  await expectNoSeriousA11y(page, 'presenter')
   await page.locator('body').press('PageUp')
   await expect(caption).toHaveAttribute('data-step', '3')
   await page.locator('body').press('n')
