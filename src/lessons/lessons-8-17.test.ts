@@ -268,6 +268,14 @@ const checks: Record<string, Record<number, Check>> = {
   },
 }
 
+/** The action as the app's act() checks it: added to the scenario's timeline and parsed. */
+function validated(lesson: Lesson, action: object & { atMs: number }) {
+  const json = scenarioJson(lesson) as { timeline?: { atMs: number }[] }
+  const timeline = [...(json.timeline ?? []), action].sort((a, b) => a.atMs - b.atMs)
+  const parsed = parseScenario({ ...json, timeline })
+  return parsed.timeline[timeline.indexOf(action)]
+}
+
 function textsOf(step: LessonStep) {
   const out = [step.text]
   if (step.question) out.push(step.question.prompt, step.question.explain, ...step.question.choices)
@@ -328,7 +336,8 @@ describe('lessons 8–17', () => {
         let before: Summary | null = null
         lesson.steps.forEach((step, i) => {
           if (step.atMs !== undefined) sim.runUntil(step.atMs)
-          for (const a of step.actions ?? []) sim.apply(a)
+          // validated like the app's act(): as a scenario file's timeline action at this moment
+          for (const a of step.actions ?? []) sim.apply(validated(lesson, { ...a, atMs: sim.nowMs }))
           if (step.playUntilMs !== undefined) sim.runUntil(step.playUntilMs)
           const check = stepChecks[i]
           if (!check) return

@@ -21,6 +21,7 @@ export const lesson: Lesson = {
         ko: '두 토픽이 같은 브로커 두 대에 있습니다. 둘 다 파티션 하나, 복제본 둘, min.insync.replicas=1이고 리더는 모두 브로커 1입니다. orders는 Kafka 기본값 unclean.leader.election.enable=false를 그대로 쓰고, clicks는 true로 설정했습니다. checkout은 orders에, tracker는 clicks에 acks=all로 씁니다.',
       },
       target: 'partition-orders-0',
+      atMs: 5000,
       playUntilMs: 9000,
     },
     {

@@ -17,10 +17,11 @@ export const lesson: Lesson = {
   steps: [
     {
       text: {
-        en: 'Group billing has three members reading orders. Its coordinator is found like this: the Java hashCode of "billing", made positive, modulo 50 (the partitions of __consumer_offsets) is 9; the leader of __consumer_offsets-9 — broker 1 — is the coordinator. Members ask any broker FindCoordinator, then join, heartbeat and commit offsets there.',
-        ko: 'billing 그룹은 멤버 세 개로 orders를 읽습니다. 코디네이터는 이렇게 정해집니다. "billing"의 Java hashCode를 양수로 만들어 50(__consumer_offsets의 파티션 수)으로 나눈 나머지가 9이고, __consumer_offsets-9의 리더인 브로커 1이 코디네이터입니다. 멤버는 아무 브로커에 FindCoordinator를 물은 뒤, 그 브로커에 조인하고 하트비트와 오프셋 커밋을 보냅니다.',
+        en: 'Group billing has three members reading orders; watch them join. Its coordinator is found like this: the Java hashCode of "billing", made positive, modulo 50 (the partitions of __consumer_offsets) is 9; the leader of __consumer_offsets-9 — broker 1 — is the coordinator. Members ask any broker FindCoordinator, then join, heartbeat and commit offsets there.',
+        ko: 'billing 그룹은 멤버 세 개로 orders를 읽습니다. 멤버들이 조인하는 모습을 보세요. 코디네이터는 이렇게 정해집니다. "billing"의 Java hashCode를 양수로 만들어 50(__consumer_offsets의 파티션 수)으로 나눈 나머지가 9이고, __consumer_offsets-9의 리더인 브로커 1이 코디네이터입니다. 멤버는 아무 브로커에 FindCoordinator를 물은 뒤, 그 브로커에 조인하고 하트비트와 오프셋 커밋을 보냅니다.',
       },
       target: 'group-billing',
+      atMs: 2000,
       playUntilMs: 6000,
     },
     {
@@ -63,12 +64,12 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'Now an operator runs a preferred leader election for __consumer_offsets (kafka-leader-election.sh): broker 1, the first replica, leads __consumer_offsets-9 again.',
-        ko: '이제 운영자가 __consumer_offsets에 선호 리더 선출(kafka-leader-election.sh)을 실행합니다. 첫 번째 복제본인 브로커 1이 다시 __consumer_offsets-9의 리더가 됩니다.',
+        en: 'Now an operator runs a preferred leader election for every partition (kafka-leader-election.sh --election-type preferred --all-topic-partitions): broker 1, the first replica of __consumer_offsets-9, leads it again.',
+        ko: '이제 운영자가 모든 파티션에 선호 리더 선출(kafka-leader-election.sh --election-type preferred --all-topic-partitions)을 실행합니다. __consumer_offsets-9의 첫 번째 복제본인 브로커 1이 다시 리더가 됩니다.',
       },
       target: 'group-billing',
       atMs: 56000,
-      actions: [{ action: 'electPreferredLeaders', topic: '__consumer_offsets' }],
+      actions: [{ action: 'electPreferredLeaders' }],
       question: {
         prompt: {
           en: 'The members still send heartbeats to broker 2. What does broker 2 answer?',

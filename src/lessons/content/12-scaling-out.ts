@@ -20,6 +20,7 @@ export const lesson: Lesson = {
         ko: 'orders에는 파티션이 3개, billing 그룹에는 멤버가 3개 있어 하나씩 맡습니다. 그룹은 파티션마다 멤버 하나에게만 맡겨 병렬로 읽습니다.',
       },
       target: 'group-billing',
+      atMs: 2000,
       playUntilMs: 6000,
     },
     {
