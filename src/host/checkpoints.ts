@@ -23,7 +23,7 @@ export interface Checkpoint {
 const MIN_SPACING_MS = 5_000
 const MAX_SPACING_MS = 60_000
 /** a snapshot may take this share of the simulated time between two of them (in wall ms per sim ms) */
-const COST_SHARE = 0.002
+const COST_SHARE = 0.004
 
 export class Checkpoints {
   readonly list: Checkpoint[] = []
