@@ -77,6 +77,7 @@ export const lesson: Lesson = {
         ko: '지금은 브로커마다 orders 파티션 두 개의 리더입니다. 30초에 브로커 2가 죽고, 펜싱되면 그 리더 두 개가 브로커 3으로 옮겨 갑니다. 메트릭 탭에서 브로커별 리더 수를 볼 수 있습니다.',
       },
       tab: 'metrics',
+      target: 'chart-leaders',
       atMs: 30000,
       actions: [{ action: 'crashBroker', broker: 2 }],
       playUntilMs: 39500,
@@ -94,10 +95,11 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'The preferred leader is the first broker in a partition\'s replica list. A preferred leader election (kafka-leader-election.sh --election-type preferred; the controller also runs one every leader.imbalance.check.interval.seconds, 300 s, with auto.leader.rebalance.enable) gives broker 2 its two partitions back. Adding brokers is not in kafkascope\'s model yet.',
-        ko: '선호 리더는 파티션 복제본 목록의 첫 번째 브로커입니다. 선호 리더 선출(kafka-leader-election.sh --election-type preferred, auto.leader.rebalance.enable이면 컨트롤러도 leader.imbalance.check.interval.seconds인 300초마다 실행)을 하면 브로커 2가 파티션 두 개의 리더를 되찾습니다. 브로커 추가는 아직 kafkascope 모델에 없습니다.',
+        en: 'The preferred leader is the first broker in a partition\'s replica list. A preferred leader election gives broker 2 its two partitions back: the operator runs kafka-leader-election.sh --election-type preferred, and with auto.leader.rebalance.enable the controller also runs one every leader.imbalance.check.interval.seconds (300 s). Adding brokers is not in kafkascope\'s model yet.',
+        ko: '선호 리더는 파티션 복제본 목록의 첫 번째 브로커입니다. 선호 리더 선출을 하면 브로커 2가 파티션 두 개의 리더를 되찾습니다. 운영자는 kafka-leader-election.sh --election-type preferred를 실행하고, auto.leader.rebalance.enable이 켜져 있으면 컨트롤러도 leader.imbalance.check.interval.seconds(300초)마다 실행합니다. 브로커 추가는 아직 kafkascope 모델에 없습니다.',
       },
       tab: 'metrics',
+      target: 'chart-leaders',
       atMs: 47000,
       actions: [{ action: 'electPreferredLeaders', topic: 'orders' }],
       playUntilMs: 47500,
