@@ -1,0 +1,129 @@
+// Lessons 8–17 as a learner follows them in the browser: each key moment shows on screen what the
+// step says — NOT_ENOUGH_REPLICAS territory (the ISR is the leader alone), Leader: none next to an
+// unclean election and the checker's lost writes, the coordinator moving back, leaders balanced
+// again — in English and Korean, with no console errors.
+
+import { expect, test, type Page } from '@playwright/test'
+import { watchErrors } from './support.ts'
+import type { Lesson, LessonStep } from '../src/lessons/types.ts'
+import { lesson as isrAcks } from '../src/lessons/content/08-isr-acks.ts'
+import { lesson as unclean } from '../src/lessons/content/09-unclean-election.ts'
+import { lesson as coordinator } from '../src/lessons/content/11-group-coordinator.ts'
+import { lesson as scaling } from '../src/lessons/content/12-scaling-out.ts'
+import { lesson as batching } from '../src/lessons/content/13-batching.ts'
+
+type Locale = 'en' | 'ko'
+
+/** Where a step is followed: the Lessons tab, or the caption over the map when it opened another tab. */
+function viewOf(step: LessonStep): 'lesson' | 'caption' {
+  return (step.tab && step.tab !== 'lessons') || step.select ? 'caption' : 'lesson'
+}
+
+async function openLesson(page: Page, lesson: Lesson, locale: Locale): Promise<void> {
+  await page.addInitScript((l) => {
+    localStorage.setItem('kafkascope.locale', l)
+    localStorage.removeItem('kafkascope.lessons.progress')
+  }, locale)
+  await page.goto('/')
+  await expect(page.getByTestId('sim-time')).toBeVisible()
+  await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+  await page.getByTestId(`lesson-open-${lesson.id}`).click()
+}
+
+/** Follow step i as a learner: answer its question rightly, watch to its key moment. */
+async function doStep(page: Page, lesson: Lesson, i: number): Promise<void> {
+  const step = lesson.steps[i]
+  const where = viewOf(step)
+  await expect(page.getByTestId(where === 'caption' ? 'lesson-caption' : 'lesson-step')).toHaveAttribute('data-step', String(i + 1))
+  if (step.question) {
+    await page.getByTestId(`${where}-question`).getByRole('radio').nth(step.question.answer).check()
+    await page.getByTestId(`${where}-check`).click()
+  }
+  if (step.playUntilMs !== undefined) {
+    await page.getByTestId('speed').fill('3')
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', String(step.playUntilMs), { timeout: 45_000 })
+  }
+}
+
+/** Do steps first..last in turn, leaving the lesson on step `last`. */
+async function goTo(page: Page, lesson: Lesson, last: number, first = 0): Promise<void> {
+  for (let i = first; i <= last; i++) {
+    await doStep(page, lesson, i)
+    if (i < last) await page.getByTestId(`${viewOf(lesson.steps[i])}-next`).click()
+  }
+}
+
+test.describe('lessons 8–17', () => {
+  test.setTimeout(120_000)
+
+  test('lesson 8 (Korean): a crash leaves the leader alone in the ISR and acks=1 records stay unreadable', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, isrAcks, 'ko')
+    await goTo(page, isrAcks, 2)
+    // the slow follower (broker 2) has left the ISR
+    await expect(page.getByTestId('partition-ledger-0')).toHaveAttribute('data-isr', '1,3')
+    await page.getByTestId('lesson-next').click()
+    await goTo(page, isrAcks, 3, 3)
+    await expect(page.getByTestId('partition-ledger-0')).toHaveAttribute('data-isr', '3')
+    await expect(page.getByTestId('lesson-explain')).toContainText('NOT_ENOUGH_REPLICAS')
+    await expect(page.getByText('동기화 복제본 하나, min.insync.replicas=2.', { exact: false })).toBeVisible()
+    await page.screenshot({ path: 'test-results/lessons-8-17/isr-acks-ko.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 9: Leader: none for orders, an unclean election and lost writes for clicks', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, unclean, 'en')
+    await goTo(page, unclean, 2)
+    await expect(page.getByTestId('partition-orders-0')).toHaveAttribute('data-leader', '-1')
+    await expect(page.getByTestId('partition-clicks-0')).toHaveAttribute('data-leader', '2')
+    await expect(page.getByTestId('partition-clicks-0')).toHaveAttribute('data-isr', '2')
+    await page.screenshot({ path: 'test-results/lessons-8-17/unclean-key-moment-en.png' })
+    await page.getByTestId('lesson-next').click()
+    // step 4 opens the Anomalies tab: the checker names clicks-0's lost acknowledged writes
+    await expect(page.getByTestId('lesson-caption')).toHaveAttribute('data-step', '4')
+    const lost = page.locator('[data-testid^="anomaly-"][data-kind="lostAckedWrite"]').first()
+    await expect(lost).toBeVisible({ timeout: 30_000 })
+    await expect(lost).toContainText('clicks-0')
+    await expect(page.locator('[data-testid^="anomaly-"]', { hasText: 'orders-0' })).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/lessons-8-17/unclean-anomalies-en.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 11: the coordinator moves to broker 2, then back to broker 1', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, coordinator, 'en')
+    await goTo(page, coordinator, 1)
+    await expect(page.getByTestId('broker-2')).toContainText('coordinator: billing')
+    await expect(page.getByTestId('group-billing')).toContainText('Stable')
+    await page.getByTestId('lesson-next').click()
+    await goTo(page, coordinator, 4, 2)
+    await expect(page.getByTestId('broker-1')).toContainText('coordinator: billing')
+    await expect(page.getByTestId('lesson-explain')).toContainText('NOT_COORDINATOR')
+    await page.screenshot({ path: 'test-results/lessons-8-17/coordinator-en.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 12 (Korean): a preferred leader election gives broker 2 its leaders back', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, scaling, 'ko')
+    await goTo(page, scaling, 5)
+    for (const p of [2, 3]) await expect(page.getByTestId(`partition-orders-${p}`)).toHaveAttribute('data-leader', '2')
+    await expect(page.getByTestId('chart-leaders')).toBeVisible()
+    await page.screenshot({ path: 'test-results/lessons-8-17/scaling-out-ko.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 13: the batching lesson opens its own scenario and points at the producer', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, batching, 'en')
+    await goTo(page, batching, 0)
+    await expect(page.getByTestId('inspector-producer')).toContainText('clickstream')
+    await expect(page.getByTestId('partition-clicks-0')).toBeAttached()
+    await page.getByTestId('caption-next').click()
+    await doStep(page, batching, 1)
+    await expect(page.getByTestId('metrics-panel')).toBeVisible()
+    await page.screenshot({ path: 'test-results/lessons-8-17/batching-en.png' })
+    expect(errors).toEqual([])
+  })
+})
