@@ -57,7 +57,7 @@ export const lesson: Lesson = {
     {
       text: {
         en: 'The checker compares every acknowledged record with the logs: clicks lost every record acknowledged after broker 2 fell behind (lost acknowledged writes), and new records now take their offsets. orders lost nothing: its records wait on broker 1\'s disk, and checkout keeps its unsent records until there is a leader.',
-        ko: '체커는 응답받은 모든 레코드를 로그와 비교합니다. clicks는 브로커 2가 뒤처진 뒤에 응답받은 레코드를 모두 잃었고(lost acknowledged writes), 새 레코드가 그 오프셋을 차지합니다. orders는 아무것도 잃지 않았습니다. 레코드는 브로커 1의 디스크에 있고, checkout은 리더가 생길 때까지 보내지 못한 레코드를 들고 기다립니다.',
+        ko: '검사기는 응답받은 모든 레코드를 로그와 비교합니다. clicks는 브로커 2가 뒤처진 뒤에 응답받은 레코드를 모두 잃었고(lost acknowledged writes), 새 레코드가 그 오프셋을 차지합니다. orders는 아무것도 잃지 않았습니다. 레코드는 브로커 1의 디스크에 있고, checkout은 리더가 생길 때까지 보내지 못한 레코드를 들고 기다립니다.',
       },
       tab: 'anomalies',
     },

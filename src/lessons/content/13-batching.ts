@@ -17,8 +17,8 @@ export const lesson: Lesson = {
   steps: [
     {
       text: {
-        en: 'clickstream sends 1000 small records a second to clicks, with linger.ms=0: a batch leaves as soon as the connection has room. Each dot on the map is a request or a response; the number beside a dot counts the records it carries. Here the producer sends about 550 Produce requests a second with about two records each.',
-        ko: 'clickstream은 clicks에 작은 레코드를 초당 1000개 보내고, linger.ms=0이라 연결에 여유가 생기면 배치가 바로 떠납니다. 지도 위의 점은 요청이나 응답이고, 점 옆 숫자는 실어 나르는 레코드 수입니다. 지금 프로듀서는 초당 약 550개의 Produce 요청을 보내고, 요청마다 레코드가 두 개쯤 실립니다.',
+        en: 'clickstream sends 1000 small records a second to clicks, with linger.ms=0: a batch leaves as soon as the connection has room. Press Play for a few seconds and watch the map: each dot is a request or a response, and the number beside a dot counts the records it carries. Here the producer sends about 550 Produce requests a second with about two records each.',
+        ko: 'clickstream은 clicks에 작은 레코드를 초당 1000개 보내고, linger.ms=0이라 연결에 여유가 생기면 배치가 바로 떠납니다. 잠깐 재생하며 지도를 보세요. 점은 요청이나 응답이고, 점 옆 숫자는 실어 나르는 레코드 수입니다. 지금 프로듀서는 초당 약 550개의 Produce 요청을 보내고, 요청마다 레코드가 두 개쯤 실립니다.',
       },
       select: { kind: 'producer', id: 'clickstream' },
       playUntilMs: 10000,

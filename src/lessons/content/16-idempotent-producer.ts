@@ -46,7 +46,7 @@ export const lesson: Lesson = {
     {
       text: {
         en: 'The checker finds every record that appears at two offsets. Every duplicate it reports is legacy-payer\'s; safe-payer counted as many REQUEST_TIMED_OUT errors but wrote each record once.',
-        ko: '체커는 두 오프셋에 들어간 레코드를 모두 찾아냅니다. 보고된 중복은 전부 legacy-payer의 것이고, safe-payer는 REQUEST_TIMED_OUT을 똑같이 겪었지만 레코드를 한 번씩만 썼습니다.',
+        ko: '검사기는 두 오프셋에 들어간 레코드를 모두 찾아냅니다. 보고된 중복은 전부 legacy-payer의 것이고, safe-payer는 REQUEST_TIMED_OUT을 똑같이 겪었지만 레코드를 한 번씩만 썼습니다.',
       },
       tab: 'anomalies',
     },
