@@ -1,6 +1,6 @@
 /**
  * kafkascope's simulation API (CONTRACT §5). A Simulation wraps a plain-data world; snapshot() is
- * a structuredClone of it, and restoreSimulation(snapshot) continues exactly where it left off.
+ * a copy of it (cloneWorld), and restoreSimulation(snapshot) continues exactly where it left off.
  */
 import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { Summary } from './trace/summary-types.ts'
@@ -28,6 +28,32 @@ export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAc
 
 /** A snapshot is the world itself, as plain data. */
 export type SimSnapshot = World
+
+const NO_LOG: never[] = []
+
+/**
+ * A copy of the world. Record batches are immutable once appended (cluster/batch.ts), so the copy
+ * shares them: each replica's log array is copied, its batches are not. Everything else is a
+ * structuredClone. This keeps snapshots (the app's time-travel checkpoints) small and quick.
+ */
+export function cloneWorld(w: World): World {
+  const logs: { tp: string; broker: string; log: World['brokers'][string]['replicas'][string]['log'] }[] = []
+  for (const broker of Object.keys(w.brokers)) {
+    const replicas = w.brokers[broker].replicas
+    for (const tp of Object.keys(replicas)) {
+      logs.push({ tp, broker, log: replicas[tp].log })
+      replicas[tp].log = NO_LOG
+    }
+  }
+  let copy: World
+  try {
+    copy = structuredClone(w)
+  } finally {
+    for (const l of logs) w.brokers[l.broker].replicas[l.tp].log = l.log
+  }
+  for (const l of logs) copy.brokers[l.broker].replicas[l.tp].log = l.log.slice()
+  return copy
+}
 
 export interface Simulation {
   readonly nowMs: number
@@ -66,7 +92,7 @@ function wrap(w: World): Simulation {
       scheduleIntervention(w, a)
       runWorldUntil(w, w.nowMs, tap)
     },
-    snapshot: () => structuredClone(w),
+    snapshot: () => cloneWorld(w),
     summary: () => buildSummary(w),
     traceHash: () => traceHashOf(w),
   }
@@ -87,5 +113,5 @@ export function createSimulation(scenario: Scenario, options: { seed?: number } 
 }
 
 export function restoreSimulation(snapshot: SimSnapshot): Simulation {
-  return wrap(structuredClone(snapshot))
+  return wrap(cloneWorld(snapshot))
 }
