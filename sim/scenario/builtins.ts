@@ -7,6 +7,9 @@
  * groups and rebalancing, committed offsets); its `description` says what to watch for.
  */
 import addPartitionsRebalance from '../../scenarios/add-partitions-rebalance.json' with { type: 'json' }
+import lessonBatching from '../../scenarios/lesson-batching.json' with { type: 'json' }
+import lessonCleanVsUnclean from '../../scenarios/lesson-clean-vs-unclean.json' with { type: 'json' }
+import lessonIsrAcks from '../../scenarios/lesson-isr-acks.json' with { type: 'json' }
 import classroomTour from '../../scenarios/classroom-tour.json' with { type: 'json' }
 import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
 import consumerCrashSessionTimeout from '../../scenarios/consumer-crash-session-timeout.json' with { type: 'json' }
@@ -49,4 +52,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'consumer-group-rebalance': consumerGroupRebalance,
   'static-membership': staticMembership,
   'classroom-tour': classroomTour,
+  'lesson-isr-acks': lessonIsrAcks,
+  'lesson-clean-vs-unclean': lessonCleanVsUnclean,
+  'lesson-batching': lessonBatching,
 }

@@ -5,7 +5,7 @@
 import type { Text } from '../i18n.ts'
 import type { Lesson } from './types.ts'
 
-const modules = import.meta.glob<{ lesson: Lesson }>('./content/*.ts', { eager: true })
+const modules = import.meta.glob<{ lesson: Lesson }>(['./content/*.ts', '!./content/*.test.ts'], { eager: true })
 
 const all: Lesson[] = Object.values(modules)
   .map((m) => m.lesson)

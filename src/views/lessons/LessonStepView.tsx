@@ -70,7 +70,7 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
             </fieldset>
           ) : null}
           <p className="lesson-status" role="status" aria-live="polite" data-testid={tid('status')}>
-            {atKey ? `⏸ ${t(L.pausedAt)} ${formatSimTime(key)}` : mode === 'lesson' && key !== undefined && playing && nowMs < key ? `▶ ${t(L.watching)}` : ''}
+            {atKey ? `❚❚ ${t(L.pausedAt)} ${formatSimTime(key)}` : mode === 'lesson' && key !== undefined && playing && nowMs < key ? `▶ ${t(L.watching)}` : ''}
           </p>
         </>
       )}
