@@ -210,3 +210,30 @@ test('clicking an anomaly takes the run to its moment and selects the partition'
   await page.screenshot({ path: 'test-results/sessions-anomaly.png' })
   expect(errors).toEqual([])
 })
+
+test('dragging along the timeline scrubs the run; where it lands is the state of a straight run', async ({ page, browser }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=leader-failover&seed=5')
+  await expect(page.getByTestId('broker-1')).toBeVisible()
+  await call(page, (k) => k.runUntil(80_000))
+  const box = (await page.locator('.tl-track').boundingBox())!
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + box.width * 0.8, y)
+  await page.mouse.down()
+  for (const f of [0.7, 0.55, 0.4, 0.3]) {
+    await page.mouse.move(box.x + box.width * f, y, { steps: 3 })
+    await page.waitForTimeout(50)
+  }
+  await page.mouse.up()
+  await page.waitForTimeout(200)
+  const ms = Number(await page.getByTestId('sim-time').getAttribute('data-ms'))
+  expect(ms).toBeGreaterThan(20_000)
+  expect(ms).toBeLessThan(35_000)
+  const fresh = await browser.newPage()
+  await fresh.goto('/?scenario=leader-failover&seed=5')
+  await expect(fresh.getByTestId('broker-1')).toBeVisible()
+  await fresh.evaluate((t) => (window as unknown as { __kafkascope: Api }).__kafkascope.runUntil(t), ms)
+  expect(await call(fresh, (k) => k.traceHash())).toBe(await call(page, (k) => k.traceHash()))
+  await fresh.close()
+  expect(errors).toEqual([])
+})

@@ -4,7 +4,7 @@
 // checkers' anomalies), plus the scenario's actions still to come. Clicking a marker or the axis
 // moves the run to that time; all pixel↔time mapping goes through one scale (time-scale.ts).
 
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useId, useMemo, useRef, useState, type PointerEvent } from 'react'
 import { current } from '../host/engine-host.ts'
 import { useSim } from '../store/sim-store.ts'
 import { usePlayback } from '../store/playback-store.ts'
@@ -72,16 +72,31 @@ export function Timeline() {
   function go(ms: number) {
     if (current()) seekTo(ms)
   }
-  function onTrackClick(e: MouseEvent<SVGRectElement>) {
+  /** Click or drag on the track: the run follows the pointer (at most one seek per frame). */
+  const pending = useRef<number | null>(null)
+  function scrubTo(e: PointerEvent<SVGRectElement>) {
     const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect()
-    go(msAtX(scale, e.clientX - box.left))
+    const first = pending.current === null
+    pending.current = msAtX(scale, e.clientX - box.left)
+    if (first)
+      requestAnimationFrame(() => {
+        if (pending.current !== null) go(pending.current)
+        pending.current = null
+      })
+  }
+  function onTrackDown(e: PointerEvent<SVGRectElement>) {
+    e.currentTarget.setPointerCapture(e.pointerId)
+    scrubTo(e)
+  }
+  function onTrackMove(e: PointerEvent<SVGRectElement>) {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) scrubTo(e)
   }
 
   return (
     <section ref={boxRef} className="timeline" aria-label={t(L.timeline)} data-testid="timeline">
       {width > 0 && current() ? (
         <svg width={width} height={height} className="tl-svg">
-          <rect className="tl-track" x={layout.x0} y={0} width={layout.x1 - layout.x0} height={height} onClick={onTrackClick}>
+          <rect className="tl-track" x={layout.x0} y={0} width={layout.x1 - layout.x0} height={height} onPointerDown={onTrackDown} onPointerMove={onTrackMove}>
             <title>{t(L.track)}</title>
           </rect>
           <LaneLabels lanes={lanes} layout={layout} width={layout.x1} />
