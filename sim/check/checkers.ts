@@ -14,7 +14,7 @@
  * per partition (a single walk); other replicas are compared batch by batch (shared batch objects
  * make `a === b` the usual case) and walked record by record only when some acked record is missing.
  */
-import type { LogBatch } from '../cluster/batch.ts'
+import { firstBatchEndingAfter, type LogBatch } from '../cluster/batch.ts'
 import type { Anomaly, CheckReport } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from './history.ts'
 import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from './history.ts'
@@ -690,19 +690,6 @@ function referenceName(part: PartitionRecords): string {
   return part.leaderIndex >= 0
     ? `leader broker ${broker}'s log`
     : `broker ${broker}'s log (longest replica, no leader)`
-}
-
-/** Index of the first batch whose last offset is >= offset (batches sorted and contiguous). */
-function firstBatchEndingAfter(batches: readonly LogBatch[], offset: number): number {
-  let lo = 0
-  let hi = batches.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const b = batches[mid]
-    if (b.baseOffset + b.count <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 function batchAt(batches: readonly LogBatch[], offset: number): LogBatch | undefined {

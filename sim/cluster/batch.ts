@@ -35,3 +35,19 @@ export interface LogBatch {
   /** the records' content, kept only for internal topics (__consumer_offsets records) */
   payload?: readonly unknown[]
 }
+
+/**
+ * Index of the first batch holding an offset at or after `offset` in a sorted log (binary search);
+ * `batches.length` when every batch ends before it.
+ */
+export function firstBatchEndingAfter(batches: readonly LogBatch[], offset: number): number {
+  let lo = 0
+  let hi = batches.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const b = batches[mid]
+    if (b.baseOffset + b.count <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

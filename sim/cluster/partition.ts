@@ -12,7 +12,7 @@
  *   batches at and above the cut point.
  * Batches are shared between replicas by reference; nothing here copies records.
  */
-import type { LogBatch } from './batch.ts'
+import { firstBatchEndingAfter, type LogBatch } from './batch.ts'
 import type { Replica, ProducerStateEntry } from './types.ts'
 
 export function newReplica(topic: string, partition: number): Replica {
@@ -105,15 +105,7 @@ function rebuildProducerState(r: Replica): void {
 
 /** Index of the first batch holding an offset >= `offset` (binary search). */
 export function batchIndexFor(r: Replica, offset: number): number {
-  let lo = 0
-  let hi = r.log.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    const b = r.log[mid]
-    if (b.baseOffset + b.count <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstBatchEndingAfter(r.log, offset)
 }
 
 /** Batches from `offset` up to (exclusive) `maxOffset`, at most `maxBytes` (at least one batch). */

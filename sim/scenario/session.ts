@@ -32,6 +32,14 @@ export interface ParsedSession {
   playheadMs: number
 }
 
+/**
+ * The scenario with interventions merged into its timeline, as running a session does: sorted by
+ * time, stably, so the scenario's own actions come first among equal times.
+ */
+export function mergeInterventions(scenario: Scenario, interventions: readonly TimelineAction[]): Scenario {
+  return { ...scenario, timeline: [...scenario.timeline, ...interventions].sort((x, y) => x.atMs - y.atMs) }
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

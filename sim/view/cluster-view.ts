@@ -98,6 +98,11 @@ function partitionRows(w: World, img: MetadataImage): PartitionRow[] {
   return rows
 }
 
+/** The replica whose offsets stand for the partition: the leader's, else the one with the highest HW. */
+export function mainReplica<T extends { broker: number; highWatermark: number }>(logs: readonly T[], leader: number): T | undefined {
+  return logs.find((l) => l.broker === leader) ?? logs.reduce<T | undefined>((a, b) => (!a || b.highWatermark > a.highWatermark ? b : a), undefined)
+}
+
 function partitionRow(w: World, p: PartitionState, minIsr: number, unclean: boolean): PartitionRow {
   const tp = partitionName(p.topic, p.partition)
   const logs = p.replicas.map((id) => {
@@ -110,7 +115,7 @@ function partitionRow(w: World, p: PartitionState, minIsr: number, unclean: bool
       highWatermark: r ? r.hw : 0,
     }
   })
-  const main = logs.find((l) => l.broker === p.leader) ?? logs.reduce((a, b) => (b.highWatermark > a.highWatermark ? b : a), logs[0])
+  const main = mainReplica(logs, p.leader)
   return {
     topic: p.topic,
     partition: p.partition,
@@ -129,7 +134,8 @@ function partitionRow(w: World, p: PartitionState, minIsr: number, unclean: bool
   }
 }
 
-function replicaRole(w: World, p: PartitionRow, broker: number): ReplicaRole {
+/** How a broker's replica of a partition stands: leader, in-sync follower, out-of-sync, offline. */
+export function replicaRole(w: World, p: { leader: number; isr: readonly number[] }, broker: number): ReplicaRole {
   if (!w.nodes[String(broker)].up || p.leader < 0) return 'offline'
   if (p.leader === broker) return 'leader'
   return p.isr.includes(broker) ? 'insync' : 'outofsync'

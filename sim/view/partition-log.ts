@@ -12,12 +12,13 @@
  * election (no loss is possible before), cached per world, partition and event count.
  */
 import type { World } from '../world.ts'
-import type { LogBatch } from '../cluster/batch.ts'
+import { firstBatchEndingAfter, type LogBatch } from '../cluster/batch.ts'
 import type { PartitionView, ReplicaView } from '../check/history.ts'
 import { indexRecords } from '../check/checkers.ts'
 import { partitionName, type PartitionState } from '../controller/metadata.ts'
 import { clusterImage, partitionView } from '../trace/summary.ts'
 import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import { mainReplica, replicaRole } from './cluster-view.ts'
 import type { ReplicaRole } from './types.ts'
 
 export const DEFAULT_TAIL_SIZE = 100
@@ -112,7 +113,7 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
   const start = Math.min(end, ...present.map((r) => r.logStartOffset), ...lost.map((l) => l.from))
   const tailFrom = Math.max(start, end - tailSize)
   const lanes = p.replicas.map((broker) => lane(w, p, broker, present.find((r) => r.broker === broker), tailFrom))
-  const main = present.find((r) => r.broker === p.leader) ?? present.reduce<ReplicaView | undefined>((a, b) => (!a || b.highWatermark > a.highWatermark ? b : a), undefined)
+  const main = mainReplica(present, p.leader)
   return {
     topic: p.topic,
     partition: p.partition,
@@ -133,18 +134,12 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
   }
 }
 
-function role(w: World, p: PartitionState, broker: number): ReplicaRole {
-  if (!w.nodes[String(broker)].up || p.leader < 0) return 'offline'
-  if (p.leader === broker) return 'leader'
-  return p.isr.includes(broker) ? 'insync' : 'outofsync'
-}
-
 function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number): ReplicaLane {
   const batches = r?.batches ?? []
-  const cut = firstBatchReaching(batches, tailFrom)
+  const cut = firstBatchEndingAfter(batches, tailFrom)
   return {
     broker,
-    role: role(w, p, broker),
+    role: replicaRole(w, p, broker),
     up: w.nodes[String(broker)].up,
     logStartOffset: r?.logStartOffset ?? 0,
     highWatermark: r?.highWatermark ?? 0,
@@ -158,19 +153,6 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
       appendedMs: b.appendedMs,
     })),
   }
-}
-
-/** Index of the first batch whose last offset is at or after `offset` (batches are sorted). */
-export function firstBatchReaching(batches: readonly LogBatch[], offset: number): number {
-  let lo = 0
-  let hi = batches.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const b = batches[mid]
-    if (b.baseOffset + b.count <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Leader-epoch runs of batches[0, cut), clipped at `limit`: one binary search per epoch. */

@@ -4,7 +4,8 @@
 
 import { createSimulation, type Scenario, type TimelineAction } from '../../sim/index.ts'
 import { advanceRun, emptyTally, factsOf, SAMPLE_MS, type CompareRun, type RunFacts } from './facts.ts'
-import { mergedScenario, settingsFor, variantScenario, type SettingId, type SettingOption } from './variants.ts'
+import { settingsFor, variantScenario, type SettingId, type SettingOption } from './variants.ts'
+import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 export interface ComparePair {
   setting: SettingOption
@@ -22,7 +23,7 @@ export interface RunSource {
 }
 
 export function createPair(source: RunSource, id: SettingId): ComparePair {
-  const scenarioA = mergedScenario(source.scenario, source.interventions)
+  const scenarioA = mergeInterventions(source.scenario, source.interventions)
   const setting = settingsFor(scenarioA).find((s) => s.id === id)
   if (!setting) throw new Error(`kafkascope: this scenario has nothing to compare with ${id}`)
   const scenarioB = variantScenario(scenarioA, id)

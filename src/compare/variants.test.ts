@@ -3,7 +3,8 @@
 import { expect, test } from 'vitest'
 import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios } from '../../sim/scenario/builtins.ts'
-import { mergedScenario, settingsFor, variantScenario } from './variants.ts'
+import { settingsFor, variantScenario } from './variants.ts'
+import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 function builtIn(id: string): Scenario {
   return parseScenario(builtInScenarios[id])
@@ -55,7 +56,7 @@ test('interventions are merged into the timeline, and ones that change the setti
   const a = builtIn('leader-failover')
   const producer = a.producers[0].id
   const interventions: TimelineAction[] = [{ atMs: 15_000, action: 'setProducerConfig', producer, config: { acks: 'all' } }]
-  const merged = mergedScenario(a, interventions)
+  const merged = mergeInterventions(a, interventions)
   expect(merged.timeline.map((x) => x.atMs)).toEqual([...a.timeline.map((x) => x.atMs), 15_000].sort((x, y) => x - y))
   expect(settingsFor(merged).find((s) => s.id === 'acks')?.changedDuringRun).toBe(true)
   const b = variantScenario(merged, 'acks')

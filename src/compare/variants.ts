@@ -35,12 +35,6 @@ const KEYS: Record<SettingId, string> = {
 /** The consumer default: [range, cooperative-sticky], i.e. range with EAGER rebalancing. */
 const DEFAULT_ASSIGNORS = ['range', 'cooperative-sticky']
 
-/** The scenario with the person's interventions merged into its timeline (stable: the scenario's first at equal times). */
-export function mergedScenario(scenario: Scenario, interventions: readonly TimelineAction[]): Scenario {
-  const timeline = [...scenario.timeline, ...interventions].sort((x, y) => x.atMs - y.atMs)
-  return { ...scenario, timeline }
-}
-
 function acksOf(config: ConfigMap): string {
   const acks = config.acks
   return acks === undefined || acks === '-1' ? 'all' : String(acks)

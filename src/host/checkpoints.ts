@@ -13,8 +13,6 @@ export interface Checkpoint {
   atMs: number
   /** events processed when it was taken */
   events: number
-  /** how many of the run's interventions the snapshot already holds */
-  interventions: number
   /** the metric samples up to it (samples are never changed, so they are shared) */
   samples: readonly MetricSample[]
   world: SimSnapshot
@@ -37,12 +35,12 @@ export class Checkpoints {
     return last ? last.atMs + this.spacingMs : 0
   }
 
-  take(sim: Simulation, interventions: number, samples: readonly MetricSample[], now: () => number): void {
+  take(sim: Simulation, samples: readonly MetricSample[], now: () => number): void {
     const t0 = now()
     const world = sim.snapshot()
     const cost = now() - t0
     this.costMs += cost
-    this.list.push({ atMs: sim.nowMs, events: sim.world.events, interventions, samples: samples.slice(), world })
+    this.list.push({ atMs: sim.nowMs, events: sim.world.events, samples: samples.slice(), world })
     this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, Math.ceil(cost / COST_SHARE / 1000) * 1000))
   }
 
@@ -58,12 +56,6 @@ export class Checkpoints {
   /** Forget checkpoints after `ms` (the run forked there). */
   dropAfter(ms: number): void {
     while (this.list.length > 0 && this.list[this.list.length - 1].atMs > ms) this.list.pop()
-  }
-
-  clear(): void {
-    this.list.length = 0
-    this.spacingMs = MIN_SPACING_MS
-    this.costMs = 0
   }
 }
 

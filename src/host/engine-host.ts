@@ -15,6 +15,7 @@ import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
 import { MetricSeries, SAMPLE_MS, sampleWorld } from './metrics.ts'
 import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
+import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 export { DEFAULT_SCENARIO_ID }
 
@@ -152,7 +153,7 @@ function runSlice(r: Run, ms: number): void {
   const due = nextIntervention(r)
   sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(), due ? due.atMs : Infinity)))
   if (due && due.atMs <= sim.nowMs) sim.apply(due)
-  if (sim.nowMs >= checkpoints.nextDueMs()) checkpoints.take(sim, sim.world.interventions.length, metrics.samples, () => performance.now())
+  if (sim.nowMs >= checkpoints.nextDueMs()) checkpoints.take(sim, metrics.samples, () => performance.now())
   if (sim.nowMs >= nextSample && metrics.lastAtMs() < nextSample) metrics.add(sampleWorld(sim.world))
 }
 
@@ -211,7 +212,7 @@ export class ActionError extends Error {
  * Returns the action as the checker normalises it.
  */
 function validated(r: Run, action: TimelineAction): TimelineAction {
-  const timeline = [...r.scenario.timeline, ...r.interventions].sort((a, b) => a.atMs - b.atMs)
+  const timeline = mergeInterventions(r.scenario, r.interventions).timeline
   const at = timeline.filter((a) => a.atMs <= action.atMs).length
   timeline.splice(at, 0, action)
   try {
@@ -308,8 +309,4 @@ export function currentSummary(): Summary {
   const r = requireRun()
   if (summaryCache?.version !== version) summaryCache = { version, summary: r.sim.summary() }
   return summaryCache.summary
-}
-
-export function currentVersion(): number {
-  return version
 }

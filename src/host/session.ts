@@ -29,13 +29,13 @@ export function currentSession(): Session {
   return { version: SESSION_VERSION, scenario: r.scenario, seed: r.seed, interventions: r.interventions.slice(), playheadMs: r.sim.nowMs }
 }
 
+let builtInTexts: [string, string][] | null = null
+
 /** The built-in scenario a session's scenario is, if any (so the picker can name it). */
 function builtInIdOf(scenario: unknown): string | null {
+  builtInTexts ??= Object.entries(builtInScenarios).map(([id, raw]) => [id, JSON.stringify(parseScenario(raw))])
   const text = JSON.stringify(scenario)
-  for (const [id, raw] of Object.entries(builtInScenarios)) {
-    if (JSON.stringify(parseScenario(raw)) === text) return id
-  }
-  return null
+  return builtInTexts.find(([, t]) => t === text)?.[0] ?? null
 }
 
 /** Check a session (an object or JSON text) without touching the current run. */

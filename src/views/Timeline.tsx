@@ -15,7 +15,7 @@ import { NoteMarkers, anomalyMarkers, scheduledMarkers } from './timeline/marker
 import { timelineLayout, type TimelineLayout } from './timeline/layout.ts'
 import { msAtX, timeDomainMax, timeScale } from './timeline/time-scale.ts'
 import { glyph } from './timeline/glyph.ts'
-import { useSize } from './timeline/use-size.ts'
+import { useSize } from './use-size.ts'
 import { useAnomalies } from './timeline/use-anomalies.ts'
 import { seekTo } from './timeline/seek.ts'
 import { Axis } from './timeline/Axis.tsx'

@@ -9,7 +9,8 @@ import { create } from 'zustand'
 import { buildClusterView, type ClusterView } from '../../../sim/index.ts'
 import { advancePair, createPair, pairFacts, pairNow, type ComparePair, type RunSource } from '../../compare/pair.ts'
 import { diffRows, type DiffRow } from '../../compare/diff.ts'
-import { mergedScenario, settingsFor, type SettingId, type SettingOption } from '../../compare/variants.ts'
+import { settingsFor, type SettingId, type SettingOption } from '../../compare/variants.ts'
+import { mergeInterventions } from '../../../sim/scenario/session.ts'
 
 /** Wall ms per frame the two simulations may use. */
 const FRAME_BUDGET_MS = 12
@@ -122,7 +123,7 @@ function build(id: SettingId, atMs: number): void {
  */
 export function openCompare(run: RunSource, atMs: number, preferred?: SettingId): void {
   source = run
-  const options = settingsFor(mergedScenario(run.scenario, run.interventions))
+  const options = settingsFor(mergeInterventions(run.scenario, run.interventions))
   useCompare.setState({ ...initial, speed: useCompare.getState().speed, options, seed: run.seed })
   const id = options.find((o) => o.id === preferred)?.id ?? options[0]?.id
   if (id) build(id, atMs)
