@@ -2,7 +2,8 @@
 // Playwright's own browser downloads are not used: executablePath is always set.
 import { defineConfig } from '@playwright/test'
 
-const PORT = 4173
+// KAFKASCOPE_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.KAFKASCOPE_E2E_PORT) || 4173
 
 export default defineConfig({
   testDir: './e2e',

@@ -33,21 +33,10 @@ import {
   type BrokerConfig,
   type ConfigScope,
 } from './config.ts'
+import { ScenarioError, formatPath } from './parse-errors.ts'
+import { checkJsonInput } from './json-input.ts'
 
-/** A problem in a scenario. `path` is the field path (e.g. `topics[0].partitions`), or "(json)". */
-export class ScenarioError extends Error {
-  readonly path: string
-  readonly what: string
-  /** the file or label the scenario came from, when known */
-  readonly source: string | undefined
-  constructor(path: string, what: string, source?: string) {
-    super(`${path}: ${what}`)
-    this.name = 'ScenarioError'
-    this.path = path
-    this.what = what
-    this.source = source
-  }
-}
+export { ScenarioError, formatPath }
 
 const INT_MAX = 2147483647
 const MAX_BROKERS = 50
@@ -59,18 +48,6 @@ const INTERNAL_OFFSETS_TOPIC = '__consumer_offsets'
 
 // ---------------------------------------------------------------------------------------------
 // Paths and messages.
-
-type PathSegment = string | number
-
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = ''
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`
-    else if (/^[A-Za-z0-9_$.:-]+$/.test(seg)) out += out === '' ? seg : `.${seg}`
-    else out += `[${JSON.stringify(seg)}]`
-  }
-  return out === '' ? '(scenario)' : out
-}
 
 /** What a JSON value is, for "expected X, got Y". */
 function describe(value: unknown): string {
@@ -873,22 +850,6 @@ function checkCount(c: CountExpectation, path: string): void {
   if (c.min !== undefined && c.max !== undefined && c.min > c.max) fail(path, `min ${c.min} is more than max ${c.max}`)
 }
 
-/** Rejects "__proto__" keys anywhere (they would turn into prototypes when copied). Iterative. */
-function rejectProtoKeys(root: unknown): void {
-  const stack: [unknown, PathSegment[]][] = [[root, []]]
-  while (stack.length > 0) {
-    const [v, path] = stack.pop() as [unknown, PathSegment[]]
-    if (v === null || typeof v !== 'object') continue
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]])
-      continue
-    }
-    const keys = Object.keys(v)
-    if (keys.includes('__proto__')) fail(formatPath([...path, '__proto__']), 'is not allowed as a key')
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]], [...path, keys[i]]])
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Entry points.
 
@@ -897,7 +858,7 @@ function rejectProtoKeys(root: unknown): void {
  * the field path of the first problem.
  */
 export function parseScenario(json: unknown): Scenario {
-  rejectProtoKeys(json)
+  checkJsonInput(json)
   const result = scenarioSchema.safeParse(json)
   if (!result.success) throw zodFailure(result.error, json)
   const scenario: Scenario = result.data

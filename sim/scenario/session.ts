@@ -5,9 +5,13 @@
  * the scenario's own actions of the same millisecond (the parser sorts stably by atMs).
  *
  * parseSession checks everything and throws ScenarioError with the session's own paths
- * (`scenario.topics[0].partitions`, `interventions[2].broker`, `version`).
+ * (`scenario.topics[0].partitions`, `interventions[2].broker`, `version`). The whole input is
+ * walked once first (json-input.ts: depth and "__proto__" keys), before anything copies it. The
+ * playhead lies within the run (0..durationMs), so opening a session is bounded work.
  */
 import { parseScenario, ScenarioError } from './parse.ts'
+import { checkJsonInput } from './json-input.ts'
+import { seedProblem } from './seed.ts'
 import type { Scenario, TimelineAction } from './types.ts'
 
 export const SESSION_VERSION = 1
@@ -56,6 +60,7 @@ function prefixPath(prefix: string, path: string): string {
 }
 
 export function parseSession(json: unknown): ParsedSession {
+  checkJsonInput(json)
   if (!isPlainObject(json)) throw new ScenarioError('(session)', 'expected a session object { version, scenario, seed, interventions, playheadMs }')
   for (const key of Object.keys(json)) {
     if (!SESSION_FIELDS.includes(key)) throw new ScenarioError(key, `unknown field (a session has ${SESSION_FIELDS.join(', ')})`)
@@ -72,7 +77,11 @@ export function parseSession(json: unknown): ParsedSession {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new ScenarioError(key, `expected a non-negative integer, got ${JSON.stringify(v)}`)
     return v
   }
-  const seed = nonNegativeInt('seed')
+  if (json.seed !== undefined) {
+    const problem = seedProblem(json.seed)
+    if (problem !== null) throw new ScenarioError('seed', problem)
+  }
+  const seed = json.seed as number | undefined
   const playheadMs = nonNegativeInt('playheadMs')
 
   // The scenario alone first, so its errors carry its own paths.
@@ -94,6 +103,9 @@ export function parseSession(json: unknown): ParsedSession {
     const m = /^timeline\[(\d+)\](.*)$/.exec(e.path)
     if (m && Number(m[1]) >= own.length) throw new ScenarioError(`interventions[${Number(m[1]) - own.length}]${m[2]}`, e.what)
     throw new ScenarioError(prefixPath('scenario', e.path), e.what)
+  }
+  if (playheadMs !== undefined && playheadMs > merged.durationMs) {
+    throw new ScenarioError('playheadMs', `${playheadMs} ms is after the scenario's end (durationMs ${merged.durationMs} ms); a session stops within its run`)
   }
   return {
     base,

@@ -1,0 +1,32 @@
+/**
+ * How the scenario and session checkers name a problem: ScenarioError carries the field path
+ * (`topics[0].partitions`, or "(json)" for text that is not JSON) and what was expected.
+ */
+
+/** A problem in a scenario. `path` is the field path (e.g. `topics[0].partitions`), or "(json)". */
+export class ScenarioError extends Error {
+  readonly path: string
+  readonly what: string
+  /** the file or label the scenario came from, when known */
+  readonly source: string | undefined
+  constructor(path: string, what: string, source?: string) {
+    super(`${path}: ${what}`)
+    this.name = 'ScenarioError'
+    this.path = path
+    this.what = what
+    this.source = source
+  }
+}
+
+export type PathSegment = string | number
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = ''
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`
+    else if (/^[A-Za-z0-9_$.:-]+$/.test(seg)) out += out === '' ? seg : `.${seg}`
+    else out += `[${JSON.stringify(seg)}]`
+  }
+  return out === '' ? '(scenario)' : out
+}
+
