@@ -30,3 +30,12 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(scenario)' : out
 }
 
+
+/** How many names a message lists before it says "and N more". */
+export const LISTED_AT_MOST = 10
+
+/** Names for a message, cut after LISTED_AT_MOST: "a, b, c, and 40 more". */
+export function listSome(names: readonly string[], atMost = LISTED_AT_MOST): string {
+  if (names.length <= atMost) return names.join(', ')
+  return `${names.slice(0, atMost).join(', ')}, and ${names.length - atMost} more`
+}

@@ -33,8 +33,10 @@ import {
   type BrokerConfig,
   type ConfigScope,
 } from './config.ts'
-import { ScenarioError, formatPath } from './parse-errors.ts'
+import { ScenarioError, formatPath, listSome } from './parse-errors.ts'
 import { checkJsonInput } from './json-input.ts'
+import { seedProblem } from './seed.ts'
+import { estimateRunSize, runSizeProblem } from './run-size.ts'
 
 export { ScenarioError, formatPath }
 
@@ -121,7 +123,7 @@ function explainIssue(issue: z.core.$ZodIssue, root: unknown, base: readonly Pro
     case 'invalid_value': {
       const values = issue.values.map((v) => (typeof v === 'string' ? v : String(v)))
       if (values.length === 1) return [path, `must be ${showValue(issue.values[0])}, got ${describe(value)}`]
-      return [path, `${showValue(value)} is not one of ${values.join(', ')}`]
+      return [path, `${showValue(value)} is not one of ${listSome(values)}`]
     }
     case 'invalid_union': {
       if (issue.errors.length === 0) {
@@ -191,12 +193,16 @@ function obj<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
       if (iss.code !== 'unrecognized_keys') return undefined
       const key = iss.keys[0] ?? ''
       const guess = closestMatch(key, known, (s) => s.toLowerCase())
-      return own(guess !== undefined ? `unknown field (did you mean ${guess}?)` : `unknown field (known: ${known.join(', ')})`)
+      return own(guess !== undefined ? `unknown field (did you mean ${guess}?)` : `unknown field (known: ${listSome(known)})`)
     },
   })
 }
 
-const integer = (min: number, max: number) => z.int().min(min).max(max)
+/** An integer in [min, max]; the maximum is checked before safe-integer-ness, so a too-big value names this field's maximum. */
+const integer = (min: number, max: number) => z.number().max(max).int().min(min)
+
+/** The one seed rule (seed.ts), with its own words. */
+const seedSchema = z.custom<number>((v) => seedProblem(v) === null, { error: (iss) => own(seedProblem(iss.input) ?? 'is not a seed') })
 
 const countExpectation = z.union(
   [
@@ -351,7 +357,7 @@ const clusterSchema = obj({
 const scenarioSchema = obj({
   name: z.string().min(1).max(200),
   description: z.string().max(20_000).default(''),
-  seed: integer(0, Number.MAX_SAFE_INTEGER).default(1),
+  seed: seedSchema.default(1),
   durationMs: integer(1, INT_MAX).default(60000),
   cluster: clusterSchema,
   topics: z
@@ -413,7 +419,7 @@ function fail(path: string, what: string): never {
 }
 
 function quoteList(names: readonly string[]): string {
-  return names.length === 0 ? '(none)' : names.join(', ')
+  return names.length === 0 ? '(none)' : listSome(names)
 }
 
 /** Kafka's Topic.validate plus the "__" prefix that kafkascope reserves for internal topics. */
@@ -605,7 +611,7 @@ class Checker {
     const hint = guess !== undefined ? `did you mean "${guess}"? ` : ''
     fail(
       path,
-      `unknown node ${showValue(ref)} (${hint}a node is a broker number 1..${brokers}, a client id (${quoteList(clients.slice(0, 12))}${clients.length > 12 ? ', ...' : ''}), "controller"${controller.dedicated ? ', "controller-N"' : ''}, "leader:<topic>-<p>", "replica:<topic>-<p>:<i>" or "coordinator:<groupId>")`,
+      `unknown node ${showValue(ref)} (${hint}a node is a broker number 1..${brokers}, a client id (${quoteList(clients)}), "controller"${controller.dedicated ? ', "controller-N"' : ''}, "leader:<topic>-<p>", "replica:<topic>-<p>:<i>" or "coordinator:<groupId>")`,
     )
   }
 
@@ -704,6 +710,10 @@ class Checker {
 
     // expectations refer to the state at the end
     this.expectations()
+
+    // the whole run must fit in a few minutes of work
+    const tooBig = runSizeProblem(estimateRunSize(s, this.broker), s.durationMs)
+    if (tooBig !== null) fail('durationMs', tooBig)
     return s
   }
 
