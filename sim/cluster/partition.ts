@@ -51,11 +51,16 @@ export function assignEpoch(r: Replica, epoch: number, offset: number): void {
   r.epochs.push({ epoch, startOffset: offset })
 }
 
-/** LeaderEpochFileCache.endOffsetFor: the largest epoch <= `epoch` and where it ends. */
+/**
+ * LeaderEpochFileCache.endOffsetFor: the largest epoch <= `epoch` and where it ends (the start of
+ * the next epoch, or the LEO for the latest). An epoch older than every cached one answers itself
+ * with the start of the first cached epoch, as Kafka does, so a follower whose only epoch predates
+ * the leader's (an empty partition led again after a restart) is not told it diverges.
+ */
 export function endOffsetForEpoch(r: Replica, epoch: number): { epoch: number; endOffset: number } {
   let i = r.epochs.length - 1
   while (i >= 0 && r.epochs[i].epoch > epoch) i--
-  if (i < 0) return { epoch: -1, endOffset: -1 }
+  if (i < 0) return r.epochs.length > 0 && epoch >= 0 ? { epoch, endOffset: r.epochs[0].startOffset } : { epoch: -1, endOffset: -1 }
   const end = i + 1 < r.epochs.length ? r.epochs[i + 1].startOffset : r.leo
   return { epoch: r.epochs[i].epoch, endOffset: end }
 }
