@@ -19,7 +19,7 @@
  * estimated at 29 million events and processes 15 million).
  */
 import type { Scenario } from './types.ts'
-import type { BrokerConfig } from './config.ts'
+import { resolveBrokerConfig, type BrokerConfig } from './config.ts'
 
 /** The most events one run may be estimated to take. */
 export const MAX_RUN_EVENTS = 60_000_000
@@ -78,4 +78,10 @@ export function runSizeProblem(size: RunSize, durationMs: number): string | null
     (fitsMs >= 1000 ? `At this size durationMs can be at most ${fitsMs}; or ` : '') +
     'use fewer brokers, partitions, clients or records per second'
   )
+}
+
+/** Why running this (checked) scenario to `untilMs` is too big for one run, or null (the CLI's --until, the fuzzer). */
+export function runSizeProblemUntil(s: Scenario, untilMs: number): string | null {
+  const size = estimateRunSize({ ...s, durationMs: untilMs }, resolveBrokerConfig(s.cluster.config))
+  return runSizeProblem(size, untilMs)
 }
