@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, type TimelineAction } from '../sim/index.ts'
+import { createSimulation, parseScenario, parseSeedText, type TimelineAction } from '../sim/index.ts'
+import { createProgress } from './progress.ts'
+import { terminalSafe } from './terminal.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const tmp = mkdtempSync(join(tmpdir(), 'kafkascope-cli-'))
@@ -48,6 +50,17 @@ function variant(name: string, edit: ((s: Record<string, any>) => void) | string
   return path
 }
 
+/** A progress report (cli/progress.ts), as written when stderr is not a terminal. */
+const PROGRESS_LINE = /^kafkascope: (check-determinism run \d of 4 · )?\d+\.\d s of \d+\.\d s simulated \(\d+%\) · [\d.]+( [kMG])?( of [\d.]+( [kMG])?)? events · [\d.]+( [kMG])? events\/s · (about \d+ (s|min)|about \d+ h \d+ min|about \d+ days|time left unknown)( left)?$/
+
+/** stderr without progress reports: a run may take over 2 s on a busy machine. */
+function withoutProgress(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !PROGRESS_LINE.test(l))
+    .join('\n')
+}
+
 function expectNoStack(stderr: string): void {
   expect(stderr).not.toMatch(/^\s+at /m)
   expect(stderr).not.toMatch(/internal error/)
@@ -56,7 +69,7 @@ function expectNoStack(stderr: string): void {
 describe.concurrent('kafkascope CLI', () => {
   it('run --json prints exactly one JSON object, the summary, and exits 0 when every expect holds', async () => {
     const r = await cli('run', 'scenarios/leader-failover.json', '--json')
-    expect(r.stderr).toBe('')
+    expect(withoutProgress(r.stderr)).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(1)
     const s = JSON.parse(r.stdout)
@@ -115,7 +128,7 @@ describe.concurrent('kafkascope CLI', () => {
       /action\.json: timeline\[2\]\.action: unknown action "explode"/,
     ],
     ['an unknown topic', () => ['run', variant('topic.json', (s) => (s.producers[0].topic = 'nope'))], /topic\.json: producers\[0\]\.topic: unknown topic "nope"/],
-    ['a bad --seed value', () => ['run', 'scenarios/leader-failover.json', '--seed', 'abc'], /--seed: expected a non-negative integer, got "abc"/],
+    ['a bad --seed value', () => ['run', 'scenarios/leader-failover.json', '--seed', 'abc'], /run: --seed: a seed is a whole number from 0 to 9007199254740991 written in digits, got "abc"/],
     ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
   ]
 
@@ -135,7 +148,7 @@ describe.concurrent('kafkascope CLI', () => {
     const r = await cli('run', file, '--json')
     expect(r.code).toBe(1)
     JSON.parse(r.stdout) // still prints the summary
-    const lines = r.stderr.trimEnd().split('\n')
+    const lines = withoutProgress(r.stderr).trimEnd().split('\n')
     expect(lines).toEqual([expect.stringMatching(/^expect failed: leaderOf orders-0: expected -1, got \d+$/), expect.stringMatching(/^expect failed: producerAcked checkout: expected at most 10, got \d+$/)])
     expectNoStack(r.stderr)
   })
@@ -172,12 +185,17 @@ describe.concurrent('kafkascope CLI', () => {
   })
 
   it('check-determinism exits 0 on leader-failover', async () => {
-    const r = await cli('check-determinism', 'scenarios/leader-failover.json', '--until', '40000')
-    expect(r.stderr).toBe('')
+    const [r, run] = await Promise.all([
+      cli('check-determinism', 'scenarios/leader-failover.json', '--until', '40000'),
+      cli('run', variant('no-expect-5.json', (s) => (s.expect = {})), '--until', '40000', '--json', '--quiet'),
+    ])
+    expect(withoutProgress(r.stderr)).toBe('')
     expect(r.code).toBe(0)
     const hashes = [...r.stdout.matchAll(/\b([0-9a-f]{16})\b/g)].map((m) => m[1])
     expect(hashes).toHaveLength(4)
     expect(new Set(hashes).size).toBe(1)
+    // its progress observer leaves no mark: the same hash as a plain run
+    expect(hashes[0]).toBe(JSON.parse(run.stdout).traceHash)
   })
 
   it('fuzz with 2 seeds on the safe configuration exits 0', async () => {
@@ -185,5 +203,234 @@ describe.concurrent('kafkascope CLI', () => {
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/2 seeds, no violation/)
+  })
+})
+
+/** Raw bytes a terminal would act on: C0 (but newline and tab), DEL, C1, line separators, bidi controls. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+
+/** A name that would set the terminal's title, clear the screen, colour it (C1 CSI) and reverse text. */
+const HOSTILE_NAME = 'Evil\u001b]0;owned\u0007\u001b[2J\u009b31m\u202egnp.exe\u2028\u007f'
+
+/** A session around leader-failover (no expect), with `edit` applied to the session object. */
+function session(name: string, edit: (s: Record<string, any>) => void): string {
+  const s: Record<string, any> = { version: 1, scenario: { ...failover(), expect: {} }, seed: 7, interventions: [], playheadMs: 1000 }
+  edit(s)
+  return variant(name, JSON.stringify(s))
+}
+
+function timed(run: Promise<Result>): Promise<Result & { wallMs: number }> {
+  const started = performance.now()
+  return run.then((r) => ({ ...r, wallMs: performance.now() - started }))
+}
+
+function expectOneBadInputLine(r: Result, message: RegExp): void {
+  expect(r.code).toBe(2)
+  expect(r.stdout).toBe('')
+  const lines = r.stderr.trimEnd().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(/^kafkascope: /)
+  expect(lines[0]).toMatch(message)
+  expectNoStack(r.stderr)
+}
+
+describe.concurrent('kafkascope CLI: nothing a user opens hangs it, exhausts it or takes over the terminal', () => {
+  it('refuses a session whose playhead lies after the scenario end (2^53-1), at once', async () => {
+    const file = session('far-playhead.json', (s) => (s.playheadMs = Number.MAX_SAFE_INTEGER))
+    const r = await timed(cli('run', file, '--json'))
+    expectOneBadInputLine(r, /far-playhead\.json: playheadMs: 9007199254740991 ms is after the scenario's end/)
+    expect(r.wallMs).toBeLessThan(30_000)
+  })
+
+  it('refuses a session whose scenario nests 100,000 levels deep with exit 2 naming the depth', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+    const file = session('deep-session.json', (s) => (s.scenario.description = 'DEEP'))
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"DEEP"', deep))
+    const r = await cli('run', file)
+    expectOneBadInputLine(r, /deep-session\.json: scenario\.description\[0\]\[0\].*: nested more than 32 levels deep/)
+  })
+
+  it('refuses a 200 KB file of nested objects quickly (the check is linear)', async () => {
+    const levels = 40_000
+    const file = variant('deep-objects.json', `{"name": "deep", "topics": ${'{"a": '.repeat(levels)}1${'}'.repeat(levels)}}`)
+    expect(readFileSync(file).length).toBeGreaterThan(200_000)
+    const r = await timed(cli('run', file))
+    expectOneBadInputLine(r, /deep-objects\.json: topics\.a\.a\.a\.a\.a.*: nested more than 32 levels deep/)
+    expect(r.wallMs).toBeLessThan(30_000)
+  })
+
+  it('shows the control characters of a scenario name escaped, in the readable summary and in --json', async () => {
+    const file = variant('hostile-\u001b[2J-name.json', (s) => {
+      s.name = HOSTILE_NAME
+      s.expect = {}
+    })
+    const readable = await cli('run', file, '--until', '3000', '--describe')
+    expect(readable.code).toBe(0)
+    expect(readable.stdout).not.toMatch(CONTROL)
+    expect(readable.stderr).not.toMatch(CONTROL)
+    expect(readable.stdout.split('\n')[0]).toBe(
+      String.raw`Evil\x1b]0;owned\x07\x1b[2J\x9b31m\u202egnp.exe\u2028\x7f  (` + file.replace('\u001b', String.raw`\x1b`) + ', seed 42)',
+    )
+
+    const json = await cli('run', file, '--until', '3000', '--json')
+    expect(json.code).toBe(0)
+    expect(json.stdout).not.toMatch(CONTROL)
+    expect(json.stdout.trim().split('\n')).toHaveLength(1)
+    expect(JSON.parse(json.stdout).scenario).toBe(HOSTILE_NAME)
+  })
+
+  it("escapes the control bytes Node's JSON.parse message quotes from an invalid file, and the file's name", async () => {
+    const file = join(tmp, 'bad-\u009b31m.json')
+    writeFileSync(file, Buffer.from('\u001b]0;owned\u0007\u001b[2J\u009b31m\u202e{', 'utf8'))
+    const r = await cli('run', file)
+    expectOneBadInputLine(r, /: \(json\): /)
+    expect(r.stderr).not.toMatch(CONTROL)
+    expect(r.stderr).toContain(String.raw`bad-\x9b31m.json: (json): `)
+    expect(r.stderr).toContain(String.raw`\x1b]0;owned\x07\x1b[2J`)
+  })
+
+  it('--max-events stops at exactly N events; the unchecked expect of the scenario exits 1', async () => {
+    const n = 5000
+    const r = await cli('run', 'scenarios/leader-failover.json', '--max-events', String(n), '--json')
+    expect(r.code).toBe(1)
+    const s = JSON.parse(r.stdout)
+    expect(s.events).toBe(n)
+    const lines = withoutProgress(r.stderr).trimEnd().split('\n')
+    expect(lines).toEqual([
+      `kafkascope: run: stopped after ${n} events (--max-events) at ${(s.simTimeMs / 1000).toFixed(3)} s of 90.000 s of simulated time`,
+      "expect not checked: the run stopped at --max-events before the scenario's end",
+    ])
+    // the same run, stepped in-process: stepping to the cap is exact
+    const sim = createSimulation(parseScenario(failover()))
+    for (let i = 0; i < n; i++) sim.step()
+    expect(s.simTimeMs).toBe(sim.nowMs)
+    expect(s.traceHash).toBe(sim.traceHash())
+  })
+
+  it('--max-events on a scenario without expect exits 0 and prints the summary at that moment', async () => {
+    const file = variant('no-expect-3.json', (s) => (s.expect = {}))
+    const r = await cli('run', file, '--max-events', '3000')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^sim time [\d.]+ s · 3000 events · trace hash/m)
+    expect(r.stdout).toMatch(/expect: nothing to check/)
+    expect(withoutProgress(r.stderr).trimEnd()).toMatch(/^kafkascope: run: stopped after 3000 events \(--max-events\) at [\d.]+ s of 90\.000 s of simulated time$/)
+  })
+
+  it('--max-events with --trace writes exactly N lines, the last with the summary hash', async () => {
+    const trace = join(tmp, 'capped-trace.jsonl')
+    const file = variant('no-expect-4.json', (s) => (s.expect = {}))
+    const r = await cli('run', file, '--max-events', '2500', '--json', '--trace', trace)
+    expect(r.code).toBe(0)
+    const s = JSON.parse(r.stdout)
+    expect(s.events).toBe(2500)
+    const lines = readFileSync(trace, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(2500)
+    expect(lines[lines.length - 1]).toMatchObject({ events: 2500, hash: s.traceHash, t: s.simTimeMs })
+  })
+
+  it('--max-events above what the run needs changes nothing: the expect is checked and holds', async () => {
+    const r = await cli('run', 'scenarios/leader-failover.json', '--max-events', '100000000', '--json')
+    expect(r.code).toBe(0)
+    expect(withoutProgress(r.stderr)).toBe('')
+    const s = JSON.parse(r.stdout)
+    expect(s.simTimeMs).toBe(90000)
+    expect(s.events).toBeLessThan(100000000)
+  })
+
+  // 1.5 M events of the benchmark take several seconds (about 5 s on one free core)
+  const longRun = ['run', 'bench/standard.json', '--until', '600000', '--max-events', '1500000', '--json']
+
+  it('reports progress on stderr, one line each ~2 s, during a run of several seconds', async () => {
+    const r = await cli(...longRun)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).events).toBe(1_500_000)
+    const lines = r.stderr.trimEnd().split('\n')
+    const progress = lines.filter((l) => l.startsWith('kafkascope: ') && l.includes(' simulated ('))
+    expect(progress.length).toBeGreaterThanOrEqual(1)
+    for (const l of progress) expect(l).toMatch(PROGRESS_LINE)
+    expect(progress[0]).toMatch(/ of 600\.0 s simulated \(\d+%\) · [\d.]+ [kM] of 1\.5 M events · [\d.]+ k events\/s · about \d+ (s|min) left$/)
+    expect(lines[lines.length - 1]).toMatch(/^kafkascope: run: stopped after 1500000 events/)
+    expect(lines).toHaveLength(progress.length + 1)
+  })
+
+  it('--quiet turns progress off', async () => {
+    const r = await timed(cli(...longRun, '--quiet'))
+    expect(r.wallMs).toBeGreaterThan(2500) // long enough that progress would have shown
+    expect(r.code).toBe(0)
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^kafkascope: run: stopped after 1500000 events/)])
+  })
+
+  const oddSeeds = ['-1', '0x10', ' 7 ', '1e3', '9007199254740992']
+
+  it.each(oddSeeds)('refuses --seed %j with the words of the one seed rule', async (seed) => {
+    const problem = (parseSeedText(seed) as { problem: string }).problem
+    expect(problem).toBeTruthy()
+    const r = await cli('run', 'scenarios/leader-failover.json', '--seed', seed)
+    expectOneBadInputLine(r, /./)
+    expect(r.stderr.trimEnd()).toBe(`kafkascope: run: --seed: ${problem}`)
+  })
+
+  it('refuses fuzz --start and check-determinism --seed by the same rule', async () => {
+    const [fuzz, determinism] = await Promise.all([
+      cli('fuzz', '--start', '1e3', '--seeds', '1'),
+      cli('check-determinism', 'scenarios/leader-failover.json', '--seed=-1'),
+    ])
+    expectOneBadInputLine(fuzz, /./)
+    expect(fuzz.stderr.trimEnd()).toBe(`kafkascope: fuzz: --start: ${(parseSeedText('1e3') as { problem: string }).problem}`)
+    expectOneBadInputLine(determinism, /./)
+    expect(determinism.stderr.trimEnd()).toBe(`kafkascope: check-determinism: --seed: ${(parseSeedText('-1') as { problem: string }).problem}`)
+  })
+
+  it('cuts a long list of failed expectations with "and N more"', async () => {
+    const leaderOf = Object.fromEntries(Array.from({ length: 50 }, (_, p) => [`__consumer_offsets-${p}`, -1]))
+    const file = variant('many-expect.json', (s) => (s.expect = { leaderOf }))
+    const r = await cli('run', file, '--until', '20000', '--json')
+    expect(r.code).toBe(1)
+    const lines = withoutProgress(r.stderr).trimEnd().split('\n')
+    expect(lines).toHaveLength(21)
+    expect(lines.slice(0, 20).every((l) => /^expect failed: leaderOf __consumer_offsets-\d+: expected -1, got \d+$/.test(l))).toBe(true)
+    expect(lines[20]).toBe('expect failed: … and 30 more')
+  })
+
+  it('cuts a long argument in a message', async () => {
+    const r = await cli('run', 'scenarios/leader-failover.json', '--until', 'x'.repeat(100_000))
+    expectOneBadInputLine(r, /^kafkascope: run: --until: expected a whole number from 0 to 9007199254740991, got "x{40}…"$/)
+  })
+})
+
+describe('kafkascope CLI: the escaping and progress functions themselves', () => {
+  it('terminalSafe leaves no control character of the whole BMP, and --json text reads back the same', () => {
+    const all = Array.from({ length: 0x10000 }, (_, c) => c)
+      .filter((c) => c < 0xd800 || c > 0xdfff)
+      .map((c) => String.fromCharCode(c))
+      .join('')
+    const text = terminalSafe(all)
+    expect(text).not.toMatch(CONTROL)
+    expect(text).toContain('\t\n') // tab and newline stay
+    expect(text).toContain(String.raw`\x1b`)
+    expect(text).toContain(String.raw`\x9f`)
+    expect(text).toContain(String.raw`\u202e`)
+    const json = terminalSafe(JSON.stringify({ [all]: [all] }), 'json')
+    expect(json).not.toMatch(CONTROL)
+    expect(JSON.parse(json)).toEqual({ [all]: [all] })
+  })
+
+  it('progress waits ~2 s, then rewrites one line in place on a terminal and clears it when done', () => {
+    let now = 0
+    let written = ''
+    const stream = { isTTY: true, write: (s: string) => (written += s) } as unknown as NodeJS.WriteStream
+    const progress = createProgress({ targetMs: 600_000, enabled: true, stream, clock: () => now })
+    now = 1500
+    progress.update(10_000, 50_000)
+    expect(written).toBe('')
+    now = 2100
+    progress.update(125_000, 2_100_000)
+    expect(written).toBe('\r\x1b[Kkafkascope: 125.0 s of 600.0 s simulated (20%) · 2.1 M events · 1.0 M events/s · about 8 s left')
+    now = 3000
+    progress.update(130_000, 2_200_000)
+    expect(written).not.toContain('130.0 s') // not yet 2 s since the last report
+    progress.done()
+    expect(written.endsWith('\r\x1b[K')).toBe(true)
+    expect(written).not.toContain('\n')
   })
 })

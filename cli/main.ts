@@ -2,8 +2,8 @@
  * kafkascope's headless CLI (CONTRACT §2), run with tsx (`npm run --silent sim -- ...`, or
  * `npx kafkascope ...` through cli/kafkascope.mjs).
  *
- *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--describe] [--trace FILE.jsonl]
- *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS]
+ *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet]
+ *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
  *   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
  *   kafkascope bench [--json] [--until MS]
  *
@@ -11,16 +11,22 @@
  * determinism comparison or a fuzz seed failed; 2 bad input (one line on stderr naming the file and
  * the field path, never a stack trace); 3 an internal error (a bug: one line, the stack only with
  * KAFKASCOPE_DEBUG=1).
+ *
+ * Every line goes through cli/terminal.ts, which shows control characters escaped. Runs that take
+ * more than about 2 s report progress on stderr (cli/progress.ts) unless --quiet; cli/advance.ts
+ * runs the simulation in slices between those reports and stops it at --max-events.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import {
   createSimulation,
   kafkaConsumerGroupsDescribe,
   kafkaTopicsDescribe,
   parseScenario,
   parseScenarioText,
+  parseSeedText,
   restoreSimulation,
   ScenarioError,
+  SEED_MAX,
   type Scenario,
   type Simulation,
   type Summary,
@@ -28,7 +34,6 @@ import {
 import { isSessionLike, parseSession } from '../sim/scenario/session.ts'
 import { evaluateExpect } from '../sim/check/expect.ts'
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
-import { nextTime } from '../sim/engine.ts'
 import type { World } from '../sim/world.ts'
 import {
   describeSchedule,
@@ -38,10 +43,13 @@ import {
   safeFuzzScenario,
   type FuzzResult,
 } from '../sim/check/fuzz.ts'
+import { advance, TraceFileError, watchProgress } from './advance.ts'
+import { createProgress } from './progress.ts'
+import { cut, cutLine, err, listWithMore, out, outJson, quoted } from './terminal.ts'
 
 const USAGE = `usage:
-  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--json] [--describe] [--trace FILE.jsonl]
-  kafkascope check-determinism <scenario.json> [--seed N] [--until MS]
+  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet]
+  kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
   kafkascope bench [--json] [--until MS]`
 
@@ -58,7 +66,8 @@ function inputError(...parts: (string | undefined)[]): InputError {
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-type FlagKind = 'int' | 'bool' | 'string'
+/** 'seed' follows the one seed rule (sim/scenario/seed.ts), with its words. */
+type FlagKind = 'int' | 'seed' | 'bool' | 'string'
 
 interface Parsed {
   positionals: string[]
@@ -75,7 +84,7 @@ function parseArgs(command: string, argv: string[], spec: Record<string, FlagKin
       const kind = spec[name]
       if (kind === undefined) {
         const known = Object.keys(spec).map((k) => `--${k}`)
-        throw inputError(command, `unknown option --${name}${known.length ? ` (known: ${known.join(', ')})` : ''}`)
+        throw inputError(command, `unknown option --${cut(name)}${known.length ? ` (known: ${known.join(', ')})` : ''}`)
       }
       if (kind === 'bool') {
         if (eq >= 0) throw inputError(command, `--${name} takes no value`)
@@ -89,23 +98,31 @@ function parseArgs(command: string, argv: string[], spec: Record<string, FlagKin
         i++
       }
       if (value === undefined) throw inputError(command, `--${name} needs a value`)
-      if (kind === 'int') {
-        if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-          throw inputError(command, `--${name}: expected a non-negative integer, got ${JSON.stringify(value)}`)
-        }
-        out.flags[name] = Number(value)
-      } else {
-        if (value === '') throw inputError(command, `--${name}: expected a value, got an empty string`)
-        out.flags[name] = value
-      }
+      out.flags[name] = flagValue(command, name, kind, value)
       continue
     }
     out.positionals.push(arg)
   }
   const [min, max] = positionals
   if (out.positionals.length < min) throw inputError(command, `missing the scenario file (usage: kafkascope ${command} <scenario.json> ...)`)
-  if (out.positionals.length > max) throw inputError(command, `unexpected argument ${JSON.stringify(out.positionals[max])}`)
+  if (out.positionals.length > max) throw inputError(command, `unexpected argument ${quoted(out.positionals[max])}`)
   return out
+}
+
+function flagValue(command: string, name: string, kind: Exclude<FlagKind, 'bool'>, value: string): string | number {
+  if (kind === 'seed') {
+    const seed = parseSeedText(value)
+    if ('problem' in seed) throw inputError(command, `--${name}`, seed.problem)
+    return seed.seed
+  }
+  if (kind === 'int') {
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+      throw inputError(command, `--${name}: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoted(value)}`)
+    }
+    return Number(value)
+  }
+  if (value === '') throw inputError(command, `--${name}: expected a value, got an empty string`)
+  return value
 }
 
 function intFlag(p: Parsed, name: string): number | undefined {
@@ -130,16 +147,46 @@ interface Loaded {
   untilMs: number
 }
 
-function loadInput(file: string): Loaded {
-  let text: string
+/** The largest scenario or session file kafkascope reads (a large session is a few megabytes). */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+/** The file's text, read in chunks up to MAX_INPUT_BYTES, so /dev/zero or a pipe cannot exhaust memory. */
+function readInput(file: string): string {
+  const chunks: Buffer[] = []
+  let total = 0
+  let fd: number
   try {
-    text = readFileSync(file, 'utf8')
+    fd = openSync(file, 'r')
   } catch (e) {
-    const err = e as NodeJS.ErrnoException
-    const why =
-      err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory, not a file' : err.code === 'EACCES' ? 'permission denied' : err.message
-    throw inputError(file, `cannot read the file (${why})`)
+    throw inputError(file, `cannot read the file (${readProblem(e as NodeJS.ErrnoException)})`)
   }
+  try {
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - total))
+      const n = readSync(fd, chunk, 0, chunk.length, null)
+      if (n === 0) break
+      chunks.push(chunk.subarray(0, n))
+      total += n
+      if (total > MAX_INPUT_BYTES) throw inputError(file, `is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; kafkascope reads scenario and session files of at most that size`)
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e
+    throw inputError(file, `cannot read the file (${readProblem(e as NodeJS.ErrnoException)})`)
+  } finally {
+    closeSync(fd)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function readProblem(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'no such file'
+  if (e.code === 'EISDIR') return 'is a directory, not a file'
+  if (e.code === 'EACCES') return 'permission denied'
+  return e.message
+}
+
+function loadInput(file: string): Loaded {
+  const text = readInput(file)
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   let json: unknown
   try {
@@ -174,15 +221,7 @@ function loadSession(file: string, json: Record<string, unknown>): Loaded {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output helpers
-
-function out(line = ''): void {
-  process.stdout.write(line + '\n')
-}
-
-function err(line: string): void {
-  process.stderr.write(line + '\n')
-}
+// Output helpers (out and err, from cli/terminal.ts, escape control characters)
 
 function table(headers: string[], rows: string[][], indent = '  '): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
@@ -279,49 +318,6 @@ function printSummary(s: Summary, w: World, file: string): void {
 // ---------------------------------------------------------------------------------------------
 // run
 
-/** What the next step() will process, for the trace file. */
-function peekNext(w: World): { node: string; what: string } {
-  const ev = w.heap.items[0]
-  const action = w.timeline[w.timelineNext]
-  if (action && (!ev || action.atMs < ev.timeMs)) return { node: 'sim', what: action.action }
-  if (!ev) return { node: '', what: '' }
-  const what = ev.kind === 'msg' ? String((ev.data as { api?: unknown }).api) : ev.kind
-  return { node: ev.node, what }
-}
-
-/** Step event by event to untilMs, writing one JSON line per processed event; same end state as runUntil. */
-function runWithTrace(sim: Simulation, untilMs: number, traceFile: string): void {
-  let fd: number
-  try {
-    fd = openSync(traceFile, 'w')
-  } catch (e) {
-    throw inputError(traceFile, `cannot write the trace file (${(e as Error).message})`)
-  }
-  try {
-    const w = sim.world
-    let buf: string[] = []
-    let notesSeen = w.notes.length
-    while (nextTime(w) <= untilMs) {
-      const next = peekNext(w)
-      sim.step()
-      const line: Record<string, unknown> = { t: sim.nowMs, events: w.events, hash: sim.traceHash(), node: next.node, what: next.what }
-      if (w.notes.length > notesSeen) {
-        line.notes = w.notes.slice(notesSeen).map((n) => `[${n.kind}] ${n.text}`)
-        notesSeen = w.notes.length
-      }
-      buf.push(JSON.stringify(line))
-      if (buf.length >= 4096) {
-        writeSync(fd, buf.join('\n') + '\n')
-        buf = []
-      }
-    }
-    if (buf.length > 0) writeSync(fd, buf.join('\n') + '\n')
-    sim.runUntil(untilMs)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /** What Kafka's own tools would print now: kafka-topics --describe, kafka-consumer-groups --describe. */
 function printKafkaTools(sim: Simulation, summary: Summary): void {
   out('\n$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal')
@@ -335,25 +331,49 @@ function printKafkaTools(sim: Simulation, summary: Summary): void {
 }
 
 function cmdRun(argv: string[]): number {
-  const p = parseArgs('run', argv, { seed: 'int', until: 'int', json: 'bool', trace: 'string', describe: 'bool' }, [1, 1])
+  const spec = { seed: 'seed', until: 'int', 'max-events': 'int', json: 'bool', trace: 'string', describe: 'bool', quiet: 'bool' } as const
+  const p = parseArgs('run', argv, spec, [1, 1])
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
   const until = intFlag(p, 'until') ?? loaded.untilMs
+  const maxEvents = intFlag(p, 'max-events')
   const sim = createSimulation(loaded.scenario, { seed })
-  const trace = p.flags.trace
-  if (typeof trace === 'string') runWithTrace(sim, until, trace)
-  else sim.runUntil(until)
+  const progress = createProgress({ targetMs: until, maxEvents, enabled: !p.flags.quiet })
+  const trace = typeof p.flags.trace === 'string' ? p.flags.trace : undefined
+  let stoppedEarly: boolean
+  try {
+    stoppedEarly = advance(sim, { untilMs: until, maxEvents, progress, traceFile: trace }).stoppedEarly
+  } catch (e) {
+    if (e instanceof TraceFileError) throw inputError(trace, e.message)
+    throw e
+  } finally {
+    progress.done()
+  }
   const summary = sim.summary()
-  if (p.flags.json) out(JSON.stringify(summary))
+  if (p.flags.json) outJson(summary)
   else printSummary(summary, sim.world, loaded.file)
   if (p.flags.describe && !p.flags.json) printKafkaTools(sim, summary)
-  const result = evaluateExpect(loaded.scenario.expect, summary)
-  const n = Object.keys(loaded.scenario.expect).length
-  if (!result.ok) {
-    for (const f of result.failures) err(`expect failed: ${f}`)
+  if (stoppedEarly) err(`kafkascope: run: stopped after ${summary.events} events (--max-events) at ${ms(sim.nowMs)} of ${ms(until)} of simulated time`)
+  return judgeExpect(loaded.scenario, summary, stoppedEarly, !p.flags.json)
+}
+
+const FAILURES_SHOWN = 20
+
+/** Exit 1 when an expect did not hold, or could not be checked because the run stopped early. */
+function judgeExpect(scenario: Scenario, summary: Summary, stoppedEarly: boolean, readable: boolean): number {
+  const n = Object.keys(scenario.expect).length
+  if (stoppedEarly && n > 0) {
+    err("expect not checked: the run stopped at --max-events before the scenario's end")
     return 1
   }
-  if (!p.flags.json) out(`\nexpect: ${n === 0 ? 'nothing to check' : 'every expectation held'}`)
+  const result = evaluateExpect(scenario.expect, summary)
+  if (!result.ok) {
+    for (const f of result.failures.slice(0, FAILURES_SHOWN)) err(cutLine(`expect failed: ${f}`))
+    const more = result.failures.length - FAILURES_SHOWN
+    if (more > 0) err(`expect failed: … and ${more} more`)
+    return 1
+  }
+  if (readable) out(`\nexpect: ${n === 0 ? 'nothing to check' : 'every expectation held'}`)
   return 0
 }
 
@@ -369,45 +389,79 @@ function chunkSizes(): () => number {
   }
 }
 
-function cmdCheckDeterminism(argv: string[]): number {
-  const p = parseArgs('check-determinism', argv, { seed: 'int', until: 'int' }, [1, 1])
-  const loaded = loadInput(p.positionals[0])
-  const seed = intFlag(p, 'seed') ?? loaded.seed
-  const until = intFlag(p, 'until') ?? loaded.untilMs
-  const results: { label: string; hash: string; events: number; summary: string }[] = []
-  const record = (label: string, sim: Simulation): void => {
-    const s = sim.summary()
-    results.push({ label, hash: s.traceHash, events: s.events, summary: JSON.stringify(s) })
-  }
+interface DeterminismRun {
+  label: string
+  hash: string
+  events: number
+  summary: string
+}
 
-  for (const label of ['straight run 1', 'straight run 2']) {
-    const sim = createSimulation(loaded.scenario, { seed })
+/** Runs one way of check-determinism, `attach` given each Simulation it makes (for progress). */
+type RunWay = (make: () => Simulation, until: number, attach: (sim: Simulation) => Simulation) => { label: string; sim: Simulation }
+
+const straight =
+  (n: number): RunWay =>
+  (make, until, attach) => {
+    const sim = attach(make())
     sim.runUntil(until)
-    record(label, sim)
+    return { label: `straight run ${n}`, sim }
   }
 
-  const chunked = createSimulation(loaded.scenario, { seed })
+const chunkedRun: RunWay = (make, until, attach) => {
+  const sim = attach(make())
   const next = chunkSizes()
   let calls = 0
   for (let t = 0; t < until; ) {
     t = Math.min(until, t + next())
-    chunked.runUntil(t)
+    sim.runUntil(t)
     calls++
   }
-  record(`chunked (${calls} runUntil calls)`, chunked)
+  return { label: `chunked (${calls} runUntil calls)`, sim }
+}
 
-  const points = [1, 2, 3, 4].map((k) => Math.floor((until * k) / 5) + k * 7)
-  let sim = createSimulation(loaded.scenario, { seed })
+const snapshotRun: RunWay = (make, until, attach) => {
+  const points = [1, 2, 3, 4].map((k) => Math.floor((until * k) / 5) + k * 7).filter((t) => t < until)
+  let sim = attach(make())
   for (const t of points) {
-    if (t >= until) break
     sim.runUntil(t)
-    sim = restoreSimulation(structuredClone(sim.snapshot()))
+    sim = attach(restoreSimulation(structuredClone(sim.snapshot())))
   }
   sim.runUntil(until)
-  record(`snapshot/restore at ${points.filter((t) => t < until).join(', ')} ms`, sim)
+  return { label: `snapshot/restore at ${points.join(', ')} ms`, sim }
+}
 
+const DETERMINISM_WAYS: RunWay[] = [straight(1), straight(2), chunkedRun, snapshotRun]
+
+function cmdCheckDeterminism(argv: string[]): number {
+  const p = parseArgs('check-determinism', argv, { seed: 'seed', until: 'int', quiet: 'bool' }, [1, 1])
+  const loaded = loadInput(p.positionals[0])
+  const seed = intFlag(p, 'seed') ?? loaded.seed
+  const until = intFlag(p, 'until') ?? loaded.untilMs
+  const ways = DETERMINISM_WAYS.length
+  const progress = createProgress({ targetMs: ways * until, enabled: !p.flags.quiet })
+  const results: DeterminismRun[] = []
+  try {
+    for (const way of DETERMINISM_WAYS) {
+      const before = results.reduce((sum, r) => sum + r.events, 0)
+      const phase = `check-determinism run ${results.length + 1} of ${ways}`
+      const attach = (sim: Simulation): Simulation => {
+        watchProgress(sim, progress, results.length * until, before, phase)
+        return sim
+      }
+      const { label, sim } = way(() => createSimulation(loaded.scenario, { seed }), until, attach)
+      sim.observe(null)
+      const s = sim.summary()
+      results.push({ label, hash: s.traceHash, events: s.events, summary: JSON.stringify(s) })
+    }
+  } finally {
+    progress.done()
+  }
+  return reportDeterminism(loaded.scenario.name, seed, until, results)
+}
+
+function reportDeterminism(name: string, seed: number, until: number, results: DeterminismRun[]): number {
   const width = Math.max(...results.map((r) => r.label.length))
-  out(`${loaded.scenario.name}: seed ${seed}, until ${until} ms`)
+  out(`${name}: seed ${seed}, until ${until} ms`)
   for (const r of results) out(`  ${r.label.padEnd(width)}  ${r.hash}  ${r.events} events`)
   const hashesEqual = results.every((r) => r.hash === results[0].hash)
   const summariesEqual = results.every((r) => r.summary === results[0].summary)
@@ -427,13 +481,14 @@ function cmdCheckDeterminism(argv: string[]): number {
 // fuzz
 
 function cmdFuzz(argv: string[]): number {
-  const p = parseArgs('fuzz', argv, { scenario: 'string', seeds: 'int', start: 'int', until: 'int' }, [0, 0])
+  const p = parseArgs('fuzz', argv, { scenario: 'string', seeds: 'int', start: 'seed', until: 'int' }, [0, 0])
   const file = typeof p.flags.scenario === 'string' ? p.flags.scenario : undefined
   const base = file === undefined ? safeFuzzScenario() : loadInput(file).scenario
   const seeds = positiveFlag('fuzz', p, 'seeds') ?? 100
   const start = intFlag(p, 'start') ?? 1
   const until = positiveFlag('fuzz', p, 'until') ?? (file === undefined ? 60000 : base.durationMs)
   if (until < 2000) throw inputError('fuzz', `--until: must be at least 2000 ms, got ${until}`)
+  if (start + seeds - 1 > SEED_MAX) throw inputError('fuzz', `--seeds: the last seed, ${start} + ${seeds} - 1, would be more than ${SEED_MAX}, the largest seed`)
 
   out(`fuzz: ${base.name}; seeds ${start}..${start + seeds - 1}, ${until} ms each (faults until ${faultEnd(until)} ms, then heal and restart)`)
   const t0 = performance.now()
@@ -465,7 +520,7 @@ function cmdFuzz(argv: string[]): number {
     out(`fuzz: ${seeds} seeds, no violation (${secs.toFixed(1)} s)`)
     return 0
   }
-  err(`fuzz: ${failures.length} of ${seeds} seeds failed: ${failures.join(', ')}`)
+  err(`fuzz: ${failures.length} of ${seeds} seeds failed: ${listWithMore(failures, 20)}`)
   return 1
 }
 
@@ -497,7 +552,7 @@ async function cmdBench(argv: string[]): Promise<number> {
   const p = parseArgs('bench', argv, { json: 'bool', until: 'int' }, [0, 0])
   const { runBench, formatBench } = await import('../bench/bench.ts')
   const result = runBench({ untilMs: positiveFlag('bench', p, 'until') })
-  if (p.flags.json) out(JSON.stringify(result, null, 2))
+  if (p.flags.json) outJson(result, 2)
   else for (const line of formatBench(result)) out(line)
   return 0
 }
@@ -525,7 +580,7 @@ async function main(argv: string[]): Promise<number> {
       err(USAGE)
       return 2
     default:
-      throw inputError(`unknown command ${JSON.stringify(command)} (commands: run, check-determinism, fuzz, bench)`)
+      throw inputError(`unknown command ${quoted(command)} (commands: run, check-determinism, fuzz, bench)`)
   }
 }
 
@@ -538,11 +593,11 @@ try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (e) {
   if (e instanceof InputError) {
-    err(`kafkascope: ${e.message}`)
+    err(cutLine(`kafkascope: ${e.message}`))
     process.exitCode = 2
   } else {
     const message = e instanceof Error ? e.message : String(e)
-    err(`kafkascope: internal error: ${message.split('\n')[0]}`)
+    err(cutLine(`kafkascope: internal error: ${message.split('\n')[0]}`))
     if (process.env.KAFKASCOPE_DEBUG && e instanceof Error && e.stack) err(e.stack)
     process.exitCode = 3
   }
