@@ -242,6 +242,15 @@ describe.concurrent('kafkascope CLI: nothing a user opens hangs it, exhausts it 
     expect(r.wallMs).toBeLessThan(30_000)
   })
 
+  it('refuses --until past the scenario end when the run would be too big, naming how far it may go', async () => {
+    const file = variant('long-until.json', () => {})
+    const r = await timed(cli('run', file, '--until', '2147483647'))
+    expectOneBadInputLine(r, /^kafkascope: run: --until: this run would take about [\d.]+ (million|billion) events .* --until can be at most \d+; or use fewer/)
+    expect(r.wallMs).toBeLessThan(30_000)
+    const fuzz = await cli('fuzz', '--seeds', '1', '--until', '2147483647')
+    expectOneBadInputLine(fuzz, /^kafkascope: fuzz: --until: this run would take about/)
+  })
+
   it('refuses a session whose scenario nests 100,000 levels deep with exit 2 naming the depth', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)
     const file = session('deep-session.json', (s) => (s.scenario.description = 'DEEP'))

@@ -24,6 +24,8 @@ import {
   parseScenario,
   parseScenarioText,
   parseSeedText,
+  runSizeProblemUntil,
+  listSome,
   restoreSimulation,
   ScenarioError,
   SEED_MAX,
@@ -45,7 +47,7 @@ import {
 } from '../sim/check/fuzz.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
 import { createProgress } from './progress.ts'
-import { cut, cutLine, err, listWithMore, out, outJson, quoted } from './terminal.ts'
+import { cut, cutLine, err, out, outJson, quoted } from './terminal.ts'
 
 const USAGE = `usage:
   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet]
@@ -123,6 +125,15 @@ function flagValue(command: string, name: string, kind: Exclude<FlagKind, 'bool'
   }
   if (value === '') throw inputError(command, `--${name}: expected a value, got an empty string`)
   return value
+}
+
+/** `--until` past the scenario's end is held to the same work limit as durationMs (sim/scenario/run-size.ts). */
+function untilFlag(command: string, p: Parsed, scenario: Scenario, fallback: number): number {
+  const until = intFlag(p, 'until')
+  if (until === undefined) return fallback
+  const problem = until > scenario.durationMs ? runSizeProblemUntil(scenario, until) : null
+  if (problem !== null) throw inputError(command, `--until: ${problem.replace(/durationMs can be at most/, '--until can be at most')}`)
+  return until
 }
 
 function intFlag(p: Parsed, name: string): number | undefined {
@@ -335,7 +346,7 @@ function cmdRun(argv: string[]): number {
   const p = parseArgs('run', argv, spec, [1, 1])
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
-  const until = intFlag(p, 'until') ?? loaded.untilMs
+  const until = untilFlag('run', p, loaded.scenario, loaded.untilMs)
   const maxEvents = intFlag(p, 'max-events')
   const sim = createSimulation(loaded.scenario, { seed })
   const progress = createProgress({ targetMs: until, maxEvents, enabled: !p.flags.quiet })
@@ -436,7 +447,7 @@ function cmdCheckDeterminism(argv: string[]): number {
   const p = parseArgs('check-determinism', argv, { seed: 'seed', until: 'int', quiet: 'bool' }, [1, 1])
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
-  const until = intFlag(p, 'until') ?? loaded.untilMs
+  const until = untilFlag('check-determinism', p, loaded.scenario, loaded.untilMs)
   const ways = DETERMINISM_WAYS.length
   const progress = createProgress({ targetMs: ways * until, enabled: !p.flags.quiet })
   const results: DeterminismRun[] = []
@@ -488,6 +499,8 @@ function cmdFuzz(argv: string[]): number {
   const start = intFlag(p, 'start') ?? 1
   const until = positiveFlag('fuzz', p, 'until') ?? (file === undefined ? 60000 : base.durationMs)
   if (until < 2000) throw inputError('fuzz', `--until: must be at least 2000 ms, got ${until}`)
+  const tooBig = runSizeProblemUntil(base, until)
+  if (tooBig !== null) throw inputError('fuzz', `--until: ${tooBig.replace(/durationMs can be at most/, '--until can be at most')}`)
   if (start + seeds - 1 > SEED_MAX) throw inputError('fuzz', `--seeds: the last seed, ${start} + ${seeds} - 1, would be more than ${SEED_MAX}, the largest seed`)
 
   out(`fuzz: ${base.name}; seeds ${start}..${start + seeds - 1}, ${until} ms each (faults until ${faultEnd(until)} ms, then heal and restart)`)
@@ -520,7 +533,7 @@ function cmdFuzz(argv: string[]): number {
     out(`fuzz: ${seeds} seeds, no violation (${secs.toFixed(1)} s)`)
     return 0
   }
-  err(`fuzz: ${failures.length} of ${seeds} seeds failed: ${listWithMore(failures, 20)}`)
+  err(`fuzz: ${failures.length} of ${seeds} seeds failed: ${listSome(failures.map(String), 20)}`)
   return 1
 }
 

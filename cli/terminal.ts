@@ -60,12 +60,6 @@ export function quoted(text: string, max = 40): string {
   return JSON.stringify(cut(text, max))
 }
 
-/** The first `shown` items joined, then "and N more". */
-export function listWithMore(items: readonly (string | number)[], shown = 10): string {
-  const head = items.slice(0, shown).join(', ')
-  return items.length > shown ? `${head} and ${items.length - shown} more` : head
-}
-
 /** A message cut to `max` characters, saying how many were left off. */
 export function cutLine(line: string, max = 1000): string {
   return line.length > max ? `${line.slice(0, max)}… and ${line.length - max} more characters` : line
