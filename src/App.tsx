@@ -23,6 +23,8 @@ import { LessonPanel } from './views/lessons/LessonPanel.tsx'
 import { LessonHighlight } from './views/lessons/LessonHighlight.tsx'
 import { CompareView } from './views/compare/CompareView.tsx'
 import { AnomalyList } from './views/AnomalyList.tsx'
+import { OpeningProgress } from './views/OpeningProgress.tsx'
+import { useOpening } from './store/opening-store.ts'
 
 const TABS: { id: SideTab; label: Text }[] = [
   { id: 'lessons', label: { en: 'Lessons', ko: '레슨' } },
@@ -106,6 +108,8 @@ function CommitProbe() {
 export function App() {
   const presenter = useUi((s) => s.presenter)
   const locale = useUi((s) => s.locale)
+  // while a session opens, the page waits (nothing to click or focus but Cancel and the toolbar's preferences)
+  const opening = useOpening((s) => s.progress !== null)
   useEffect(() => installShortcuts(), [])
   useEffect(() => {
     document.documentElement.lang = locale
@@ -113,15 +117,18 @@ export function App() {
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <Controls />
+      <OpeningProgress />
       <Notices />
-      <main className="workspace">
+      <main className="workspace" inert={opening}>
         <div className="stage">
           <ClusterMap />
           <PartitionLog />
         </div>
         <SidePanel />
       </main>
-      <Timeline />
+      <div className="contents" inert={opening}>
+        <Timeline />
+      </div>
       <HelpDialog />
       <LessonHighlight />
       <CompareView />

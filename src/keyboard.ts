@@ -1,8 +1,11 @@
 // Keyboard shortcuts: Space play/pause, → step one event, ← step back one event, ? help, Escape
 // closes help and clears the selection. Keys typed into a field, a select or a button are left alone.
+// While a session opens, playback and actions wait: only ? (help) and Escape (close help, else
+// cancel the opening) do anything.
 
 import { stepBack, stepOne, current } from './host/engine-host.ts'
 import { togglePlay } from './host/playback.ts'
+import { cancelOpening, isOpening } from './host/opening.ts'
 import { useUi } from './store/ui-store.ts'
 
 function typingInto(target: EventTarget | null): boolean {
@@ -12,8 +15,20 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 export function handleShortcut(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return
+  if (e.ctrlKey || e.metaKey || e.altKey) return
   const ui = useUi.getState()
+  if (isOpening()) {
+    if (e.key === 'Escape') {
+      if (ui.helpOpen) ui.setHelpOpen(false)
+      else cancelOpening()
+      e.preventDefault()
+    } else if (e.key === '?' && !typingInto(e.target)) {
+      ui.setHelpOpen(!ui.helpOpen)
+      e.preventDefault()
+    }
+    return
+  }
+  if (typingInto(e.target)) return
   if (e.key === '?') {
     ui.setHelpOpen(!ui.helpOpen)
     e.preventDefault()

@@ -1,7 +1,7 @@
 // window.__kafkascope (CONTRACT §6): the console API for power users, also used by the browser
 // tests. It drives the same host the page uses, so the page follows what the console does.
 
-import type { Summary } from '../../sim/index.ts'
+import { seedProblem, type Summary } from '../../sim/index.ts'
 import { advanceTo, currentSummary, loadScenario, requireRun, publish } from './engine-host.ts'
 import { resetPlayback, seek } from './playback.ts'
 import { currentSession, openSession, type Session } from './session.ts'
@@ -50,6 +50,9 @@ export function installConsoleApi(): void {
       seek(checkTime(ms))
     },
     load(scenarioJson: unknown, seed?: number) {
+      // the one seed rule (sim/scenario/seed.ts), in its own words
+      const problem = seed === undefined ? null : seedProblem(seed)
+      if (problem !== null) throw new RangeError(`kafkascope: ${problem}`)
       loadScenario(scenarioJson, seed)
       resetPlayback()
     },

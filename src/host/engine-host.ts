@@ -107,6 +107,17 @@ export function loadBuiltIn(id: string, seed?: number): void {
   loadScenario(builtInScenarios[id], seed, id)
 }
 
+/**
+ * Put a run back exactly as it was: the same Run object, at its time, with its trace, checkpoints,
+ * metrics and interventions (cancelling the opening of another session gives the person's run back).
+ */
+export function putBackRun(previous: Run): void {
+  clearFlow()
+  run = previous
+  markChanged()
+  publish(true)
+}
+
 /** Open a built-in scenario at the opening time, when its cluster is up. */
 export function openBuiltIn(id: string, seed?: number): void {
   loadBuiltIn(id, seed)

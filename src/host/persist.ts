@@ -15,8 +15,8 @@ export function installPersistence(): void {
   const soon = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      rememberSession()
-      written = window.location.hash
+      // not while a session opens: the link being opened is not one the page wrote
+      if (rememberSession()) written = window.location.hash
     }, DEBOUNCE_MS)
   }
   useSim.subscribe((s, prev) => {

@@ -1,23 +1,30 @@
 // Sessions (CONTRACT §6): the current run as `{ version, scenario, seed, interventions, playheadMs }`,
 // exported as a file, shared as a link (`#s=` + lz-string), kept in the address bar and in local
 // storage so nothing is lost on reload. Opening one reproduces the run exactly and stops at the
-// playhead. Bad input (a corrupt or truncated link or file, another version, a scenario that fails
-// validation) throws SessionError with one clear message; the run the page had stays.
+// playhead, moving there one frame-sized slice at a time (opening.ts) so a long session never
+// freezes the page and can be cancelled. Bad input (a corrupt or truncated link or file, another
+// version, a scenario that fails validation, a playhead after the run's end) throws SessionError
+// with one clear message (the field and what is wrong) before anything changes; the run the page
+// had stays. While a session opens, the address bar and storage keep what they had.
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string'
 import { ScenarioError } from '../../sim/index.ts'
 import { parseSession, SESSION_VERSION, type Session } from '../../sim/scenario/session.ts'
 import { builtInScenarios } from '../../sim/scenario/builtins.ts'
 import { parseScenario } from '../../sim/index.ts'
-import { advanceTo, current, publish, requireRun, startRun } from './engine-host.ts'
-import { resetPlayback } from './playback.ts'
+import { current, requireRun, startRun } from './engine-host.ts'
+import { beginOpening, isOpening, type OpeningOutcome, type OpeningSource } from './opening.ts'
+import type { Text } from '../i18n.ts'
 
 export type { Session }
 
+/** A session refused for what it holds; `text` says what is wrong in both languages. */
 export class SessionError extends Error {
-  constructor(message: string) {
-    super(message)
+  readonly text: Text
+  constructor(en: string, ko: string = en) {
+    super(en)
     this.name = 'SessionError'
+    this.text = { en, ko }
   }
 }
 
@@ -45,7 +52,7 @@ export function readSession(input: unknown): ReturnType<typeof parseSession> {
     try {
       json = JSON.parse(input)
     } catch {
-      throw new SessionError('the session is not valid JSON (is the file or link complete?)')
+      throw new SessionError('the session is not valid JSON (is the file or link complete?)', '세션이 올바른 JSON이 아닙니다 (파일이나 링크가 온전한가요?)')
     }
   }
   try {
@@ -56,13 +63,39 @@ export function readSession(input: unknown): ReturnType<typeof parseSession> {
   }
 }
 
-/** Open a session: the same run, stopped at its playhead. Throws SessionError and keeps the run on bad input. */
-export function openSession(input: unknown): void {
+/**
+ * Open a session: the same run, stopped at its playhead. Throws SessionError and keeps the run on
+ * bad input; otherwise the run moves to the playhead over as many frames as it takes, and the
+ * promise says how the opening ended ('arrived', 'cancelled', 'replaced' or 'failed'). `fallback`
+ * (at start-up, when there is no run to go back to) is what cancelling opens instead.
+ */
+export function openSession(
+  input: unknown,
+  source: OpeningSource = 'console',
+  options: { fallback?: () => void; failed?: (error: unknown) => void } = {},
+): Promise<OpeningOutcome> {
   const s = readSession(input)
-  resetPlayback()
-  startRun(s.base, s.seed, builtInIdOf(s.base), s.interventions)
-  advanceTo(s.playheadMs)
-  publish(true)
+  return beginOpening({
+    source,
+    playheadMs: s.playheadMs,
+    start: () => startRun(s.base, s.seed, builtInIdOf(s.base), s.interventions),
+    fallback: options.fallback,
+    failed: options.failed,
+    ended: () => {
+      // arrived: keep the new session; otherwise the run on the page again (or, while a start-up
+      // fallback still opens, no link at all: it is remembered when that one arrives)
+      if (isOpening()) forgetSessionLink()
+      else rememberSession()
+    },
+  })
+}
+
+/** Take a `#s=` link out of the address bar (one that failed, so a reload does not open it again). */
+export function forgetSessionLink(): void {
+  const url = new URL(window.location.href)
+  if (!url.hash) return
+  url.hash = ''
+  window.history.replaceState(null, '', url)
 }
 
 export function sessionLink(session: Session = currentSession(), base = window.location.href): string {
@@ -75,13 +108,13 @@ export function sessionLink(session: Session = currentSession(), base = window.l
 export function sessionFromHash(hash: string): string | null {
   if (!hash.startsWith(LINK_PREFIX)) return null
   const text = decompressFromEncodedURIComponent(hash.slice(LINK_PREFIX.length))
-  if (!text) throw new SessionError('the link is damaged or cut short (its #s= part does not decompress)')
+  if (!text) throw new SessionError('the link is damaged or cut short (its #s= part does not decompress)', '링크가 손상되었거나 잘렸습니다 (#s= 부분의 압축을 풀 수 없습니다)')
   return text
 }
 
-/** Keep the current session in the address bar and in local storage (called when the run changes). */
-export function rememberSession(): void {
-  if (!current()) return
+/** Keep the current session in the address bar and in local storage (called when the run changes); false while a session opens. */
+export function rememberSession(): boolean {
+  if (!current() || isOpening()) return false
   const session = currentSession()
   const json = JSON.stringify(session)
   try {
@@ -91,6 +124,7 @@ export function rememberSession(): void {
   }
   const link = sessionLink(session)
   if (link !== window.location.href) window.history.replaceState(null, '', link)
+  return true
 }
 
 export function storedSession(): string | null {

@@ -1,5 +1,8 @@
 // The toolbar: scenario picker, seed and reset; play, pause, step one event, speed (0.1× to 1000×,
-// log scale) and the simulated clock; language, presenter mode and help.
+// log scale) and the simulated clock; language, presenter mode and help. A seed follows the one
+// seed rule (sim/scenario/seed.ts): whole numbers from 0 to 2^53-1 in digits; anything else is
+// refused with the rule's words and changes nothing. While a session opens, everything but the
+// preferences (language, presenter mode, help) waits.
 
 import { useState } from 'react'
 import { useSim } from '../store/sim-store.ts'
@@ -7,10 +10,13 @@ import { usePlayback, MIN_SPEED, MAX_SPEED } from '../store/playback-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useT } from '../useT.ts'
 import { formatSimTime } from '../i18n.ts'
+import { parseSeedText } from '../../sim/index.ts'
 import { builtInIds, openBuiltIn, stepOne } from '../host/engine-host.ts'
 import { pause, play, resetPlayback } from '../host/playback.ts'
 import { writeUrl } from '../host/url.ts'
-import { notify, errorMessage } from '../notices.ts'
+import { boxSeedRefused, scenarioRefused } from '../host/refusals.ts'
+import { useOpening } from '../store/opening-store.ts'
+import { notify } from '../notices.ts'
 import { SessionControls } from './SessionControls.tsx'
 import { CompareButton } from './compare/CompareButton.tsx'
 import './controls.css'
@@ -30,7 +36,7 @@ const L = {
   language: { en: '한국어', ko: 'English' },
   presenter: { en: 'Presenter', ko: '발표 모드' },
   help: { en: 'Help (?)', ko: '도움말 (?)' },
-  badSeed: { en: 'The seed must be an integer.', ko: '시드는 정수여야 합니다.' },
+  seedHint: { en: 'A whole number from 0 to 9007199254740991, in digits; Enter starts again with it', ko: '0부터 9007199254740991까지의 정수(숫자만); Enter를 누르면 이 시드로 다시 시작' },
 }
 
 /** 0.1 → "0.1×", 1 → "1×", 250 → "250×" */
@@ -54,7 +60,7 @@ function open(id: string, seed: number | undefined): void {
     const s = useSim.getState()
     writeUrl(id, s.seed)
   } catch (error) {
-    notify({ en: `The scenario could not be loaded: ${errorMessage(error)}`, ko: `시나리오를 불러올 수 없습니다: ${errorMessage(error)}` })
+    notify(scenarioRefused(error))
   }
 }
 
@@ -64,15 +70,16 @@ function ScenarioPicker() {
   const scenarioName = useSim((s) => s.scenarioName)
   const seed = useSim((s) => s.seed)
   const [seedText, setSeedText] = useState<string | null>(null)
+  const opening = useOpening((s) => s.progress !== null)
   const shownSeed = seedText ?? String(seed)
+  const typed = parseSeedText(shownSeed)
   function reset() {
-    const n = Number(shownSeed)
-    if (!Number.isSafeInteger(n)) return notify(L.badSeed)
+    if ('problem' in typed) return notify(boxSeedRefused(typed.problem))
     setSeedText(null)
-    open(scenarioId ?? builtInIds()[0], n)
+    open(scenarioId ?? builtInIds()[0], typed.seed)
   }
   return (
-    <div className="ctl-group">
+    <div className="ctl-group" inert={opening}>
       <label>
         <span className="ctl-label">{t(L.scenario)}</span>
         <select
@@ -94,7 +101,10 @@ function ScenarioPicker() {
         <span className="ctl-label">{t(L.seed)}</span>
         <input
           className="seed"
+          data-testid="seed"
           inputMode="numeric"
+          title={t(L.seedHint)}
+          aria-invalid={'problem' in typed}
           value={shownSeed}
           onChange={(e) => setSeedText(e.target.value)}
           onKeyDown={(e) => {
@@ -116,8 +126,9 @@ function Transport() {
   const lagging = usePlayback((s) => s.lagging)
   const setSpeed = usePlayback((s) => s.setSpeed)
   const nowMs = useSim((s) => s.nowMs)
+  const opening = useOpening((s) => s.progress !== null)
   return (
-    <div className="ctl-group transport">
+    <div className="ctl-group transport" inert={opening}>
       <button type="button" data-testid="btn-play" className="primary" disabled={playing} onClick={play} aria-keyshortcuts="Space">
         ▶ {t(L.play)}
       </button>
@@ -158,6 +169,7 @@ function Preferences() {
   const presenter = useUi((s) => s.presenter)
   const setPresenter = useUi((s) => s.setPresenter)
   const setHelpOpen = useUi((s) => s.setHelpOpen)
+  const opening = useOpening((s) => s.progress !== null)
   return (
     <div className="ctl-group prefs">
       <button type="button" lang={locale === 'en' ? 'ko' : 'en'} onClick={() => setLocale(locale === 'en' ? 'ko' : 'en')}>
@@ -166,8 +178,10 @@ function Preferences() {
       <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
         {t(L.presenter)}
       </button>
-      <SessionControls />
-      <CompareButton />
+      <div className="contents" inert={opening}>
+        <SessionControls />
+        <CompareButton />
+      </div>
       <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         {t(L.help)}
       </button>

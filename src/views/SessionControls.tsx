@@ -6,7 +6,8 @@ import { useSim } from '../store/sim-store.ts'
 import { useT } from '../useT.ts'
 import { current, stepBack, undoFork } from '../host/engine-host.ts'
 import { openSession, sessionFileText, sessionLink } from '../host/session.ts'
-import { notify, errorMessage } from '../notices.ts'
+import { sessionRefused } from '../host/refusals.ts'
+import { notify } from '../notices.ts'
 
 const L = {
   back: { en: '← Back', ko: '← 뒤로' },
@@ -21,7 +22,6 @@ const L = {
   copyThis: { en: 'Copy this link', ko: '이 링크를 복사하세요' },
   exportFile: { en: 'Export', ko: '내보내기' },
   importFile: { en: 'Import', ko: '가져오기' },
-  badFile: (why: string) => ({ en: `This session file could not be opened: ${why}. Your session is unchanged.`, ko: `세션 파일을 열 수 없습니다: ${why}. 지금 세션은 그대로입니다.` }),
 }
 
 function download(name: string, text: string): void {
@@ -50,10 +50,12 @@ export function SessionControls() {
     }
   }
   async function importFile(file: File) {
+    const refused = (error: unknown) => notify(sessionRefused('file', error))
     try {
-      openSession(await file.text())
+      // a long session opens over many frames (with a progress bar and Cancel)
+      void openSession(await file.text(), 'file', { failed: refused })
     } catch (error) {
-      notify(L.badFile(errorMessage(error)))
+      refused(error)
     }
   }
   const name = `kafkascope-${(current()?.builtInId ?? 'session').replace(/[^\w-]+/g, '-')}-${current()?.sim.nowMs ?? 0}ms.json`
