@@ -112,3 +112,28 @@ test('in Korean, the comparison of idempotence explains the duplicates', async (
   await expect(dialog).toBeHidden()
   expect(errors).toEqual([])
 })
+
+test('opening Compare late in a big run brings both runs there frame by frame; the page keeps answering', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=leader-failover&seed=42')
+  await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
+  // the standard benchmark (6 brokers, 48 partitions, 8,000 records/s) at 20 s: two runs of it take seconds
+  const bench = (await import('node:fs')).readFileSync('bench/standard.json', 'utf8')
+  await page.evaluate(`window.__kafkascope.load(${bench})`)
+  await page.evaluate(`window.__kafkascope.runUntil(20000)`)
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', '20000')
+
+  await page.getByRole('button', { name: /Compare/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare two runs' })
+  await expect(dialog).toBeVisible()
+  // still on its way, shown as running, and the page answers between frames
+  await expect(dialog.getByTestId('compare-pause')).toBeEnabled()
+  const reached = Number(await dialog.getByTestId('compare-time').getAttribute('data-ms'))
+  expect(reached).toBeLessThan(20_000)
+  const started = Date.now()
+  await page.evaluate('1 + 1')
+  expect(Date.now() - started).toBeLessThan(1000)
+  await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', '20000', { timeout: 60_000 })
+  await expect(dialog.getByTestId('compare-play')).toBeEnabled()
+  expect(errors).toEqual([])
+})

@@ -2,7 +2,8 @@
 // requestAnimationFrame loop maps wall time × speed to a simulated target and brings both runs
 // there with a frame budget; it never steps per frame, and a frame that cannot keep up moves the
 // anchor (slower, never frozen). "Jump to the end" runs both to the scenario's end as fast as the
-// budget allows. Views are rebuilt at most 10 times a second, the checkers (summary) about 3 times.
+// budget allows, and so does opening (or switching the setting) at a late moment: both runs are
+// brought to the page's time over as many frames as it takes, never in one go. Views are rebuilt at most 10 times a second, the checkers (summary) about 3 times.
 // The page's own engine is never touched: A and B are simulations of their own.
 
 import { create } from 'zustand'
@@ -14,6 +15,8 @@ import { mergeInterventions } from '../../../sim/scenario/session.ts'
 
 /** Wall ms per frame the two simulations may use. */
 const FRAME_BUDGET_MS = 12
+/** Wall ms building a pair may take at once before the rest of the way goes frame by frame. */
+const BUILD_BUDGET_MS = 50
 const VIEW_EVERY_MS = 100
 const FACTS_EVERY_MS = 300
 /** Where "start again" opens both runs: the cluster is up and the topics exist. */
@@ -58,6 +61,8 @@ export const useCompare = create<CompareState>(() => initial)
 let source: RunSource | null = null
 let pair: ComparePair | null = null
 let anchor: { wall: number; sim: number } | null = null
+/** where a jump goes (null: the scenario's end) */
+let jumpTarget: number | null = null
 let raf = 0
 let lastView = -Infinity
 let lastFacts = -Infinity
@@ -88,10 +93,11 @@ function frame(wall: number): void {
   }
   const end = pair.durationMs
   if (!anchor) anchor = { wall, sim: pairNow(pair) }
-  const target = s.jumping ? end : Math.min(end, anchor.sim + (wall - anchor.wall) * s.speed)
+  const target = s.jumping ? (jumpTarget ?? end) : Math.min(end, anchor.sim + (wall - anchor.wall) * s.speed)
   const reached = advancePair(pair, Math.floor(target), { now: () => performance.now(), untilWall: wall + FRAME_BUDGET_MS })
   if (!reached) anchor = { wall, sim: pairNow(pair) }
-  if (pairNow(pair) >= end) {
+  if (pairNow(pair) >= end || (s.jumping && reached)) {
+    jumpTarget = null
     useCompare.setState({ playing: false, jumping: false })
     publishAll()
     return
@@ -107,13 +113,19 @@ function frame(wall: number): void {
   }
 }
 
-/** Build both runs for `id` and bring them to `atMs` (paused). */
+/**
+ * Build both runs for `id` and bring them to `atMs` (paused): at once when that is quick, else
+ * the rest of the way one frame budget at a time (shown as running).
+ */
 function build(id: SettingId, atMs: number): void {
   if (!source) return
   pair = createPair(source, id)
-  advancePair(pair, Math.min(atMs, pair.durationMs))
+  const target = Math.min(atMs, pair.durationMs)
+  const now = () => performance.now()
+  const reached = advancePair(pair, target, { now, untilWall: now() + BUILD_BUDGET_MS })
+  jumpTarget = reached ? null : target
   anchor = null
-  useCompare.setState({ setting: pair.setting, durationMs: pair.durationMs, playing: false, jumping: false })
+  useCompare.setState({ setting: pair.setting, durationMs: pair.durationMs, playing: false, jumping: !reached })
   publishAll()
 }
 
@@ -137,6 +149,7 @@ export function closeCompare(): void {
   pair = null
   source = null
   anchor = null
+  jumpTarget = null
   useCompare.setState({ playing: false, jumping: false, viewA: null, viewB: null, rows: [] })
 }
 
@@ -160,6 +173,7 @@ export function playCompare(): void {
 
 export function pauseCompare(): void {
   anchor = null
+  jumpTarget = null
   useCompare.setState({ playing: false, jumping: false })
   publishAll()
 }
@@ -172,5 +186,6 @@ export function setCompareSpeed(speed: number): void {
 export function jumpToEnd(): void {
   if (!pair || pairNow(pair) >= pair.durationMs) return
   anchor = null
+  jumpTarget = null
   useCompare.setState({ jumping: true, playing: false })
 }
