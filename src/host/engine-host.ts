@@ -7,6 +7,9 @@
 // (one event) and act (an intervention, applied at the current simulated time and recorded with
 // it, as a timeline action). Acting in the past forks the run: later interventions are dropped,
 // and undoFork brings them back.
+//
+// A run ends at its scenario's end (durationMs): nothing here moves it further, so a session's
+// playhead always lies within its run and every link the app makes opens again.
 
 import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
@@ -113,15 +116,29 @@ export function openBuiltIn(id: string, seed?: number): void {
   advanceTo(Math.min(OPENING_MS, requireRun().scenario.durationMs))
 }
 
-/**
- * Move the run to `ms`. Forward it runs on, stopping at every metric sample and checkpoint boundary
- * and applying the recorded interventions at their times; backward (or forward past a kept
- * checkpoint) it restores the nearest checkpoint first. With a wall budget (ms of wall time,
- * measured by `now`) it stops early once the budget is spent and returns false; the next call
- * goes on from there.
- */
-export function advanceTo(ms: number, budget?: { now: () => number; untilWall: number }): boolean {
+/** Told when a step is refused at the run's end (the page shows a notice: playback.ts sets it). */
+let stepRefused: (durationMs: number) => void = () => {}
+
+export function onStepRefused(listener: (durationMs: number) => void): void {
+  stepRefused = listener
+}
+
+/** Whether the run is at its scenario's end (it goes no further). */
+export function atEnd(): boolean {
   const r = requireRun()
+  return r.sim.nowMs >= r.scenario.durationMs
+}
+
+/**
+ * Move the run to `ms`, at most to the scenario's end. Forward it runs on, stopping at every
+ * metric sample and checkpoint boundary and applying the recorded interventions at their times;
+ * backward (or forward past a kept checkpoint) it restores the nearest checkpoint first. With a
+ * wall budget (ms of wall time, measured by `now`) it stops early once the budget is spent and
+ * returns false; the next call goes on from there.
+ */
+export function advanceTo(target: number, budget?: { now: () => number; untilWall: number }): boolean {
+  const r = requireRun()
+  const ms = Math.min(target, r.scenario.durationMs)
   const c = r.checkpoints.before(ms)
   if (ms < r.sim.nowMs || (c && c.atMs > r.sim.nowMs)) restoreFrom(r, c)
   let reached = true
@@ -190,12 +207,20 @@ export function stepBack(): void {
   publish(true)
 }
 
-/** Process exactly one event (or timeline action). */
-export function stepOne(): void {
+/**
+ * Process exactly one event (or timeline action). When nothing is left to happen up to the
+ * scenario's end, it does nothing, says so (through onStepRefused) and returns false.
+ */
+export function stepOne(): boolean {
   const r = requireRun()
+  if (r.sim.nextEventMs() > r.scenario.durationMs) {
+    stepRefused(r.scenario.durationMs)
+    return false
+  }
   r.sim.step()
   markChanged()
   publish(true)
+  return true
 }
 
 /** Why an action was refused: the field and what is wrong with it, as the scenario checker says it. */

@@ -65,4 +65,18 @@ describe('time travel in the app host', () => {
     expect(requireRun().sim.nowMs).toBe(70_000)
     expect(requireRun().sim.traceHash()).toBe(straightHash('leader-failover', 70_000, full))
   })
+
+  it('ends at the scenario\'s end: advancing stops there and stepping there does nothing', () => {
+    expect(advanceTo(200_000)).toBe(true)
+    expect(requireRun().sim.nowMs).toBe(90_000)
+    expect(requireRun().sim.traceHash()).toBe(straightHash('leader-failover', 90_000))
+    const events = requireRun().sim.world.events
+    expect(stepOne()).toBe(false)
+    expect(requireRun().sim.world.events).toBe(events)
+    expect(requireRun().sim.nowMs).toBe(90_000)
+    stepBack()
+    expect(requireRun().sim.world.events).toBe(events - 1)
+    expect(stepOne()).toBe(true)
+    expect(requireRun().sim.traceHash()).toBe(straightHash('leader-failover', 90_000))
+  })
 })
