@@ -9,14 +9,15 @@
 // and undoFork brings them back.
 //
 // A run ends at its scenario's end (durationMs): nothing here moves it further, so a session's
-// playhead always lies within its run and every link the app makes opens again.
+// playhead always lies within its run and every link the app makes opens again. The memory a run
+// holds besides its world is bounded: checkpoints and metric samples each have a fixed budget.
 
 import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
 import type { Scenario } from '../../sim/scenario/types.ts'
 import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
-import { MetricSeries, SAMPLE_MS, sampleWorld } from './metrics.ts'
+import { MetricSeries, sampleWorld } from './metrics.ts'
 import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
 import { mergeInterventions } from '../../sim/scenario/session.ts'
 
@@ -142,7 +143,7 @@ export function advanceTo(target: number, budget?: { now: () => number; untilWal
   const c = r.checkpoints.before(ms)
   if (ms < r.sim.nowMs || (c && c.atMs > r.sim.nowMs)) restoreFrom(r, c)
   let reached = true
-  while (r.sim.nowMs < ms || dueNow(r)) {
+  while (r.sim.nowMs < ms || workDue(r, ms)) {
     runSlice(r, ms)
     if (budget && budget.now() > budget.untilWall && r.sim.nowMs < ms) {
       reached = false
@@ -158,34 +159,37 @@ function nextIntervention(r: Run): TimelineAction | undefined {
   return r.interventions[r.sim.world.interventions.length]
 }
 
-function dueNow(r: Run): boolean {
+/** Something is due at the run's current time: an intervention, a checkpoint or a metric sample. */
+function workDue(r: Run, ms: number): boolean {
+  const now = r.sim.nowMs
   const next = nextIntervention(r)
-  return next !== undefined && next.atMs <= r.sim.nowMs
+  return (next !== undefined && next.atMs <= now) || r.checkpoints.nextDueMs(now, ms) <= now || r.metrics.nextAtMs() === now
 }
 
-/** Run to the next boundary (sample, checkpoint, intervention or `ms`) and do what is due there. */
+/**
+ * Run to the next boundary (sample, checkpoint, intervention or `ms`) and do what is due there.
+ * Samples are taken only where the series ends (the run has been there before otherwise), so
+ * they come in time order at the series' interval however the run got there.
+ */
 function runSlice(r: Run, ms: number): void {
   const { sim, metrics, checkpoints } = r
-  const nextSample = (Math.floor(sim.nowMs / SAMPLE_MS) + 1) * SAMPLE_MS
+  // (a sample behind the run would be a bug: it is never waited for, so the run cannot stall on it)
+  const nextSample = metrics.nextAtMs() >= sim.nowMs ? metrics.nextAtMs() : Infinity
   const due = nextIntervention(r)
-  sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(), due ? due.atMs : Infinity)))
+  sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(sim.nowMs, ms), due ? due.atMs : Infinity)))
   if (due && due.atMs <= sim.nowMs) sim.apply(due)
-  if (sim.nowMs >= checkpoints.nextDueMs()) checkpoints.take(sim, metrics.samples, () => performance.now())
-  if (sim.nowMs >= nextSample && metrics.lastAtMs() < nextSample) metrics.add(sampleWorld(sim.world))
+  if (sim.nowMs >= checkpoints.nextDueMs(sim.nowMs, ms)) checkpoints.take(sim, () => performance.now())
+  if (sim.nowMs === nextSample) metrics.add(sampleWorld(sim.world))
 }
 
-/** Continue from checkpoint `c`, or from time 0 without one. */
+/** Continue from checkpoint `c`, or from time 0 without one. The metric series stays: it is the same run. */
 function restoreFrom(r: Run, c: Checkpoint | undefined): void {
   clearFlow()
   if (c) {
     r.sim = resume(c)
     r.sim.observe(recordDelivery)
-    r.metrics.samples.length = 0
-    r.metrics.samples.push(...c.samples)
   } else {
     r.sim = start(r.scenario, r.seed)
-    r.metrics.samples.length = 0
-    r.metrics.add(sampleWorld(r.sim.world))
   }
 }
 
@@ -202,23 +206,31 @@ export function stepBack(): void {
       r.sim.apply(due)
     } else r.sim.step()
   }
-  r.metrics.truncateAfter(r.sim.nowMs)
   markChanged()
   publish(true)
 }
 
 /**
- * Process exactly one event (or timeline action). When nothing is left to happen up to the
- * scenario's end, it does nothing, says so (through onStepRefused) and returns false.
+ * Process exactly one event (or timeline action, or recorded intervention), as a straight run
+ * would: samples and checkpoints due before it are taken first. When nothing is left to happen
+ * up to the scenario's end, it does nothing, says so (through onStepRefused) and returns false.
  */
 export function stepOne(): boolean {
   const r = requireRun()
-  if (r.sim.nextEventMs() > r.scenario.durationMs) {
+  const due = nextIntervention(r)
+  const dueAt = due ? Math.max(due.atMs, r.sim.nowMs) : Infinity
+  const next = r.sim.nextEventMs()
+  if (Math.min(dueAt, next) > r.scenario.durationMs) {
     stepRefused(r.scenario.durationMs)
     return false
   }
-  r.sim.step()
-  markChanged()
+  if (dueAt < next) {
+    advanceTo(dueAt) // applies it, as the run does at its time
+  } else {
+    if (next - 1 >= r.sim.nowMs) advanceTo(next - 1) // what is due before the event (no event lies in between)
+    r.sim.step()
+    markChanged()
+  }
   publish(true)
   return true
 }
@@ -264,6 +276,7 @@ export function act(action: ActionInput): void {
     r.interventions.length = kept
   }
   r.checkpoints.dropAfter(now - 1) // one taken at `now` may hold what the fork drops
+  r.metrics.dropFrom(now) // the run differs from now on
   r.sim.apply(stamped)
   r.interventions.push(stamped)
   markChanged()
@@ -278,6 +291,7 @@ export function undoFork(): boolean {
   const at = r.sim.nowMs
   r.interventions = [...r.interventions.slice(0, fork.kept), ...fork.dropped]
   r.checkpoints.dropAfter(fork.atMs - 1)
+  r.metrics.dropFrom(fork.atMs)
   restoreFrom(r, r.checkpoints.before(fork.atMs - 1))
   advanceTo(at)
   publish(true)
