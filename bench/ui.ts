@@ -151,12 +151,14 @@ async function main(): Promise<void> {
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)
     const results: FrameStats[] = []
     results.push(await measurePlaying(page, 'default scenario at 1×', 1, seconds))
-    // 100× would reach the scenario's end (90 s) within a second and pause there: start at the end,
-    // where the same producer and reader go on (playback only pauses when it crosses the end).
-    await page.evaluate(() => {
+    // 100× would reach the scenario's end (90 s) within a second and stop there: the same scenario
+    // made to last an hour, from 90 s on (the same producer and reader go on).
+    const longer = { ...JSON.parse(readFileSync(join(root, 'scenarios', 'leader-failover.json'), 'utf8')), durationMs: 3_600_000 }
+    await page.evaluate((json) => {
       const k = (window as unknown as { __kafkascope: ConsoleApi }).__kafkascope
+      k.load(json)
       k.runUntil(90_000)
-    })
+    }, longer)
     results.push(await measurePlaying(page, 'default scenario at 100×', 100, seconds))
     const benchScenario = readFileSync(join(root, 'bench', 'standard.json'), 'utf8')
     await page.evaluate((json) => {

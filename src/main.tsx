@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { installConsoleApi } from './host/console-api.ts'
+import { installMemoryProbe } from './host/memory-probe.ts'
 import { startPlaybackLoop } from './host/playback.ts'
 import { startFromUrl } from './host/url.ts'
 import { installPersistence } from './host/persist.ts'
@@ -12,6 +13,7 @@ import './app.css'
 
 startFromUrl(window.location.search, window.location.hash)
 installConsoleApi()
+installMemoryProbe()
 startPlaybackLoop()
 installPersistence()
 

@@ -1,47 +1,87 @@
-// Checkpoints for time travel: snapshots of the world (plain data, structuredClone) taken every
-// `spacingMs` of simulated time as the run goes forward. A seek restores the nearest checkpoint at
-// or before the target and runs forward from it: same seed, same events, the same run.
+// Checkpoints for time travel: snapshots of the world (plain data, structuredClone) taken as the
+// run goes forward. A seek restores the nearest checkpoint at or before the target and runs forward
+// from it: same seed, same events, the same run.
+//
+// A fixed budget (CHECKPOINT_BUDGET) bounds their memory however long the run: they are dense near
+// the playhead and thinned exponentially further away. When one more is taken than the budget
+// allows, the one dropped is the one whose removal leaves the smallest gap relative to its distance
+// from the playhead (the newest checkpoint while playing on); the earliest is always kept. So a
+// seek costs a replay at most about proportional to how far it goes, and stepping back near the
+// playhead stays cheap.
+//
+// When they are taken: while the run goes past the newest checkpoint, every `spacingMs`; elsewhere
+// (replaying a stretch the run has been through) only near where the move ends, `spacingMs` before
+// it, so one long seek takes one checkpoint, not one per `spacingMs` it crosses. After any move
+// the latest checkpoint at or before the playhead is at most about `spacingMs` back.
 //
 // Spacing adapts to the cost of a snapshot: a small cluster is snapshotted every 5 simulated
 // seconds; a big one whose snapshot takes longer gets them further apart, so taking checkpoints
 // stays a small share of playback.
 
 import { restoreSimulation, type SimSnapshot, type Simulation } from '../../sim/index.ts'
-import type { MetricSample } from './metrics.ts'
 
 export interface Checkpoint {
   atMs: number
   /** events processed when it was taken */
   events: number
-  /** the metric samples up to it (samples are never changed, so they are shared) */
-  samples: readonly MetricSample[]
   world: SimSnapshot
 }
 
-const MIN_SPACING_MS = 5_000
+/** At most this many checkpoints are kept. */
+export const CHECKPOINT_BUDGET = 32
+
+export const MIN_SPACING_MS = 5_000
 const MAX_SPACING_MS = 60_000
 /** a snapshot may take this share of the simulated time between two of them (in wall ms per sim ms) */
 const COST_SHARE = 0.004
 
 export class Checkpoints {
+  /** in time order */
   readonly list: Checkpoint[] = []
   spacingMs = MIN_SPACING_MS
   /** total wall ms spent taking snapshots (for the benchmark) */
   costMs = 0
 
-  /** The next simulated time a checkpoint is due. */
-  nextDueMs(): number {
-    const last = this.list[this.list.length - 1]
-    return last ? last.atMs + this.spacingMs : 0
+  constructor(readonly budget = CHECKPOINT_BUDGET) {
+    if (!(budget >= 2)) throw new RangeError('kafkascope: a checkpoint budget of at least 2 is needed')
   }
 
-  take(sim: Simulation, samples: readonly MetricSample[], now: () => number): void {
+  /**
+   * When the next checkpoint is due, for a run now at `nowMs` going to `targetMs`: `spacingMs`
+   * after the latest one at or before now. Inside a stretch already covered (there are checkpoints
+   * ahead), no earlier than `spacingMs` before the target and never at the target itself (Infinity:
+   * none due on this move).
+   */
+  nextDueMs(nowMs: number, targetMs: number): number {
+    const prev = this.before(nowMs)
+    if (!prev) return nowMs
+    const due = prev.atMs + this.spacingMs
+    if (prev === this.list[this.list.length - 1]) return due
+    const nearTarget = Math.max(due, targetMs - this.spacingMs)
+    return nearTarget < targetMs ? nearTarget : Infinity
+  }
+
+  /** Snapshot the run now (it must have processed every event up to its time). */
+  take(sim: Simulation, now: () => number): void {
     const t0 = now()
     const world = sim.snapshot()
     const cost = now() - t0
     this.costMs += cost
-    this.list.push({ atMs: sim.nowMs, events: sim.world.events, samples: samples.slice(), world })
+    this.add({ atMs: sim.nowMs, events: sim.world.events, world }, sim.nowMs)
     this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, Math.ceil(cost / COST_SHARE / 1000) * 1000))
+  }
+
+  /**
+   * Keep `c` (replacing one at the same time), then thin the list to the budget around
+   * `playheadMs`. `c` itself stays: the run goes on from it (and a checkpoint is due again only
+   * `spacingMs` after it).
+   */
+  add(c: Checkpoint, playheadMs: number): void {
+    let i = this.list.length
+    while (i > 0 && this.list[i - 1].atMs > c.atMs) i--
+    if (i > 0 && this.list[i - 1].atMs === c.atMs) this.list[i - 1] = c
+    else this.list.splice(i, 0, c)
+    while (this.list.length > this.budget) this.list.splice(leastNeeded(this.list, playheadMs, this.list.indexOf(c)), 1)
   }
 
   /** The latest checkpoint at or before `ms` (or with fewer than `events` events), if any. */
@@ -57,6 +97,28 @@ export class Checkpoints {
   dropAfter(ms: number): void {
     while (this.list.length > 0 && this.list[this.list.length - 1].atMs > ms) this.list.pop()
   }
+}
+
+/**
+ * The index of the checkpoint to drop: the one whose removal leaves the smallest gap between its
+ * neighbours relative to its distance from the playhead (ties: the earlier). Never the earliest,
+ * so a seek never has to start the run again, nor the one at index `keep`. `list` is in time order
+ * and has at least 3 entries.
+ */
+export function leastNeeded(list: readonly { atMs: number }[], playheadMs: number, keep = -1): number {
+  let best = -1
+  let bestScore = Infinity
+  for (let i = 1; i < list.length; i++) {
+    if (i === keep) continue
+    const next = i + 1 < list.length ? list[i + 1].atMs : list[i].atMs
+    const gap = next - list[i - 1].atMs
+    const score = gap / Math.max(1, Math.abs(playheadMs - list[i].atMs))
+    if (best < 0 || score < bestScore) {
+      bestScore = score
+      best = i
+    }
+  }
+  return best
 }
 
 /** A live simulation from a checkpoint (the checkpoint itself stays as it was). */

@@ -11,8 +11,9 @@ export interface KafkascopeConsoleApi {
   nowMs(): number
   traceHash(): string
   summary(): Summary
+  /** run forward to `ms`, at most to the scenario's end */
   runUntil(ms: number): void
-  /** move the run to `ms`, backwards too (time travel) */
+  /** move the run to `ms`, backwards too (time travel), at most to the scenario's end */
   seek(ms: number): void
   load(scenarioJson: unknown, seed?: number): void
   /** the current session (CONTRACT §6) */
@@ -42,12 +43,13 @@ export function installConsoleApi(): void {
     traceHash: () => requireRun().sim.traceHash(),
     summary: () => currentSummary(),
     runUntil(ms: number) {
-      const target = checkTime(ms)
-      if (target > requireRun().sim.nowMs) advanceTo(target)
+      const r = requireRun()
+      const target = Math.min(checkTime(ms), r.scenario.durationMs)
+      if (target > r.sim.nowMs) advanceTo(target)
       publish(true)
     },
     seek(ms: number) {
-      seek(checkTime(ms))
+      seek(Math.min(checkTime(ms), requireRun().scenario.durationMs))
     },
     load(scenarioJson: unknown, seed?: number) {
       // the one seed rule (sim/scenario/seed.ts), in its own words

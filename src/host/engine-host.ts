@@ -7,13 +7,17 @@
 // (one event) and act (an intervention, applied at the current simulated time and recorded with
 // it, as a timeline action). Acting in the past forks the run: later interventions are dropped,
 // and undoFork brings them back.
+//
+// A run ends at its scenario's end (durationMs): nothing here moves it further, so a session's
+// playhead always lies within its run and every link the app makes opens again. The memory a run
+// holds besides its world is bounded: checkpoints and metric samples each have a fixed budget.
 
 import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
 import type { Scenario } from '../../sim/scenario/types.ts'
 import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
-import { MetricSeries, SAMPLE_MS, sampleWorld } from './metrics.ts'
+import { MetricSeries, sampleWorld } from './metrics.ts'
 import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
 import { mergeInterventions } from '../../sim/scenario/session.ts'
 
@@ -124,19 +128,33 @@ export function openBuiltIn(id: string, seed?: number): void {
   advanceTo(Math.min(OPENING_MS, requireRun().scenario.durationMs))
 }
 
-/**
- * Move the run to `ms`. Forward it runs on, stopping at every metric sample and checkpoint boundary
- * and applying the recorded interventions at their times; backward (or forward past a kept
- * checkpoint) it restores the nearest checkpoint first. With a wall budget (ms of wall time,
- * measured by `now`) it stops early once the budget is spent and returns false; the next call
- * goes on from there.
- */
-export function advanceTo(ms: number, budget?: { now: () => number; untilWall: number }): boolean {
+/** Told when a step is refused at the run's end (the page shows a notice: playback.ts sets it). */
+let stepRefused: (durationMs: number) => void = () => {}
+
+export function onStepRefused(listener: (durationMs: number) => void): void {
+  stepRefused = listener
+}
+
+/** Whether the run is at its scenario's end (it goes no further). */
+export function atEnd(): boolean {
   const r = requireRun()
+  return r.sim.nowMs >= r.scenario.durationMs
+}
+
+/**
+ * Move the run to `ms`, at most to the scenario's end. Forward it runs on, stopping at every
+ * metric sample and checkpoint boundary and applying the recorded interventions at their times;
+ * backward (or forward past a kept checkpoint) it restores the nearest checkpoint first. With a
+ * wall budget (ms of wall time, measured by `now`) it stops early once the budget is spent and
+ * returns false; the next call goes on from there.
+ */
+export function advanceTo(target: number, budget?: { now: () => number; untilWall: number }): boolean {
+  const r = requireRun()
+  const ms = Math.min(target, r.scenario.durationMs)
   const c = r.checkpoints.before(ms)
   if (ms < r.sim.nowMs || (c && c.atMs > r.sim.nowMs)) restoreFrom(r, c)
   let reached = true
-  while (r.sim.nowMs < ms || dueNow(r)) {
+  while (r.sim.nowMs < ms || workDue(r, ms)) {
     runSlice(r, ms)
     if (budget && budget.now() > budget.untilWall && r.sim.nowMs < ms) {
       reached = false
@@ -152,34 +170,37 @@ function nextIntervention(r: Run): TimelineAction | undefined {
   return r.interventions[r.sim.world.interventions.length]
 }
 
-function dueNow(r: Run): boolean {
+/** Something is due at the run's current time: an intervention, a checkpoint or a metric sample. */
+function workDue(r: Run, ms: number): boolean {
+  const now = r.sim.nowMs
   const next = nextIntervention(r)
-  return next !== undefined && next.atMs <= r.sim.nowMs
+  return (next !== undefined && next.atMs <= now) || r.checkpoints.nextDueMs(now, ms) <= now || r.metrics.nextAtMs() === now
 }
 
-/** Run to the next boundary (sample, checkpoint, intervention or `ms`) and do what is due there. */
+/**
+ * Run to the next boundary (sample, checkpoint, intervention or `ms`) and do what is due there.
+ * Samples are taken only where the series ends (the run has been there before otherwise), so
+ * they come in time order at the series' interval however the run got there.
+ */
 function runSlice(r: Run, ms: number): void {
   const { sim, metrics, checkpoints } = r
-  const nextSample = (Math.floor(sim.nowMs / SAMPLE_MS) + 1) * SAMPLE_MS
+  // (a sample behind the run would be a bug: it is never waited for, so the run cannot stall on it)
+  const nextSample = metrics.nextAtMs() >= sim.nowMs ? metrics.nextAtMs() : Infinity
   const due = nextIntervention(r)
-  sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(), due ? due.atMs : Infinity)))
+  sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(sim.nowMs, ms), due ? due.atMs : Infinity)))
   if (due && due.atMs <= sim.nowMs) sim.apply(due)
-  if (sim.nowMs >= checkpoints.nextDueMs()) checkpoints.take(sim, metrics.samples, () => performance.now())
-  if (sim.nowMs >= nextSample && metrics.lastAtMs() < nextSample) metrics.add(sampleWorld(sim.world))
+  if (sim.nowMs >= checkpoints.nextDueMs(sim.nowMs, ms)) checkpoints.take(sim, () => performance.now())
+  if (sim.nowMs === nextSample) metrics.add(sampleWorld(sim.world))
 }
 
-/** Continue from checkpoint `c`, or from time 0 without one. */
+/** Continue from checkpoint `c`, or from time 0 without one. The metric series stays: it is the same run. */
 function restoreFrom(r: Run, c: Checkpoint | undefined): void {
   clearFlow()
   if (c) {
     r.sim = resume(c)
     r.sim.observe(recordDelivery)
-    r.metrics.samples.length = 0
-    r.metrics.samples.push(...c.samples)
   } else {
     r.sim = start(r.scenario, r.seed)
-    r.metrics.samples.length = 0
-    r.metrics.add(sampleWorld(r.sim.world))
   }
 }
 
@@ -196,17 +217,33 @@ export function stepBack(): void {
       r.sim.apply(due)
     } else r.sim.step()
   }
-  r.metrics.truncateAfter(r.sim.nowMs)
   markChanged()
   publish(true)
 }
 
-/** Process exactly one event (or timeline action). */
-export function stepOne(): void {
+/**
+ * Process exactly one event (or timeline action, or recorded intervention), as a straight run
+ * would: samples and checkpoints due before it are taken first. When nothing is left to happen
+ * up to the scenario's end, it does nothing, says so (through onStepRefused) and returns false.
+ */
+export function stepOne(): boolean {
   const r = requireRun()
-  r.sim.step()
-  markChanged()
+  const due = nextIntervention(r)
+  const dueAt = due ? Math.max(due.atMs, r.sim.nowMs) : Infinity
+  const next = r.sim.nextEventMs()
+  if (Math.min(dueAt, next) > r.scenario.durationMs) {
+    stepRefused(r.scenario.durationMs)
+    return false
+  }
+  if (dueAt < next) {
+    advanceTo(dueAt) // applies it, as the run does at its time
+  } else {
+    if (next - 1 >= r.sim.nowMs) advanceTo(next - 1) // what is due before the event (no event lies in between)
+    r.sim.step()
+    markChanged()
+  }
   publish(true)
+  return true
 }
 
 /** Why an action was refused: the field and what is wrong with it, as the scenario checker says it. */
@@ -250,6 +287,7 @@ export function act(action: ActionInput): void {
     r.interventions.length = kept
   }
   r.checkpoints.dropAfter(now - 1) // one taken at `now` may hold what the fork drops
+  r.metrics.dropFrom(now) // the run differs from now on
   r.sim.apply(stamped)
   r.interventions.push(stamped)
   markChanged()
@@ -264,6 +302,7 @@ export function undoFork(): boolean {
   const at = r.sim.nowMs
   r.interventions = [...r.interventions.slice(0, fork.kept), ...fork.dropped]
   r.checkpoints.dropAfter(fork.atMs - 1)
+  r.metrics.dropFrom(fork.atMs)
   restoreFrom(r, r.checkpoints.before(fork.atMs - 1))
   advanceTo(at)
   publish(true)

@@ -2,10 +2,11 @@
 // calls advanceTo(target) with a frame budget. The simulation never steps per frame: a frame may
 // cover one event or a million. When a frame cannot reach its target within the budget the
 // anchor moves, so playback slows down instead of freezing the page (and says so: `lagging`).
-// At the scenario's end playback pauses once; play again to go on.
+// Playback stops at the scenario's end: the run goes no further (Play there says so).
 
 import { usePlayback } from '../store/playback-store.ts'
-import { advanceTo, current, publish } from './engine-host.ts'
+import { advanceTo, atEnd, current, onStepRefused, publish } from './engine-host.ts'
+import { sayAtEnd } from './run-end.ts'
 
 /** Wall ms per frame the simulation may use; the rest is for drawing. */
 const FRAME_BUDGET_MS = 10
@@ -13,7 +14,6 @@ const FRAME_BUDGET_MS = 10
 type FrameListener = (wallNow: number) => void
 
 let anchor: { wall: number; sim: number } | null = null
-let pausedAtEnd = false
 /** a key moment (a lesson's): playback pauses exactly there */
 let stopAt: number | null = null
 const frameListeners = new Set<FrameListener>()
@@ -31,14 +31,13 @@ function frame(wallNow: number): void {
     if (!anchor) anchor = { wall: wallNow, sim: r.sim.nowMs }
     let target = anchor.sim + (wallNow - anchor.wall) * speed
     const end = r.scenario.durationMs
-    const stopAtEnd = !pausedAtEnd && r.sim.nowMs < end && target >= end
+    const stopAtEnd = target >= end
     if (stopAtEnd) target = end
     const stopHere = stopAt !== null && r.sim.nowMs <= stopAt && target >= stopAt
     if (stopHere) target = stopAt!
     const reached = advanceTo(Math.floor(target), { now: () => performance.now(), untilWall: wallNow + FRAME_BUDGET_MS })
     if (!reached) anchor = { wall: wallNow, sim: r.sim.nowMs }
     if (usePlayback.getState().lagging !== !reached) usePlayback.setState({ lagging: !reached })
-    if (stopAtEnd && reached) pausedAtEnd = true
     if (stopHere && reached) stopAt = null
     if ((stopAtEnd || stopHere) && reached) pause()
   } else {
@@ -55,13 +54,20 @@ let started = false
 export function startPlaybackLoop(): void {
   if (started) return
   started = true
+  onStepRefused(sayAtEnd)
   usePlayback.subscribe((s, prev) => {
     if (s.speed !== prev.speed || s.playing !== prev.playing) anchor = null
   })
   requestAnimationFrame(frame)
 }
 
+/** Play from here; at the scenario's end there is nothing to play, and the person is told so. */
 export function play(): void {
+  const r = current()
+  if (r && atEnd()) {
+    sayAtEnd(r.scenario.durationMs)
+    return
+  }
   usePlayback.getState().setPlaying(true)
 }
 
@@ -75,7 +81,7 @@ export function togglePlay(): void {
   else play()
 }
 
-/** Move the run to `ms` (forward runs on, backward replays the same run); playing goes on from there. */
+/** Move the run to `ms`, at most to its end (forward runs on, backward replays the same run); playing goes on from there. */
 export function seek(ms: number): void {
   anchor = null
   advanceTo(ms)
@@ -87,9 +93,8 @@ export function pauseAt(ms: number | null): void {
   stopAt = ms
 }
 
-/** A new run was loaded: stop, and stop at its end again. */
+/** A new run was loaded: stop. */
 export function resetPlayback(): void {
-  pausedAtEnd = false
   stopAt = null
   anchor = null
   usePlayback.setState({ playing: false, lagging: false })

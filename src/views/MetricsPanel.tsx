@@ -2,9 +2,12 @@
 // the playhead — produce and consume rates, consumer LAG per group and per partition, under-
 // replicated and offline partitions, request errors by Kafka's error name, and leaders per broker
 // (the skew a learner should notice after a failover). Charts redraw when the sim store publishes.
+// They show the run's samples at or before the playhead (those ahead stay in the series for when
+// the run goes there again), ending with the state at the playhead itself.
 
 import { useMemo, useRef, useState } from 'react'
-import { current } from '../host/engine-host.ts'
+import { current, type Run } from '../host/engine-host.ts'
+import { sampleWorld, type MetricSample } from '../host/metrics.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useLocale, useT } from '../useT.ts'
@@ -40,6 +43,15 @@ function useLagGroup(groups: string[]): [string | null, (g: string) => void] {
   return [group, setPicked]
 }
 
+/** The samples up to the playhead, then the state at the playhead when it lies between two samples. */
+function shownSamples(run: Run | null): MetricSample[] | undefined {
+  if (!run) return undefined
+  const now = run.sim.nowMs
+  const shown = run.metrics.upTo(now)
+  if (shown.length > 0 && shown[shown.length - 1].atMs < now) shown.push(sampleWorld(run.sim.world))
+  return shown
+}
+
 export function MetricsPanel() {
   const t = useT()
   const locale = useLocale()
@@ -50,7 +62,8 @@ export function MetricsPanel() {
   const boxRef = useRef<HTMLDivElement>(null)
   const { width } = useSize(boxRef)
   const domainMaxMs = timeDomainMax(durationMs, nowMs)
-  const samples = current()?.metrics.samples
+  // version: the run moved (a new array each time)
+  const samples = useMemo(() => shownSamples(current()), [version])
 
   const data = useMemo(() => {
     const s = samples ?? []
@@ -68,12 +81,11 @@ export function MetricsPanel() {
       groups: styled(groupLag(s)),
       errors: styled(errorCounts(s)),
     }
-    // version: the samples array grew or was cut (it is the same array object)
-  }, [samples, version, locale])
+  }, [samples, locale])
 
   const groupNames = data.groups.map((g) => g.name)
   const [lagGroup, setLagGroup] = useLagGroup(groupNames)
-  const allPartitions = useMemo(() => (lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup, version])
+  const allPartitions = useMemo(() => (lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup])
   const partitions = useMemo(() => styled(mostOf(allPartitions, MAX_PARTITION_LINES)), [allPartitions])
 
   const common = { width, domainMaxMs, nowMs }

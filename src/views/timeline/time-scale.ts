@@ -1,12 +1,12 @@
 // The one time axis kafkascope shares between the timeline and the metric charts: simulated
-// milliseconds from 0 to the scenario's duration (or further, when a learner runs past its end),
-// mapped to pixels. Seeking by click (and, later, dragging the playhead) goes through msAtX.
+// milliseconds from 0 to the scenario's duration (a run never goes past its end), mapped to
+// pixels. Seeking by click (and, later, dragging the playhead) goes through msAtX.
 
 import { scaleLinear, type ScaleLinear } from 'd3'
 
 export type TimeScale = ScaleLinear<number, number>
 
-/** The end of the shown time range: the scenario's duration, or now if the run went past it. */
+/** The end of the shown time range: the scenario's duration (now, if a run were ever past it). */
 export function timeDomainMax(durationMs: number, nowMs: number): number {
   return Math.max(durationMs, nowMs, 1)
 }
