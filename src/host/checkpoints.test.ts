@@ -135,3 +135,18 @@ describe('checkpoint thinning', () => {
     expect(times(c)).toEqual([0, 5_000, 10_000, 15_000, 20_000, 25_000])
   })
 })
+
+describe('the memory budget', () => {
+  it('keeps the checkpoints within CHECKPOINT_BYTES_BUDGET when each snapshot is big, the earliest and the newest kept', async () => {
+    const { CHECKPOINT_BYTES_BUDGET } = await import('./checkpoints.ts')
+    const c = new Checkpoints()
+    const each = 40 * 1024 * 1024 // a big cluster's snapshot late in its run
+    for (let t = 0; t <= 600_000; t += SPACING) {
+      c.add({ ...mark(t), bytes: each }, t)
+      expect(c.bytes()).toBeLessThanOrEqual(CHECKPOINT_BYTES_BUDGET)
+    }
+    expect(c.list.length).toBe(Math.floor(CHECKPOINT_BYTES_BUDGET / each))
+    expect(c.list[0].atMs).toBe(0)
+    expect(c.list[c.list.length - 1].atMs).toBe(600_000)
+  })
+})

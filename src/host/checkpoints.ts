@@ -18,17 +18,24 @@
 // seconds; a big one whose snapshot takes longer gets them further apart, so taking checkpoints
 // stays a small share of playback.
 
-import { restoreSimulation, type SimSnapshot, type Simulation } from '../../sim/index.ts'
+import { restoreSimulation, snapshotBytes, type SimSnapshot, type Simulation } from '../../sim/index.ts'
 
 export interface Checkpoint {
   atMs: number
   /** events processed when it was taken */
   events: number
   world: SimSnapshot
+  /** about how much memory the snapshot holds of its own (snapshotBytes; 0 when not weighed) */
+  bytes?: number
 }
 
 /** At most this many checkpoints are kept. */
 export const CHECKPOINT_BUDGET = 32
+/**
+ * And at most about this much memory (snapshotBytes): a big run's snapshot holds tens of MB of
+ * history late in the run, so its checkpoints thin out further (seeks replay more, memory stays).
+ */
+export const CHECKPOINT_BYTES_BUDGET = 256 * 1024 * 1024
 
 export const MIN_SPACING_MS = 5_000
 const MAX_SPACING_MS = 60_000
@@ -67,7 +74,7 @@ export class Checkpoints {
     const world = sim.snapshot()
     const cost = now() - t0
     this.costMs += cost
-    this.add({ atMs: sim.nowMs, events: sim.world.events, world }, sim.nowMs)
+    this.add({ atMs: sim.nowMs, events: sim.world.events, world, bytes: snapshotBytes(world) }, sim.nowMs)
     this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, Math.ceil(cost / COST_SHARE / 1000) * 1000))
   }
 
@@ -81,7 +88,16 @@ export class Checkpoints {
     while (i > 0 && this.list[i - 1].atMs > c.atMs) i--
     if (i > 0 && this.list[i - 1].atMs === c.atMs) this.list[i - 1] = c
     else this.list.splice(i, 0, c)
-    while (this.list.length > this.budget) this.list.splice(leastNeeded(this.list, playheadMs, this.list.indexOf(c)), 1)
+    while (this.list.length > this.budget || (this.list.length > 2 && this.bytes() > CHECKPOINT_BYTES_BUDGET)) {
+      this.list.splice(leastNeeded(this.list, playheadMs, this.list.indexOf(c)), 1)
+    }
+  }
+
+  /** About how much memory the checkpoints hold (snapshotBytes of each). */
+  bytes(): number {
+    let total = 0
+    for (const c of this.list) total += c.bytes ?? 0
+    return total
   }
 
   /** The latest checkpoint at or before `ms` (or with fewer than `events` events), if any. */
