@@ -1,6 +1,6 @@
 /**
  * The one rule for seeds, everywhere a person types or shares one: the scenario's `seed`, a
- * session's `seed`, `?seed=` in the app's address, the toolbar's seed box, `window.__kafkascope.load`
+ * session's `seed`, `?seed=` in the app's address, the toolbar's seed box, the console API's `load`
  * and the CLI's `--seed`. A seed is a whole number from 0 to 2^53-1 (Number.MAX_SAFE_INTEGER),
  * written in decimal digits only: no sign, no spaces, no hex, no exponent, no fraction. A seed that
  * breaks the rule is refused with the same words wherever it came from, so a link kafkascope makes
