@@ -1,7 +1,7 @@
 /**
  * The soak (`npm run soak`): does a kafkascope tab left playing keep its memory bounded? It builds
  * the app (unless --no-build), serves dist/ on 127.0.0.1, opens it in headless Chromium (Debian's
- * /usr/bin/chromium, or CHROMIUM_PATH) through playwright-core, plays at 100× and prints, at given
+ * /usr/bin/chromium, or CHROMIUM_PATH) through Playwright, plays at 100× and prints, at given
  * minutes of wall time, the JavaScript heap after a full GC (CDP: HeapProfiler.collectGarbage,
  * then Runtime.getHeapUsage), the simulated time reached, the checkpoints kept and the metric
  * series' length (window.__kafkascope.memory()), for
@@ -15,7 +15,7 @@
  *
  * Not part of `npm test`: it takes as long as it is asked to (an hour per case by default).
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
