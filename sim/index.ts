@@ -23,6 +23,7 @@ export type { Scenario, TimelineAction } from './scenario/types.ts'
 export type { Summary } from './trace/summary-types.ts'
 export type { MessageTap } from './engine.ts'
 export type { Msg, Note } from './world.ts'
+export type { ApiName, KafkaMessage } from './kafka/messages.ts'
 export { buildClusterView } from './view/cluster-view.ts'
 export type * from './view/types.ts'
 

@@ -10,6 +10,7 @@
 import { heapPush, type EventHeap } from './kernel/scheduler.ts'
 import { canReach, deliveryTime, latencyOf, type NetworkState } from './kernel/network.ts'
 import type { RngState } from './kernel/rng.ts'
+export type { ApiName, KafkaMessage } from './kafka/messages.ts'
 import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { History } from './check/history.ts'
 import type { ControllerNode } from './controller/types.ts'

@@ -3,7 +3,7 @@
 // frame by the message-flow layer, which aggregates them per link and kind. Never part of the
 // simulation state.
 
-import type { Msg } from '../../sim/index.ts'
+import type { ApiName, Msg } from '../../sim/index.ts'
 
 /** What a message is, for drawing: Kafka's request families. */
 export type FlowKind = 'produce' | 'replication' | 'consume' | 'group' | 'controller' | 'metadata'
@@ -28,12 +28,53 @@ const CAPACITY = 4096
 const ring: (FlowMessage | undefined)[] = new Array(CAPACITY)
 let nextSeq = 0
 
+/**
+ * Every API of the simulation's message union and what it is drawn as: a new API fails to compile
+ * here until it is given a family. Fetch is 'consume' from a consumer, 'replication' from a follower.
+ */
+const FLOW_KIND: Record<ApiName, FlowKind> = {
+  Produce: 'produce',
+  ProduceResponse: 'produce',
+  InitProducerId: 'produce',
+  InitProducerIdResponse: 'produce',
+  Fetch: 'consume',
+  FetchResponse: 'consume',
+  Metadata: 'metadata',
+  MetadataResponse: 'metadata',
+  ListOffsets: 'metadata',
+  ListOffsetsResponse: 'metadata',
+  FindCoordinator: 'group',
+  FindCoordinatorResponse: 'group',
+  JoinGroup: 'group',
+  JoinGroupResponse: 'group',
+  SyncGroup: 'group',
+  SyncGroupResponse: 'group',
+  Heartbeat: 'group',
+  HeartbeatResponse: 'group',
+  LeaveGroup: 'group',
+  LeaveGroupResponse: 'group',
+  OffsetCommit: 'group',
+  OffsetCommitResponse: 'group',
+  OffsetFetch: 'group',
+  OffsetFetchResponse: 'group',
+  BrokerRegistration: 'controller',
+  BrokerRegistrationResponse: 'controller',
+  BrokerHeartbeat: 'controller',
+  BrokerHeartbeatResponse: 'controller',
+  AlterPartition: 'controller',
+  AlterPartitionResponse: 'controller',
+  AllocateProducerIds: 'controller',
+  AllocateProducerIdsResponse: 'controller',
+  Vote: 'controller',
+  VoteResponse: 'controller',
+  BeginQuorumEpoch: 'controller',
+  RaftFetch: 'controller',
+  RaftFetchResponse: 'controller',
+}
+
 export function flowKind(api: string, replica: boolean): FlowKind {
-  if (api.startsWith('Produce') || api.startsWith('InitProducerId')) return 'produce'
-  if (api.startsWith('Fetch')) return replica ? 'replication' : 'consume'
-  if (api.startsWith('Metadata') || api.startsWith('ListOffsets')) return 'metadata'
-  if (/^(FindCoordinator|JoinGroup|SyncGroup|Heartbeat|LeaveGroup|OffsetCommit|OffsetFetch)/.test(api)) return 'group'
-  return 'controller'
+  const kind = FLOW_KIND[api as ApiName] ?? 'controller'
+  return kind === 'consume' && replica ? 'replication' : kind
 }
 
 /** The first error a response names: its own `error`, or a partition's. NONE is no error. */

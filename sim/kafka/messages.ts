@@ -1,0 +1,389 @@
+/**
+ * The Kafka APIs kafkascope's nodes speak, one variant per request and per response, discriminated
+ * by `api` (Kafka's request name; responses are `<Request>Response`). Field names follow Kafka's
+ * request/response schemas (clients/src/main/resources/common/message/*.json) where a learner could
+ * see them: `replicaId`, `leaderEpoch`, `brokerEpoch`, `memberId`, `groupInstanceId`, ...
+ *
+ * Every message also carries the envelope: `from` (the sender's node id), and, set by `send`,
+ * `srcInc` (the sender's incarnation) and `sentMs` (when it was sent).
+ *
+ * Payloads whose element types live in higher layers (produce batches, fetch partitions, Raft log
+ * entries, metadata topics) are typed structurally here, loosely where the shape is owned elsewhere.
+ */
+
+/** Fields every message has. */
+export interface Envelope {
+  from: string
+  /** the sender's incarnation: a message from a process that has crashed since is never delivered */
+  srcInc?: number
+  /** when it was sent (for views of messages in flight) */
+  sentMs?: number
+}
+
+/** A member's subscription, the `consumer` protocol metadata (ConsumerProtocolSubscription v2+). */
+export interface Subscription {
+  topics: string[]
+  /** partitions the member owns now ("topic-p"): cooperative protocols and sticky assignors use them */
+  ownedPartitions: string[]
+  /** the generation those partitions were assigned in (-1 when none) */
+  generation: number
+}
+
+// ------------------------------------------------------------------ client requests to brokers
+
+export interface ProduceRequest extends Envelope {
+  api: 'Produce'
+  corr: number
+  acks: string
+  timeoutMs: number
+  batches: readonly unknown[]
+}
+export interface ProduceResponse extends Envelope {
+  api: 'ProduceResponse'
+  corr: number
+  parts: { tp: string; error: string; baseOffset: number; currentLeader: unknown }[]
+}
+
+/** Kafka's one Fetch: from a consumer (`replicaId` -1) or a follower replica (its broker id). */
+export interface FetchRequest extends Envelope {
+  api: 'Fetch'
+  corr: number
+  replicaId: number
+  brokerEpoch?: number
+  maxWaitMs: number
+  maxBytes: number
+  /** follower fetch sessions: a full fetch or an incremental one */
+  full?: boolean
+  parts: readonly unknown[]
+  forgotten?: readonly string[]
+}
+export interface FetchResponse extends Envelope {
+  api: 'FetchResponse'
+  corr: number
+  replicaId: number
+  error?: string
+  parts: readonly unknown[]
+}
+
+export interface MetadataRequest extends Envelope {
+  api: 'Metadata'
+  corr: number
+  topics: string[]
+}
+export interface MetadataResponse extends Envelope {
+  api: 'MetadataResponse'
+  corr: number
+  topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>
+  brokers: number[]
+}
+
+export interface ListOffsetsRequest extends Envelope {
+  api: 'ListOffsets'
+  corr: number
+  tp: string
+  spec: 'earliest' | 'latest'
+  currentLeaderEpoch: number
+}
+export interface ListOffsetsResponse extends Envelope {
+  api: 'ListOffsetsResponse'
+  corr: number
+  tp: string
+  error: string
+  offset: number
+}
+
+export interface InitProducerIdRequest extends Envelope {
+  api: 'InitProducerId'
+  corr: number
+}
+export interface InitProducerIdResponse extends Envelope {
+  api: 'InitProducerIdResponse'
+  corr: number
+  error: string
+  producerId: number
+  producerEpoch: number
+}
+
+// ------------------------------------------------------------------ consumer-group protocol
+
+export interface FindCoordinatorRequest extends Envelope {
+  api: 'FindCoordinator'
+  corr: number
+  key: string
+}
+export interface FindCoordinatorResponse extends Envelope {
+  api: 'FindCoordinatorResponse'
+  corr: number
+  /** NONE or COORDINATOR_NOT_AVAILABLE */
+  error: string
+  nodeId: number
+}
+
+export interface JoinGroupRequest extends Envelope {
+  api: 'JoinGroup'
+  corr: number
+  groupId: string
+  /** '' on the first join of a dynamic member */
+  memberId: string
+  groupInstanceId: string | null
+  clientId: string
+  sessionTimeoutMs: number
+  rebalanceTimeoutMs: number
+  /** the assignors the member supports, in preference order, each with the member's subscription */
+  protocols: { name: string; metadata: Subscription }[]
+  /** the reason for (re)joining, shown in the event log */
+  reason: string
+}
+export interface JoinGroupResponse extends Envelope {
+  api: 'JoinGroupResponse'
+  corr: number
+  error: string
+  generation: number
+  /** the assignor chosen by vote */
+  protocolName: string
+  leader: string
+  memberId: string
+  /** the leader receives every member's subscription; others get [] */
+  members: { memberId: string; groupInstanceId: string | null; metadata: Subscription }[]
+  /** true when a static member rejoined a Stable group without a rebalance (KIP-345) */
+  skipAssignment: boolean
+}
+
+export interface SyncGroupRequest extends Envelope {
+  api: 'SyncGroup'
+  corr: number
+  groupId: string
+  generation: number
+  memberId: string
+  groupInstanceId: string | null
+  /** only the leader sends assignments: member id -> partitions ("topic-p") */
+  assignments: Record<string, string[]>
+}
+export interface SyncGroupResponse extends Envelope {
+  api: 'SyncGroupResponse'
+  corr: number
+  error: string
+  assignment: string[]
+}
+
+export interface HeartbeatRequest extends Envelope {
+  api: 'Heartbeat'
+  corr: number
+  groupId: string
+  generation: number
+  memberId: string
+  groupInstanceId: string | null
+}
+export interface HeartbeatResponse extends Envelope {
+  api: 'HeartbeatResponse'
+  corr: number
+  error: string
+}
+
+export interface LeaveGroupRequest extends Envelope {
+  api: 'LeaveGroup'
+  corr: number
+  groupId: string
+  memberId: string
+  groupInstanceId: string | null
+  reason: string
+}
+export interface LeaveGroupResponse extends Envelope {
+  api: 'LeaveGroupResponse'
+  corr: number
+  error: string
+}
+
+export interface OffsetCommitRequest extends Envelope {
+  api: 'OffsetCommit'
+  corr: number
+  groupId: string
+  /** -1 with an empty member id for commits outside the group protocol */
+  generation: number
+  memberId: string
+  groupInstanceId: string | null
+  /** "topic-p" -> offset (the next offset to read) */
+  offsets: Record<string, number>
+}
+export interface OffsetCommitResponse extends Envelope {
+  api: 'OffsetCommitResponse'
+  corr: number
+  /** one error for the request (per-partition errors are the same in this model) */
+  error: string
+  offsets: Record<string, number>
+}
+
+export interface OffsetFetchRequest extends Envelope {
+  api: 'OffsetFetch'
+  corr: number
+  groupId: string
+  tps: string[]
+}
+export interface OffsetFetchResponse extends Envelope {
+  api: 'OffsetFetchResponse'
+  corr: number
+  error: string
+  /** "topic-p" -> committed offset, -1 when none */
+  offsets: Record<string, number>
+}
+
+// ------------------------------------------------------------------ brokers to the quorum controller
+
+export interface BrokerRegistrationRequest extends Envelope {
+  api: 'BrokerRegistration'
+  corr: number
+  brokerId: number
+  incarnation: number
+}
+export interface BrokerRegistrationResponse extends Envelope {
+  api: 'BrokerRegistrationResponse'
+  corr: number
+  error: string
+  brokerEpoch?: number
+  leaderId?: string | null
+}
+
+export interface BrokerHeartbeatRequest extends Envelope {
+  api: 'BrokerHeartbeat'
+  corr: number
+  brokerId: number
+  brokerEpoch: number
+  metadataOffset: number
+}
+export interface BrokerHeartbeatResponse extends Envelope {
+  api: 'BrokerHeartbeatResponse'
+  corr: number
+  error: string
+  isFenced?: boolean
+  leaderId?: string | null
+}
+
+export interface AlterPartitionRequest extends Envelope {
+  api: 'AlterPartition'
+  corr: number
+  brokerId: number
+  brokerEpoch: number
+  topic: string
+  partition: number
+  leaderEpoch: number
+  partitionEpoch: number
+  newIsr: number[]
+}
+export interface AlterPartitionResponse extends Envelope {
+  api: 'AlterPartitionResponse'
+  corr: number
+  topic?: string
+  partition?: number
+  error: string
+  isr?: number[]
+  leaderEpoch?: number
+  partitionEpoch?: number
+  leaderId?: string | null
+}
+
+export interface AllocateProducerIdsRequest extends Envelope {
+  api: 'AllocateProducerIds'
+  corr: number
+}
+export interface AllocateProducerIdsResponse extends Envelope {
+  api: 'AllocateProducerIdsResponse'
+  corr: number
+  error: string
+  start?: number
+  length?: number
+  leaderId?: string | null
+}
+
+// ------------------------------------------------------------------ KRaft (the metadata quorum)
+
+export interface VoteRequest extends Envelope {
+  api: 'Vote'
+  /** KIP-996 pre-vote: no state changes on either side */
+  preVote?: boolean
+  epoch: number
+  lastEpoch: number
+  lastOffset: number
+}
+export interface VoteResponse extends Envelope {
+  api: 'VoteResponse'
+  epoch: number
+  granted: boolean
+  preVote?: boolean
+}
+
+export interface BeginQuorumEpochRequest extends Envelope {
+  api: 'BeginQuorumEpoch'
+  epoch: number
+}
+
+/** KRaft's Fetch of the metadata log, from a voter or an observer broker. */
+export interface RaftFetchRequest extends Envelope {
+  api: 'RaftFetch'
+  corr: number
+  epoch: number
+  offset: number
+  lastFetchedEpoch: number
+  hw?: number
+  observer: boolean
+}
+export interface RaftFetchResponse extends Envelope {
+  api: 'RaftFetchResponse'
+  corr: number
+  error: string
+  epoch: number
+  leaderId: string | null
+  diverging?: unknown
+  entries?: readonly unknown[]
+  hw?: number
+  observer: boolean
+}
+
+export type KafkaRequest =
+  | ProduceRequest
+  | FetchRequest
+  | MetadataRequest
+  | ListOffsetsRequest
+  | InitProducerIdRequest
+  | FindCoordinatorRequest
+  | JoinGroupRequest
+  | SyncGroupRequest
+  | HeartbeatRequest
+  | LeaveGroupRequest
+  | OffsetCommitRequest
+  | OffsetFetchRequest
+  | BrokerRegistrationRequest
+  | BrokerHeartbeatRequest
+  | AlterPartitionRequest
+  | AllocateProducerIdsRequest
+  | VoteRequest
+  | BeginQuorumEpochRequest
+  | RaftFetchRequest
+
+export type KafkaResponse =
+  | ProduceResponse
+  | FetchResponse
+  | MetadataResponse
+  | ListOffsetsResponse
+  | InitProducerIdResponse
+  | FindCoordinatorResponse
+  | JoinGroupResponse
+  | SyncGroupResponse
+  | HeartbeatResponse
+  | LeaveGroupResponse
+  | OffsetCommitResponse
+  | OffsetFetchResponse
+  | BrokerRegistrationResponse
+  | BrokerHeartbeatResponse
+  | AlterPartitionResponse
+  | AllocateProducerIdsResponse
+  | VoteResponse
+  | RaftFetchResponse
+
+/** Every message a node can send. */
+export type KafkaMessage = KafkaRequest | KafkaResponse
+
+/** Kafka's API names as the simulation uses them (requests and `...Response`s). */
+export type ApiName = KafkaMessage['api']
+
+/** The variant of `api`. */
+export type MessageOf<A extends ApiName> = Extract<KafkaMessage, { api: A }>
