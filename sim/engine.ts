@@ -11,6 +11,7 @@ import { newHeap, heapPop, heapPeek, heapPush } from './kernel/scheduler.ts'
 import { newRng, forkRng } from './kernel/rng.ts'
 import { newNetwork, addNetworkNode, resetConnections } from './kernel/network.ts'
 import { isUp, refuse, type World, type Msg, type NodeInfo } from './world.ts'
+import type { ApiName, MessageOf } from './kafka/messages.ts'
 import { canReach } from './kernel/network.ts'
 import { newHistory } from './check/history.ts'
 import { resolveBrokerConfig } from './scenario/config.ts'
@@ -225,8 +226,11 @@ export function runUntil(w: World, timeMs: number, tap?: MessageTap): void {
   if (timeMs > w.nowMs) w.nowMs = timeMs
 }
 
-const CONTROLLER_APIS = new Set(['Vote', 'VoteResponse', 'BeginQuorumEpoch', 'RaftFetch'])
-const QUORUM_CONTROLLER_APIS = new Set(['BrokerRegistration', 'BrokerHeartbeat', 'AlterPartition', 'AllocateProducerIds'])
+const CONTROLLER_APIS = new Set<ApiName>(['Vote', 'VoteResponse', 'BeginQuorumEpoch', 'RaftFetch'])
+const QUORUM_CONTROLLER_APIS = new Set<ApiName>(['BrokerRegistration', 'BrokerHeartbeat', 'AlterPartition', 'AllocateProducerIds'])
+const isRaftMessage = (m: Msg): m is MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch'> => CONTROLLER_APIS.has(m.api)
+const isQuorumControllerRequest = (m: Msg): m is MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds'> =>
+  QUORUM_CONTROLLER_APIS.has(m.api)
 
 function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): void {
   if (kind === 'msg') return route(w, n, data as Msg)
@@ -302,7 +306,7 @@ function route(w: World, n: NodeInfo, m: Msg): void {
       case 'OffsetFetch':
         return handleGroupRequest(w, b, m)
       case 'FetchResponse':
-        if ((m.replicaId as number) >= 0) return onReplicaFetchResponse(w, b, m)
+        if (m.replicaId >= 0) return onReplicaFetchResponse(w, b, m)
         break
       case 'AlterPartitionResponse':
         return onAlterPartitionResponse(w, b, m)
@@ -311,12 +315,12 @@ function route(w: World, n: NodeInfo, m: Msg): void {
         return handleBrokerMessage(w, b, m)
     }
   }
-  if (CONTROLLER_APIS.has(api)) return handleRaftMessage(w, w.controllers[n.controller!], m)
+  if (isRaftMessage(m)) return handleRaftMessage(w, w.controllers[n.controller!], m)
   if (api === 'RaftFetchResponse') {
     if (m.observer) return handleBrokerMessage(w, w.brokers[String(n.broker)], m)
     return handleRaftMessage(w, w.controllers[n.controller!], m)
   }
-  if (QUORUM_CONTROLLER_APIS.has(api)) {
+  if (isQuorumControllerRequest(m)) {
     if (!n.controller) return
     return handleControllerMessage(w, w.controllers[n.controller], m)
   }

@@ -10,6 +10,7 @@
 import { heapPush, type EventHeap } from './kernel/scheduler.ts'
 import { canReach, deliveryTime, latencyOf, type NetworkState } from './kernel/network.ts'
 import type { RngState } from './kernel/rng.ts'
+import type { KafkaMessage } from './kafka/messages.ts'
 export type { ApiName, KafkaMessage } from './kafka/messages.ts'
 import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { History } from './check/history.ts'
@@ -77,16 +78,8 @@ export interface World {
   nextCorrelationId: number
 }
 
-/** A message between nodes. `api` is Kafka's request or response name. */
-export interface Msg {
-  api: string
-  from: string
-  /** the sender's incarnation: a message from a process that has crashed since is never delivered */
-  srcInc?: number
-  /** when it was sent (for views of messages in flight) */
-  sentMs?: number
-  [k: string]: unknown
-}
+/** A message between nodes: one of the Kafka APIs the simulation speaks (sim/kafka/messages.ts). */
+export type Msg = KafkaMessage
 
 export function isUp(w: World, id: string): boolean {
   const n = w.nodes[id]

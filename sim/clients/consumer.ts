@@ -30,6 +30,7 @@ import {
   sendListOffsets,
   takeFetchResponse,
 } from './fetcher.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 export function newReader(spec: ReaderSpec): ReaderNode {
   return {
@@ -69,7 +70,7 @@ export function readerTick(w: World, r: ReaderNode): void {
   timer(w, r.id, 'reader.tick', Math.max(r.cfg['retry.backoff.ms'], 250))
 }
 
-function onMetadata(w: World, r: ReaderNode, m: Msg): void {
+function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): void {
   if (m.corr !== r.metaCorr) return
   r.metaInflight = false
   r.metaFetchedMs = w.nowMs
@@ -116,7 +117,7 @@ function resetPosition(w: World, r: ReaderNode, p: ReaderPartition, offset: numb
   recordReset(w, r.id, p.tp, offset)
 }
 
-function onFetchResponse(w: World, r: ReaderNode, m: Msg): void {
+function onFetchResponse(w: World, r: ReaderNode, m: MessageOf<'FetchResponse'>): void {
   const parts = takeFetchResponse(r, m.from, m.corr, m.parts)
   if (!parts) return
   for (const part of parts) {
@@ -143,7 +144,7 @@ function consume(w: World, r: ReaderNode, p: ReaderPartition, batches: FetchPart
   p.position = range.to
 }
 
-function onListOffsets(w: World, r: ReaderNode, m: Msg): void {
+function onListOffsets(w: World, r: ReaderNode, m: MessageOf<'ListOffsetsResponse'>): void {
   const p = r.parts.find((q) => q.tp === m.tp)
   if (!p) return
   p.listInflight = false

@@ -44,6 +44,7 @@ import { send, timer, note, nextCorrelationId, type World, type Msg } from '../w
 import { resolveConsumerConfig, type Assignor } from '../scenario/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
 import type { JoinGroupResponse, Subscription } from '../groups/protocol.ts'
+import type { GroupRequest, MessageOf, Unsent } from '../kafka/messages.ts'
 import { assignPartitions } from '../groups/assignors.ts'
 import { recordAssigned, recordCommitted, recordRevoked } from '../check/group-history.ts'
 import type {
@@ -296,7 +297,7 @@ export function handleMemberMessage(w: World, m: MemberNode, msg: Msg): void {
       onFindCoordinator(w, m, msg)
       break
     case 'JoinGroupResponse':
-      onJoinGroupResponse(w, m, msg as unknown as JoinGroupResponse & Msg)
+      onJoinGroupResponse(w, m, msg)
       break
     case 'SyncGroupResponse':
       onSyncGroupResponse(w, m, msg)
@@ -549,9 +550,9 @@ function fatal(w: World, m: MemberNode, error: string): void {
 }
 
 /** The request to the coordinator: sent now, answered by corr, expiring after `timeoutMs`. */
-function sendToCoordinator(w: World, m: MemberNode, msg: Record<string, unknown>, timeoutMs: number): Inflight {
+function sendToCoordinator(w: World, m: MemberNode, msg: Unsent<GroupRequest>, timeoutMs: number): Inflight {
   const corr = nextCorrelationId(w)
-  send(w, m.id, String(m.coordinator), { ...msg, from: m.id, corr } as unknown as Msg)
+  send(w, m.id, String(m.coordinator), { ...msg, from: m.id, corr })
   return { corr, node: m.coordinator, deadline: w.nowMs + timeoutMs }
 }
 
@@ -588,7 +589,7 @@ function abandonFindCoordinator(m: MemberNode): void {
   m.findTarget++
 }
 
-function onFindCoordinator(w: World, m: MemberNode, msg: Msg): void {
+function onFindCoordinator(w: World, m: MemberNode, msg: MessageOf<'FindCoordinatorResponse'>): void {
   if (!m.findCoordinator || m.findCoordinator.corr !== msg.corr) return
   m.findCoordinator = null
   const nodeId = msg.nodeId as number
@@ -704,7 +705,7 @@ function sendJoinGroup(w: World, m: MemberNode): void {
   }, timeout)
 }
 
-function onJoinGroupResponse(w: World, m: MemberNode, r: JoinGroupResponse & Msg): void {
+function onJoinGroupResponse(w: World, m: MemberNode, r: JoinGroupResponse): void {
   if (!m.join || m.join.corr !== r.corr || m.closing) return
   m.join = null
   if (r.error === 'NONE') {
@@ -759,7 +760,7 @@ function resendAssignmentMetadata(w: World, m: MemberNode): void {
   send(w, m.id, String(node), { api: 'Metadata', from: m.id, corr, topics: pa.topics })
 }
 
-function onAssignmentMetadata(w: World, m: MemberNode, msg: Msg): void {
+function onAssignmentMetadata(w: World, m: MemberNode, msg: MessageOf<'MetadataResponse'>): void {
   const pa = m.pendingAssignment!
   m.pendingAssignment = null
   if (pa.generation !== m.generation || m.state !== 'syncing') return
@@ -786,7 +787,7 @@ function sendSyncGroup(w: World, m: MemberNode, assignments: Record<string, stri
   m.sync = { ...sent, generation: m.generation }
 }
 
-function onSyncGroupResponse(w: World, m: MemberNode, msg: Msg): void {
+function onSyncGroupResponse(w: World, m: MemberNode, msg: MessageOf<'SyncGroupResponse'>): void {
   if (!m.sync || m.sync.corr !== msg.corr || m.closing) return
   const sentGeneration = m.sync.generation
   m.sync = null
@@ -902,7 +903,7 @@ function sendHeartbeat(w: World, m: MemberNode): void {
   m.heartbeat = { ...sent, generation: m.generation, memberId: m.memberId }
 }
 
-function onHeartbeatResponse(w: World, m: MemberNode, msg: Msg): void {
+function onHeartbeatResponse(w: World, m: MemberNode, msg: MessageOf<'HeartbeatResponse'>): void {
   const hb = m.heartbeat
   // the answer to the latest heartbeat, or to an earlier one still on its way
   if (!hb || (msg.corr as number) > hb.corr) return
@@ -977,7 +978,7 @@ function armAutoCommit(w: World, m: MemberNode, atMs: number): void {
   timer(w, m.id, 'member.autoCommit', atMs - w.nowMs, m.autoCommitToken)
 }
 
-function onOffsetCommitResponse(w: World, m: MemberNode, msg: Msg): void {
+function onOffsetCommitResponse(w: World, m: MemberNode, msg: MessageOf<'OffsetCommitResponse'>): void {
   const i = m.commits.findIndex((c) => c.corr === msg.corr)
   if (i < 0) return
   const c = m.commits.splice(i, 1)[0]
@@ -1065,7 +1066,7 @@ function updatePositions(w: World, m: MemberNode): void {
   m.offsetFetch = { ...sent, tps }
 }
 
-function onOffsetFetchResponse(w: World, m: MemberNode, msg: Msg): void {
+function onOffsetFetchResponse(w: World, m: MemberNode, msg: MessageOf<'OffsetFetchResponse'>): void {
   if (!m.offsetFetch || m.offsetFetch.corr !== msg.corr) return
   const tps = m.offsetFetch.tps
   m.offsetFetch = null
@@ -1102,7 +1103,7 @@ function setPosition(w: World, m: MemberNode, p: MemberPartition, offset: number
   recordReset(w, m.id, p.tp, offset)
 }
 
-function onListOffsets(w: World, m: MemberNode, msg: Msg): void {
+function onListOffsets(w: World, m: MemberNode, msg: MessageOf<'ListOffsetsResponse'>): void {
   const p = ownedPartition(m, msg.tp as string)
   if (!p || !p.listInflight) return
   p.listInflight = false
@@ -1125,7 +1126,7 @@ function requestMemberMetadata(w: World, m: MemberNode): void {
   requestMetadata(w, m, memberTopics(m))
 }
 
-function onMetadata(w: World, m: MemberNode, msg: Msg): void {
+function onMetadata(w: World, m: MemberNode, msg: MessageOf<'MetadataResponse'>): void {
   if (m.pendingAssignment && msg.corr === m.pendingAssignment.corr) return onAssignmentMetadata(w, m, msg)
   if (msg.corr !== m.metaCorr) return
   m.metaInflight = false
@@ -1192,7 +1193,7 @@ function listOffsets(w: World, m: MemberNode, p: MemberPartition): void {
   sendListOffsets(w, m, p, m.cfg['auto.offset.reset'] === 'earliest' ? 'earliest' : 'latest')
 }
 
-function onFetchResponse(w: World, m: MemberNode, msg: Msg): void {
+function onFetchResponse(w: World, m: MemberNode, msg: MessageOf<'FetchResponse'>): void {
   const parts = takeFetchResponse(m, msg.from, msg.corr, msg.parts)
   if (!parts) return
   delete m.connBackoff[msg.from]

@@ -24,6 +24,7 @@ import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerBatch, ProducerNode } from './producer-types.ts'
 import type { ProduceBatch } from '../cluster/produce-handler.ts'
 import { ensureCapacity, PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../check/history.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 const RETRIABLE = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -116,7 +117,7 @@ function requestMetadata(w: World, p: ProducerNode): void {
   send(w, p.id, String(target), { api: 'Metadata', from: p.id, corr: p.meta.corr, topics: [p.spec.topic] })
 }
 
-function onMetadata(w: World, p: ProducerNode, m: Msg): void {
+function onMetadata(w: World, p: ProducerNode, m: MessageOf<'MetadataResponse'>): void {
   if (m.corr !== p.meta.corr) return
   p.meta.inflight = false
   const t = (m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>)[p.spec.topic]
@@ -452,7 +453,7 @@ function requeue(w: World, p: ProducerNode, b: ProducerBatch): void {
   q.splice(i, 0, b)
 }
 
-function onProduceResponse(w: World, p: ProducerNode, m: Msg): void {
+function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceResponse'>): void {
   const req = p.requests[String(m.corr)]
   if (!req) return
   finishRequest(p, String(m.corr), req.node)

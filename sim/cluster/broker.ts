@@ -7,7 +7,7 @@
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
  */
-import { send, timer, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, type World } from '../world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { newReplica, assignEpoch, maybeIncrementHw } from './partition.ts'
@@ -16,6 +16,7 @@ import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replic
 import { completeParkedFetchesFor } from './fetch-handler.ts'
 import { checkIsrExpiry } from './isr.ts'
 import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../groups/coordinator.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 const REGISTER_RETRY_MS = 250
 
@@ -145,7 +146,7 @@ function heartbeat(w: World, b: BrokerNode): void {
   })
 }
 
-export function handleBrokerMessage(w: World, b: BrokerNode, m: Msg): void {
+export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>): void {
   switch (m.api) {
     case 'RaftFetchResponse':
       return onMetadata(w, b, m)
@@ -172,7 +173,7 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: Msg): void {
   }
 }
 
-function onMetadata(w: World, b: BrokerNode, m: Msg): void {
+function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>): void {
   if (m.corr !== b.metaFetchCorr) return
   b.metaFetchInflight = false
   b.metaLastContactMs = w.nowMs

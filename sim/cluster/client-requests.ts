@@ -6,10 +6,11 @@
  * the broker list holds the unfenced brokers. ListOffsets "earliest" is the log start offset and
  * "latest" the high watermark (read_uncommitted), answered by the leader only.
  */
-import { send, type World, type Msg } from '../world.ts'
+import { send, type World } from '../world.ts'
 import type { BrokerNode } from './types.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
-export function handleMetadata(w: World, b: BrokerNode, m: Msg): void {
+export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
   for (const name of m.topics as string[]) {
     const t = b.image.topics[name]
@@ -33,7 +34,7 @@ export function handleMetadata(w: World, b: BrokerNode, m: Msg): void {
   send(w, b.node, m.from, { api: 'MetadataResponse', from: b.node, corr: m.corr, topics, brokers })
 }
 
-export function handleListOffsets(w: World, b: BrokerNode, m: Msg): void {
+export function handleListOffsets(w: World, b: BrokerNode, m: MessageOf<'ListOffsets'>): void {
   const r = b.replicas[m.tp as string]
   const reply = (error: string, offset = -1) =>
     send(w, b.node, m.from, { api: 'ListOffsetsResponse', from: b.node, corr: m.corr, tp: m.tp, error, offset })

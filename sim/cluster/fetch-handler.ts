@@ -14,12 +14,13 @@
  *   new: no records, no error, and (for followers) no HW change since the last response.
  * Responses carry references to the log's batches, never copies.
  */
-import { send, type World, type Msg } from '../world.ts'
+import { send, type World } from '../world.ts'
 import type { LogBatch } from './batch.ts'
 import type { BrokerNode, ParkedFetch, Replica } from './types.ts'
 import { endOffsetForEpoch, latestEpoch, maybeIncrementHw, readBatches, updateFollower } from './partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { armPurge, minIsrOf, wakeParkedProduce } from './produce-handler.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 export interface FetchPart {
   tp: string
@@ -37,7 +38,7 @@ export interface FetchPartResponse {
   diverging: { epoch: number; endOffset: number } | null
 }
 
-export function handleFetch(w: World, b: BrokerNode, m: Msg): void {
+export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): void {
   const replicaId = m.replicaId as number
   let parts = m.parts as FetchPart[]
   let session: Record<string, FetchPart> | null = null
@@ -68,7 +69,7 @@ export function handleFetch(w: World, b: BrokerNode, m: Msg): void {
  * The follower's fetch session (KIP-227): a full request starts it; an incremental one updates the
  * partitions it names and drops the forgotten ones. Unknown session → FETCH_SESSION_ID_NOT_FOUND.
  */
-function followerSession(b: BrokerNode, m: Msg): Record<string, FetchPart> | null {
+function followerSession(b: BrokerNode, m: MessageOf<'Fetch'>): Record<string, FetchPart> | null {
   let session = b.fetchSessions[m.from]
   if (m.full) {
     session = {}

@@ -7,11 +7,12 @@
  * flight per partition; a pending expansion counts in the maximal ISR at once (KIP-497), a pending
  * shrink only once committed; a KRaft follower must be unfenced to join (isReplicaIsrEligible).
  */
-import { send, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { send, nextCorrelationId, type World } from '../world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from './partition.ts'
 import { wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000
 
@@ -63,7 +64,7 @@ export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: nu
   sendAlter(w, b, r, newIsr)
 }
 
-export function onAlterPartitionResponse(w: World, b: BrokerNode, m: Msg): void {
+export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'AlterPartitionResponse'>): void {
   const r = b.replicas[`${m.topic}-${m.partition}`]
   if (!r || !r.alterInflight || r.alterCorr !== m.corr) return
   r.alterInflight = false

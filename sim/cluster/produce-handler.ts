@@ -11,12 +11,13 @@
  *   meanwhile) or until the request's timeout (REQUEST_TIMED_OUT).
  * The leader creates one LogBatch per produced batch; followers will share that same object.
  */
-import { send, timer, type World, type Msg } from '../world.ts'
+import { send, timer, type World } from '../world.ts'
 import type { LogBatch } from './batch.ts'
 import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
 import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from './partition.ts'
 import { wakeParkedFetches } from './fetch-handler.ts'
 import { OFFSETS_TOPIC, completeWrites } from '../groups/coordinator.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 /** A batch as the producer sends it. */
 export interface ProduceBatch {
@@ -46,7 +47,7 @@ function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number }
   return p && p.leader >= 0 ? { id: p.leader, epoch: p.leaderEpoch } : null
 }
 
-export function handleProduce(w: World, b: BrokerNode, m: Msg): void {
+export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): void {
   const acks = m.acks as string
   const batches = m.batches as ProduceBatch[]
   const parked: ParkedProduce = {
@@ -203,7 +204,7 @@ export function purgeParkedProduce(w: World, b: BrokerNode): number {
   return next
 }
 
-export function handleInitProducerId(w: World, b: BrokerNode, m: Msg): void {
+export function handleInitProducerId(w: World, b: BrokerNode, m: MessageOf<'InitProducerId'>): void {
   if (b.producerIdNext >= b.producerIdEnd) {
     // A block of 1000 ids per broker (the controller's AllocateProducerIds, simplified to a fixed
     // per-broker range so that ids are unique without a round trip).

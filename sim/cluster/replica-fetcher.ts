@@ -12,10 +12,11 @@
  * - errors or a lost connection back off replica.fetch.backoff.ms; a request with no answer is given
  *   up after replica.socket.timeout.ms.
  */
-import { send, timer, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, type World } from '../world.ts'
 import type { BrokerNode, FetcherState, Replica } from './types.ts'
 import { appendBatch, endOffsetForEpoch, latestEpoch, truncateTo } from './partition.ts'
 import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 export function addToFetcher(w: World, b: BrokerNode, leader: number, tp: string): void {
   const key = String(leader)
@@ -101,7 +102,7 @@ export function retryFetcher(w: World, b: BrokerNode, leader: number): void {
   if (f) sendFetch(w, b, f)
 }
 
-export function onReplicaFetchResponse(w: World, b: BrokerNode, m: Msg): void {
+export function onReplicaFetchResponse(w: World, b: BrokerNode, m: MessageOf<'FetchResponse'>): void {
   const f = b.fetchers[m.from]
   if (!f || !f.inflight || f.corr !== m.corr) return
   f.inflight = false

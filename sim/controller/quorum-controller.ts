@@ -23,6 +23,7 @@ import { appendRecords } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
 import { resolveTopicConfig } from '../scenario/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/coordinator.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
 
@@ -91,7 +92,7 @@ export function handleControllerTimer(w: World, c: ControllerNode, kind: string,
   }
 }
 
-export function handleControllerMessage(w: World, c: ControllerNode, m: Msg): void {
+export function handleControllerMessage(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds'>): void {
   if (c.role !== 'Leader') {
     send(w, c.id, m.from, { api: `${m.api}Response`, from: c.id, corr: m.corr, error: 'NOT_CONTROLLER', leaderId: c.leaderId })
     return
@@ -112,7 +113,7 @@ export function handleControllerMessage(w: World, c: ControllerNode, m: Msg): vo
   }
 }
 
-function onRegistration(w: World, c: ControllerNode, m: Msg): void {
+function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistration'>): void {
   const id = m.brokerId as number
   const inc = m.incarnation as number
   const existing = c.image.brokers[id]
@@ -144,7 +145,7 @@ function onRegistration(w: World, c: ControllerNode, m: Msg): void {
   })
 }
 
-function onHeartbeat(w: World, c: ControllerNode, m: Msg): void {
+function onHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'>): void {
   const id = m.brokerId as number
   const reg = c.image.brokers[id]
   if (!reg || reg.brokerEpoch !== m.brokerEpoch) {
@@ -281,7 +282,7 @@ function logChange(w: World, p: PartitionState, r: MetaRecord): void {
   w.history.leaderChanges.push({ atMs: w.nowMs, tp, leader: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
 }
 
-function onAlterPartition(w: World, c: ControllerNode, m: Msg): void {
+function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartition'>): void {
   const topic = m.topic as string
   const partition = m.partition as number
   const p = c.image.topics[topic]?.partitions[partition]

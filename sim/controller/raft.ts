@@ -19,10 +19,11 @@
  * Timers are lazy: a timer event re-checks its deadline and re-arms if contact happened meanwhile.
  */
 import { nextRange } from '../kernel/rng.ts'
-import { send, timer, note, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { send, timer, note, nextCorrelationId, type World } from '../world.ts'
 import { applyRecord, rebuildImage, type MetaRecord, type RaftEntry } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
 import { onBecomeActive, onCommitted, onResign } from './quorum-controller.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 
 const FETCH_MAX_WAIT_MS = 500
 
@@ -208,7 +209,7 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
   }
 }
 
-export function handleRaftMessage(w: World, c: ControllerNode, m: Msg): void {
+export function handleRaftMessage(w: World, c: ControllerNode, m: MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch' | 'RaftFetchResponse'>): void {
   switch (m.api) {
     case 'Vote':
       return onVote(w, c, m)
@@ -227,7 +228,7 @@ export function handleRaftMessage(w: World, c: ControllerNode, m: Msg): void {
   }
 }
 
-function onVote(w: World, c: ControllerNode, m: Msg): void {
+function onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
   const epoch = m.epoch as number
   if (m.preVote) return onPreVote(w, c, m)
   if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
@@ -247,7 +248,7 @@ function onVote(w: World, c: ControllerNode, m: Msg): void {
 }
 
 /** KIP-996: grant a pre-vote unless we are the leader or still hear from one; no state changes. */
-function onPreVote(w: World, c: ControllerNode, m: Msg): void {
+function onPreVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
   const epoch = m.epoch as number
   if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
   const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
@@ -258,7 +259,7 @@ function onPreVote(w: World, c: ControllerNode, m: Msg): void {
   send(w, c.id, m.from, { api: 'VoteResponse', from: c.id, epoch: c.epoch, granted, preVote: true })
 }
 
-function onVoteResponse(w: World, c: ControllerNode, m: Msg): void {
+function onVoteResponse(w: World, c: ControllerNode, m: MessageOf<'VoteResponse'>): void {
   const epoch = m.epoch as number
   if (m.preVote) {
     if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
@@ -291,7 +292,7 @@ export function fetchFromLeader(w: World, c: ControllerNode): void {
 }
 
 /** The leader's end of a log fetch, shared by voters and observer brokers. */
-function onFetch(w: World, c: ControllerNode, m: Msg): void {
+function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
   const observer = m.observer as boolean
   if (c.role !== 'Leader') {
     send(w, c.id, m.from, {
@@ -388,7 +389,7 @@ function expireParked(w: World, c: ControllerNode): void {
   c.parked = keep
 }
 
-function onFetchResponse(w: World, c: ControllerNode, m: Msg): void {
+function onFetchResponse(w: World, c: ControllerNode, m: MessageOf<'RaftFetchResponse'>): void {
   if (m.corr !== c.fetchCorr) return
   c.fetchInflight = false
   const epoch = m.epoch as number

@@ -3,6 +3,7 @@
  * when it is the Raft leader, of the active QuorumController.
  */
 import type { MetadataImage, RaftEntry } from './metadata.ts'
+import type { KafkaMessage } from '../kafka/messages.ts'
 
 export type RaftRole = 'Unattached' | 'Voted' | 'Prospective' | 'Candidate' | 'Leader' | 'Follower' | 'Resigned'
 
@@ -18,7 +19,7 @@ export interface PendingResponse {
   /** respond once the log's high watermark passes this offset */
   offset: number
   to: string
-  msg: { api: string; from: string; [k: string]: unknown }
+  msg: KafkaMessage
 }
 
 export interface ControllerNode {

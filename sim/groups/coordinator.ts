@@ -12,7 +12,7 @@
  * member has rejoined or the rebalance timeout (max.poll.interval.ms) expires, dropping dynamic
  * members that did not rejoin. Each completed join increments the generation.
  */
-import { send, timer, note, type World, type Msg } from '../world.ts'
+import { send, timer, note, type World } from '../world.ts'
 import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../cluster/batch.ts'
@@ -28,6 +28,18 @@ import type {
   PendingWrite,
 } from './group-types.ts'
 import type { Subscription } from './protocol.ts'
+import type {
+  FindCoordinatorRequest,
+  GroupRequest,
+  GroupResponse,
+  HeartbeatRequest,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  OffsetCommitRequest,
+  SyncGroupRequest,
+  Unsent,
+} from '../kafka/messages.ts'
 
 export { OFFSETS_TOPIC }
 
@@ -43,8 +55,8 @@ export function offsetsTp(w: World, groupId: string): string {
   return `${OFFSETS_TOPIC}-${coordinatorPartitionFor(groupId, offsetsPartitions(w))}`
 }
 
-function reply(w: World, b: BrokerNode, to: PendingReply, msg: Record<string, unknown>): void {
-  send(w, b.node, to.node, { from: b.node, corr: to.corr, ...msg } as unknown as Msg)
+function reply(w: World, b: BrokerNode, to: PendingReply, msg: Unsent<GroupResponse>): void {
+  send(w, b.node, to.node, { from: b.node, corr: to.corr, ...msg })
 }
 
 // ------------------------------------------------------------------ loading
@@ -126,7 +138,7 @@ export function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): voi
   const keep: PendingWrite[] = []
   for (const pw of c.pendingWrites) {
     if (pw.tp !== tp) keep.push(pw)
-    else if (pw.reply) reply(w, b, pw.reply, { api: pw.kind === 'commit' ? 'OffsetCommitResponse' : 'SyncGroupResponse', error: 'NOT_COORDINATOR', offsets: {}, assignment: [] })
+    else if (pw.reply) reply(w, b, pw.reply, pw.kind === 'commit' ? { api: 'OffsetCommitResponse', error: 'NOT_COORDINATOR', offsets: {} } : { api: 'SyncGroupResponse', error: 'NOT_COORDINATOR', assignment: [] })
   }
   c.pendingWrites = keep
 }
@@ -200,15 +212,15 @@ export function completeWrites(w: World, b: BrokerNode, r: Replica): void {
 
 // ------------------------------------------------------------------ requests
 
-export function handleGroupRequest(w: World, b: BrokerNode, m: Msg): void {
+export function handleGroupRequest(w: World, b: BrokerNode, m: GroupRequest): void {
   if (m.api === 'FindCoordinator') return findCoordinator(w, b, m)
-  const groupId = m.groupId as string
+  const groupId = m.groupId
   const tp = offsetsTp(w, groupId)
-  const from: PendingReply = { corr: m.corr as number, node: m.from }
+  const from: PendingReply = { corr: m.corr, node: m.from }
   const r = b.replicas[tp]
   if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) {
-    const api = `${m.api}Response`
-    return reply(w, b, from, { api, error: 'NOT_COORDINATOR', assignment: [], offsets: {}, ...(m.api === 'JoinGroup' ? joinError('NOT_COORDINATOR', m.memberId as string) : {}) })
+    const api = m.api
+    return reply(w, b, from, errorResponse(api, 'NOT_COORDINATOR', m.api === 'JoinGroup' ? m.memberId : ''))
   }
   const c = b.coordinator
   const g = (c.groups[groupId] ??= emptyGroup(groupId, r.partition))
@@ -231,15 +243,33 @@ export function handleGroupRequest(w: World, b: BrokerNode, m: Msg): void {
   }
 }
 
-function findCoordinator(w: World, b: BrokerNode, m: Msg): void {
-  const p = coordinatorPartitionFor(m.key as string, offsetsPartitions(w))
+function findCoordinator(w: World, b: BrokerNode, m: FindCoordinatorRequest): void {
+  const p = coordinatorPartitionFor(m.key, offsetsPartitions(w))
   const leader = b.image.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
   const error = leader >= 0 ? 'NONE' : 'COORDINATOR_NOT_AVAILABLE'
   send(w, b.node, m.from, { api: 'FindCoordinatorResponse', from: b.node, corr: m.corr, error, nodeId: leader })
 }
 
-function joinError(error: string, memberId: string): Record<string, unknown> {
+function joinError(error: string, memberId: string): Unsent<JoinGroupResponse> {
   return { api: 'JoinGroupResponse', error, generation: -1, protocolName: '', leader: '', memberId, members: [], skipAssignment: false }
+}
+
+/** The error response to a group request, e.g. NOT_COORDINATOR from a broker that is not its coordinator. */
+function errorResponse(api: Exclude<GroupRequest['api'], 'FindCoordinator'>, error: string, memberId: string): Unsent<GroupResponse> {
+  switch (api) {
+    case 'JoinGroup':
+      return joinError(error, memberId)
+    case 'SyncGroup':
+      return { api: 'SyncGroupResponse', error, assignment: [] }
+    case 'Heartbeat':
+      return { api: 'HeartbeatResponse', error }
+    case 'LeaveGroup':
+      return { api: 'LeaveGroupResponse', error }
+    case 'OffsetCommit':
+      return { api: 'OffsetCommitResponse', error, offsets: {} }
+    case 'OffsetFetch':
+      return { api: 'OffsetFetchResponse', error, offsets: {} }
+  }
 }
 
 /** Kafka's member ids: the client id, a dash and a random (version 4) UUID. */
@@ -251,7 +281,7 @@ function newMemberId(w: World, b: BrokerNode, clientId: string): string {
   return `${clientId}-${hex(nextU32(r), 8)}-${hex(nextU32(r), 4)}-4${hex(nextU32(r), 3)}-${variant}${hex(nextU32(r), 3)}-${hex(nextU32(r), 8)}${hex(nextU32(r), 4)}`
 }
 
-function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, from: PendingReply): void {
   const instanceId = (m.groupInstanceId as string | null) ?? null
   let memberId = m.memberId as string
   if (instanceId) {
@@ -290,7 +320,7 @@ function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingR
   prepareRebalance(w, b, g, `${member.clientId} joined: ${(m.reason as string) || 'new member'}`)
 }
 
-function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: string | null, m: Msg): GroupMember {
+function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: string | null, m: JoinGroupRequest): GroupMember {
   const member: GroupMember = {
     memberId,
     groupInstanceId: instanceId,
@@ -311,7 +341,7 @@ function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: stri
 }
 
 /** KIP-345: a known group.instance.id rejoins with a new member id. */
-function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: string, newId: string, m: Msg, from: PendingReply): void {
+function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: string, newId: string, m: JoinGroupRequest, from: PendingReply): void {
   const old = g.members[oldId]
   if (!old) {
     delete g.staticMembers[m.groupInstanceId as string]
@@ -336,7 +366,7 @@ function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: st
   prepareRebalance(w, b, g, `static member ${member.groupInstanceId} rejoined`)
 }
 
-function joinResponse(g: ClassicGroup, member: GroupMember, skipAssignment: boolean): Record<string, unknown> {
+function joinResponse(g: ClassicGroup, member: GroupMember, skipAssignment: boolean): Unsent<JoinGroupResponse> {
   const isLeader = g.leaderId === member.memberId
   return {
     api: 'JoinGroupResponse',
@@ -468,7 +498,7 @@ function removeMember(w: World, g: ClassicGroup, memberId: string, why: string):
   if (g.leaderId === memberId) g.leaderId = null
 }
 
-function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, from: PendingReply): void {
   const member = g.members[m.memberId as string]
   const fail = (error: string) => reply(w, b, from, { api: 'SyncGroupResponse', error, assignment: [] })
   const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
@@ -514,7 +544,7 @@ function memberError(g: ClassicGroup, memberId: string, instanceId: string | nul
  * prepares a rebalance, and NONE otherwise — also in CompletingRebalance, where members may start
  * heartbeating after their JoinGroup response.
  */
-function heartbeatError(w: World, g: ClassicGroup, m: Msg): string {
+function heartbeatError(w: World, g: ClassicGroup, m: HeartbeatRequest): string {
   if (g.state === 'Empty' || g.state === 'Dead') return 'UNKNOWN_MEMBER_ID'
   const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
   if (invalid) return invalid
@@ -523,7 +553,7 @@ function heartbeatError(w: World, g: ClassicGroup, m: Msg): string {
   return g.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'NONE'
 }
 
-function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: LeaveGroupRequest, from: PendingReply): void {
   const instanceId = m.groupInstanceId as string | null
   const memberId = instanceId ? g.staticMembers[instanceId] ?? (m.memberId as string) : (m.memberId as string)
   const member = g.members[memberId]
@@ -538,7 +568,7 @@ function memberGone(w: World, b: BrokerNode, g: ClassicGroup, reason: string): v
   else if (g.state === 'PreparingRebalance') maybeCompleteJoin(w, b, g)
 }
 
-function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: Msg, from: PendingReply): void {
+function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: OffsetCommitRequest, from: PendingReply): void {
   const generation = m.generation as number
   const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
   if (generation >= 0 || m.memberId) {

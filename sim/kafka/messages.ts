@@ -338,6 +338,25 @@ export interface RaftFetchResponse extends Envelope {
   observer: boolean
 }
 
+/** The classic consumer-group protocol's requests (sim/groups/protocol.ts describes their errors). */
+export type GroupRequest =
+  | FindCoordinatorRequest
+  | JoinGroupRequest
+  | SyncGroupRequest
+  | HeartbeatRequest
+  | LeaveGroupRequest
+  | OffsetCommitRequest
+  | OffsetFetchRequest
+
+export type GroupResponse =
+  | FindCoordinatorResponse
+  | JoinGroupResponse
+  | SyncGroupResponse
+  | HeartbeatResponse
+  | LeaveGroupResponse
+  | OffsetCommitResponse
+  | OffsetFetchResponse
+
 export type KafkaRequest =
   | ProduceRequest
   | FetchRequest
@@ -387,3 +406,6 @@ export type ApiName = KafkaMessage['api']
 
 /** The variant of `api`. */
 export type MessageOf<A extends ApiName> = Extract<KafkaMessage, { api: A }>
+
+/** A message as its sender fills it in, before the envelope and correlation id are added. */
+export type Unsent<M> = M extends unknown ? Omit<M, 'from' | 'corr' | 'srcInc' | 'sentMs'> : never

@@ -79,9 +79,9 @@ export function flowKind(api: string, replica: boolean): FlowKind {
 
 /** The first error a response names: its own `error`, or a partition's. NONE is no error. */
 export function responseError(m: Msg): string | null {
-  const e = m.error
+  const e = 'error' in m ? m.error : undefined
   if (typeof e === 'string' && e !== 'NONE') return e
-  const parts = m.parts
+  const parts = 'parts' in m ? m.parts : undefined
   if (Array.isArray(parts)) {
     for (const p of parts as { error?: unknown }[]) {
       if (typeof p.error === 'string' && p.error !== 'NONE') return p.error
@@ -98,8 +98,8 @@ function countBatches(batches: unknown): number {
 
 /** Records a Produce request or a FetchResponse carries. */
 function recordsIn(m: Msg): number {
-  let n = countBatches(m.batches)
-  if (Array.isArray(m.parts)) for (const p of m.parts as { batches?: unknown }[]) n += countBatches(p.batches)
+  let n = countBatches('batches' in m ? m.batches : undefined)
+  if ('parts' in m && Array.isArray(m.parts)) for (const p of m.parts as { batches?: unknown }[]) n += countBatches(p.batches)
   return n
 }
 
@@ -108,7 +108,7 @@ function recordsIn(m: Msg): number {
  * keep), so a busy cluster allocates nothing here once the ring is full.
  */
 export function recordDelivery(m: Msg, to: string, atMs: number): void {
-  const replica = typeof m.replicaId === 'number' && m.replicaId >= 0
+  const replica = 'replicaId' in m && typeof m.replicaId === 'number' && m.replicaId >= 0
   const seq = nextSeq++
   const slot = ring[seq % CAPACITY] ?? (ring[seq % CAPACITY] = { seq, from: '', to: '', api: '', kind: 'controller', sentMs: 0, atMs: 0, error: null, records: 0 })
   slot.seq = seq
