@@ -149,11 +149,11 @@ function onListOffsets(w: World, r: ReaderNode, m: MessageOf<'ListOffsetsRespons
   if (!p) return
   p.listInflight = false
   if (m.error !== 'NONE') {
-    countError(r, m.error as string)
+    countError(r, m.error)
     r.needMetadata = true
     return
   }
-  resetPosition(w, r, p, m.offset as number)
+  resetPosition(w, r, p, m.offset)
   fetchAll(w, r)
 }
 

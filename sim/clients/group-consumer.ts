@@ -312,7 +312,7 @@ export function handleMemberMessage(w: World, m: MemberNode, msg: Msg): void {
       onOffsetFetchResponse(w, m, msg)
       break
     case 'LeaveGroupResponse':
-      if (msg.error !== 'NONE') countError(m, msg.error as string)
+      if (msg.error !== 'NONE') countError(m, msg.error)
       break
   }
   pollAgain(w, m)
@@ -592,8 +592,8 @@ function abandonFindCoordinator(m: MemberNode): void {
 function onFindCoordinator(w: World, m: MemberNode, msg: MessageOf<'FindCoordinatorResponse'>): void {
   if (!m.findCoordinator || m.findCoordinator.corr !== msg.corr) return
   m.findCoordinator = null
-  const nodeId = msg.nodeId as number
-  if (msg.error !== 'NONE' || nodeId < 0) return findCoordinatorFailed(w, m, msg.error as string)
+  const nodeId = msg.nodeId
+  if (msg.error !== 'NONE' || nodeId < 0) return findCoordinatorFailed(w, m, msg.error)
   if (m.failures === 0 || nodeId !== m.lastCoordinator) note(w, 'consumer', `${m.id} found the coordinator of group ${m.groupId}: broker ${nodeId}`)
   m.coordinator = nodeId
   m.lastCoordinator = nodeId
@@ -791,10 +791,10 @@ function onSyncGroupResponse(w: World, m: MemberNode, msg: MessageOf<'SyncGroupR
   if (!m.sync || m.sync.corr !== msg.corr || m.closing) return
   const sentGeneration = m.sync.generation
   m.sync = null
-  const error = msg.error as string
+  const error = msg.error
   if (error === 'NONE') {
     m.failures = 0
-    return onJoinComplete(w, m, (msg.assignment as string[]).slice().sort(compareTps))
+    return onJoinComplete(w, m, msg.assignment.slice().sort(compareTps))
   }
   countError(m, error)
   m.state = 'joining'
@@ -906,9 +906,9 @@ function sendHeartbeat(w: World, m: MemberNode): void {
 function onHeartbeatResponse(w: World, m: MemberNode, msg: MessageOf<'HeartbeatResponse'>): void {
   const hb = m.heartbeat
   // the answer to the latest heartbeat, or to an earlier one still on its way
-  if (!hb || (msg.corr as number) > hb.corr) return
+  if (!hb || msg.corr > hb.corr) return
   if (msg.corr === hb.corr) m.heartbeat = null
-  const error = msg.error as string
+  const error = msg.error
   if (error === 'NONE' || error === 'REBALANCE_IN_PROGRESS') {
     m.lastHeartbeatOkMs = w.nowMs
     m.failures = 0
@@ -982,9 +982,9 @@ function onOffsetCommitResponse(w: World, m: MemberNode, msg: MessageOf<'OffsetC
   const i = m.commits.findIndex((c) => c.corr === msg.corr)
   if (i < 0) return
   const c = m.commits.splice(i, 1)[0]
-  const error = msg.error as string
+  const error = msg.error
   if (error !== 'NONE') return commitFailed(w, m, c, error)
-  const offsets = msg.offsets as Record<string, number>
+  const offsets = msg.offsets
   for (const tp of Object.keys(offsets)) m.committed[tp] = offsets[tp]
   m.commitsAcked++
   m.failures = 0
@@ -1070,7 +1070,7 @@ function onOffsetFetchResponse(w: World, m: MemberNode, msg: MessageOf<'OffsetFe
   if (!m.offsetFetch || m.offsetFetch.corr !== msg.corr) return
   const tps = m.offsetFetch.tps
   m.offsetFetch = null
-  const error = msg.error as string
+  const error = msg.error
   const parts = tps.map((tp) => ownedPartition(m, tp)).filter((p): p is MemberPartition => !!p && p.init === 'fetchingCommitted')
   if (error !== 'NONE') {
     countError(m, error)
@@ -1078,7 +1078,7 @@ function onOffsetFetchResponse(w: World, m: MemberNode, msg: MessageOf<'OffsetFe
     if (COORDINATOR_GONE.has(error)) markCoordinatorUnknown(w, m, error)
     return retryLater(w, m)
   }
-  const offsets = msg.offsets as Record<string, number>
+  const offsets = msg.offsets
   for (const p of parts) {
     const committed = offsets[p.tp] ?? -1
     if (committed >= 0) setPosition(w, m, p, committed)
@@ -1104,15 +1104,15 @@ function setPosition(w: World, m: MemberNode, p: MemberPartition, offset: number
 }
 
 function onListOffsets(w: World, m: MemberNode, msg: MessageOf<'ListOffsetsResponse'>): void {
-  const p = ownedPartition(m, msg.tp as string)
+  const p = ownedPartition(m, msg.tp)
   if (!p || !p.listInflight) return
   p.listInflight = false
   if (msg.error !== 'NONE') {
-    countError(m, msg.error as string)
+    countError(m, msg.error)
     m.needMetadata = true
     return
   }
-  if (p.init === 'reset') setPosition(w, m, p, msg.offset as number)
+  if (p.init === 'reset') setPosition(w, m, p, msg.offset)
 }
 
 // ---------------------------------------------------------------- metadata and fetching

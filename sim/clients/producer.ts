@@ -121,7 +121,7 @@ function onMetadata(w: World, p: ProducerNode, m: MessageOf<'MetadataResponse'>)
   if (m.corr !== p.meta.corr) return
   p.meta.inflight = false
   const t = (m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>)[p.spec.topic]
-  p.meta.brokers = (m.brokers as number[]).slice()
+  p.meta.brokers = m.brokers.slice()
   if (!t || t.error !== 'NONE') {
     if (t) countError(p, t.error)
     p.meta.needUpdate = true
@@ -545,7 +545,7 @@ export function handleProducerMessage(w: World, p: ProducerNode, m: Msg): void {
     case 'InitProducerIdResponse':
       p.pidInflight = false
       if (m.error === 'NONE') {
-        p.producerId = m.producerId as number
+        p.producerId = m.producerId
         note(w, 'producer', `Producer ${p.id} got producer id ${p.producerId} (idempotent)`)
       }
       return wake(w, p)

@@ -159,7 +159,7 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftF
       } else {
         // NOT_CONTROLLER (follow the hint) or DUPLICATE_BROKER_REGISTRATION (the old session is
         // still alive): try again shortly.
-        if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+        if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, m.leaderId ?? null)
         timer(w, b.node, 'broker.register', m.leaderId ? 0 : REGISTER_RETRY_MS)
       }
       return
@@ -168,7 +168,7 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftF
       else if (m.error === 'STALE_BROKER_EPOCH') {
         b.registered = false
         register(w, b)
-      } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+      } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, m.leaderId ?? null)
       return
   }
 }
@@ -178,7 +178,7 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>):
   b.metaFetchInflight = false
   b.metaLastContactMs = w.nowMs
   if (m.error !== 'NONE') {
-    rotateMetaTarget(w, b, (m.leaderId as string | null) ?? null)
+    rotateMetaTarget(w, b, m.leaderId ?? null)
     timer(w, b.node, 'broker.metaRetry', 50)
     return
   }

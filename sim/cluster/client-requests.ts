@@ -12,7 +12,7 @@ import type { MessageOf } from '../kafka/messages.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
-  for (const name of m.topics as string[]) {
+  for (const name of m.topics) {
     const t = b.image.topics[name]
     if (!t || t.partitions.length === 0) {
       topics[name] = { error: 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }
@@ -35,10 +35,10 @@ export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>
 }
 
 export function handleListOffsets(w: World, b: BrokerNode, m: MessageOf<'ListOffsets'>): void {
-  const r = b.replicas[m.tp as string]
+  const r = b.replicas[m.tp]
   const reply = (error: string, offset = -1) =>
     send(w, b.node, m.from, { api: 'ListOffsetsResponse', from: b.node, corr: m.corr, tp: m.tp, error, offset })
   if (!r || r.role !== 'leader') return reply('NOT_LEADER_OR_FOLLOWER')
-  if ((m.currentLeaderEpoch as number) >= 0 && (m.currentLeaderEpoch as number) < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
+  if (m.currentLeaderEpoch >= 0 && m.currentLeaderEpoch < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   reply('NONE', m.spec === 'earliest' ? r.logStartOffset : r.hw)
 }

@@ -39,7 +39,7 @@ export interface FetchPartResponse {
 }
 
 export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): void {
-  const replicaId = m.replicaId as number
+  const replicaId = m.replicaId
   let parts = m.parts as FetchPart[]
   let session: Record<string, FetchPart> | null = null
   if (replicaId >= 0) {
@@ -52,15 +52,15 @@ export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): voi
     parts = Object.values(session)
   }
   const f: ParkedFetch = {
-    corr: m.corr as number,
+    corr: m.corr,
     from: m.from,
     replicaId,
-    deadline: w.nowMs + (m.maxWaitMs as number),
+    deadline: w.nowMs + m.maxWaitMs,
     parts,
     session,
-    maxBytes: m.maxBytes as number,
+    maxBytes: m.maxBytes,
   }
-  if ((m.maxWaitMs as number) <= 0 || hasDataOrError(b, f)) return respondFetch(w, b, f)
+  if (m.maxWaitMs <= 0 || hasDataOrError(b, f)) return respondFetch(w, b, f)
   b.parkedFetch.push(f)
   armPurge(w, b, f.deadline)
 }
@@ -76,7 +76,7 @@ function followerSession(b: BrokerNode, m: MessageOf<'Fetch'>): Record<string, F
     b.fetchSessions[m.from] = session
   }
   if (!session) return null
-  for (const tp of (m.forgotten as string[] | undefined) ?? []) delete session[tp]
+  for (const tp of m.forgotten ?? []) delete session[tp]
   for (const p of m.parts as FetchPart[]) session[p.tp] = p
   return session
 }

@@ -72,7 +72,7 @@ export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'
     r.isr = (m.isr as number[]).slice()
     r.partitionEpoch = m.partitionEpoch as number
   } else if (m.error === 'NOT_CONTROLLER' && m.leaderId) {
-    b.metaFetchTarget = m.leaderId as string
+    b.metaFetchTarget = m.leaderId
   }
   r.maximalIsr = r.isr.slice()
   if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)

@@ -48,13 +48,13 @@ function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number }
 }
 
 export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): void {
-  const acks = m.acks as string
+  const acks = m.acks
   const batches = m.batches as ProduceBatch[]
   const parked: ParkedProduce = {
-    corr: m.corr as number,
+    corr: m.corr,
     from: m.from,
     acks,
-    deadline: w.nowMs + (m.timeoutMs as number),
+    deadline: w.nowMs + m.timeoutMs,
     parts: [],
     remaining: 0,
   }

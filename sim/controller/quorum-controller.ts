@@ -114,8 +114,8 @@ export function handleControllerMessage(w: World, c: ControllerNode, m: MessageO
 }
 
 function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistration'>): void {
-  const id = m.brokerId as number
-  const inc = m.incarnation as number
+  const id = m.brokerId
+  const inc = m.incarnation
   const existing = c.image.brokers[id]
   const sessionValid = existing && w.nowMs - (c.lastHeartbeatMs[id] ?? 0) <= w.brokerConfig['broker.session.timeout.ms']
   if (existing && existing.incarnation !== inc && sessionValid && !existing.fenced) {
@@ -146,14 +146,14 @@ function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistr
 }
 
 function onHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'>): void {
-  const id = m.brokerId as number
+  const id = m.brokerId
   const reg = c.image.brokers[id]
   if (!reg || reg.brokerEpoch !== m.brokerEpoch) {
     send(w, c.id, m.from, { api: 'BrokerHeartbeatResponse', from: c.id, corr: m.corr, error: 'STALE_BROKER_EPOCH' })
     return
   }
   c.lastHeartbeatMs[id] = w.nowMs
-  if (reg.fenced && (m.metadataOffset as number) >= reg.brokerEpoch) {
+  if (reg.fenced && m.metadataOffset >= reg.brokerEpoch) {
     const recs: MetaRecord[] = [{ type: 'UnfenceBroker', brokerId: id, brokerEpoch: reg.brokerEpoch }]
     write(w, c, recs)
     note(w, 'broker', `Broker ${id} unfenced`)
@@ -283,8 +283,8 @@ function logChange(w: World, p: PartitionState, r: MetaRecord): void {
 }
 
 function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartition'>): void {
-  const topic = m.topic as string
-  const partition = m.partition as number
+  const topic = m.topic
+  const partition = m.partition
   const p = c.image.topics[topic]?.partitions[partition]
   const reply = (error: string, extra: Record<string, unknown> = {}) =>
     send(w, c.id, m.from, { api: 'AlterPartitionResponse', from: c.id, corr: m.corr, topic, partition, error, ...extra })
@@ -292,7 +292,7 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
   if (p.leader !== m.brokerId) return reply('NOT_LEADER_OR_FOLLOWER')
   if (p.leaderEpoch !== m.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   if (p.partitionEpoch !== m.partitionEpoch) return reply('INVALID_UPDATE_VERSION')
-  const newIsr = (m.newIsr as number[]).slice()
+  const newIsr = m.newIsr.slice()
   for (const b of newIsr) if (!p.isr.includes(b) && !isUnfenced(c.image, b)) return reply('INELIGIBLE_REPLICA')
   if (!newIsr.includes(p.leader)) return reply('INVALID_REQUEST')
   const grow = newIsr.length > p.isr.length

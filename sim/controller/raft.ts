@@ -216,7 +216,7 @@ export function handleRaftMessage(w: World, c: ControllerNode, m: MessageOf<'Vot
     case 'VoteResponse':
       return onVoteResponse(w, c, m)
     case 'BeginQuorumEpoch': {
-      const epoch = m.epoch as number
+      const epoch = m.epoch
       if (epoch < c.epoch) return
       if (epoch > c.epoch || c.role !== 'Follower' || c.leaderId !== m.from) becomeUnattached(w, c, epoch, m.from)
       return
@@ -229,13 +229,13 @@ export function handleRaftMessage(w: World, c: ControllerNode, m: MessageOf<'Vot
 }
 
 function onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
-  const epoch = m.epoch as number
+  const epoch = m.epoch
   if (m.preVote) return onPreVote(w, c, m)
   if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
   let granted = false
   if (epoch === c.epoch && (c.votedFor === null || c.votedFor === m.from) && c.role !== 'Leader') {
     const le = lastEpoch(c)
-    const upToDate = (m.lastEpoch as number) > le || ((m.lastEpoch as number) === le && (m.lastOffset as number) >= c.log.length)
+    const upToDate = m.lastEpoch > le || (m.lastEpoch === le && m.lastOffset >= c.log.length)
     if (upToDate) {
       granted = true
       c.votedFor = m.from
@@ -249,18 +249,18 @@ function onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
 
 /** KIP-996: grant a pre-vote unless we are the leader or still hear from one; no state changes. */
 function onPreVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
-  const epoch = m.epoch as number
+  const epoch = m.epoch
   if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
   const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
   const hearsLeader = c.role === 'Follower' && w.nowMs - c.lastContactMs < fetchTimeout
   const le = lastEpoch(c)
-  const upToDate = (m.lastEpoch as number) > le || ((m.lastEpoch as number) === le && (m.lastOffset as number) >= c.log.length)
+  const upToDate = m.lastEpoch > le || (m.lastEpoch === le && m.lastOffset >= c.log.length)
   const granted = epoch >= c.epoch && c.role !== 'Leader' && !hearsLeader && upToDate
   send(w, c.id, m.from, { api: 'VoteResponse', from: c.id, epoch: c.epoch, granted, preVote: true })
 }
 
 function onVoteResponse(w: World, c: ControllerNode, m: MessageOf<'VoteResponse'>): void {
-  const epoch = m.epoch as number
+  const epoch = m.epoch
   if (m.preVote) {
     if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
     if (c.role !== 'Prospective' || epoch !== c.epoch || !m.granted) return
@@ -293,7 +293,7 @@ export function fetchFromLeader(w: World, c: ControllerNode): void {
 
 /** The leader's end of a log fetch, shared by voters and observer brokers. */
 function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
-  const observer = m.observer as boolean
+  const observer = m.observer
   if (c.role !== 'Leader') {
     send(w, c.id, m.from, {
       api: 'RaftFetchResponse',
@@ -306,10 +306,10 @@ function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
     })
     return
   }
-  const epoch = m.epoch as number
+  const epoch = m.epoch
   if (!observer && epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
-  const offset = m.offset as number
-  const lfe = m.lastFetchedEpoch as number
+  const offset = m.offset
+  const lfe = m.lastFetchedEpoch
   if (!observer && offset > 0 && (offset > c.log.length || c.log[offset - 1].epoch !== lfe)) {
     send(w, c.id, m.from, {
       api: 'RaftFetchResponse',
@@ -330,11 +330,11 @@ function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
     advanceHighWatermark(w, c)
   }
   const limit = observer ? c.hw : c.log.length
-  if (offset < limit || (!observer && (m.hw as number | undefined) !== undefined && (m.hw as number) < c.hw)) {
-    respondFetch(w, c, m.from, m.corr as number, offset, observer)
+  if (offset < limit || (!observer && m.hw !== undefined && m.hw < c.hw)) {
+    respondFetch(w, c, m.from, m.corr, offset, observer)
     return
   }
-  c.parked.push({ from: m.from, corr: m.corr as number, offset, observer, deadline: w.nowMs + FETCH_MAX_WAIT_MS })
+  c.parked.push({ from: m.from, corr: m.corr, offset, observer, deadline: w.nowMs + FETCH_MAX_WAIT_MS })
   timer(w, c.id, 'raft.fetchWait', FETCH_MAX_WAIT_MS, c.epoch)
 }
 
@@ -392,9 +392,9 @@ function expireParked(w: World, c: ControllerNode): void {
 function onFetchResponse(w: World, c: ControllerNode, m: MessageOf<'RaftFetchResponse'>): void {
   if (m.corr !== c.fetchCorr) return
   c.fetchInflight = false
-  const epoch = m.epoch as number
+  const epoch = m.epoch
   if (m.error !== 'NONE') {
-    if (epoch > c.epoch) becomeUnattached(w, c, epoch, (m.leaderId as string | null) ?? null)
+    if (epoch > c.epoch) becomeUnattached(w, c, epoch, m.leaderId ?? null)
     return
   }
   if (epoch > c.epoch) {

@@ -237,7 +237,7 @@ export function handleGroupRequest(w: World, b: BrokerNode, m: GroupRequest): vo
       return onCommit(w, b, g, m, from)
     case 'OffsetFetch': {
       const offsets: Record<string, number> = {}
-      for (const t of m.tps as string[]) offsets[t] = g.committed[t] ?? -1
+      for (const t of m.tps) offsets[t] = g.committed[t] ?? -1
       return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets })
     }
   }
@@ -282,17 +282,17 @@ function newMemberId(w: World, b: BrokerNode, clientId: string): string {
 }
 
 function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, from: PendingReply): void {
-  const instanceId = (m.groupInstanceId as string | null) ?? null
-  let memberId = m.memberId as string
+  const instanceId = m.groupInstanceId ?? null
+  let memberId = m.memberId
   if (instanceId) {
     const known = g.staticMembers[instanceId]
     if (memberId !== '' && known && known !== memberId) return reply(w, b, from, joinError('FENCED_INSTANCE_ID', memberId))
     if (memberId === '') {
-      memberId = newMemberId(w, b, m.clientId as string)
+      memberId = newMemberId(w, b, m.clientId)
       if (known) return replaceStaticMember(w, b, g, known, memberId, m, from)
     }
   } else if (memberId === '') {
-    memberId = newMemberId(w, b, m.clientId as string)
+    memberId = newMemberId(w, b, m.clientId)
     g.pendingMemberIds.push(memberId)
     return reply(w, b, from, joinError('MEMBER_ID_REQUIRED', memberId))
   }
@@ -317,17 +317,17 @@ function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, f
     if (g.initialDelay) extendInitialDelay(w, b, g)
     return maybeCompleteJoin(w, b, g)
   }
-  prepareRebalance(w, b, g, `${member.clientId} joined: ${(m.reason as string) || 'new member'}`)
+  prepareRebalance(w, b, g, `${member.clientId} joined: ${m.reason || 'new member'}`)
 }
 
 function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: string | null, m: JoinGroupRequest): GroupMember {
   const member: GroupMember = {
     memberId,
     groupInstanceId: instanceId,
-    clientId: m.clientId as string,
+    clientId: m.clientId,
     node: m.from,
-    sessionTimeoutMs: m.sessionTimeoutMs as number,
-    rebalanceTimeoutMs: m.rebalanceTimeoutMs as number,
+    sessionTimeoutMs: m.sessionTimeoutMs,
+    rebalanceTimeoutMs: m.rebalanceTimeoutMs,
     protocols: m.protocols as GroupMember['protocols'],
     assignment: [],
     lastHeartbeatMs: w.nowMs,
@@ -499,9 +499,9 @@ function removeMember(w: World, g: ClassicGroup, memberId: string, why: string):
 }
 
 function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, from: PendingReply): void {
-  const member = g.members[m.memberId as string]
+  const member = g.members[m.memberId]
   const fail = (error: string) => reply(w, b, from, { api: 'SyncGroupResponse', error, assignment: [] })
-  const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+  const invalid = memberError(g, m.memberId, m.groupInstanceId ?? null)
   if (invalid) return fail(invalid)
   if (m.generation !== g.generation) return fail('ILLEGAL_GENERATION')
   if (g.state === 'PreparingRebalance') return fail('REBALANCE_IN_PROGRESS')
@@ -510,7 +510,7 @@ function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, f
   member.syncPending = from
   member.lastHeartbeatMs = w.nowMs
   if (g.leaderId !== member.memberId) return
-  const assignments = m.assignments as Record<string, string[]>
+  const assignments = m.assignments
   for (const id of g.memberOrder) g.members[id].assignment = (assignments[id] ?? []).slice()
   const required = appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord({ ...g, state: 'Stable' })])
   b.coordinator.pendingWrites.push({ tp: offsetsTp(w, g.groupId), requiredOffset: required, groupId: g.groupId, kind: 'sync', reply: null, offsets: {}, generation: g.generation })
@@ -546,20 +546,20 @@ function memberError(g: ClassicGroup, memberId: string, instanceId: string | nul
  */
 function heartbeatError(w: World, g: ClassicGroup, m: HeartbeatRequest): string {
   if (g.state === 'Empty' || g.state === 'Dead') return 'UNKNOWN_MEMBER_ID'
-  const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+  const invalid = memberError(g, m.memberId, m.groupInstanceId ?? null)
   if (invalid) return invalid
   if (m.generation !== g.generation) return 'ILLEGAL_GENERATION'
-  g.members[m.memberId as string].lastHeartbeatMs = w.nowMs
+  g.members[m.memberId].lastHeartbeatMs = w.nowMs
   return g.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'NONE'
 }
 
 function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: LeaveGroupRequest, from: PendingReply): void {
-  const instanceId = m.groupInstanceId as string | null
-  const memberId = instanceId ? g.staticMembers[instanceId] ?? (m.memberId as string) : (m.memberId as string)
+  const instanceId = m.groupInstanceId
+  const memberId = instanceId ? g.staticMembers[instanceId] ?? m.memberId : m.memberId
   const member = g.members[memberId]
   if (!member) return reply(w, b, from, { api: 'LeaveGroupResponse', error: 'UNKNOWN_MEMBER_ID' })
   reply(w, b, from, { api: 'LeaveGroupResponse', error: 'NONE' })
-  removeMember(w, g, memberId, `LeaveGroup: ${(m.reason as string) || 'the consumer is closing'}`)
+  removeMember(w, g, memberId, `LeaveGroup: ${m.reason || 'the consumer is closing'}`)
   memberGone(w, b, g, `${member.clientId} left the group`)
 }
 
@@ -569,17 +569,17 @@ function memberGone(w: World, b: BrokerNode, g: ClassicGroup, reason: string): v
 }
 
 function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: OffsetCommitRequest, from: PendingReply): void {
-  const generation = m.generation as number
+  const generation = m.generation
   const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
   if (generation >= 0 || m.memberId) {
-    const invalid = memberError(g, m.memberId as string, (m.groupInstanceId as string | null) ?? null)
+    const invalid = memberError(g, m.memberId, m.groupInstanceId ?? null)
     if (invalid) return fail(invalid)
-    const member = g.members[m.memberId as string]
+    const member = g.members[m.memberId]
     if (generation !== g.generation) return fail('ILLEGAL_GENERATION')
     if (g.state === 'CompletingRebalance') return fail('REBALANCE_IN_PROGRESS')
     member.lastHeartbeatMs = w.nowMs
   } else if (g.state !== 'Empty') return fail('UNKNOWN_MEMBER_ID')
-  const offsets = m.offsets as Record<string, number>
+  const offsets = m.offsets
   const tp = offsetsTp(w, g.groupId)
   const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId: g.groupId, tp: t, offset: offsets[t] }))
   const required = appendRecords(w, b, tp, records)
