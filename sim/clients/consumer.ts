@@ -75,7 +75,7 @@ function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): 
   r.metaInflight = false
   r.metaFetchedMs = w.nowMs
   r.needMetadata = false
-  const topics = m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>
+  const topics = m.topics
   for (const topic of r.spec.topics) {
     const t = topics[topic]
     if (!t || t.error !== 'NONE') {

@@ -764,7 +764,7 @@ function onAssignmentMetadata(w: World, m: MemberNode, msg: MessageOf<'MetadataR
   const pa = m.pendingAssignment!
   m.pendingAssignment = null
   if (pa.generation !== m.generation || m.state !== 'syncing') return
-  const meta = msg.topics as TopicsMeta
+  const meta = msg.topics
   applyLeaders(m, meta)
   const counts: Record<string, number> = {}
   for (const t of pa.topics) if (meta[t]?.error === 'NONE' && meta[t].partitions.length > 0) counts[t] = meta[t].partitions.length
@@ -1132,7 +1132,7 @@ function onMetadata(w: World, m: MemberNode, msg: MessageOf<'MetadataResponse'>)
   m.metaInflight = false
   m.metaFetchedMs = w.nowMs
   m.needMetadata = false
-  const meta = msg.topics as TopicsMeta
+  const meta = msg.topics
   for (const topic of m.spec.topics) if (meta[topic]?.error !== 'NONE') m.needMetadata = true
   applyLeaders(m, meta)
   checkAssignmentSnapshot(m)

@@ -120,7 +120,7 @@ function requestMetadata(w: World, p: ProducerNode): void {
 function onMetadata(w: World, p: ProducerNode, m: MessageOf<'MetadataResponse'>): void {
   if (m.corr !== p.meta.corr) return
   p.meta.inflight = false
-  const t = (m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>)[p.spec.topic]
+  const t = m.topics[p.spec.topic]
   p.meta.brokers = m.brokers.slice()
   if (!t || t.error !== 'NONE') {
     if (t) countError(p, t.error)
@@ -457,7 +457,7 @@ function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceRespo
   const req = p.requests[String(m.corr)]
   if (!req) return
   finishRequest(p, String(m.corr), req.node)
-  const parts = m.parts as { tp: string; error: string; baseOffset: number; currentLeader: { id: number; epoch: number } | null }[]
+  const parts = m.parts
   for (let i = 0; i < req.batches.length; i++) {
     const b = req.batches[i]
     const r = parts[i]

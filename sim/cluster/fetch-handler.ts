@@ -15,32 +15,18 @@
  * Responses carry references to the log's batches, never copies.
  */
 import { send, type World } from '../world.ts'
-import type { LogBatch } from './batch.ts'
 import type { BrokerNode, ParkedFetch, Replica } from './types.ts'
 import { endOffsetForEpoch, latestEpoch, maybeIncrementHw, readBatches, updateFollower } from './partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { armPurge, minIsrOf, wakeParkedProduce } from './produce-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
 
-export interface FetchPart {
-  tp: string
-  fetchOffset: number
-  lastFetchedEpoch: number
-  currentLeaderEpoch: number
-}
-
-export interface FetchPartResponse {
-  tp: string
-  error: string
-  highWatermark: number
-  logStartOffset: number
-  batches: LogBatch[]
-  diverging: { epoch: number; endOffset: number } | null
-}
+export type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
 
 export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): void {
   const replicaId = m.replicaId
-  let parts = m.parts as FetchPart[]
+  let parts = m.parts
   let session: Record<string, FetchPart> | null = null
   if (replicaId >= 0) {
     session = followerSession(b, m)
@@ -77,7 +63,7 @@ function followerSession(b: BrokerNode, m: MessageOf<'Fetch'>): Record<string, F
   }
   if (!session) return null
   for (const tp of m.forgotten ?? []) delete session[tp]
-  for (const p of m.parts as FetchPart[]) session[p.tp] = p
+  for (const p of m.parts) session[p.tp] = p
   return session
 }
 

@@ -18,21 +18,9 @@ import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from '.
 import { wakeParkedFetches } from './fetch-handler.ts'
 import { OFFSETS_TOPIC, completeWrites } from '../groups/coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import type { ProduceBatch } from '../kafka/payloads.ts'
 
-/** A batch as the producer sends it. */
-export interface ProduceBatch {
-  tp: string
-  producer: string
-  producerId: number
-  /** record identity (see LogBatch) */
-  baseSequence: number
-  /** Kafka's idempotent sequence, -1 when not idempotent */
-  sequence: number
-  producerEpoch: number
-  count: number
-  firstTimestamp: number
-  sizeBytes: number
-}
+export type { ProduceBatch } from '../kafka/payloads.ts'
 
 export function minIsrOf(w: World, b: BrokerNode, topic: string): number {
   const v = b.image.topics[topic]?.config['min.insync.replicas']
@@ -49,7 +37,7 @@ function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number }
 
 export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): void {
   const acks = m.acks
-  const batches = m.batches as ProduceBatch[]
+  const batches = m.batches
   const parked: ParkedProduce = {
     corr: m.corr,
     from: m.from,

@@ -111,7 +111,7 @@ export function onReplicaFetchResponse(w: World, b: BrokerNode, m: MessageOf<'Fe
     return sendFetch(w, b, f)
   }
   let errors = 0
-  const parts = m.parts as FetchPartResponse[]
+  const parts = m.parts
   for (const p of parts) {
     const r = b.replicas[p.tp]
     if (!r || r.role !== 'follower' || r.leader !== f.leader) continue

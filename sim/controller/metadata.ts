@@ -9,41 +9,8 @@
  */
 import type { ConfigMap } from '../scenario/types.ts'
 
-export type MetaRecord =
-  | { type: 'LeaderChange'; leaderId: string; epoch: number }
-  | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
-  | { type: 'FenceBroker'; brokerId: number; brokerEpoch: number }
-  | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
-  | { type: 'Topic'; name: string; topicId: string }
-  | { type: 'Config'; topic: string; config: ConfigMap }
-  | {
-      type: 'Partition'
-      topic: string
-      partition: number
-      replicas: number[]
-      isr: number[]
-      leader: number
-      leaderEpoch: number
-      partitionEpoch: number
-    }
-  | {
-      type: 'PartitionChange'
-      topic: string
-      partition: number
-      leader: number
-      isr: number[]
-      leaderEpoch: number
-      partitionEpoch: number
-      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean' */
-      reason: string
-      unclean: boolean
-    }
-
-export interface RaftEntry {
-  offset: number
-  epoch: number
-  rec: MetaRecord
-}
+import type { RaftEntry } from '../kafka/payloads.ts'
+export type { MetaRecord, RaftEntry } from '../kafka/payloads.ts'
 
 export interface BrokerRegistration {
   id: number

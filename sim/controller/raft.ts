@@ -404,7 +404,7 @@ function onFetchResponse(w: World, c: ControllerNode, m: MessageOf<'RaftFetchRes
   if (c.role !== 'Follower' || m.from !== c.leaderId) return
   c.lastContactMs = w.nowMs
   armFetchTimeoutLazy(w, c)
-  const div = m.diverging as { epoch: number; endOffset: number } | undefined
+  const div = m.diverging
   if (div) {
     truncateLog(c, Math.min(div.endOffset, endOffsetForEpoch(c, div.epoch)))
   } else {

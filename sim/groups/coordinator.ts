@@ -305,7 +305,7 @@ function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, f
     note(w, 'group', `Group ${g.groupId}: ${member.clientId} joins (${m.reason || 'new member'})`)
   } else {
     const changed = JSON.stringify(member.protocols) !== JSON.stringify(m.protocols)
-    member.protocols = m.protocols as GroupMember['protocols']
+    member.protocols = m.protocols
     member.node = m.from
     if (g.state === 'Stable' && !changed && g.leaderId !== memberId) {
       return reply(w, b, from, joinResponse(g, member, false))
@@ -328,7 +328,7 @@ function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: stri
     node: m.from,
     sessionTimeoutMs: m.sessionTimeoutMs,
     rebalanceTimeoutMs: m.rebalanceTimeoutMs,
-    protocols: m.protocols as GroupMember['protocols'],
+    protocols: m.protocols,
     assignment: [],
     lastHeartbeatMs: w.nowMs,
     joinPending: null,
@@ -356,7 +356,7 @@ function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: st
   g.staticMembers[member.groupInstanceId!] = newId
   if (g.leaderId === oldId) g.leaderId = newId
   const changed = JSON.stringify(old.protocols) !== JSON.stringify(m.protocols)
-  member.protocols = m.protocols as GroupMember['protocols']
+  member.protocols = m.protocols
   if (g.state === 'Stable' && !changed) {
     note(w, 'group', `Group ${g.groupId}: static member ${member.groupInstanceId} is back with a new member id; no rebalance (generation ${g.generation})`)
     return reply(w, b, from, joinResponse(g, member, true))

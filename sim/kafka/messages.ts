@@ -7,9 +7,9 @@
  * Every message also carries the envelope: `from` (the sender's node id), and, set by `send`,
  * `srcInc` (the sender's incarnation) and `sentMs` (when it was sent).
  *
- * Payloads whose element types live in higher layers (produce batches, fetch partitions, Raft log
- * entries, metadata topics) are typed structurally here, loosely where the shape is owned elsewhere.
+ * The payloads they carry (record batches, fetch partitions, metadata log records) are in payloads.ts.
  */
+import type { FetchPart, FetchPartResponse, ProduceBatch, RaftEntry } from './payloads.ts'
 
 /** Fields every message has. */
 export interface Envelope {
@@ -36,12 +36,12 @@ export interface ProduceRequest extends Envelope {
   corr: number
   acks: string
   timeoutMs: number
-  batches: readonly unknown[]
+  batches: ProduceBatch[]
 }
 export interface ProduceResponse extends Envelope {
   api: 'ProduceResponse'
   corr: number
-  parts: { tp: string; error: string; baseOffset: number; currentLeader: unknown }[]
+  parts: { tp: string; error: string; baseOffset: number; currentLeader: { id: number; epoch: number } | null }[]
 }
 
 /** Kafka's one Fetch: from a consumer (`replicaId` -1) or a follower replica (its broker id). */
@@ -54,15 +54,15 @@ export interface FetchRequest extends Envelope {
   maxBytes: number
   /** follower fetch sessions: a full fetch or an incremental one */
   full?: boolean
-  parts: readonly unknown[]
-  forgotten?: readonly string[]
+  parts: FetchPart[]
+  forgotten?: string[]
 }
 export interface FetchResponse extends Envelope {
   api: 'FetchResponse'
   corr: number
   replicaId: number
   error?: string
-  parts: readonly unknown[]
+  parts: FetchPartResponse[]
 }
 
 export interface MetadataRequest extends Envelope {
@@ -332,8 +332,9 @@ export interface RaftFetchResponse extends Envelope {
   error: string
   epoch: number
   leaderId: string | null
-  diverging?: unknown
-  entries?: readonly unknown[]
+  /** the end of the leader's log for the fetcher's last epoch, when the fetcher's log diverges */
+  diverging?: { epoch: number; endOffset: number }
+  entries?: RaftEntry[]
   hw?: number
   observer: boolean
 }

@@ -1,0 +1,114 @@
+/**
+ * The payloads Kafka messages carry: record batches (produce requests, fetch responses), fetch
+ * partitions, and the KRaft metadata log's records (RaftFetch responses). Types only; the code
+ * that builds and reads them lives in cluster/ and controller/, which re-export these types.
+ */
+
+/**
+ * A record batch as stored in a partition log (Kafka's RecordBatch, v2 format).
+ *
+ * One LogBatch object is created when the leader appends; followers store the very same object
+ * (replication moves references, never copies records). A batch is immutable once appended.
+ * Records inside a batch are identified by (producer, partition, sequence): record i of the batch
+ * is sequence `baseSequence + i` of its producer for that partition, at offset `baseOffset + i`.
+ * `baseSequence` is kafkascope's record identity (it never restarts, and is kept without
+ * idempotence, so the checkers can follow every record); `sequence` is what Kafka's batch header
+ * carries: the idempotent producer's sequence for (producerId, partition), or -1.
+ * Keys and values live with the producer's record table (see clients/), not per batch.
+ */
+export interface LogBatch {
+  baseOffset: number
+  /** number of records */
+  count: number
+  /** leader epoch of the leader that appended the batch */
+  partitionLeaderEpoch: number
+  /** client id of the producer that sent it */
+  producer: string
+  /** Kafka producer id (-1 when idempotence is off) */
+  producerId: number
+  /** record identity of the first record: the producer's per-partition record number */
+  baseSequence: number
+  /** Kafka's base sequence in the batch header (idempotent producers), -1 otherwise */
+  sequence: number
+  /** producer epoch (idempotent producers bump it after OUT_OF_ORDER_SEQUENCE_NUMBER) */
+  producerEpoch: number
+  /** create time of the first record (ms) */
+  firstTimestamp: number
+  /** time the leader appended the batch (ms) */
+  appendedMs: number
+  /** value bytes in the batch */
+  sizeBytes: number
+  /** the records' content, kept only for internal topics (__consumer_offsets records) */
+  payload?: readonly unknown[]
+}
+
+/** A batch as the producer sends it. */
+export interface ProduceBatch {
+  tp: string
+  producer: string
+  producerId: number
+  /** record identity (see LogBatch) */
+  baseSequence: number
+  /** Kafka's idempotent sequence, -1 when not idempotent */
+  sequence: number
+  producerEpoch: number
+  count: number
+  firstTimestamp: number
+  sizeBytes: number
+}
+
+export interface FetchPart {
+  tp: string
+  fetchOffset: number
+  lastFetchedEpoch: number
+  currentLeaderEpoch: number
+}
+
+export interface FetchPartResponse {
+  tp: string
+  error: string
+  highWatermark: number
+  logStartOffset: number
+  batches: LogBatch[]
+  diverging: { epoch: number; endOffset: number } | null
+}
+
+/**
+ * The KRaft metadata log's records (`__cluster_metadata`, see controller/metadata.ts). `Config`
+ * carries a topic's config map as the scenario gives it (scenario/types.ts ConfigMap).
+ */
+export type MetaRecord =
+  | { type: 'LeaderChange'; leaderId: string; epoch: number }
+  | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
+  | { type: 'FenceBroker'; brokerId: number; brokerEpoch: number }
+  | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
+  | { type: 'Topic'; name: string; topicId: string }
+  | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[]> }
+  | {
+      type: 'Partition'
+      topic: string
+      partition: number
+      replicas: number[]
+      isr: number[]
+      leader: number
+      leaderEpoch: number
+      partitionEpoch: number
+    }
+  | {
+      type: 'PartitionChange'
+      topic: string
+      partition: number
+      leader: number
+      isr: number[]
+      leaderEpoch: number
+      partitionEpoch: number
+      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean' */
+      reason: string
+      unclean: boolean
+    }
+
+export interface RaftEntry {
+  offset: number
+  epoch: number
+  rec: MetaRecord
+}
