@@ -130,11 +130,11 @@ export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): 
 }
 
 /** The response to the fetch in flight to its sender, or null when it answers nothing pending. */
-export function takeFetchResponse(c: FetchClient, from: string, corr: unknown, parts: unknown): FetchPartResponse[] | null {
+export function takeFetchResponse(c: FetchClient, from: string, corr: number, parts: FetchPartResponse[]): FetchPartResponse[] | null {
   const inflight = c.fetchInflight[from]
   if (!inflight || inflight.corr !== corr) return null
   delete c.fetchInflight[from]
-  return parts as FetchPartResponse[]
+  return parts
 }
 
 /** The records at or after `position` in the batches: [from, to), or null when there are none. */
