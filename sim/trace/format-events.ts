@@ -40,7 +40,7 @@ function groupReasonKo(r: GroupStateReason): string {
     case 'memberLeft':
       return `${r.member} 탈퇴`
     case 'sessionExpired':
-      return `${r.member}의 세션 만료`
+      return `${r.member} 세션 만료`
     case 'noMembers':
       return `generation ${r.generation}에 멤버 없음`
     case 'generationFormed':
@@ -166,21 +166,21 @@ function formatKo(e: SimEvent): string {
     case 'TopicCreated':
       return `토픽 ${e.topic} 생성: 파티션 ${e.partitions}개, 복제 계수 ${e.replicationFactor}`
     case 'PartitionsAdded':
-      return `토픽 ${e.topic}의 파티션이 이제 ${e.count}개`
+      return `토픽 ${e.topic}: 파티션이 이제 ${e.count}개`
     case 'TopicConfigChanged':
       return `토픽 ${e.topic} 설정: ${e.config.map(([k, v]) => `${k}=${v}`).join(', ')}`
     case 'ControllerElectionStarted':
-      return `컨트롤러 ${e.controller}가 에포크 ${e.epoch} 선거 시작`
+      return `컨트롤러 ${e.controller}: 에포크 ${e.epoch} 선거 시작`
     case 'ControllerActive':
-      return `컨트롤러 ${e.controller}가 액티브 컨트롤러가 됨 (에포크 ${e.epoch})`
+      return `컨트롤러 ${e.controller}: 액티브 컨트롤러가 됨 (에포크 ${e.epoch})`
     case 'ControllerResigned':
       return `컨트롤러 ${e.controller} 사임: ${e.fetchTimeoutMs} ms 동안 과반수가 fetch하지 않음`
     case 'CoordinatorLoaded':
-      return `브로커 ${e.broker}가 이제 그룹 ${e.groupId}의 코디네이터 (${e.tp}에서 로드): ${e.state}, generation ${e.generation}`
+      return `그룹 ${e.groupId}의 코디네이터: 이제 브로커 ${e.broker} (${e.tp}에서 로드), ${e.state}, generation ${e.generation}`
     case 'MemberJoined':
       return `그룹 ${e.groupId}: ${e.member} 참가 (${e.joinReason || '새 멤버'})`
     case 'StaticMemberReturned':
-      return `그룹 ${e.groupId}: static 멤버 ${e.instanceId}가 새 member id로 복귀, 리밸런스 없음 (generation ${e.generation})`
+      return `그룹 ${e.groupId}: static 멤버 ${e.instanceId} 새 member id로 복귀, 리밸런스 없음 (generation ${e.generation})`
     case 'GroupStateChanged':
       return `그룹 ${e.groupId}: ${e.from} → ${e.to}${e.reason ? ` (${groupReasonKo(e.reason)})` : ''}`
     case 'MemberRemoved':
@@ -188,23 +188,23 @@ function formatKo(e: SimEvent): string {
     case 'OffsetsReset':
       return `그룹 ${e.groupId}: 오프셋 재설정 ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
     case 'ConsumerPollTimeout':
-      return `${e.member}가 그룹 ${e.groupId}를 떠남: poll 간격 초과 (max.poll.interval.ms=${e.maxPollIntervalMs})`
+      return `${e.member}: 그룹 ${e.groupId}에서 나감, poll 간격 초과 (max.poll.interval.ms=${e.maxPollIntervalMs})`
     case 'ConsumerRejoinReset':
-      return `${e.member}가 generation${e.resetMemberId ? '과 member id' : ''}를 초기화: ${e.reason}`
+      return `${e.member}: generation${e.resetMemberId ? '·member id' : ''} 초기화, ${e.reason}`
     case 'ConsumerStopped':
-      return `${e.member} 중지: ${e.error}${e.error === 'FENCED_INSTANCE_ID' ? ` (다른 컨슈머가 group.instance.id ${e.instanceId}를 가져감)` : ''}`
+      return `${e.member} 중지: ${e.error}${e.error === 'FENCED_INSTANCE_ID' ? ` (다른 컨슈머가 같은 group.instance.id ${e.instanceId} 사용)` : ''}`
     case 'CoordinatorFound':
-      return `${e.member}가 그룹 ${e.groupId}의 코디네이터를 찾음: 브로커 ${e.broker}`
+      return `${e.member}: 그룹 ${e.groupId}의 코디네이터 찾음, 브로커 ${e.broker}`
     case 'CoordinatorLost':
-      return `${e.member}가 그룹 ${e.groupId}의 코디네이터(브로커 ${e.broker})를 잃음: ${e.error}`
+      return `${e.member}: 그룹 ${e.groupId}의 코디네이터(브로커 ${e.broker}) 연결 끊김, ${e.error}`
     case 'AssignmentReceived':
-      return `${e.member}가 그룹 ${e.groupId}의 generation ${e.generation} 받음 (${e.protocol}): ${e.partitions.join(', ') || '파티션 없음'}`
+      return `${e.member}: 그룹 ${e.groupId}의 generation ${e.generation} 할당 받음 (${e.protocol}), ${e.partitions.join(', ') || '파티션 없음'}`
     case 'ConsumerClosed':
       return `${e.member} 종료${e.staticMember ? ' (static 멤버: LeaveGroup 없음)' : ''}`
     case 'ProducerEpochBumped':
-      return `프로듀서 ${e.producer}가 producer epoch를 ${e.producerEpoch}로 올리고 시퀀스 번호를 초기화`
+      return `프로듀서 ${e.producer}: producer epoch ${e.producerEpoch}(으)로 올리고 시퀀스 번호 초기화`
     case 'ProducerIdReceived':
-      return `프로듀서 ${e.producer}가 producer id ${e.producerId} 받음 (idempotent)`
+      return `프로듀서 ${e.producer}: producer id ${e.producerId} 받음 (idempotent)`
   }
 }
 
