@@ -15,6 +15,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { Simulation } from '../sim/index.ts'
 import type { World } from '../sim/world.ts'
+import { eventKind } from '../sim/kafka/events.ts'
+import { formatEvent } from '../sim/trace/format-events.ts'
 import type { Progress } from './progress.ts'
 import { jsonLine } from './terminal.ts'
 
@@ -131,7 +133,7 @@ function withTrace(file: string, body: (trace: TraceWriter) => Advanced): Advanc
       sim.step()
       const line: Record<string, unknown> = { t: sim.nowMs, events: w.events, hash: sim.traceHash(), node: next.node, what: next.what }
       if (w.notes.length > notesSeen) {
-        line.notes = w.notes.slice(notesSeen).map((n) => `[${n.kind}] ${n.text}`)
+        line.notes = w.notes.slice(notesSeen).map((n) => `[${eventKind(n)}] ${formatEvent(n, 'en')}`)
         notesSeen = w.notes.length
       }
       buf.push(jsonLine(line))

@@ -108,6 +108,34 @@ describe.concurrent('kafkascope CLI', () => {
     expect(r.stdout).toMatch(/crashBroker/)
   })
 
+  it('run --lang ko prints the readable summary and the event log in Korean, Kafka names as Kafka spells them', async () => {
+    const file = variant('no-expect-ko.json', (s) => (s.expect = {}))
+    const [ko, en] = await Promise.all([cli('run', file, '--until', '40000', '--lang', 'ko', '--quiet'), cli('run', file, '--until', '40000', '--lang=en', '--quiet')])
+    expect(ko.code).toBe(0)
+    expect(ko.stdout).toMatch(/^Leader failover/)
+    expect(ko.stdout).toMatch(/시뮬레이션 시간 40\.000 s · 이벤트 \d+개 · trace hash [0-9a-f]{16}/)
+    expect(ko.stdout).toMatch(/Topic\s+Partition\s+Leader\s+Epoch\s+Replicas\s+Isr\s+HW/)
+    expect(ko.stdout).toMatch(/검사\s+ok: lostAckedWrites 0/)
+    expect(ko.stdout).toMatch(/이벤트 로그 \(\d+\)/)
+    expect(ko.stdout).toMatch(/action\s+crashBroker \{"broker":"leader:orders-0"\}/)
+    expect(ko.stdout).toMatch(/broker\s+브로커 \d fence: \d+ ms 동안 heartbeat 없음 \(broker\.session\.timeout\.ms=9000\)/)
+    expect(ko.stdout).not.toMatch(/Events \(|fenced: no heartbeat|sim time/)
+    // the same run in English: the same trace hash, the English words
+    const hash = (out: string) => /trace hash ([0-9a-f]{16})/.exec(out)?.[1]
+    expect(en.code).toBe(0)
+    expect(hash(en.stdout)).toBe(hash(ko.stdout))
+    expect(en.stdout).toMatch(/sim time 40\.000 s · \d+ events/)
+    expect(en.stdout).toMatch(/Events \(\d+\)/)
+    expect(en.stdout).toMatch(/broker\s+Broker \d fenced: no heartbeat for \d+ ms \(broker\.session\.timeout\.ms=9000\)/)
+  })
+
+  it('run --lang with an unknown language exits 2 with one line', async () => {
+    const r = await cli('run', 'scenarios/leader-failover.json', '--lang', 'xx')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['kafkascope: run: --lang: expected ko or en, got "xx"'])
+  })
+
   const badInputs: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['run', join(tmp, 'no-such-file.json')], /no-such-file\.json: cannot read the file/],
     ['invalid JSON', () => ['run', variant('bad.json', '{"name": "x",\n  "topics": [,]}')], /bad\.json: \(json\): /],

@@ -2,7 +2,7 @@
  * kafkascope's headless CLI (CONTRACT §2), run with tsx (`npm run --silent sim -- ...`, or
  * `npx kafkascope ...` through cli/kafkascope.mjs).
  *
- *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet]
+ *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet] [--lang ko|en]
  *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
  *   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
  *   kafkascope bench [--json] [--until MS]
@@ -37,6 +37,8 @@ import { isSessionLike, parseSession } from '../sim/scenario/session.ts'
 import { evaluateExpect } from '../sim/check/expect.ts'
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import type { World } from '../sim/world.ts'
+import { eventKind } from '../sim/kafka/events.ts'
+import { formatEvent, type EventLang } from '../sim/trace/format-events.ts'
 import {
   describeSchedule,
   faultEnd,
@@ -50,7 +52,7 @@ import { createProgress } from './progress.ts'
 import { cut, cutLine, err, out, outJson, quoted } from './terminal.ts'
 
 const USAGE = `usage:
-  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet]
+  kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet] [--lang ko|en]
   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
   kafkascope bench [--json] [--until MS]`
@@ -260,13 +262,66 @@ function errorCounts(errors: Record<string, number>): string {
 
 const NOTES_SHOWN = 40
 
-function printSummary(s: Summary, w: World, file: string): void {
+/** The readable summary's words per language (--lang); Kafka's own names stay as Kafka spells them. */
+const LABELS = {
+  en: {
+    simTime: 'sim time',
+    events: (n: number) => `${n} events`,
+    traceHash: 'trace hash',
+    brokers: 'Brokers   ',
+    controller: 'Controller',
+    active: 'active',
+    epoch: 'epoch',
+    none: 'none',
+    noTopics: '(no topics)',
+    partitions: 'partitions',
+    withoutLeader: (n: number) => `, ${n} without a leader`,
+    allWithLeader: ', all with a leader',
+    topicHeaders: ['Topic', 'Partition', 'Leader', 'Epoch', 'Replicas', 'Isr', 'HW', 'LEO (broker:offset)'],
+    producerHeaders: ['Producer', 'Sent', 'Acked', 'Failed', 'Errors'],
+    readerHeaders: ['Reader', 'Polled', 'Positions', 'Errors'],
+    groupHeaders: ['Group', 'State', 'Generation', 'Protocol', 'Coordinator', 'Members'],
+    checks: 'Checks     ',
+    anomalies: 'ANOMALIES',
+    redelivered: 'redelivered records',
+    seeJson: (n: number) => `… see --json for the first ${n}`,
+    eventLog: 'Events',
+    more: (n: number) => `… ${n} more`,
+  },
+  ko: {
+    simTime: '시뮬레이션 시간',
+    events: (n: number) => `이벤트 ${n}개`,
+    traceHash: 'trace hash',
+    brokers: '브로커    ',
+    controller: '컨트롤러  ',
+    active: '액티브',
+    epoch: '에포크',
+    none: '없음',
+    noTopics: '(토픽 없음)',
+    partitions: '파티션',
+    withoutLeader: (n: number) => `, ${n}개는 리더 없음`,
+    allWithLeader: ', 모두 리더 있음',
+    topicHeaders: ['Topic', 'Partition', 'Leader', 'Epoch', 'Replicas', 'Isr', 'HW', 'LEO (브로커:오프셋)'],
+    producerHeaders: ['프로듀서', '전송', 'ack', '실패', '오류'],
+    readerHeaders: ['읽기 클라이언트', 'poll', '위치', '오류'],
+    groupHeaders: ['그룹', 'State', 'Generation', 'Protocol', '코디네이터', '멤버'],
+    checks: '검사      ',
+    anomalies: '이상 징후',
+    redelivered: '재전달된 레코드',
+    seeJson: (n: number) => `… 처음 ${n}개는 --json에서 보세요`,
+    eventLog: '이벤트 로그',
+    more: (n: number) => `… ${n}개 더`,
+  },
+} as const
+
+function printSummary(s: Summary, w: World, file: string, lang: EventLang): void {
+  const L = LABELS[lang]
   out(`${s.scenario}  (${file}, seed ${s.seed})`)
-  out(`sim time ${ms(s.simTimeMs)} · ${s.events} events · trace hash ${s.traceHash}`)
+  out(`${L.simTime} ${ms(s.simTimeMs)} · ${L.events(s.events)} · ${L.traceHash} ${s.traceHash}`)
   out()
-  out(`Brokers     ${s.brokers.map((b) => `${b.id} ${b.state}`).join(' · ')}`)
+  out(`${L.brokers}  ${s.brokers.map((b) => `${b.id} ${b.state}`).join(' · ')}`)
   const c = s.controller
-  out(`Controller  ${c.mode}, active ${c.active === -1 ? 'none' : c.active}, epoch ${c.epoch}`)
+  out(`${L.controller}  ${c.mode}, ${L.active} ${c.active === -1 ? L.none : c.active}, ${L.epoch} ${c.epoch}`)
   out()
   const internal = s.partitions.filter((p) => p.topic.startsWith('__'))
   const user = s.partitions.filter((p) => !p.topic.startsWith('__'))
@@ -274,27 +329,27 @@ function printSummary(s: Summary, w: World, file: string): void {
     const rows = user.map((p) => [
       p.topic,
       String(p.partition),
-      p.leader < 0 ? 'none' : String(p.leader),
+      p.leader < 0 ? L.none : String(p.leader),
       String(p.leaderEpoch),
       ids(p.replicas),
       ids(p.isr),
       String(p.highWatermark),
       p.replicas.map((r) => `${r}:${p.logEndOffsets[String(r)] ?? 0}`).join(' '),
     ])
-    for (const line of table(['Topic', 'Partition', 'Leader', 'Epoch', 'Replicas', 'Isr', 'HW', 'LEO (broker:offset)'], rows)) out(line)
-  } else out('  (no topics)')
+    for (const line of table([...L.topicHeaders], rows)) out(line)
+  } else out(`  ${L.noTopics}`)
   if (internal.length > 0) {
     const byTopic = new Map<string, typeof internal>()
     for (const p of internal) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p])
     for (const [topic, parts] of byTopic) {
       const leaderless = parts.filter((p) => p.leader < 0).length
-      out(`  ${topic}: ${parts.length} partitions${leaderless ? `, ${leaderless} without a leader` : ', all with a leader'}`)
+      out(`  ${topic}: ${parts.length} ${L.partitions}${leaderless ? L.withoutLeader(leaderless) : L.allWithLeader}`)
     }
   }
   out()
   if (s.producers.length > 0) {
     const rows = s.producers.map((p) => [p.id, String(p.sent), String(p.acked), String(p.failed), errorCounts(p.errors)])
-    for (const line of table(['Producer', 'Sent', 'Acked', 'Failed', 'Errors'], rows)) out(line)
+    for (const line of table([...L.producerHeaders], rows)) out(line)
     out()
   }
   if (s.readers.length > 0) {
@@ -306,24 +361,24 @@ function printSummary(s: Summary, w: World, file: string): void {
         .join(' ') || '-',
       errorCounts(r.errors),
     ])
-    for (const line of table(['Reader', 'Polled', 'Positions', 'Errors'], rows)) out(line)
+    for (const line of table([...L.readerHeaders], rows)) out(line)
     out()
   }
   if (s.groups.length > 0) {
     const rows = s.groups.map((g) => [g.groupId, g.state, String(g.generation), g.protocol, String(g.coordinator), String(Object.keys(g.members).length)])
-    for (const line of table(['Group', 'State', 'Generation', 'Protocol', 'Coordinator', 'Members'], rows)) out(line)
+    for (const line of table([...L.groupHeaders], rows)) out(line)
     out()
   }
   const k = s.checks
-  const counts = ANOMALY_COUNTS.map((name) => `${name} ${k[name]}`).join(', ') + (k.redeliveries ? ` (redelivered records: ${k.redeliveries})` : '')
-  out(`Checks      ${k.ok ? 'ok' : 'ANOMALIES'}: ${counts}`)
+  const counts = ANOMALY_COUNTS.map((name) => `${name} ${k[name]}`).join(', ') + (k.redeliveries ? ` (${L.redelivered}: ${k.redeliveries})` : '')
+  out(`${L.checks} ${k.ok ? 'ok' : L.anomalies}: ${counts}`)
   for (const a of k.first.slice(0, 10)) out(`  ${ms(a.atMs).padStart(11)}  ${a.kind}: ${a.detail}`)
-  if (k.first.length > 10) out(`  … see --json for the first ${k.first.length}`)
+  if (k.first.length > 10) out(`  ${L.seeJson(k.first.length)}`)
   out()
   const notes = w.notes
-  out(`Events (${notes.length})`)
-  for (const n of notes.slice(0, NOTES_SHOWN)) out(`  ${ms(n.atMs).padStart(11)}  ${n.kind.padEnd(10)}  ${n.text}`)
-  if (notes.length > NOTES_SHOWN) out(`  … ${notes.length - NOTES_SHOWN} more`)
+  out(`${L.eventLog} (${notes.length})`)
+  for (const n of notes.slice(0, NOTES_SHOWN)) out(`  ${ms(n.atMs).padStart(11)}  ${eventKind(n).padEnd(10)}  ${formatEvent(n, lang)}`)
+  if (notes.length > NOTES_SHOWN) out(`  ${L.more(notes.length - NOTES_SHOWN)}`)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,9 +396,18 @@ function printKafkaTools(sim: Simulation, summary: Summary): void {
   }
 }
 
+/** --lang ko|en (English when absent): the language of the readable summary and the event log. */
+function langFlag(p: Parsed): EventLang {
+  const v = p.flags.lang
+  if (v === undefined) return 'en'
+  if (v === 'en' || v === 'ko') return v
+  throw inputError('run', `--lang: expected ko or en, got ${quoted(String(v))}`)
+}
+
 function cmdRun(argv: string[]): number {
-  const spec = { seed: 'seed', until: 'int', 'max-events': 'int', json: 'bool', trace: 'string', describe: 'bool', quiet: 'bool' } as const
+  const spec = { seed: 'seed', until: 'int', 'max-events': 'int', json: 'bool', trace: 'string', describe: 'bool', quiet: 'bool', lang: 'string' } as const
   const p = parseArgs('run', argv, spec, [1, 1])
+  const lang = langFlag(p)
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
   const until = untilFlag('run', p, loaded.scenario, loaded.untilMs)
@@ -362,7 +426,7 @@ function cmdRun(argv: string[]): number {
   }
   const summary = sim.summary()
   if (p.flags.json) outJson(summary)
-  else printSummary(summary, sim.world, loaded.file)
+  else printSummary(summary, sim.world, loaded.file, lang)
   if (p.flags.describe && !p.flags.json) printKafkaTools(sim, summary)
   if (stoppedEarly) err(`kafkascope: run: stopped after ${summary.events} events (--max-events) at ${ms(sim.nowMs)} of ${ms(until)} of simulated time`)
   return judgeExpect(loaded.scenario, summary, stoppedEarly, !p.flags.json)

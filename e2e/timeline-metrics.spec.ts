@@ -116,11 +116,23 @@ test('an UNCLEAN election stands out and the lost writes show as anomalies', asy
   await expect(page.getByTestId('timeline-tooltip')).toContainText('lostAckedWrite')
   await page.screenshot({ path: 'test-results/timeline-unclean.png' })
 
-  // In Korean the category label changes; Kafka's words stay.
+  // In Korean the category label and the event's text are Korean; Kafka's words (UNCLEAN, ISR) stay.
   await page.getByRole('button', { name: '한국어' }).click()
   await unclean.hover()
   await expect(page.getByTestId('timeline-tooltip')).toContainText('UNCLEAN 리더 선출')
-  await expect(page.getByTestId('timeline-tooltip')).toContainText('UNCLEAN election')
+  await expect(page.getByTestId('timeline-tooltip')).toContainText(/파티션 events-0: 리더 \d → \d \(UNCLEAN 선출\), 에포크 \d+, ISR \[\d\]/)
+  await expect(page.getByTestId('timeline-tooltip')).not.toContainText('UNCLEAN election')
+  await page.screenshot({ path: 'test-results/timeline-unclean-ko.png' })
+
+  // The event log speaks Korean too, and its search looks in the Korean text.
+  await page.getByRole('tab', { name: '이벤트' }).click()
+  await page.getByTestId('events-search').fill('UNCLEAN 선출')
+  const rows = page.getByTestId('events-list').locator('li[data-kind]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toHaveAttribute('data-type', 'LeaderElected')
+  await expect(rows.first()).toContainText('파티션 events-0: 리더')
+  await page.getByTestId('events-search').fill('')
+  await page.screenshot({ path: 'test-results/events-ko.png' })
   expect(errors).toEqual([])
 })
 

@@ -8,6 +8,8 @@
  * Every run is deterministic: a failure reproduces with
  * `npm run --silent sim -- run scenarios/<id>.json [--seed N]`.
  */
+import { eventKind } from './kafka/events.ts'
+import { formatEvent } from './trace/format-events.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { assignPartitions, coordinatorPartitionFor, createSimulation, parseScenario, type Scenario, type Simulation, type Summary } from './index.ts'
@@ -59,7 +61,9 @@ function groupPolls(w: World, groupId: string): Poll[] {
 }
 
 function groupNotes(w: World, groupId: string, text: RegExp, fromMs = 0, toMs = Infinity): { atMs: number; text: string }[] {
-  return w.notes.filter((n) => n.kind === 'group' && n.atMs >= fromMs && n.atMs <= toMs && n.text.startsWith(`Group ${groupId}:`) && text.test(n.text))
+  return w.notes
+    .map((n) => ({ atMs: n.atMs, kind: eventKind(n), text: formatEvent(n, 'en') }))
+    .filter((n) => n.kind === 'group' && n.atMs >= fromMs && n.atMs <= toMs && n.text.startsWith(`Group ${groupId}:`) && text.test(n.text))
 }
 
 function groupSummary(sim: Simulation, groupId: string): Summary['groups'][number] {
@@ -366,8 +370,9 @@ describe("the coordinator is __consumer_offsets-<partitionFor(group)>'s leader a
     expect(coordinatorGroup(sim, 'billing').broker).toBe(newLeader)
     expect(w.brokers[String(newLeader)].replicas[`__consumer_offsets-${partition}`].role).toBe('leader')
     for (const id of w.memberIds) expect(w.members[id].coordinator).toBe(newLeader)
-    const loads = w.notes.filter((n) => n.kind === 'group' && n.text.startsWith(`Broker ${newLeader} is now the coordinator of group billing (loaded from __consumer_offsets-${partition})`))
+    const loads = w.notes.filter((n) => eventKind(n) === 'group' && formatEvent(n, 'en').startsWith(`Broker ${newLeader} is now the coordinator of group billing (loaded from __consumer_offsets-${partition})`))
     expect(loads).toHaveLength(1)
+    expect(loads[0]).toMatchObject({ type: 'CoordinatorLoaded', broker: newLeader, groupId: 'billing', tp: `__consumer_offsets-${partition}` })
     expect(loads[0].atMs).toBeGreaterThan(crashAt)
     // the members carry on committing to it, above what was committed before the crash
     const later = commitEvents(w, 'billing').filter((e) => e.atMs > loadedAt)

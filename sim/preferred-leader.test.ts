@@ -3,6 +3,7 @@
  * leader.imbalance.check.interval.seconds): after a failover moved leadership away, the preferred
  * replica (replicas[0]) gets it back once it is in the ISR, with a new leader epoch.
  */
+import { eventKind } from './kafka/events.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario } from './index.ts'
@@ -47,7 +48,7 @@ describe('preferred leader election', () => {
     expect(partitions(sim).some((p) => p.leader !== p.replicas[0])).toBe(true)
     sim.runUntil(120_000)
     for (const p of partitions(sim)) expect(p.leader).toBe(p.replicas[0])
-    const preferred = sim.world.notes.filter((n) => n.kind === 'leader' && n.atMs > 80_000)
+    const preferred = sim.world.notes.filter((n) => eventKind(n) === 'leader' && n.atMs > 80_000)
     expect(preferred.length).toBeGreaterThan(0)
     // the check runs on the interval, counted from when the controller became active
     for (const n of preferred) expect((n.atMs - preferred[0].atMs) % 30_000).toBe(0)

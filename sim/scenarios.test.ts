@@ -6,6 +6,8 @@
  * Every run is deterministic (a scenario plus a seed), so a failure here reproduces with
  * `npm run --silent sim -- run <scenario> --seed <n>`.
  */
+import { eventKind } from './kafka/events.ts'
+import { formatEvent } from './trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, partitionForKey, type Scenario, type Simulation } from './index.ts'
 import { builtInScenarios } from './scenario/builtins.ts'
@@ -63,7 +65,7 @@ function changesOf(w: World, tp: string, fromMs = 0, toMs = Infinity): LeaderCha
 }
 
 function notes(w: World, kind: string, text: RegExp, fromMs = 0): { atMs: number; text: string }[] {
-  return w.notes.filter((n) => n.kind === kind && n.atMs >= fromMs && text.test(n.text))
+  return w.notes.map((n) => ({ atMs: n.atMs, kind: eventKind(n), text: formatEvent(n, 'en') })).filter((n) => n.kind === kind && n.atMs >= fromMs && text.test(n.text))
 }
 
 /** Kafka's election on fencing (PartitionChangeBuilder, Election.ONLINE): keep a valid leader, else
@@ -712,7 +714,8 @@ describe('topic creation', () => {
     // the same request straight to the active controller
     const c = activeController(w)!
     expect(createTopic(w, c, 'wide', 1, 4, {})).toBe('INVALID_REPLICATION_FACTOR')
-    expect(w.notes[w.notes.length - 1].text).toBe(
+    expect(w.notes[w.notes.length - 1]).toMatchObject({ type: 'CreateTopicsFailed', topic: 'wide', error: 'INVALID_REPLICATION_FACTOR' })
+    expect(formatEvent(w.notes[w.notes.length - 1], 'en')).toBe(
       'CreateTopics wide: INVALID_REPLICATION_FACTOR: The target replication factor of 4 cannot be reached because only 2 broker(s) are registered.',
     )
     // once the third broker registers, the topic can be created

@@ -7,6 +7,7 @@
  * carries the node's incarnation and is dropped if the node crashed since; every random draw uses a
  * labelled Rng stream kept in the state.
  */
+import type { SimEvent, SimEventInput } from './kafka/events.ts'
 import { heapPush, type EventHeap } from './kernel/scheduler.ts'
 import { canReach, deliveryTime, latencyOf, type NetworkState } from './kernel/network.ts'
 import type { RngState } from './kernel/rng.ts'
@@ -38,11 +39,8 @@ export interface NodeInfo {
   member?: string
 }
 
-export interface Note {
-  atMs: number
-  kind: string
-  text: string
-}
+/** A recorded event (kafka/events.ts): typed data, worded per language at the edge. */
+export type Note = SimEvent
 
 export interface World {
   scenario: Scenario
@@ -130,8 +128,9 @@ export function timer(w: World, node: string, name: string, delayMs: number, dat
   })
 }
 
-export function note(w: World, kind: string, text: string): void {
-  w.notes.push({ atMs: w.nowMs, kind, text })
+/** Record an event at the current time. */
+export function emit(w: World, e: SimEventInput): void {
+  w.notes.push({ ...e, atMs: w.nowMs } as SimEvent)
 }
 
 export function nextCorrelationId(w: World): number {

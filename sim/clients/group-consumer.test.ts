@@ -4,6 +4,7 @@
  * group coordinator asserting the client behaviour Kafka defines (ConsumerCoordinator,
  * AbstractCoordinator, KIP-62, KIP-345, KIP-429).
  */
+import { formatEvent } from '../trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, restoreSimulation, type Scenario, type Simulation } from '../index.ts'
 import {
@@ -267,8 +268,10 @@ describe('rebalances', () => {
     const w = run(s, 60000).world
     const leaves = revoked(w).filter((e) => e.lost)
     expect(leaves.length).toBeGreaterThan(0)
-    expect(w.notes.some((n) => /consumer poll timeout has expired/.test(n.text))).toBe(true)
-    expect(w.notes.some((n) => /LeaveGroup: consumer poll timeout has expired/.test(n.text))).toBe(true)
+    expect(w.notes.some((n) => /consumer poll timeout has expired/.test(formatEvent(n, 'en')))).toBe(true)
+    expect(w.notes.some((n) => /LeaveGroup: consumer poll timeout has expired/.test(formatEvent(n, 'en')))).toBe(true)
+    expect(w.notes.some((n) => n.type === 'ConsumerPollTimeout')).toBe(true)
+    expect(w.notes.some((n) => n.type === 'MemberRemoved' && n.reason.code === 'leaveGroup' && n.reason.leaveReason === 'consumer poll timeout has expired.')).toBe(true)
     // the member comes back in a later generation
     const left = leaves[0]
     expect(assigned(w).some((e) => e.member === left.member && e.atMs > left.atMs)).toBe(true)

@@ -40,7 +40,7 @@
  * correlation id and anything stale is dropped; timers carry a token and only the latest one acts.
  */
 import { compareTp } from '../controller/metadata.ts'
-import { send, timer, note, nextCorrelationId, type World, type Msg } from '../world.ts'
+import { send, timer, emit, nextCorrelationId, type World, type Msg } from '../world.ts'
 import { resolveConsumerConfig, type Assignor } from '../scenario/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
 import type { JoinGroupResponse, Subscription } from '../groups/protocol.ts'
@@ -455,7 +455,7 @@ function manualCommitDone(w: World, m: MemberNode, retriable: boolean): void {
  */
 function onPollTimeout(w: World, m: MemberNode): void {
   if (m.state === 'fenced' || m.state === 'closed' || m.closing) return
-  note(w, 'consumer', `${m.id} leaves group ${m.groupId}: consumer poll timeout has expired (max.poll.interval.ms=${m.cfg['max.poll.interval.ms']})`)
+  emit(w, { type: 'ConsumerPollTimeout', member: m.id, groupId: m.groupId, maxPollIntervalMs: m.cfg['max.poll.interval.ms'] })
   maybeLeaveGroup(w, m, 'consumer poll timeout has expired.')
   resetStateAndRejoin(w, m, 'consumer pro-actively leaving the group', true)
 }
@@ -535,7 +535,7 @@ function resetStateAndRejoin(w: World, m: MemberNode, reason: string, resetMembe
   m.heartbeatToken++
   m.needsJoinPrepare = true
   requestRejoin(m, reason)
-  note(w, 'consumer', `${m.id} resets its generation${resetMemberId ? ' and member id' : ''}: ${reason}`)
+  emit(w, { type: 'ConsumerRejoinReset', member: m.id, resetMemberId, reason })
 }
 
 function fatal(w: World, m: MemberNode, error: string): void {
@@ -545,8 +545,7 @@ function fatal(w: World, m: MemberNode, error: string): void {
   m.state = 'fenced'
   m.app = 'stopped'
   m.heartbeatToken++
-  const why = error === 'FENCED_INSTANCE_ID' ? ` (another consumer took group.instance.id ${m.groupInstanceId})` : ''
-  note(w, 'consumer', `${m.id} stops: ${error}${why}`)
+  emit(w, { type: 'ConsumerStopped', member: m.id, error, instanceId: m.groupInstanceId })
 }
 
 /** The request to the coordinator: sent now, answered by corr, expiring after `timeoutMs`. */
@@ -594,7 +593,7 @@ function onFindCoordinator(w: World, m: MemberNode, msg: MessageOf<'FindCoordina
   m.findCoordinator = null
   const nodeId = msg.nodeId
   if (msg.error !== 'NONE' || nodeId < 0) return findCoordinatorFailed(w, m, msg.error)
-  if (m.failures === 0 || nodeId !== m.lastCoordinator) note(w, 'consumer', `${m.id} found the coordinator of group ${m.groupId}: broker ${nodeId}`)
+  if (m.failures === 0 || nodeId !== m.lastCoordinator) emit(w, { type: 'CoordinatorFound', member: m.id, groupId: m.groupId, broker: nodeId })
   m.coordinator = nodeId
   m.lastCoordinator = nodeId
   m.lastHeartbeatOkMs = w.nowMs
@@ -614,7 +613,7 @@ function findCoordinatorFailed(w: World, m: MemberNode, error: string): void {
  */
 function markCoordinatorUnknown(w: World, m: MemberNode, error: string): void {
   if (m.coordinator < 0) return
-  if (m.failures === 0) note(w, 'consumer', `${m.id} lost the coordinator of group ${m.groupId} (broker ${m.coordinator}): ${error}`)
+  if (m.failures === 0) emit(w, { type: 'CoordinatorLost', member: m.id, groupId: m.groupId, broker: m.coordinator, error })
   m.coordinator = -1
   m.join = null
   if (m.sync || m.pendingAssignment) {
@@ -822,7 +821,7 @@ function onJoinComplete(w: World, m: MemberNode, assigned: string[]): void {
   m.lastAssignment = assigned
   m.lastAssignmentGeneration = m.generation
   recordAssigned(w, { groupId: m.groupId, member: m.id, memberId: m.memberId, generation: m.generation, tps: assigned.slice(), added })
-  note(w, 'consumer', `${m.id} got generation ${m.generation} of group ${m.groupId} (${m.protocolName}): ${assigned.join(', ') || 'no partitions'}`)
+  emit(w, { type: 'AssignmentReceived', member: m.id, groupId: m.groupId, generation: m.generation, protocol: m.protocolName, partitions: assigned.slice() })
   if (m.cfg['enable.auto.commit']) armAutoCommit(w, m, w.nowMs + m.cfg['auto.commit.interval.ms'])
   if (revoked.length > 0 && m.protocol === 'COOPERATIVE') requestRejoin(m, `need to revoke partitions ${revoked.join(', ')} and re-join`)
 }
@@ -1050,7 +1049,7 @@ function finishClose(w: World, m: MemberNode): void {
   m.closing = false
   m.app = 'stopped'
   m.heartbeatToken++
-  note(w, 'consumer', `${m.id} closed${m.groupInstanceId ? ' (static member: no LeaveGroup)' : ''}`)
+  emit(w, { type: 'ConsumerClosed', member: m.id, staticMember: !!m.groupInstanceId })
 }
 
 // ---------------------------------------------------------------- positions: OffsetFetch, ListOffsets

@@ -17,7 +17,7 @@
  * Records are generated lazily at wake-ups, each with its exact due time (recordsPerSec).
  */
 import { nextInt, forkRng } from '../kernel/rng.ts'
-import { send, timer, nextCorrelationId, note, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, emit, type World, type Msg } from '../world.ts'
 import { partitionForKey } from '../kafka/murmur2.ts'
 import { resolveProducerConfig } from '../scenario/config.ts'
 import type { ProducerSpec } from '../scenario/types.ts'
@@ -418,7 +418,7 @@ function bumpEpoch(w: World, p: ProducerNode): void {
   p.producerEpoch++
   p.wireNext = p.wireNext.map(() => 0)
   p.wireAcked = p.wireAcked.map(() => -1)
-  note(w, 'producer', `Producer ${p.id} bumps its producer epoch to ${p.producerEpoch} and resets its sequence numbers`)
+  emit(w, { type: 'ProducerEpochBumped', producer: p.id, producerEpoch: p.producerEpoch })
 }
 
 /** A batch got an error: retry it, or give up for good. */
@@ -546,7 +546,7 @@ export function handleProducerMessage(w: World, p: ProducerNode, m: Msg): void {
       p.pidInflight = false
       if (m.error === 'NONE') {
         p.producerId = m.producerId
-        note(w, 'producer', `Producer ${p.id} got producer id ${p.producerId} (idempotent)`)
+        emit(w, { type: 'ProducerIdReceived', producer: p.id, producerId: p.producerId })
       }
       return wake(w, p)
   }

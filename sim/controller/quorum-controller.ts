@@ -16,7 +16,7 @@
  * - heartbeat times are soft state: a new active controller starts every session afresh.
  */
 import { nextU32 } from '../kernel/rng.ts'
-import { send, timer, note, isUp, type World, type Msg } from '../world.ts'
+import { send, timer, emit, isUp, type World, type Msg } from '../world.ts'
 import { allPartitions, isUnfenced, partitionName, type MetaRecord, type PartitionState } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
 import { appendRecords } from './raft.ts'
@@ -135,7 +135,7 @@ function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistr
   recs.push(reg)
   const off = write(w, c, recs)
   c.lastHeartbeatMs[id] = w.nowMs
-  note(w, 'broker', `Broker ${id} registered (broker epoch ${(reg as { brokerEpoch: number }).brokerEpoch}), fenced until it catches up`)
+  emit(w, { type: 'BrokerRegistered', broker: id, brokerEpoch: (reg as { brokerEpoch: number }).brokerEpoch })
   respondAfterCommit(w, c, off, m.from, {
     api: 'BrokerRegistrationResponse',
     from: c.id,
@@ -156,7 +156,7 @@ function onHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'
   if (reg.fenced && m.metadataOffset >= reg.brokerEpoch) {
     const recs: MetaRecord[] = [{ type: 'UnfenceBroker', brokerId: id, brokerEpoch: reg.brokerEpoch }]
     write(w, c, recs)
-    note(w, 'broker', `Broker ${id} unfenced`)
+    emit(w, { type: 'BrokerUnfenced', broker: id })
     write(w, c, electForUnfenced(w, c, id))
     maybeCreateScenarioTopics(w, c)
   }
@@ -177,7 +177,7 @@ function fenceStaleBrokers(w: World, c: ControllerNode): void {
     if (b.fenced) continue
     const last = c.lastHeartbeatMs[idStr] ?? c.activeSinceMs
     if (w.nowMs - last > timeout) {
-      note(w, 'broker', `Broker ${b.id} fenced: no heartbeat for ${w.nowMs - last} ms (broker.session.timeout.ms=${timeout})`)
+      emit(w, { type: 'BrokerFenced', broker: b.id, sinceHeartbeatMs: w.nowMs - last, timeoutMs: timeout })
       write(w, c, [{ type: 'FenceBroker', brokerId: b.id, brokerEpoch: b.brokerEpoch }, ...leaderAndIsrUpdates(w, c, b.id, 'fenced')])
     } else next = Math.min(next, last + timeout + 1)
   }
@@ -274,11 +274,9 @@ function electForUnfenced(w: World, c: ControllerNode, broker: number): MetaReco
 function logChange(w: World, p: PartitionState, r: MetaRecord): void {
   if (r.type !== 'PartitionChange') return
   const tp = partitionName(p.topic, p.partition)
-  const leader = r.leader === -1 ? 'none' : String(r.leader)
   if (r.leader !== p.leader) {
-    const how = r.unclean ? ' (UNCLEAN election)' : ''
-    note(w, r.unclean ? 'unclean' : 'leader', `Partition ${tp}: leader ${p.leader === -1 ? 'none' : p.leader} → ${leader}${how}, epoch ${r.leaderEpoch}, ISR [${r.isr.join(',')}]`)
-  } else note(w, 'isr', `Partition ${tp}: ISR [${p.isr.join(',')}] → [${r.isr.join(',')}] (${r.reason})`)
+    emit(w, { type: 'LeaderElected', topic: p.topic, partition: p.partition, from: p.leader, to: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
+  } else emit(w, { type: 'IsrChanged', topic: p.topic, partition: p.partition, from: p.isr.slice(), to: r.isr.slice(), reason: r.reason })
   w.history.leaderChanges.push({ atMs: w.nowMs, tp, leader: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
 }
 
@@ -420,7 +418,7 @@ export function createTopic(
     assignment = placeReplicas({ ...lists, partitions, replicationFactor: rf }, rngAdapter(w.rng.place))
   } catch (e) {
     if (e instanceof PlacementError) {
-      note(w, 'error', `CreateTopics ${name}: ${e.code}: ${e.message}`)
+      emit(w, { type: 'CreateTopicsFailed', topic: name, error: e.code, message: e.message })
       return e.code
     }
     throw e
@@ -429,7 +427,7 @@ export function createTopic(
   if (Object.keys(config).length) recs.push({ type: 'Config', topic: name, config: config as never })
   assignment.forEach((replicas, i) => recs.push(initialPartition(c, name, i, replicas)))
   write(w, c, recs)
-  note(w, 'topic', `Created topic ${name} with ${partitions} partitions, replication factor ${rf}`)
+  emit(w, { type: 'TopicCreated', topic: name, partitions, replicationFactor: rf })
   return 'NONE'
 }
 
@@ -465,13 +463,13 @@ export function addPartitions(w: World, c: ControllerNode, topic: string, count:
     throw e
   }
   write(w, c, assignment.map((replicas, i) => initialPartition(c, topic, current + i, replicas)))
-  note(w, 'topic', `Topic ${topic} now has ${count} partitions`)
+  emit(w, { type: 'PartitionsAdded', topic, count })
   return 'NONE'
 }
 
 export function setTopicConfig(w: World, c: ControllerNode, topic: string, config: Record<string, unknown>): string {
   if (!c.image.topics[topic]) return 'UNKNOWN_TOPIC_OR_PARTITION'
   write(w, c, [{ type: 'Config', topic, config: config as never }])
-  note(w, 'config', `Topic ${topic} config: ${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}`)
+  emit(w, { type: 'TopicConfigChanged', topic, config: Object.entries(config).map(([k, v]): [string, string] => [k, `${v}`]) })
   return 'NONE'
 }

@@ -19,7 +19,7 @@
  * Timers are lazy: a timer event re-checks its deadline and re-arms if contact happened meanwhile.
  */
 import { nextRange } from '../kernel/rng.ts'
-import { send, timer, note, nextCorrelationId, type World } from '../world.ts'
+import { send, timer, emit, nextCorrelationId, type World } from '../world.ts'
 import { applyRecord, rebuildImage, type MetaRecord, type RaftEntry } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
 import { onBecomeActive, onCommitted, onResign } from './quorum-controller.ts'
@@ -107,7 +107,7 @@ function becomeCandidate(w: World, c: ControllerNode): void {
   c.leaderId = null
   c.votes = [c.id]
   c.fetchInflight = false
-  note(w, 'raft', `Controller ${c.id} starts an election for epoch ${c.epoch}`)
+  emit(w, { type: 'ControllerElectionStarted', controller: c.id, epoch: c.epoch })
   if (c.votes.length >= majority(w)) return becomeLeader(w, c)
   for (const v of w.voterIds) {
     if (v === c.id) continue
@@ -123,7 +123,7 @@ function becomeLeader(w: World, c: ControllerNode): void {
   c.followerEnd = {}
   for (const v of w.voterIds) if (v !== c.id) c.followerEnd[v] = { end: 0, lastFetchMs: w.nowMs }
   c.parked = []
-  note(w, 'controller', `Controller ${c.id} is the active controller (epoch ${c.epoch})`)
+  emit(w, { type: 'ControllerActive', controller: c.id, epoch: c.epoch })
   for (const v of w.voterIds) if (v !== c.id) send(w, c.id, v, { api: 'BeginQuorumEpoch', from: c.id, epoch: c.epoch })
   appendRecords(w, c, [{ type: 'LeaderChange', leaderId: c.id, epoch: c.epoch }])
   timer(w, c.id, 'raft.checkQuorum', w.brokerConfig['controller.quorum.fetch.timeout.ms'] / 4, c.epoch)
@@ -195,7 +195,7 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
     let fresh = 1
     for (const v of w.voterIds) if (v !== c.id && w.nowMs - (c.followerEnd[v]?.lastFetchMs ?? 0) <= t) fresh++
     if (fresh < majority(w)) {
-      note(w, 'controller', `Controller ${c.id} resigns: no majority has fetched for ${t} ms`)
+      emit(w, { type: 'ControllerResigned', controller: c.id, fetchTimeoutMs: t })
       becomeUnattached(w, c, c.epoch, null)
       return
     }

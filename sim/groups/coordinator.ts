@@ -12,7 +12,8 @@
  * member has rejoined or the rebalance timeout (max.poll.interval.ms) expires, dropping dynamic
  * members that did not rejoin. Each completed join increments the generation.
  */
-import { send, timer, note, type World } from '../world.ts'
+import { send, timer, emit, type World } from '../world.ts'
+import type { GroupStateReason, MemberRemovedReason } from '../kafka/events.ts'
 import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../cluster/batch.ts'
@@ -76,7 +77,7 @@ export function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void 
     const g = groups[id]
     for (const m of Object.values(g.members)) m.lastHeartbeatMs = w.nowMs
     c.groups[id] = g
-    note(w, 'group', `Broker ${b.id} is now the coordinator of group ${id} (loaded from ${r.tp}): ${g.state}, generation ${g.generation}`)
+    emit(w, { type: 'CoordinatorLoaded', broker: b.id, groupId: id, tp: r.tp, state: g.state, generation: g.generation })
   }
   armCoordinator(w, b, w.nowMs)
 }
@@ -302,7 +303,7 @@ function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, f
     if (!instanceId && pending < 0) return reply(w, b, from, joinError('UNKNOWN_MEMBER_ID', memberId))
     if (pending >= 0) g.pendingMemberIds.splice(pending, 1)
     member = addMember(w, g, memberId, instanceId, m)
-    note(w, 'group', `Group ${g.groupId}: ${member.clientId} joins (${m.reason || 'new member'})`)
+    emit(w, { type: 'MemberJoined', groupId: g.groupId, member: member.clientId, joinReason: (m.reason as string) || '' })
   } else {
     const changed = JSON.stringify(member.protocols) !== JSON.stringify(m.protocols)
     member.protocols = m.protocols
@@ -317,7 +318,7 @@ function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, f
     if (g.initialDelay) extendInitialDelay(w, b, g)
     return maybeCompleteJoin(w, b, g)
   }
-  prepareRebalance(w, b, g, `${member.clientId} joined: ${m.reason || 'new member'}`)
+  prepareRebalance(w, b, g, `${member.clientId} joined: ${m.reason || 'new member'}`, { code: 'memberJoined', member: member.clientId, joinReason: m.reason || '' })
 }
 
 function addMember(w: World, g: ClassicGroup, memberId: string, instanceId: string | null, m: JoinGroupRequest): GroupMember {
@@ -358,12 +359,12 @@ function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: st
   const changed = JSON.stringify(old.protocols) !== JSON.stringify(m.protocols)
   member.protocols = m.protocols
   if (g.state === 'Stable' && !changed) {
-    note(w, 'group', `Group ${g.groupId}: static member ${member.groupInstanceId} is back with a new member id; no rebalance (generation ${g.generation})`)
+    emit(w, { type: 'StaticMemberReturned', groupId: g.groupId, instanceId: member.groupInstanceId!, generation: g.generation })
     return reply(w, b, from, joinResponse(g, member, true))
   }
   member.joinPending = from
   if (g.state === 'PreparingRebalance') return maybeCompleteJoin(w, b, g)
-  prepareRebalance(w, b, g, `static member ${member.groupInstanceId} rejoined`)
+  prepareRebalance(w, b, g, `static member ${member.groupInstanceId} rejoined`, { code: 'staticMemberRejoined', instanceId: member.groupInstanceId! })
 }
 
 function joinResponse(g: ClassicGroup, member: GroupMember, skipAssignment: boolean): Unsent<JoinGroupResponse> {
@@ -390,7 +391,7 @@ function chosenMetadata(g: ClassicGroup, m: GroupMember): Subscription {
   return (m.protocols.find((p) => p.name === g.protocolName) ?? m.protocols[0]).metadata
 }
 
-function prepareRebalance(w: World, b: BrokerNode, g: ClassicGroup, reason: string): void {
+function prepareRebalance(w: World, b: BrokerNode, g: ClassicGroup, reason: string, cause: GroupStateReason): void {
   if (g.state === 'CompletingRebalance') {
     for (const id of g.memberOrder) {
       const m = g.members[id]
@@ -399,7 +400,7 @@ function prepareRebalance(w: World, b: BrokerNode, g: ClassicGroup, reason: stri
     }
   }
   const wasEmpty = g.state === 'Empty'
-  transition(w, g, 'PreparingRebalance', reason)
+  transition(w, g, 'PreparingRebalance', cause)
   g.rebalanceReason = reason
   const rebalanceTimeout = maxRebalanceTimeout(g)
   if (wasEmpty) {
@@ -426,9 +427,9 @@ function maxRebalanceTimeout(g: ClassicGroup): number {
   return t
 }
 
-function transition(w: World, g: ClassicGroup, to: ClassicGroupState, reason: string): void {
+function transition(w: World, g: ClassicGroup, to: ClassicGroupState, reason: GroupStateReason | null): void {
   if (g.state === to) return
-  note(w, 'group', `Group ${g.groupId}: ${g.state} → ${to}${reason ? ` (${reason})` : ''}`)
+  emit(w, { type: 'GroupStateChanged', groupId: g.groupId, from: g.state, to, reason })
   g.state = to
 }
 
@@ -447,7 +448,7 @@ function maybeCompleteJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
 function completeJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
   for (const id of g.memberOrder.slice()) {
     const m = g.members[id]
-    if (!m.joinPending && !m.groupInstanceId) removeMember(w, g, id, 'did not rejoin in time')
+    if (!m.joinPending && !m.groupInstanceId) removeMember(w, g, id, { code: 'rejoinTimeout' })
   }
   g.pendingMemberIds = []
   g.generation++
@@ -455,7 +456,7 @@ function completeJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
   if (g.memberOrder.length === 0) {
     g.protocolName = null
     g.leaderId = null
-    transition(w, g, 'Empty', `generation ${g.generation} has no members`)
+    transition(w, g, 'Empty', { code: 'noMembers', generation: g.generation })
     appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord(g)])
     return
   }
@@ -463,7 +464,7 @@ function completeJoin(w: World, b: BrokerNode, g: ClassicGroup): void {
   if (!g.leaderId || !g.members[g.leaderId] || !g.members[g.leaderId].joinPending) {
     g.leaderId = g.memberOrder.find((id) => g.members[id].joinPending) ?? g.memberOrder[0]
   }
-  transition(w, g, 'CompletingRebalance', `generation ${g.generation}, protocol ${g.protocolName}, leader ${g.members[g.leaderId].clientId}`)
+  transition(w, g, 'CompletingRebalance', { code: 'generationFormed', generation: g.generation, protocol: g.protocolName, leader: g.members[g.leaderId].clientId })
   for (const id of g.memberOrder) {
     const m = g.members[id]
     m.lastHeartbeatMs = w.nowMs
@@ -488,10 +489,10 @@ function electProtocol(g: ClassicGroup): string {
   return best
 }
 
-function removeMember(w: World, g: ClassicGroup, memberId: string, why: string): void {
+function removeMember(w: World, g: ClassicGroup, memberId: string, why: MemberRemovedReason): void {
   const m = g.members[memberId]
   if (!m) return
-  note(w, 'group', `Group ${g.groupId}: member ${m.clientId} removed (${why})`)
+  emit(w, { type: 'MemberRemoved', groupId: g.groupId, member: m.clientId, reason: why })
   delete g.members[memberId]
   g.memberOrder = g.memberOrder.filter((id) => id !== memberId)
   if (m.groupInstanceId && g.staticMembers[m.groupInstanceId] === memberId) delete g.staticMembers[m.groupInstanceId]
@@ -518,7 +519,7 @@ function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, f
 }
 
 function finishSync(w: World, b: BrokerNode, g: ClassicGroup): void {
-  transition(w, g, 'Stable', `generation ${g.generation} assigned`)
+  transition(w, g, 'Stable', { code: 'assigned', generation: g.generation })
   for (const id of g.memberOrder) {
     const m = g.members[id]
     if (!m.syncPending) continue
@@ -559,12 +560,12 @@ function onLeave(w: World, b: BrokerNode, g: ClassicGroup, m: LeaveGroupRequest,
   const member = g.members[memberId]
   if (!member) return reply(w, b, from, { api: 'LeaveGroupResponse', error: 'UNKNOWN_MEMBER_ID' })
   reply(w, b, from, { api: 'LeaveGroupResponse', error: 'NONE' })
-  removeMember(w, g, memberId, `LeaveGroup: ${m.reason || 'the consumer is closing'}`)
-  memberGone(w, b, g, `${member.clientId} left the group`)
+  removeMember(w, g, memberId, { code: 'leaveGroup', leaveReason: m.reason || '' })
+  memberGone(w, b, g, `${member.clientId} left the group`, { code: 'memberLeft', member: member.clientId })
 }
 
-function memberGone(w: World, b: BrokerNode, g: ClassicGroup, reason: string): void {
-  if (g.state === 'Stable' || g.state === 'CompletingRebalance') prepareRebalance(w, b, g, reason)
+function memberGone(w: World, b: BrokerNode, g: ClassicGroup, reason: string, cause: GroupStateReason): void {
+  if (g.state === 'Stable' || g.state === 'CompletingRebalance') prepareRebalance(w, b, g, reason, cause)
   else if (g.state === 'PreparingRebalance') maybeCompleteJoin(w, b, g)
 }
 
@@ -603,7 +604,7 @@ export function adminCommitOffsets(w: World, b: BrokerNode, groupId: string, off
   const required = appendRecords(w, b, tp, records)
   b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId, kind: 'commit', reply: null, offsets, generation: -1 })
   completeWrites(w, b, r)
-  note(w, 'group', `Group ${groupId}: offsets reset to ${Object.keys(offsets).map((t) => `${t}=${offsets[t]}`).join(', ')}`)
+  emit(w, { type: 'OffsetsReset', groupId, offsets: Object.keys(offsets).map((t): [string, number] => [t, offsets[t]]) })
   return 'NONE'
 }
 
@@ -629,8 +630,8 @@ export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
       const m = g.members[mid]
       const deadline = m.lastHeartbeatMs + m.sessionTimeoutMs
       if (deadline <= w.nowMs && !m.joinPending) {
-        removeMember(w, g, mid, `session timeout: no heartbeat for ${w.nowMs - m.lastHeartbeatMs} ms (session.timeout.ms=${m.sessionTimeoutMs})`)
-        memberGone(w, b, g, `${m.clientId}'s session expired`)
+        removeMember(w, g, mid, { code: 'sessionTimeout', sinceHeartbeatMs: w.nowMs - m.lastHeartbeatMs, sessionTimeoutMs: m.sessionTimeoutMs })
+        memberGone(w, b, g, `${m.clientId}'s session expired`, { code: 'sessionExpired', member: m.clientId })
       } else if (!m.joinPending) next = Math.min(next, deadline + 1)
     }
     maybeCompleteJoin(w, b, g)

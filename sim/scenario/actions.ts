@@ -5,7 +5,7 @@
  * "coordinator:<groupId>". A reference that resolves to nothing is noted as a runtime error in the
  * event log; it never throws.
  */
-import { note, type World } from '../world.ts'
+import { emit, type World } from '../world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { addMember, crashNode, restartNode, resumeNode, startNode } from '../engine.ts'
 import { closeMember } from '../clients/group-consumer.ts'
@@ -23,9 +23,9 @@ import { resolveProducerConfig } from './config.ts'
 
 export class ResolveError extends Error {}
 
-function describe(a: TimelineAction): string {
+function describe(a: TimelineAction): { action: string; args: string } {
   const { atMs: _atMs, action, ...rest } = a
-  return `${action} ${JSON.stringify(rest)}`
+  return { action, args: JSON.stringify(rest) }
 }
 
 /** Resolve a node reference to a network node id. */
@@ -65,9 +65,9 @@ export function resolveNode(w: World, ref: NodeRef): string {
 export function runAction(w: World, a: TimelineAction): void {
   try {
     apply(w, a)
-    note(w, 'action', describe(a))
+    emit(w, { type: 'ActionApplied', ...describe(a) })
   } catch (e) {
-    if (e instanceof ResolveError) note(w, 'error', `${describe(a)}: ${e.message}`)
+    if (e instanceof ResolveError) emit(w, { type: 'ActionFailed', ...describe(a), message: e.message })
     else throw e
   }
 }

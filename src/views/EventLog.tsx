@@ -10,8 +10,9 @@ import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { current } from '../host/engine-host.ts'
 import { formatSimTime, type Text } from '../i18n.ts'
-import { useT } from '../useT.ts'
-import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionInNote, type NoteFilter, type NoteGroup, type NoteRow } from './inspector/note-filter.ts'
+import { useLocale, useT } from '../useT.ts'
+import { eventKind, formatEvent } from '../../sim/index.ts'
+import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionOfEvent, type NoteFilter, type NoteGroup, type NoteRow } from './inspector/note-filter.ts'
 import './event-log.css'
 
 const SHOWN_ROWS = 300
@@ -31,7 +32,7 @@ const GROUP_LABEL: Record<NoteGroup, Text> = {
 const L = {
   title: { en: 'Event log', ko: '이벤트 로그' },
   search: { en: 'Search', ko: '검색' },
-  searchPlaceholder: { en: 'orders-0, broker 2, fenced…', ko: 'orders-0, broker 2, fenced…' },
+  searchPlaceholder: { en: 'orders-0, broker 2, fenced…', ko: 'orders-0, 브로커 2, fence…' },
   kinds: { en: 'Show kinds', ko: '표시할 종류' },
   all: { en: 'All', ko: '전체' },
   none: { en: 'No events match.', ko: '맞는 이벤트가 없습니다.' },
@@ -80,20 +81,23 @@ function KindChips() {
 
 function EventRow({ row, topics }: { row: NoteRow; topics: readonly string[] }) {
   const t = useT()
+  const locale = useLocale()
   const select = useUi((s) => s.select)
   const { note } = row
-  const group = groupOfKind(note.kind)
-  const target = selectionInNote(note.text, topics)
+  const kind = eventKind(note)
+  const group = groupOfKind(kind)
+  const target = selectionOfEvent(note, topics)
+  const text = formatEvent(note, locale)
   return (
-    <li className={`ev-row ev-row-${note.kind}`} data-kind={note.kind}>
+    <li className={`ev-row ev-row-${kind}`} data-kind={kind} data-type={note.type}>
       <span className="ev-time">{formatSimTime(note.atMs).replace(' s', '')}</span>
-      <span className={`ev-tag ev-kind-${group}`}>{note.kind}</span>
+      <span className={`ev-tag ev-kind-${group}`}>{kind}</span>
       {target ? (
         <button type="button" className="ev-text ev-link" title={t(L.select)} onClick={() => select(target)}>
-          {note.text}
+          {text}
         </button>
       ) : (
-        <span className="ev-text">{note.text}</span>
+        <span className="ev-text">{text}</span>
       )}
     </li>
   )
@@ -118,15 +122,16 @@ function useStickToBottom(deps: unknown[]) {
 
 export function EventLog() {
   const t = useT()
+  const locale = useLocale()
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
   const filter = useEventFilter()
   const notes = current()?.sim.world.notes
   const noteCount = notes?.length ?? 0
   const matches = useMemo(
-    () => (notes ? matchingNotes(notes, filter, SHOWN_ROWS) : { rows: [], total: 0 }),
+    () => (notes ? matchingNotes(notes, filter, SHOWN_ROWS, locale) : { rows: [], total: 0 }),
     // the notes array only grows between publishes; its length and the version say when to look again
-    [notes, noteCount, version, filter],
+    [notes, noteCount, version, filter, locale],
   )
   const topics = useMemo(() => view?.topics.map((x) => x.name) ?? [], [view])
   const stick = useStickToBottom([matches])

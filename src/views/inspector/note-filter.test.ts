@@ -1,16 +1,17 @@
 // The event log's filters: chips by note kind, text search, the newest matches only, and finding
 // the partition, group or broker a note speaks of.
 import { describe, expect, it } from 'vitest'
-import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionInNote, withoutActionPrefix, type NoteGroup } from './note-filter.ts'
+import type { SimEvent } from '../../../sim/index.ts'
+import { failureReason, groupOfKind, matchingNotes, NOTE_GROUPS, selectionOfEvent, type NoteGroup } from './note-filter.ts'
 
-const notes = [
-  { atMs: 1000, kind: 'controller', text: 'Controller 1 is the active controller (epoch 1)' },
-  { atMs: 2000, kind: 'topic', text: 'Created topic orders with 3 partitions, replication factor 3' },
-  { atMs: 20000, kind: 'action', text: 'crashBroker {"broker":1}' },
-  { atMs: 29000, kind: 'broker', text: 'Broker 1 fenced: no heartbeat for 9000 ms (broker.session.timeout.ms=9000)' },
-  { atMs: 29001, kind: 'leader', text: 'Partition orders-0: leader 1 → 2, epoch 1, ISR [2,3]' },
-  { atMs: 29002, kind: 'unclean', text: 'Partition orders-1: leader none → 3 (unclean), epoch 2, ISR [3]' },
-  { atMs: 30000, kind: 'isr', text: 'Partition orders-2: ISR [1,2,3] → [2,3] (follower 1 fell behind)' },
+const notes: SimEvent[] = [
+  { type: 'ControllerActive', atMs: 1000, controller: '1', epoch: 1 },
+  { type: 'TopicCreated', atMs: 2000, topic: 'orders', partitions: 3, replicationFactor: 3 },
+  { type: 'ActionApplied', atMs: 20000, action: 'crashBroker', args: '{"broker":1}' },
+  { type: 'BrokerFenced', atMs: 29000, broker: 1, sinceHeartbeatMs: 9000, timeoutMs: 9000 },
+  { type: 'LeaderElected', atMs: 29001, topic: 'orders', partition: 0, from: 1, to: 2, leaderEpoch: 1, isr: [2, 3], unclean: false },
+  { type: 'LeaderElected', atMs: 29002, topic: 'orders', partition: 1, from: -1, to: 3, leaderEpoch: 2, isr: [3], unclean: true },
+  { type: 'IsrChanged', atMs: 30000, topic: 'orders', partition: 2, from: [1, 2, 3], to: [2, 3], reason: 'isr-shrink' },
 ]
 const all = new Set<NoteGroup>(NOTE_GROUPS)
 
@@ -33,7 +34,8 @@ describe('matchingNotes', () => {
 
   it('drops the kinds whose chip is off', () => {
     const m = matchingNotes(notes, { shown: new Set<NoteGroup>(['leader']), query: '', internalPartitions: true }, 300)
-    expect(m.rows.map((r) => r.note.kind)).toEqual(['leader', 'unclean'])
+    expect(m.rows.map((r) => r.note.type)).toEqual(['LeaderElected', 'LeaderElected'])
+    expect(m.rows.map((r) => r.index)).toEqual([4, 5])
   })
 
   it('searches the text case-insensitively', () => {
@@ -42,7 +44,7 @@ describe('matchingNotes', () => {
   })
 
   it('hides leader and Isr changes of __consumer_offsets unless asked for', () => {
-    const withInternal = [...notes, { atMs: 29001, kind: 'leader', text: 'Partition __consumer_offsets-7: leader 1 → 2, epoch 1, ISR [2,3]' }]
+    const withInternal: SimEvent[] = [...notes, { type: 'LeaderElected', atMs: 29001, topic: '__consumer_offsets', partition: 7, from: 1, to: 2, leaderEpoch: 1, isr: [2, 3], unclean: false }]
     expect(matchingNotes(withInternal, { shown: all, query: '', internalPartitions: false }, 300).total).toBe(notes.length)
     expect(matchingNotes(withInternal, { shown: all, query: '', internalPartitions: true }, 300).total).toBe(notes.length + 1)
   })
@@ -52,37 +54,44 @@ describe('matchingNotes', () => {
     expect(m.total).toBe(3)
     expect(m.rows.map((r) => r.index)).toEqual([5, 6])
   })
+
+  it('searches the text of the UI language, and the kind in either', () => {
+    expect(matchingNotes(notes, { shown: all, query: '파티션 orders', internalPartitions: true }, 300, 'ko').total).toBe(3)
+    expect(matchingNotes(notes, { shown: all, query: '파티션 orders', internalPartitions: true }, 300, 'en').total).toBe(0)
+    expect(matchingNotes(notes, { shown: all, query: '브로커 1 fence', internalPartitions: true }, 300, 'ko').rows.map((r) => r.index)).toEqual([3])
+    expect(matchingNotes(notes, { shown: all, query: 'unclean', internalPartitions: true }, 300, 'ko').rows.map((r) => r.index)).toEqual([5])
+  })
 })
 
-describe('selectionInNote', () => {
+describe('selectionOfEvent', () => {
   it('finds the partition of a leader change', () => {
-    expect(selectionInNote(notes[4]!.text, ['orders'])).toEqual({ kind: 'partition', topic: 'orders', partition: 0 })
+    expect(selectionOfEvent(notes[4]!, ['orders'])).toEqual({ kind: 'partition', topic: 'orders', partition: 0 })
   })
 
-  it('finds a partition of a known topic in a consumer note', () => {
-    expect(selectionInNote('payments-1 got generation 3 of group payments (range): orders-2, orders-0', ['orders'])).toEqual({
-      kind: 'partition',
-      topic: 'orders',
-      partition: 2,
-    })
+  it('finds a partition of a known topic in an assignment', () => {
+    const e: SimEvent = { type: 'AssignmentReceived', atMs: 1, member: 'payments-1', groupId: 'payments', generation: 3, protocol: 'range', partitions: ['orders-2', 'orders-0'] }
+    expect(selectionOfEvent(e, ['orders'])).toEqual({ kind: 'partition', topic: 'orders', partition: 2 })
+    expect(selectionOfEvent(e, [])).toEqual({ kind: 'group', id: 'payments' })
   })
 
   it('finds a group, then a broker', () => {
-    expect(selectionInNote('Group payments: Stable → PreparingRebalance (member left)', [])).toEqual({ kind: 'group', id: 'payments' })
-    expect(selectionInNote(notes[3]!.text, ['orders'])).toEqual({ kind: 'broker', id: 1 })
+    const e: SimEvent = { type: 'GroupStateChanged', atMs: 1, groupId: 'payments', from: 'Stable', to: 'PreparingRebalance', reason: { code: 'memberLeft', member: 'payments-2' } }
+    expect(selectionOfEvent(e, [])).toEqual({ kind: 'group', id: 'payments' })
+    expect(selectionOfEvent(notes[3]!, ['orders'])).toEqual({ kind: 'broker', id: 1 })
   })
 
-  it('finds nothing in a note about no one thing', () => {
-    expect(selectionInNote('Controller 1 starts an election for epoch 2', ['orders'])).toBeNull()
+  it('finds nothing in an event about no one thing', () => {
+    expect(selectionOfEvent({ type: 'ControllerElectionStarted', atMs: 1, controller: '1', epoch: 2 }, ['orders'])).toBeNull()
   })
 })
 
-describe('withoutActionPrefix', () => {
+describe('failureReason', () => {
   it('keeps the reason of a failed action', () => {
-    expect(withoutActionPrefix('resetOffsets {"groupId":"g","to":"earliest"}: NON_EMPTY_GROUP')).toBe('NON_EMPTY_GROUP')
-    expect(withoutActionPrefix('crashBroker {"broker":"leader:orders-9"}: cannot resolve leader:orders-9: no such partition')).toBe(
+    expect(failureReason({ type: 'ActionFailed', atMs: 1, action: 'resetOffsets', args: '{"groupId":"g","to":"earliest"}', message: 'NON_EMPTY_GROUP' })).toBe('NON_EMPTY_GROUP')
+    expect(failureReason({ type: 'ActionFailed', atMs: 1, action: 'crashBroker', args: '{"broker":"leader:orders-9"}', message: 'cannot resolve leader:orders-9: no such partition' })).toBe(
       'cannot resolve leader:orders-9: no such partition',
     )
-    expect(withoutActionPrefix('CreateTopics x: INVALID_REPLICATION_FACTOR: too few brokers')).toBe('CreateTopics x: INVALID_REPLICATION_FACTOR: too few brokers')
+    expect(failureReason({ type: 'CreateTopicsFailed', atMs: 1, topic: 'x', error: 'INVALID_REPLICATION_FACTOR', message: 'too few brokers' })).toBe('INVALID_REPLICATION_FACTOR: too few brokers')
+    expect(failureReason(notes[2]!)).toBeNull()
   })
 })

@@ -1,8 +1,9 @@
-// The event log's filters: the run's notes (Kafka-worded events such as "Partition orders-0:
-// leader 1 → 2, epoch 4, ISR [2,3]") grouped into chips a learner can switch off, a text search,
-// and a bounded list of the newest matches so a busy cluster's thousands of notes stay cheap.
+// The event log's filters: the run's events (typed data, sim/kafka/events.ts) grouped by their
+// kind into chips a learner can switch off, a search in the text of the UI's language, and a
+// bounded list of the newest matches so a busy cluster's thousands of events stay cheap. Chips,
+// the internal-topic switch and what a row selects all read the events' fields, never their text.
 
-import type { Note } from '../../../sim/index.ts'
+import { eventKind, formatEvent, isInternalPartitionEvent, type EventLang, type Note } from '../../../sim/index.ts'
 import type { Selection } from '../../store/ui-store.ts'
 
 /** The chips of the event log; each covers one or two note kinds. */
@@ -51,21 +52,25 @@ export interface NoteFilter {
   internalPartitions: boolean
 }
 
-/** A leader or Isr change of an internal topic's partition ("Partition __consumer_offsets-7: ..."). */
+/** A leader or Isr change of an internal topic's partition (__consumer_offsets-7). */
 export function isInternalPartitionNote(note: Note): boolean {
-  return (note.kind === 'leader' || note.kind === 'isr' || note.kind === 'unclean') && note.text.startsWith('Partition __')
+  return isInternalPartitionEvent(note)
 }
 
-/** Notes whose chip is shown and whose text (or kind) contains the query, case-insensitively. */
-export function matchingNotes(notes: readonly Note[], filter: NoteFilter, limit: number): NoteMatches {
+/**
+ * Events whose chip is shown and whose text in `lang` (or kind, or type) contains the query,
+ * case-insensitively.
+ */
+export function matchingNotes(notes: readonly Note[], filter: NoteFilter, limit: number, lang: EventLang = 'en'): NoteMatches {
   const needle = filter.query.trim().toLowerCase()
   const rows: NoteRow[] = []
   let total = 0
   for (let i = notes.length - 1; i >= 0; i--) {
     const note = notes[i]!
-    if (!filter.shown.has(groupOfKind(note.kind))) continue
-    if (!filter.internalPartitions && isInternalPartitionNote(note)) continue
-    if (needle !== '' && !note.text.toLowerCase().includes(needle) && !note.kind.includes(needle)) continue
+    const kind = eventKind(note)
+    if (!filter.shown.has(groupOfKind(kind))) continue
+    if (!filter.internalPartitions && isInternalPartitionEvent(note)) continue
+    if (needle !== '' && !kind.includes(needle) && !note.type.toLowerCase().includes(needle) && !formatEvent(note, lang).toLowerCase().includes(needle)) continue
     total += 1
     if (rows.length < limit) rows.push({ index: i, note })
   }
@@ -73,30 +78,51 @@ export function matchingNotes(notes: readonly Note[], filter: NoteFilter, limit:
   return { rows, total }
 }
 
-/**
- * What a note is about, so clicking it can select that thing: a partition ("Partition orders-0",
- * "orders-0" of a known topic), a group ("Group g"), or a broker ("Broker 2").
- */
-export function selectionInNote(text: string, topics: readonly string[]): Selection | null {
-  const partition = /Partition (\S+)-(\d+)\b/.exec(text)
-  if (partition) return { kind: 'partition', topic: partition[1]!, partition: Number(partition[2]) }
+/** "orders-2" as a partition of one of `topics`, or null. */
+function partitionOfName(tp: string, topics: readonly string[]): Selection | null {
   for (const topic of topics) {
-    const m = new RegExp(`(?:^|[\\s(\\[,])${escapeRegExp(topic)}-(\\d+)\\b`).exec(text)
-    if (m) return { kind: 'partition', topic, partition: Number(m[1]) }
+    if (tp.startsWith(`${topic}-`) && /^\d+$/.test(tp.slice(topic.length + 1))) return { kind: 'partition', topic, partition: Number(tp.slice(topic.length + 1)) }
   }
-  const group = /\b[Gg]roup (\S+?):/.exec(text)
-  if (group) return { kind: 'group', id: group[1]! }
-  const broker = /\b[Bb]roker (\d+)\b/.exec(text)
-  if (broker) return { kind: 'broker', id: Number(broker[1]) }
   return null
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/**
+ * What an event is about, so clicking it can select that thing: a partition (a leader or Isr
+ * change, the first assigned partition of a known topic), a group, or a broker.
+ */
+export function selectionOfEvent(e: Note, topics: readonly string[]): Selection | null {
+  switch (e.type) {
+    case 'LeaderElected':
+    case 'IsrChanged':
+      return { kind: 'partition', topic: e.topic, partition: e.partition }
+    case 'AssignmentReceived':
+      for (const tp of e.partitions) {
+        const p = partitionOfName(tp, topics)
+        if (p) return p
+      }
+      return { kind: 'group', id: e.groupId }
+    case 'CoordinatorLoaded':
+    case 'MemberJoined':
+    case 'StaticMemberReturned':
+    case 'GroupStateChanged':
+    case 'MemberRemoved':
+    case 'OffsetsReset':
+    case 'ConsumerPollTimeout':
+    case 'CoordinatorFound':
+    case 'CoordinatorLost':
+      return { kind: 'group', id: e.groupId }
+    case 'BrokerRegistered':
+    case 'BrokerUnfenced':
+    case 'BrokerFenced':
+      return { kind: 'broker', id: e.broker }
+    default:
+      return null
+  }
 }
 
-/** An error note reads `resetOffsets {"groupId":"g","to":"earliest"}: NON_EMPTY_GROUP`; keep the reason. */
-export function withoutActionPrefix(text: string): string {
-  const m = /^\w+ \{.*?\}: (.*)$/s.exec(text)
-  return m ? m[1]! : text
+/** Why an action did not go through, from the error event it left (null for other events). */
+export function failureReason(e: Note): string | null {
+  if (e.type === 'ActionFailed') return e.message
+  if (e.type === 'CreateTopicsFailed') return `${e.error}: ${e.message}`
+  return null
 }

@@ -7,7 +7,7 @@ import type { ActionInput } from '../../../sim/index.ts'
 import { act, requireRun } from '../../host/engine-host.ts'
 import { errorMessage, notify } from '../../notices.ts'
 import type { Text } from '../../i18n.ts'
-import { withoutActionPrefix } from './note-filter.ts'
+import { failureReason } from './note-filter.ts'
 
 /** Apply `action` now; `what` names it for the person ("Crash broker 2"). True when it went through. */
 export function runAction(action: ActionInput, what: Text): boolean {
@@ -16,8 +16,8 @@ export function runAction(action: ActionInput, what: Text): boolean {
     act(action)
     const failures = requireRun()
       .sim.world.notes.slice(before)
-      .filter((n) => n.kind === 'error')
-      .map((n) => withoutActionPrefix(n.text))
+      .map(failureReason)
+      .filter((reason) => reason !== null)
     for (const reason of failures) failed(what, reason)
     return failures.length === 0
   } catch (error) {

@@ -56,7 +56,7 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
         const info = CATEGORIES[c.category]
         const { d, rotate } = glyph(info.shape, layout.glyphPx * (c.category === 'unclean' ? 1.35 : 1))
         const n = c.items.length
-        const label = `${t(info.label)}${c.scheduled ? ` (${t(scheduledText)})` : ''}, ${formatSimTime(c.atMs)}: ${n > 1 ? `${n} × ` : ''}${c.items[0].text}`
+        const label = `${t(info.label)}${c.scheduled ? ` (${t(scheduledText)})` : ''}, ${formatSimTime(c.atMs)}: ${n > 1 ? `${n} × ` : ''}${t(c.items[0].text)}`
         return (
           <g
             key={c.key}

@@ -1,4 +1,4 @@
-// What a timeline marker means: its category, its time, and the notes in Kafka's own words.
+// What a timeline marker means: its category, its time, and its events in the UI's language.
 
 import type { Text } from '../../i18n.ts'
 import { formatSimTime } from '../../i18n.ts'
@@ -35,9 +35,9 @@ export function Tooltip({ id, cluster, left, bottom }: { id: string; cluster: Ma
       </div>
       <ul className="tl-tip-notes">
         {ordered.slice(0, SHOWN).map((item, i) => (
-          <li key={i} lang="en">
+          <li key={i}>
             {n > 1 ? <span className="tl-tip-at">{formatSimTime(item.atMs)}</span> : null}
-            {item.text}
+            {t(item.text)}
           </li>
         ))}
       </ul>

@@ -1,32 +1,37 @@
-// Notes in Kafka's words become the timeline's categories (what a learner sees as a marker).
+// Events (typed data) become the timeline's categories (what a learner sees as a marker), by type and fields.
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES, categorizeNote } from './categories.ts'
+import type { SimEvent } from '../../../sim/index.ts'
+import { CATEGORIES, categorizeEvent } from './categories.ts'
 
-describe('categorizeNote', () => {
-  it('puts faults, elections, ISR and controller notes in their categories', () => {
-    expect(categorizeNote('action', 'crashBroker {"broker":"leader:orders-0"}')).toBe('fault')
-    expect(categorizeNote('leader', 'Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]')).toBe('leader')
-    expect(categorizeNote('unclean', 'Partition events-0: leader 3 → 1 (UNCLEAN election), epoch 1, ISR [1]')).toBe('unclean')
-    expect(categorizeNote('isr', 'Partition orders-1: ISR [1,2,3] → [1,2] (fenced)')).toBe('isr')
-    expect(categorizeNote('raft', 'Controller 3 starts an election for epoch 1')).toBe('controller')
-    expect(categorizeNote('controller', 'Controller 3 is the active controller (epoch 1)')).toBe('controller')
+const leader = (unclean: boolean): SimEvent => ({ type: 'LeaderElected', atMs: 1, topic: 'orders', partition: 0, from: 3, to: 1, leaderEpoch: 1, isr: [1, 2], unclean })
+const group = (to: string): SimEvent => ({ type: 'GroupStateChanged', atMs: 1, groupId: 'billing', from: 'Stable', to, reason: { code: 'sessionExpired', member: 'billing-2' } })
+
+describe('categorizeEvent', () => {
+  it('puts faults, elections, ISR and controller events in their categories', () => {
+    expect(categorizeEvent({ type: 'ActionApplied', atMs: 1, action: 'crashBroker', args: '{"broker":"leader:orders-0"}' })).toBe('fault')
+    expect(categorizeEvent({ type: 'ActionFailed', atMs: 1, action: 'crashBroker', args: '{}', message: 'unknown node x' })).toBe('fault')
+    expect(categorizeEvent(leader(false))).toBe('leader')
+    expect(categorizeEvent(leader(true))).toBe('unclean')
+    expect(categorizeEvent({ type: 'IsrChanged', atMs: 1, topic: 'orders', partition: 1, from: [1, 2, 3], to: [1, 2], reason: 'fenced' })).toBe('isr')
+    expect(categorizeEvent({ type: 'ControllerElectionStarted', atMs: 1, controller: '3', epoch: 1 })).toBe('controller')
+    expect(categorizeEvent({ type: 'ControllerActive', atMs: 1, controller: '3', epoch: 1 })).toBe('controller')
   })
 
-  it('shows a group note only when the group goes to PreparingRebalance', () => {
-    expect(categorizeNote('group', "Group billing: Stable → PreparingRebalance (billing-2's session expired)")).toBe('rebalance')
-    expect(categorizeNote('group', 'Group billing: PreparingRebalance → CompletingRebalance (generation 1, protocol range, leader billing-2)')).toBeNull()
-    expect(categorizeNote('group', 'Group billing: billing-2 joins (the consumer subscribed)')).toBeNull()
+  it('shows a group event only when the group goes to PreparingRebalance', () => {
+    expect(categorizeEvent(group('PreparingRebalance'))).toBe('rebalance')
+    expect(categorizeEvent(group('CompletingRebalance'))).toBeNull()
+    expect(categorizeEvent({ type: 'MemberJoined', atMs: 1, groupId: 'billing', member: 'billing-2', joinReason: 'the consumer subscribed' })).toBeNull()
   })
 
   it('shows broker fencing and unfencing, not registration', () => {
-    expect(categorizeNote('broker', 'Broker 3 fenced: no heartbeat for 9001 ms (broker.session.timeout.ms=9000)')).toBe('broker')
-    expect(categorizeNote('broker', 'Broker 3 unfenced')).toBe('broker')
-    expect(categorizeNote('broker', 'Broker 3 registered (broker epoch 1), fenced until it catches up')).toBeNull()
+    expect(categorizeEvent({ type: 'BrokerFenced', atMs: 1, broker: 3, sinceHeartbeatMs: 9001, timeoutMs: 9000 })).toBe('broker')
+    expect(categorizeEvent({ type: 'BrokerUnfenced', atMs: 1, broker: 3 })).toBe('broker')
+    expect(categorizeEvent({ type: 'BrokerRegistered', atMs: 1, broker: 3, brokerEpoch: 1 })).toBeNull()
   })
 
-  it('leaves other notes to the event log', () => {
-    expect(categorizeNote('topic', 'Created topic orders with 3 partitions, replication factor 3')).toBeNull()
-    expect(categorizeNote('consumer', 'billing-2 found the coordinator of group billing: broker 1')).toBeNull()
+  it('leaves other events to the event log', () => {
+    expect(categorizeEvent({ type: 'TopicCreated', atMs: 1, topic: 'orders', partitions: 3, replicationFactor: 3 })).toBeNull()
+    expect(categorizeEvent({ type: 'CoordinatorFound', atMs: 1, member: 'billing-2', groupId: 'billing', broker: 1 })).toBeNull()
   })
 
   it('puts unclean elections in the leader row and fencing in the controller row, with shapes of their own', () => {

@@ -1,9 +1,10 @@
-// What a timeline marker means. kafkascope's notes are written in Kafka's words with a kind
-// (leader, unclean, isr, controller, raft, broker, group, action, ...); the timeline sorts them
+// What a timeline marker means. kafkascope's events are typed data (sim/kafka/events.ts); the
+// timeline sorts them by type and fields
 // into the categories a learner looks for: faults and interventions, leader elections (unclean
 // ones stand out), ISR shrink/expand, controller changes, consumer-group rebalances, broker
 // fencing, and the checkers' anomalies. Each category has its own shape, never colour alone.
 
+import type { SimEvent } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
 
 export type Category = 'fault' | 'leader' | 'unclean' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
@@ -47,30 +48,30 @@ export const LANES: { lane: Lane; label: Text; shape: Shape; color: string }[] =
   { lane: 'anomaly', label: { en: 'Anomaly', ko: '이상 징후' }, shape: 'x', color: CATEGORIES.anomaly.color },
 ]
 
-/** A broker note counts when it says fenced or unfenced (registration alone is not shown). */
-const FENCING = /\b(un)?fenced\b/i
-/** A group note counts when the group goes to PreparingRebalance. */
-const REBALANCE = /→\s*PreparingRebalance/
-
-/** The category of a note, or null for notes the timeline leaves to the event log. */
-export function categorizeNote(kind: string, text: string): Category | null {
-  switch (kind) {
-    case 'action':
-    case 'error':
+/**
+ * The category of an event, or null for events the timeline leaves to the event log. Read from the
+ * event's type and fields: a group counts when it goes to PreparingRebalance, a broker when it is
+ * fenced or unfenced (registration alone is not shown).
+ */
+export function categorizeEvent(e: SimEvent): Category | null {
+  switch (e.type) {
+    case 'ActionApplied':
+    case 'ActionFailed':
+    case 'CreateTopicsFailed':
       return 'fault'
-    case 'leader':
-      return 'leader'
-    case 'unclean':
-      return 'unclean'
-    case 'isr':
+    case 'LeaderElected':
+      return e.unclean ? 'unclean' : 'leader'
+    case 'IsrChanged':
       return 'isr'
-    case 'controller':
-    case 'raft':
+    case 'ControllerElectionStarted':
+    case 'ControllerActive':
+    case 'ControllerResigned':
       return 'controller'
-    case 'group':
-      return REBALANCE.test(text) ? 'rebalance' : null
-    case 'broker':
-      return FENCING.test(text) && !/registered/.test(text) ? 'broker' : null
+    case 'GroupStateChanged':
+      return e.to === 'PreparingRebalance' ? 'rebalance' : null
+    case 'BrokerFenced':
+    case 'BrokerUnfenced':
+      return 'broker'
     default:
       return null
   }

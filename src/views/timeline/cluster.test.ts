@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { clusterMarkers, tooltipOrder, type MarkerItem } from './cluster.ts'
 
-const item = (atMs: number, category: MarkerItem['category'], scheduled = false): MarkerItem => ({ atMs, category, text: `${category}@${atMs}`, scheduled })
+const item = (atMs: number, category: MarkerItem['category'], scheduled = false): MarkerItem => ({ atMs, category, text: { en: `${category}@${atMs}`, ko: `${category}@${atMs}` }, internal: false, scheduled })
 const xOf = (ms: number) => ms / 100 // 1 px per 100 ms
 
 describe('clusterMarkers', () => {
@@ -46,13 +46,18 @@ describe('clusterMarkers', () => {
 })
 
 describe('tooltipOrder', () => {
-  it('lists an UNCLEAN election first, then user topics before __consumer_offsets, then by time', () => {
+  it('lists an UNCLEAN election first, then user topics before __consumer_offsets (by the internal field, not the text), then by time', () => {
+    const text = (en: string): MarkerItem['text'] => ({ en, ko: en })
     const items: MarkerItem[] = [
-      { atMs: 47002, category: 'leader', text: 'Partition __consumer_offsets-1: leader 3 → 1, epoch 1, ISR [1,2]', scheduled: false },
-      { atMs: 47003, category: 'leader', text: 'Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]', scheduled: false },
-      { atMs: 47002, category: 'unclean', text: 'Partition events-0: leader 3 → 1 (UNCLEAN election), epoch 1, ISR [1]', scheduled: false },
-      { atMs: 47001, category: 'leader', text: 'Partition orders-1: leader 3 → 2, epoch 1, ISR [1,2]', scheduled: false },
+      { atMs: 47002, category: 'leader', text: text('Partition __consumer_offsets-1: leader 3 → 1, epoch 1, ISR [1,2]'), internal: true, scheduled: false },
+      { atMs: 47003, category: 'leader', text: text('Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]'), internal: false, scheduled: false },
+      { atMs: 47002, category: 'unclean', text: text('Partition events-0: leader 3 → 1 (UNCLEAN election), epoch 1, ISR [1]'), internal: false, scheduled: false },
+      { atMs: 47001, category: 'leader', text: text('Partition orders-1: leader 3 → 2, epoch 1, ISR [1,2]'), internal: false, scheduled: false },
     ]
-    expect(tooltipOrder(items).map((i) => i.text.slice(10, 20))).toEqual(['events-0: ', 'orders-1: ', 'orders-0: ', '__consumer'])
+    expect(tooltipOrder(items).map((i) => i.text.en.slice(10, 20))).toEqual(['events-0: ', 'orders-1: ', 'orders-0: ', '__consumer'])
+    // the order comes from the field: an item marked internal goes last whatever its text says
+    const relabelled = items.map((i) => ({ ...i, text: text('x'), internal: i.text.en.includes('__consumer') }))
+    expect(tooltipOrder(relabelled).map((i) => i.atMs)).toEqual([47002, 47001, 47003, 47002])
+    expect(tooltipOrder(relabelled)[3]!.internal).toBe(true)
   })
 })

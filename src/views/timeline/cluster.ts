@@ -4,13 +4,16 @@
 // marker's time (clicking it goes there) and shows its most important category (an UNCLEAN
 // election wins over a clean one).
 
+import type { Text } from '../../i18n.ts'
 import { CATEGORIES, type Category, type Lane } from './categories.ts'
 
 export interface MarkerItem {
   atMs: number
   category: Category
-  /** the note's text in Kafka's words (or an anomaly's detail, or a scheduled action) */
-  text: string
+  /** the event's text in both languages (or an anomaly's detail, or a scheduled action) */
+  text: Text
+  /** about a Kafka-internal topic's partition (__consumer_offsets-N): listed after user topics */
+  internal: boolean
   /** a scenario action still ahead of the playhead */
   scheduled: boolean
 }
@@ -75,6 +78,6 @@ export function clusterMarkers(items: readonly MarkerItem[], xOf: (ms: number) =
 /** A cluster's markers as its tooltip lists them: the most important category first (an UNCLEAN
  *  election before clean ones), user topics before Kafka's internal __consumer_offsets, then time. */
 export function tooltipOrder(items: readonly MarkerItem[]): MarkerItem[] {
-  const internal = (i: MarkerItem) => (i.text.includes('__consumer_offsets') ? 1 : 0)
+  const internal = (i: MarkerItem) => (i.internal ? 1 : 0)
   return [...items].sort((a, b) => CATEGORIES[b.category].rank - CATEGORIES[a.category].rank || internal(a) - internal(b) || a.atMs - b.atMs)
 }

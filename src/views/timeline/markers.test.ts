@@ -1,28 +1,31 @@
 // Markers come from the run's notes (once each), the checkers' anomalies and the actions still to come.
 import { describe, expect, it } from 'vitest'
 import type { TimelineAction } from '../../../sim/scenario/types.ts'
+import type { SimEvent } from '../../../sim/index.ts'
 import { NoteMarkers, anomalyMarkers, scheduledMarkers } from './markers.ts'
 
 describe('NoteMarkers', () => {
   it('keeps the notes the timeline shows, and adds only new ones as the run goes on', () => {
-    const notes = [
-      { atMs: 2001, kind: 'topic', text: 'Created topic orders with 3 partitions, replication factor 3' },
-      { atMs: 20000, kind: 'action', text: 'crashBroker {"broker":"leader:orders-0"}' },
+    const notes: SimEvent[] = [
+      { type: 'TopicCreated', atMs: 2001, topic: 'orders', partitions: 3, replicationFactor: 3 },
+      { type: 'ActionApplied', atMs: 20000, action: 'crashBroker', args: '{"broker":"leader:orders-0"}' },
     ]
     const m = new NoteMarkers()
     expect(m.update(notes).map((i) => i.category)).toEqual(['fault'])
-    notes.push({ atMs: 32157, kind: 'leader', text: 'Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]' })
+    notes.push({ type: 'LeaderElected', atMs: 32157, topic: 'orders', partition: 0, from: 3, to: 1, leaderEpoch: 1, isr: [1, 2], unclean: false })
     const items = m.update(notes)
     expect(items.map((i) => [i.atMs, i.category])).toEqual([
       [20000, 'fault'],
       [32157, 'leader'],
     ])
+    expect(items[1].text).toEqual({ en: 'Partition orders-0: leader 3 → 1, epoch 1, ISR [1,2]', ko: '파티션 orders-0: 리더 3 → 1 (클린 선출), 에포크 1, ISR [1,2]' })
+    expect(items[1].internal).toBe(false)
     expect(m.update(notes)).toBe(items)
   })
 
   it('starts over for a new run', () => {
     const m = new NoteMarkers()
-    m.update([{ atMs: 1, kind: 'isr', text: 'Partition a-0: ISR [1,2] → [1]' }])
+    expect(m.update([{ type: 'IsrChanged', atMs: 1, topic: '__consumer_offsets', partition: 0, from: [1, 2], to: [1], reason: 'isr-shrink' }])[0]!.internal).toBe(true)
     expect(m.update([])).toEqual([])
   })
 })
@@ -36,7 +39,15 @@ describe('anomalyMarkers', () => {
       ],
       50_000,
     )
-    expect(out).toEqual([{ atMs: 47002, category: 'anomaly', text: 'lostAckedWrite: events-0 offset 159 acked to tracker at 20008 ms', scheduled: false }])
+    expect(out).toEqual([
+      {
+        atMs: 47002,
+        category: 'anomaly',
+        text: { en: 'lostAckedWrite: events-0 offset 159 acked to tracker at 20008 ms', ko: '확인(ack)된 쓰기 유실: events-0 offset 159 acked to tracker at 20008 ms' },
+        internal: false,
+        scheduled: false,
+      },
+    ])
   })
 })
 
@@ -47,7 +58,7 @@ describe('scheduledMarkers', () => {
       { atMs: 60000, action: 'restartBroker', broker: 'replica:orders-0:0' },
     ]
     expect(scheduledMarkers(timeline, 30_000)).toEqual([
-      { atMs: 60000, category: 'fault', text: 'restartBroker {"broker":"replica:orders-0:0"}', scheduled: true },
+      { atMs: 60000, category: 'fault', text: { en: 'restartBroker {"broker":"replica:orders-0:0"}', ko: 'restartBroker {"broker":"replica:orders-0:0"}' }, internal: false, scheduled: true },
     ])
     expect(scheduledMarkers(timeline, 10_000)).toHaveLength(2)
   })

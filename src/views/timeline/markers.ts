@@ -3,11 +3,13 @@
 // scenario's own timeline actions still ahead of the playhead ("scheduled"), so a learner sees
 // what is coming. Notes only grow while a run goes forward, so they are categorised once each.
 
-import type { Note } from '../../../sim/index.ts'
+import { formatEvent, isInternalPartitionEvent, type Note, type SimEvent } from '../../../sim/index.ts'
 import type { Anomaly } from '../../../sim/trace/summary-types.ts'
 import type { TimelineAction } from '../../../sim/scenario/types.ts'
-import { categorizeNote } from './categories.ts'
+import { categorizeEvent } from './categories.ts'
 import type { MarkerItem } from './cluster.ts'
+import type { Text } from '../../i18n.ts'
+import { anomalyText } from '../anomaly-text.ts'
 
 /** Categorises a run's notes incrementally; a new notes array (a new or rewound run) starts over. */
 export class NoteMarkers {
@@ -25,8 +27,8 @@ export class NoteMarkers {
     const items = this.items.slice()
     for (let i = this.seen; i < notes.length; i++) {
       const n = notes[i]
-      const category = categorizeNote(n.kind, n.text)
-      if (category) items.push({ atMs: n.atMs, category, text: n.text, scheduled: false })
+      const category = categorizeEvent(n)
+      if (category) items.push({ atMs: n.atMs, category, text: eventText(n), internal: isInternalPartitionEvent(n), scheduled: false })
     }
     this.seen = notes.length
     this.items = items
@@ -34,10 +36,15 @@ export class NoteMarkers {
   }
 }
 
+/** An event in both languages. */
+export function eventText(e: SimEvent): Text {
+  return { en: formatEvent(e, 'en'), ko: formatEvent(e, 'ko') }
+}
+
 export function anomalyMarkers(anomalies: readonly Anomaly[], nowMs: number): MarkerItem[] {
   return anomalies
     .filter((a) => a.atMs <= nowMs)
-    .map((a) => ({ atMs: a.atMs, category: 'anomaly', text: `${a.kind}: ${a.detail}`, scheduled: false }))
+    .map((a) => ({ atMs: a.atMs, category: 'anomaly', text: anomalyText(a), internal: false, scheduled: false }))
 }
 
 /** An action as kafkascope's notes write it: `crashBroker {"broker":"leader:orders-0"}`. */
@@ -50,5 +57,5 @@ export function describeAction(a: TimelineAction): string {
 export function scheduledMarkers(timeline: readonly TimelineAction[], nowMs: number): MarkerItem[] {
   return timeline
     .filter((a) => a.atMs > nowMs)
-    .map((a) => ({ atMs: a.atMs, category: 'fault', text: describeAction(a), scheduled: true }))
+    .map((a) => ({ atMs: a.atMs, category: 'fault', text: { en: describeAction(a), ko: describeAction(a) }, internal: false, scheduled: true }))
 }

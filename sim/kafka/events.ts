@@ -1,0 +1,150 @@
+/**
+ * What happened in a run, as data: one variant per kind of event the simulator records (a leader
+ * election, an Isr change, a broker fenced, a group's state change, ...), with the ids, epochs and
+ * error names as fields. Text for people is made at the edge, one formatter per language
+ * (trace/format-events.ts); the app filters and groups by these fields, never by text.
+ *
+ * This module sits at the bottom of the layers so every layer can emit events: it imports nothing.
+ */
+
+/** Why a group went to a new state (a simulator-worded reason, as a code with its fields). */
+export type GroupStateReason =
+  /** a member joined; `joinReason` is the JoinGroup reason as the Kafka client spells it ('' when none) */
+  | { code: 'memberJoined'; member: string; joinReason: string }
+  | { code: 'staticMemberRejoined'; instanceId: string }
+  | { code: 'memberLeft'; member: string }
+  | { code: 'sessionExpired'; member: string }
+  | { code: 'noMembers'; generation: number }
+  | { code: 'generationFormed'; generation: number; protocol: string; leader: string }
+  | { code: 'assigned'; generation: number }
+
+/** Why the coordinator removed a member. */
+export type MemberRemovedReason =
+  | { code: 'rejoinTimeout' }
+  /** `leaveReason` is the LeaveGroup reason as the Kafka client spells it ('' when none) */
+  | { code: 'leaveGroup'; leaveReason: string }
+  | { code: 'sessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
+
+export type SimEvent =
+  | { type: 'ActionApplied'; atMs: number; action: string; args: string }
+  /** an action the simulator could not apply; `message` says why (the simulator's words) */
+  | { type: 'ActionFailed'; atMs: number; action: string; args: string; message: string }
+  | {
+      type: 'LeaderElected'
+      atMs: number
+      topic: string
+      partition: number
+      /** -1: none */
+      from: number
+      /** -1: none */
+      to: number
+      leaderEpoch: number
+      isr: number[]
+      unclean: boolean
+    }
+  /** `reason` is the PartitionChange record's reason code (isr-shrink, isr-expand, fenced, ...) */
+  | { type: 'IsrChanged'; atMs: number; topic: string; partition: number; from: number[]; to: number[]; reason: string }
+  | { type: 'BrokerRegistered'; atMs: number; broker: number; brokerEpoch: number }
+  | { type: 'BrokerUnfenced'; atMs: number; broker: number }
+  | { type: 'BrokerFenced'; atMs: number; broker: number; sinceHeartbeatMs: number; timeoutMs: number }
+  | { type: 'CreateTopicsFailed'; atMs: number; topic: string; error: string; message: string }
+  | { type: 'TopicCreated'; atMs: number; topic: string; partitions: number; replicationFactor: number }
+  | { type: 'PartitionsAdded'; atMs: number; topic: string; count: number }
+  | { type: 'TopicConfigChanged'; atMs: number; topic: string; config: [string, string][] }
+  | { type: 'ControllerElectionStarted'; atMs: number; controller: string; epoch: number }
+  | { type: 'ControllerActive'; atMs: number; controller: string; epoch: number }
+  | { type: 'ControllerResigned'; atMs: number; controller: string; fetchTimeoutMs: number }
+  | { type: 'CoordinatorLoaded'; atMs: number; broker: number; groupId: string; tp: string; state: string; generation: number }
+  | { type: 'MemberJoined'; atMs: number; groupId: string; member: string; joinReason: string }
+  | { type: 'StaticMemberReturned'; atMs: number; groupId: string; instanceId: string; generation: number }
+  | { type: 'GroupStateChanged'; atMs: number; groupId: string; from: string; to: string; reason: GroupStateReason | null }
+  | { type: 'MemberRemoved'; atMs: number; groupId: string; member: string; reason: MemberRemovedReason }
+  | { type: 'OffsetsReset'; atMs: number; groupId: string; offsets: [string, number][] }
+  | { type: 'ConsumerPollTimeout'; atMs: number; member: string; groupId: string; maxPollIntervalMs: number }
+  /** `reason` is the rejoin reason as the Kafka client spells it */
+  | { type: 'ConsumerRejoinReset'; atMs: number; member: string; resetMemberId: boolean; reason: string }
+  | { type: 'ConsumerStopped'; atMs: number; member: string; error: string; instanceId: string | null }
+  | { type: 'CoordinatorFound'; atMs: number; member: string; groupId: string; broker: number }
+  | { type: 'CoordinatorLost'; atMs: number; member: string; groupId: string; broker: number; error: string }
+  | { type: 'AssignmentReceived'; atMs: number; member: string; groupId: string; generation: number; protocol: string; partitions: string[] }
+  | { type: 'ConsumerClosed'; atMs: number; member: string; staticMember: boolean }
+  | { type: 'ProducerEpochBumped'; atMs: number; producer: string; producerEpoch: number }
+  | { type: 'ProducerIdReceived'; atMs: number; producer: string; producerId: number }
+
+export type SimEventType = SimEvent['type']
+
+/** An event without its time: what emit() is given (it stamps the current time). */
+export type SimEventInput = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'atMs'> : never) : never
+
+/** The coarse kinds the app's filters and the CLI's event log use. */
+export type EventKind =
+  | 'action'
+  | 'error'
+  | 'consumer'
+  | 'producer'
+  | 'broker'
+  | 'leader'
+  | 'unclean'
+  | 'isr'
+  | 'topic'
+  | 'config'
+  | 'raft'
+  | 'controller'
+  | 'group'
+
+export function eventKind(e: SimEvent): EventKind {
+  switch (e.type) {
+    case 'ActionApplied':
+      return 'action'
+    case 'ActionFailed':
+    case 'CreateTopicsFailed':
+      return 'error'
+    case 'LeaderElected':
+      return e.unclean ? 'unclean' : 'leader'
+    case 'IsrChanged':
+      return 'isr'
+    case 'BrokerRegistered':
+    case 'BrokerUnfenced':
+    case 'BrokerFenced':
+      return 'broker'
+    case 'TopicCreated':
+    case 'PartitionsAdded':
+      return 'topic'
+    case 'TopicConfigChanged':
+      return 'config'
+    case 'ControllerElectionStarted':
+      return 'raft'
+    case 'ControllerActive':
+    case 'ControllerResigned':
+      return 'controller'
+    case 'CoordinatorLoaded':
+    case 'MemberJoined':
+    case 'StaticMemberReturned':
+    case 'GroupStateChanged':
+    case 'MemberRemoved':
+    case 'OffsetsReset':
+      return 'group'
+    case 'ConsumerPollTimeout':
+    case 'ConsumerRejoinReset':
+    case 'ConsumerStopped':
+    case 'CoordinatorFound':
+    case 'CoordinatorLost':
+    case 'AssignmentReceived':
+    case 'ConsumerClosed':
+      return 'consumer'
+    case 'ProducerEpochBumped':
+    case 'ProducerIdReceived':
+      return 'producer'
+  }
+}
+
+/** The partition an event is about ("orders-0"), if it is about one. */
+export function eventPartition(e: SimEvent): { topic: string; partition: number } | null {
+  return e.type === 'LeaderElected' || e.type === 'IsrChanged' ? { topic: e.topic, partition: e.partition } : null
+}
+
+/** A leader or Isr change of an internal topic's partition (__consumer_offsets-N). */
+export function isInternalPartitionEvent(e: SimEvent): boolean {
+  const p = eventPartition(e)
+  return p !== null && p.topic.startsWith('__')
+}

@@ -1,0 +1,82 @@
+// Every event type formats in both languages; English keeps kafkascope's long-standing wording.
+import { describe, expect, it } from 'vitest'
+import { eventKind, isInternalPartitionEvent, type SimEvent, type SimEventType } from '../kafka/events.ts'
+import { formatEvent } from './format-events.ts'
+
+/** One sample per type: a missing or extra type is a compile error (Record over the union's tags). */
+const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
+  ActionApplied: { type: 'ActionApplied', atMs: 1, action: 'crashBroker', args: '{"broker":1}' },
+  ActionFailed: { type: 'ActionFailed', atMs: 1, action: 'crashBroker', args: '{"broker":"leader:x-0"}', message: 'cannot resolve leader:x-0' },
+  LeaderElected: { type: 'LeaderElected', atMs: 1, topic: 'orders', partition: 0, from: 3, to: 1, leaderEpoch: 5, isr: [1, 2], unclean: false },
+  IsrChanged: { type: 'IsrChanged', atMs: 1, topic: 'orders', partition: 0, from: [1, 2, 3], to: [1, 2], reason: 'isr-shrink' },
+  BrokerRegistered: { type: 'BrokerRegistered', atMs: 1, broker: 2, brokerEpoch: 7 },
+  BrokerUnfenced: { type: 'BrokerUnfenced', atMs: 1, broker: 2 },
+  BrokerFenced: { type: 'BrokerFenced', atMs: 1, broker: 2, sinceHeartbeatMs: 9001, timeoutMs: 9000 },
+  CreateTopicsFailed: { type: 'CreateTopicsFailed', atMs: 1, topic: 'wide', error: 'INVALID_REPLICATION_FACTOR', message: 'only 2 broker(s) are registered.' },
+  TopicCreated: { type: 'TopicCreated', atMs: 1, topic: 'orders', partitions: 3, replicationFactor: 3 },
+  PartitionsAdded: { type: 'PartitionsAdded', atMs: 1, topic: 'orders', count: 6 },
+  TopicConfigChanged: { type: 'TopicConfigChanged', atMs: 1, topic: 'orders', config: [['min.insync.replicas', '2']] },
+  ControllerElectionStarted: { type: 'ControllerElectionStarted', atMs: 1, controller: '3000', epoch: 4 },
+  ControllerActive: { type: 'ControllerActive', atMs: 1, controller: '3000', epoch: 4 },
+  ControllerResigned: { type: 'ControllerResigned', atMs: 1, controller: '3000', fetchTimeoutMs: 2000 },
+  CoordinatorLoaded: { type: 'CoordinatorLoaded', atMs: 1, broker: 1, groupId: 'billing', tp: '__consumer_offsets-7', state: 'Stable', generation: 3 },
+  MemberJoined: { type: 'MemberJoined', atMs: 1, groupId: 'billing', member: 'c1', joinReason: '' },
+  StaticMemberReturned: { type: 'StaticMemberReturned', atMs: 1, groupId: 'billing', instanceId: 'i1', generation: 3 },
+  GroupStateChanged: { type: 'GroupStateChanged', atMs: 1, groupId: 'billing', from: 'Stable', to: 'PreparingRebalance', reason: { code: 'memberJoined', member: 'c2', joinReason: '' } },
+  MemberRemoved: { type: 'MemberRemoved', atMs: 1, groupId: 'billing', member: 'c1', reason: { code: 'sessionTimeout', sinceHeartbeatMs: 45001, sessionTimeoutMs: 45000 } },
+  OffsetsReset: { type: 'OffsetsReset', atMs: 1, groupId: 'billing', offsets: [['orders-0', 0]] },
+  ConsumerPollTimeout: { type: 'ConsumerPollTimeout', atMs: 1, member: 'c1', groupId: 'billing', maxPollIntervalMs: 300000 },
+  ConsumerRejoinReset: { type: 'ConsumerRejoinReset', atMs: 1, member: 'c1', resetMemberId: true, reason: 'consumer pro-actively leaving the group' },
+  ConsumerStopped: { type: 'ConsumerStopped', atMs: 1, member: 'c1', error: 'FENCED_INSTANCE_ID', instanceId: 'i1' },
+  CoordinatorFound: { type: 'CoordinatorFound', atMs: 1, member: 'c1', groupId: 'billing', broker: 2 },
+  CoordinatorLost: { type: 'CoordinatorLost', atMs: 1, member: 'c1', groupId: 'billing', broker: 2, error: 'NOT_COORDINATOR' },
+  AssignmentReceived: { type: 'AssignmentReceived', atMs: 1, member: 'c1', groupId: 'billing', generation: 3, protocol: 'range', partitions: ['orders-0'] },
+  ConsumerClosed: { type: 'ConsumerClosed', atMs: 1, member: 'c1', staticMember: true },
+  ProducerEpochBumped: { type: 'ProducerEpochBumped', atMs: 1, producer: 'p1', producerEpoch: 1 },
+  ProducerIdReceived: { type: 'ProducerIdReceived', atMs: 1, producer: 'p1', producerId: 1000 },
+}
+
+const ALL: SimEvent[] = Object.values(SAMPLES)
+
+describe('formatEvent', () => {
+  it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
+    expect(ALL.length).toBe(29)
+    for (const e of ALL) {
+      const text = formatEvent(e, lang)
+      expect(text.trim(), e.type).not.toBe('')
+      expect(text, e.type).not.toMatch(/undefined|\[object|NaN/)
+    }
+  })
+
+  it('writes Korean for Korean learners, and every Korean text differs from the English one but keeps Kafka names', () => {
+    expect(formatEvent(SAMPLES.LeaderElected, 'ko')).toBe('파티션 orders-0: 리더 3 → 1 (클린 선출), 에포크 5, ISR [1,2]')
+    expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, unclean: true }, 'ko')).toBe('파티션 orders-0: 리더 없음 → 1 (UNCLEAN 선출), 에포크 5, ISR [1,2]')
+    expect(formatEvent(SAMPLES.BrokerFenced, 'ko')).toContain('broker.session.timeout.ms=9000')
+    expect(formatEvent(SAMPLES.GroupStateChanged, 'ko')).toBe('그룹 billing: Stable → PreparingRebalance (c2 참가: 새 멤버)')
+    for (const e of ALL) {
+      if (e.type === 'ActionApplied') continue // an action is its own name and arguments in both languages
+      expect(formatEvent(e, 'ko'), e.type).not.toBe(formatEvent(e, 'en'))
+      expect(formatEvent(e, 'ko'), e.type).toMatch(/[가-힣]/)
+    }
+  })
+
+  it("keeps kafkascope's English wording", () => {
+    expect(formatEvent(SAMPLES.LeaderElected, 'en')).toBe('Partition orders-0: leader 3 → 1, epoch 5, ISR [1,2]')
+    expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, unclean: true }, 'en')).toBe('Partition orders-0: leader none → 1 (UNCLEAN election), epoch 5, ISR [1,2]')
+    expect(formatEvent(SAMPLES.IsrChanged, 'en')).toBe('Partition orders-0: ISR [1,2,3] → [1,2] (isr-shrink)')
+    expect(formatEvent(SAMPLES.BrokerFenced, 'en')).toBe('Broker 2 fenced: no heartbeat for 9001 ms (broker.session.timeout.ms=9000)')
+    expect(formatEvent(SAMPLES.GroupStateChanged, 'en')).toBe('Group billing: Stable → PreparingRebalance (c2 joined: new member)')
+    expect(formatEvent(SAMPLES.ConsumerStopped, 'en')).toBe('c1 stops: FENCED_INSTANCE_ID (another consumer took group.instance.id i1)')
+    expect(formatEvent(SAMPLES.ActionApplied, 'en')).toBe('crashBroker {"broker":1}')
+  })
+
+  it('derives the coarse kinds the filters use from the type', () => {
+    expect(eventKind(SAMPLES.LeaderElected)).toBe('leader')
+    expect(eventKind({ ...SAMPLES.LeaderElected, unclean: true })).toBe('unclean')
+    expect(eventKind(SAMPLES.ControllerElectionStarted)).toBe('raft')
+    expect(eventKind(SAMPLES.CreateTopicsFailed)).toBe('error')
+    expect(eventKind(SAMPLES.AssignmentReceived)).toBe('consumer')
+    expect(isInternalPartitionEvent({ ...SAMPLES.IsrChanged, topic: '__consumer_offsets' })).toBe(true)
+    expect(isInternalPartitionEvent(SAMPLES.IsrChanged)).toBe(false)
+  })
+})

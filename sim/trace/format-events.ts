@@ -1,0 +1,214 @@
+/**
+ * The run's events (kafka/events.ts) as text for people, one formatter per language. English
+ * keeps kafkascope's long-standing wording; Korean is written for Korean learners. Kafka's own
+ * names (configs, error codes, group states, API names, reason strings the Kafka client prints)
+ * stay as Kafka spells them in both languages.
+ */
+import type { GroupStateReason, MemberRemovedReason, SimEvent } from '../kafka/events.ts'
+
+export type EventLang = 'en' | 'ko'
+
+const tpOf = (topic: string, partition: number) => `${topic}-${partition}`
+const list = (xs: readonly number[]) => `[${xs.join(',')}]`
+const none = (id: number, lang: EventLang) => (id === -1 ? (lang === 'ko' ? '없음' : 'none') : String(id))
+
+function groupReasonEn(r: GroupStateReason): string {
+  switch (r.code) {
+    case 'memberJoined':
+      return `${r.member} joined: ${r.joinReason || 'new member'}`
+    case 'staticMemberRejoined':
+      return `static member ${r.instanceId} rejoined`
+    case 'memberLeft':
+      return `${r.member} left the group`
+    case 'sessionExpired':
+      return `${r.member}'s session expired`
+    case 'noMembers':
+      return `generation ${r.generation} has no members`
+    case 'generationFormed':
+      return `generation ${r.generation}, protocol ${r.protocol}, leader ${r.leader}`
+    case 'assigned':
+      return `generation ${r.generation} assigned`
+  }
+}
+
+function groupReasonKo(r: GroupStateReason): string {
+  switch (r.code) {
+    case 'memberJoined':
+      return `${r.member} 참가: ${r.joinReason || '새 멤버'}`
+    case 'staticMemberRejoined':
+      return `static 멤버 ${r.instanceId} 재참가`
+    case 'memberLeft':
+      return `${r.member} 탈퇴`
+    case 'sessionExpired':
+      return `${r.member} 세션 만료`
+    case 'noMembers':
+      return `generation ${r.generation}에 멤버 없음`
+    case 'generationFormed':
+      return `generation ${r.generation}, 프로토콜 ${r.protocol}, 리더 ${r.leader}`
+    case 'assigned':
+      return `generation ${r.generation} 할당 완료`
+  }
+}
+
+function removedEn(r: MemberRemovedReason): string {
+  switch (r.code) {
+    case 'rejoinTimeout':
+      return 'did not rejoin in time'
+    case 'leaveGroup':
+      return `LeaveGroup: ${r.leaveReason || 'the consumer is closing'}`
+    case 'sessionTimeout':
+      return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (session.timeout.ms=${r.sessionTimeoutMs})`
+  }
+}
+
+function removedKo(r: MemberRemovedReason): string {
+  switch (r.code) {
+    case 'rejoinTimeout':
+      return '제때 다시 참가하지 않음'
+    case 'leaveGroup':
+      return `LeaveGroup: ${r.leaveReason || '컨슈머 종료'}`
+    case 'sessionTimeout':
+      return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (session.timeout.ms=${r.sessionTimeoutMs})`
+  }
+}
+
+/** PartitionChange reason codes in Korean; codes kafkascope does not know stay as they are. */
+const ISR_REASON_KO: Readonly<Record<string, string>> = {
+  'isr-shrink': 'ISR 축소',
+  'isr-expand': 'ISR 확장',
+  fenced: '브로커 fence',
+  unfenced: '브로커 unfence',
+  unclean: 'unclean 선출',
+  preferred: 'preferred 리더 선출',
+}
+
+function formatEn(e: SimEvent): string {
+  switch (e.type) {
+    case 'ActionApplied':
+      return `${e.action} ${e.args}`
+    case 'ActionFailed':
+      return `${e.action} ${e.args}: ${e.message}`
+    case 'LeaderElected':
+      return `Partition ${tpOf(e.topic, e.partition)}: leader ${none(e.from, 'en')} → ${none(e.to, 'en')}${e.unclean ? ' (UNCLEAN election)' : ''}, epoch ${e.leaderEpoch}, ISR ${list(e.isr)}`
+    case 'IsrChanged':
+      return `Partition ${tpOf(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${e.reason})`
+    case 'BrokerRegistered':
+      return `Broker ${e.broker} registered (broker epoch ${e.brokerEpoch}), fenced until it catches up`
+    case 'BrokerUnfenced':
+      return `Broker ${e.broker} unfenced`
+    case 'BrokerFenced':
+      return `Broker ${e.broker} fenced: no heartbeat for ${e.sinceHeartbeatMs} ms (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'CreateTopicsFailed':
+      return `CreateTopics ${e.topic}: ${e.error}: ${e.message}`
+    case 'TopicCreated':
+      return `Created topic ${e.topic} with ${e.partitions} partitions, replication factor ${e.replicationFactor}`
+    case 'PartitionsAdded':
+      return `Topic ${e.topic} now has ${e.count} partitions`
+    case 'TopicConfigChanged':
+      return `Topic ${e.topic} config: ${e.config.map(([k, v]) => `${k}=${v}`).join(', ')}`
+    case 'ControllerElectionStarted':
+      return `Controller ${e.controller} starts an election for epoch ${e.epoch}`
+    case 'ControllerActive':
+      return `Controller ${e.controller} is the active controller (epoch ${e.epoch})`
+    case 'ControllerResigned':
+      return `Controller ${e.controller} resigns: no majority has fetched for ${e.fetchTimeoutMs} ms`
+    case 'CoordinatorLoaded':
+      return `Broker ${e.broker} is now the coordinator of group ${e.groupId} (loaded from ${e.tp}): ${e.state}, generation ${e.generation}`
+    case 'MemberJoined':
+      return `Group ${e.groupId}: ${e.member} joins (${e.joinReason || 'new member'})`
+    case 'StaticMemberReturned':
+      return `Group ${e.groupId}: static member ${e.instanceId} is back with a new member id; no rebalance (generation ${e.generation})`
+    case 'GroupStateChanged':
+      return `Group ${e.groupId}: ${e.from} → ${e.to}${e.reason ? ` (${groupReasonEn(e.reason)})` : ''}`
+    case 'MemberRemoved':
+      return `Group ${e.groupId}: member ${e.member} removed (${removedEn(e.reason)})`
+    case 'OffsetsReset':
+      return `Group ${e.groupId}: offsets reset to ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
+    case 'ConsumerPollTimeout':
+      return `${e.member} leaves group ${e.groupId}: consumer poll timeout has expired (max.poll.interval.ms=${e.maxPollIntervalMs})`
+    case 'ConsumerRejoinReset':
+      return `${e.member} resets its generation${e.resetMemberId ? ' and member id' : ''}: ${e.reason}`
+    case 'ConsumerStopped':
+      return `${e.member} stops: ${e.error}${e.error === 'FENCED_INSTANCE_ID' ? ` (another consumer took group.instance.id ${e.instanceId})` : ''}`
+    case 'CoordinatorFound':
+      return `${e.member} found the coordinator of group ${e.groupId}: broker ${e.broker}`
+    case 'CoordinatorLost':
+      return `${e.member} lost the coordinator of group ${e.groupId} (broker ${e.broker}): ${e.error}`
+    case 'AssignmentReceived':
+      return `${e.member} got generation ${e.generation} of group ${e.groupId} (${e.protocol}): ${e.partitions.join(', ') || 'no partitions'}`
+    case 'ConsumerClosed':
+      return `${e.member} closed${e.staticMember ? ' (static member: no LeaveGroup)' : ''}`
+    case 'ProducerEpochBumped':
+      return `Producer ${e.producer} bumps its producer epoch to ${e.producerEpoch} and resets its sequence numbers`
+    case 'ProducerIdReceived':
+      return `Producer ${e.producer} got producer id ${e.producerId} (idempotent)`
+  }
+}
+
+function formatKo(e: SimEvent): string {
+  switch (e.type) {
+    case 'ActionApplied':
+      return `${e.action} ${e.args}`
+    case 'ActionFailed':
+      return `${e.action} ${e.args} 실패: ${e.message}`
+    case 'LeaderElected':
+      return `파티션 ${tpOf(e.topic, e.partition)}: 리더 ${none(e.from, 'ko')} → ${none(e.to, 'ko')} (${e.unclean ? 'UNCLEAN 선출' : '클린 선출'}), 에포크 ${e.leaderEpoch}, ISR ${list(e.isr)}`
+    case 'IsrChanged':
+      return `파티션 ${tpOf(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})`
+    case 'BrokerRegistered':
+      return `브로커 ${e.broker} 등록 (broker epoch ${e.brokerEpoch}), 따라잡을 때까지 fence 상태`
+    case 'BrokerUnfenced':
+      return `브로커 ${e.broker} unfence`
+    case 'BrokerFenced':
+      return `브로커 ${e.broker} fence: ${e.sinceHeartbeatMs} ms 동안 heartbeat 없음 (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'CreateTopicsFailed':
+      return `CreateTopics ${e.topic} 실패: ${e.error}: ${e.message}`
+    case 'TopicCreated':
+      return `토픽 ${e.topic} 생성: 파티션 ${e.partitions}개, 복제 계수 ${e.replicationFactor}`
+    case 'PartitionsAdded':
+      return `토픽 ${e.topic}: 파티션이 이제 ${e.count}개`
+    case 'TopicConfigChanged':
+      return `토픽 ${e.topic} 설정: ${e.config.map(([k, v]) => `${k}=${v}`).join(', ')}`
+    case 'ControllerElectionStarted':
+      return `컨트롤러 ${e.controller}: 에포크 ${e.epoch} 선거 시작`
+    case 'ControllerActive':
+      return `컨트롤러 ${e.controller}: 액티브 컨트롤러가 됨 (에포크 ${e.epoch})`
+    case 'ControllerResigned':
+      return `컨트롤러 ${e.controller} 사임: ${e.fetchTimeoutMs} ms 동안 과반수가 fetch하지 않음`
+    case 'CoordinatorLoaded':
+      return `그룹 ${e.groupId}의 코디네이터: 이제 브로커 ${e.broker} (${e.tp}에서 로드), ${e.state}, generation ${e.generation}`
+    case 'MemberJoined':
+      return `그룹 ${e.groupId}: ${e.member} 참가 (${e.joinReason || '새 멤버'})`
+    case 'StaticMemberReturned':
+      return `그룹 ${e.groupId}: static 멤버 ${e.instanceId} 새 member id로 복귀, 리밸런스 없음 (generation ${e.generation})`
+    case 'GroupStateChanged':
+      return `그룹 ${e.groupId}: ${e.from} → ${e.to}${e.reason ? ` (${groupReasonKo(e.reason)})` : ''}`
+    case 'MemberRemoved':
+      return `그룹 ${e.groupId}: 멤버 ${e.member} 제거 (${removedKo(e.reason)})`
+    case 'OffsetsReset':
+      return `그룹 ${e.groupId}: 오프셋 재설정 ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
+    case 'ConsumerPollTimeout':
+      return `${e.member}: 그룹 ${e.groupId}에서 나감, poll 간격 초과 (max.poll.interval.ms=${e.maxPollIntervalMs})`
+    case 'ConsumerRejoinReset':
+      return `${e.member}: generation${e.resetMemberId ? '·member id' : ''} 초기화, ${e.reason}`
+    case 'ConsumerStopped':
+      return `${e.member} 중지: ${e.error}${e.error === 'FENCED_INSTANCE_ID' ? ` (다른 컨슈머가 같은 group.instance.id ${e.instanceId} 사용)` : ''}`
+    case 'CoordinatorFound':
+      return `${e.member}: 그룹 ${e.groupId}의 코디네이터 찾음, 브로커 ${e.broker}`
+    case 'CoordinatorLost':
+      return `${e.member}: 그룹 ${e.groupId}의 코디네이터(브로커 ${e.broker}) 연결 끊김, ${e.error}`
+    case 'AssignmentReceived':
+      return `${e.member}: 그룹 ${e.groupId}의 generation ${e.generation} 할당 받음 (${e.protocol}), ${e.partitions.join(', ') || '파티션 없음'}`
+    case 'ConsumerClosed':
+      return `${e.member} 종료${e.staticMember ? ' (static 멤버: LeaveGroup 없음)' : ''}`
+    case 'ProducerEpochBumped':
+      return `프로듀서 ${e.producer}: producer epoch ${e.producerEpoch}(으)로 올리고 시퀀스 번호 초기화`
+    case 'ProducerIdReceived':
+      return `프로듀서 ${e.producer}: producer id ${e.producerId} 받음 (idempotent)`
+  }
+}
+
+/** An event as text in one language. */
+export function formatEvent(e: SimEvent, lang: EventLang): string {
+  return lang === 'ko' ? formatKo(e) : formatEn(e)
+}
