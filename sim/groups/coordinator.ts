@@ -325,10 +325,16 @@ function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: st
   g.memberOrder[g.memberOrder.indexOf(oldId)] = newId
   g.staticMembers[member.groupInstanceId!] = newId
   if (g.leaderId === oldId) g.leaderId = newId
-  const changed = JSON.stringify(old.protocols) !== JSON.stringify(m.protocols)
   member.protocols = m.protocols as GroupMember['protocols']
-  if (g.state === 'Stable' && !changed) {
+  member.sessionTimeoutMs = m.sessionTimeoutMs as number
+  member.rebalanceTimeoutMs = m.rebalanceTimeoutMs as number
+  // updateStaticMemberThenRebalanceOrCompleteJoin: in Stable, only a change of the group's selected
+  // protocol for the next generation rebalances — not the subscription bytes (owned partitions,
+  // generation). The member, the leader too, gets the current generation with skipAssignment
+  // (KIP-814): a returning static leader does not compute a new assignment.
+  if (g.state === 'Stable' && electProtocol(g) === g.protocolName) {
     note(w, 'group', `Group ${g.groupId}: static member ${member.groupInstanceId} is back with a new member id; no rebalance (generation ${g.generation})`)
+    appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord(g)])
     return reply(w, b, from, joinResponse(g, member, true))
   }
   member.joinPending = from
