@@ -529,6 +529,44 @@ describe('adding partitions rebalances the group (add-partitions-rebalance)', ()
   })
 })
 
+describe('resetOffsets to an explicit offset is clamped to the partition (kafka-consumer-groups --to-offset)', () => {
+  test('999999 becomes the log end offset of each partition; the new members go on from there', () => {
+    const base = load('replay-by-reset-offsets')
+    const s: Scenario = {
+      ...base,
+      timeline: base.timeline.map((a) => (a.action === 'resetOffsets' ? { ...a, to: 999999 } : a)),
+    }
+    const resetAt = actionAt(s, 'resetOffsets').atMs
+    const sim = start(s)
+    sim.runUntil(resetAt)
+    const w = sim.world
+    const note = groupNotes(w, 'analytics', /offsets reset to /)
+    expect(note).toHaveLength(1)
+    const reset: Record<string, number> = {}
+    for (const [, tp, o] of note[0].text.matchAll(/(orders-\d)=(\d+)/g)) reset[tp] = Number(o)
+    expect(Object.keys(reset).sort()).toEqual(partitionsOf('orders', 4))
+    const leaderOf = (tp: string) => {
+      const p = sim.summary().partitions.find((x) => `${x.topic}-${x.partition}` === tp)!
+      return w.brokers[String(p.leader)].replicas[tp]
+    }
+    for (const tp of partitionsOf('orders', 4)) {
+      expect(reset[tp], tp).toBeGreaterThan(0)
+      expect(reset[tp], tp).toBeLessThanOrEqual(leaderOf(tp).hw)
+      expect(reset[tp], tp).toBeGreaterThanOrEqual(leaderOf(tp).logStartOffset)
+    }
+    expect(groupNotes(w, 'analytics', /New offset \(999999\) is higher than latest offset for topic partition orders-\d\. Value will be set to \d+$/)).toHaveLength(4)
+    sim.runUntil(s.durationMs)
+    const polls = groupPolls(w, 'analytics').filter((p) => p.atMs > resetAt)
+    for (const tp of partitionsOf('orders', 4)) {
+      const first = polls.find((p) => p.tp === tp)!
+      expect(first, tp).toBeDefined()
+      // no OFFSET_OUT_OF_RANGE and auto.offset.reset=earliest: they go on where the reset put them
+      expect(first.from, tp).toBe(reset[tp])
+    }
+    expect(groupSummary(sim, 'analytics').committed['orders-0']).toBeLessThanOrEqual(leaderOf('orders-0').hw)
+  })
+})
+
 describe('replaying by resetting offsets (replay-by-reset-offsets)', () => {
   test('after the reset the new members start every partition at offset 0 again', () => {
     const s = load('replay-by-reset-offsets')
