@@ -239,7 +239,7 @@ const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
   'heartbeat.interval.ms': int(3000, 1, 'How often a member sends Heartbeat to the group coordinator.', 'ms'),
   'max.poll.interval.ms': int(300000, 1, 'A member that does not poll for this long leaves the group.', 'ms'),
   'max.poll.records': int(500, 1, 'Records returned by one poll().'),
-  'auto.offset.reset': oneOf('latest', ['earliest', 'latest', 'none'], 'Where to start when there is no committed offset.'),
+  'auto.offset.reset': oneOf('latest', ['earliest', 'latest', 'none'], 'Where to start when there is no committed offset, or when the offset is out of range (OFFSET_OUT_OF_RANGE).'),
   'enable.auto.commit': bool(true, 'Commit the polled offsets every auto.commit.interval.ms.'),
   'auto.commit.interval.ms': int(5000, 1, 'How often offsets are committed automatically.', 'ms'),
   'partition.assignment.strategy': { kind: 'assignors', default: ['range', 'cooperative-sticky'], doc: 'Assignors in preference order; the first one all members support is used.' },
