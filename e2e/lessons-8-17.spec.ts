@@ -61,7 +61,7 @@ test.describe('lessons 8–17', () => {
     await openLesson(page, isrAcks, 'ko')
     await goTo(page, isrAcks, 2)
     // the slow follower (broker 2) has left the ISR
-    await expect(page.getByTestId('partition-ledger-0')).toHaveAttribute('data-isr', '1,3')
+    await expect(page.getByTestId('partition-ledger-0')).toHaveAttribute('data-isr', '3,1')
     await page.getByTestId('lesson-next').click()
     await goTo(page, isrAcks, 3, 3)
     await expect(page.getByTestId('partition-ledger-0')).toHaveAttribute('data-isr', '3')

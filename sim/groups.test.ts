@@ -314,6 +314,47 @@ describe('a static member restart keeps the generation (static-member-restart)',
   })
 })
 
+describe('a static leader restart keeps the generation too (KIP-814 skipAssignment)', () => {
+  test('the restarted member is the group leader: no rebalance, it syncs without assigning, same generation', () => {
+    const base = load('static-member-restart')
+    const restart = actionAt(base, 'restartConsumer') as Extract<Scenario['timeline'][number], { action: 'restartConsumer' }>
+    // a fourth member joins at 8 s: a second generation, so every member's stored subscription now
+    // carries the generation it owned its partitions in — the restarted leader's new subscription
+    // (nothing owned, generation -1) differs from it, while the group's selected protocol does not
+    const grow: Scenario = { ...base, timeline: [{ atMs: 8000, action: 'addConsumer', groupId: 'billing' }] }
+    const probe = start(grow)
+    probe.runUntil(restart.atMs - 1)
+    const { group: g0 } = coordinatorGroup(probe, 'billing')
+    expect(g0.generation).toBeGreaterThanOrEqual(2)
+    const leaderClient = g0.members[g0.leaderId!].clientId
+    expect(g0.members[g0.leaderId!].protocols[0].metadata.generation).toBeGreaterThanOrEqual(1)
+    const s: Scenario = { ...grow, timeline: [...grow.timeline, { ...restart, member: leaderClient }] }
+    const sim = start(s)
+    sim.runUntil(restart.atMs - 1)
+    const before = groupSummary(sim, 'billing')
+    const leaderIdBefore = coordinatorGroup(sim, 'billing').group.leaderId
+    expect(before.state).toBe('Stable')
+    expect(sim.world.members[leaderClient].memberId).toBe(leaderIdBefore)
+    sim.runUntil(s.durationMs)
+    const w = sim.world
+    const after = groupSummary(sim, 'billing')
+    expect(groupNotes(w, 'billing', /PreparingRebalance/, restart.atMs)).toEqual([])
+    expect(after.state).toBe('Stable')
+    expect(after.generation).toBe(before.generation)
+    expect(after.members).toEqual(before.members)
+    // still the leader, under its new member id
+    const { group } = coordinatorGroup(sim, 'billing')
+    expect(w.members[leaderClient].memberId).not.toBe(leaderIdBefore)
+    expect(group.leaderId).toBe(w.members[leaderClient].memberId)
+    const back = assignedEvents(w, 'billing').filter((e) => e.member === leaderClient && e.atMs > restart.atMs)
+    expect(back).toHaveLength(1)
+    expect(back[0].generation).toBe(before.generation)
+    expect(back[0].tps).toEqual(before.members[leaderClient])
+    expect(groupNotes(w, 'billing', /static member .* is back with a new member id; no rebalance/, restart.atMs)).toHaveLength(1)
+    expect(revokedEvents(w, 'billing').filter((e) => e.atMs > restart.atMs)).toEqual([])
+  })
+})
+
 // ------------------------------------------------ e. the coordinator is the offsets partition's leader
 
 describe("the coordinator is __consumer_offsets-<partitionFor(group)>'s leader and moves with it (coordinator-failover)", () => {
@@ -490,6 +531,44 @@ describe('adding partitions rebalances the group (add-partitions-rebalance)', ()
     const members: Record<string, string> = {}
     for (const m of Object.values(coordinatorGroup(sim, 'billing').group.members)) members[m.memberId] = m.clientId
     expect(g.members).toEqual(expectedRange(members, { orders: 6 }))
+  })
+})
+
+describe('resetOffsets to an explicit offset is clamped to the partition (kafka-consumer-groups --to-offset)', () => {
+  test('999999 becomes the log end offset of each partition; the new members go on from there', () => {
+    const base = load('replay-by-reset-offsets')
+    const s: Scenario = {
+      ...base,
+      timeline: base.timeline.map((a) => (a.action === 'resetOffsets' ? { ...a, to: 999999 } : a)),
+    }
+    const resetAt = actionAt(s, 'resetOffsets').atMs
+    const sim = start(s)
+    sim.runUntil(resetAt)
+    const w = sim.world
+    const note = groupNotes(w, 'analytics', /offsets reset to /)
+    expect(note).toHaveLength(1)
+    const reset: Record<string, number> = {}
+    for (const [, tp, o] of note[0].text.matchAll(/(orders-\d)=(\d+)/g)) reset[tp] = Number(o)
+    expect(Object.keys(reset).sort()).toEqual(partitionsOf('orders', 4))
+    const leaderOf = (tp: string) => {
+      const p = sim.summary().partitions.find((x) => `${x.topic}-${x.partition}` === tp)!
+      return w.brokers[String(p.leader)].replicas[tp]
+    }
+    for (const tp of partitionsOf('orders', 4)) {
+      expect(reset[tp], tp).toBeGreaterThan(0)
+      expect(reset[tp], tp).toBeLessThanOrEqual(leaderOf(tp).hw)
+      expect(reset[tp], tp).toBeGreaterThanOrEqual(leaderOf(tp).logStartOffset)
+    }
+    expect(groupNotes(w, 'analytics', /New offset \(999999\) is higher than latest offset for topic partition orders-\d\. Value will be set to \d+$/)).toHaveLength(4)
+    sim.runUntil(s.durationMs)
+    const polls = groupPolls(w, 'analytics').filter((p) => p.atMs > resetAt)
+    for (const tp of partitionsOf('orders', 4)) {
+      const first = polls.find((p) => p.tp === tp)!
+      expect(first, tp).toBeDefined()
+      // no OFFSET_OUT_OF_RANGE and auto.offset.reset=earliest: they go on where the reset put them
+      expect(first.from, tp).toBe(reset[tp])
+    }
+    expect(groupSummary(sim, 'analytics').committed['orders-0']).toBeLessThanOrEqual(leaderOf('orders-0').hw)
   })
 })
 

@@ -34,7 +34,7 @@ function sendAlter(w: World, b: BrokerNode, r: Replica, newIsr: number[]): void 
     partition: r.partition,
     leaderEpoch: r.leaderEpoch,
     partitionEpoch: r.partitionEpoch,
-    newIsr: newIsr.slice().sort((x, y) => x - y),
+    newIsr: newIsr.slice(),
   })
 }
 

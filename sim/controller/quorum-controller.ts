@@ -225,7 +225,7 @@ function change(
     topic: p.topic,
     partition: p.partition,
     leader,
-    isr: sortIsr(isr, p.replicas),
+    isr: orderedIsr(isr, p.isr),
     leaderEpoch: leaderChanged ? p.leaderEpoch + 1 : p.leaderEpoch,
     partitionEpoch: p.partitionEpoch + 1,
     reason: unclean ? 'unclean' : reason,
@@ -233,8 +233,13 @@ function change(
   }
 }
 
-function sortIsr(isr: number[], _replicas: number[]): number[] {
-  return isr.slice().sort((a, b) => a - b)
+/**
+ * The ISR in the order Kafka stores it: PartitionChangeBuilder writes the target ISR as given —
+ * the current members in their stored order (a shrink removes, keeping the order) and new members
+ * appended (the leader's AlterPartition adds a follower at the end). Not sorted.
+ */
+function orderedIsr(isr: number[], current: number[]): number[] {
+  return [...current.filter((b) => isr.includes(b)), ...isr.filter((b) => !current.includes(b))]
 }
 
 function sameSet(a: number[], b: number[]): boolean {
@@ -299,7 +304,7 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
     topic,
     partition,
     leader: p.leader,
-    isr: sortIsr(newIsr, p.replicas),
+    isr: orderedIsr(newIsr, p.isr),
     leaderEpoch: p.leaderEpoch,
     partitionEpoch: p.partitionEpoch + 1,
     reason: grow ? 'isr-expand' : 'isr-shrink',
@@ -438,7 +443,7 @@ function initialPartition(c: ControllerNode, topic: string, partition: number, r
     topic,
     partition,
     replicas,
-    isr: isr.length ? sortIsr(isr, replicas) : replicas.slice(),
+    isr: isr.length ? isr : replicas.slice(),
     leader: isr.length ? replicas.find((b) => isUnfenced(c.image, b))! : -1,
     leaderEpoch: 0,
     partitionEpoch: 0,

@@ -356,10 +356,16 @@ function replaceStaticMember(w: World, b: BrokerNode, g: ClassicGroup, oldId: st
   g.memberOrder[g.memberOrder.indexOf(oldId)] = newId
   g.staticMembers[member.groupInstanceId!] = newId
   if (g.leaderId === oldId) g.leaderId = newId
-  const changed = JSON.stringify(old.protocols) !== JSON.stringify(m.protocols)
   member.protocols = m.protocols
-  if (g.state === 'Stable' && !changed) {
+  member.sessionTimeoutMs = m.sessionTimeoutMs
+  member.rebalanceTimeoutMs = m.rebalanceTimeoutMs
+  // updateStaticMemberThenRebalanceOrCompleteJoin: in Stable, only a change of the group's selected
+  // protocol for the next generation rebalances — not the subscription bytes (owned partitions,
+  // generation). The member, the leader too, gets the current generation with skipAssignment
+  // (KIP-814): a returning static leader does not compute a new assignment.
+  if (g.state === 'Stable' && electProtocol(g) === g.protocolName) {
     emit(w, { type: 'StaticMemberReturned', groupId: g.groupId, instanceId: member.groupInstanceId!, generation: g.generation })
+    appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord(g)])
     return reply(w, b, from, joinResponse(g, member, true))
   }
   member.joinPending = from

@@ -60,6 +60,8 @@ export type SimEvent =
   | { type: 'GroupStateChanged'; atMs: number; groupId: string; from: string; to: string; reason: GroupStateReason | null }
   | { type: 'MemberRemoved'; atMs: number; groupId: string; member: string; reason: MemberRemovedReason }
   | { type: 'OffsetsReset'; atMs: number; groupId: string; offsets: [string, number][] }
+  /** kafka-consumer-groups --reset-offsets --to-offset moved an offset into [log start, log end] */
+  | { type: 'ResetOffsetClamped'; atMs: number; groupId: string; tp: string; requested: number; bound: 'latest' | 'earliest'; offset: number }
   | { type: 'ConsumerPollTimeout'; atMs: number; member: string; groupId: string; maxPollIntervalMs: number }
   /** `reason` is the rejoin reason as the Kafka client spells it */
   | { type: 'ConsumerRejoinReset'; atMs: number; member: string; resetMemberId: boolean; reason: string }
@@ -123,6 +125,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'GroupStateChanged':
     case 'MemberRemoved':
     case 'OffsetsReset':
+    case 'ResetOffsetClamped':
       return 'group'
     case 'ConsumerPollTimeout':
     case 'ConsumerRejoinReset':

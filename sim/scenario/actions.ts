@@ -173,18 +173,47 @@ function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffse
   const topics = a.topic ? [a.topic] : spec?.topics ?? []
   const coordinator = resolveNode(w, `coordinator:${a.groupId}`)
   const offsets: Record<string, number> = {}
+  const clamped: ClampedOffset[] = []
   for (const topic of topics) {
     const parts = c.image.topics[topic]?.partitions ?? []
     for (const p of parts) {
       const tp = `${topic}-${p.partition}`
       const leader = p.leader >= 0 ? w.brokers[String(p.leader)].replicas[tp] : undefined
-      if (a.to === 'earliest') offsets[tp] = leader ? leader.logStartOffset : 0
-      else if (a.to === 'latest') offsets[tp] = leader ? leader.hw : 0
-      else offsets[tp] = a.to
+      // ListOffsets earliest/latest (read_uncommitted: the high watermark)
+      const earliest = leader ? leader.logStartOffset : 0
+      const latest = leader ? leader.hw : 0
+      if (a.to === 'earliest') offsets[tp] = earliest
+      else if (a.to === 'latest') offsets[tp] = latest
+      else offsets[tp] = clampResetOffset(a.to, tp, earliest, latest, clamped)
     }
   }
+  const state = w.brokers[coordinator]?.coordinator.groups[a.groupId]?.state
+  if (!state || state === 'Empty' || state === 'Dead') for (const c of clamped) emit(w, { type: 'ResetOffsetClamped', groupId: a.groupId, ...c })
   const err = adminCommitOffsets(w, w.brokers[coordinator], a.groupId, offsets)
   if (err !== 'NONE') throw new ResolveError(err)
+}
+
+/**
+ * --reset-offsets --to-offset: ConsumerGroupCommand.checkOffsetsRange keeps the new offset within
+ * [log start offset, log end offset] of the partition and prints a warning when it moves it.
+ */
+interface ClampedOffset {
+  tp: string
+  requested: number
+  bound: 'latest' | 'earliest'
+  offset: number
+}
+
+function clampResetOffset(offset: number, tp: string, earliest: number, latest: number, clamped: ClampedOffset[]): number {
+  if (offset > latest) {
+    clamped.push({ tp, requested: offset, bound: 'latest', offset: latest })
+    return latest
+  }
+  if (offset < earliest) {
+    clamped.push({ tp, requested: offset, bound: 'earliest', offset: earliest })
+    return earliest
+  }
+  return offset
 }
 
 function insertionIndex(w: World, atMs: number): number {

@@ -15,6 +15,10 @@
  * consumer's Heartbeat (heartbeat.interval.ms < session.timeout.ms) and
  * ConsumerConfig.checkUnsupportedConfigs (group.protocol=consumer rejects the classic-only keys).
  *
+ * A real Kafka key kafkascope does not model yet (retention, segments, compaction, compression,
+ * racks, the KIP-848 consumer protocol, read_committed, ...) is refused with its own message, never
+ * accepted and ignored; a key Kafka does not have at all gets the unknown-config message.
+ *
  * Deviation: periodic timers that Kafka allows to be 0 (e.g. auto.commit.interval.ms) must be >= 1
  * here, so that the simulator never schedules a zero-period timer.
  *
@@ -25,11 +29,9 @@ import type { ConfigMap, ConfigValue } from './types.ts'
 export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer'
 export type Acks = 'all' | '0' | '1'
 export type Assignor = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky'
-export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete'
 export type AutoOffsetReset = 'earliest' | 'latest' | 'none'
 export type IsolationLevel = 'read_uncommitted' | 'read_committed'
 export type GroupProtocol = 'classic' | 'consumer'
-export type CompressionType = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd'
 
 /** A config problem. `key` is the config key (no field path); the message is `${key}: ${what}`. */
 export class ConfigError extends Error {
@@ -73,19 +75,11 @@ export interface BrokerConfig {
   'group.max.session.timeout.ms': number
   'auto.create.topics.enable': boolean
   'message.max.bytes': number
-  'log.retention.ms': number
-  'log.retention.bytes': number
-  'log.segment.bytes': number
-  'log.cleanup.policy': CleanupPolicy
 }
 
 export interface TopicConfig {
   'min.insync.replicas': number
   'unclean.leader.election.enable': boolean
-  'retention.ms': number
-  'retention.bytes': number
-  'segment.bytes': number
-  'cleanup.policy': CleanupPolicy
   'max.message.bytes': number
 }
 
@@ -107,7 +101,6 @@ export interface ProducerConfig {
   'partitioner.ignore.keys': boolean
   'partitioner.adaptive.partitioning.enable': boolean
   'partitioner.availability.timeout.ms': number
-  'compression.type': CompressionType
 }
 
 export interface ConsumerConfig {
@@ -130,13 +123,12 @@ export interface ConsumerConfig {
   'isolation.level': IsolationLevel
   'group.protocol': GroupProtocol
   'group.instance.id'?: string
-  'client.rack'?: string
 }
 
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
-export type ConfigKind = 'int' | 'long' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanupPolicy'
+export type ConfigKind = 'int' | 'long' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors'
 
 export interface ConfigKeySpec {
   kind: ConfigKind
@@ -197,19 +189,11 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'group.max.session.timeout.ms': int(1800000, 0, 'Largest session.timeout.ms a consumer may ask for.', 'ms'),
   'auto.create.topics.enable': bool(true, 'Create a topic when a client asks for metadata of a topic that does not exist.'),
   'message.max.bytes': int(1048588, 0, 'Default for topics: the largest record batch the broker accepts.', 'bytes'),
-  'log.retention.ms': long(604800000, -1, 'Default for topics: how long records are kept (-1: forever).', 'ms'),
-  'log.retention.bytes': long(-1, -1, 'Default for topics: how many bytes a partition keeps (-1: no limit).', 'bytes'),
-  'log.segment.bytes': int(1073741824, 1048576, 'Default for topics: size of one log segment file.', 'bytes'),
-  'log.cleanup.policy': { kind: 'cleanupPolicy', default: 'delete', doc: 'Default for topics: delete old segments, compact by key, or both.' },
 }
 
 const TOPIC: Readonly<Record<keyof TopicConfig, ConfigKeySpec>> = {
   'min.insync.replicas': { kind: 'int', brokerDefault: 'min.insync.replicas', min: 1, max: INT_MAX, doc: 'With acks=all, a write needs at least this many in-sync replicas (else NOT_ENOUGH_REPLICAS).' },
   'unclean.leader.election.enable': { kind: 'bool', brokerDefault: 'unclean.leader.election.enable', doc: 'Allow an out-of-sync replica to become leader when no in-sync replica is alive (may lose acknowledged data).' },
-  'retention.ms': { kind: 'long', brokerDefault: 'log.retention.ms', min: -1, max: LONG_MAX, unit: 'ms', doc: 'How long records are kept (-1: forever).' },
-  'retention.bytes': { kind: 'long', brokerDefault: 'log.retention.bytes', min: -1, max: LONG_MAX, unit: 'bytes', doc: 'How many bytes a partition keeps (-1: no limit).' },
-  'segment.bytes': { kind: 'int', brokerDefault: 'log.segment.bytes', min: 1048576, max: INT_MAX, unit: 'bytes', doc: 'Size of one log segment file (at least 1 MiB since Kafka 4.0, KIP-1030).' },
-  'cleanup.policy': { kind: 'cleanupPolicy', brokerDefault: 'log.cleanup.policy', doc: 'delete old segments, compact by key, or both ("compact,delete").' },
   'max.message.bytes': { kind: 'int', brokerDefault: 'message.max.bytes', min: 0, max: INT_MAX, unit: 'bytes', doc: 'The largest record batch the topic accepts.' },
 }
 
@@ -231,7 +215,6 @@ const PRODUCER: Readonly<Record<keyof ProducerConfig, ConfigKeySpec>> = {
   'partitioner.ignore.keys': bool(false, 'Ignore keys and use sticky partitioning for every record.'),
   'partitioner.adaptive.partitioning.enable': bool(true, 'Send more null-key records to partitions whose brokers drain faster (KIP-794).'),
   'partitioner.availability.timeout.ms': long(0, 0, 'Avoid partitions whose leader has not drained for this long (0: off).', 'ms'),
-  'compression.type': oneOf('none', ['none', 'gzip', 'snappy', 'lz4', 'zstd'], 'Compression codec of record batches.'),
 }
 
 const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
@@ -239,7 +222,7 @@ const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
   'heartbeat.interval.ms': int(3000, 1, 'How often a member sends Heartbeat to the group coordinator.', 'ms'),
   'max.poll.interval.ms': int(300000, 1, 'A member that does not poll for this long leaves the group.', 'ms'),
   'max.poll.records': int(500, 1, 'Records returned by one poll().'),
-  'auto.offset.reset': oneOf('latest', ['earliest', 'latest', 'none'], 'Where to start when there is no committed offset.'),
+  'auto.offset.reset': oneOf('latest', ['earliest', 'latest', 'none'], 'Where to start when there is no committed offset, or when the offset is out of range (OFFSET_OUT_OF_RANGE).'),
   'enable.auto.commit': bool(true, 'Commit the polled offsets every auto.commit.interval.ms.'),
   'auto.commit.interval.ms': int(5000, 1, 'How often offsets are committed automatically.', 'ms'),
   'partition.assignment.strategy': { kind: 'assignors', default: ['range', 'cooperative-sticky'], doc: 'Assignors in preference order; the first one all members support is used.' },
@@ -254,7 +237,6 @@ const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
   'isolation.level': oneOf('read_uncommitted', ['read_uncommitted', 'read_committed'], 'read_uncommitted reads up to the high watermark.'),
   'group.protocol': oneOf('classic', ['classic', 'consumer'], 'classic: JoinGroup/SyncGroup; consumer: the KIP-848 protocol.'),
   'group.instance.id': { kind: 'string', doc: 'Static membership id (KIP-345).' },
-  'client.rack': { kind: 'string', doc: 'Rack of the consumer (rack-aware assignment and fetching).' },
 }
 
 export const CONFIG_REGISTRY: Readonly<Record<ConfigScope, Readonly<Record<string, ConfigKeySpec>>>> = {
@@ -287,6 +269,42 @@ const NOT_CONFIGURABLE: Readonly<Record<string, string>> = {
   'process.roles': 'set cluster.controller.dedicated',
   'controller.quorum.voters': 'set cluster.controller.voters',
   'controller.quorum.bootstrap.servers': 'set cluster.controller.voters',
+}
+
+/**
+ * Real Kafka keys of each scope that kafkascope does not model yet. They are refused, never
+ * accepted and ignored: a scenario that sets one would not behave as it says.
+ */
+const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
+  broker: [
+    'log.retention.ms', 'log.retention.minutes', 'log.retention.hours', 'log.retention.bytes', 'log.segment.bytes',
+    'log.roll.ms', 'log.roll.hours', 'log.cleanup.policy', 'log.cleaner.enable', 'log.cleaner.min.cleanable.ratio',
+    'log.message.timestamp.type', 'compression.type', 'broker.rack', 'group.coordinator.rebalance.protocols',
+    'group.consumer.session.timeout.ms', 'group.consumer.heartbeat.interval.ms', 'transaction.state.log.replication.factor',
+  ],
+  topic: [
+    'retention.ms', 'retention.bytes', 'segment.bytes', 'segment.ms', 'segment.jitter.ms', 'segment.index.bytes',
+    'cleanup.policy', 'min.cleanable.dirty.ratio', 'delete.retention.ms', 'min.compaction.lag.ms', 'max.compaction.lag.ms',
+    'compression.type', 'message.timestamp.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms',
+    'flush.messages', 'flush.ms', 'index.interval.bytes', 'file.delete.delay.ms', 'preallocate',
+    'remote.storage.enable', 'local.retention.ms', 'local.retention.bytes',
+  ],
+  producer: ['compression.type', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level', 'transaction.timeout.ms', 'client.dns.lookup'],
+  consumer: ['client.rack', 'group.remote.assignor', 'allow.auto.create.topics', 'check.crcs'],
+}
+
+/**
+ * Keys kafkascope models for some values only: the other values are real Kafka settings it does
+ * not model yet (the KIP-848 consumer protocol; read_committed needs transactions).
+ */
+const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
+  consumer: { 'group.protocol': ['classic'], 'isolation.level': ['read_uncommitted'] },
+}
+
+function notModelledMessage(key: string, value?: string): string {
+  return value === undefined
+    ? `"${key}" is a Kafka config kafkascope does not model yet (remove it from the scenario)`
+    : `"${key}=${value}" is a Kafka setting kafkascope does not model yet (use ${key}=${MODELLED_VALUES_ONLY.consumer?.[key]?.join(' or ') ?? 'its default'}, Kafka's default)`
 }
 
 /** Pairs of a topic key and its broker synonym, to point people at the right scope. */
@@ -460,25 +478,6 @@ function toAssignors(key: string, value: unknown): Assignor[] {
   return out
 }
 
-function toCleanupPolicy(key: string, value: unknown): CleanupPolicy {
-  let parts: unknown[]
-  if (typeof value === 'string') parts = value.split(',')
-  else if (Array.isArray(value)) parts = value
-  else throw new ConfigError(key, `expected delete, compact or "compact,delete", got ${showValue(value)}`)
-  let del = false
-  let compact = false
-  for (const part of parts) {
-    const t = typeof part === 'string' ? part.trim().toLowerCase() : undefined
-    if (t === 'delete') del = true
-    else if (t === 'compact') compact = true
-    else throw new ConfigError(key, `${showValue(part)} is not one of delete, compact`)
-  }
-  if (del && compact) return 'compact,delete'
-  if (compact) return 'compact'
-  if (del) return 'delete'
-  throw new ConfigError(key, 'needs delete, compact or both')
-}
-
 function toStringValue(key: string, value: unknown): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim()
   throw new ConfigError(key, `expected a non-empty string, got ${showValue(value)}`)
@@ -487,7 +486,19 @@ function toStringValue(key: string, value: unknown): string {
 /** Check and normalise one value of a known key. */
 export function normaliseConfigValue(scope: ConfigScope, key: string, value: unknown): ConfigValue {
   const spec = Object.prototype.hasOwnProperty.call(CONFIG_REGISTRY[scope], key) ? CONFIG_REGISTRY[scope][key] : undefined
-  if (spec === undefined) throw new ConfigError(key, unknownKeyMessage(scope, key))
+  if (spec === undefined) {
+    if (NOT_MODELLED[scope].includes(key)) throw new ConfigError(key, notModelledMessage(key))
+    throw new ConfigError(key, unknownKeyMessage(scope, key))
+  }
+  const normalised = normaliseKnownValue(key, spec, value)
+  const modelled = MODELLED_VALUES_ONLY[scope]?.[key]
+  if (modelled !== undefined && typeof normalised === 'string' && !modelled.includes(normalised)) {
+    throw new ConfigError(key, notModelledMessage(key, normalised))
+  }
+  return normalised
+}
+
+function normaliseKnownValue(key: string, spec: ConfigKeySpec, value: unknown): ConfigValue {
   switch (spec.kind) {
     case 'int':
     case 'long':
@@ -500,8 +511,6 @@ export function normaliseConfigValue(scope: ConfigScope, key: string, value: unk
       return toAcks(key, value)
     case 'assignors':
       return toAssignors(key, value)
-    case 'cleanupPolicy':
-      return toCleanupPolicy(key, value)
     case 'string':
       return toStringValue(key, value)
   }
@@ -536,20 +545,37 @@ function has(map: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key)
 }
 
-function mergeDefaults(scope: ConfigScope, given: ConfigMap, inherited?: BrokerConfig): Record<string, ConfigValue> {
+/** The resolved config type of each scope. */
+interface ScopeConfigs {
+  broker: BrokerConfig
+  topic: TopicConfig
+  producer: ProducerConfig
+  consumer: ConsumerConfig
+}
+
+function mergeDefaults<S extends ConfigScope>(scope: S, given: ConfigMap, inherited?: BrokerConfig): ScopeConfigs[S] {
   const out: Record<string, ConfigValue> = {}
   for (const [key, spec] of Object.entries(CONFIG_REGISTRY[scope])) {
     if (has(given, key)) out[key] = given[key]
     else if (spec.default !== undefined) out[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default
     else if (spec.brokerDefault !== undefined && inherited !== undefined) out[key] = inherited[spec.brokerDefault]
   }
+  if (!isComplete(scope, out)) throw new Error(`kafkascope bug: the ${scope} config lacks a key with a default`)
   return out
+}
+
+/**
+ * Every key of the scope's registry that has a default (or a broker default) is present: then the
+ * map is the scope's resolved config, each value normalised by its key's spec.
+ */
+function isComplete<S extends ConfigScope>(scope: S, out: Record<string, ConfigValue>): out is Record<string, ConfigValue> & ScopeConfigs[S] {
+  return Object.entries(CONFIG_REGISTRY[scope]).every(([key, spec]) => has(out, key) || (spec.default === undefined && spec.brokerDefault === undefined))
 }
 
 /** cluster.config with Kafka's broker defaults merged (KafkaConfig). */
 export function resolveBrokerConfig(map?: RawMap): BrokerConfig {
   const given = validateConfigMap('broker', map)
-  const c = mergeDefaults('broker', given) as unknown as BrokerConfig
+  const c = mergeDefaults('broker', given)
   // KafkaConfig.validateValues
   if (c['replica.fetch.wait.max.ms'] > c['replica.socket.timeout.ms']) {
     throw new ConfigError(
@@ -572,10 +598,24 @@ export function resolveBrokerConfig(map?: RawMap): BrokerConfig {
   return c
 }
 
+/**
+ * A stored config without the keys kafkascope does not model. Only kafkascope itself writes such
+ * keys (the internal __consumer_offsets topic is created with cleanup.policy=compact, which
+ * kafka-topics --describe shows); a scenario's configs never hold them, the parser refuses them.
+ */
+function modelledOnly(scope: ConfigScope, map: RawMap): RawMap {
+  if (!map) return map
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(map)) {
+    if (!NOT_MODELLED[scope].includes(key)) Object.defineProperty(out, key, { value: map[key], enumerable: true, writable: true, configurable: true })
+  }
+  return out
+}
+
 /** A topic's config: its overrides, else the broker's value (Kafka's LogConfig synonyms). */
 export function resolveTopicConfig(map: RawMap, broker: BrokerConfig): TopicConfig {
-  const given = validateConfigMap('topic', map)
-  return mergeDefaults('topic', given, broker) as unknown as TopicConfig
+  const given = validateConfigMap('topic', modelledOnly('topic', map))
+  return mergeDefaults('topic', given, broker)
 }
 
 /**
@@ -584,7 +624,7 @@ export function resolveTopicConfig(map: RawMap, broker: BrokerConfig): TopicConf
  */
 export function resolveProducerConfig(map?: RawMap): ProducerConfig {
   const given = validateConfigMap('producer', map)
-  const c = mergeDefaults('producer', given) as unknown as ProducerConfig
+  const c = mergeDefaults('producer', given)
 
   // Idempotence: on by default; silently off when the user did not set it and the other settings
   // cannot support it; a ConfigException when the user asked for it explicitly.
@@ -636,7 +676,7 @@ export interface ConsumerResolveOptions {
 /** A consumer's config with Kafka's defaults and the checks KafkaConsumer makes at construction. */
 export function resolveConsumerConfig(map?: RawMap, options: ConsumerResolveOptions = {}): ConsumerConfig {
   const given = validateConfigMap('consumer', map)
-  const c = mergeDefaults('consumer', given) as unknown as ConsumerConfig
+  const c = mergeDefaults('consumer', given)
   if (options.group === true) {
     if (c['group.protocol'] === 'consumer') {
       // ConsumerConfig.checkUnsupportedConfigs: the broker owns these in the KIP-848 protocol.

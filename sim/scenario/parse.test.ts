@@ -126,12 +126,12 @@ describe('defaults', () => {
     const s = parseScenario({
       name: 'x',
       cluster: { config: { 'replica.lag.time.max.ms': '10000', 'auto.create.topics.enable': 'false' } },
-      topics: [{ name: 't', partitions: 1, replicationFactor: 1, config: { 'cleanup.policy': 'delete,compact' } }],
+      topics: [{ name: 't', partitions: 1, replicationFactor: 1, config: { 'min.insync.replicas': '1', 'unclean.leader.election.enable': 'TRUE' } }],
       producers: [{ id: 'p', topic: 't', config: { acks: -1, 'linger.ms': '20' } }],
       consumers: [{ groupId: 'g', topics: ['t'], config: { 'partition.assignment.strategy': 'org.apache.kafka.clients.consumer.CooperativeStickyAssignor' } }],
     })
     expect(s.cluster.config).toEqual({ 'replica.lag.time.max.ms': 10000, 'auto.create.topics.enable': false })
-    expect(s.topics[0].config).toEqual({ 'cleanup.policy': 'compact,delete' })
+    expect(s.topics[0].config).toEqual({ 'min.insync.replicas': 1, 'unclean.leader.election.enable': true })
     expect(s.producers[0].config).toEqual({ acks: 'all', 'linger.ms': 20 })
     expect(s.consumers[0].config).toEqual({ 'partition.assignment.strategy': ['cooperative-sticky'] })
   })
@@ -296,8 +296,8 @@ describe('one clear message, with the path of the first problem', () => {
     expect(broken((s) => (s.consumers[0].config = { 'heartbeat.interval.ms': 50000 }))).toMatch(
       /^consumers\[0\]\.config\.heartbeat\.interval\.ms: heartbeat\.interval\.ms \(50000\) must be set lower than the session timeout/,
     )
-    expect(broken((s) => (s.consumers[0].config = { 'group.protocol': 'consumer', 'session.timeout.ms': 10000 }))).toMatch(
-      /^consumers\[0\]\.config\.session\.timeout\.ms: cannot be set when group\.protocol=consumer/,
+    expect(broken((s) => (s.consumers[0].config = { 'group.protocol': 'consumer', 'session.timeout.ms': 10000 }))).toBe(
+      'consumers[0].config.group.protocol: "group.protocol=consumer" is a Kafka setting kafkascope does not model yet (use group.protocol=classic, Kafka\'s default)',
     )
     expect(broken((s) => (s.cluster.config = { 'replica.lag.time.max.ms': 100 }))).toMatch(/^cluster\.config\.replica\.lag\.time\.max\.ms: replica\.fetch\.wait\.max\.ms \(500\)/)
     expect(broken((s) => (s.producers[0].config['linger.ms'] = -5))).toBe('producers[0].config.linger.ms: -5 must be at least 0 (negative values are not allowed)')
@@ -359,16 +359,14 @@ describe('config resolvers', () => {
   })
 
   test('topic defaults come from the broker', () => {
-    const broker = resolveBrokerConfig({ 'min.insync.replicas': 2, 'unclean.leader.election.enable': true, 'log.retention.ms': 1000 })
+    const broker = resolveBrokerConfig({ 'min.insync.replicas': 2, 'unclean.leader.election.enable': true, 'message.max.bytes': 1000 })
     expect(resolveTopicConfig({}, broker)).toEqual({
       'min.insync.replicas': 2,
       'unclean.leader.election.enable': true,
-      'retention.ms': 1000,
-      'retention.bytes': -1,
-      'segment.bytes': 1073741824,
-      'cleanup.policy': 'delete',
-      'max.message.bytes': 1048588,
+      'max.message.bytes': 1000,
     })
+    // the internal __consumer_offsets topic is created with cleanup.policy=compact: shown, not modelled
+    expect(resolveTopicConfig({ 'cleanup.policy': 'compact' }, broker)).toEqual(resolveTopicConfig({}, broker))
     expect(resolveTopicConfig({ 'min.insync.replicas': 1 }, broker)['min.insync.replicas']).toBe(1)
   })
 
@@ -397,21 +395,68 @@ describe('config resolvers', () => {
   })
 
   test('values are validated and normalised', () => {
-    expect(validateConfigMap('producer', { acks: '-1', 'compression.type': 'ZSTD', 'partitioner.ignore.keys': 'TRUE' })).toEqual({
+    expect(validateConfigMap('producer', { acks: '-1', 'partitioner.ignore.keys': 'TRUE' })).toEqual({
       acks: 'all',
-      'compression.type': 'zstd',
       'partitioner.ignore.keys': true,
+    })
+    expect(validateConfigMap('consumer', { 'isolation.level': 'READ_UNCOMMITTED', 'group.protocol': 'Classic' })).toEqual({
+      'isolation.level': 'read_uncommitted',
+      'group.protocol': 'classic',
     })
     expect(validateConfigMap('consumer', { 'partition.assignment.strategy': ['RoundRobin', 'org.apache.kafka.clients.consumer.StickyAssignor'] })).toEqual({
       'partition.assignment.strategy': ['roundrobin', 'sticky'],
     })
     expect(() => validateConfigMap('consumer', { 'auto.offset.reset': 'smallest' })).toThrow('auto.offset.reset: "smallest" is not one of earliest, latest, none')
     expect(() => validateConfigMap('consumer', { 'enable.auto.commit': 'yes' })).toThrow('enable.auto.commit: expected true or false, got "yes"')
-    expect(() => validateConfigMap('topic', { 'segment.bytes': 1000 })).toThrow('segment.bytes: 1000 must be at least 1048576')
+    expect(() => validateConfigMap('topic', { 'max.message.bytes': -1 })).toThrow('max.message.bytes: -1 must be at least 0')
     expect(() => validateConfigMap('producer', { 'batch.size': 2 ** 31 })).toThrow('batch.size: 2147483648 must be at most 2147483647')
     expect(() => validateConfigMap('producer', { constructor: 1 })).toThrow('constructor: unknown config')
     expect(() => validateConfigMap('consumer', { 'partition.assignment.strategy': 'constructor' })).toThrow(ConfigError)
     expect(() => validateConfigMap('consumer', { 'group.id': 'g' })).toThrow('group.id: unknown config (group.id is not configurable here: set consumers[].groupId)')
+  })
+})
+
+describe('Kafka configs kafkascope does not model are refused, never ignored', () => {
+  test.each([
+    ['topic', 'retention.ms', 60000],
+    ['topic', 'retention.bytes', 1048576],
+    ['topic', 'segment.bytes', 1048576],
+    ['topic', 'segment.ms', 60000],
+    ['topic', 'cleanup.policy', 'compact'],
+    ['topic', 'min.cleanable.dirty.ratio', 0.1],
+    ['topic', 'compression.type', 'zstd'],
+    ['topic', 'message.timestamp.type', 'LogAppendTime'],
+    ['broker', 'log.retention.ms', 1000],
+    ['broker', 'log.segment.bytes', 1048576],
+    ['broker', 'log.cleanup.policy', 'compact'],
+    ['producer', 'compression.type', 'lz4'],
+    ['consumer', 'client.rack', 'rack-a'],
+    ['consumer', 'group.remote.assignor', 'uniform'],
+  ] as const)('%s config %s', (scope, key, value) => {
+    expect(() => validateConfigMap(scope, { [key]: value })).toThrow(new ConfigError(key, `"${key}" is a Kafka config kafkascope does not model yet (remove it from the scenario)`))
+  })
+
+  test('group.protocol: classic (the client default) is accepted, consumer (KIP-848) is refused', () => {
+    expect(resolveConsumerConfig({ 'group.protocol': 'classic' }, { group: true })['group.protocol']).toBe('classic')
+    expect(() => validateConfigMap('consumer', { 'group.protocol': 'consumer' })).toThrow(
+      'group.protocol: "group.protocol=consumer" is a Kafka setting kafkascope does not model yet (use group.protocol=classic, Kafka\'s default)',
+    )
+    expect(() => validateConfigMap('consumer', { 'isolation.level': 'read_committed' })).toThrow(
+      'isolation.level: "isolation.level=read_committed" is a Kafka setting kafkascope does not model yet (use isolation.level=read_uncommitted, Kafka\'s default)',
+    )
+  })
+
+  test('in a scenario: the path and the key; an unknown key keeps the unknown-config message', () => {
+    expect(broken((s) => (s.topics[0].config = { 'retention.ms': 60000 }))).toBe(
+      'topics[0].config.retention.ms: "retention.ms" is a Kafka config kafkascope does not model yet (remove it from the scenario)',
+    )
+    expect(broken((s) => (s.consumers[0].config = { 'isolation.level': 'read_committed' }))).toMatch(/^consumers\[0\]\.config\.isolation\.level: "isolation\.level=read_committed" is a Kafka setting kafkascope does not model yet/)
+    expect(broken((s) => (s.producers[0].config = { 'compression.type': 'gzip' }))).toMatch(/^producers\[0\]\.config\.compression\.type: "compression\.type" is a Kafka config kafkascope does not model yet/)
+    expect(broken((s) => s.timeline.push({ atMs: 5, action: 'setTopicConfig', topic: 'orders', config: { 'cleanup.policy': 'compact' } }))).toMatch(
+      /^timeline\[2\]\.config\.cleanup\.policy: "cleanup\.policy" is a Kafka config kafkascope does not model yet/,
+    )
+    expect(broken((s) => (s.topics[0].config = { 'retention.msec': 1 }))).toMatch(/^topics\[0\]\.config\.retention\.msec: unknown config/)
+    expect(() => validateConfigMap('topic', { 'no.such.key': 1 })).toThrow('no.such.key: unknown config')
   })
 })
 

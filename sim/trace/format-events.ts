@@ -124,6 +124,8 @@ function formatEn(e: SimEvent): string {
       return `Group ${e.groupId}: member ${e.member} removed (${removedEn(e.reason)})`
     case 'OffsetsReset':
       return `Group ${e.groupId}: offsets reset to ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
+    case 'ResetOffsetClamped':
+      return `Group ${e.groupId}: New offset (${e.requested}) is ${e.bound === 'latest' ? 'higher' : 'lower'} than ${e.bound} offset for topic partition ${e.tp}. Value will be set to ${e.offset}`
     case 'ConsumerPollTimeout':
       return `${e.member} leaves group ${e.groupId}: consumer poll timeout has expired (max.poll.interval.ms=${e.maxPollIntervalMs})`
     case 'ConsumerRejoinReset':
@@ -187,6 +189,8 @@ function formatKo(e: SimEvent): string {
       return `그룹 ${e.groupId}: 멤버 ${e.member} 제거 (${removedKo(e.reason)})`
     case 'OffsetsReset':
       return `그룹 ${e.groupId}: 오프셋 재설정 ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
+    case 'ResetOffsetClamped':
+      return `그룹 ${e.groupId}: ${e.tp}의 새 오프셋 ${e.requested}은(는) ${e.bound === 'latest' ? '최신(latest) 오프셋보다 큼' : '가장 이른(earliest) 오프셋보다 작음'}, ${e.offset}(으)로 설정`
     case 'ConsumerPollTimeout':
       return `${e.member}: 그룹 ${e.groupId}에서 나감, poll 간격 초과 (max.poll.interval.ms=${e.maxPollIntervalMs})`
     case 'ConsumerRejoinReset':

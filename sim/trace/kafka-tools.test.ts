@@ -7,7 +7,9 @@
  * the same `java.util.HashMap`s, run on JDK 25. Tabs are written `\t`; trailing spaces sit
  * inside the quotes.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { createSimulation, kafkaTopicsDescribe, parseScenario } from '../index.ts'
 import {
   describeGroupMembers,
   describeGroupOffsets,
@@ -464,5 +466,23 @@ describe('describeGroupState (ConsumerGroupCommand.printStates)', () => {
       numMembers: 0,
     })
     expect(out).toEqual({ stdout: "\nError: Consumer group 'gone' does not exist.\n", stderr: '' })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// the ISR as the controller stores it (PartitionChangeBuilder): not sorted
+// ---------------------------------------------------------------------------------------------
+
+describe('kafka-topics --describe prints the ISR in the stored order (leader-failover)', () => {
+  it('a replica that rejoins the ISR is appended; the summary keeps listing the ISR ascending', () => {
+    const s = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/leader-failover.json', import.meta.url), 'utf8')))
+    const sim = createSimulation(s, { seed: s.seed })
+    sim.runUntil(s.durationMs)
+    // the leader of orders-0 (broker 3) crashes at 20 s and is back at 60 s: it leaves every ISR,
+    // then rejoins each one at the end
+    const lines = kafkaTopicsDescribe(sim, { topic: 'orders' }).split('\n')
+    expect(lines).toContain('\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 3,1,2\tIsr: 1,2,3\tElr: \tLastKnownElr: ')
+    expect(lines).toContain('\tTopic: orders\tPartition: 2\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,1,3\tElr: \tLastKnownElr: ')
+    expect(sim.summary().partitions.find((p) => p.topic === 'orders' && p.partition === 2)!.isr).toEqual([1, 2, 3])
   })
 })

@@ -80,7 +80,8 @@ function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
       leader: p.leader,
       leaderEpoch: p.leaderEpoch,
       replicas: p.replicas.slice(),
-      isr: p.isr.slice(),
+      // the summary lists the ISR ascending, as it always has; kafka-topics --describe shows the stored order
+      isr: p.isr.slice().sort((a, b) => a - b),
       highWatermark: hw,
       logEndOffsets: leos,
     }

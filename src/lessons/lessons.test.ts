@@ -46,3 +46,23 @@ describe('guided lessons', () => {
     }
   })
 })
+
+describe('what the lessons say about auto.offset.reset', () => {
+  // KafkaConsumer applies auto.offset.reset with no committed offset AND on OFFSET_OUT_OF_RANGE
+  // (Fetcher/OffsetFetcher: the fetch position is below the log start or above the high watermark)
+  it('never that it applies only without a committed offset; it names OFFSET_OUT_OF_RANGE too', () => {
+    const texts: string[] = []
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') texts.push(v)
+      else if (Array.isArray(v)) v.forEach(walk)
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk)
+    }
+    walk(allLessons())
+    const mentions = texts.filter((t) => t.includes('auto.offset.reset') && !t.startsWith('auto.offset.reset'))
+    expect(mentions.length).toBeGreaterThan(0)
+    for (const t of mentions) {
+      expect(t).not.toMatch(/only applies when a group has no committed offset|커밋된 오프셋이 전혀 없을 때만/)
+      if (/only|만 /.test(t)) expect(t).toContain('OFFSET_OUT_OF_RANGE')
+    }
+  })
+})

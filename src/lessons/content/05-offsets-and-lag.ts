@@ -73,8 +73,8 @@ export const lesson: Lesson = {
         ],
         answer: 1,
         explain: {
-          en: 'The committed offsets are now 0 and the records are still there: Kafka keeps data after it is read (until retention), so history can be replayed. A queue would have deleted them. auto.offset.reset only applies when a group has no committed offset at all.',
-          ko: '커밋된 오프셋이 0이 되었고 레코드는 그대로 있습니다. Kafka는 읽은 뒤에도 (보존 기간까지) 데이터를 보관하므로 과거를 다시 재생할 수 있습니다. 큐였다면 지워졌을 것입니다. auto.offset.reset은 그룹에 커밋된 오프셋이 전혀 없을 때만 쓰입니다.',
+          en: 'The committed offsets are now 0 and the records are still there: Kafka keeps data after it is read (until retention), so history can be replayed. A queue would have deleted them. auto.offset.reset is not involved here: it applies only when a partition has no committed offset, or when the offset to read from is out of range (OFFSET_OUT_OF_RANGE, e.g. retention deleted those records).',
+          ko: '커밋된 오프셋이 0이 되었고 레코드는 그대로 있습니다. Kafka는 읽은 뒤에도 (보존 기간까지) 데이터를 보관하므로 과거를 다시 재생할 수 있습니다. 큐였다면 지워졌을 것입니다. auto.offset.reset은 여기서 쓰이지 않습니다. 파티션에 커밋된 오프셋이 없을 때, 또는 읽을 오프셋이 범위를 벗어났을 때(OFFSET_OUT_OF_RANGE, 예: 보존 기간이 지나 그 레코드가 삭제된 경우)에만 쓰입니다.',
         },
       },
       playUntilMs: 44_000,

@@ -49,8 +49,8 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'Broker 2 has not caught up for replica.lag.time.max.ms (10 s here; the leader checks every half of that), so the leader removes it from the ISR with an AlterPartition: Isr is now 1,3. The high watermark jumps forward, and with two in-sync replicas (= min.insync.replicas) acks=all carries on.',
-        ko: '브로커 2가 replica.lag.time.max.ms(여기서는 10초, 리더는 그 절반마다 검사) 동안 따라잡지 못하자 리더가 AlterPartition으로 ISR에서 뺍니다. 이제 Isr은 1,3입니다. 하이 워터마크가 한 번에 앞으로 나가고, 동기화 복제본이 둘(= min.insync.replicas)이라 acks=all도 계속 진행됩니다.',
+        en: 'Broker 2 has not caught up for replica.lag.time.max.ms (10 s here; the leader checks every half of that), so the leader removes it from the ISR with an AlterPartition: Isr is now 3,1 (Kafka keeps the stored order and removes broker 2). The high watermark jumps forward, and with two in-sync replicas (= min.insync.replicas) acks=all carries on.',
+        ko: '브로커 2가 replica.lag.time.max.ms(여기서는 10초, 리더는 그 절반마다 검사) 동안 따라잡지 못하자 리더가 AlterPartition으로 ISR에서 뺍니다. 이제 Isr은 3,1입니다(Kafka는 저장된 순서를 유지한 채 브로커 2만 뺍니다). 하이 워터마크가 한 번에 앞으로 나가고, 동기화 복제본이 둘(= min.insync.replicas)이라 acks=all도 계속 진행됩니다.',
       },
       target: 'partition-ledger-0',
       playUntilMs: 25300,
