@@ -142,6 +142,9 @@ export function crashNode(w: World, id: string): void {
     p.requests = {}
     p.nextRequestDeadline = Infinity
     p.inflightByNode = {}
+    p.onWire = p.onWire.map(() => 0)
+    p.bumpSeq = p.bumpSeq.map(() => -1)
+    p.unresolved = p.unresolved.map(() => -1)
     p.meta.inflight = false
     p.pidInflight = false
     p.producerId = -1
