@@ -82,6 +82,12 @@ export interface ProducerNode {
   acked: number
   failed: number
   errors: Record<string, number>
+  /**
+   * errors of topics in Metadata responses (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE while
+   * topics are created), by name: NetworkClient logs them as warnings ("Error while fetching metadata
+   * with correlation id ..."), they are not errors of Produce requests
+   */
+  metadataWarnings: Record<string, number>
   /** records invoked while waiting for metadata (send() blocks, then times out after max.block.ms) */
   blockedSinceMs: number
 }

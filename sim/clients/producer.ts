@@ -89,6 +89,7 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     acked: 0,
     failed: 0,
     errors: {},
+    metadataWarnings: {},
     blockedSinceMs: -1,
   }
 }
@@ -131,7 +132,8 @@ function onMetadata(w: World, p: ProducerNode, m: Msg): void {
   const t = (m.topics as Record<string, { error: string; partitions: { leader: number; leaderEpoch: number }[] }>)[p.spec.topic]
   p.meta.brokers = (m.brokers as number[]).slice()
   if (!t || t.error !== 'NONE') {
-    if (t) countError(p, t.error)
+    // NetworkClient.handleCompletedMetadataResponse: a metadata warning, not a request error
+    if (t) p.metadataWarnings[t.error] = (p.metadataWarnings[t.error] ?? 0) + 1
     p.meta.needUpdate = true
     timer(w, p.id, 'producer.metaRetry', p.cfg['retry.backoff.ms'])
     return
