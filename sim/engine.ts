@@ -22,7 +22,7 @@ import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } fro
 import { handleFetch, purgeParkedFetches } from './cluster/fetch-handler.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from './cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from './cluster/isr.ts'
-import { handleMetadata, handleListOffsets } from './cluster/client-requests.ts'
+import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from './cluster/client-requests.ts'
 import { newProducer, startProducerClient, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from './clients/producer.ts'
 import { newReader, startReader, readerTick, handleReaderMessage, onReaderDisconnect } from './clients/consumer.ts'
 import { runAction } from './scenario/actions.ts'
@@ -294,6 +294,8 @@ function route(w: World, n: NodeInfo, m: Msg): void {
         return handleMetadata(w, b, m)
       case 'ListOffsets':
         return handleListOffsets(w, b, m)
+      case 'OffsetForLeaderEpoch':
+        return handleOffsetForLeaderEpoch(w, b, m)
       case 'InitProducerId':
         return handleInitProducerId(w, b, m)
       case 'FindCoordinator':

@@ -5,9 +5,13 @@
  * UNKNOWN_TOPIC_OR_PARTITION; a partition with no leader gets LEADER_NOT_AVAILABLE and leader -1;
  * the broker list holds the unfenced brokers. ListOffsets "earliest" is the log start offset and
  * "latest" the high watermark (read_uncommitted), answered by the leader only.
+ * OffsetForLeaderEpoch from a consumer (KIP-320; Partition.lastOffsetForLeaderEpoch) is answered by
+ * the leader with the leader-epoch cache's end offset for the epoch asked (endOffsetForEpoch, which
+ * the replica fetcher's divergence check uses too), capped at the high watermark as for consumers.
  */
 import { send, type World, type Msg } from '../world.ts'
 import type { BrokerNode } from './types.ts'
+import { endOffsetForEpoch } from './partition.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: Msg): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
@@ -40,4 +44,16 @@ export function handleListOffsets(w: World, b: BrokerNode, m: Msg): void {
   if (!r || r.role !== 'leader') return reply('NOT_LEADER_OR_FOLLOWER')
   if ((m.currentLeaderEpoch as number) >= 0 && (m.currentLeaderEpoch as number) < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   reply('NONE', m.spec === 'earliest' ? r.logStartOffset : r.hw)
+}
+
+export function handleOffsetForLeaderEpoch(w: World, b: BrokerNode, m: Msg): void {
+  const r = b.replicas[m.tp as string]
+  const reply = (error: string, epoch = -1, endOffset = -1) =>
+    send(w, b.node, m.from, { api: 'OffsetForLeaderEpochResponse', from: b.node, corr: m.corr, tp: m.tp, error, epoch, endOffset })
+  if (!r || r.role !== 'leader' || b.fenced) return reply('NOT_LEADER_OR_FOLLOWER')
+  const current = m.currentLeaderEpoch as number
+  if (current >= 0 && current < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
+  if (current > r.leaderEpoch) return reply('UNKNOWN_LEADER_EPOCH')
+  const eo = endOffsetForEpoch(r, m.leaderEpoch as number)
+  reply('NONE', eo.epoch, eo.endOffset < 0 ? -1 : Math.min(eo.endOffset, r.hw))
 }
