@@ -33,3 +33,26 @@ describe('consumer position validation (KIP-320)', () => {
     expect(w.notes.some((n) => n.kind === 'consumer' && /Truncation detected for partition events-0/.test(n.text))).toBe(true)
   })
 })
+
+describe('group member position validation (KIP-320)', () => {
+  test('unclean-election-data-loss with a group: the member goes back to the end offset of its epoch', () => {
+    const s = parseScenario(
+      Object.assign(structuredClone(builtInScenarios['unclean-election-data-loss']) as any, {
+        readers: [],
+        consumers: [{ groupId: 'g', topics: ['events'], members: 1, config: { 'auto.offset.reset': 'earliest' } }],
+      }),
+    )
+    const sim = createSimulation(s)
+    const w = sim.world
+    sim.runUntil(s.durationMs)
+    const election = w.history.leaderChanges.find((c) => c.unclean)!
+    expect(election).toBeDefined()
+    const epochEnd = w.brokers[election.leader].replicas['events-0'].epochs.find((e) => e.epoch === election.leaderEpoch)!.startOffset
+    const id = w.memberIds[0]
+    const log = w.history.reads[`${id}|events-0`]
+    const after: number[] = []
+    for (let i = 0; i < log.resets.length; i += 2) if (log.resets[i] > election.atMs) after.push(log.resets[i + 1])
+    expect(after).toEqual([epochEnd])
+    expect(w.members[id].errors['OFFSET_OUT_OF_RANGE'] ?? 0).toBe(0)
+  })
+})

@@ -157,6 +157,8 @@ function onOffsetForLeaderEpoch(w: World, r: ReaderNode, m: Msg): void {
 
 function resetPosition(w: World, r: ReaderNode, p: ReaderPartition, offset: number): void {
   p.position = offset
+  p.positionEpoch = -1
+  p.awaitValidation = false
   recordReset(w, r.id, p.tp, offset)
 }
 

@@ -7,7 +7,7 @@
  * "latest" the high watermark (read_uncommitted), answered by the leader only.
  * OffsetForLeaderEpoch from a consumer (KIP-320; Partition.lastOffsetForLeaderEpoch) is answered by
  * the leader with the leader-epoch cache's end offset for the epoch asked (endOffsetForEpoch, which
- * the replica fetcher's divergence check uses too), capped at the high watermark as for consumers.
+ * the replica fetcher's divergence check uses too).
  */
 import { send, type World, type Msg } from '../world.ts'
 import type { BrokerNode } from './types.ts'
@@ -55,5 +55,5 @@ export function handleOffsetForLeaderEpoch(w: World, b: BrokerNode, m: Msg): voi
   if (current >= 0 && current < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   if (current > r.leaderEpoch) return reply('UNKNOWN_LEADER_EPOCH')
   const eo = endOffsetForEpoch(r, m.leaderEpoch as number)
-  reply('NONE', eo.epoch, eo.endOffset < 0 ? -1 : Math.min(eo.endOffset, r.hw))
+  reply('NONE', eo.epoch, eo.endOffset)
 }
