@@ -10,6 +10,10 @@
  * as a non-monotonic poll). Records are read as batch references; the consumer skips the part of a
  * batch below its position. The fetch, metadata and history code is shared with group members
  * (fetcher.ts).
+ * KIP-320 (SubscriptionState.maybeValidatePositionForCurrentLeader, OffsetFetcherUtils,
+ * OffsetsForLeaderEpochUtils): the position keeps the leader epoch of the last record consumed; a
+ * new leader epoch in metadata makes the consumer validate it with OffsetForLeaderEpoch, and go
+ * back to the epoch's end offset on the leader when the log diverged ("Truncation detected").
  */
 import { send, timer, nextCorrelationId, note, type World, type Msg } from '../world.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
