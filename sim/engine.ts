@@ -23,7 +23,7 @@ import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } fro
 import { handleFetch, purgeParkedFetches } from './cluster/fetch-handler.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from './cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from './cluster/isr.ts'
-import { handleMetadata, handleListOffsets } from './cluster/client-requests.ts'
+import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from './cluster/client-requests.ts'
 import { newProducer, startProducerClient, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from './clients/producer.ts'
 import { newReader, startReader, readerTick, handleReaderMessage, onReaderDisconnect } from './clients/consumer.ts'
 import { runAction } from './scenario/actions.ts'
@@ -143,6 +143,9 @@ export function crashNode(w: World, id: string): void {
     p.requests = {}
     p.nextRequestDeadline = Infinity
     p.inflightByNode = {}
+    p.onWire = p.onWire.map(() => 0)
+    p.bumpSeq = p.bumpSeq.map(() => -1)
+    p.unresolved = p.unresolved.map(() => -1)
     p.meta.inflight = false
     p.pidInflight = false
     p.producerId = -1
@@ -295,6 +298,8 @@ function route(w: World, n: NodeInfo, m: Msg): void {
         return handleMetadata(w, b, m)
       case 'ListOffsets':
         return handleListOffsets(w, b, m)
+      case 'OffsetForLeaderEpoch':
+        return handleOffsetForLeaderEpoch(w, b, m)
       case 'InitProducerId':
         return handleInitProducerId(w, b, m)
       case 'FindCoordinator':

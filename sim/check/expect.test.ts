@@ -23,7 +23,7 @@ function summary(): Summary {
     groups: [
       { groupId: 'billing', state: 'Stable', generation: 4, protocol: 'range', coordinator: 2, members: {}, committed: {}, lag: {} },
     ],
-    producers: [{ id: 'checkout', sent: 6000, acked: 5990, failed: 10, errors: { NOT_ENOUGH_REPLICAS: 10 } }],
+    producers: [{ id: 'checkout', sent: 6000, acked: 5990, failed: 10, errors: { NOT_ENOUGH_REPLICAS: 10 }, metadataWarnings: {} }],
     readers: [],
     checks: {
       ok: false,

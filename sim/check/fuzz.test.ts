@@ -130,3 +130,16 @@ describe('the safe configuration under random faults', () => {
     })
   }
 })
+
+// Seed 444: broker 3 appends sequences 0–4 of producer "sticky" on orders-2 after it lost the
+// leadership, answers NOT_LEADER_OR_FOLLOWER, and the replicas keep them; the retried sequence 0
+// gets OUT_OF_ORDER_SEQUENCE_NUMBER while a later batch is still in flight. The idempotent producer
+// must not bump its epoch and resend sequences 1–4 under it before that later batch's answer shows
+// the broker already holds them (TransactionManager.canRetry / maybeResolveSequences).
+describe('idempotent producer and an unknown outcome', () => {
+  it('fuzz seed 444 writes no duplicate', () => {
+    const r = runFuzzSeed(base, 444, UNTIL_MS)
+    expect(r.checks.duplicates, failureMessage(444, r)).toBe(0)
+    expect(r.ok, failureMessage(444, r)).toBe(true)
+  })
+})

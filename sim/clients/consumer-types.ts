@@ -11,6 +11,11 @@ export interface ReaderPartition {
   leader: number
   leaderEpoch: number
   listInflight: boolean
+  /** KIP-320: leader epoch of the position (of the last record consumed; -1 unknown) */
+  positionEpoch: number
+  /** the position waits for OffsetForLeaderEpoch after a new leader epoch (SubscriptionState AWAIT_VALIDATION) */
+  awaitValidation: boolean
+  validateInflight: boolean
 }
 
 /** A plain consumer: the shared fetch client state (metadata, fetches in flight, errors) plus its partitions. */

@@ -10,8 +10,12 @@
  * as a non-monotonic poll). Records are read as batch references; the consumer skips the part of a
  * batch below its position. The fetch, metadata and history code is shared with group members
  * (fetcher.ts).
+ * KIP-320 (SubscriptionState.maybeValidatePositionForCurrentLeader, OffsetFetcherUtils,
+ * OffsetsForLeaderEpochUtils): the position keeps the leader epoch of the last record consumed; a
+ * new leader epoch in metadata makes the consumer validate it with OffsetForLeaderEpoch, and go
+ * back to the epoch's end offset on the leader when the log diverged ("Truncation detected").
  */
-import { timer, type World, type Msg } from '../world.ts'
+import { send, timer, nextCorrelationId, emit, type World, type Msg } from '../world.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
 import { resolveConsumerConfig } from '../scenario/config.ts'
 import type { ReaderSpec } from '../scenario/types.ts'
@@ -85,9 +89,12 @@ function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): 
     t.partitions.forEach((x, i) => {
       let p = r.parts.find((q) => q.topic === topic && q.partition === i)
       if (!p) {
-        p = { topic, partition: i, tp: `${topic}-${i}`, position: -1, leader: -1, leaderEpoch: -1, listInflight: false }
+        p = { topic, partition: i, tp: `${topic}-${i}`, position: -1, leader: -1, leaderEpoch: -1, listInflight: false, positionEpoch: -1, awaitValidation: false, validateInflight: false }
         r.parts.push(p)
       }
+      // SubscriptionState.maybeValidatePositionForCurrentLeader: a new leader epoch puts a position
+      // with a known epoch in AWAIT_VALIDATION
+      if (x.leaderEpoch > p.leaderEpoch && p.leaderEpoch >= 0 && p.position >= 0 && p.positionEpoch >= 0) p.awaitValidation = true
       p.leader = x.leader
       p.leaderEpoch = x.leaderEpoch
       if (x.leader < 0) r.needMetadata = true
@@ -107,13 +114,56 @@ function fetchAll(w: World, r: ReaderNode): void {
   for (const p of r.parts) {
     if (p.leader < 0) continue
     if (p.position < 0) listOffsets(w, r, p)
+    else if (p.awaitValidation) validatePosition(w, r, p)
     else ready.push(p)
   }
   sendFetches(w, r, ready)
 }
 
+/**
+ * OffsetFetcherUtils.validatePositionsIfNeeded / OffsetsForLeaderEpochUtils (KIP-320): ask the leader
+ * where the position's epoch ends; an end offset below the position means the log diverged (an
+ * unclean election): the consumer goes back to it ("Truncation detected") instead of hitting
+ * OFFSET_OUT_OF_RANGE and resetting by auto.offset.reset.
+ */
+function validatePosition(w: World, r: ReaderNode, p: ReaderPartition): void {
+  if (p.validateInflight || p.leader < 0) return
+  p.validateInflight = true
+  send(w, r.id, String(p.leader), {
+    api: 'OffsetForLeaderEpoch',
+    from: r.id,
+    corr: nextCorrelationId(w),
+    tp: p.tp,
+    currentLeaderEpoch: p.leaderEpoch,
+    leaderEpoch: p.positionEpoch,
+  })
+}
+
+function onOffsetForLeaderEpoch(w: World, r: ReaderNode, m: MessageOf<'OffsetForLeaderEpochResponse'>): void {
+  const p = r.parts.find((q) => q.tp === m.tp)
+  if (!p || !p.validateInflight) return
+  p.validateInflight = false
+  if (m.error !== 'NONE') {
+    countError(r, m.error)
+    r.needMetadata = true
+    requestMetadata(w, r)
+    return
+  }
+  p.awaitValidation = false
+  const endOffset = m.endOffset
+  if (endOffset >= 0 && endOffset < p.position) {
+    emit(w, { type: 'TruncationDetected', consumer: r.id, tp: p.tp, position: p.position, endOffset })
+    p.position = endOffset
+    p.positionEpoch = m.epoch
+    recordReset(w, r.id, p.tp, endOffset)
+  }
+  fetchAll(w, r)
+}
+
 function resetPosition(w: World, r: ReaderNode, p: ReaderPartition, offset: number): void {
   p.position = offset
+  p.positionEpoch = -1
+  p.awaitValidation = false
   recordReset(w, r.id, p.tp, offset)
 }
 
@@ -142,6 +192,7 @@ function consume(w: World, r: ReaderNode, p: ReaderPartition, batches: FetchPart
   recordPoll(w, r.id, p.tp, range.from, range.to)
   r.polled += range.to - range.from
   p.position = range.to
+  for (const b of batches) if (b.baseOffset < range.to && b.partitionLeaderEpoch > p.positionEpoch) p.positionEpoch = b.partitionLeaderEpoch
 }
 
 function onListOffsets(w: World, r: ReaderNode, m: MessageOf<'ListOffsetsResponse'>): void {
@@ -160,7 +211,11 @@ function onListOffsets(w: World, r: ReaderNode, m: MessageOf<'ListOffsetsRespons
 export function onReaderDisconnect(_w: World, r: ReaderNode, peer: string): void {
   delete r.fetchInflight[peer]
   abandonMetadata(r)
-  for (const p of r.parts) if (String(p.leader) === peer) p.listInflight = false
+  for (const p of r.parts)
+    if (String(p.leader) === peer) {
+      p.listInflight = false
+      p.validateInflight = false
+    }
   r.needMetadata = true
 }
 
@@ -172,5 +227,7 @@ export function handleReaderMessage(w: World, r: ReaderNode, m: Msg): void {
       return onFetchResponse(w, r, m)
     case 'ListOffsetsResponse':
       return onListOffsets(w, r, m)
+    case 'OffsetForLeaderEpochResponse':
+      return onOffsetForLeaderEpoch(w, r, m)
   }
 }

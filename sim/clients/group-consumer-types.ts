@@ -39,6 +39,13 @@ export interface MemberPartition {
   listSentMs: number
   /** EAGER: marked before the pre-rebalance commit; no fetching, no records handed out */
   pendingRevocation: boolean
+  /** KIP-320: leader epoch of the position (of the last record handed out; -1 unknown) */
+  positionEpoch: number
+  /** [baseOffset, partitionLeaderEpoch] of the buffered batches */
+  bufferedEpochs: [number, number][]
+  /** the position waits for OffsetForLeaderEpoch after a new leader epoch (AWAIT_VALIDATION) */
+  awaitValidation: boolean
+  validateInflight: boolean
 }
 
 /** A request in flight: its correlation id, the broker it went to, and when it expires. */

@@ -293,6 +293,9 @@ export function handleMemberMessage(w: World, m: MemberNode, msg: Msg): void {
     case 'ListOffsetsResponse':
       onListOffsets(w, m, msg)
       break
+    case 'OffsetForLeaderEpochResponse':
+      onOffsetForLeaderEpoch(w, m, msg)
+      break
     case 'FindCoordinatorResponse':
       onFindCoordinator(w, m, msg)
       break
@@ -326,7 +329,10 @@ export function onMemberDisconnect(w: World, m: MemberNode, peer: string): void 
   delete m.fetchInflight[peer]
   if (m.metaInflight) abandonMetadata(m)
   m.needMetadata = true
-  for (const p of m.owned) if (p.listInflight && String(p.leader) === peer) p.listInflight = false
+  for (const p of m.owned) if (String(p.leader) === peer) {
+    p.listInflight = false
+    p.validateInflight = false
+  }
   if (m.findCoordinator && String(m.findCoordinator.node) === peer) findCoordinatorFailed(w, m, 'NETWORK_EXCEPTION')
   if (m.pendingAssignment && String(m.pendingAssignment.node) === peer) resendAssignmentMetadata(w, m)
   if (m.coordinator >= 0 && String(m.coordinator) === peer) markCoordinatorUnknown(w, m, 'NETWORK_EXCEPTION')
@@ -471,9 +477,14 @@ function handOut(w: World, m: MemberNode): number {
       m.completed.shift()
       continue
     }
+    if (p.awaitValidation) {
+      m.completed.shift()
+      continue
+    }
     const take = Math.min(left, p.fetchedTo - p.position)
     recordPoll(w, m.id, p.tp, p.position, p.position + take)
     p.position += take
+    for (const [base, epoch] of p.bufferedEpochs) if (base < p.position && epoch > p.positionEpoch) p.positionEpoch = epoch
     left -= take
     n += take
     if (p.fetchedTo <= p.position) m.completed.shift()
@@ -843,6 +854,10 @@ function addPartition(m: MemberNode, tp: string): void {
     listInflight: false,
     listSentMs: 0,
     pendingRevocation: false,
+    positionEpoch: -1,
+    bufferedEpochs: [],
+    awaitValidation: false,
+    validateInflight: false,
   })
   if (!leader || leader.leader < 0) m.needMetadata = true
 }
@@ -1099,6 +1114,9 @@ function setPosition(w: World, m: MemberNode, p: MemberPartition, offset: number
   p.position = offset
   p.fetchedTo = offset
   p.init = 'known'
+  p.positionEpoch = -1
+  p.bufferedEpochs = []
+  p.awaitValidation = false
   recordReset(w, m.id, p.tp, offset)
 }
 
@@ -1147,10 +1165,50 @@ function applyLeaders(m: MemberNode, meta: TopicsMeta): void {
   for (const p of m.owned) {
     const x = m.topicLeaders[p.topic]?.[p.partition]
     if (!x) continue
+    // SubscriptionState.maybeValidatePositionForCurrentLeader (KIP-320)
+    if (x.leaderEpoch > p.leaderEpoch && p.leaderEpoch >= 0 && p.position >= 0 && p.positionEpoch >= 0) p.awaitValidation = true
     p.leader = x.leader
     p.leaderEpoch = x.leaderEpoch
     if (x.leader < 0) m.needMetadata = true
   }
+}
+
+/**
+ * OffsetFetcherUtils.validatePositionsIfNeeded (KIP-320): OffsetForLeaderEpoch with the position's
+ * epoch; an end offset below the position means the log diverged (unclean election): go back to it
+ * ("Truncation detected") instead of OFFSET_OUT_OF_RANGE and auto.offset.reset.
+ */
+function validatePosition(w: World, m: MemberNode, p: MemberPartition): void {
+  if (p.validateInflight) return
+  p.validateInflight = true
+  p.listSentMs = w.nowMs
+  send(w, m.id, String(p.leader), {
+    api: 'OffsetForLeaderEpoch',
+    from: m.id,
+    corr: nextCorrelationId(w),
+    tp: p.tp,
+    currentLeaderEpoch: p.leaderEpoch,
+    leaderEpoch: p.positionEpoch,
+  })
+}
+
+function onOffsetForLeaderEpoch(w: World, m: MemberNode, msg: MessageOf<'OffsetForLeaderEpochResponse'>): void {
+  const p = ownedPartition(m, msg.tp)
+  if (!p || !p.validateInflight) return
+  p.validateInflight = false
+  if (msg.error !== 'NONE') {
+    countError(m, msg.error)
+    m.needMetadata = true
+    return
+  }
+  if (!p.awaitValidation || p.position < 0) return
+  p.awaitValidation = false
+  const endOffset = msg.endOffset
+  if (endOffset >= 0 && endOffset < p.position) {
+    emit(w, { type: 'TruncationDetected', consumer: m.id, tp: p.tp, position: p.position, endOffset })
+    setPosition(w, m, p, endOffset)
+    p.positionEpoch = msg.epoch
+  } else if (p.fetchedTo > p.position && !m.completed.includes(p.tp)) m.completed.push(p.tp)
 }
 
 /** The leader rejoins when a subscribed topic's partition count changed (assignmentSnapshot). */
@@ -1177,6 +1235,10 @@ function sendMemberFetches(w: World, m: MemberNode): void {
     if (p.leader < 0 || p.pendingRevocation || unavailable(w, m, p.leader)) continue
     if (p.position < 0) {
       if (p.init === 'reset') listOffsets(w, m, p)
+      continue
+    }
+    if (p.awaitValidation) {
+      validatePosition(w, m, p)
       continue
     }
     if (p.fetchedTo > p.position || m.fetchInflight[p.leader]) continue
@@ -1210,6 +1272,7 @@ function buffer(m: MemberNode, p: MemberPartition, batches: Parameters<typeof fe
   if (p.fetchedTo > p.position || batches.length === 0 || batches[0].baseOffset > p.position) return
   const range = fetchedRange(p.position, batches)
   if (!range) return
+  p.bufferedEpochs = batches.filter((b) => b.baseOffset < range.to).map((b) => [b.baseOffset, b.partitionLeaderEpoch])
   p.fetchedTo = range.to
   m.completed.push(p.tp)
 }
@@ -1233,6 +1296,7 @@ function onTick(w: World, m: MemberNode): void {
   expireFetchRequests(w, m)
   expireCoordinatorRequests(w, m)
   for (const p of m.owned) if (p.listInflight && w.nowMs - p.listSentMs > m.cfg['request.timeout.ms']) p.listInflight = false
+  for (const p of m.owned) if (p.validateInflight && w.nowMs - p.listSentMs > m.cfg['request.timeout.ms']) p.validateInflight = false
   if (metadataDue(w, m)) requestMemberMetadata(w, m)
 }
 

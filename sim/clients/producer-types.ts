@@ -50,6 +50,14 @@ export interface ProducerNode {
   wireNext: number[]
   /** last Kafka sequence acknowledged per partition in the current producer epoch (-1: none) */
   wireAcked: number[]
+  /** per partition (TxnPartitionEntry): the producer epoch its sequences belong to */
+  partEpoch: number[]
+  /** per partition: batches on the wire (sent, no response yet) */
+  onWire: number[]
+  /** per partition: the wire sequence of the batch whose OUT_OF_ORDER/UNKNOWN_PRODUCER_ID asked for an epoch bump (-1: none) */
+  bumpSeq: number[]
+  /** per partition (partitionsWithUnresolvedSequences): next sequence after an expired batch whose outcome is unknown (-1: none) */
+  unresolved: number[]
   pidInflight: boolean
   meta: ProducerMetadata
   genStartMs: number
@@ -74,6 +82,12 @@ export interface ProducerNode {
   acked: number
   failed: number
   errors: Record<string, number>
+  /**
+   * errors of topics in Metadata responses (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE while
+   * topics are created), by name: NetworkClient logs them as warnings ("Error while fetching metadata
+   * with correlation id ..."), they are not errors of Produce requests
+   */
+  metadataWarnings: Record<string, number>
   /** records invoked while waiting for metadata (send() blocks, then times out after max.block.ms) */
   blockedSinceMs: number
 }

@@ -13,6 +13,11 @@
  *   with exponential backoff (retry.backoff.ms → retry.backoff.max.ms, ±20 % jitter) until
  *   delivery.timeout.ms; invalid-metadata errors request a metadata update, and a response naming
  *   the current leader updates it directly (KIP-951);
+ * - idempotence follows TransactionManager/RecordAccumulator: sequences and epoch per partition;
+ *   OUT_OF_ORDER_SEQUENCE_NUMBER right after the last acknowledged (or unresolved) sequence asks for
+ *   an epoch bump, carried out once none of the partition's batches is on the wire (a later
+ *   acknowledgement resolves it instead); an expired batch that was sent fails to the application
+ *   and leaves its sequence unresolved until the partition drains (maybeResolveSequences);
  * - acks=0 completes on send with no offset.
  * Records are generated lazily at wake-ups, each with its exact due time (recordsPerSec).
  */
@@ -61,6 +66,10 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     producerEpoch: 0,
     wireNext: [],
     wireAcked: [],
+    partEpoch: [],
+    onWire: [],
+    bumpSeq: [],
+    unresolved: [],
     pidInflight: false,
     meta: { known: false, leaders: [], leaderEpochs: [], brokers: [], fetchedMs: 0, inflight: false, corr: 0, sentMs: 0, needUpdate: true, target: 0 },
     genStartMs: 0,
@@ -81,6 +90,7 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     acked: 0,
     failed: 0,
     errors: {},
+    metadataWarnings: {},
     blockedSinceMs: -1,
   }
 }
@@ -123,7 +133,8 @@ function onMetadata(w: World, p: ProducerNode, m: MessageOf<'MetadataResponse'>)
   const t = m.topics[p.spec.topic]
   p.meta.brokers = m.brokers.slice()
   if (!t || t.error !== 'NONE') {
-    if (t) countError(p, t.error)
+    // NetworkClient.handleCompletedMetadataResponse: a metadata warning, not a request error
+    if (t) p.metadataWarnings[t.error] = (p.metadataWarnings[t.error] ?? 0) + 1
     p.meta.needUpdate = true
     timer(w, p.id, 'producer.metaRetry', p.cfg['retry.backoff.ms'])
     return
@@ -138,6 +149,10 @@ function onMetadata(w: World, p: ProducerNode, m: MessageOf<'MetadataResponse'>)
   while (p.seqNext.length < n) p.seqNext.push(0)
   while (p.wireNext.length < n) p.wireNext.push(0)
   while (p.wireAcked.length < n) p.wireAcked.push(-1)
+  while (p.partEpoch.length < n) p.partEpoch.push(p.producerEpoch)
+  while (p.onWire.length < n) p.onWire.push(0)
+  while (p.bumpSeq.length < n) p.bumpSeq.push(-1)
+  while (p.unresolved.length < n) p.unresolved.push(-1)
   if (p.meta.leaders.some((l) => l < 0)) p.meta.needUpdate = true
   if (p.idempotent && p.producerId < 0) initProducerId(w, p)
   wake(w, p)
@@ -294,6 +309,7 @@ function drain(w: World, p: ProducerNode): void {
   for (let i = 0; i < p.queues.length; i++) {
     const q = p.queues[i]
     if (q.length === 0) continue
+    if (p.idempotent && !mayDrain(p, i)) continue
     const leader = p.meta.leaders[i]
     if (leader === undefined || leader < 0) {
       p.meta.needUpdate = true
@@ -326,11 +342,19 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
     if (batches.length && bytes + b.sizeBytes > MAX_REQUEST_BYTES) break
     p.queues[i].shift()
     if (b.baseSequence < 0) assignSequence(w, p, b)
-    if (p.idempotent && b.wireEpoch !== p.producerEpoch) {
+    if (p.idempotent && b.wireEpoch < 0) {
+      // TransactionManager.maybeUpdateProducerIdAndEpoch: a partition left on an older epoch with
+      // nothing in flight starts again at sequence 0 under the current one (mayDrain checked that).
+      if (p.partEpoch[i] !== p.producerEpoch) {
+        p.partEpoch[i] = p.producerEpoch
+        p.wireNext[i] = 0
+        p.wireAcked[i] = -1
+      }
       b.wireSequence = p.wireNext[i]
       b.wireEpoch = p.producerEpoch
       p.wireNext[i] += b.count
     }
+    if (p.idempotent) p.onWire[i]++
     b.attempts++
     bytes += b.sizeBytes
     batches.push(b)
@@ -338,7 +362,7 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
       tp: `${p.spec.topic}-${b.partition}`,
       producer: p.id,
       producerId: p.idempotent ? p.producerId : -1,
-      producerEpoch: p.idempotent ? p.producerEpoch : -1,
+      producerEpoch: p.idempotent ? b.wireEpoch : -1,
       baseSequence: b.baseSequence,
       sequence: p.idempotent ? b.wireSequence : -1,
       count: b.count,
@@ -408,17 +432,68 @@ function backoffMs(p: ProducerNode, attempts: number): number {
   return Math.max(1, Math.min(max, exp + jitter))
 }
 
+/** A sequenced batch of partition i not yet completed: on the wire or queued for a retry. */
+function hasInflightBatches(p: ProducerNode, i: number): boolean {
+  return p.onWire[i] > 0 || p.queues[i].some((b) => b.wireEpoch >= 0)
+}
+
 /**
- * The idempotent producer lost track of its sequences (e.g. a new leader after an unclean election
- * lacks the earlier batches): as the Java client does (TransactionManager, KIP-360), it bumps its
- * producer epoch locally and starts every partition's sequence again at 0; batches still queued are
- * re-sequenced when they are next drained.
+ * RecordAccumulator.shouldStopDrainBatchesForPartition: no batch of a partition waiting for an epoch
+ * bump is sent; a new (unsequenced) batch waits while the partition has an unresolved sequence, or
+ * while it has batches in flight under an older epoch.
  */
-function bumpEpoch(w: World, p: ProducerNode): void {
+function mayDrain(p: ProducerNode, i: number): boolean {
+  if (p.bumpSeq[i] >= 0) return false
+  const first = p.queues[i][0]
+  if (!first || first.wireEpoch >= 0) return true
+  if (p.unresolved[i] >= 0) return false
+  return p.partEpoch[i] === p.producerEpoch || !hasInflightBatches(p, i)
+}
+
+/**
+ * TransactionManager.requestEpochBumpForPartition / bumpIdempotentProducerEpoch (KIP-360): the
+ * idempotent producer lost track of a partition's sequences (e.g. a new leader after an unclean
+ * election lacks the earlier batches): it bumps its producer epoch locally and starts that
+ * partition's sequences again at 0; its queued batches are re-sequenced in order when next drained.
+ * The bump waits until no batch of the partition is on the wire: a later acknowledgement in the old
+ * epoch proves the broker holds every earlier sequence (it only appends sequence n after n - 1), so
+ * it resolves the gap without a bump, and a batch whose outcome is unknown is never resent under a
+ * new epoch (that would append it twice).
+ */
+function requestEpochBump(w: World, p: ProducerNode, i: number, seq: number): void {
+  p.bumpSeq[i] = Math.max(p.bumpSeq[i], seq)
+  maybeBumpEpoch(w, p, i)
+}
+
+function maybeBumpEpoch(w: World, p: ProducerNode, i: number): void {
+  if (p.bumpSeq[i] < 0 || p.onWire[i] > 0) return
+  const seq = p.bumpSeq[i]
+  p.bumpSeq[i] = -1
+  if (seq <= p.wireAcked[i]) return
   p.producerEpoch++
-  p.wireNext = p.wireNext.map(() => 0)
-  p.wireAcked = p.wireAcked.map(() => -1)
+  p.partEpoch[i] = p.producerEpoch
+  p.wireNext[i] = 0
+  p.wireAcked[i] = -1
+  p.unresolved[i] = -1
+  for (const b of p.queues[i]) {
+    b.wireEpoch = -1
+    b.wireSequence = -1
+  }
   emit(w, { type: 'ProducerEpochBumped', producer: p.id, producerEpoch: p.producerEpoch })
+}
+
+/**
+ * TransactionManager.maybeResolveSequences: once a partition with an unresolved sequence has no
+ * batch in flight, it is resolved if the last acknowledged sequence is right before the next one;
+ * otherwise the idempotent producer bumps its epoch.
+ */
+function maybeResolveSequences(w: World, p: ProducerNode): void {
+  for (let i = 0; i < p.unresolved.length; i++) {
+    if (p.unresolved[i] < 0 || hasInflightBatches(p, i)) continue
+    const resolved = p.wireNext[i] === p.wireAcked[i] + 1
+    p.unresolved[i] = -1
+    if (!resolved) requestEpochBump(w, p, i, p.wireNext[i])
+  }
 }
 
 /** A batch got an error: retry it, or give up for good. */
@@ -426,16 +501,18 @@ function failOrRetry(w: World, p: ProducerNode, b: ProducerBatch, error: string)
   countError(p, error)
   if (p.idempotent && (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'UNKNOWN_PRODUCER_ID')) {
     // TransactionManager.canRetry: a gap behind an earlier batch that is itself being retried is
-    // transient; only the batch right after the last acknowledged sequence proves the broker lost
-    // what it had acknowledged.
-    // A batch sent under an epoch that has since been bumped is retried with a new sequence.
-    const next = b.wireEpoch === p.producerEpoch && b.wireSequence === p.wireAcked[b.partition] + 1
-    if (!next && w.nowMs - b.createdMs < p.cfg['delivery.timeout.ms']) {
-      requeue(w, p, b)
+    // transient; the batch right after the last acknowledged sequence (or right after an unresolved
+    // one) shows a real gap and asks for an epoch bump; either way the batch is retried until
+    // delivery.timeout.ms.
+    const i = b.partition
+    const current = b.wireEpoch === p.partEpoch[i]
+    const next = p.unresolved[i] >= 0 ? b.wireSequence === p.unresolved[i] : b.wireSequence === p.wireAcked[i] + 1
+    if (w.nowMs - b.createdMs >= p.cfg['delivery.timeout.ms']) {
+      complete(w, p, b, FAILED)
       return
     }
-    if (next) bumpEpoch(w, p)
-    complete(w, p, b, FAILED)
+    requeue(w, p, b)
+    if (current && (error === 'UNKNOWN_PRODUCER_ID' || next)) requestEpochBump(w, p, i, b.wireSequence)
     return
   }
   if (INVALID_METADATA.has(error)) p.meta.needUpdate = true
@@ -461,8 +538,9 @@ function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceRespo
   for (let i = 0; i < req.batches.length; i++) {
     const b = req.batches[i]
     const r = parts[i]
+    if (p.idempotent) p.onWire[b.partition]--
     if (r.error === 'NONE') {
-      if (p.idempotent && b.wireEpoch === p.producerEpoch)
+      if (p.idempotent && b.wireEpoch === p.partEpoch[b.partition])
         p.wireAcked[b.partition] = Math.max(p.wireAcked[b.partition], b.wireSequence + b.count - 1)
       complete(w, p, b, r.baseOffset)
     } else {
@@ -472,6 +550,7 @@ function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceRespo
       }
       failOrRetry(w, p, b, r.error)
     }
+    if (p.idempotent) maybeBumpEpoch(w, p, b.partition)
   }
   wake(w, p)
 }
@@ -485,7 +564,11 @@ function finishRequest(p: ProducerNode, corr: string, node: number): void {
 function failRequest(w: World, p: ProducerNode, corr: string, error: string): void {
   const req = p.requests[corr]
   finishRequest(p, corr, req.node)
-  for (const b of req.batches) failOrRetry(w, p, b, error)
+  for (const b of req.batches) {
+    if (p.idempotent) p.onWire[b.partition]--
+    failOrRetry(w, p, b, error)
+    if (p.idempotent) maybeBumpEpoch(w, p, b.partition)
+  }
 }
 
 /**
@@ -522,8 +605,13 @@ function expireBatches(w: World, p: ProducerNode): void {
       const b = q.shift()!
       if (b.baseSequence < 0) p.failed += b.count
       else complete(w, p, b, FAILED)
+      // Sender.sendProducerData: an expired batch that was sent before has an unknown outcome; no new
+      // batch of the partition is drained until that sequence is resolved.
+      if (p.idempotent && b.wireEpoch === p.partEpoch[b.partition] && b.attempts > 0)
+        p.unresolved[b.partition] = Math.max(p.unresolved[b.partition], b.wireSequence + b.count)
     }
   }
+  if (p.idempotent) maybeResolveSequences(w, p)
 }
 
 export function onProducerDisconnect(w: World, p: ProducerNode, peer: string): void {

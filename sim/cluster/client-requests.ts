@@ -5,10 +5,14 @@
  * UNKNOWN_TOPIC_OR_PARTITION; a partition with no leader gets LEADER_NOT_AVAILABLE and leader -1;
  * the broker list holds the unfenced brokers. ListOffsets "earliest" is the log start offset and
  * "latest" the high watermark (read_uncommitted), answered by the leader only.
+ * OffsetForLeaderEpoch from a consumer (KIP-320; Partition.lastOffsetForLeaderEpoch) is answered by
+ * the leader with the leader-epoch cache's end offset for the epoch asked (endOffsetForEpoch, which
+ * the replica fetcher's divergence check uses too).
  */
 import { send, type World } from '../world.ts'
 import type { BrokerNode } from './types.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { endOffsetForEpoch } from './partition.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
@@ -41,4 +45,16 @@ export function handleListOffsets(w: World, b: BrokerNode, m: MessageOf<'ListOff
   if (!r || r.role !== 'leader') return reply('NOT_LEADER_OR_FOLLOWER')
   if (m.currentLeaderEpoch >= 0 && m.currentLeaderEpoch < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   reply('NONE', m.spec === 'earliest' ? r.logStartOffset : r.hw)
+}
+
+export function handleOffsetForLeaderEpoch(w: World, b: BrokerNode, m: MessageOf<'OffsetForLeaderEpoch'>): void {
+  const r = b.replicas[m.tp]
+  const reply = (error: string, epoch = -1, endOffset = -1) =>
+    send(w, b.node, m.from, { api: 'OffsetForLeaderEpochResponse', from: b.node, corr: m.corr, tp: m.tp, error, epoch, endOffset })
+  if (!r || r.role !== 'leader' || b.fenced) return reply('NOT_LEADER_OR_FOLLOWER')
+  const current = m.currentLeaderEpoch
+  if (current >= 0 && current < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
+  if (current > r.leaderEpoch) return reply('UNKNOWN_LEADER_EPOCH')
+  const eo = endOffsetForEpoch(r, m.leaderEpoch)
+  reply('NONE', eo.epoch, eo.endOffset)
 }

@@ -62,6 +62,8 @@ export type SimEvent =
   | { type: 'OffsetsReset'; atMs: number; groupId: string; offsets: [string, number][] }
   /** kafka-consumer-groups --reset-offsets --to-offset moved an offset into [log start, log end] */
   | { type: 'ResetOffsetClamped'; atMs: number; groupId: string; tp: string; requested: number; bound: 'latest' | 'earliest'; offset: number }
+  /** KIP-320: the consumer's position was past where its epoch ends on the new leader */
+  | { type: 'TruncationDetected'; atMs: number; consumer: string; tp: string; position: number; endOffset: number }
   | { type: 'ConsumerPollTimeout'; atMs: number; member: string; groupId: string; maxPollIntervalMs: number }
   /** `reason` is the rejoin reason as the Kafka client spells it */
   | { type: 'ConsumerRejoinReset'; atMs: number; member: string; resetMemberId: boolean; reason: string }
@@ -127,6 +129,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'OffsetsReset':
     case 'ResetOffsetClamped':
       return 'group'
+    case 'TruncationDetected':
     case 'ConsumerPollTimeout':
     case 'ConsumerRejoinReset':
     case 'ConsumerStopped':

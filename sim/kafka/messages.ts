@@ -92,6 +92,24 @@ export interface ListOffsetsResponse extends Envelope {
   offset: number
 }
 
+/** KIP-320: a consumer validates its position: where does `leaderEpoch` end on the leader? */
+export interface OffsetForLeaderEpochRequest extends Envelope {
+  api: 'OffsetForLeaderEpoch'
+  corr: number
+  tp: string
+  currentLeaderEpoch: number
+  leaderEpoch: number
+}
+export interface OffsetForLeaderEpochResponse extends Envelope {
+  api: 'OffsetForLeaderEpochResponse'
+  corr: number
+  tp: string
+  error: string
+  /** the largest epoch ≤ the one asked, and where it ends (-1 on error) */
+  epoch: number
+  endOffset: number
+}
+
 export interface InitProducerIdRequest extends Envelope {
   api: 'InitProducerId'
   corr: number
@@ -363,6 +381,7 @@ export type KafkaRequest =
   | FetchRequest
   | MetadataRequest
   | ListOffsetsRequest
+  | OffsetForLeaderEpochRequest
   | InitProducerIdRequest
   | FindCoordinatorRequest
   | JoinGroupRequest
@@ -384,6 +403,7 @@ export type KafkaResponse =
   | FetchResponse
   | MetadataResponse
   | ListOffsetsResponse
+  | OffsetForLeaderEpochResponse
   | InitProducerIdResponse
   | FindCoordinatorResponse
   | JoinGroupResponse

@@ -25,6 +25,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   GroupStateChanged: { type: 'GroupStateChanged', atMs: 1, groupId: 'billing', from: 'Stable', to: 'PreparingRebalance', reason: { code: 'memberJoined', member: 'c2', joinReason: '' } },
   MemberRemoved: { type: 'MemberRemoved', atMs: 1, groupId: 'billing', member: 'c1', reason: { code: 'sessionTimeout', sinceHeartbeatMs: 45001, sessionTimeoutMs: 45000 } },
   OffsetsReset: { type: 'OffsetsReset', atMs: 1, groupId: 'billing', offsets: [['orders-0', 0]] },
+  TruncationDetected: { type: 'TruncationDetected', atMs: 1, consumer: 'audit', tp: 'orders-0', position: 200, endOffset: 159 },
   ResetOffsetClamped: { type: 'ResetOffsetClamped', atMs: 1, groupId: 'billing', tp: 'orders-0', requested: 999999, bound: 'latest', offset: 120 },
   ConsumerPollTimeout: { type: 'ConsumerPollTimeout', atMs: 1, member: 'c1', groupId: 'billing', maxPollIntervalMs: 300000 },
   ConsumerRejoinReset: { type: 'ConsumerRejoinReset', atMs: 1, member: 'c1', resetMemberId: true, reason: 'consumer pro-actively leaving the group' },

@@ -126,6 +126,8 @@ function formatEn(e: SimEvent): string {
       return `Group ${e.groupId}: offsets reset to ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
     case 'ResetOffsetClamped':
       return `Group ${e.groupId}: New offset (${e.requested}) is ${e.bound === 'latest' ? 'higher' : 'lower'} than ${e.bound} offset for topic partition ${e.tp}. Value will be set to ${e.offset}`
+    case 'TruncationDetected':
+      return `${e.consumer}: Truncation detected for partition ${e.tp} at offset ${e.position}, resetting offset to the first offset known to diverge ${e.endOffset}`
     case 'ConsumerPollTimeout':
       return `${e.member} leaves group ${e.groupId}: consumer poll timeout has expired (max.poll.interval.ms=${e.maxPollIntervalMs})`
     case 'ConsumerRejoinReset':
@@ -191,6 +193,8 @@ function formatKo(e: SimEvent): string {
       return `그룹 ${e.groupId}: 오프셋 재설정 ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
     case 'ResetOffsetClamped':
       return `그룹 ${e.groupId}: ${e.tp}의 새 오프셋 ${e.requested}은(는) ${e.bound === 'latest' ? '최신(latest) 오프셋보다 큼' : '가장 이른(earliest) 오프셋보다 작음'}, ${e.offset}(으)로 설정`
+    case 'TruncationDetected':
+      return `${e.consumer}: 파티션 ${e.tp}의 오프셋 ${e.position}에서 잘림(Truncation) 감지, 갈라지기 시작한 첫 오프셋 ${e.endOffset}(으)로 되돌림`
     case 'ConsumerPollTimeout':
       return `${e.member}: 그룹 ${e.groupId}에서 나감, poll 간격 초과 (max.poll.interval.ms=${e.maxPollIntervalMs})`
     case 'ConsumerRejoinReset':

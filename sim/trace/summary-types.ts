@@ -82,6 +82,8 @@ export interface ProducerSummary {
   acked: number
   failed: number
   errors: Record<string, number>
+  /** errors of the topic in Metadata responses, by name (warnings, not request errors) */
+  metadataWarnings: Record<string, number>
 }
 
 export interface ReaderSummary {

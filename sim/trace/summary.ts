@@ -108,7 +108,7 @@ export function buildSummary(w: World): Summary {
     groups: groupSummaries(w, img),
     producers: w.producerIds.map((id) => {
       const p = w.producers[id]
-      return { id, sent: p.sent, acked: p.acked, failed: p.failed, errors: sortedRecord(p.errors) }
+      return { id, sent: p.sent, acked: p.acked, failed: p.failed, errors: sortedRecord(p.errors), metadataWarnings: sortedRecord(p.metadataWarnings) }
     }),
     readers: w.readerIds.map((id) => {
       const r = w.readers[id]

@@ -43,6 +43,8 @@ const FLOW_KIND: Record<ApiName, FlowKind> = {
   MetadataResponse: 'metadata',
   ListOffsets: 'metadata',
   ListOffsetsResponse: 'metadata',
+  OffsetForLeaderEpoch: 'metadata',
+  OffsetForLeaderEpochResponse: 'metadata',
   FindCoordinator: 'group',
   FindCoordinatorResponse: 'group',
   JoinGroup: 'group',

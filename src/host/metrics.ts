@@ -34,6 +34,8 @@ export interface MetricSample {
   groupLag: Record<string, { total: number; byPartition: Record<string, number> }>
   /** request errors the clients have seen so far, by Kafka's error name */
   errors: Record<string, number>
+  /** errors of topics in producers' Metadata responses so far, by name: warnings, not request errors */
+  metadataWarnings?: Record<string, number>
 }
 
 export function sampleWorld(w: World): MetricSample {
@@ -44,9 +46,12 @@ export function sampleWorld(w: World): MetricSample {
   const addErrors = (e: Record<string, number>) => {
     for (const k in e) errors[k] = (errors[k] ?? 0) + e[k]
   }
+  const metadataWarnings: Record<string, number> = {}
   for (const id of w.producerIds) {
     acked += w.producers[id].acked
     addErrors(w.producers[id].errors)
+    const mw = w.producers[id].metadataWarnings
+    for (const k in mw) metadataWarnings[k] = (metadataWarnings[k] ?? 0) + mw[k]
   }
   for (const id of w.readerIds) {
     consumed += w.readers[id].polled
@@ -87,7 +92,7 @@ export function sampleWorld(w: World): MetricSample {
     }
     groupLag[spec.groupId] = { total, byPartition }
   }
-  return { atMs: w.nowMs, acked, consumed, underReplicated, offline, leaders, groupLag, errors }
+  return { atMs: w.nowMs, acked, consumed, underReplicated, offline, leaders, groupLag, errors, metadataWarnings }
 }
 
 /** The series of one run, in time order, at multiples of `intervalMs` from 0 without a gap. */

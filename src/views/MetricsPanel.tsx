@@ -18,7 +18,7 @@ import { LeadersChart } from './metrics/LeadersChart.tsx'
 import type { ChartLine } from './metrics/line-chart.ts'
 import { lineStyle } from './metrics/palette.ts'
 import { errorCounts, groupLag, health, latest, mostOf, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
-import { L, errorsSummary, healthSummary, lagSummary, mostLagText, throughputSummary } from './metrics/texts.ts'
+import { L, errorsSummary, healthSummary, lagSummary, metadataWarningsText, mostLagText, throughputSummary } from './metrics/texts.ts'
 import './metrics-panel.css'
 
 const round = (v: number) => String(Math.round(v))
@@ -88,6 +88,11 @@ export function MetricsPanel() {
   const allPartitions = useMemo(() => (lagGroup && samples ? partitionLag(samples, lagGroup) : []), [samples, lagGroup])
   const partitions = useMemo(() => styled(mostOf(allPartitions, MAX_PARTITION_LINES)), [allPartitions])
 
+  const lastWarnings = samples?.[samples.length - 1]?.metadataWarnings ?? {}
+  const metadataWarnings = Object.keys(lastWarnings)
+    .sort()
+    .map((k) => `${k} ${lastWarnings[k]}`)
+    .join(', ')
   const common = { width, domainMaxMs, nowMs }
   const [produce, consume] = data.rates
   const [urp, offline] = data.health
@@ -154,6 +159,11 @@ export function MetricsPanel() {
         legendValue={(l) => round(latest(l.points))}
         empty={t(L.noErrors)}
       />
+      {metadataWarnings ? (
+        <p className="muted" data-testid="metadata-warnings">
+          {t(metadataWarningsText(metadataWarnings))}
+        </p>
+      ) : null}
       {view ? <LeadersChart brokers={view.brokers} width={width} /> : null}
     </div>
   )

@@ -39,6 +39,12 @@ export const errorsSummary = (parts: string): Text => ({
   ko: parts ? `지금까지의 요청 오류: ${parts}.` : '아직 요청 오류가 없습니다.',
 })
 
+/** NetworkClient's "Error while fetching metadata" warnings (topics still being created), apart from request errors. */
+export const metadataWarningsText = (parts: string): Text => ({
+  en: `Metadata warnings (not request errors): ${parts}.`,
+  ko: `메타데이터 경고 (요청 오류 아님): ${parts}.`,
+})
+
 export const mostLagText = (shown: number, all: number): Text => ({
   en: `The ${shown} of ${all} partitions with the most LAG.`,
   ko: `파티션 ${all}개 중 LAG가 가장 큰 ${shown}개.`,
