@@ -74,6 +74,13 @@ describe('selectionOfEvent', () => {
     expect(selectionOfEvent(e, [])).toEqual({ kind: 'group', id: 'payments' })
   })
 
+  it('finds the partition a consumer truncated, and the group whose reset offset was clamped', () => {
+    const t: SimEvent = { type: 'TruncationDetected', atMs: 1, consumer: 'audit', tp: 'orders-1', position: 200, endOffset: 159 }
+    expect(selectionOfEvent(t, ['orders'])).toEqual({ kind: 'partition', topic: 'orders', partition: 1 })
+    const c: SimEvent = { type: 'ResetOffsetClamped', atMs: 1, groupId: 'analytics', tp: 'orders-1', requested: 999999, bound: 'latest', offset: 120 }
+    expect(selectionOfEvent(c, ['orders'])).toEqual({ kind: 'group', id: 'analytics' })
+  })
+
   it('finds a group, then a broker', () => {
     const e: SimEvent = { type: 'GroupStateChanged', atMs: 1, groupId: 'payments', from: 'Stable', to: 'PreparingRebalance', reason: { code: 'memberLeft', member: 'payments-2' } }
     expect(selectionOfEvent(e, [])).toEqual({ kind: 'group', id: 'payments' })

@@ -95,6 +95,8 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
     case 'LeaderElected':
     case 'IsrChanged':
       return { kind: 'partition', topic: e.topic, partition: e.partition }
+    case 'TruncationDetected':
+      return partitionOfName(e.tp, topics)
     case 'AssignmentReceived':
       for (const tp of e.partitions) {
         const p = partitionOfName(tp, topics)
@@ -107,6 +109,7 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
     case 'GroupStateChanged':
     case 'MemberRemoved':
     case 'OffsetsReset':
+    case 'ResetOffsetClamped':
     case 'ConsumerPollTimeout':
     case 'CoordinatorFound':
     case 'CoordinatorLost':
