@@ -9,7 +9,7 @@
  */
 import type { ConfigMap } from '../scenario/types.ts'
 
-import type { RaftEntry } from '../kafka/payloads.ts'
+import type { PartitionState, RaftEntry } from '../kafka/payloads.ts'
 export type { MetaRecord, RaftEntry } from '../kafka/payloads.ts'
 
 export interface BrokerRegistration {
@@ -19,15 +19,7 @@ export interface BrokerRegistration {
   fenced: boolean
 }
 
-export interface PartitionState {
-  topic: string
-  partition: number
-  replicas: number[]
-  isr: number[]
-  leader: number
-  leaderEpoch: number
-  partitionEpoch: number
-}
+export type { PartitionState }
 
 export interface TopicImage {
   name: string

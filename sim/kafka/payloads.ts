@@ -77,6 +77,17 @@ export interface FetchPartResponse {
  * The KRaft metadata log's records (`__cluster_metadata`, see controller/metadata.ts). `Config`
  * carries a topic's config map as the scenario gives it (scenario/types.ts ConfigMap).
  */
+/** A partition as the metadata image holds it (and as a `Partition` record carries it). */
+export interface PartitionState {
+  topic: string
+  partition: number
+  replicas: number[]
+  isr: number[]
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+}
+
 export type MetaRecord =
   | { type: 'LeaderChange'; leaderId: string; epoch: number }
   | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
@@ -84,16 +95,7 @@ export type MetaRecord =
   | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
   | { type: 'Topic'; name: string; topicId: string }
   | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[]> }
-  | {
-      type: 'Partition'
-      topic: string
-      partition: number
-      replicas: number[]
-      isr: number[]
-      leader: number
-      leaderEpoch: number
-      partitionEpoch: number
-    }
+  | ({ type: 'Partition' } & PartitionState)
   | {
       type: 'PartitionChange'
       topic: string
