@@ -13,9 +13,9 @@ import { formatEvent } from './trace/format-events.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { assignPartitions, coordinatorPartitionFor, createSimulation, parseScenario, type Scenario, type Simulation, type Summary } from './index.ts'
-import type { GroupAssigned, GroupCommitted, GroupHistoryEvent, GroupRevoked } from './check/group-history.ts'
-import type { ClassicGroup } from './groups/group-types.ts'
-import type { World } from './world.ts'
+import type { GroupAssigned, GroupCommitted, GroupHistoryEvent, GroupRevoked } from './history/group-history.ts'
+import type { ClassicGroup } from './coordinator/group-types.ts'
+import type { World } from './nodes/world.ts'
 
 // ------------------------------------------------------------------------------------------- helpers
 

@@ -15,9 +15,9 @@ import { evaluateExpect } from './check/expect.ts'
 import { metadataSource } from './trace/summary.ts'
 import { activeController, createTopic } from './controller/quorum-controller.ts'
 import type { PartitionState } from './controller/metadata.ts'
-import type { LeaderChange } from './check/history.ts'
+import type { LeaderChange } from './history/history.ts'
 import type { Replica } from './cluster/types.ts'
-import type { World } from './world.ts'
+import type { World } from './nodes/world.ts'
 
 // ------------------------------------------------------------------------------------------- helpers
 

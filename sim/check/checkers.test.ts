@@ -1,7 +1,7 @@
 // The history checkers: each anomaly kind is found with its count, time and detail; clean histories give ok.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { LogBatch } from '../cluster/batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
 import {
   checkHistory,
   findDivergentReplicas,
@@ -13,8 +13,8 @@ import {
   findNonMonotonicPolls,
   firstAnomalies,
 } from './checkers.ts'
-import { ACKED_NO_OFFSET, FAILED, PENDING, newHistory } from './history.ts'
-import type { History, LeaderChange, PartitionView, ReplicaView } from './history.ts'
+import { ACKED_NO_OFFSET, FAILED, PENDING, newHistory } from '../history/history.ts'
+import type { History, LeaderChange, PartitionView, ReplicaView } from '../history/history.ts'
 
 // ---- builders ---------------------------------------------------------------------------------------
 

@@ -14,10 +14,10 @@
  * per partition (a single walk); other replicas are compared batch by batch (shared batch objects
  * make `a === b` the usual case) and walked record by record only when some acked record is missing.
  */
-import { firstBatchEndingAfter, type LogBatch } from '../cluster/batch.ts'
+import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
 import type { Anomaly, CheckReport } from '../trace/summary-types.ts'
-import { ACKED_NO_OFFSET } from './history.ts'
-import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from './history.ts'
+import { ACKED_NO_OFFSET } from '../history/history.ts'
+import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from '../history/history.ts'
 import { checkGroups } from './group-checkers.ts'
 
 export const FIRST_ANOMALIES_MAX = 20

@@ -14,8 +14,8 @@
  *   crash from the last commit.
  */
 import type { Anomaly } from '../trace/summary-types.ts'
-import type { History, ReadLog } from './history.ts'
-import type { GroupHistoryEvent } from './group-history.ts'
+import type { History, ReadLog } from '../history/history.ts'
+import type { GroupHistoryEvent } from '../history/group-history.ts'
 
 export interface GroupCheckResult {
   concurrentConsumers: Anomaly[]

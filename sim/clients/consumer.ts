@@ -15,9 +15,12 @@
  * new leader epoch in metadata makes the consumer validate it with OffsetForLeaderEpoch, and go
  * back to the epoch's end offset on the leader when the log diverged ("Truncation detected").
  */
-import { send, timer, nextCorrelationId, emit, type World, type Msg } from '../world.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World, Msg } from '../nodes/world.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
-import { resolveConsumerConfig } from '../scenario/config.ts'
+import { resolveConsumerConfig } from '../kafka/config.ts'
 import type { ReaderSpec } from '../scenario/types.ts'
 import type { ReaderNode, ReaderPartition } from './consumer-types.ts'
 import {
@@ -60,6 +63,11 @@ export function startReader(w: World, r: ReaderNode): void {
   for (const p of r.parts) p.listInflight = false
   requestMetadata(w, r)
   timer(w, r.id, 'reader.tick', r.cfg['retry.backoff.ms'])
+}
+
+/** A restarted reader has no position: it looks its start offsets up again. */
+export function restartReader(r: ReaderNode): void {
+  for (const p of r.parts) p.position = -1
 }
 
 function requestMetadata(w: World, r: ReaderNode): void {

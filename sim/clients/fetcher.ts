@@ -12,11 +12,13 @@
  * every position set on purpose (committed offset, reset) is recorded as a reset in the read log,
  * so the non-monotonic poll checker tells redelivery from a bug.
  */
-import { send, nextCorrelationId, type World } from '../world.ts'
-import type { ConsumerConfig } from '../scenario/config.ts'
+import { nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
+import type { ConsumerConfig } from '../kafka/config.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
-import type { LogBatch } from '../cluster/batch.ts'
-import { ensureReadCapacity, type ReadLog } from '../check/history.ts'
+import type { LogBatch } from '../storage/batch.ts'
+import { ensureReadCapacity, type ReadLog } from '../history/history.ts'
 
 /** FetchCollector: these errors call requestMetadataUpdate. */
 export const REFRESH_ERRORS: ReadonlySet<string> = new Set([

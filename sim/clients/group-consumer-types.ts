@@ -4,8 +4,8 @@
  * Fetcher's buffer). Plain data only; see group-consumer.ts for the behaviour.
  */
 import type { ConsumerSpec } from '../scenario/types.ts'
-import type { Assignor } from '../scenario/config.ts'
-import type { Subscription } from '../groups/protocol.ts'
+import type { Assignor } from '../kafka/config.ts'
+import type { Subscription } from '../coordinator/classic/protocol.ts'
 import type { FetchClient } from './fetcher.ts'
 
 /** ConsumerPartitionAssignor.RebalanceProtocol */

@@ -20,9 +20,9 @@ import {
   processingMs,
   retryBackoffMs,
 } from './group-consumer.ts'
-import type { GroupHistoryEvent, GroupRevoked, GroupAssigned, GroupCommitted } from '../check/group-history.ts'
+import type { GroupHistoryEvent, GroupRevoked, GroupAssigned, GroupCommitted } from '../history/group-history.ts'
 import type { MemberNode } from './group-consumer-types.ts'
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 
 // ------------------------------------------------------------------------------------------- helpers
 

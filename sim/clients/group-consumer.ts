@@ -40,13 +40,16 @@
  * correlation id and anything stale is dropped; timers carry a token and only the latest one acts.
  */
 import { compareTp } from '../controller/metadata.ts'
-import { send, timer, emit, nextCorrelationId, type World, type Msg } from '../world.ts'
-import { resolveConsumerConfig, type Assignor } from '../scenario/config.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World, Msg } from '../nodes/world.ts'
+import { resolveConsumerConfig, type Assignor } from '../kafka/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
-import type { JoinGroupResponse, Subscription } from '../groups/protocol.ts'
+import type { JoinGroupResponse, Subscription } from '../coordinator/classic/protocol.ts'
 import type { GroupRequest, MessageOf, Unsent } from '../kafka/messages.ts'
-import { assignPartitions } from '../groups/assignors.ts'
-import { recordAssigned, recordCommitted, recordRevoked } from '../check/group-history.ts'
+import { assignPartitions } from '../coordinator/assignors/index.ts'
+import { recordAssigned, recordCommitted, recordRevoked } from '../history/group-history.ts'
 import type {
   CommitInflight,
   CommitKind,

@@ -1,8 +1,8 @@
 /** State of a producer client (KafkaProducer: RecordAccumulator, Sender, Metadata). */
 import type { ProducerSpec } from '../scenario/types.ts'
-import type { ProducerConfig } from '../scenario/config.ts'
+import type { ProducerConfig } from '../kafka/config.ts'
 import type { RngState } from '../kernel/rng.ts'
-import type { SendLog } from '../check/history.ts'
+import type { SendLog } from '../history/history.ts'
 
 export interface ProducerBatch {
   partition: number

@@ -22,13 +22,16 @@
  * Records are generated lazily at wake-ups, each with its exact due time (recordsPerSec).
  */
 import { nextInt, forkRng } from '../kernel/rng.ts'
-import { send, timer, nextCorrelationId, emit, type World, type Msg } from '../world.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World, Msg } from '../nodes/world.ts'
 import { partitionForKey } from '../kafka/murmur2.ts'
-import { resolveProducerConfig } from '../scenario/config.ts'
+import { resolveProducerConfig } from '../kafka/config.ts'
 import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerBatch, ProducerNode } from './producer-types.ts'
 import type { ProduceBatch } from '../cluster/produce-handler.ts'
-import { ensureCapacity, PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../check/history.ts'
+import { ensureCapacity, PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../history/history.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const RETRIABLE = new Set([
@@ -100,6 +103,24 @@ export function startProducerClient(w: World, p: ProducerNode): void {
   p.genCount = 0
   requestMetadata(w, p)
   wake(w, p)
+}
+
+/**
+ * The producer process crashed: its record accumulator, in-flight requests, cached metadata request
+ * and producer id are gone (a restarted KafkaProducer starts from nothing but its configuration).
+ */
+export function crashProducer(p: ProducerNode): void {
+  p.queues = p.queues.map(() => [])
+  p.requests = {}
+  p.nextRequestDeadline = Infinity
+  p.inflightByNode = {}
+  p.onWire = p.onWire.map(() => 0)
+  p.bumpSeq = p.bumpSeq.map(() => -1)
+  p.unresolved = p.unresolved.map(() => -1)
+  p.meta.inflight = false
+  p.pidInflight = false
+  p.producerId = -1
+  p.wakeAt = -1
 }
 
 function ready(p: ProducerNode): boolean {

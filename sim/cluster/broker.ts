@@ -7,15 +7,17 @@
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
  */
-import { send, timer, nextCorrelationId, type World } from '../world.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
-import { newReplica, assignEpoch, maybeIncrementHw } from './partition.ts'
+import { newReplica, assignEpoch, maybeIncrementHw } from '../storage/partition.ts'
 import { failParkedFor, wakeParkedProduce, minIsrOf } from './produce-handler.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { completeParkedFetchesFor } from './fetch-handler.ts'
 import { checkIsrExpiry } from './isr.ts'
-import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../groups/coordinator.ts'
+import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const REGISTER_RETRY_MS = 250

@@ -9,10 +9,11 @@
  * the leader with the leader-epoch cache's end offset for the epoch asked (endOffsetForEpoch, which
  * the replica fetcher's divergence check uses too).
  */
-import { send, type World } from '../world.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
 import type { BrokerNode } from './types.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { endOffsetForEpoch } from './partition.ts'
+import { endOffsetForEpoch } from '../storage/partition.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}

@@ -14,9 +14,10 @@
  *   new: no records, no error, and (for followers) no HW change since the last response.
  * Responses carry references to the log's batches, never copies.
  */
-import { send, type World } from '../world.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch, Replica } from './types.ts'
-import { endOffsetForEpoch, latestEpoch, maybeIncrementHw, readBatches, updateFollower } from './partition.ts'
+import { endOffsetForEpoch, latestEpoch, maybeIncrementHw, readBatches, updateFollower } from '../storage/partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { armPurge, minIsrOf, wakeParkedProduce } from './produce-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'

@@ -7,10 +7,12 @@
  * flight per partition; a pending expansion counts in the maximal ISR at once (KIP-497), a pending
  * shrink only once committed; a KRaft follower must be unfenced to join (isReplicaIsrEligible).
  */
-import { send, nextCorrelationId, type World } from '../world.ts'
+import { nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
-import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from './partition.ts'
+import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from '../storage/partition.ts'
 import { wakeParkedProduce, minIsrOf } from './produce-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 

@@ -11,12 +11,14 @@
  *   meanwhile) or until the request's timeout (REQUEST_TIMED_OUT).
  * The leader creates one LogBatch per produced batch; followers will share that same object.
  */
-import { send, timer, type World } from '../world.ts'
-import type { LogBatch } from './batch.ts'
+import { timer } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
+import type { LogBatch } from '../storage/batch.ts'
 import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
-import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from './partition.ts'
+import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
 import { wakeParkedFetches } from './fetch-handler.ts'
-import { OFFSETS_TOPIC, completeWrites } from '../groups/coordinator.ts'
+import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 

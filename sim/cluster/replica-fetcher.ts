@@ -12,9 +12,11 @@
  * - errors or a lost connection back off replica.fetch.backoff.ms; a request with no answer is given
  *   up after replica.socket.timeout.ms.
  */
-import { send, timer, nextCorrelationId, type World } from '../world.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { World } from '../nodes/world.ts'
 import type { BrokerNode, FetcherState, Replica } from './types.ts'
-import { appendBatch, endOffsetForEpoch, latestEpoch, truncateTo } from './partition.ts'
+import { appendBatch, endOffsetForEpoch, latestEpoch, truncateTo } from '../storage/partition.ts'
 import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 

@@ -3,9 +3,9 @@
  * caches and producer state survive a crash (they are on disk); roles, fetchers, parked requests
  * and the metadata image do not.
  */
-import type { LogBatch } from './batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
-import type { CoordinatorState } from '../groups/group-types.ts'
+import type { CoordinatorState } from '../coordinator/group-types.ts'
 
 export interface EpochEntry {
   epoch: number

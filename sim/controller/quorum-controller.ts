@@ -16,12 +16,15 @@
  * - heartbeat times are soft state: a new active controller starts every session afresh.
  */
 import { nextU32 } from '../kernel/rng.ts'
-import { send, timer, emit, isUp, type World, type Msg } from '../world.ts'
+import { timer, isUp } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World, Msg } from '../nodes/world.ts'
 import { allPartitions, isUnfenced, partitionName, type MetaRecord, type PartitionState } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
 import { appendRecords } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
-import { resolveTopicConfig } from '../scenario/config.ts'
+import { resolveTopicConfig } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 

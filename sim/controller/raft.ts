@@ -19,7 +19,10 @@
  * Timers are lazy: a timer event re-checks its deadline and re-arms if contact happened meanwhile.
  */
 import { nextRange } from '../kernel/rng.ts'
-import { send, timer, emit, nextCorrelationId, type World } from '../world.ts'
+import { timer, nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World } from '../nodes/world.ts'
 import { applyRecord, rebuildImage, type MetaRecord, type RaftEntry } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
 import { onBecomeActive, onCommitted, onResign } from './quorum-controller.ts'
@@ -79,6 +82,14 @@ export function startController(w: World, c: ControllerNode): void {
   c.lastHeartbeatMs = {}
   c.lastContactMs = w.nowMs
   armElection(w, c, electionTimeout(w))
+}
+
+/** A controller process crashed: its role, leader knowledge and parked or pending work are gone. */
+export function crashController(c: ControllerNode): void {
+  c.role = 'Unattached'
+  c.leaderId = null
+  c.parked = []
+  c.pending = []
 }
 
 function armElection(w: World, c: ControllerNode, delay: number): void {

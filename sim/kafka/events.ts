@@ -154,3 +154,8 @@ export function isInternalPartitionEvent(e: SimEvent): boolean {
   const p = eventPartition(e)
   return p !== null && p.topic.startsWith('__')
 }
+
+/** Record an event at the current time. */
+export function emit(w: { nowMs: number; notes: SimEvent[] }, e: SimEventInput): void {
+  w.notes.push({ ...e, atMs: w.nowMs } as SimEvent)
+}

@@ -11,14 +11,9 @@
  */
 import type { FetchPart, FetchPartResponse, ProduceBatch, RaftEntry } from './payloads.ts'
 
-/** Fields every message has. */
-export interface Envelope {
-  from: string
-  /** the sender's incarnation: a message from a process that has crashed since is never delivered */
-  srcInc?: number
-  /** when it was sent (for views of messages in flight) */
-  sentMs?: number
-}
+import type { Envelope } from '../kernel/node-io.ts'
+/** Fields every message has (the kernel's envelope). */
+export type { Envelope }
 
 /** A member's subscription, the `consumer` protocol metadata (ConsumerProtocolSubscription v2+). */
 export interface Subscription {

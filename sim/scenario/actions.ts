@@ -5,12 +5,13 @@
  * "coordinator:<groupId>". A reference that resolves to nothing is noted as a runtime error in the
  * event log; it never throws.
  */
-import { emit, type World } from '../world.ts'
+import { emit } from '../kafka/events.ts'
+import type { World } from '../nodes/world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { addMember, crashNode, restartNode, resumeNode, startNode } from '../engine.ts'
+import { addMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
-import { adminCommitOffsets } from '../groups/coordinator.ts'
+import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
 import type { NodeRef, TimelineAction } from './types.ts'
 import {
   activeController,
@@ -19,7 +20,7 @@ import {
   setTopicConfig,
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
-import { resolveProducerConfig } from './config.ts'
+import { resolveProducerConfig } from '../kafka/config.ts'
 
 export class ResolveError extends Error {}
 

@@ -8,7 +8,7 @@ import { parseSession } from './session.ts'
 import { checkJsonInput, MAX_JSON_DEPTH } from './json-input.ts'
 import { parseSeedText, seedProblem, SEED_MAX } from './seed.ts'
 import { MAX_RUN_EVENTS, estimateRunSize } from './run-size.ts'
-import { resolveBrokerConfig } from './config.ts'
+import { resolveBrokerConfig } from '../kafka/config.ts'
 import { builtInScenarios } from './builtins.ts'
 
 const leaderFailover = JSON.parse(readFileSync('scenarios/leader-failover.json', 'utf8'))

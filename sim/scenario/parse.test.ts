@@ -11,7 +11,7 @@ import {
   resolveProducerConfig,
   resolveTopicConfig,
   validateConfigMap,
-} from './config.ts'
+} from '../kafka/config.ts'
 
 const scenariosDir = new URL('../../scenarios/', import.meta.url)
 

@@ -32,7 +32,7 @@ import {
   validateConfigMap,
   type BrokerConfig,
   type ConfigScope,
-} from './config.ts'
+} from '../kafka/config.ts'
 import { ScenarioError, formatPath, listSome } from './parse-errors.ts'
 import { checkJsonInput } from './json-input.ts'
 import { seedProblem } from './seed.ts'

@@ -19,7 +19,7 @@
  * estimated at 29 million events and processes 15 million).
  */
 import type { Scenario } from './types.ts'
-import { resolveBrokerConfig, type BrokerConfig } from './config.ts'
+import { resolveBrokerConfig, type BrokerConfig } from '../kafka/config.ts'
 
 /** The most events one run may be estimated to take. */
 export const MAX_RUN_EVENTS = 60_000_000

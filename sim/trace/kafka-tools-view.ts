@@ -4,7 +4,7 @@
  * leaders' high watermarks, the group coordinators' groups) adapted to the formatters of
  * kafka-tools.ts. LOG-END-OFFSET is the high watermark, as in Kafka.
  */
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 import { compareTp } from '../controller/metadata.ts'
 import { clusterImage, coordinatedGroup, leaderHw } from './summary.ts'
 import { describeTopics, describeGroupOffsets, type DescribeTopicsOptions, type GroupOffsetRow, type ToolOutput } from './kafka-tools.ts'

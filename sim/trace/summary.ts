@@ -4,16 +4,16 @@
  * counters, and the checkers' report over the recorded history.
  */
 import { canReach } from '../kernel/network.ts'
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 import type { ControllerNode } from '../controller/types.ts'
 import { allPartitions, compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
 import { checkHistory } from '../check/checkers.ts'
-import type { PartitionView, ReplicaView } from '../check/history.ts'
+import type { PartitionView, ReplicaView } from '../history/history.ts'
 import type { BrokerState, GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
-import type { ClassicGroup } from '../groups/group-types.ts'
-import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import type { ClassicGroup } from '../coordinator/group-types.ts'
+import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
-import { traceHashOf } from './hash.ts'
+import { traceHashOf } from '../kernel/trace-hash.ts'
 
 /** The controller whose metadata is authoritative now: the active one, else the most advanced. */
 export function metadataSource(w: World): ControllerNode {

@@ -7,13 +7,13 @@
  * Read-only: it never changes the world, and it does not run the checkers (the summary does).
  * Iteration order is explicit (broker ids, sorted topic names, partition numbers, creation order).
  */
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 import { compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
 import { brokerState, clusterImage, coordinatedGroup, leaderHw, metadataSource } from '../trace/summary.ts'
-import { traceHashOf } from '../trace/hash.ts'
-import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import { traceHashOf } from '../kernel/trace-hash.ts'
+import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
 import { memberView } from '../clients/group-consumer.ts'
-import { resolveTopicConfig } from '../scenario/config.ts'
+import { resolveTopicConfig } from '../kafka/config.ts'
 import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
 
 export function buildClusterView(w: World): ClusterView {

@@ -11,13 +11,13 @@
  * lookup walks the reference log once, only for partitions that changed leader after their first
  * election (no loss is possible before), cached per world, partition and event count.
  */
-import type { World } from '../world.ts'
-import { firstBatchEndingAfter, type LogBatch } from '../cluster/batch.ts'
-import type { PartitionView, ReplicaView } from '../check/history.ts'
+import type { World } from '../nodes/world.ts'
+import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
+import type { PartitionView, ReplicaView } from '../history/history.ts'
 import { indexRecords } from '../check/checkers.ts'
 import { partitionName, type PartitionState } from '../controller/metadata.ts'
 import { clusterImage, partitionView } from '../trace/summary.ts'
-import { OFFSETS_TOPIC } from '../groups/coordinator.ts'
+import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
 import { mainReplica, replicaRole } from './cluster-view.ts'
 import type { ReplicaRole } from './types.ts'
 

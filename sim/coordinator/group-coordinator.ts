@@ -12,11 +12,14 @@
  * member has rejoined or the rebalance timeout (max.poll.interval.ms) expires, dropping dynamic
  * members that did not rejoin. Each completed join increments the generation.
  */
-import { send, timer, emit, type World } from '../world.ts'
+import { timer } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import { emit } from '../kafka/events.ts'
+import type { World } from '../nodes/world.ts'
 import type { GroupStateReason, MemberRemovedReason } from '../kafka/events.ts'
 import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
-import type { LogBatch } from '../cluster/batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
 import { appendAsLeader } from '../cluster/produce-handler.ts'
 import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
 import type {
@@ -28,7 +31,7 @@ import type {
   PendingReply,
   PendingWrite,
 } from './group-types.ts'
-import type { Subscription } from './protocol.ts'
+import type { Subscription } from './classic/protocol.ts'
 import type {
   FindCoordinatorRequest,
   GroupRequest,

@@ -19,14 +19,14 @@
  * - where Kafka's assignor throws (a NullPointerException in the sticky general builder when a
  *   stale previous owner no longer subscribes to the topic), this throws an AssignorError.
  */
-import type { AssignorInput, AssignorName } from './assignors/common.ts'
-import { groupSnapshot, toRecord } from './assignors/common.ts'
-import { assignRange } from './assignors/range.ts'
-import { assignRoundRobin } from './assignors/roundrobin.ts'
-import { cooperativeStickyAssign, stickyAssign } from './assignors/sticky.ts'
+import type { AssignorInput, AssignorName } from './common.ts'
+import { groupSnapshot, toRecord } from './common.ts'
+import { assignRange } from './range.ts'
+import { assignRoundRobin } from './roundrobin.ts'
+import { cooperativeStickyAssign, stickyAssign } from './sticky.ts'
 
-export type { AssignorInput, AssignorName } from './assignors/common.ts'
-export { AssignorError } from './assignors/common.ts'
+export type { AssignorInput, AssignorName } from './common.ts'
+export { AssignorError } from './common.ts'
 
 export interface AssignmentDetails {
   /** member id -> assigned partitions */

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { parseScenario } from '../index.ts'
-import { createWorld, runUntil } from '../engine.ts'
-import { handleGroupRequest } from './coordinator.ts'
+import { createWorld } from '../nodes/create-world.ts'
+import { runUntil } from '../run.ts'
+import { handleGroupRequest } from './group-coordinator.ts'
 import type { GroupRequest, GroupResponse } from '../kafka/messages.ts'
 
 test('NOT_COORDINATOR comes back as the response of the request’s API', () => {

@@ -24,7 +24,7 @@
  *
  * Errors are ConfigError(key, what); the scenario parser prefixes the field path.
  */
-import type { ConfigMap, ConfigValue } from './types.ts'
+import type { ConfigMap, ConfigValue } from '../scenario/types.ts'
 
 export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer'
 export type Acks = 'all' | '0' | '1'

@@ -3,7 +3,7 @@
  * GroupMetadataManager, ClassicGroup, ClassicGroupMember), and the records it writes to
  * `__consumer_offsets` (GroupMetadataValue, OffsetCommitValue).
  */
-import type { Subscription } from './protocol.ts'
+import type { Subscription } from './classic/protocol.ts'
 
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
 

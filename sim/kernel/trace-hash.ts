@@ -3,7 +3,7 @@
  * lanes. Names are mapped to integers by a pure string hash (memoised; the memo is not state), so
  * the hash is the same in Node and in every browser. Same seed + scenario + interventions ⇒ same hash.
  */
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 
 const memo = new Map<string, number>()
 

@@ -1,9 +1,9 @@
 // Kafka's four assignors (range, roundrobin, sticky, cooperative-sticky) on Kafka's own vectors and properties.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { AssignorInput, AssignorName } from './assignors.ts'
-import { AssignorError, assignPartitions, assignPartitionsDetailed, partitionsTransferringOwnership } from './assignors.ts'
-import { loadVectors } from '../kafka/vectors.test-helper.ts'
+import type { AssignorInput, AssignorName } from './index.ts'
+import { AssignorError, assignPartitions, assignPartitionsDetailed, partitionsTransferringOwnership } from './index.ts'
+import { loadVectors } from '../../kafka/vectors.test-helper.ts'
 
 interface AssignorVector extends AssignorInput {
   name: string

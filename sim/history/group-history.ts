@@ -7,7 +7,7 @@
  * `member` is the client id (`<groupId>-N`, stable across restarts); `memberId` is the id the
  * coordinator gave (a restarted member gets a new one). Partitions are "topic-p", sorted.
  */
-import type { World } from '../world.ts'
+import type { World } from '../nodes/world.ts'
 import type { History } from './history.ts'
 
 export interface GroupAssigned {

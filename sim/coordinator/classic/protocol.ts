@@ -32,4 +32,4 @@ export type {
   OffsetFetchResponse,
   GroupRequest,
   GroupResponse,
-} from '../kafka/messages.ts'
+} from '../../kafka/messages.ts'

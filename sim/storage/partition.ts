@@ -13,7 +13,7 @@
  * Batches are shared between replicas by reference; nothing here copies records.
  */
 import { firstBatchEndingAfter, type LogBatch } from './batch.ts'
-import type { Replica, ProducerStateEntry } from './types.ts'
+import type { Replica, ProducerStateEntry } from '../cluster/types.ts'
 
 export function newReplica(topic: string, partition: number): Replica {
   return {

@@ -1,0 +1,10 @@
+/**
+ * Sending one of Kafka's typed messages (messages.ts) through the network model. The type is the
+ * point: every request and response a node sends is checked against Kafka's shapes here.
+ */
+import { deliver, type KernelWorld } from '../kernel/node-io.ts'
+import type { KafkaMessage } from './messages.ts'
+
+export function send(w: KernelWorld, from: string, to: string, msg: KafkaMessage): void {
+  deliver(w, from, to, msg)
+}

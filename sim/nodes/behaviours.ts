@@ -1,0 +1,204 @@
+/**
+ * The registry of node behaviours, keyed by the kind of process a node runs: a KRaft controller, a
+ * broker (with its group coordinator), a producer, a plain reader, a consumer group member. The
+ * world keeps only each node's kinds (NodeInfo); what a kind does on start, crash, a message, a
+ * timer or a lost connection is found here, so snapshots stay plain data.
+ *
+ * Order matters and is fixed: a combined broker-controller node starts its controller first, and a
+ * message goes to the first kind on the node that accepts it (the kinds accept disjoint APIs).
+ */
+import type { NodeInfo } from '../kernel/node-io.ts'
+import type { ApiName, MessageOf } from '../kafka/messages.ts'
+import type { World, Msg } from './world.ts'
+import { startController, crashController, handleRaftMessage, handleRaftTimer } from '../controller/raft.ts'
+import { handleControllerMessage, handleControllerTimer } from '../controller/quorum-controller.ts'
+import { startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata, retryRegistration } from '../cluster/broker.ts'
+import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } from '../cluster/produce-handler.ts'
+import { handleFetch, purgeParkedFetches } from '../cluster/fetch-handler.ts'
+import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
+import { onAlterPartitionResponse } from '../cluster/isr.ts'
+import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
+import { handleGroupRequest, coordinatorTimer } from '../coordinator/group-coordinator.ts'
+import { startProducerClient, crashProducer, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from '../clients/producer.ts'
+import { startReader, restartReader, readerTick, handleReaderMessage, onReaderDisconnect } from '../clients/consumer.ts'
+import { startGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
+
+export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member'
+
+export interface NodeBehaviour {
+  kind: NodeKind
+  /** does this node run a process of this kind */
+  runsOn(n: NodeInfo): boolean
+  start(w: World, n: NodeInfo): void
+  /** forget volatile state when the node crashes */
+  crash?(w: World, n: NodeInfo): void
+  /** prepare a restart (before start) */
+  restart?(w: World, n: NodeInfo): void
+  accepts(m: Msg): boolean
+  onMessage(w: World, n: NodeInfo, m: Msg): void
+  /** the timer groups (the prefix before the dot of a timer's name) this kind owns */
+  timerGroups: readonly string[]
+  onTimer(w: World, n: NodeInfo, kind: string, data: unknown): void
+  onDisconnect?(w: World, n: NodeInfo, peer: string): void
+}
+
+const RAFT_APIS = new Set<ApiName>(['Vote', 'VoteResponse', 'BeginQuorumEpoch', 'RaftFetch'])
+const QUORUM_CONTROLLER_APIS = new Set<ApiName>(['BrokerRegistration', 'BrokerHeartbeat', 'AlterPartition', 'AllocateProducerIds'])
+const isRaftMessage = (m: Msg): m is MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch' | 'RaftFetchResponse'> =>
+  RAFT_APIS.has(m.api) || (m.api === 'RaftFetchResponse' && !m.observer)
+const isQuorumControllerRequest = (m: Msg): m is MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds'> =>
+  QUORUM_CONTROLLER_APIS.has(m.api)
+
+const controller: NodeBehaviour = {
+  kind: 'controller',
+  runsOn: (n) => n.controller !== undefined,
+  start: (w, n) => startController(w, w.controllers[n.controller!]),
+  crash: (w, n) => crashController(w.controllers[n.controller!]),
+  accepts: (m) => isRaftMessage(m) || isQuorumControllerRequest(m),
+  onMessage(w, n, m) {
+    const c = w.controllers[n.controller!]
+    if (isRaftMessage(m)) return handleRaftMessage(w, c, m)
+    if (isQuorumControllerRequest(m)) return handleControllerMessage(w, c, m)
+  },
+  timerGroups: ['raft', 'ctl'],
+  onTimer(w, n, kind, data) {
+    const c = w.controllers[n.controller!]
+    if (kind.startsWith('raft.')) return handleRaftTimer(w, c, kind, data as number)
+    return handleControllerTimer(w, c, kind, data as number)
+  },
+}
+
+const BROKER_APIS = new Set<ApiName>([
+  'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
+  'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch',
+  'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
+])
+
+const broker: NodeBehaviour = {
+  kind: 'broker',
+  runsOn: (n) => n.broker !== undefined,
+  start: (w, n) => startBroker(w, w.brokers[String(n.broker)]),
+  accepts: (m) =>
+    BROKER_APIS.has(m.api) ||
+    (m.api === 'FetchResponse' && m.replicaId >= 0) ||
+    (m.api === 'RaftFetchResponse' && m.observer === true),
+  onMessage(w, n, m) {
+    const b = w.brokers[String(n.broker)]
+    switch (m.api) {
+      case 'Produce':
+        return handleProduce(w, b, m)
+      case 'Fetch':
+        return handleFetch(w, b, m)
+      case 'Metadata':
+        return handleMetadata(w, b, m)
+      case 'ListOffsets':
+        return handleListOffsets(w, b, m)
+      case 'OffsetForLeaderEpoch':
+        return handleOffsetForLeaderEpoch(w, b, m)
+      case 'InitProducerId':
+        return handleInitProducerId(w, b, m)
+      case 'FindCoordinator':
+      case 'JoinGroup':
+      case 'SyncGroup':
+      case 'Heartbeat':
+      case 'LeaveGroup':
+      case 'OffsetCommit':
+      case 'OffsetFetch':
+        return handleGroupRequest(w, b, m)
+      case 'FetchResponse':
+        return onReplicaFetchResponse(w, b, m)
+      case 'AlterPartitionResponse':
+        return onAlterPartitionResponse(w, b, m)
+      case 'BrokerRegistrationResponse':
+      case 'BrokerHeartbeatResponse':
+      case 'RaftFetchResponse':
+        return handleBrokerMessage(w, b, m)
+    }
+  },
+  timerGroups: ['broker', 'coord'],
+  onTimer(w, n, kind, data) {
+    const b = w.brokers[String(n.broker)]
+    switch (kind) {
+      case 'broker.tick':
+        return brokerTick(w, b)
+      case 'broker.isr':
+        return brokerIsrTimer(w, b)
+      case 'broker.metaRetry':
+        return retryMetadata(w, b)
+      case 'broker.register':
+        return retryRegistration(w, b)
+      case 'broker.fetcherRetry':
+        return retryFetcher(w, b, data as number)
+      case 'coord.tick':
+        return coordinatorTimer(w, b, data as number)
+      case 'broker.purge': {
+        if (data !== b.purgeTimerAt) return
+        b.purgeTimerAt = -1
+        const next = Math.min(purgeParkedProduce(w, b), purgeParkedFetches(w, b))
+        if (next !== Infinity) armPurge(w, b, next)
+        return
+      }
+    }
+  },
+  onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[String(n.broker)], peer),
+}
+
+const producer: NodeBehaviour = {
+  kind: 'producer',
+  runsOn: (n) => n.producer !== undefined,
+  start: (w, n) => startProducerClient(w, w.producers[n.producer!]),
+  crash: (w, n) => crashProducer(w.producers[n.producer!]),
+  accepts: () => true,
+  onMessage: (w, n, m) => handleProducerMessage(w, w.producers[n.producer!], m),
+  timerGroups: ['producer'],
+  onTimer(w, n, kind, data) {
+    const p = w.producers[n.producer!]
+    if (kind === 'producer.wake') return onWakeTimer(w, p, data as number)
+    return wake(w, p)
+  },
+  onDisconnect: (w, n, peer) => onProducerDisconnect(w, w.producers[n.producer!], peer),
+}
+
+const reader: NodeBehaviour = {
+  kind: 'reader',
+  runsOn: (n) => n.reader !== undefined,
+  start: (w, n) => startReader(w, w.readers[n.reader!]),
+  restart: (w, n) => restartReader(w.readers[n.reader!]),
+  accepts: () => true,
+  onMessage: (w, n, m) => handleReaderMessage(w, w.readers[n.reader!], m),
+  timerGroups: ['reader'],
+  onTimer: (w, n) => readerTick(w, w.readers[n.reader!]),
+  onDisconnect: (w, n, peer) => onReaderDisconnect(w, w.readers[n.reader!], peer),
+}
+
+const member: NodeBehaviour = {
+  kind: 'member',
+  runsOn: (n) => n.member !== undefined,
+  start: (w, n) => startGroupMember(w, w.members[n.member!]),
+  accepts: () => true,
+  onMessage: (w, n, m) => handleMemberMessage(w, w.members[n.member!], m),
+  timerGroups: ['member'],
+  onTimer: (w, n, kind, data) => handleMemberTimer(w, w.members[n.member!], kind, data),
+  onDisconnect: (w, n, peer) => onMemberDisconnect(w, w.members[n.member!], peer),
+}
+
+/** Every kind, in the fixed order of start-up and message routing. */
+export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [controller, broker, producer, reader, member]
+
+const BY_TIMER_GROUP: Record<string, NodeBehaviour> = {}
+for (const b of NODE_BEHAVIOURS) for (const g of b.timerGroups) BY_TIMER_GROUP[g] = b
+
+/** Hand an event that reached a live, unpaused node to the behaviour that owns it. */
+export function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): void {
+  if (kind === 'msg') {
+    const m = data as Msg
+    for (const b of NODE_BEHAVIOURS) if (b.runsOn(n) && b.accepts(m)) return b.onMessage(w, n, m)
+    return
+  }
+  if (kind === 'disconnect') {
+    for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.onDisconnect?.(w, n, data as string)
+    return
+  }
+  const owner = BY_TIMER_GROUP[kind.slice(0, kind.indexOf('.'))]
+  if (owner !== undefined && owner.runsOn(n)) owner.onTimer(w, n, kind, data)
+}

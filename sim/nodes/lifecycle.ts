@@ -1,0 +1,68 @@
+/**
+ * A node's life: added to the network, started, crashed (volatile state gone, peers see the
+ * connection reset), restarted (a new incarnation), resumed after a pause. What each kind of process
+ * forgets or redoes is its behaviour's business (behaviours.ts).
+ *
+ * Invariants: a crash bumps the node's incarnation, so every event scheduled for it before is dropped;
+ * a paused node keeps the events that reach it and gets them, in order, on resume.
+ */
+import { heapPush } from '../kernel/scheduler.ts'
+import { addNetworkNode, canReach, resetConnections } from '../kernel/network.ts'
+import { isUp, refuse, type NodeInfo } from '../kernel/node-io.ts'
+import { newGroupMember } from '../clients/group-consumer.ts'
+import type { Scenario } from '../scenario/types.ts'
+import type { World } from './world.ts'
+import { NODE_BEHAVIOURS } from './behaviours.ts'
+
+export function addNode(w: World, id: string): NodeInfo {
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [] }
+  w.nodes[id] = n
+  w.nodeOrder.push(id)
+  addNetworkNode(w.net, w.rng.net, id)
+  return n
+}
+
+/** A consumer group member: a network node running KafkaConsumer.subscribe. */
+export function addMember(w: World, spec: Scenario['consumers'][number], clientId: string): void {
+  addNode(w, clientId).member = clientId
+  w.members[clientId] = newGroupMember(w, spec, clientId)
+  w.memberIds.push(clientId)
+}
+
+export function startNode(w: World, id: string): void {
+  const n = w.nodes[id]
+  for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.start(w, n)
+}
+
+/** Crash a node: its volatile state and pending timers are gone; peers see the connection reset. */
+export function crashNode(w: World, id: string): void {
+  const n = w.nodes[id]
+  if (!n || !n.up) return
+  n.up = false
+  n.inc++
+  n.paused = false
+  n.deferred = []
+  resetConnections(w.net, id)
+  for (const other of w.nodeOrder) {
+    if (other !== id && isUp(w, other) && canReach(w.net, other, id)) refuse(w, other, id)
+  }
+  for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.crash?.(w, n)
+}
+
+export function restartNode(w: World, id: string): void {
+  const n = w.nodes[id]
+  if (!n || n.up) return
+  n.up = true
+  n.inc++
+  for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.restart?.(w, n)
+  startNode(w, id)
+}
+
+export function resumeNode(w: World, id: string): void {
+  const n = w.nodes[id]
+  if (!n || !n.paused) return
+  n.paused = false
+  const deferred = n.deferred
+  n.deferred = []
+  for (const d of deferred) heapPush(w.heap, { timeMs: w.nowMs, node: id, kind: d.kind, data: d.data, inc: n.inc })
+}

@@ -1,0 +1,59 @@
+/**
+ * The simulation state ("world"): the kernel's part (clock, event heap, network, nodes) plus the
+ * state of every process, by kind. Plain data only: the behaviours are functions over it, found by
+ * node kind in nodes/behaviours.ts, so `structuredClone(world)` is a snapshot.
+ *
+ * Every layer reads this type; only nodes/ and above build it.
+ */
+import type { SimEvent } from '../kafka/events.ts'
+import type { KernelWorld, NodeInfo } from '../kernel/node-io.ts'
+import type { RngState } from '../kernel/rng.ts'
+import type { KafkaMessage } from '../kafka/messages.ts'
+export type { ApiName, KafkaMessage } from '../kafka/messages.ts'
+import type { Scenario, TimelineAction } from '../scenario/types.ts'
+import type { History } from '../history/history.ts'
+import type { ControllerNode } from '../controller/types.ts'
+import type { BrokerNode } from '../cluster/types.ts'
+import type { ProducerNode } from '../clients/producer-types.ts'
+import type { ReaderNode } from '../clients/consumer-types.ts'
+import type { MemberNode } from '../clients/group-consumer-types.ts'
+import type { BrokerConfig } from '../kafka/config.ts'
+
+export type { NodeInfo }
+
+/** A recorded event (kafka/events.ts): typed data, worded per language at the edge. */
+export type Note = SimEvent
+
+export interface World extends KernelWorld {
+  scenario: Scenario
+  seed: number
+  events: number
+  rng: { net: RngState; raft: RngState; place: RngState; clients: RngState }
+  trace: { h1: number; h2: number }
+  nodes: Record<string, NodeInfo>
+  /** node ids in a fixed order (for iteration) */
+  nodeOrder: string[]
+  brokerConfig: BrokerConfig
+  controllers: Record<string, ControllerNode>
+  voterIds: string[]
+  brokers: Record<string, BrokerNode>
+  brokerIds: number[]
+  producers: Record<string, ProducerNode>
+  producerIds: string[]
+  readers: Record<string, ReaderNode>
+  readerIds: string[]
+  /** consumer group members by client id (`<groupId>-N`), in creation order */
+  members: Record<string, MemberNode>
+  memberIds: string[]
+  history: History
+  notes: Note[]
+  /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions) */
+  timeline: TimelineAction[]
+  timelineNext: number
+  /** interventions applied through Simulation.apply, with their time */
+  interventions: TimelineAction[]
+  nextCorrelationId: number
+}
+
+/** A message between nodes: one of the Kafka APIs the simulation speaks (sim/kafka/messages.ts). */
+export type Msg = KafkaMessage
