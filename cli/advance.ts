@@ -14,7 +14,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { Simulation } from '../sim/index.ts'
-import type { World } from '../sim/world.ts'
+import type { World } from '../sim/nodes/world.ts'
 import { eventKind } from '../sim/kafka/events.ts'
 import { formatEvent } from '../sim/trace/format-events.ts'
 import type { Progress } from './progress.ts'

@@ -36,7 +36,7 @@ import {
 import { isSessionLike, parseSession } from '../sim/scenario/session.ts'
 import { evaluateExpect } from '../sim/check/expect.ts'
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
-import type { World } from '../sim/world.ts'
+import type { World } from '../sim/nodes/world.ts'
 import { eventKind } from '../sim/kafka/events.ts'
 import { formatEvent, type EventLang } from '../sim/trace/format-events.ts'
 import {
@@ -46,7 +46,7 @@ import {
   runFuzzSeed,
   safeFuzzScenario,
   type FuzzResult,
-} from '../sim/check/fuzz.ts'
+} from '../sim/testing/fuzz.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
 import { createProgress } from './progress.ts'
 import { cut, cutLine, err, out, outJson, quoted } from './terminal.ts'

@@ -5,7 +5,7 @@
 // whatever differs between A and B comes from that one setting.
 
 import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
-import { resolveProducerConfig } from '../../sim/scenario/config.ts'
+import { resolveProducerConfig } from '../../sim/kafka/config.ts'
 import type { ConfigMap, ConfigValue } from '../../sim/scenario/types.ts'
 
 export type SettingId = 'acks' | 'unclean' | 'strategy' | 'idempotence'

@@ -10,9 +10,9 @@
 // history at a coarser grain. A sample is the state at its instant (counters are cumulative, so
 // rates between two samples stay exact; a state shorter than the interval can fall between two).
 
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sim/nodes/world.ts'
 import { clusterImage, coordinatedGroup, leaderHw } from '../../sim/trace/summary.ts'
-import { OFFSETS_TOPIC } from '../../sim/groups/coordinator.ts'
+import { OFFSETS_TOPIC } from '../../sim/coordinator/group-coordinator.ts'
 import { partitionName } from '../../sim/controller/metadata.ts'
 
 /** One sample every 250 ms of simulated time, until the series is full. */

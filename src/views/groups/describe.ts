@@ -6,7 +6,7 @@
 // Read-only over the world.
 
 import type { GroupCard, MemberView } from '../../../sim/index.ts'
-import type { World } from '../../../sim/world.ts'
+import type { World } from '../../../sim/nodes/world.ts'
 import { partitionName } from '../../../sim/controller/metadata.ts'
 import { clusterImage, coordinatedGroup, leaderHw } from '../../../sim/trace/summary.ts'
 
