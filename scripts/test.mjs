@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every test of kafkascope, in order, stopping at the first failure.
 //   1. typecheck  tsc -b
-//   2. unit       vitest run (unit, scenario, determinism and property tests)
-//   3. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
-//   4. e2e        playwright test (the built app in Chromium)
+//   2. layers     depcruise: no import cycles, each sim/ layer imports only from the layers below it,
+//                 src/ and cli/ reach the core only through sim/index.ts (.dependency-cruiser.cjs)
+//   3. unit       vitest run (unit, scenario, determinism and property tests)
+//   4. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
+//   5. e2e        playwright test (the built app in Chromium)
 // Output streams as it comes; a one-line summary with each step's duration ends the run.
 // Plain Node, no dependencies.
 import { spawn, spawnSync } from 'node:child_process'
@@ -64,6 +66,7 @@ async function ensureChromium() {
 
 const steps = [
   { name: 'typecheck', run: () => run(...bin('tsc', ['-b'])) },
+  { name: 'layers', run: () => run(...bin('depcruise', ['--output-type', 'err', 'sim', 'src', 'cli', 'bench'])) },
   { name: 'unit', run: () => run(...bin('vitest', ['run'])) },
   { name: 'chromium', run: ensureChromium },
   { name: 'e2e', run: () => run(...bin('playwright', ['test'])) },
