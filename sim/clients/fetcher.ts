@@ -1,6 +1,6 @@
 /**
  * The fetch side shared by the plain consumer (consumer.ts) and the group member
- * (group-consumer.ts): Metadata for leaders, one Fetch in flight per leader, ListOffsets for
+ * (group-member/fetch.ts): Metadata for leaders, one Fetch in flight per leader, ListOffsets for
  * auto.offset.reset, and the history's read log.
  *
  * Follows the Java client's Fetcher / AbstractFetch (one fetch request per node, the partitions it

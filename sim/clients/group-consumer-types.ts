@@ -1,7 +1,7 @@
 /**
  * State of a consumer group member (KafkaConsumer.subscribe with the classic protocol: the
  * ConsumerCoordinator / AbstractCoordinator state, the SubscriptionState of its partitions and the
- * Fetcher's buffer). Plain data only; see group-consumer.ts for the behaviour.
+ * Fetcher's buffer). Plain data only; see group-consumer.ts and group-member/ for the behaviour.
  */
 import type { ConsumerSpec } from '../scenario/types.ts'
 import type { Assignor } from '../kafka/config.ts'

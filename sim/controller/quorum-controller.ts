@@ -14,6 +14,8 @@
  *   ISR := [it]; otherwise no leader (-1);
  * - a leader change bumps the leader epoch; every change bumps the partition epoch;
  * - heartbeat times are soft state: a new active controller starts every session afresh.
+ * It sits on the Raft log as KafkaRaftClient's listener: runRaft drives a Raft step and acts on each
+ * outcome where Raft reports it (QuorumMetaLogListener: handleLeaderChange, handleCommit).
  */
 import { nextU32 } from '../kernel/rng.ts'
 import { timer, isUp } from '../kernel/node-io.ts'
@@ -22,7 +24,7 @@ import { emit } from '../kafka/events.ts'
 import type { World, Msg } from '../nodes/world.ts'
 import { allPartitions, isUnfenced, partitionName, type MetaRecord, type PartitionState } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
-import { appendRecords } from './raft.ts'
+import { appendRecords, type RaftOutcome, type RaftStep } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/coordinator.ts'
@@ -38,7 +40,30 @@ export function activeController(w: World): ControllerNode | undefined {
   return undefined
 }
 
-export function onBecomeActive(w: World, c: ControllerNode): void {
+/**
+ * Run a Raft step on this controller to completion, acting on each outcome as Raft reports it (so a
+ * commit's waiting responses go out before Raft answers the fetch that advanced the high watermark).
+ */
+export function runRaft<T>(w: World, c: ControllerNode, step: RaftStep<T>): T {
+  for (;;) {
+    const r = step.next()
+    if (r.done) return r.value
+    onRaftOutcome(w, c, r.value)
+  }
+}
+
+function onRaftOutcome(w: World, c: ControllerNode, o: RaftOutcome): void {
+  switch (o.type) {
+    case 'BecameLeader':
+      return onBecomeActive(w, c)
+    case 'Committed':
+      return onCommitted(w, c)
+    case 'Resigned':
+      return onResign(c)
+  }
+}
+
+function onBecomeActive(w: World, c: ControllerNode): void {
   c.activeSinceMs = w.nowMs
   c.lastHeartbeatMs = {}
   for (const id of Object.keys(c.image.brokers)) c.lastHeartbeatMs[id] = w.nowMs
@@ -50,12 +75,12 @@ export function onBecomeActive(w: World, c: ControllerNode): void {
   timer(w, c.id, 'ctl.unclean', w.brokerConfig['unclean.leader.election.interval.ms'], c.epoch)
 }
 
-export function onResign(_w: World, c: ControllerNode): void {
+function onResign(c: ControllerNode): void {
   c.pending = []
 }
 
 /** Records up to the high watermark are committed: send the responses waiting for them. */
-export function onCommitted(w: World, c: ControllerNode): void {
+function onCommitted(w: World, c: ControllerNode): void {
   if (c.pending.length === 0) return
   const keep = []
   for (const p of c.pending) {
@@ -72,7 +97,7 @@ function respondAfterCommit(w: World, c: ControllerNode, offset: number, to: str
 
 function write(w: World, c: ControllerNode, recs: MetaRecord[]): number {
   if (recs.length === 0) return c.log.length - 1
-  return appendRecords(w, c, recs)
+  return runRaft(w, c, appendRecords(w, c, recs))
 }
 
 export function handleControllerTimer(w: World, c: ControllerNode, kind: string, epoch: number): void {

@@ -17,6 +17,11 @@
  * - a follower whose log diverges is told the diverging epoch and truncates;
  * - a leader that no majority has fetched from within the fetch timeout resigns.
  * Timers are lazy: a timer event re-checks its deadline and re-arms if contact happened meanwhile.
+ *
+ * Raft knows nothing of the state machine on top of its log. Its steps are generators that yield
+ * what happened (RaftOutcome: became leader, entries committed, resigned) at the moment it happens,
+ * the way KafkaRaftClient calls its RaftClient.Listener (handleLeaderChange, handleCommit); whoever
+ * drives a step (the QuorumController, runRaft) acts on each outcome before Raft goes on.
  */
 import { nextRange } from '../kernel/rng.ts'
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
@@ -25,8 +30,19 @@ import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import { applyRecord, rebuildImage, type MetaRecord, type RaftEntry } from './metadata.ts'
 import type { ControllerNode } from './types.ts'
-import { onBecomeActive, onCommitted, onResign } from './quorum-controller.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+
+/** What a Raft step did that the state machine on top of the log must act on, where it happened. */
+export type RaftOutcome =
+  /** this voter won the election: it is the leader of its epoch and appended its LeaderChange */
+  | { type: 'BecameLeader'; epoch: number }
+  /** the high watermark advanced: entries [0, hw) are committed */
+  | { type: 'Committed'; hw: number }
+  /** this voter was the leader and no longer is */
+  | { type: 'Resigned'; epoch: number }
+
+/** A Raft step: run it to completion, acting on each outcome it yields, to get its result. */
+export type RaftStep<T = void> = Generator<RaftOutcome, T, undefined>
 
 const FETCH_MAX_WAIT_MS = 500
 
@@ -97,13 +113,13 @@ function armElection(w: World, c: ControllerNode, delay: number): void {
   timer(w, c.id, 'raft.election', delay, c.epoch)
 }
 
-function becomeProspective(w: World, c: ControllerNode): void {
+function* becomeProspective(w: World, c: ControllerNode): RaftStep {
   if (c.leaderId) c.lastLeaderId = c.leaderId
   c.role = 'Prospective'
   c.leaderId = null
   c.votes = [c.id]
   c.fetchInflight = false
-  if (c.votes.length >= majority(w)) return becomeCandidate(w, c)
+  if (c.votes.length >= majority(w)) return yield* becomeCandidate(w, c)
   for (const v of w.voterIds) {
     if (v === c.id) continue
     send(w, c.id, v, { api: 'Vote', from: c.id, preVote: true, epoch: c.epoch, lastEpoch: lastEpoch(c), lastOffset: c.log.length })
@@ -111,7 +127,7 @@ function becomeProspective(w: World, c: ControllerNode): void {
   armElection(w, c, electionTimeout(w))
 }
 
-function becomeCandidate(w: World, c: ControllerNode): void {
+function* becomeCandidate(w: World, c: ControllerNode): RaftStep {
   c.epoch += 1
   c.role = 'Candidate'
   c.votedFor = c.id
@@ -119,7 +135,7 @@ function becomeCandidate(w: World, c: ControllerNode): void {
   c.votes = [c.id]
   c.fetchInflight = false
   emit(w, { type: 'ControllerElectionStarted', controller: c.id, epoch: c.epoch })
-  if (c.votes.length >= majority(w)) return becomeLeader(w, c)
+  if (c.votes.length >= majority(w)) return yield* becomeLeader(w, c)
   for (const v of w.voterIds) {
     if (v === c.id) continue
     send(w, c.id, v, { api: 'Vote', from: c.id, epoch: c.epoch, lastEpoch: lastEpoch(c), lastOffset: c.log.length })
@@ -127,7 +143,7 @@ function becomeCandidate(w: World, c: ControllerNode): void {
   armElection(w, c, electionTimeout(w))
 }
 
-function becomeLeader(w: World, c: ControllerNode): void {
+function* becomeLeader(w: World, c: ControllerNode): RaftStep {
   c.role = 'Leader'
   c.leaderId = c.id
   c.lastLeaderId = c.id
@@ -136,13 +152,13 @@ function becomeLeader(w: World, c: ControllerNode): void {
   c.parked = []
   emit(w, { type: 'ControllerActive', controller: c.id, epoch: c.epoch })
   for (const v of w.voterIds) if (v !== c.id) send(w, c.id, v, { api: 'BeginQuorumEpoch', from: c.id, epoch: c.epoch })
-  appendRecords(w, c, [{ type: 'LeaderChange', leaderId: c.id, epoch: c.epoch }])
+  yield* appendRecords(w, c, [{ type: 'LeaderChange', leaderId: c.id, epoch: c.epoch }])
   timer(w, c.id, 'raft.checkQuorum', w.brokerConfig['controller.quorum.fetch.timeout.ms'] / 4, c.epoch)
-  onBecomeActive(w, c)
+  yield { type: 'BecameLeader', epoch: c.epoch }
 }
 
 /** Step down to an unattached voter in `epoch` (a higher epoch seen, or a resignation). */
-function becomeUnattached(w: World, c: ControllerNode, epoch: number, leaderId: string | null): void {
+function* becomeUnattached(w: World, c: ControllerNode, epoch: number, leaderId: string | null): RaftStep {
   const wasLeader = c.role === 'Leader'
   if (epoch > c.epoch) c.votedFor = null
   c.epoch = epoch
@@ -152,7 +168,7 @@ function becomeUnattached(w: World, c: ControllerNode, epoch: number, leaderId: 
   c.votes = []
   c.fetchInflight = false
   c.parked = []
-  if (wasLeader) onResign(w, c)
+  if (wasLeader) yield { type: 'Resigned', epoch: c.epoch }
   c.lastContactMs = w.nowMs
   if (c.role === 'Follower') {
     armFetchTimeout(w, c)
@@ -167,39 +183,39 @@ function armFetchTimeout(w: World, c: ControllerNode): void {
 }
 
 /** Append records as the leader; they are applied to the leader's image at once. */
-export function appendRecords(w: World, c: ControllerNode, recs: MetaRecord[]): number {
+export function* appendRecords(w: World, c: ControllerNode, recs: MetaRecord[]): RaftStep<number> {
   for (const rec of recs) {
     const e: RaftEntry = { offset: c.log.length, epoch: c.epoch, rec }
     if (rec.type === 'RegisterBroker') rec.brokerEpoch = e.offset
     c.log.push(e)
     applyRecord(c.image, e)
   }
-  advanceHighWatermark(w, c)
+  yield* advanceHighWatermark(w, c)
   wakeParked(w, c, false)
   return c.log.length - 1
 }
 
-function advanceHighWatermark(w: World, c: ControllerNode): void {
+function* advanceHighWatermark(w: World, c: ControllerNode): RaftStep {
   const ends = [c.log.length]
   for (const v of w.voterIds) if (v !== c.id) ends.push(c.followerEnd[v]?.end ?? 0)
   ends.sort((a, b) => b - a)
   const candidate = ends[majority(w) - 1]
   if (candidate > c.hw && c.log[candidate - 1].epoch === c.epoch) {
     c.hw = candidate
-    onCommitted(w, c)
+    yield { type: 'Committed', hw: c.hw }
     wakeParked(w, c, true)
   }
 }
 
-export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch: number): void {
+export function* handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch: number): RaftStep {
   if (kind === 'raft.election') {
     if (epoch !== c.epoch || c.role === 'Leader') return
     if (w.nowMs < c.electionDeadlineMs) {
       timer(w, c.id, 'raft.election', c.electionDeadlineMs - w.nowMs, c.epoch)
       return
     }
-    if (c.role === 'Candidate') becomeCandidate(w, c)
-    else becomeProspective(w, c)
+    if (c.role === 'Candidate') yield* becomeCandidate(w, c)
+    else yield* becomeProspective(w, c)
   } else if (kind === 'raft.checkQuorum') {
     if (c.role !== 'Leader' || epoch !== c.epoch) return
     const t = w.brokerConfig['controller.quorum.fetch.timeout.ms']
@@ -207,7 +223,7 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
     for (const v of w.voterIds) if (v !== c.id && w.nowMs - (c.followerEnd[v]?.lastFetchMs ?? 0) <= t) fresh++
     if (fresh < majority(w)) {
       emit(w, { type: 'ControllerResigned', controller: c.id, fetchTimeoutMs: t })
-      becomeUnattached(w, c, c.epoch, null)
+      yield* becomeUnattached(w, c, c.epoch, null)
       return
     }
     for (const v of w.voterIds) {
@@ -220,29 +236,29 @@ export function handleRaftTimer(w: World, c: ControllerNode, kind: string, epoch
   }
 }
 
-export function handleRaftMessage(w: World, c: ControllerNode, m: MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch' | 'RaftFetchResponse'>): void {
+export function* handleRaftMessage(w: World, c: ControllerNode, m: MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch' | 'RaftFetchResponse'>): RaftStep {
   switch (m.api) {
     case 'Vote':
-      return onVote(w, c, m)
+      return yield* onVote(w, c, m)
     case 'VoteResponse':
-      return onVoteResponse(w, c, m)
+      return yield* onVoteResponse(w, c, m)
     case 'BeginQuorumEpoch': {
       const epoch = m.epoch
       if (epoch < c.epoch) return
-      if (epoch > c.epoch || c.role !== 'Follower' || c.leaderId !== m.from) becomeUnattached(w, c, epoch, m.from)
+      if (epoch > c.epoch || c.role !== 'Follower' || c.leaderId !== m.from) yield* becomeUnattached(w, c, epoch, m.from)
       return
     }
     case 'RaftFetch':
-      return onFetch(w, c, m)
+      return yield* onFetch(w, c, m)
     case 'RaftFetchResponse':
-      return onFetchResponse(w, c, m)
+      return yield* onFetchResponse(w, c, m)
   }
 }
 
-function onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
+function* onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): RaftStep {
   const epoch = m.epoch
-  if (m.preVote) return onPreVote(w, c, m)
-  if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
+  if (m.preVote) return yield* onPreVote(w, c, m)
+  if (epoch > c.epoch) yield* becomeUnattached(w, c, epoch, null)
   let granted = false
   if (epoch === c.epoch && (c.votedFor === null || c.votedFor === m.from) && c.role !== 'Leader') {
     const le = lastEpoch(c)
@@ -259,9 +275,9 @@ function onVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
 }
 
 /** KIP-996: grant a pre-vote unless we are the leader or still hear from one; no state changes. */
-function onPreVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
+function* onPreVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): RaftStep {
   const epoch = m.epoch
-  if (epoch > c.epoch) becomeUnattached(w, c, epoch, null)
+  if (epoch > c.epoch) yield* becomeUnattached(w, c, epoch, null)
   const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
   const hearsLeader = c.role === 'Follower' && w.nowMs - c.lastContactMs < fetchTimeout
   const le = lastEpoch(c)
@@ -270,19 +286,19 @@ function onPreVote(w: World, c: ControllerNode, m: MessageOf<'Vote'>): void {
   send(w, c.id, m.from, { api: 'VoteResponse', from: c.id, epoch: c.epoch, granted, preVote: true })
 }
 
-function onVoteResponse(w: World, c: ControllerNode, m: MessageOf<'VoteResponse'>): void {
+function* onVoteResponse(w: World, c: ControllerNode, m: MessageOf<'VoteResponse'>): RaftStep {
   const epoch = m.epoch
   if (m.preVote) {
-    if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
+    if (epoch > c.epoch) return yield* becomeUnattached(w, c, epoch, null)
     if (c.role !== 'Prospective' || epoch !== c.epoch || !m.granted) return
     if (!c.votes.includes(m.from)) c.votes.push(m.from)
-    if (c.votes.length >= majority(w)) becomeCandidate(w, c)
+    if (c.votes.length >= majority(w)) yield* becomeCandidate(w, c)
     return
   }
-  if (epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
+  if (epoch > c.epoch) return yield* becomeUnattached(w, c, epoch, null)
   if (c.role !== 'Candidate' || epoch !== c.epoch || !m.granted) return
   if (!c.votes.includes(m.from)) c.votes.push(m.from)
-  if (c.votes.length >= majority(w)) becomeLeader(w, c)
+  if (c.votes.length >= majority(w)) yield* becomeLeader(w, c)
 }
 
 /** Follower/observer side: ask the leader for the log from our end. */
@@ -303,7 +319,7 @@ export function fetchFromLeader(w: World, c: ControllerNode): void {
 }
 
 /** The leader's end of a log fetch, shared by voters and observer brokers. */
-function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
+function* onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): RaftStep {
   const observer = m.observer
   if (c.role !== 'Leader') {
     send(w, c.id, m.from, {
@@ -318,7 +334,7 @@ function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
     return
   }
   const epoch = m.epoch
-  if (!observer && epoch > c.epoch) return becomeUnattached(w, c, epoch, null)
+  if (!observer && epoch > c.epoch) return yield* becomeUnattached(w, c, epoch, null)
   const offset = m.offset
   const lfe = m.lastFetchedEpoch
   if (!observer && offset > 0 && (offset > c.log.length || c.log[offset - 1].epoch !== lfe)) {
@@ -338,7 +354,7 @@ function onFetch(w: World, c: ControllerNode, m: MessageOf<'RaftFetch'>): void {
   }
   if (!observer && c.followerEnd[m.from]) {
     c.followerEnd[m.from] = { end: offset, lastFetchMs: w.nowMs }
-    advanceHighWatermark(w, c)
+    yield* advanceHighWatermark(w, c)
   }
   const limit = observer ? c.hw : c.log.length
   if (offset < limit || (!observer && m.hw !== undefined && m.hw < c.hw)) {
@@ -400,16 +416,16 @@ function expireParked(w: World, c: ControllerNode): void {
   c.parked = keep
 }
 
-function onFetchResponse(w: World, c: ControllerNode, m: MessageOf<'RaftFetchResponse'>): void {
+function* onFetchResponse(w: World, c: ControllerNode, m: MessageOf<'RaftFetchResponse'>): RaftStep {
   if (m.corr !== c.fetchCorr) return
   c.fetchInflight = false
   const epoch = m.epoch
   if (m.error !== 'NONE') {
-    if (epoch > c.epoch) becomeUnattached(w, c, epoch, m.leaderId ?? null)
+    if (epoch > c.epoch) yield* becomeUnattached(w, c, epoch, m.leaderId ?? null)
     return
   }
   if (epoch > c.epoch) {
-    becomeUnattached(w, c, epoch, m.from)
+    yield* becomeUnattached(w, c, epoch, m.from)
     return
   }
   if (c.role !== 'Follower' || m.from !== c.leaderId) return

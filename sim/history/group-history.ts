@@ -2,7 +2,7 @@
  * What consumer group members observed, for the group checkers: which partitions a member got
  * (SyncGroup) and gave up (revoked before or after a rebalance, or lost when its generation was
  * reset), and which offsets the coordinator acknowledged in an OffsetCommit. Recorded by
- * clients/group-consumer.ts as it happens; plain objects appended to `history.groups`, in time order.
+ * clients/group-member/ as it happens; plain objects appended to `history.groups`, in time order.
  *
  * `member` is the client id (`<groupId>-N`, stable across restarts); `memberId` is the id the
  * coordinator gave (a restarted member gets a new one). Partitions are "topic-p", sorted.

@@ -11,7 +11,7 @@ import type { NodeInfo } from '../kernel/node-io.ts'
 import type { ApiName, MessageOf } from '../kafka/messages.ts'
 import type { World, Msg } from './world.ts'
 import { startController, crashController, handleRaftMessage, handleRaftTimer } from '../controller/raft.ts'
-import { handleControllerMessage, handleControllerTimer } from '../controller/quorum-controller.ts'
+import { handleControllerMessage, handleControllerTimer, runRaft } from '../controller/quorum-controller.ts'
 import { startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata, retryRegistration } from '../cluster/broker.ts'
 import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } from '../cluster/produce-handler.ts'
 import { handleFetch, purgeParkedFetches } from '../cluster/fetch-handler.ts'
@@ -57,13 +57,13 @@ const controller: NodeBehaviour = {
   accepts: (m) => isRaftMessage(m) || isQuorumControllerRequest(m),
   onMessage(w, n, m) {
     const c = w.controllers[n.controller!]
-    if (isRaftMessage(m)) return handleRaftMessage(w, c, m)
+    if (isRaftMessage(m)) return runRaft(w, c, handleRaftMessage(w, c, m))
     if (isQuorumControllerRequest(m)) return handleControllerMessage(w, c, m)
   },
   timerGroups: ['raft', 'ctl'],
   onTimer(w, n, kind, data) {
     const c = w.controllers[n.controller!]
-    if (kind.startsWith('raft.')) return handleRaftTimer(w, c, kind, data as number)
+    if (kind.startsWith('raft.')) return runRaft(w, c, handleRaftTimer(w, c, kind, data as number))
     return handleControllerTimer(w, c, kind, data as number)
   },
 }
