@@ -14,7 +14,6 @@ import {
   effectiveProtocol,
   handleMemberMessage,
   leastLoadedBroker,
-  memberView,
   newGroupMember,
   partitionsToRevokeBeforeJoin,
   processingMs,
@@ -22,6 +21,7 @@ import {
 } from './group-consumer.ts'
 import type { GroupHistoryEvent, GroupRevoked, GroupAssigned, GroupCommitted } from '../history/group-history.ts'
 import type { MemberNode } from './group-consumer-types.ts'
+import { memberView } from '../observe/member-view.ts'
 import type { World } from '../nodes/world.ts'
 
 // ------------------------------------------------------------------------------------------- helpers

@@ -56,7 +56,6 @@ import type {
   Inflight,
   MemberNode,
   MemberPartition,
-  MemberView,
   PendingAssignment,
   RebalanceProtocol,
 } from './group-consumer-types.ts'
@@ -360,36 +359,6 @@ export function closeMember(w: World, m: MemberNode): void {
   m.closeDeadline = w.nowMs + CLOSE_TIMEOUT_MS
   m.closeCommitPending = m.cfg['enable.auto.commit']
   closeStep(w, m)
-}
-
-export function memberView(m: MemberNode): MemberView {
-  const positions: Record<string, number> = {}
-  for (const p of m.owned) positions[p.tp] = p.position
-  const committed: Record<string, number> = {}
-  for (const tp of Object.keys(m.committed).sort(compareTps)) committed[tp] = m.committed[tp]
-  const errors: Record<string, number> = {}
-  for (const e of Object.keys(m.errors).sort()) errors[e] = m.errors[e]
-  return {
-    clientId: m.id,
-    groupId: m.groupId,
-    memberId: m.memberId,
-    groupInstanceId: m.groupInstanceId,
-    generation: m.generation,
-    state: m.state,
-    protocol: m.protocol,
-    assignor: m.protocolName,
-    coordinator: m.coordinator,
-    assignment: m.owned.map((p) => p.tp),
-    revoking: m.owned.filter((p) => p.pendingRevocation).map((p) => p.tp),
-    app: m.app,
-    positions,
-    committed,
-    polled: m.polled,
-    commitsAcked: m.commitsAcked,
-    rebalances: m.rebalances,
-    backlog: m.backlog,
-    errors,
-  }
 }
 
 // ---------------------------------------------------------------- the application thread

@@ -38,7 +38,9 @@ import { newRng, nextInt, nextRange, type RngState } from '../kernel/rng.ts'
 import { parseScenario } from '../scenario/parse.ts'
 import type { NodeRef, Scenario, TimelineAction } from '../scenario/types.ts'
 import type { CheckReport } from '../trace/summary-types.ts'
-import { createSimulation } from '../index.ts'
+import { createWorld } from '../nodes/create-world.ts'
+import { runUntil } from '../run.ts'
+import { buildSummary } from '../trace/summary.ts'
 
 /** The default fuzz target: a configuration under which Kafka promises no acknowledged write is lost. */
 export const SAFE_FUZZ_SCENARIO_JSON = {
@@ -304,9 +306,9 @@ export interface FuzzResult {
 /** Run one fuzz seed to untilMs and check the result. */
 export function runFuzzSeed(base: Scenario, seed: number, untilMs: number): FuzzResult {
   const scenario = fuzzScenario(base, seed, untilMs)
-  const sim = createSimulation(scenario, { seed })
-  sim.runUntil(untilMs)
-  const s = sim.summary()
+  const w = createWorld(scenario, seed)
+  runUntil(w, untilMs)
+  const s = buildSummary(w)
   return {
     seed,
     untilMs,
@@ -317,7 +319,7 @@ export function runFuzzSeed(base: Scenario, seed: number, untilMs: number): Fuzz
     schedule: scenario.timeline.filter((a) => !base.timeline.includes(a)),
     acked: s.producers.reduce((n, p) => n + p.acked, 0),
     sent: s.producers.reduce((n, p) => n + p.sent, 0),
-    consumed: sim.world.memberIds.reduce((n, id) => n + sim.world.members[id].polled, 0),
+    consumed: w.memberIds.reduce((n, id) => n + w.members[id].polled, 0),
   }
 }
 
