@@ -13,10 +13,7 @@
  * leaves a mark on the summary or the trace hash. World internals are only read, for the trace lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs'
-import type { Simulation } from '../sim/index.ts'
-import type { World } from '../sim/nodes/world.ts'
-import { eventKind } from '../sim/kafka/events.ts'
-import { formatEvent } from '../sim/trace/format-events.ts'
+import { type Simulation, type World, eventKind, formatEvent } from '../sim/index.ts'
 import type { Progress } from './progress.ts'
 import { jsonLine } from './terminal.ts'
 

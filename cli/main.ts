@@ -32,21 +32,22 @@ import {
   type Scenario,
   type Simulation,
   type Summary,
-} from '../sim/index.ts'
-import { isSessionLike, parseSession } from '../sim/scenario/session.ts'
-import { evaluateExpect } from '../sim/check/expect.ts'
-import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
-import type { World } from '../sim/nodes/world.ts'
-import { eventKind } from '../sim/kafka/events.ts'
-import { formatEvent, type EventLang } from '../sim/trace/format-events.ts'
-import {
+  isSessionLike,
+  parseSession,
+  evaluateExpect,
+  ANOMALY_COUNTS,
+  type Note,
+  runNotes,
+  eventKind,
+  formatEvent,
+  type EventLang,
   describeSchedule,
   faultEnd,
   reproduceCommand,
   runFuzzSeed,
   safeFuzzScenario,
   type FuzzResult,
-} from '../sim/testing/fuzz.ts'
+} from '../sim/index.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
 import { createProgress } from './progress.ts'
 import { cut, cutLine, err, out, outJson, quoted } from './terminal.ts'
@@ -314,7 +315,7 @@ const LABELS = {
   },
 } as const
 
-function printSummary(s: Summary, w: World, file: string, lang: EventLang): void {
+function printSummary(s: Summary, notes: readonly Note[], file: string, lang: EventLang): void {
   const L = LABELS[lang]
   out(`${s.scenario}  (${file}, seed ${s.seed})`)
   out(`${L.simTime} ${ms(s.simTimeMs)} · ${L.events(s.events)} · ${L.traceHash} ${s.traceHash}`)
@@ -375,7 +376,6 @@ function printSummary(s: Summary, w: World, file: string, lang: EventLang): void
   for (const a of k.first.slice(0, 10)) out(`  ${ms(a.atMs).padStart(11)}  ${a.kind}: ${a.detail}`)
   if (k.first.length > 10) out(`  ${L.seeJson(k.first.length)}`)
   out()
-  const notes = w.notes
   out(`${L.eventLog} (${notes.length})`)
   for (const n of notes.slice(0, NOTES_SHOWN)) out(`  ${ms(n.atMs).padStart(11)}  ${eventKind(n).padEnd(10)}  ${formatEvent(n, lang)}`)
   if (notes.length > NOTES_SHOWN) out(`  ${L.more(notes.length - NOTES_SHOWN)}`)
@@ -426,7 +426,7 @@ function cmdRun(argv: string[]): number {
   }
   const summary = sim.summary()
   if (p.flags.json) outJson(summary)
-  else printSummary(summary, sim.world, loaded.file, lang)
+  else printSummary(summary, runNotes(sim), loaded.file, lang)
   if (p.flags.describe && !p.flags.json) printKafkaTools(sim, summary)
   if (stoppedEarly) err(`kafkascope: run: stopped after ${summary.events} events (--max-events) at ${ms(sim.nowMs)} of ${ms(until)} of simulated time`)
   return judgeExpect(loaded.scenario, summary, stoppedEarly, !p.flags.json)

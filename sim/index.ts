@@ -12,6 +12,11 @@ import { traceHashOf } from './kernel/trace-hash.ts'
 import { scheduleIntervention } from './scenario/actions.ts'
 import { kafkaTopicsDescribe as describeTopicsView, kafkaConsumerGroupsDescribe as describeGroupView } from './trace/kafka-tools-view.ts'
 import type { DescribeTopicsOptions, ToolOutput } from './trace/kafka-tools.ts'
+import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
+import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
+import type { Note } from './nodes/world.ts'
+import { buildClusterView } from './view/cluster-view.ts'
+import type { ClusterView } from './view/types.ts'
 
 export { murmur2, partitionForKey } from './kafka/murmur2.ts'
 export { coordinatorPartitionFor } from './kafka/coordinator.ts'
@@ -28,8 +33,20 @@ export type { ApiName, KafkaMessage } from './kafka/messages.ts'
 export type { SimEvent, SimEventType, EventKind, GroupStateReason, MemberRemovedReason } from './kafka/events.ts'
 export { eventKind, eventPartition, isInternalPartitionEvent } from './kafka/events.ts'
 export { formatEvent, type EventLang } from './trace/format-events.ts'
-export { buildClusterView } from './view/cluster-view.ts'
+export { buildClusterView }
 export type * from './view/types.ts'
+export type { PartitionLog, PartitionLogOptions, ReplicaLane, BatchMark, EpochRun } from './view/partition-log.ts'
+export type { MetricSample } from './observe/metrics.ts'
+export { partitionLag, totalLag, type PartitionOffsets } from './observe/lag.ts'
+export { compareTp } from './controller/metadata.ts'
+export type { ConfigMap, ConfigValue, Expectations } from './scenario/types.ts'
+export { resolveProducerConfig, type ProducerConfig } from './kafka/config.ts'
+export { builtInScenarios, DEFAULT_SCENARIO_ID } from './scenario/builtins.ts'
+export { SESSION_VERSION, mergeInterventions, isSessionLike, parseSession, type Session, type ParsedSession } from './scenario/session.ts'
+export { evaluateExpect, type ExpectResult } from './check/expect.ts'
+export { ANOMALY_COUNTS, type Anomaly, type CheckReport } from './trace/summary-types.ts'
+export { describeSchedule, faultEnd, reproduceCommand, runFuzzSeed, safeFuzzScenario, type FuzzResult } from './testing/fuzz.ts'
+export type { World } from './nodes/world.ts'
 
 /** A timeline action without its time (apply() stamps the current time). */
 export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAction ? Omit<A, 'atMs'> & { atMs?: number } : never) : never
@@ -141,6 +158,31 @@ export function kafkaTopicsDescribe(sim: Simulation, options: DescribeTopicsOpti
 /** `kafka-consumer-groups.sh --describe --group <groupId>` against the simulated cluster now. */
 export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string): ToolOutput {
   return describeGroupView(sim.world, groupId)
+}
+
+/** The published view of the run now (view/cluster-view.ts): plain data for the app. */
+export function clusterView(sim: Simulation): ClusterView {
+  return buildClusterView(sim.world)
+}
+
+/** The metrics sample of the cluster and its clients now (plain data; observe/metrics.ts). */
+export function metricSample(sim: Simulation): MetricSample {
+  return sampleMetrics(sim.world)
+}
+
+/** The partition logs of the published view (all user topics, or one), built now. */
+export function partitionLogs(sim: Simulation, topic: string | null = null, options: PartitionLogOptions = {}): PartitionLog[] {
+  return buildPartitionLogs(sim.world, topic, options)
+}
+
+/** The run's notes (its typed events) so far, in order. The array only grows while the run goes on; read it, never change it. */
+export function runNotes(sim: Simulation): readonly Note[] {
+  return sim.world.notes
+}
+
+/** The group a consumer (client id) of this run belongs to, also after it left or crashed; null when there is none. */
+export function groupOfMember(sim: Simulation, clientId: string): string | null {
+  return sim.world.members[clientId]?.groupId ?? null
 }
 
 export function createSimulation(scenario: Scenario, options: { seed?: number } = {}): Simulation {

@@ -7,7 +7,7 @@
 import { formatEvent } from '../trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, restoreSimulation, type Scenario, type Simulation } from '../index.ts'
-import { handleMemberMessage, memberView, newGroupMember } from './group-consumer.ts'
+import { handleMemberMessage, newGroupMember } from './group-consumer.ts'
 import { assignmentChanges, assignorInput } from './group-member/membership.ts'
 import { compareTps } from './group-member/subscription.ts'
 import { effectiveProtocol, partitionsToRevokeBeforeJoin } from './group-member/rebalance.ts'
@@ -15,6 +15,7 @@ import { leastLoadedBroker, retryBackoffMs } from './group-member/coordinator.ts
 import { processingMs } from './group-member/poll.ts'
 import type { GroupHistoryEvent, GroupRevoked, GroupAssigned, GroupCommitted } from '../history/group-history.ts'
 import type { MemberNode } from './group-consumer-types.ts'
+import { memberView } from '../observe/member-view.ts'
 import type { World } from '../nodes/world.ts'
 
 // ------------------------------------------------------------------------------------------- helpers

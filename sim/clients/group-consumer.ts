@@ -50,9 +50,8 @@ import { timer } from '../kernel/node-io.ts'
 import type { World, Msg } from '../nodes/world.ts'
 import { resolveConsumerConfig } from '../kafka/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
-import type { Inflight, MemberNode, MemberView } from './group-consumer-types.ts'
+import type { Inflight, MemberNode } from './group-consumer-types.ts'
 import { abandonMetadata, countError, expireFetchRequests, metadataDue } from './fetcher.ts'
-import { compareTps } from './group-member/subscription.ts'
 import { findCoordinatorFailed, retryBackoffMs } from './group-member/coordinator.ts'
 import {
   requestMemberMetadata,
@@ -322,34 +321,4 @@ export function closeMember(w: World, m: MemberNode): void {
   m.closeDeadline = w.nowMs + CLOSE_TIMEOUT_MS
   m.closeCommitPending = m.cfg['enable.auto.commit']
   closeStep(w, m)
-}
-
-export function memberView(m: MemberNode): MemberView {
-  const positions: Record<string, number> = {}
-  for (const p of m.owned) positions[p.tp] = p.position
-  const committed: Record<string, number> = {}
-  for (const tp of Object.keys(m.committed).sort(compareTps)) committed[tp] = m.committed[tp]
-  const errors: Record<string, number> = {}
-  for (const e of Object.keys(m.errors).sort()) errors[e] = m.errors[e]
-  return {
-    clientId: m.id,
-    groupId: m.groupId,
-    memberId: m.memberId,
-    groupInstanceId: m.groupInstanceId,
-    generation: m.generation,
-    state: m.state,
-    protocol: m.protocol,
-    assignor: m.protocolName,
-    coordinator: m.coordinator,
-    assignment: m.owned.map((p) => p.tp),
-    revoking: m.owned.filter((p) => p.pendingRevocation).map((p) => p.tp),
-    app: m.app,
-    positions,
-    committed,
-    polled: m.polled,
-    commitsAcked: m.commitsAcked,
-    rebalances: m.rebalances,
-    backlog: m.backlog,
-    errors,
-  }
 }

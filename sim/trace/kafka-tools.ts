@@ -9,6 +9,7 @@
  * pass results through (topic order, config order), and `Double.toString`.
  */
 import { javaStringHashCode } from '../kafka/java.ts'
+import { partitionLag } from '../observe/lag.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Java helpers
@@ -362,8 +363,9 @@ interface OffsetLine {
 
 function toLine(r: GroupOffsetRow, owned: boolean): OffsetLine {
   const offset = r.currentOffset
-  // getLag: offset.filter(o -> o != -1).flatMap(o -> logEndOffset.map(end -> end - o))
-  const lag = offset !== null && offset !== -1 && r.logEndOffset !== null ? r.logEndOffset - offset : null
+  // getLag: offset.filter(o -> o != -1).flatMap(o -> logEndOffset.map(end -> end - o)), by the one
+  // rule of observe/lag.ts (which never goes below 0)
+  const lag = partitionLag(offset, r.logEndOffset)
   return {
     topic: r.topic,
     partition: String(r.partition),

@@ -72,7 +72,11 @@ export interface GroupSummary {
   coordinator: number
   members: Record<string, string[]>
   committed: Record<string, number>
-  /** per committed partition: high watermark − committed offset (kafka-consumer-groups' LAG) */
+  /**
+   * kafka-consumer-groups' LAG (observe/lag.ts): high watermark − committed offset, at least 0, per
+   * committed partition whose leader answers. A partition without a committed offset (LAG `-`) or
+   * without a leader has no entry.
+   */
   lag: Record<string, number>
 }
 

@@ -1,68 +1,15 @@
 /**
- * The summary of a run (CONTRACT §4), built from the world's observable state: the active
- * controller's metadata for leaders and ISRs, each broker's logs for HW and LEO, the clients'
- * counters, and the checkers' report over the recorded history.
+ * The summary of a run (CONTRACT §4), built from the world's observable state (observe/): the
+ * active controller's metadata for leaders and ISRs, each broker's logs for HW and LEO, the groups'
+ * committed offsets and LAG, the clients' counters, and the checkers' report over the recorded history.
  */
-import { canReach } from '../kernel/network.ts'
 import type { World } from '../nodes/world.ts'
-import type { ControllerNode } from '../controller/types.ts'
-import { allPartitions, compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import { allPartitions, compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
 import { checkHistory } from '../check/checkers.ts'
-import type { PartitionView, ReplicaView } from '../history/history.ts'
-import type { BrokerState, GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
-import type { ClassicGroup } from '../coordinator/group-types.ts'
-import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
-import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
+import { brokerState, clusterImage, coordinatedGroup, groupIds, metadataSource, partitionViews } from '../observe/cluster-state.ts'
+import { committedLag } from '../observe/lag.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
-
-/** The controller whose metadata is authoritative now: the active one, else the most advanced. */
-export function metadataSource(w: World): ControllerNode {
-  let best: ControllerNode | undefined
-  for (const id of w.voterIds) {
-    const c = w.controllers[id]
-    if (c.role === 'Leader' && w.nodes[id].up) return c
-    if (!best || c.hw > best.hw) best = c
-  }
-  return best!
-}
-
-export function clusterImage(w: World): MetadataImage {
-  return metadataSource(w).image
-}
-
-export function brokerState(w: World, id: number, img: MetadataImage): BrokerState {
-  const node = String(id)
-  if (!w.nodes[node].up) return 'crashed'
-  if (w.net.isolated[node]) return 'isolated'
-  const c = metadataSource(w)
-  if (c.id !== node && !canReach(w.net, node, c.id)) return 'isolated'
-  const reg = img.brokers[node]
-  if (!reg || reg.fenced) return 'fenced'
-  return 'alive'
-}
-
-export function partitionViews(w: World): PartitionView[] {
-  return allPartitions(clusterImage(w)).map((p) => partitionView(w, p))
-}
-
-/** One partition as the checkers see it: its metadata and each hosted replica's log. */
-export function partitionView(w: World, p: PartitionState): PartitionView {
-  const tp = partitionName(p.topic, p.partition)
-  const replicas: ReplicaView[] = []
-  for (const id of p.replicas) {
-    const r = w.brokers[String(id)]?.replicas[tp]
-    if (!r) continue
-    replicas.push({
-      broker: id,
-      online: w.nodes[String(id)].up,
-      logStartOffset: r.logStartOffset,
-      logEndOffset: r.leo,
-      highWatermark: r.hw,
-      batches: r.log,
-    })
-  }
-  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
-}
 
 function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
   return allPartitions(img).map((p) => {
@@ -121,29 +68,13 @@ export function buildSummary(w: World): Summary {
   }
 }
 
-/** The coordinator's view of a group: the broker leading its __consumer_offsets partition. */
-export function coordinatedGroup(w: World, img: MetadataImage, groupId: string): { coordinator: number; group: ClassicGroup | undefined } {
-  const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
-  const coordinator = img.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
-  const b = coordinator >= 0 && w.nodes[String(coordinator)].up ? w.brokers[String(coordinator)] : undefined
-  return { coordinator, group: b?.coordinator.groups[groupId] }
-}
-
 function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
-  const ids = [...new Set(w.scenario.consumers.map((c) => c.groupId))].sort()
-  return ids.map((groupId) => {
+  return groupIds(w).map((groupId) => {
     const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
     const members: Record<string, string[]> = {}
-    const committed: Record<string, number> = {}
-    const lag: Record<string, number> = {}
-    if (g) {
-      for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment.slice().sort(compareTp)
-      for (const tp of Object.keys(g.committed).sort(compareTp)) {
-        committed[tp] = g.committed[tp]
-        const hw = leaderHw(w, img, tp)
-        if (hw !== null) lag[tp] = Math.max(0, hw - g.committed[tp])
-      }
-    }
+    if (g) for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment.slice().sort(compareTp)
+    // lag: only the committed partitions whose leader answers (observe/lag.ts)
+    const { committed, lag } = committedLag(w, img, g)
     return {
       groupId,
       state: g ? g.state : 'Dead',
@@ -155,14 +86,6 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
       lag,
     }
   })
-}
-
-/** The high watermark a ListOffsets(latest) would answer: the leader's, or null without a leader. */
-export function leaderHw(w: World, img: MetadataImage, tp: string): number | null {
-  const dash = tp.lastIndexOf('-')
-  const p = img.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
-  if (!p || p.leader < 0) return null
-  return w.brokers[String(p.leader)]?.replicas[tp]?.hw ?? null
 }
 
 function sortedKeys<T>(r: Record<string, T>): Record<string, T> {

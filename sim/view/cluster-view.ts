@@ -8,11 +8,13 @@
  * Iteration order is explicit (broker ids, sorted topic names, partition numbers, creation order).
  */
 import type { World } from '../nodes/world.ts'
-import { compareTp, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
-import { brokerState, clusterImage, coordinatedGroup, leaderHw, metadataSource } from '../trace/summary.ts'
+import { partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import { brokerState, clusterImage, coordinatedGroup, groupIds, groupTopics, metadataSource } from '../observe/cluster-state.ts'
+import { committedLag } from '../observe/lag.ts'
+import { groupPartitionRows } from '../observe/describe-tables.ts'
+import { memberView } from '../observe/member-view.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
 import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
-import { memberView } from '../clients/group-consumer.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
 
@@ -169,26 +171,12 @@ function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], g
 }
 
 function groupCards(w: World, img: MetadataImage): GroupCard[] {
-  const specs = w.scenario.consumers
-  const ids = [...new Set(specs.map((c) => c.groupId))].sort()
-  return ids.map((groupId) => {
+  return groupIds(w).map((groupId) => {
     const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
-    const spec = specs.find((c) => c.groupId === groupId)!
+    const topics = groupTopics(w, groupId)
     const memberIds = w.memberIds.filter((id) => w.members[id].groupId === groupId)
     const members = memberIds.filter((id) => w.nodes[id].up && w.members[id].state !== 'closed').map((id) => memberView(w.members[id]))
-    const committed: Record<string, number> = {}
-    const lag: Record<string, number> = {}
-    let totalLag = 0
-    if (g) {
-      for (const tp of Object.keys(g.committed).sort(compareTp)) {
-        committed[tp] = g.committed[tp]
-        const hw = leaderHw(w, img, tp)
-        if (hw !== null) {
-          lag[tp] = Math.max(0, hw - g.committed[tp])
-          totalLag += lag[tp]
-        }
-      }
-    }
+    const { committed, lag, totalLag } = committedLag(w, img, g)
     const first = memberIds.length ? w.members[memberIds[0]] : undefined
     return {
       groupId,
@@ -198,12 +186,13 @@ function groupCards(w: World, img: MetadataImage): GroupCard[] {
       rebalanceProtocol: first ? first.protocol : 'EAGER',
       coordinator,
       rebalanceReason: g?.rebalanceReason ?? '',
-      topics: spec.topics.slice(),
+      topics,
       members,
       downMembers: g ? memberIds.filter((id) => !w.nodes[id].up && g.memberOrder.some((m) => g.members[m].clientId === id)) : [],
       committed,
       lag,
       totalLag,
+      partitions: groupPartitionRows(w, img, g, topics),
     }
   })
 }

@@ -4,8 +4,9 @@
  */
 import type { BrokerState } from '../trace/summary-types.ts'
 import type { MemberView } from '../clients/group-consumer-types.ts'
+import type { GroupPartitionRow } from '../observe/describe-tables.ts'
 
-export type { BrokerState, MemberView }
+export type { BrokerState, MemberView, GroupPartitionRow }
 
 /** How one replica of a partition stands, as a learner reads it on a broker card. */
 export type ReplicaRole = 'leader' | 'insync' | 'outofsync' | 'offline'
@@ -120,9 +121,14 @@ export interface GroupCard {
   members: MemberView[]
   /** member client ids whose process is down but whom the coordinator still counts (until session.timeout.ms) */
   downMembers: string[]
+  /** committed offsets (CURRENT-OFFSET) by partition */
   committed: Record<string, number>
+  /** LAG = high watermark − committed offset, for committed partitions with a leader (observe/lag.ts) */
   lag: Record<string, number>
+  /** the sum of `lag`: partitions without a committed offset add nothing */
   totalLag: number
+  /** every partition of the group's topics: CURRENT-OFFSET, LOG-END-OFFSET, LAG and the assigned member */
+  partitions: GroupPartitionRow[]
 }
 
 export interface LinkMark {

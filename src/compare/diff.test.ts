@@ -2,8 +2,7 @@
 // table calls out what that setting does (records lost vs time without a leader, duplicates,
 // rebalances), and the two runs' clocks stay locked however the time is cut.
 import { expect, test } from 'vitest'
-import { createSimulation, parseScenario } from '../../sim/index.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import { createSimulation, parseScenario, builtInScenarios } from '../../sim/index.ts'
 import { advancePair, createPair, pairFacts, pairNow } from './pair.ts'
 import { diffRows, type DiffRow } from './diff.ts'
 import type { SettingId } from './variants.ts'

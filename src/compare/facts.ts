@@ -5,7 +5,7 @@
 // each partition's final Leader and Isr. The time-based counts are sampled every SAMPLE_MS of
 // simulated time, so they are the same however fast the clock runs.
 
-import { buildClusterView, type ClusterView, type Simulation, type Summary } from '../../sim/index.ts'
+import { clusterView, type ClusterView, type Simulation, type Summary } from '../../sim/index.ts'
 import { describeGroup, stoppedPartitions } from '../views/groups/describe.ts'
 
 /** Simulated ms between two samples of the time-based counts. */
@@ -28,11 +28,11 @@ export function emptyTally(): Tally {
 }
 
 /** Add one sample: the state now counts for the `dtMs` since the last one. */
-export function addSample(tally: Tally, sim: Simulation, view: ClusterView, dtMs: number): void {
+export function addSample(tally: Tally, view: ClusterView, dtMs: number): void {
   for (const p of view.partitions) if (p.leader < 0) tally.leaderlessMs += dtMs
   for (const g of view.groups) {
     if (g.state !== 'Stable') tally.notStableMs += dtMs
-    tally.unreadMs += stoppedPartitions(describeGroup(sim.world, g)).length * dtMs
+    tally.unreadMs += stoppedPartitions(describeGroup(g)).length * dtMs
   }
 }
 
@@ -104,7 +104,7 @@ export function advanceRun(run: CompareRun, ms: number, budget?: { now: () => nu
     const boundary = (Math.floor(sim.nowMs / SAMPLE_MS) + 1) * SAMPLE_MS
     sim.runUntil(Math.min(ms, boundary))
     if (sim.nowMs >= boundary && tally.atMs < boundary) {
-      addSample(tally, sim, buildClusterView(sim.world), SAMPLE_MS)
+      addSample(tally, clusterView(sim), SAMPLE_MS)
       tally.atMs = boundary
     }
     if (budget && budget.now() > budget.untilWall && sim.nowMs < ms) return false

@@ -4,9 +4,14 @@
 // groups' partition.assignment.strategy (range ↔ cooperative-sticky) or enable.idempotence — so
 // whatever differs between A and B comes from that one setting.
 
-import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
-import { resolveProducerConfig } from '../../sim/kafka/config.ts'
-import type { ConfigMap, ConfigValue } from '../../sim/scenario/types.ts'
+import {
+  parseScenario,
+  type Scenario,
+  type TimelineAction,
+  resolveProducerConfig,
+  type ConfigMap,
+  type ConfigValue,
+} from '../../sim/index.ts'
 
 export type SettingId = 'acks' | 'unclean' | 'strategy' | 'idempotence'
 

@@ -12,14 +12,26 @@
 // playhead always lies within its run and every link the app makes opens again. The memory a run
 // holds besides its world is bounded: checkpoints and metric samples each have a fixed budget.
 
-import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
-import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
-import type { Scenario } from '../../sim/scenario/types.ts'
+import {
+  clusterView,
+  createSimulation,
+  parseScenario,
+  ScenarioError,
+  type ActionInput,
+  type ClusterView,
+  type Simulation,
+  type Summary,
+  type TimelineAction,
+  builtInScenarios,
+  DEFAULT_SCENARIO_ID,
+  type Scenario,
+  mergeInterventions,
+  metricSample,
+} from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
-import { MetricSeries, sampleWorld } from './metrics.ts'
+import { MetricSeries } from './metrics.ts'
 import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
-import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 export { DEFAULT_SCENARIO_ID }
 
@@ -101,7 +113,7 @@ export function loadScenario(scenarioJson: unknown, seed?: number, builtInId: st
 export function startRun(scenario: Scenario, seed: number, builtInId: string | null, interventions: TimelineAction[]): void {
   const metrics = new MetricSeries()
   run = { sim: start(scenario, seed), scenario, seed, builtInId, interventions, metrics, checkpoints: new Checkpoints(), forks: [] }
-  metrics.add(sampleWorld(run.sim.world))
+  metrics.add(metricSample(run.sim))
   markChanged()
   publish(true)
 }
@@ -190,7 +202,7 @@ function runSlice(r: Run, ms: number): void {
   sim.runUntil(Math.max(sim.nowMs, Math.min(ms, nextSample, checkpoints.nextDueMs(sim.nowMs, ms), due ? due.atMs : Infinity)))
   if (due && due.atMs <= sim.nowMs) sim.apply(due)
   if (sim.nowMs >= checkpoints.nextDueMs(sim.nowMs, ms)) checkpoints.take(sim, () => performance.now())
-  if (sim.nowMs === nextSample) metrics.add(sampleWorld(sim.world))
+  if (sim.nowMs === nextSample) metrics.add(metricSample(sim))
 }
 
 /** Continue from checkpoint `c`, or from time 0 without one. The metric series stays: it is the same run. */
@@ -350,7 +362,7 @@ export function viewCommitted(wallNow = performance.now()): void {
 /** The cluster view of the current state; built once per change. */
 export function currentView(): ClusterView {
   const r = requireRun()
-  if (viewCache?.version !== version) viewCache = { version, view: buildClusterView(r.sim.world) }
+  if (viewCache?.version !== version) viewCache = { version, view: clusterView(r.sim) }
   return viewCache.view
 }
 

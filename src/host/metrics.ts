@@ -10,90 +10,15 @@
 // history at a coarser grain. A sample is the state at its instant (counters are cumulative, so
 // rates between two samples stay exact; a state shorter than the interval can fall between two).
 
-import type { World } from '../../sim/nodes/world.ts'
-import { clusterImage, coordinatedGroup, leaderHw } from '../../sim/trace/summary.ts'
-import { OFFSETS_TOPIC } from '../../sim/coordinator/group-coordinator.ts'
-import { partitionName } from '../../sim/controller/metadata.ts'
+import type { MetricSample } from '../../sim/index.ts'
+
+/** A sample is sim's metricSample(sim): plain data, LAG by sim's one rule (observe/lag.ts). */
+export type { MetricSample }
 
 /** One sample every 250 ms of simulated time, until the series is full. */
 export const SAMPLE_MS = 250
 /** At most this many samples are kept (about 500 simulated seconds at 250 ms). */
 export const SAMPLE_BUDGET = 2_000
-
-export interface MetricSample {
-  atMs: number
-  /** records acknowledged to producers so far (all producers) */
-  acked: number
-  /** records handed to applications so far (readers and group members) */
-  consumed: number
-  underReplicated: number
-  offline: number
-  /** per broker id (in brokerIds order): partitions of user topics it leads */
-  leaders: number[]
-  /** per group: total lag, and lag per partition (high watermark − committed offset) */
-  groupLag: Record<string, { total: number; byPartition: Record<string, number> }>
-  /** request errors the clients have seen so far, by Kafka's error name */
-  errors: Record<string, number>
-  /** errors of topics in producers' Metadata responses so far, by name: warnings, not request errors */
-  metadataWarnings?: Record<string, number>
-}
-
-export function sampleWorld(w: World): MetricSample {
-  const img = clusterImage(w)
-  let acked = 0
-  let consumed = 0
-  const errors: Record<string, number> = {}
-  const addErrors = (e: Record<string, number>) => {
-    for (const k in e) errors[k] = (errors[k] ?? 0) + e[k]
-  }
-  const metadataWarnings: Record<string, number> = {}
-  for (const id of w.producerIds) {
-    acked += w.producers[id].acked
-    addErrors(w.producers[id].errors)
-    const mw = w.producers[id].metadataWarnings
-    for (const k in mw) metadataWarnings[k] = (metadataWarnings[k] ?? 0) + mw[k]
-  }
-  for (const id of w.readerIds) {
-    consumed += w.readers[id].polled
-    addErrors(w.readers[id].errors)
-  }
-  for (const id of w.memberIds) {
-    consumed += w.members[id].polled
-    addErrors(w.members[id].errors)
-  }
-  let underReplicated = 0
-  let offline = 0
-  const leaders = w.brokerIds.map(() => 0)
-  for (const name of img.topicNames) {
-    if (name === OFFSETS_TOPIC) continue
-    for (const p of img.topics[name].partitions) {
-      if (p.leader < 0) offline++
-      else {
-        const i = w.brokerIds.indexOf(p.leader)
-        if (i >= 0) leaders[i]++
-      }
-      if (p.isr.length < p.replicas.length) underReplicated++
-    }
-  }
-  const groupLag: MetricSample['groupLag'] = {}
-  for (const spec of w.scenario.consumers) {
-    const { group } = coordinatedGroup(w, img, spec.groupId)
-    const byPartition: Record<string, number> = {}
-    let total = 0
-    for (const topic of spec.topics) {
-      for (const p of img.topics[topic]?.partitions ?? []) {
-        const tp = partitionName(topic, p.partition)
-        const hw = leaderHw(w, img, tp)
-        if (hw === null) continue
-        const lag = Math.max(0, hw - (group?.committed[tp] ?? 0))
-        byPartition[tp] = lag
-        total += lag
-      }
-    }
-    groupLag[spec.groupId] = { total, byPartition }
-  }
-  return { atMs: w.nowMs, acked, consumed, underReplicated, offline, leaders, groupLag, errors, metadataWarnings }
-}
 
 /** The series of one run, in time order, at multiples of `intervalMs` from 0 without a gap. */
 export class MetricSeries {

@@ -2,8 +2,7 @@
 // same state as a straight run, and cancelling puts the previous run back as it was (the same Run
 // object, time, trace and interventions).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSimulation, parseScenario } from '../../sim/index.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import { createSimulation, parseScenario, builtInScenarios } from '../../sim/index.ts'
 import { act, advanceTo, current, loadBuiltIn, requireRun, startRun } from './engine-host.ts'
 import { beginOpening, cancelOpening, isOpening, type OpeningOutcome } from './opening.ts'
 import { useOpening } from '../store/opening-store.ts'

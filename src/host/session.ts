@@ -8,10 +8,7 @@
 // had stays. While a session opens, the address bar and storage keep what they had.
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string'
-import { ScenarioError } from '../../sim/index.ts'
-import { parseSession, SESSION_VERSION, type Session } from '../../sim/scenario/session.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
-import { parseScenario } from '../../sim/index.ts'
+import { ScenarioError, parseSession, SESSION_VERSION, type Session, builtInScenarios, parseScenario } from '../../sim/index.ts'
 import { current, requireRun, startRun } from './engine-host.ts'
 import { beginOpening, isOpening, type OpeningOutcome, type OpeningSource } from './opening.ts'
 import type { Text } from '../i18n.ts'

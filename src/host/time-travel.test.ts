@@ -3,8 +3,7 @@
 // metric series is the one a straight run samples. A run ends at its scenario's end. A long run
 // keeps its checkpoints and samples within their budgets.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario } from '../../sim/index.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import { createSimulation, parseScenario, builtInScenarios } from '../../sim/index.ts'
 import { act, advanceTo, loadBuiltIn, loadScenario, requireRun, stepBack, stepOne, undoFork } from './engine-host.ts'
 import { CHECKPOINT_BUDGET } from './checkpoints.ts'
 import { SAMPLE_BUDGET, type MetricSample } from './metrics.ts'

@@ -2,9 +2,7 @@
 // have: the scenario parses, and every step's atMs / playUntilMs lies within the scenario's
 // duration and moves forward from step to step (going back replays from the lesson's start).
 
-import { parseScenario } from '../../sim/index.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
-import type { Scenario } from '../../sim/scenario/types.ts'
+import { parseScenario, builtInScenarios, type Scenario } from '../../sim/index.ts'
 import type { Lesson } from './types.ts'
 
 /** The scenario JSON a lesson runs on. */

@@ -3,8 +3,15 @@
 // moment the test asserts that what the step tells the learner has really happened.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, partitionForKey, coordinatorPartitionFor, type Simulation, type Summary } from '../../sim/index.ts'
-import { builtInScenarios } from '../../sim/scenario/builtins.ts'
+import {
+  createSimulation,
+  parseScenario,
+  partitionForKey,
+  coordinatorPartitionFor,
+  type Simulation,
+  type Summary,
+  builtInScenarios,
+} from '../../sim/index.ts'
 import type { Lesson, LessonStep } from './types.ts'
 import { lesson as isrAcks } from './content/08-isr-acks.ts'
 import { lesson as unclean } from './content/09-unclean-election.ts'

@@ -3,7 +3,7 @@
 // the partition involved, so its replicas and records are in front of the learner.
 
 import { useEffect, useState } from 'react'
-import type { Anomaly } from '../../sim/trace/summary-types.ts'
+import type { Anomaly } from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useT } from '../useT.ts'

@@ -11,7 +11,7 @@ import { useUi } from '../store/ui-store.ts'
 import { current } from '../host/engine-host.ts'
 import { formatSimTime, type Text } from '../i18n.ts'
 import { useLocale, useT } from '../useT.ts'
-import { eventKind, formatEvent } from '../../sim/index.ts'
+import { eventKind, formatEvent, runNotes } from '../../sim/index.ts'
 import { groupOfKind, matchingNotes, NOTE_GROUPS, selectionOfEvent, type NoteFilter, type NoteGroup, type NoteRow } from './inspector/note-filter.ts'
 import './event-log.css'
 
@@ -126,7 +126,8 @@ export function EventLog() {
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
   const filter = useEventFilter()
-  const notes = current()?.sim.world.notes
+  const run = current()
+  const notes = run ? runNotes(run.sim) : undefined
   const noteCount = notes?.length ?? 0
   const matches = useMemo(
     () => (notes ? matchingNotes(notes, filter, SHOWN_ROWS, locale) : { rows: [], total: 0 }),

@@ -1,10 +1,9 @@
 // The groups panel (side panel, "Groups" tab): every consumer group as its coordinator and its
 // members see it, with Kafka's names, and a rebalance shown while it runs: with EAGER every
-// partition stops, with COOPERATIVE only those that move. Rows come from the live world each time
-// the store publishes a new version.
+// partition stops, with COOPERATIVE only those that move. Rows come from the published view's group
+// cards each time the store publishes a new version.
 
 import { useMemo } from 'react'
-import { current } from '../host/engine-host.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useT } from '../useT.ts'
 import { describeGroup } from './groups/describe.ts'
@@ -14,14 +13,8 @@ import './groups-panel.css'
 
 export function GroupsPanel() {
   const t = useT()
-  const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
-  // rebuilt from the live world each time the host publishes a new version of the run
-  const groups = useMemo(() => {
-    const run = current()
-    if (!run || !view) return []
-    return view.groups.map((card) => ({ card, rows: describeGroup(run.sim.world, card) }))
-  }, [version, view])
+  const groups = useMemo(() => (view ? view.groups.map((card) => ({ card, rows: describeGroup(card) })) : []), [view])
   if (!view) return <p className="muted">{t(G.noRun)}</p>
   return (
     <div className="gp">

@@ -7,7 +7,7 @@ import { useSim } from '../store/sim-store.ts'
 import { useUi, type Selection } from '../store/ui-store.ts'
 import { current } from '../host/engine-host.ts'
 import { useT } from '../useT.ts'
-import type { ClusterView } from '../../sim/index.ts'
+import { groupOfMember, type ClusterView } from '../../sim/index.ts'
 import { Overview } from './inspector/Overview.tsx'
 import { BrokerDetails } from './inspector/BrokerDetails.tsx'
 import { PartitionDetails } from './inspector/PartitionDetails.tsx'
@@ -29,8 +29,9 @@ const L = {
 function goneMember(id: string, view: ClusterView) {
   const down = view.groups.find((g) => g.downMembers.includes(id))
   if (down) return <GoneMemberDetails id={id} groupId={down.groupId} down />
-  const member = current()?.sim.world.members[id]
-  return member ? <GoneMemberDetails id={id} groupId={member.groupId} down={false} /> : null
+  const run = current()
+  const groupId = run ? groupOfMember(run.sim, id) : null
+  return groupId !== null ? <GoneMemberDetails id={id} groupId={groupId} down={false} /> : null
 }
 
 function Details({ selection, view }: { selection: Selection; view: ClusterView }) {

@@ -7,7 +7,7 @@
 
 import { useMemo, useRef, useState } from 'react'
 import { current, type Run } from '../host/engine-host.ts'
-import { sampleWorld, type MetricSample } from '../host/metrics.ts'
+import { metricSample, type MetricSample } from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useLocale, useT } from '../useT.ts'
@@ -48,7 +48,7 @@ function shownSamples(run: Run | null): MetricSample[] | undefined {
   if (!run) return undefined
   const now = run.sim.nowMs
   const shown = run.metrics.upTo(now)
-  if (shown.length > 0 && shown[shown.length - 1].atMs < now) shown.push(sampleWorld(run.sim.world))
+  if (shown.length > 0 && shown[shown.length - 1].atMs < now) shown.push(metricSample(run.sim))
   return shown
 }
 
@@ -116,7 +116,9 @@ export function MetricsPanel() {
         lines={data.groups}
         legendValue={(l) => round(latest(l.points))}
         empty={t(L.noGroups)}
-      />
+      >
+        <p className="mx-note">{t(L.lagRule)}</p>
+      </LineChart>
       {lagGroup ? (
         <LineChart
           {...common}

@@ -2,10 +2,10 @@
 // offsets, one lane per replica, with log start, HW and LEO, records above the HW hatched (not yet
 // readable by consumers), leader epochs, acknowledged records lost to an unclean election, and each
 // consumer group's committed offset, LAG and member positions. The logs are built by
-// sim/view/partition-log.ts from the live world each time the store publishes a new version.
+// sim/view/partition-log.ts (partitionLogs of sim/index.ts) each time the store publishes a new version.
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
-import { buildPartitionLogs } from '../../sim/view/partition-log.ts'
+import { partitionLogs } from '../../sim/index.ts'
 import { current } from '../host/engine-host.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
@@ -80,10 +80,10 @@ export function PartitionLog() {
   const size = useCellSize(tableRef)
   const topics = useMemo(() => (view ? view.topics.filter((x) => !x.internal).map((x) => x.name) : []), [view])
   const shownTopic = topic !== null && topics.includes(topic) ? topic : null
-  // rebuilt from the live world each time the host publishes a new version of the run
+  // rebuilt from the run each time the host publishes a new version of the run
   const logs = useMemo(() => {
     const run = current()
-    return run ? buildPartitionLogs(run.sim.world, shownTopic) : []
+    return run ? partitionLogs(run.sim, shownTopic) : []
   }, [version, shownTopic])
   const visible = useVisibleRows(sectionRef, tableRef, logs.map((l) => l.tp).join(' '))
   return (

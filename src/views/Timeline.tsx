@@ -6,6 +6,7 @@
 
 import { useId, useMemo, useRef, useState, type PointerEvent } from 'react'
 import { current } from '../host/engine-host.ts'
+import { runNotes } from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { usePlayback } from '../store/playback-store.ts'
 import { useT } from '../useT.ts'
@@ -37,7 +38,7 @@ function useMarkerItems(version: number, nowMs: number): MarkerItem[] {
   return useMemo(() => {
     const run = current()
     if (!run) return []
-    const fromNotes = notes.current.update(run.sim.world.notes)
+    const fromNotes = notes.current.update(runNotes(run.sim))
     return [...fromNotes, ...anomalyMarkers(anomalies, nowMs), ...scheduledMarkers(run.scenario.timeline, nowMs)]
     // version: the run moved (its notes grew)
   }, [version, nowMs, anomalies])

@@ -1,7 +1,7 @@
 // The checkers' anomalies in both languages: each kind's name and what it means. The detail (which
 // partition, offsets, producer) is the checker's own sentence (sim/check/checkers.ts), in English.
 
-import type { Anomaly } from '../../sim/trace/summary-types.ts'
+import type { Anomaly } from '../../sim/index.ts'
 import type { Text } from '../i18n.ts'
 
 export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {

@@ -60,7 +60,10 @@ export function GroupCard({ group, isolated }: { group: GroupView; isolated: Set
           {group.state}
         </span>
         <span className="group-meta">
-          {t(L.generation)} {group.generation} · {group.rebalanceProtocol} · {t(L.lag)} {group.totalLag}
+          {t(L.generation)} {group.generation} · {group.rebalanceProtocol} ·{' '}
+          <span title={t(L.lagRule)}>
+            {t(L.lag)} {group.totalLag}
+          </span>
         </span>
       </button>
       <ul className="members">

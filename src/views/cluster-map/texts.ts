@@ -3,6 +3,7 @@
 
 import type { Text } from '../../i18n.ts'
 import type { BrokerState, ReplicaRole } from '../../../sim/index.ts'
+import { LAG_RULE } from '../lag-text.ts'
 
 export const L = {
   map: { en: 'Cluster map', ko: '클러스터 맵' },
@@ -34,6 +35,7 @@ export const L = {
   revoking: { en: 'revoking', ko: '반납 중' },
   noPartitions: { en: 'no partitions', ko: '파티션 없음' },
   lag: { en: 'LAG', ko: 'LAG' },
+  lagRule: LAG_RULE,
   preferred: { en: 'preferred leader', ko: '선호 리더' },
   isolated: { en: 'isolated', ko: '격리됨' },
   cut: { en: 'cut', ko: '끊김' },

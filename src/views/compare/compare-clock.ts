@@ -7,11 +7,10 @@
 // The page's own engine is never touched: A and B are simulations of their own.
 
 import { create } from 'zustand'
-import { buildClusterView, type ClusterView } from '../../../sim/index.ts'
+import { clusterView, type ClusterView, mergeInterventions } from '../../../sim/index.ts'
 import { advancePair, createPair, pairFacts, pairNow, type ComparePair, type RunSource } from '../../compare/pair.ts'
 import { diffRows, type DiffRow } from '../../compare/diff.ts'
 import { settingsFor, type SettingId, type SettingOption } from '../../compare/variants.ts'
-import { mergeInterventions } from '../../../sim/scenario/session.ts'
 
 /** Wall ms per frame the two simulations may use. */
 const FRAME_BUDGET_MS = 12
@@ -69,7 +68,7 @@ let lastFacts = -Infinity
 
 function publishViews(): void {
   if (!pair) return
-  useCompare.setState({ nowMs: pairNow(pair), viewA: buildClusterView(pair.a.sim.world), viewB: buildClusterView(pair.b.sim.world) })
+  useCompare.setState({ nowMs: pairNow(pair), viewA: clusterView(pair.a.sim), viewB: clusterView(pair.b.sim) })
 }
 
 function publishFacts(): void {

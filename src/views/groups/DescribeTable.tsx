@@ -31,7 +31,7 @@ export function DescribeTable({ groupId, rows }: { groupId: string; rows: Descri
               <wbr />
               OFFSET
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className="num" title={t(G.lagRule)}>
               LAG
             </th>
             <th scope="col">
@@ -61,6 +61,9 @@ export function DescribeTable({ groupId, rows }: { groupId: string; rows: Descri
           })}
         </tbody>
       </table>
+      <p className="gp-note muted" data-testid={`groups-panel-${groupId}-lag-rule`}>
+        {t(G.lagRule)}
+      </p>
     </div>
   )
 }

@@ -2,14 +2,13 @@
 // down" until its session times out, every partition stops during the EAGER rebalance, then the
 // surviving members own them all in a higher generation; LAG is LOG-END-OFFSET − CURRENT-OFFSET.
 import { expect, test } from 'vitest'
-import { buildClusterView, createSimulation, parseScenario, type Simulation } from '../../../sim/index.ts'
-import { builtInScenarios } from '../../../sim/scenario/builtins.ts'
+import { builtInScenarios, clusterView, createSimulation, parseScenario, type Simulation } from '../../../sim/index.ts'
 import { describeGroup, shortMemberId, stoppedPartitions } from './describe.ts'
 
 function rowsAt(sim: Simulation, ms: number) {
   sim.runUntil(ms)
-  const card = buildClusterView(sim.world).groups[0]
-  return { card, rows: describeGroup(sim.world, card) }
+  const card = clusterView(sim).groups[0]
+  return { card, rows: describeGroup(card) }
 }
 
 test('consumer-crash-session-timeout: owner down, then all stopped, then moved', () => {

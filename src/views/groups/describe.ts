@@ -3,28 +3,15 @@
 // plus what the members themselves are doing with each partition during a rebalance: reading it,
 // revoking it (EAGER commits before giving everything up), or paused because nobody owns it while
 // the group rebalances (EAGER: every partition; COOPERATIVE: only the ones that move).
-// Read-only over the world.
+// Reads the published view only: the group card's rows (offsets and LAG from sim's observe/lag.ts).
 
-import type { GroupCard, MemberView } from '../../../sim/index.ts'
-import type { World } from '../../../sim/nodes/world.ts'
-import { partitionName } from '../../../sim/controller/metadata.ts'
-import { clusterImage, coordinatedGroup, leaderHw } from '../../../sim/trace/summary.ts'
+import type { GroupCard, GroupPartitionRow, MemberView } from '../../../sim/index.ts'
 
 /** How a partition stands for the group's members. */
 export type PartitionStatus = 'reading' | 'revoking' | 'paused' | 'ownerDown' | 'unowned'
 
-export interface DescribeRow {
-  topic: string
-  partition: number
-  tp: string
-  /** the group's committed offset, null before the first commit ("-" in Kafka's output) */
-  currentOffset: number | null
-  /** the leader's high watermark, null without a leader */
-  logEndOffset: number | null
-  lag: number | null
-  /** the member the coordinator assigned it to, null when none */
-  consumerId: string | null
-  clientId: string | null
+/** A row of the published group card (CURRENT-OFFSET, LOG-END-OFFSET, LAG, the assigned member) and what the members do with it. */
+export interface DescribeRow extends GroupPartitionRow {
   /** the live member process that owns it now, null when none */
   owner: string | null
   status: PartitionStatus
@@ -36,42 +23,12 @@ export function isRebalancing(state: string): boolean {
   return REBALANCING.has(state)
 }
 
-/** One row per partition of the group's topics, in Kafka's partition order. */
-export function describeGroup(w: World, card: GroupCard): DescribeRow[] {
-  const img = clusterImage(w)
-  const { group } = coordinatedGroup(w, img, card.groupId)
-  const assigned = new Map<string, { memberId: string; clientId: string }>()
-  if (group) {
-    for (const id of group.memberOrder) {
-      const m = group.members[id]
-      if (m) for (const tp of m.assignment) assigned.set(tp, { memberId: m.memberId, clientId: m.clientId })
-    }
-  }
-  const rows: DescribeRow[] = []
-  for (const topic of card.topics) {
-    const t = img.topics[topic]
-    if (!t) continue
-    for (const p of t.partitions) {
-      const tp = partitionName(topic, p.partition)
-      const currentOffset = group?.committed[tp] ?? null
-      const logEndOffset = leaderHw(w, img, tp)
-      const a = assigned.get(tp) ?? null
-      const owner = card.members.find((m) => m.assignment.includes(tp)) ?? null
-      rows.push({
-        topic,
-        partition: p.partition,
-        tp,
-        currentOffset,
-        logEndOffset,
-        lag: currentOffset !== null && logEndOffset !== null ? Math.max(0, logEndOffset - currentOffset) : null,
-        consumerId: a?.memberId ?? null,
-        clientId: a?.clientId ?? null,
-        owner: owner?.clientId ?? null,
-        status: statusOf(card, owner, a?.clientId ?? null, tp),
-      })
-    }
-  }
-  return rows
+/** One row per partition of the group's topics, in Kafka's partition order, from the published view. */
+export function describeGroup(card: GroupCard): DescribeRow[] {
+  return card.partitions.map((row) => {
+    const owner = card.members.find((m) => m.assignment.includes(row.tp)) ?? null
+    return { ...row, owner: owner?.clientId ?? null, status: statusOf(card, owner, row.clientId, row.tp) }
+  })
 }
 
 function statusOf(card: GroupCard, owner: MemberView | null, assignedTo: string | null, tp: string): PartitionStatus {

@@ -3,6 +3,7 @@
 
 import type { Text } from '../../i18n.ts'
 import type { PartitionStatus } from './describe.ts'
+import { LAG_RULE } from '../lag-text.ts'
 
 export const G = {
   title: { en: 'Consumer groups', ko: '컨슈머 그룹' },
@@ -23,6 +24,7 @@ export const G = {
   down: { en: 'down (process crashed)', ko: '다운 (프로세스 중단)' },
   noMembers: { en: 'no live members', ko: '살아 있는 멤버 없음' },
   describe: { en: 'kafka-consumer-groups --describe', ko: 'kafka-consumer-groups --describe' },
+  lagRule: LAG_RULE,
   eager: {
     en: 'EAGER: every member gives up all its partitions before rejoining, so the whole group stops reading until the rebalance ends.',
     ko: 'EAGER: 모든 멤버가 다시 참여하기 전에 파티션을 모두 내려놓아서, 리밸런스가 끝날 때까지 그룹 전체가 읽기를 멈춥니다.',

@@ -1,10 +1,9 @@
 // Plain consumers (assign mode, no group) and the controller quorum in the inspector: a reader's
 // position per partition and what it polled; a KRaft controller's role and epoch.
 
-import type { ClusterView, ControllerCard, ReaderCard } from '../../../sim/index.ts'
+import { type ClusterView, type ControllerCard, type ReaderCard, compareTp } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { ErrorCounts, Fields, Section } from './parts.tsx'
-import { compareTp } from '../../../sim/controller/metadata.ts'
 
 const L = {
   reader: { en: 'Consumer (assign, no group)', ko: '컨슈머 (assign, 그룹 없음)' },

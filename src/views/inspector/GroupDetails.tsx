@@ -4,11 +4,11 @@
 // members that start afterwards, as with a redeploy) and kafka-consumer-groups --reset-offsets.
 
 import { useState } from 'react'
-import type { GroupCard } from '../../../sim/index.ts'
-import { compareTp } from '../../../sim/controller/metadata.ts'
+import { type GroupCard, compareTp } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { Fields, Section, SelectLink } from './parts.tsx'
 import { runAction } from './run-action.ts'
+import { LAG_RULE } from '../lag-text.ts'
 
 const L = {
   group: { en: 'Group', ko: '그룹' },
@@ -21,6 +21,7 @@ const L = {
   reason: { en: 'Last rebalance reason', ko: '마지막 rebalance 이유' },
   topics: { en: 'Topics', ko: '토픽' },
   totalLag: { en: 'Total LAG', ko: '전체 LAG' },
+  lagRule: LAG_RULE,
   members: { en: 'Members', ko: '멤버' },
   noMembers: { en: 'no members', ko: '멤버 없음' },
   down: { en: 'down', ko: '다운' },
@@ -67,11 +68,14 @@ function Offsets({ group }: { group: GroupCard }) {
   if (tps.length === 0) return <p className="muted">—</p>
   return (
     <table className="insp-table">
+      <caption className="insp-note">{t(L.lagRule)}</caption>
       <thead>
         <tr>
           <th scope="col">{t(L.partition)}</th>
           <th scope="col" className="num">CURRENT-OFFSET</th>
-          <th scope="col" className="num">LAG</th>
+          <th scope="col" className="num" title={t(L.lagRule)}>
+            LAG
+          </th>
         </tr>
       </thead>
       <tbody>

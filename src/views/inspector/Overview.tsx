@@ -3,8 +3,7 @@
 // from the keyboard as well as from the map.
 
 import { useState } from 'react'
-import type { ClusterView } from '../../../sim/index.ts'
-import type { Scenario } from '../../../sim/scenario/types.ts'
+import type { ClusterView, Scenario } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { Section, SelectLink } from './parts.tsx'
 

@@ -2,7 +2,7 @@
 // ConfigException otherwise). So when a learner picks acks=0 or acks=1 in the inspector, the
 // same setProducerConfig action also turns idempotence off, as a person would have to in Kafka.
 
-import type { ConfigMap } from '../../../sim/scenario/types.ts'
+import type { ConfigMap } from '../../../sim/index.ts'
 
 export type Acks = '0' | '1' | 'all'
 

@@ -3,7 +3,7 @@
 // carry out (an unknown node, NON_EMPTY_GROUP, no active controller...) as an "error" note instead
 // of throwing; those notes, and anything thrown, become a notice that names what went wrong.
 
-import type { ActionInput } from '../../../sim/index.ts'
+import { runNotes, type ActionInput } from '../../../sim/index.ts'
 import { act, requireRun } from '../../host/engine-host.ts'
 import { errorMessage, notify } from '../../notices.ts'
 import type { Text } from '../../i18n.ts'
@@ -12,10 +12,10 @@ import { failureReason } from './note-filter.ts'
 /** Apply `action` now; `what` names it for the person ("Crash broker 2"). True when it went through. */
 export function runAction(action: ActionInput, what: Text): boolean {
   try {
-    const before = requireRun().sim.world.notes.length
+    const before = runNotes(requireRun().sim).length
     act(action)
-    const failures = requireRun()
-      .sim.world.notes.slice(before)
+    const failures = runNotes(requireRun().sim)
+      .slice(before)
       .map(failureReason)
       .filter((reason) => reason !== null)
     for (const reason of failures) failed(what, reason)

@@ -1,6 +1,7 @@
 // The metric panel's words in Korean and English; Kafka's names (LAG, acks, error names) stay as Kafka writes them.
 
 import type { Text } from '../../i18n.ts'
+import { LAG_RULE } from '../lag-text.ts'
 
 export const L = {
   throughput: { en: 'Throughput (records/s)', ko: '처리량 (레코드/초)' },
@@ -8,6 +9,7 @@ export const L = {
   consumed: { en: 'consumed', ko: '컨슘' },
   groupLag: { en: 'Consumer LAG by group (records)', ko: '그룹별 컨슈머 LAG (레코드)' },
   partitionLag: { en: 'LAG per partition (records)', ko: '파티션별 LAG (레코드)' },
+  lagRule: LAG_RULE,
   group: { en: 'Group', ko: '그룹' },
   noGroups: { en: 'This scenario has no consumer groups.', ko: '이 시나리오에는 컨슈머 그룹이 없습니다.' },
   health: { en: 'Under-replicated and offline partitions', ko: 'Under-replicated · offline 파티션' },

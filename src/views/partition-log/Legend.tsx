@@ -36,6 +36,7 @@ export function Legend() {
         <span aria-hidden="true" className="plog-sym position">●</span>
         {t(L.position)}
       </li>
+      <li>{t(L.lagRule)}</li>
       <li>
         <span aria-hidden="true">≈</span> {t(L.compressed)}
       </li>

@@ -4,7 +4,7 @@
 // consumer group has committed and each consumer is reading. D3 does the scale; React draws.
 
 import { useId } from 'react'
-import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/view/partition-log.ts'
+import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/index.ts'
 import type { ScaleLinear } from 'd3-scale'
 import { useT } from '../../useT.ts'
 import { hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'

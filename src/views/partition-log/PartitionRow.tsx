@@ -2,7 +2,7 @@
 // plus the leader epoch, HW and LEO) next to its replicas' logs. The row carries the stable test
 // hooks of CONTRACT §6; clicking it selects the partition for the inspector.
 
-import type { PartitionLog } from '../../../sim/view/partition-log.ts'
+import type { PartitionLog } from '../../../sim/index.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import type { GroupMark, ReaderMark } from './geometry.ts'

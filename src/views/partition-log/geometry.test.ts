@@ -1,8 +1,7 @@
 // The partition log's maths: the offset scale squeezes old offsets and keeps the tail one by one,
 // HW/LEO labels stay inside the plot without overlapping, and consumer marks come from the view.
 import { describe, expect, test } from 'vitest'
-import { buildClusterView, createSimulation, parseScenario } from '../../../sim/index.ts'
-import { builtInScenarios } from '../../../sim/scenario/builtins.ts'
+import { buildClusterView, createSimulation, parseScenario, builtInScenarios } from '../../../sim/index.ts'
 import { COMPRESSED_SHARE, consumerMarks, hwLeoLabels, labelWidth, offsetScale, rangeText } from './geometry.ts'
 
 describe('offsetScale', () => {

@@ -3,8 +3,10 @@
 
 import type { ReplicaRole } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
+import { LAG_RULE } from '../lag-text.ts'
 
 export const L = {
+  lagRule: LAG_RULE,
   title: { en: 'Partition log', ko: '파티션 로그' },
   topic: { en: 'Topic', ko: '토픽' },
   allTopics: { en: 'all topics', ko: '모든 토픽' },

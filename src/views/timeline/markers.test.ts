@@ -1,7 +1,6 @@
 // Markers come from the run's notes (once each), the checkers' anomalies and the actions still to come.
 import { describe, expect, it } from 'vitest'
-import type { TimelineAction } from '../../../sim/scenario/types.ts'
-import type { SimEvent } from '../../../sim/index.ts'
+import type { TimelineAction, SimEvent } from '../../../sim/index.ts'
 import { NoteMarkers, anomalyMarkers, scheduledMarkers } from './markers.ts'
 
 describe('NoteMarkers', () => {

@@ -3,9 +3,7 @@
 // scenario's own timeline actions still ahead of the playhead ("scheduled"), so a learner sees
 // what is coming. Notes only grow while a run goes forward, so they are categorised once each.
 
-import { formatEvent, isInternalPartitionEvent, type Note, type SimEvent } from '../../../sim/index.ts'
-import type { Anomaly } from '../../../sim/trace/summary-types.ts'
-import type { TimelineAction } from '../../../sim/scenario/types.ts'
+import { formatEvent, isInternalPartitionEvent, type Note, type SimEvent, type Anomaly, type TimelineAction } from '../../../sim/index.ts'
 import { categorizeEvent } from './categories.ts'
 import type { MarkerItem } from './cluster.ts'
 import type { Text } from '../../i18n.ts'

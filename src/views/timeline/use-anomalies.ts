@@ -6,7 +6,7 @@
 // not run the checkers per step), and never more often than five times its own cost.
 
 import { useEffect, useRef, useState } from 'react'
-import type { Anomaly } from '../../../sim/trace/summary-types.ts'
+import type { Anomaly } from '../../../sim/index.ts'
 import { current, currentSummary } from '../../host/engine-host.ts'
 
 const PLAYING_EVERY_MS = 2000

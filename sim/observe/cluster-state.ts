@@ -1,0 +1,92 @@
+/**
+ * Read-only queries over the cluster's state that the summary, the published view, the describe
+ * tables and the metrics share: which controller's metadata is authoritative now, how a broker
+ * stands, what ListOffsets(latest) answers for a partition (the leader's high watermark, as
+ * Kafka's ListOffsetsHandler does for read_uncommitted), each replica's log as the checkers see
+ * it, and which broker coordinates a group (the leader of its __consumer_offsets partition,
+ * GroupCoordinatorService.partitionFor). None of them changes the world.
+ */
+import { canReach } from '../kernel/network.ts'
+import type { World } from '../nodes/world.ts'
+import type { ControllerNode } from '../controller/types.ts'
+import { allPartitions, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import type { PartitionView, ReplicaView } from '../history/history.ts'
+import type { ClassicGroup } from '../coordinator/group-types.ts'
+import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
+import type { BrokerState } from '../trace/summary-types.ts'
+
+/** The controller whose metadata is authoritative now: the active one, else the most advanced. */
+export function metadataSource(w: World): ControllerNode {
+  let best: ControllerNode | undefined
+  for (const id of w.voterIds) {
+    const c = w.controllers[id]
+    if (c.role === 'Leader' && w.nodes[id].up) return c
+    if (!best || c.hw > best.hw) best = c
+  }
+  return best!
+}
+
+export function clusterImage(w: World): MetadataImage {
+  return metadataSource(w).image
+}
+
+export function brokerState(w: World, id: number, img: MetadataImage): BrokerState {
+  const node = String(id)
+  if (!w.nodes[node].up) return 'crashed'
+  if (w.net.isolated[node]) return 'isolated'
+  const c = metadataSource(w)
+  if (c.id !== node && !canReach(w.net, node, c.id)) return 'isolated'
+  const reg = img.brokers[node]
+  if (!reg || reg.fenced) return 'fenced'
+  return 'alive'
+}
+
+export function partitionViews(w: World): PartitionView[] {
+  return allPartitions(clusterImage(w)).map((p) => partitionView(w, p))
+}
+
+/** One partition as the checkers see it: its metadata and each hosted replica's log. */
+export function partitionView(w: World, p: PartitionState): PartitionView {
+  const tp = partitionName(p.topic, p.partition)
+  const replicas: ReplicaView[] = []
+  for (const id of p.replicas) {
+    const r = w.brokers[String(id)]?.replicas[tp]
+    if (!r) continue
+    replicas.push({
+      broker: id,
+      online: w.nodes[String(id)].up,
+      logStartOffset: r.logStartOffset,
+      logEndOffset: r.leo,
+      highWatermark: r.hw,
+      batches: r.log,
+    })
+  }
+  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
+}
+
+/** The high watermark a ListOffsets(latest) would answer: the leader's, or null without a leader. */
+export function leaderHw(w: World, img: MetadataImage, tp: string): number | null {
+  const p = img.topics[topicOf(tp)]?.partitions[partitionOf(tp)]
+  if (!p || p.leader < 0) return null
+  return w.brokers[String(p.leader)]?.replicas[tp]?.hw ?? null
+}
+
+/** The coordinator's view of a group: the broker leading its __consumer_offsets partition. */
+export function coordinatedGroup(w: World, img: MetadataImage, groupId: string): { coordinator: number; group: ClassicGroup | undefined } {
+  const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
+  const coordinator = img.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
+  const b = coordinator >= 0 && w.nodes[String(coordinator)].up ? w.brokers[String(coordinator)] : undefined
+  return { coordinator, group: b?.coordinator.groups[groupId] }
+}
+
+/** The consumer groups the scenario declares, sorted by id. */
+export function groupIds(w: World): string[] {
+  return [...new Set(w.scenario.consumers.map((c) => c.groupId))].sort()
+}
+
+/** The topics a group subscribes to: those of the first consumer spec that names it. */
+export function groupTopics(w: World, groupId: string): string[] {
+  return w.scenario.consumers.find((c) => c.groupId === groupId)?.topics.slice() ?? []
+}

@@ -1,0 +1,84 @@
+/**
+ * The rows of the describe tables, read from the live state: `kafka-topics --describe` (the active
+ * controller's metadata), `kafka-consumer-groups --describe --group g` (ConsumerGroupCommand's
+ * collectGroupOffsets: each member's assigned partitions, then the committed partitions nobody
+ * owns) and the groups panel's table (every partition of the group's topics). Offsets and LAG come
+ * from lag.ts: LOG-END-OFFSET is the leader's high watermark, as in Kafka.
+ */
+import type { World } from '../nodes/world.ts'
+import { compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
+import type { ClassicGroup } from '../coordinator/group-types.ts'
+import type { DescribeGroupOffsetsInput, DescribeTopicsInput, GroupOffsetRow } from '../trace/kafka-tools.ts'
+import { clusterImage, coordinatedGroup } from './cluster-state.ts'
+import { partitionOffsets, type PartitionOffsets } from './lag.ts'
+
+/** One row of the groups panel's table: a partition's offsets and the member the coordinator assigned it to. */
+export interface GroupPartitionRow extends PartitionOffsets {
+  /** the member id the coordinator assigned the partition to, null when none */
+  consumerId: string | null
+  clientId: string | null
+}
+
+/** The coordinator's assignment of a group: partition → member. */
+function assignmentOf(group: ClassicGroup | undefined): Map<string, { memberId: string; clientId: string }> {
+  const assigned = new Map<string, { memberId: string; clientId: string }>()
+  if (!group) return assigned
+  for (const id of group.memberOrder) {
+    const m = group.members[id]
+    if (m) for (const tp of m.assignment) assigned.set(tp, { memberId: m.memberId, clientId: m.clientId })
+  }
+  return assigned
+}
+
+/** One row per partition of `topics` (in that order, then by partition) for the group's table. */
+export function groupPartitionRows(w: World, img: MetadataImage, group: ClassicGroup | undefined, topics: readonly string[]): GroupPartitionRow[] {
+  const assigned = assignmentOf(group)
+  const rows: GroupPartitionRow[] = []
+  for (const topic of topics) {
+    for (const p of img.topics[topic]?.partitions ?? []) {
+      const tp = partitionName(topic, p.partition)
+      const a = assigned.get(tp)
+      rows.push({ ...partitionOffsets(w, img, group, tp), consumerId: a?.memberId ?? null, clientId: a?.clientId ?? null })
+    }
+  }
+  return rows
+}
+
+/** What `kafka-consumer-groups --describe --group <groupId>` lists now (Dead when no coordinator knows the group). */
+export function groupOffsetRows(w: World, groupId: string): DescribeGroupOffsetsInput {
+  const img = clusterImage(w)
+  const { group: g } = coordinatedGroup(w, img, groupId)
+  if (!g) return { groupId, state: 'Dead', rows: [] }
+  const rows: GroupOffsetRow[] = []
+  const owned = new Set<string>()
+  const row = (tp: string, member: { memberId: string; node: string; clientId: string } | null): GroupOffsetRow => {
+    const o = partitionOffsets(w, img, g, tp)
+    const consumer = member ? { consumerId: member.memberId, host: `/${member.node}`, clientId: member.clientId } : { consumerId: null, host: null, clientId: null }
+    return { topic: o.topic, partition: o.partition, currentOffset: o.currentOffset, logEndOffset: o.logEndOffset, ...consumer }
+  }
+  for (const id of g.memberOrder) {
+    const m = g.members[id]
+    for (const tp of m.assignment) {
+      owned.add(tp)
+      rows.push(row(tp, m))
+    }
+  }
+  for (const tp of Object.keys(g.committed).sort(compareTp)) if (!owned.has(tp)) rows.push(row(tp, null))
+  return { groupId, state: g.state, rows }
+}
+
+/** What `kafka-topics --describe` lists now: every topic of the authoritative metadata. */
+export function topicDescriptions(w: World): DescribeTopicsInput {
+  const img = clusterImage(w)
+  return {
+    topics: img.topicNames.map((name) => {
+      const t = img.topics[name]
+      return {
+        name,
+        topicId: t.topicId,
+        config: t.config as Record<string, string | number | boolean | string[]>,
+        partitions: t.partitions.map((p) => ({ partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr })),
+      }
+    }),
+  }
+}

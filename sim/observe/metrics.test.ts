@@ -1,0 +1,18 @@
+/**
+ * The metrics sample (observe/metrics.ts): the start-up metadata warnings are not counted as
+ * request errors, and each group's LAG is the one rule of observe/lag.ts.
+ */
+import { describe, expect, test } from 'vitest'
+import { createSimulation, metricSample, parseScenario } from '../index.ts'
+import { builtInScenarios } from '../scenario/builtins.ts'
+
+describe('metricSample', () => {
+  test('leader-failover: the start-up metadata errors are metadata warnings, not request errors', () => {
+    const sim = createSimulation(parseScenario(structuredClone(builtInScenarios['leader-failover'])))
+    sim.runUntil(3000)
+    const warm = ['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']
+    const sample = metricSample(sim)
+    for (const e of warm) expect(sample.errors[e] ?? 0).toBe(0)
+    expect(warm.reduce((n, e) => n + (sample.metadataWarnings?.[e] ?? 0), 0)).toBeGreaterThan(0)
+  })
+})
