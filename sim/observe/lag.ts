@@ -7,8 +7,9 @@
  * read_uncommitted, i.e. the partition leader's high watermark, and CURRENT-OFFSET is the group's
  * committed offset. A partition without a committed offset (or with Kafka's -1, "no offset") shows
  * `-` for CURRENT-OFFSET and LAG; a partition without a leader shows `-` for LOG-END-OFFSET and LAG.
- * Both are `null` here. LAG is never negative: a committed offset above the high watermark (the log
- * was truncated under it, e.g. after an unclean election) counts as 0.
+ * Both are `null` here. LAG is not clamped, as in Kafka: a committed offset above the high watermark
+ * (the log was truncated under it, e.g. by an unclean election) gives a negative LAG, which is how a
+ * learner sees that the group's position is past the end of the log.
  *
  * Totals: a partition whose LAG is null (no committed offset, or no leader) adds nothing.
  */
@@ -18,11 +19,11 @@ import type { ClassicGroup } from '../coordinator/group-types.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
 import { leaderHw } from './cluster-state.ts'
 
-/** LAG of one partition: high watermark − committed offset, at least 0; null without either. */
+/** LAG of one partition: high watermark − committed offset (negative past the log's end); null without either. */
 export function partitionLag(currentOffset: number | null | undefined, logEndOffset: number | null | undefined): number | null {
   if (currentOffset === null || currentOffset === undefined || currentOffset < 0) return null
   if (logEndOffset === null || logEndOffset === undefined) return null
-  return Math.max(0, logEndOffset - currentOffset)
+  return logEndOffset - currentOffset
 }
 
 /** The sum of the lags that are known: a partition without a committed offset or a leader adds 0. */

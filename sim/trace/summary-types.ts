@@ -73,7 +73,7 @@ export interface GroupSummary {
   members: Record<string, string[]>
   committed: Record<string, number>
   /**
-   * kafka-consumer-groups' LAG (observe/lag.ts): high watermark − committed offset, at least 0, per
+   * kafka-consumer-groups' LAG (observe/lag.ts): high watermark − committed offset (negative past a truncated log's end), per
    * committed partition whose leader answers. A partition without a committed offset (LAG `-`) or
    * without a leader has no entry.
    */

@@ -15,12 +15,12 @@ import {
 } from '../../../sim/index.ts'
 import { describeGroup } from './describe.ts'
 
-/** LAG by Kafka's rule, worked out from the summary alone: HW − committed, at least 0; null without either. */
+/** LAG by Kafka's rule, worked out from the summary alone: HW − committed (negative past a truncated log's end); null without either. */
 function expectedLag(s: Summary, groupId: string, tp: string): number | null {
   const committed = s.groups.find((g) => g.groupId === groupId)!.committed[tp]
   const p = s.partitions.find((x) => `${x.topic}-${x.partition}` === tp)!
   if (committed === undefined || p.leader < 0) return null
-  return Math.max(0, p.highWatermark - committed)
+  return p.highWatermark - committed
 }
 
 /** TOPIC-PARTITION → LAG column of the tool's table (null for "-"). */
