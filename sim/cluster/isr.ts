@@ -13,7 +13,7 @@ import type { World } from '../nodes/world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+import { wakeParkedProduce, minIsrOf } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000

@@ -13,8 +13,9 @@ import type { World, Msg } from './world.ts'
 import { startController, crashController, handleRaftMessage, handleRaftTimer } from '../controller/raft.ts'
 import { handleControllerMessage, handleControllerTimer } from '../controller/quorum-controller.ts'
 import { startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata, retryRegistration } from '../cluster/broker.ts'
-import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } from '../cluster/produce-handler.ts'
-import { handleFetch, purgeParkedFetches } from '../cluster/fetch-handler.ts'
+import { handleProduce, handleInitProducerId } from '../cluster/produce-handler.ts'
+import { handleFetch } from '../cluster/fetch-handler.ts'
+import { onPurgeTimer } from '../cluster/purgatory.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
@@ -131,13 +132,8 @@ const broker: NodeBehaviour = {
         return retryFetcher(w, b, data as number)
       case 'coord.tick':
         return coordinatorTimer(w, b, data as number)
-      case 'broker.purge': {
-        if (data !== b.purgeTimerAt) return
-        b.purgeTimerAt = -1
-        const next = Math.min(purgeParkedProduce(w, b), purgeParkedFetches(w, b))
-        if (next !== Infinity) armPurge(w, b, next)
-        return
-      }
+      case 'broker.purge':
+        return onPurgeTimer(w, b, data as number)
     }
   },
   onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[String(n.broker)], peer),
