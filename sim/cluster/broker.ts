@@ -13,7 +13,7 @@ import type { World } from '../nodes/world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { newReplica, assignEpoch, maybeIncrementHw } from '../storage/partition.ts'
-import { completeParkedFetchesFor, failParkedFor, minIsrOf, wakeParkedProduce } from './purgatory.ts'
+import { completeParkedFetchesFor, failParkedFor, minIsrOf, wakeParkedFetches, wakeParkedProduce } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
 import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../coordinator/group-coordinator.ts'
@@ -228,7 +228,10 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
       if (!r.alterInflight) r.maximalIsr = p.isr.slice()
-      if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+      if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
+        wakeParkedProduce(w, b, r)
+        wakeParkedFetches(w, b, r.tp, true)
+      }
     }
   } else if (p.leader >= 0) {
     if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p)
@@ -279,7 +282,10 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
     }
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
+    wakeParkedProduce(w, b, r)
+    wakeParkedFetches(w, b, r.tp, true)
+  }
   if (isOffsetsTopic(r)) {
     unloadOffsetsPartition(w, b, r.tp)
     loadOffsetsPartition(w, b, r)

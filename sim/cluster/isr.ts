@@ -13,7 +13,7 @@ import type { World } from '../nodes/world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { wakeParkedProduce, minIsrOf } from './purgatory.ts'
+import { wakeParkedFetches, wakeParkedProduce, minIsrOf } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000
@@ -77,5 +77,8 @@ export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'
     b.metaFetchTarget = m.leaderId
   }
   r.maximalIsr = r.isr.slice()
-  if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+  if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
+    wakeParkedProduce(w, b, r)
+    wakeParkedFetches(w, b, r.tp, true)
+  }
 }
