@@ -12,8 +12,8 @@ import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
-import { newReplica, assignEpoch, maybeIncrementHw } from '../storage/partition.ts'
-import { completeParkedFetchesFor, failParkedFor, minIsrOf, wakeParkedFetches, wakeParkedProduce } from './purgatory.ts'
+import { newReplica, assignEpoch } from '../storage/partition.ts'
+import { completeParkedFetchesFor, failParkedFor, maybeIncrementLeaderHw } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
 import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../coordinator/group-coordinator.ts'
@@ -228,10 +228,7 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
       if (!r.alterInflight) r.maximalIsr = p.isr.slice()
-      if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-        wakeParkedProduce(w, b, r)
-        wakeParkedFetches(w, b, r.tp, true)
-      }
+      maybeIncrementLeaderHw(w, b, r)
     }
   } else if (p.leader >= 0) {
     if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p)
@@ -282,10 +279,7 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
     }
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedProduce(w, b, r)
-    wakeParkedFetches(w, b, r.tp, true)
-  }
+  maybeIncrementLeaderHw(w, b, r)
   if (isOffsetsTopic(r)) {
     unloadOffsetsPartition(w, b, r.tp)
     loadOffsetsPartition(w, b, r)

@@ -13,10 +13,10 @@
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch } from './types.ts'
-import { maybeIncrementHw, updateFollower } from '../storage/partition.ts'
+import { updateFollower } from '../storage/partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { diverging, hasDataOrError, respondFetch } from './fetch-read.ts'
-import { minIsrOf, parkFetch, wakeParkedFetches, wakeParkedProduce } from './purgatory.ts'
+import { maybeIncrementLeaderHw, parkFetch } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { FetchPart } from '../kafka/payloads.ts'
 
@@ -70,8 +70,5 @@ function recordFollowerFetch(w: World, b: BrokerNode, follower: number, p: Fetch
   if (diverging(r, p)) return
   updateFollower(r, follower, p.fetchOffset, w.nowMs)
   maybeExpandIsr(w, b, r, follower)
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedProduce(w, b, r)
-    wakeParkedFetches(w, b, r.tp, true)
-  }
+  maybeIncrementLeaderHw(w, b, r)
 }

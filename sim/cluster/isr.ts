@@ -12,8 +12,8 @@ import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
 import type { BrokerNode, Replica } from './types.ts'
-import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { wakeParkedFetches, wakeParkedProduce, minIsrOf } from './purgatory.ts'
+import { outOfSyncReplicas, canJoinIsr } from '../storage/partition.ts'
+import { maybeIncrementLeaderHw } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000
@@ -77,8 +77,5 @@ export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'
     b.metaFetchTarget = m.leaderId
   }
   r.maximalIsr = r.isr.slice()
-  if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedProduce(w, b, r)
-    wakeParkedFetches(w, b, r.tp, true)
-  }
+  if (r.role === 'leader') maybeIncrementLeaderHw(w, b, r)
 }

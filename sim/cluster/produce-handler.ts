@@ -16,8 +16,8 @@ import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
-import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { minIsrOf, parkProduce, respondProduce, wakeParkedFetches, wakeParkedProduce } from './purgatory.ts'
+import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partition.ts'
+import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 
@@ -87,15 +87,12 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
 
 /**
  * Append a batch on the leader and let what waits on the partition react: parked follower fetches
- * (new data), and, if the HW moved, consumer fetches, acks=all produces and coordinator writes.
+ * (new data), and, if the HW moved, what waits for the HW (onHighWatermarkMoved).
  */
 export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): void {
   appendBatch(r, batch)
-  wakeParkedFetches(w, b, r.tp, false)
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedFetches(w, b, r.tp, true)
-    wakeParkedProduce(w, b, r)
-  }
+  wakeFollowerFetches(w, b, r.tp)
+  maybeIncrementLeaderHw(w, b, r)
 }
 
 export function handleInitProducerId(w: World, b: BrokerNode, m: MessageOf<'InitProducerId'>): void {

@@ -7,6 +7,8 @@
  *
  * Follows DelayedOperationPurgatory, DelayedProduce and DelayedFetch:
  * - new data on a leader wakes the parked follower fetches of that partition;
+ * - a move of the leader's HW, whatever moved it, goes through one onHighWatermarkMoved, which
+ *   wakes the parked produce requests and the parked consumer fetches of that partition;
  * - a parked produce completes once the HW reaches its last offset + 1; if the maximal ISR fell
  *   below min.insync.replicas meanwhile it answers NOT_ENOUGH_REPLICAS_AFTER_APPEND;
  * - the leader giving up a partition fails its parked produce parts (NOT_LEADER_OR_FOLLOWER) and
@@ -20,7 +22,7 @@ import { timer } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch, ParkedProduce, Replica } from './types.ts'
-import { effectiveMinIsr } from '../storage/partition.ts'
+import { effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
 import { hasDataOrError, respondFetch } from './fetch-read.ts'
 import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.ts'
 
@@ -28,6 +30,28 @@ import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.
 export function minIsrOf(w: World, b: BrokerNode, topic: string): number {
   const v = b.image.topics[topic]?.config['min.insync.replicas']
   return typeof v === 'number' ? v : w.brokerConfig['min.insync.replicas']
+}
+
+/**
+ * Move the leader's HW if the ISR's LEOs allow it (Partition.maybeIncrementLeaderHW); if it moved,
+ * complete what waited for it. Returns whether it moved.
+ */
+export function maybeIncrementLeaderHw(w: World, b: BrokerNode, r: Replica): boolean {
+  if (!maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) return false
+  onHighWatermarkMoved(w, b, r)
+  return true
+}
+
+/**
+ * The HW of the leader replica `r` moved, whatever moved it (an append, a follower's fetch, an ISR
+ * change from metadata or an AlterPartition response, becoming leader): complete both kinds of
+ * delayed operation keyed on the partition, like ReplicaManager's purgatory action after an append
+ * (delayedProducePurgatory, then delayedFetchPurgatory): the acks=all produce requests it
+ * satisfies, then the parked consumer fetches it makes readable.
+ */
+export function onHighWatermarkMoved(w: World, b: BrokerNode, r: Replica): void {
+  wakeParkedProduce(w, b, r)
+  wakeParkedFetches(w, b, r.tp, true)
 }
 
 // ------------------------------------------------------------------ produce
@@ -62,7 +86,7 @@ export function parkProduce(w: World, b: BrokerNode, p: ParkedProduce): void {
 }
 
 /** The HW of `r` moved: answer the acks=all requests (and coordinator writes) it satisfies. */
-export function wakeParkedProduce(w: World, b: BrokerNode, r: Replica): void {
+function wakeParkedProduce(w: World, b: BrokerNode, r: Replica): void {
   if (r.topic === OFFSETS_TOPIC) completeWrites(w, b, r)
   if (b.parkedProduce.length === 0) return
   const minIsr = effectiveMinIsr(minIsrOf(w, b, r.topic), r)
@@ -130,8 +154,13 @@ export function parkFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
   armPurge(w, b, f.deadline)
 }
 
+/** New data in `tp` on its leader: answer the parked follower fetches it satisfies. */
+export function wakeFollowerFetches(w: World, b: BrokerNode, tp: string): void {
+  wakeParkedFetches(w, b, tp, false)
+}
+
 /** New data (or, for consumers, a higher HW) in `tp`: answer the parked fetches it satisfies. */
-export function wakeParkedFetches(w: World, b: BrokerNode, tp: string, hwMoved: boolean): void {
+function wakeParkedFetches(w: World, b: BrokerNode, tp: string, hwMoved: boolean): void {
   const parked = b.parkedFetch
   if (parked.length === 0) return
   let keep: ParkedFetch[] | null = null
