@@ -11,12 +11,12 @@ import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
-import type { BrokerNode, Replica } from './types.ts'
+import type { BrokerNode, PartitionChange, Replica } from './types.ts'
 import { newReplica, assignEpoch } from '../storage/partition.ts'
-import { completeParkedFetchesFor, failParkedFor, maybeIncrementLeaderHw } from './purgatory.ts'
+import { maybeIncrementLeaderHw, onLeadershipLost } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
-import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../coordinator/group-coordinator.ts'
+import { newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const REGISTER_RETRY_MS = 250
@@ -147,10 +147,23 @@ function heartbeat(w: World, b: BrokerNode): void {
   })
 }
 
-export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>): void {
+type QuorumResponse = MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>
+
+/**
+ * A response from the controller quorum; returns what the replayed metadata changed in the
+ * partitions this broker hosts.
+ */
+export function handleBrokerMessage(w: World, b: BrokerNode, m: QuorumResponse): PartitionChange[] {
+  const changes: PartitionChange[] = []
+  brokerMessage(w, b, m, changes)
+  onPartitionChanges(w, b, changes)
+  return changes
+}
+
+function brokerMessage(w: World, b: BrokerNode, m: QuorumResponse, changes: PartitionChange[]): void {
   switch (m.api) {
     case 'RaftFetchResponse':
-      return onMetadata(w, b, m)
+      return onMetadata(w, b, m, changes)
     case 'BrokerRegistrationResponse':
       b.registrationInflight = false
       if (m.error === 'NONE') {
@@ -174,7 +187,7 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftF
   }
 }
 
-function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>): void {
+function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>, changes: PartitionChange[]): void {
   if (m.corr !== b.metaFetchCorr) return
   b.metaFetchInflight = false
   b.metaLastContactMs = w.nowMs
@@ -195,7 +208,7 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>):
       changed[tp] = p
     }
   }
-  for (const tp of order) applyPartition(w, b, changed[tp])
+  for (const tp of order) applyPartition(w, b, changed[tp], changes)
   fetchMetadata(w, b)
 }
 
@@ -207,12 +220,12 @@ export function retryMetadata(w: World, b: BrokerNode): void {
   fetchMetadata(w, b)
 }
 
-/** ReplicaManager.applyDelta for one partition. */
-function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
+/** ReplicaManager.applyDelta for one partition; what it changed goes to `changes`. */
+function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: PartitionChange[]): void {
   const tp = partitionName(p.topic, p.partition)
   let r = b.replicas[tp]
   if (!p.replicas.includes(b.id)) {
-    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
     return
   }
   if (!r) {
@@ -223,33 +236,35 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
   }
   r.replicas = p.replicas.slice()
   if (p.leader === b.id) {
-    if (r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch) makeLeader(w, b, r, p)
+    if (r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch) makeLeader(w, b, r, p, changes)
     else {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
       if (!r.alterInflight) r.maximalIsr = p.isr.slice()
-      maybeIncrementLeaderHw(w, b, r)
+      if (maybeIncrementLeaderHw(w, b, r)) changes.push({ replica: r, change: 'hwMoved' })
     }
   } else if (p.leader >= 0) {
-    if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p)
+    if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p, changes)
     else {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
     }
   } else {
-    stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
     r.leaderEpoch = p.leaderEpoch
     r.partitionEpoch = p.partitionEpoch
     r.isr = p.isr.slice()
   }
 }
 
-function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
-  if (r.role === 'leader') {
-    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
-    failParkedFor(w, b, r.tp, error)
-    completeParkedFetchesFor(w, b, r.tp)
-  }
+/** The leader gives up the partition: what waits in the purgatory for it answers now. */
+function resign(w: World, b: BrokerNode, r: Replica, error: string, changes: PartitionChange[]): void {
+  changes.push({ replica: r, change: 'resigned' })
+  onLeadershipLost(w, b, r.tp, error)
+}
+
+function stopReplica(w: World, b: BrokerNode, r: Replica, error: string, changes: PartitionChange[]): void {
+  if (r.role === 'leader') resign(w, b, r, error, changes)
   if (r.role === 'follower') removeFromFetchers(b, r.tp)
   r.role = 'none'
   r.leader = -1
@@ -257,7 +272,7 @@ function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
   r.alterInflight = false
 }
 
-function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
+function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState, changes: PartitionChange[]): void {
   if (r.role === 'follower') removeFromFetchers(b, r.tp)
   r.role = 'leader'
   r.leader = b.id
@@ -279,19 +294,12 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
     }
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
-  maybeIncrementLeaderHw(w, b, r)
-  if (isOffsetsTopic(r)) {
-    unloadOffsetsPartition(w, b, r.tp)
-    loadOffsetsPartition(w, b, r)
-  }
+  if (maybeIncrementLeaderHw(w, b, r)) changes.push({ replica: r, change: 'hwMoved' })
+  changes.push({ replica: r, change: 'becameLeader' })
 }
 
-function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
-  if (r.role === 'leader') {
-    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
-    failParkedFor(w, b, r.tp, 'NOT_LEADER_OR_FOLLOWER')
-    completeParkedFetchesFor(w, b, r.tp)
-  }
+function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState, changes: PartitionChange[]): void {
+  if (r.role === 'leader') resign(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
   r.role = 'follower'
   r.leader = p.leader
   r.leaderEpoch = p.leaderEpoch

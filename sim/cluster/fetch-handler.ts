@@ -12,17 +12,26 @@
  */
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
-import type { BrokerNode, ParkedFetch } from './types.ts'
+import type { BrokerNode, ParkedFetch, PartitionChange, Replica } from './types.ts'
 import { updateFollower } from '../storage/partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { diverging, hasDataOrError, respondFetch } from './fetch-read.ts'
 import { maybeIncrementLeaderHw, parkFetch } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { FetchPart } from '../kafka/payloads.ts'
 
 export type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
 
-export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): void {
+/** Answer (or park) a Fetch; returns the partitions whose HW a follower's progress moved. */
+export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): PartitionChange[] {
+  const changes: PartitionChange[] = []
+  fetch(w, b, m, changes)
+  onPartitionChanges(w, b, changes)
+  return changes
+}
+
+function fetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, changes: PartitionChange[]): void {
   const replicaId = m.replicaId
   let parts = m.parts
   let session: Record<string, FetchPart> | null = null
@@ -32,7 +41,10 @@ export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): voi
       send(w, b.node, m.from, { api: 'FetchResponse', from: b.node, corr: m.corr, replicaId, error: 'FETCH_SESSION_ID_NOT_FOUND', parts: [] })
       return
     }
-    for (const p of parts) recordFollowerFetch(w, b, replicaId, p)
+    for (const p of parts) {
+      const r = recordFollowerFetch(w, b, replicaId, p)
+      if (r) changes.push({ replica: r, change: 'hwMoved' })
+    }
     parts = Object.values(session)
   }
   const f: ParkedFetch = {
@@ -64,11 +76,12 @@ function followerSession(b: BrokerNode, m: MessageOf<'Fetch'>): Record<string, F
   return session
 }
 
-function recordFollowerFetch(w: World, b: BrokerNode, follower: number, p: FetchPart): void {
+/** Record a follower's fetch position; returns the replica if that moved its HW. */
+function recordFollowerFetch(w: World, b: BrokerNode, follower: number, p: FetchPart): Replica | null {
   const r = b.replicas[p.tp]
-  if (!r || r.role !== 'leader' || p.currentLeaderEpoch !== r.leaderEpoch) return
-  if (diverging(r, p)) return
+  if (!r || r.role !== 'leader' || p.currentLeaderEpoch !== r.leaderEpoch) return null
+  if (diverging(r, p)) return null
   updateFollower(r, follower, p.fetchOffset, w.nowMs)
   maybeExpandIsr(w, b, r, follower)
-  maybeIncrementLeaderHw(w, b, r)
+  return maybeIncrementLeaderHw(w, b, r) ? r : null
 }

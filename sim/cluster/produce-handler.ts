@@ -15,15 +15,24 @@
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { LogBatch } from '../storage/batch.ts'
-import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
+import type { BrokerNode, ParkedProduce, PartitionChange, Replica } from './types.ts'
 import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 
 export type { ProduceBatch } from '../kafka/payloads.ts'
 
-export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): void {
+/** Answer (or park) a Produce; returns the partitions whose HW the appends moved. */
+export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): PartitionChange[] {
+  const changes: PartitionChange[] = []
+  produce(w, b, m, changes)
+  onPartitionChanges(w, b, changes)
+  return changes
+}
+
+function produce(w: World, b: BrokerNode, m: MessageOf<'Produce'>, changes: PartitionChange[]): void {
   const acks = m.acks
   const batches = m.batches
   const parked: ParkedProduce = {
@@ -34,14 +43,14 @@ export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>):
     parts: [],
     remaining: 0,
   }
-  for (const pb of batches) parked.parts.push(appendOne(w, b, pb, acks))
+  for (const pb of batches) parked.parts.push(appendOne(w, b, pb, acks, changes))
   if (acks === '0') return
   for (const part of parked.parts) if (!part.done) parked.remaining++
   if (parked.remaining === 0) return respondProduce(w, b, parked)
   parkProduce(w, b, parked)
 }
 
-function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): ParkedProduce['parts'][number] {
+function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, changes: PartitionChange[]): ParkedProduce['parts'][number] {
   const r = b.replicas[pb.tp]
   const part = { tp: pb.tp, required: 0, baseOffset: -1, error: 'NONE', done: true }
   if (!r || r.role !== 'leader' || b.fenced) {
@@ -78,7 +87,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
   }
-  appendAsLeader(w, b, r, batch)
+  if (appendAsLeader(w, b, r, batch)) changes.push({ replica: r, change: 'hwMoved' })
   part.baseOffset = batch.baseOffset
   part.required = r.leo
   part.done = acks !== 'all' || r.hw >= part.required
@@ -87,12 +96,13 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
 
 /**
  * Append a batch on the leader and let what waits on the partition react: parked follower fetches
- * (new data), and, if the HW moved, what waits for the HW (onHighWatermarkMoved).
+ * (new data), and, if the HW moved, what waits for the HW (onHighWatermarkMoved). Returns whether
+ * the HW moved.
  */
-export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): void {
+export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): boolean {
   appendBatch(r, batch)
   wakeFollowerFetches(w, b, r.tp)
-  maybeIncrementLeaderHw(w, b, r)
+  return maybeIncrementLeaderHw(w, b, r)
 }
 
 export function handleInitProducerId(w: World, b: BrokerNode, m: MessageOf<'InitProducerId'>): void {

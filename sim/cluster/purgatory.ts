@@ -24,7 +24,6 @@ import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch, ParkedProduce, Replica } from './types.ts'
 import { effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
 import { hasDataOrError, respondFetch } from './fetch-read.ts'
-import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.ts'
 
 /** The topic's min.insync.replicas (a topic config, else the broker's). */
 export function minIsrOf(w: World, b: BrokerNode, topic: string): number {
@@ -85,9 +84,8 @@ export function parkProduce(w: World, b: BrokerNode, p: ParkedProduce): void {
   armPurge(w, b, p.deadline)
 }
 
-/** The HW of `r` moved: answer the acks=all requests (and coordinator writes) it satisfies. */
+/** The HW of `r` moved: answer the acks=all requests it satisfies. */
 function wakeParkedProduce(w: World, b: BrokerNode, r: Replica): void {
-  if (r.topic === OFFSETS_TOPIC) completeWrites(w, b, r)
   if (b.parkedProduce.length === 0) return
   const minIsr = effectiveMinIsr(minIsrOf(w, b, r.topic), r)
   let any = false
@@ -112,8 +110,17 @@ function flushDone(w: World, b: BrokerNode): void {
   b.parkedProduce = keep
 }
 
+/**
+ * This broker no longer leads `tp`: its parked produce parts fail with `error`, and the parked
+ * fetches that include it answer now (with NOT_LEADER_OR_FOLLOWER for it).
+ */
+export function onLeadershipLost(w: World, b: BrokerNode, tp: string, error: string): void {
+  failParkedFor(w, b, tp, error)
+  completeParkedFetchesFor(w, b, tp)
+}
+
 /** Leadership of `tp` is gone: every parked write for it fails with `error`. */
-export function failParkedFor(w: World, b: BrokerNode, tp: string, error: string): void {
+function failParkedFor(w: World, b: BrokerNode, tp: string, error: string): void {
   let any = false
   for (const p of b.parkedProduce) {
     for (const part of p.parts) {
@@ -186,7 +193,7 @@ function wakeParkedFetches(w: World, b: BrokerNode, tp: string, hwMoved: boolean
 }
 
 /** Leadership of `tp` changed on this broker: parked fetches that include it answer now. */
-export function completeParkedFetchesFor(w: World, b: BrokerNode, tp: string): void {
+function completeParkedFetchesFor(w: World, b: BrokerNode, tp: string): void {
   const keep: ParkedFetch[] = []
   for (const f of b.parkedFetch) {
     if (f.parts.some((p) => p.tp === tp)) respondFetch(w, b, f)
