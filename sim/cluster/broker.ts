@@ -6,6 +6,12 @@
  * ReplicaManager.applyDelta): a broker registers with a fresh incarnation id after every start,
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
+ *
+ * Applying a partition change (ReplicaManager.applyDelta) answers what waited in the purgatory for a
+ * partition the broker stops leading, and moves the HW when the ISR allows; what happened to each
+ * partition (PartitionChange: hwMoved, becameLeader, resigned) is returned, in order, to the broker's
+ * node behaviour, which lets the group coordinator load or unload its __consumer_offsets partitions
+ * (the cluster layer never calls the coordinator).
  */
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
@@ -16,12 +22,13 @@ import { newReplica, assignEpoch } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw, onLeadershipLost } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
-import { newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import type { CoordinatorState } from '../coordinator/group-types.ts'
 
 const REGISTER_RETRY_MS = 250
 
-export function newBroker(id: number): BrokerNode {
+/** A broker's state; its group coordinator's state is made by the layer that owns it (nodes/). */
+export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode {
   return {
     id,
     node: String(id),
@@ -47,11 +54,14 @@ export function newBroker(id: number): BrokerNode {
     producerIdNext: 0,
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
-    coordinator: newCoordinatorState(),
+    coordinator,
   }
 }
 
-/** Start after boot or restart: volatile state is gone, logs stay. */
+/**
+ * Start after boot or restart: volatile state is gone, logs stay. (The group coordinator's state,
+ * volatile too, is reset by the broker's node behaviour before this.)
+ */
 export function startBroker(w: World, b: BrokerNode): void {
   b.incarnation += 1
   b.brokerEpoch = -1
@@ -70,7 +80,6 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.purgeTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
-  b.coordinator = newCoordinatorState()
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
     r.role = 'none'
@@ -156,7 +165,6 @@ type QuorumResponse = MessageOf<'RaftFetchResponse' | 'BrokerRegistrationRespons
 export function handleBrokerMessage(w: World, b: BrokerNode, m: QuorumResponse): PartitionChange[] {
   const changes: PartitionChange[] = []
   brokerMessage(w, b, m, changes)
-  onPartitionChanges(w, b, changes)
   return changes
 }
 

@@ -18,7 +18,6 @@ import { maybeExpandIsr } from './isr.ts'
 import { diverging, hasDataOrError, respondFetch } from './fetch-read.ts'
 import { maybeIncrementLeaderHw, parkFetch } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { FetchPart } from '../kafka/payloads.ts'
 
 export type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
@@ -26,12 +25,11 @@ export type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
 /** Answer (or park) a Fetch; returns the partitions whose HW a follower's progress moved. */
 export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): PartitionChange[] {
   const changes: PartitionChange[] = []
-  fetch(w, b, m, changes)
-  onPartitionChanges(w, b, changes)
+  serveFetch(w, b, m, changes)
   return changes
 }
 
-function fetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, changes: PartitionChange[]): void {
+function serveFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, changes: PartitionChange[]): void {
   const replicaId = m.replicaId
   let parts = m.parts
   let session: Record<string, FetchPart> | null = null

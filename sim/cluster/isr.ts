@@ -15,7 +15,6 @@ import type { BrokerNode, PartitionChange, Replica } from './types.ts'
 import { outOfSyncReplicas, canJoinIsr } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { onPartitionChanges } from '../coordinator/group-coordinator.ts'
 
 const ALTER_RETRY_MS = 5000
 
@@ -69,12 +68,6 @@ export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: nu
 
 /** The controller's answer to our AlterPartition; returns the partition if its HW moved. */
 export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'AlterPartitionResponse'>): PartitionChange[] {
-  const changes = alterPartitionResponse(w, b, m)
-  onPartitionChanges(w, b, changes)
-  return changes
-}
-
-function alterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'AlterPartitionResponse'>): PartitionChange[] {
   const r = b.replicas[`${m.topic}-${m.partition}`]
   if (!r || !r.alterInflight || r.alterCorr !== m.corr) return []
   r.alterInflight = false

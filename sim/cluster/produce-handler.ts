@@ -19,7 +19,6 @@ import type { BrokerNode, ParkedProduce, PartitionChange, Replica } from './type
 import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 
 export type { ProduceBatch } from '../kafka/payloads.ts'
@@ -27,12 +26,11 @@ export type { ProduceBatch } from '../kafka/payloads.ts'
 /** Answer (or park) a Produce; returns the partitions whose HW the appends moved. */
 export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): PartitionChange[] {
   const changes: PartitionChange[] = []
-  produce(w, b, m, changes)
-  onPartitionChanges(w, b, changes)
+  serveProduce(w, b, m, changes)
   return changes
 }
 
-function produce(w: World, b: BrokerNode, m: MessageOf<'Produce'>, changes: PartitionChange[]): void {
+function serveProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>, changes: PartitionChange[]): void {
   const acks = m.acks
   const batches = m.batches
   const parked: ParkedProduce = {

@@ -5,7 +5,11 @@
  * PreparingRebalance, CompletingRebalance, Stable, Dead) and writes group metadata and committed
  * offsets as records in that partition, answering only once they are committed (HW). A broker that
  * becomes leader of an offsets partition loads its groups from the log; one that stops leading it
- * unloads them, and clients get NOT_COORDINATOR.
+ * unloads them, and clients get NOT_COORDINATOR. The coordinator learns of leadership and HW changes
+ * from the PartitionChange list the broker's handlers return (onPartitionChanges, called by the
+ * broker's node behaviour after the broker's own handling, like GroupCoordinatorService.onElection /
+ * onResignation and the runtime's high-watermark listener); it writes through the broker's
+ * appendAsLeader.
  *
  * Join phase: a group that was Empty waits group.initial.rebalance.delay.ms (extended by the delay
  * each time a member joins, up to the rebalance timeout); otherwise it completes when every known
