@@ -6,23 +6,29 @@
  * ReplicaManager.applyDelta): a broker registers with a fresh incarnation id after every start,
  * heartbeats every broker.heartbeat.interval.ms with its replayed metadata offset, re-registers on
  * STALE_BROKER_EPOCH, and learns leadership only from committed metadata. Its logs survive a crash.
+ *
+ * Applying a partition change (ReplicaManager.applyDelta) answers what waited in the purgatory for a
+ * partition the broker stops leading, and moves the HW when the ISR allows; what happened to each
+ * partition (PartitionChange: hwMoved, becameLeader, resigned) is returned, in order, to the broker's
+ * node behaviour, which lets the group coordinator load or unload its __consumer_offsets partitions
+ * (the cluster layer never calls the coordinator).
  */
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import { applyRecord, emptyImage, partitionName, type PartitionState, type RaftEntry } from '../controller/metadata.ts'
-import type { BrokerNode, Replica } from './types.ts'
-import { newReplica, assignEpoch, maybeIncrementHw } from '../storage/partition.ts'
-import { failParkedFor, wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+import type { BrokerNode, PartitionChange, Replica } from './types.ts'
+import { newReplica, assignEpoch } from '../storage/partition.ts'
+import { maybeIncrementLeaderHw, onLeadershipLost } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
-import { completeParkedFetchesFor } from './fetch-handler.ts'
 import { checkIsrExpiry } from './isr.ts'
-import { isOffsetsTopic, loadOffsetsPartition, newCoordinatorState, unloadOffsetsPartition } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import type { CoordinatorState } from '../coordinator/group-types.ts'
 
 const REGISTER_RETRY_MS = 250
 
-export function newBroker(id: number): BrokerNode {
+/** A broker's state; its group coordinator's state is made by the layer that owns it (nodes/). */
+export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode {
   return {
     id,
     node: String(id),
@@ -48,11 +54,14 @@ export function newBroker(id: number): BrokerNode {
     producerIdNext: 0,
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
-    coordinator: newCoordinatorState(),
+    coordinator,
   }
 }
 
-/** Start after boot or restart: volatile state is gone, logs stay. */
+/**
+ * Start after boot or restart: volatile state is gone, logs stay. (The group coordinator's state,
+ * volatile too, is reset by the broker's node behaviour before this.)
+ */
 export function startBroker(w: World, b: BrokerNode): void {
   b.incarnation += 1
   b.brokerEpoch = -1
@@ -71,7 +80,6 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.purgeTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
-  b.coordinator = newCoordinatorState()
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
     r.role = 'none'
@@ -148,10 +156,22 @@ function heartbeat(w: World, b: BrokerNode): void {
   })
 }
 
-export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>): void {
+type QuorumResponse = MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>
+
+/**
+ * A response from the controller quorum; returns what the replayed metadata changed in the
+ * partitions this broker hosts.
+ */
+export function handleBrokerMessage(w: World, b: BrokerNode, m: QuorumResponse): PartitionChange[] {
+  const changes: PartitionChange[] = []
+  brokerMessage(w, b, m, changes)
+  return changes
+}
+
+function brokerMessage(w: World, b: BrokerNode, m: QuorumResponse, changes: PartitionChange[]): void {
   switch (m.api) {
     case 'RaftFetchResponse':
-      return onMetadata(w, b, m)
+      return onMetadata(w, b, m, changes)
     case 'BrokerRegistrationResponse':
       b.registrationInflight = false
       if (m.error === 'NONE') {
@@ -175,7 +195,7 @@ export function handleBrokerMessage(w: World, b: BrokerNode, m: MessageOf<'RaftF
   }
 }
 
-function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>): void {
+function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>, changes: PartitionChange[]): void {
   if (m.corr !== b.metaFetchCorr) return
   b.metaFetchInflight = false
   b.metaLastContactMs = w.nowMs
@@ -196,7 +216,7 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>):
       changed[tp] = p
     }
   }
-  for (const tp of order) applyPartition(w, b, changed[tp])
+  for (const tp of order) applyPartition(w, b, changed[tp], changes)
   fetchMetadata(w, b)
 }
 
@@ -208,12 +228,12 @@ export function retryMetadata(w: World, b: BrokerNode): void {
   fetchMetadata(w, b)
 }
 
-/** ReplicaManager.applyDelta for one partition. */
-function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
+/** ReplicaManager.applyDelta for one partition; what it changed goes to `changes`. */
+function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: PartitionChange[]): void {
   const tp = partitionName(p.topic, p.partition)
   let r = b.replicas[tp]
   if (!p.replicas.includes(b.id)) {
-    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
     return
   }
   if (!r) {
@@ -224,33 +244,35 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState): void {
   }
   r.replicas = p.replicas.slice()
   if (p.leader === b.id) {
-    if (r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch) makeLeader(w, b, r, p)
+    if (r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch) makeLeader(w, b, r, p, changes)
     else {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
       if (!r.alterInflight) r.maximalIsr = p.isr.slice()
-      if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+      if (maybeIncrementLeaderHw(w, b, r)) changes.push({ replica: r, change: 'hwMoved' })
     }
   } else if (p.leader >= 0) {
-    if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p)
+    if (r.role !== 'follower' || r.leader !== p.leader || r.leaderEpoch !== p.leaderEpoch) makeFollower(w, b, r, p, changes)
     else {
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
     }
   } else {
-    stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER')
+    stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
     r.leaderEpoch = p.leaderEpoch
     r.partitionEpoch = p.partitionEpoch
     r.isr = p.isr.slice()
   }
 }
 
-function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
-  if (r.role === 'leader') {
-    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
-    failParkedFor(w, b, r.tp, error)
-    completeParkedFetchesFor(w, b, r.tp)
-  }
+/** The leader gives up the partition: what waits in the purgatory for it answers now. */
+function resign(w: World, b: BrokerNode, r: Replica, error: string, changes: PartitionChange[]): void {
+  changes.push({ replica: r, change: 'resigned' })
+  onLeadershipLost(w, b, r.tp, error)
+}
+
+function stopReplica(w: World, b: BrokerNode, r: Replica, error: string, changes: PartitionChange[]): void {
+  if (r.role === 'leader') resign(w, b, r, error, changes)
   if (r.role === 'follower') removeFromFetchers(b, r.tp)
   r.role = 'none'
   r.leader = -1
@@ -258,7 +280,7 @@ function stopReplica(w: World, b: BrokerNode, r: Replica, error: string): void {
   r.alterInflight = false
 }
 
-function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
+function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState, changes: PartitionChange[]): void {
   if (r.role === 'follower') removeFromFetchers(b, r.tp)
   r.role = 'leader'
   r.leader = b.id
@@ -280,19 +302,12 @@ function makeLeader(w: World, b: BrokerNode, r: Replica, p: PartitionState): voi
     }
   }
   w.history.leaderClaims.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, leaderEpoch: p.leaderEpoch })
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
-  if (isOffsetsTopic(r)) {
-    unloadOffsetsPartition(w, b, r.tp)
-    loadOffsetsPartition(w, b, r)
-  }
+  if (maybeIncrementLeaderHw(w, b, r)) changes.push({ replica: r, change: 'hwMoved' })
+  changes.push({ replica: r, change: 'becameLeader' })
 }
 
-function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState): void {
-  if (r.role === 'leader') {
-    if (isOffsetsTopic(r)) unloadOffsetsPartition(w, b, r.tp)
-    failParkedFor(w, b, r.tp, 'NOT_LEADER_OR_FOLLOWER')
-    completeParkedFetchesFor(w, b, r.tp)
-  }
+function makeFollower(w: World, b: BrokerNode, r: Replica, p: PartitionState, changes: PartitionChange[]): void {
+  if (r.role === 'leader') resign(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
   r.role = 'follower'
   r.leader = p.leader
   r.leaderEpoch = p.leaderEpoch

@@ -11,9 +11,9 @@ import { nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import { isUnfenced } from '../controller/metadata.ts'
-import type { BrokerNode, Replica } from './types.ts'
-import { outOfSyncReplicas, canJoinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { wakeParkedProduce, minIsrOf } from './produce-handler.ts'
+import type { BrokerNode, PartitionChange, Replica } from './types.ts'
+import { outOfSyncReplicas, canJoinIsr } from '../storage/partition.ts'
+import { maybeIncrementLeaderHw } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000
@@ -66,9 +66,10 @@ export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: nu
   sendAlter(w, b, r, newIsr)
 }
 
-export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'AlterPartitionResponse'>): void {
+/** The controller's answer to our AlterPartition; returns the partition if its HW moved. */
+export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'AlterPartitionResponse'>): PartitionChange[] {
   const r = b.replicas[`${m.topic}-${m.partition}`]
-  if (!r || !r.alterInflight || r.alterCorr !== m.corr) return
+  if (!r || !r.alterInflight || r.alterCorr !== m.corr) return []
   r.alterInflight = false
   if (m.error === 'NONE') {
     r.isr = (m.isr as number[]).slice()
@@ -77,5 +78,5 @@ export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'
     b.metaFetchTarget = m.leaderId
   }
   r.maximalIsr = r.isr.slice()
-  if (r.role === 'leader' && maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) wakeParkedProduce(w, b, r)
+  return r.role === 'leader' && maybeIncrementLeaderHw(w, b, r) ? [{ replica: r, change: 'hwMoved' }] : []
 }

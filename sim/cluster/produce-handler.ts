@@ -1,43 +1,36 @@
 /**
- * The leader's side of Produce (ReplicaManager.appendRecords, Partition.appendRecordsToLeader,
- * DelayedProduce) and of InitProducerId.
+ * The leader's side of Produce (ReplicaManager.appendRecords, Partition.appendRecordsToLeader) and
+ * of InitProducerId.
  *
  * - not the leader → NOT_LEADER_OR_FOLLOWER, with the current leader when known (KIP-951);
  * - acks=all and ISR < min(min.insync.replicas, RF) → NOT_ENOUGH_REPLICAS, nothing written;
  * - idempotent batches: a duplicate of one of the last five batches answers with the original
  *   offset; a sequence gap → OUT_OF_ORDER_SEQUENCE_NUMBER;
- * - acks=0: no response; acks=1: answer after the local append; acks=all: parked until the HW
- *   passes the batch (then NOT_ENOUGH_REPLICAS_AFTER_APPEND if the maximal ISR fell below min ISR
- *   meanwhile) or until the request's timeout (REQUEST_TIMED_OUT).
+ * - acks=0: no response; acks=1: answer after the local append; acks=all: parked in the purgatory
+ *   (purgatory.ts, DelayedProduce) until the HW passes the batch (then
+ *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the maximal ISR fell below min ISR meanwhile) or until the
+ *   request's timeout (REQUEST_TIMED_OUT).
  * The leader creates one LogBatch per produced batch; followers will share that same object.
  */
-import { timer } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { LogBatch } from '../storage/batch.ts'
-import type { BrokerNode, ParkedProduce, Replica } from './types.ts'
-import { appendBatch, checkSequence, effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
-import { wakeParkedFetches } from './fetch-handler.ts'
-import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.ts'
+import type { BrokerNode, ParkedProduce, PartitionChange, Replica } from './types.ts'
+import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partition.ts'
+import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 
 export type { ProduceBatch } from '../kafka/payloads.ts'
 
-export function minIsrOf(w: World, b: BrokerNode, topic: string): number {
-  const v = b.image.topics[topic]?.config['min.insync.replicas']
-  return typeof v === 'number' ? v : w.brokerConfig['min.insync.replicas']
+/** Answer (or park) a Produce; returns the partitions whose HW the appends moved. */
+export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): PartitionChange[] {
+  const changes: PartitionChange[] = []
+  serveProduce(w, b, m, changes)
+  return changes
 }
 
-function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number } | null {
-  const r = b.replicas[tp]
-  if (r && r.leader >= 0) return { id: r.leader, epoch: r.leaderEpoch }
-  const dash = tp.lastIndexOf('-')
-  const p = b.image.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
-  return p && p.leader >= 0 ? { id: p.leader, epoch: p.leaderEpoch } : null
-}
-
-export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>): void {
+function serveProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>, changes: PartitionChange[]): void {
   const acks = m.acks
   const batches = m.batches
   const parked: ParkedProduce = {
@@ -48,15 +41,14 @@ export function handleProduce(w: World, b: BrokerNode, m: MessageOf<'Produce'>):
     parts: [],
     remaining: 0,
   }
-  for (const pb of batches) parked.parts.push(appendOne(w, b, pb, acks))
+  for (const pb of batches) parked.parts.push(appendOne(w, b, pb, acks, changes))
   if (acks === '0') return
   for (const part of parked.parts) if (!part.done) parked.remaining++
   if (parked.remaining === 0) return respondProduce(w, b, parked)
-  b.parkedProduce.push(parked)
-  armPurge(w, b, parked.deadline)
+  parkProduce(w, b, parked)
 }
 
-function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): ParkedProduce['parts'][number] {
+function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, changes: PartitionChange[]): ParkedProduce['parts'][number] {
   const r = b.replicas[pb.tp]
   const part = { tp: pb.tp, required: 0, baseOffset: -1, error: 'NONE', done: true }
   if (!r || r.role !== 'leader' || b.fenced) {
@@ -93,7 +85,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
   }
-  appendAsLeader(w, b, r, batch)
+  if (appendAsLeader(w, b, r, batch)) changes.push({ replica: r, change: 'hwMoved' })
   part.baseOffset = batch.baseOffset
   part.required = r.leo
   part.done = acks !== 'all' || r.hw >= part.required
@@ -102,96 +94,13 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
 
 /**
  * Append a batch on the leader and let what waits on the partition react: parked follower fetches
- * (new data), and, if the HW moved, consumer fetches, acks=all produces and coordinator writes.
+ * (new data), and, if the HW moved, what waits for the HW (onHighWatermarkMoved). Returns whether
+ * the HW moved.
  */
-export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): void {
+export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): boolean {
   appendBatch(r, batch)
-  wakeParkedFetches(w, b, r.tp, false)
-  if (maybeIncrementHw(r, minIsrOf(w, b, r.topic), b.id)) {
-    wakeParkedFetches(w, b, r.tp, true)
-    wakeParkedProduce(w, b, r)
-  }
-}
-
-function respondProduce(w: World, b: BrokerNode, p: ParkedProduce): void {
-  send(w, b.node, p.from, {
-    api: 'ProduceResponse',
-    from: b.node,
-    corr: p.corr,
-    parts: p.parts.map((x) => ({
-      tp: x.tp,
-      error: x.error,
-      baseOffset: x.error === 'NONE' ? x.baseOffset : -1,
-      currentLeader: x.error === 'NOT_LEADER_OR_FOLLOWER' ? currentLeader(b, x.tp) : null,
-    })),
-  })
-}
-
-/** The HW of `r` moved: answer the acks=all requests (and coordinator writes) it satisfies. */
-export function wakeParkedProduce(w: World, b: BrokerNode, r: Replica): void {
-  if (r.topic === OFFSETS_TOPIC) completeWrites(w, b, r)
-  if (b.parkedProduce.length === 0) return
-  const minIsr = effectiveMinIsr(minIsrOf(w, b, r.topic), r)
-  let any = false
-  for (const p of b.parkedProduce) {
-    for (const part of p.parts) {
-      if (part.done || part.tp !== r.tp || r.hw < part.required) continue
-      part.done = true
-      if (r.maximalIsr.length < minIsr) part.error = 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
-      p.remaining--
-      any = true
-    }
-  }
-  if (any) flushDone(w, b)
-}
-
-function flushDone(w: World, b: BrokerNode): void {
-  const keep: ParkedProduce[] = []
-  for (const p of b.parkedProduce) {
-    if (p.remaining === 0) respondProduce(w, b, p)
-    else keep.push(p)
-  }
-  b.parkedProduce = keep
-}
-
-/** Leadership of `tp` is gone: every parked write for it fails with `error`. */
-export function failParkedFor(w: World, b: BrokerNode, tp: string, error: string): void {
-  let any = false
-  for (const p of b.parkedProduce) {
-    for (const part of p.parts) {
-      if (part.done || part.tp !== tp) continue
-      part.done = true
-      part.error = error
-      p.remaining--
-      any = true
-    }
-  }
-  if (any) flushDone(w, b)
-}
-
-export function armPurge(w: World, b: BrokerNode, deadline: number): void {
-  if (b.purgeTimerAt >= w.nowMs && b.purgeTimerAt <= deadline) return
-  b.purgeTimerAt = deadline
-  timer(w, b.node, 'broker.purge', deadline - w.nowMs, deadline)
-}
-
-/** Expire parked produce requests past their timeout (REQUEST_TIMED_OUT). */
-export function purgeParkedProduce(w: World, b: BrokerNode): number {
-  let next = Infinity
-  let any = false
-  for (const p of b.parkedProduce) {
-    if (p.deadline <= w.nowMs) {
-      for (const part of p.parts) {
-        if (part.done) continue
-        part.done = true
-        part.error = 'REQUEST_TIMED_OUT'
-        p.remaining--
-      }
-      any = true
-    } else next = Math.min(next, p.deadline)
-  }
-  if (any) flushDone(w, b)
-  return next
+  wakeFollowerFetches(w, b, r.tp)
+  return maybeIncrementLeaderHw(w, b, r)
 }
 
 export function handleInitProducerId(w: World, b: BrokerNode, m: MessageOf<'InitProducerId'>): void {

@@ -59,6 +59,19 @@ export interface Replica {
   alterSentMs: number
 }
 
+/**
+ * Something that happened to a partition this broker hosts, as a handler returns it to the layers
+ * above (the group coordinator follows its __consumer_offsets partitions through these), in the
+ * order it happened:
+ * - hwMoved: the leader's high watermark moved;
+ * - becameLeader: the broker became the partition's leader (or its leader in a new epoch);
+ * - resigned: the broker stopped leading it (became a follower, or the replica was stopped).
+ */
+export interface PartitionChange {
+  replica: Replica
+  change: 'hwMoved' | 'becameLeader' | 'resigned'
+}
+
 export interface ParkedProduce {
   corr: number
   from: string

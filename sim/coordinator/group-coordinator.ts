@@ -5,7 +5,11 @@
  * PreparingRebalance, CompletingRebalance, Stable, Dead) and writes group metadata and committed
  * offsets as records in that partition, answering only once they are committed (HW). A broker that
  * becomes leader of an offsets partition loads its groups from the log; one that stops leading it
- * unloads them, and clients get NOT_COORDINATOR.
+ * unloads them, and clients get NOT_COORDINATOR. The coordinator learns of leadership and HW changes
+ * from the PartitionChange list the broker's handlers return (onPartitionChanges, called by the
+ * broker's node behaviour after the broker's own handling, like GroupCoordinatorService.onElection /
+ * onResignation and the runtime's high-watermark listener); it writes through the broker's
+ * appendAsLeader.
  *
  * Join phase: a group that was Empty waits group.initial.rebalance.delay.ms (extended by the delay
  * each time a member joins, up to the rebalance timeout); otherwise it completes when every known
@@ -18,7 +22,7 @@ import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import type { GroupStateReason, MemberRemovedReason } from '../kafka/events.ts'
 import { nextU32 } from '../kernel/rng.ts'
-import type { BrokerNode, Replica } from '../cluster/types.ts'
+import type { BrokerNode, PartitionChange, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import { appendAsLeader } from '../cluster/produce-handler.ts'
 import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
@@ -63,10 +67,30 @@ function reply(w: World, b: BrokerNode, to: PendingReply, msg: Unsent<GroupRespo
   send(w, b.node, to.node, { from: b.node, corr: to.corr, ...msg })
 }
 
+// ------------------------------------------------------------------ partition changes
+
+/**
+ * Follow what happened to this broker's __consumer_offsets partitions, in order, once the broker
+ * has handled the request or metadata update: a partition it now leads is loaded (onElection), one
+ * it stopped leading is unloaded (onResignation), and a HW move completes the writes it covers (the
+ * coordinator runtime's high-watermark listener).
+ */
+export function onPartitionChanges(w: World, b: BrokerNode, changes: readonly PartitionChange[]): void {
+  for (const { replica: r, change } of changes) {
+    if (r.topic !== OFFSETS_TOPIC) continue
+    if (change === 'hwMoved') completeWrites(w, b, r)
+    else if (change === 'resigned') unloadOffsetsPartition(w, b, r.tp)
+    else {
+      unloadOffsetsPartition(w, b, r.tp)
+      loadOffsetsPartition(w, b, r)
+    }
+  }
+}
+
 // ------------------------------------------------------------------ loading
 
 /** This broker became leader of an offsets partition: load its groups from the log. */
-export function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
+function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   const c = b.coordinator
   c.loaded[r.tp] = true
   const groups: Record<string, ClassicGroup> = {}
@@ -126,7 +150,7 @@ function replay(groups: Record<string, ClassicGroup>, rec: OffsetsRecord, partit
 }
 
 /** This broker no longer leads an offsets partition: its groups move away. */
-export function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
+function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
   const c = b.coordinator
   if (!c.loaded[tp]) return
   delete c.loaded[tp]
@@ -165,7 +189,7 @@ function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsReco
     sizeBytes: records.length * 64,
     payload: records,
   }
-  appendAsLeader(w, b, r, batch)
+  if (appendAsLeader(w, b, r, batch)) completeWrites(w, b, r)
   return r.leo
 }
 
@@ -194,7 +218,7 @@ function groupRecord(g: ClassicGroup): OffsetsRecord {
 }
 
 /** The offsets partition's HW moved: finish the writes it covers. */
-export function completeWrites(w: World, b: BrokerNode, r: Replica): void {
+function completeWrites(w: World, b: BrokerNode, r: Replica): void {
   const c = b.coordinator
   if (c.pendingWrites.length === 0) return
   const keep: PendingWrite[] = []
@@ -647,9 +671,5 @@ export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
     if (g.state === 'PreparingRebalance') next = Math.min(next, g.joinDeadlineMs)
   }
   if (next !== Infinity) armCoordinator(w, b, next)
-}
-
-export function isOffsetsTopic(r: Replica): boolean {
-  return r.topic === OFFSETS_TOPIC
 }
 

@@ -13,12 +13,13 @@ import type { World, Msg } from './world.ts'
 import { startController, crashController, handleRaftMessage, handleRaftTimer } from '../controller/raft.ts'
 import { handleControllerMessage, handleControllerTimer, runRaft } from '../controller/quorum-controller.ts'
 import { startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMetadata, retryRegistration } from '../cluster/broker.ts'
-import { handleProduce, handleInitProducerId, purgeParkedProduce, armPurge } from '../cluster/produce-handler.ts'
-import { handleFetch, purgeParkedFetches } from '../cluster/fetch-handler.ts'
+import { handleProduce, handleInitProducerId } from '../cluster/produce-handler.ts'
+import { handleFetch } from '../cluster/fetch-handler.ts'
+import { onPurgeTimer } from '../cluster/purgatory.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
-import { handleGroupRequest, coordinatorTimer } from '../coordinator/group-coordinator.ts'
+import { handleGroupRequest, coordinatorTimer, newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import { startProducerClient, crashProducer, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from '../clients/producer.ts'
 import { startReader, restartReader, readerTick, handleReaderMessage, onReaderDisconnect } from '../clients/consumer.ts'
 import { startGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
@@ -74,10 +75,20 @@ const BROKER_APIS = new Set<ApiName>([
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
 ])
 
+/**
+ * A broker and its group coordinator. The broker's handlers return what happened to its partitions
+ * (cluster/types.ts PartitionChange); the coordinator follows its __consumer_offsets partitions from
+ * that, after the broker has handled the request (as BrokerMetadataPublisher calls the group
+ * coordinator's onElection / onResignation after ReplicaManager.applyDelta).
+ */
 const broker: NodeBehaviour = {
   kind: 'broker',
   runsOn: (n) => n.broker !== undefined,
-  start: (w, n) => startBroker(w, w.brokers[String(n.broker)]),
+  start(w, n) {
+    const b = w.brokers[String(n.broker)]
+    b.coordinator = newCoordinatorState()
+    startBroker(w, b)
+  },
   accepts: (m) =>
     BROKER_APIS.has(m.api) ||
     (m.api === 'FetchResponse' && m.replicaId >= 0) ||
@@ -86,9 +97,9 @@ const broker: NodeBehaviour = {
     const b = w.brokers[String(n.broker)]
     switch (m.api) {
       case 'Produce':
-        return handleProduce(w, b, m)
+        return onPartitionChanges(w, b, handleProduce(w, b, m))
       case 'Fetch':
-        return handleFetch(w, b, m)
+        return onPartitionChanges(w, b, handleFetch(w, b, m))
       case 'Metadata':
         return handleMetadata(w, b, m)
       case 'ListOffsets':
@@ -108,11 +119,11 @@ const broker: NodeBehaviour = {
       case 'FetchResponse':
         return onReplicaFetchResponse(w, b, m)
       case 'AlterPartitionResponse':
-        return onAlterPartitionResponse(w, b, m)
+        return onPartitionChanges(w, b, onAlterPartitionResponse(w, b, m))
       case 'BrokerRegistrationResponse':
       case 'BrokerHeartbeatResponse':
       case 'RaftFetchResponse':
-        return handleBrokerMessage(w, b, m)
+        return onPartitionChanges(w, b, handleBrokerMessage(w, b, m))
     }
   },
   timerGroups: ['broker', 'coord'],
@@ -131,13 +142,8 @@ const broker: NodeBehaviour = {
         return retryFetcher(w, b, data as number)
       case 'coord.tick':
         return coordinatorTimer(w, b, data as number)
-      case 'broker.purge': {
-        if (data !== b.purgeTimerAt) return
-        b.purgeTimerAt = -1
-        const next = Math.min(purgeParkedProduce(w, b), purgeParkedFetches(w, b))
-        if (next !== Infinity) armPurge(w, b, next)
-        return
-      }
+      case 'broker.purge':
+        return onPurgeTimer(w, b, data as number)
     }
   },
   onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[String(n.broker)], peer),

@@ -10,6 +10,7 @@ import { newHistory } from '../history/history.ts'
 import { resolveBrokerConfig } from '../kafka/config.ts'
 import { newControllerNode } from '../controller/raft.ts'
 import { newBroker } from '../cluster/broker.ts'
+import { newCoordinatorState } from '../coordinator/group-coordinator.ts'
 import { newProducer } from '../clients/producer.ts'
 import { newReader } from '../clients/consumer.ts'
 import type { Scenario } from '../scenario/types.ts'
@@ -59,7 +60,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     const node = w.nodes[String(i)] ?? addNode(w, String(i))
     node.broker = i
     if (!ctl.dedicated && i <= ctl.voters) node.controller = String(i)
-    w.brokers[String(i)] = newBroker(i)
+    w.brokers[String(i)] = newBroker(i, newCoordinatorState())
     w.brokerIds.push(i)
   }
   for (const spec of scenario.producers) {
