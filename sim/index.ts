@@ -29,6 +29,8 @@ export type { SimEvent, SimEventType, EventKind, GroupStateReason, MemberRemoved
 export { eventKind, eventPartition, isInternalPartitionEvent } from './kafka/events.ts'
 export { formatEvent, type EventLang } from './trace/format-events.ts'
 export { buildClusterView } from './view/cluster-view.ts'
+export { runCheckingInvariants, type InvariantBreak } from './check/invariant-run.ts'
+export type { InvariantName, InvariantViolation } from './check/invariants.ts'
 export type * from './view/types.ts'
 
 /** A timeline action without its time (apply() stamps the current time). */
