@@ -24,8 +24,17 @@ interface Result {
 }
 
 function cli(...args: string[]): Promise<Result> {
+  return spawnCli([], args)
+}
+
+/** The CLI with a module loaded ahead of it (`node --import`), e.g. one that plants a bug in the broker. */
+function cliWith(preload: string, ...args: string[]): Promise<Result> {
+  return spawnCli(['--import', preload], args)
+}
+
+function spawnCli(nodeArgs: string[], args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: root, env: { ...process.env, KAFKASCOPE_DEBUG: '' } })
+    const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'cli/main.ts', ...args], { cwd: root, env: { ...process.env, KAFKASCOPE_DEBUG: '' } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -34,6 +43,9 @@ function cli(...args: string[]): Promise<Result> {
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }
+
+/** Loaded ahead of the CLI: the leader of orders-0 sets its HW above its LEO from 10 s on (a planted bug). */
+const BROKEN_BROKER = './sim/check/broken-broker.test-helper.ts'
 
 const failoverText = readFileSync(join(root, 'scenarios/leader-failover.json'), 'utf8')
 const failover = (): Record<string, any> => JSON.parse(failoverText)
@@ -224,6 +236,42 @@ describe.concurrent('kafkascope CLI', () => {
     expect(new Set(hashes).size).toBe(1)
     // its progress observer leaves no mark: the same hash as a plain run
     expect(hashes[0]).toBe(JSON.parse(run.stdout).traceHash)
+  })
+
+  it('check-determinism --invariants checks them in its first run, and names a broken one with the event and a command that reproduces it', async () => {
+    const [clean, broken] = await Promise.all([
+      cli('check-determinism', 'scenarios/leader-failover.json', '--until', '40000', '--invariants', '--quiet'),
+      cliWith(BROKEN_BROKER, 'check-determinism', 'scenarios/leader-failover.json', '--invariants', '--quiet'),
+    ])
+    expect(clean.stderr).toBe('')
+    expect(clean.code).toBe(0)
+    expect(clean.stdout).toMatch(/straight run 1, invariants checked +([0-9a-f]{16}) +\d+ events/)
+    expect(new Set([...clean.stdout.matchAll(/\b([0-9a-f]{16})\b/g)].map((m) => m[1])).size).toBe(1)
+
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toBe('')
+    const lines = broken.stderr.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^invariant broken after event \d+ at (\d+) ms \(node \d, broker\.tick\):$/)
+    expect(lines[1]).toMatch(/^ {2}hwAboveLeo: orders-0 replica on broker \d: high watermark \d+ above log end offset \d+$/)
+    const atMs = lines[0].match(/ at (\d+) ms/)![1]
+    expect(lines[2]).toBe(`  reproduce: npx kafkascope check-determinism scenarios/leader-failover.json --seed 42 --until ${atMs} --invariants`)
+    expect(lines).toHaveLength(3)
+    // the command finds the same event again
+    const again = await cliWith(BROKEN_BROKER, ...lines[2].replace('  reproduce: npx kafkascope ', '').split(' '), '--quiet')
+    expect(again.code).toBe(1)
+    expect(again.stderr).toBe(broken.stderr)
+  })
+
+  it('fuzz --invariants reports the seed, the broken invariant and its reproduce command', async () => {
+    const r = await cliWith(BROKEN_BROKER, 'fuzz', '--scenario', 'scenarios/leader-failover.json', '--seeds', '1', '--start', '3', '--until', '20000', '--invariants')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/state invariants checked after every event/)
+    const lines = r.stderr.split('\n')
+    expect(lines[0]).toBe('FAIL seed 3: invariant hwAboveLeo broken')
+    expect(lines[1]).toBe('  reproduce: npx kafkascope fuzz --scenario scenarios/leader-failover.json --seeds 1 --start 3 --until 20000 --invariants')
+    expect(lines[2]).toMatch(/^ {2}invariant broken after event \d+ at \d+ ms \((node \d, broker\.tick|timeline action \w+)\):$/)
+    expect(lines[3]).toMatch(/^ {4}hwAboveLeo: orders-0 replica on broker \d: high watermark \d+ above log end offset \d+$/)
+    expect(r.stderr).toMatch(/\n {2}fault schedule:\n/)
   })
 
   it('fuzz with 2 seeds on the safe configuration exits 0', async () => {

@@ -3,14 +3,14 @@
  * `npx kafkascope ...` through cli/kafkascope.mjs).
  *
  *   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet] [--lang ko|en]
- *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
- *   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
+ *   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet] [--invariants]
+ *   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS] [--invariants]
  *   kafkascope bench [--json] [--until MS]
  *
- * Exit codes: 0 ok (every `expect` held, hashes equal, no fuzz violation); 1 an expectation, a
- * determinism comparison or a fuzz seed failed; 2 bad input (one line on stderr naming the file and
- * the field path, never a stack trace); 3 an internal error (a bug: one line, the stack only with
- * KAFKASCOPE_DEBUG=1).
+ * Exit codes: 0 ok (every `expect` held, hashes equal, no fuzz violation, no broken invariant); 1 an
+ * expectation, a determinism comparison, a fuzz seed or a state invariant (--invariants) failed; 2
+ * bad input (one line on stderr naming the file and the field path, never a stack trace); 3 an
+ * internal error (a bug: one line, the stack only with KAFKASCOPE_DEBUG=1).
  *
  * Every line goes through cli/terminal.ts, which shows control characters escaped. Runs that take
  * more than about 2 s report progress on stderr (cli/progress.ts) unless --quiet; cli/advance.ts
@@ -27,9 +27,11 @@ import {
   runSizeProblemUntil,
   listSome,
   restoreSimulation,
+  runCheckingInvariants,
   ScenarioError,
   SEED_MAX,
   type Scenario,
+  type InvariantBreak,
   type Simulation,
   type Summary,
   isSessionLike,
@@ -46,6 +48,8 @@ import {
   reproduceCommand,
   runFuzzSeed,
   safeFuzzScenario,
+  shellQuote,
+  type FuzzOptions,
   type FuzzResult,
 } from '../sim/index.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
@@ -54,8 +58,8 @@ import { cut, cutLine, err, out, outJson, quoted } from './terminal.ts'
 
 const USAGE = `usage:
   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet] [--lang ko|en]
-  kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet]
-  kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS]
+  kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet] [--invariants]
+  kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS] [--invariants]
   kafkascope bench [--json] [--until MS]`
 
 // ---------------------------------------------------------------------------------------------
@@ -507,16 +511,27 @@ const snapshotRun: RunWay = (make, until, attach) => {
 
 const DETERMINISM_WAYS: RunWay[] = [straight(1), straight(2), chunkedRun, snapshotRun]
 
+/** --invariants: the first straight run steps one event at a time, the state invariants checked after each. */
+const checkedRun =
+  (found: { broken: InvariantBreak | null }): RunWay =>
+  (make, until, attach) => {
+    const sim = attach(make())
+    found.broken = runCheckingInvariants(sim, until)
+    return { label: 'straight run 1, invariants checked', sim }
+  }
+
 function cmdCheckDeterminism(argv: string[]): number {
-  const p = parseArgs('check-determinism', argv, { seed: 'seed', until: 'int', quiet: 'bool' }, [1, 1])
+  const p = parseArgs('check-determinism', argv, { seed: 'seed', until: 'int', quiet: 'bool', invariants: 'bool' }, [1, 1])
   const loaded = loadInput(p.positionals[0])
   const seed = intFlag(p, 'seed') ?? loaded.seed
   const until = untilFlag('check-determinism', p, loaded.scenario, loaded.untilMs)
-  const ways = DETERMINISM_WAYS.length
+  const found: { broken: InvariantBreak | null } = { broken: null }
+  const runWays = p.flags.invariants ? [checkedRun(found), ...DETERMINISM_WAYS.slice(1)] : DETERMINISM_WAYS
+  const ways = runWays.length
   const progress = createProgress({ targetMs: ways * until, enabled: !p.flags.quiet })
   const results: DeterminismRun[] = []
   try {
-    for (const way of DETERMINISM_WAYS) {
+    for (const way of runWays) {
       const before = results.reduce((sum, r) => sum + r.events, 0)
       const phase = `check-determinism run ${results.length + 1} of ${ways}`
       const attach = (sim: Simulation): Simulation => {
@@ -525,13 +540,29 @@ function cmdCheckDeterminism(argv: string[]): number {
       }
       const { label, sim } = way(() => createSimulation(loaded.scenario, { seed }), until, attach)
       sim.observe(null)
+      if (found.broken) break
       const s = sim.summary()
       results.push({ label, hash: s.traceHash, events: s.events, summary: JSON.stringify(s) })
     }
   } finally {
     progress.done()
   }
+  if (found.broken) {
+    const again = `npx kafkascope check-determinism ${shellQuote(loaded.file)} --seed ${seed} --until ${found.broken.event.atMs} --invariants`
+    for (const line of describeInvariantBreak(found.broken)) err(line)
+    err(`  reproduce: ${again}`)
+    return 1
+  }
   return reportDeterminism(loaded.scenario.name, seed, until, results)
+}
+
+/** The broken invariants and the event after which they broke, one line each. */
+function describeInvariantBreak(b: InvariantBreak): string[] {
+  const e = b.event
+  const where = e.timeline ? `timeline action ${e.what}` : `node ${e.node}, ${e.what}`
+  const lines = [`invariant broken after event ${b.eventNumber} at ${e.atMs} ms (${where}):`]
+  for (const v of b.violations) lines.push(cutLine(`  ${v.invariant}: ${v.detail}`))
+  return lines
 }
 
 function reportDeterminism(name: string, seed: number, until: number, results: DeterminismRun[]): number {
@@ -556,7 +587,8 @@ function reportDeterminism(name: string, seed: number, until: number, results: D
 // fuzz
 
 function cmdFuzz(argv: string[]): number {
-  const p = parseArgs('fuzz', argv, { scenario: 'string', seeds: 'int', start: 'seed', until: 'int' }, [0, 0])
+  const p = parseArgs('fuzz', argv, { scenario: 'string', seeds: 'int', start: 'seed', until: 'int', invariants: 'bool' }, [0, 0])
+  const options = { invariants: p.flags.invariants === true }
   const file = typeof p.flags.scenario === 'string' ? p.flags.scenario : undefined
   const base = file === undefined ? safeFuzzScenario() : loadInput(file).scenario
   const seeds = positiveFlag('fuzz', p, 'seeds') ?? 100
@@ -567,7 +599,8 @@ function cmdFuzz(argv: string[]): number {
   if (tooBig !== null) throw inputError('fuzz', `--until: ${tooBig.replace(/durationMs can be at most/, '--until can be at most')}`)
   if (start + seeds - 1 > SEED_MAX) throw inputError('fuzz', `--seeds: the last seed, ${start} + ${seeds} - 1, would be more than ${SEED_MAX}, the largest seed`)
 
-  out(`fuzz: ${base.name}; seeds ${start}..${start + seeds - 1}, ${until} ms each (faults until ${faultEnd(until)} ms, then heal and restart)`)
+  const checked = options.invariants ? '; state invariants checked after every event' : ''
+  out(`fuzz: ${base.name}; seeds ${start}..${start + seeds - 1}, ${until} ms each (faults until ${faultEnd(until)} ms, then heal and restart)${checked}`)
   const t0 = performance.now()
   const failures: number[] = []
   let events = 0
@@ -577,14 +610,14 @@ function cmdFuzz(argv: string[]): number {
     let result: FuzzResult | undefined
     let crash: Error | undefined
     try {
-      result = runFuzzSeed(base, seed, until)
+      result = runFuzzSeed(base, seed, until, options)
       events += result.events
     } catch (e) {
       crash = e instanceof Error ? e : new Error(String(e))
     }
     if (crash || !result!.ok) {
       failures.push(seed)
-      reportFuzzFailure(seed, until, file, result, crash)
+      reportFuzzFailure(seed, until, file, result, crash, options)
     }
     const done = i + 1
     if (done % every === 0 || done === seeds) {
@@ -601,16 +634,23 @@ function cmdFuzz(argv: string[]): number {
   return 1
 }
 
-function reportFuzzFailure(seed: number, until: number, file: string | undefined, r: FuzzResult | undefined, crash: Error | undefined): void {
-  err(`FAIL seed ${seed}: ${crash ? `the simulation threw: ${crash.message}` : anomalyCounts(r!)}`)
-  err(`  reproduce: ${reproduceCommand(seed, until, file)}`)
-  if (r) {
+function reportFuzzFailure(seed: number, until: number, file: string | undefined, r: FuzzResult | undefined, crash: Error | undefined, options: FuzzOptions): void {
+  const broken = r?.invariant
+  const what = crash ? `the simulation threw: ${crash.message}` : broken ? `invariant ${broken.violations[0].invariant} broken` : anomalyCounts(r!)
+  err(`FAIL seed ${seed}: ${what}`)
+  err(`  reproduce: ${reproduceCommand(seed, until, file, options)}`)
+  if (!r) {
+    if (process.env.KAFKASCOPE_DEBUG && crash?.stack) err(crash.stack)
+    return
+  }
+  if (broken) for (const line of describeInvariantBreak(broken)) err(`  ${line}`)
+  else {
     for (const a of r.checks.first.slice(0, 8)) err(`  ${String(a.atMs).padStart(8)} ms ${a.kind}: ${a.detail}`)
     const total = ANOMALY_COUNTS.reduce((sum, name) => sum + r.checks[name], 0)
     if (total > 8) err(`  … ${total - 8} more anomalies`)
-    err('  fault schedule:')
-    for (const line of describeSchedule(r.schedule)) err(`  ${line}`)
-  } else if (process.env.KAFKASCOPE_DEBUG && crash?.stack) err(crash.stack)
+  }
+  err('  fault schedule:')
+  for (const line of describeSchedule(r.schedule)) err(`  ${line}`)
 }
 
 function anomalyCounts(r: FuzzResult): string {

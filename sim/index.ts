@@ -34,6 +34,8 @@ export type { SimEvent, SimEventType, EventKind, GroupStateReason, MemberRemoved
 export { eventKind, eventPartition, isInternalPartitionEvent } from './kafka/events.ts'
 export { formatEvent, type EventLang } from './trace/format-events.ts'
 export { buildClusterView }
+export { runCheckingInvariants, type InvariantBreak } from './check/invariant-run.ts'
+export type { InvariantName, InvariantViolation } from './check/invariants.ts'
 export type * from './view/types.ts'
 export type { PartitionLog, PartitionLogOptions, ReplicaLane, BatchMark, EpochRun } from './view/partition-log.ts'
 export type { MetricSample } from './observe/metrics.ts'
@@ -45,7 +47,7 @@ export { builtInScenarios, DEFAULT_SCENARIO_ID } from './scenario/builtins.ts'
 export { SESSION_VERSION, mergeInterventions, isSessionLike, parseSession, type Session, type ParsedSession } from './scenario/session.ts'
 export { evaluateExpect, type ExpectResult } from './check/expect.ts'
 export { ANOMALY_COUNTS, type Anomaly, type CheckReport } from './trace/summary-types.ts'
-export { describeSchedule, faultEnd, reproduceCommand, runFuzzSeed, safeFuzzScenario, type FuzzResult } from './testing/fuzz.ts'
+export { describeSchedule, faultEnd, reproduceCommand, runFuzzSeed, safeFuzzScenario, shellQuote, type FuzzResult, type FuzzOptions } from './testing/fuzz.ts'
 export type { World } from './nodes/world.ts'
 
 /** A timeline action without its time (apply() stamps the current time). */

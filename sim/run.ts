@@ -24,7 +24,7 @@ export type MessageTap = (msg: Msg, to: string, atMs: number) => void
 export function step(w: World, tap?: MessageTap): boolean {
   const ev = heapPeek(w.heap)
   const action = w.timeline[w.timelineNext] as TimelineAction | undefined
-  if (action && (!ev || action.atMs < ev.timeMs)) {
+  if (action && actionFirst(action, ev)) {
     w.timelineNext++
     w.nowMs = Math.max(w.nowMs, action.atMs)
     w.events++
@@ -51,6 +51,30 @@ export function step(w: World, tap?: MessageTap): boolean {
   if (tap !== undefined && ev.kind === 'msg') tap(ev.data as Msg, ev.node, ev.timeMs)
   dispatch(w, n, ev.kind, ev.data)
   return true
+}
+
+/** A timeline action due at the same millisecond as an event runs after it. */
+function actionFirst(action: TimelineAction, ev: { timeMs: number } | undefined): boolean {
+  return !ev || action.atMs < ev.timeMs
+}
+
+/** What step() will process next: an event (its node, and its API or timer name) or a timeline action. */
+export interface NextStep {
+  atMs: number
+  /** the node the event is for; 'sim' for a timeline action */
+  node: string
+  /** the message's API, the timer's name, or the timeline action */
+  what: string
+  timeline: boolean
+}
+
+/** The next step() without taking it (null when there is nothing left); reads the world only. */
+export function peekStep(w: World): NextStep | null {
+  const ev = heapPeek(w.heap)
+  const action = w.timeline[w.timelineNext] as TimelineAction | undefined
+  if (action && actionFirst(action, ev)) return { atMs: Math.max(w.nowMs, action.atMs), node: 'sim', what: action.action, timeline: true }
+  if (!ev) return null
+  return { atMs: ev.timeMs, node: ev.node, what: ev.kind === 'msg' ? (ev.data as Msg).api : ev.kind, timeline: false }
 }
 
 export function nextTime(w: World): number {

@@ -17,3 +17,9 @@ export function firstBatchEndingAfter(batches: readonly LogBatch[], offset: numb
   }
   return lo
 }
+
+/** The batch holding `offset` in a sorted log, or undefined when none does. */
+export function batchAt(batches: readonly LogBatch[], offset: number): LogBatch | undefined {
+  const b = batches[firstBatchEndingAfter(batches, offset)]
+  return b && b.baseOffset <= offset ? b : undefined
+}

@@ -33,14 +33,18 @@
  * faults away from members. Faults on the coordinator broker (its crash, isolation or pause) stay,
  * as part of the core schedule: a new coordinator loads the group and restarts every member's
  * session, and members evicted by an isolated coordinator hear of it by their next heartbeat.
+ *
+ * With `invariants`, a seed also has the state invariants (check/invariants.ts) checked after every
+ * event, and its run stops at the first event that breaks one.
  */
 import { newRng, nextInt, nextRange, type RngState } from '../kernel/rng.ts'
 import { parseScenario } from '../scenario/parse.ts'
 import type { NodeRef, Scenario, TimelineAction } from '../scenario/types.ts'
 import type { CheckReport } from '../trace/summary-types.ts'
 import { createWorld } from '../nodes/create-world.ts'
-import { runUntil } from '../run.ts'
+import { nextTime, runUntil, step } from '../run.ts'
 import { buildSummary } from '../trace/summary.ts'
+import { runCheckingInvariants, type InvariantBreak } from '../check/invariant-run.ts'
 
 /** The default fuzz target: a configuration under which Kafka promises no acknowledged write is lost. */
 export const SAFE_FUZZ_SCENARIO_JSON = {
@@ -301,18 +305,29 @@ export interface FuzzResult {
   sent: number
   /** records handed out by poll() to consumer group members (redeliveries included) */
   consumed: number
+  /** with `invariants`: the first event that broke a state invariant (the run stopped there), else null */
+  invariant: InvariantBreak | null
+}
+
+export interface FuzzOptions {
+  /** check the state invariants (check/invariants.ts) after every event, and stop at the first break */
+  invariants?: boolean
 }
 
 /** Run one fuzz seed to untilMs and check the result. */
-export function runFuzzSeed(base: Scenario, seed: number, untilMs: number): FuzzResult {
+export function runFuzzSeed(base: Scenario, seed: number, untilMs: number, options: FuzzOptions = {}): FuzzResult {
   const scenario = fuzzScenario(base, seed, untilMs)
   const world = createWorld(scenario, seed)
-  runUntil(world, untilMs)
+  let invariant: InvariantBreak | null = null
+  if (options.invariants) {
+    const steppable = { world, step: () => step(world), nextEventMs: () => nextTime(world), runUntil: (t: number) => runUntil(world, t) }
+    invariant = runCheckingInvariants(steppable, untilMs)
+  } else runUntil(world, untilMs)
   const s = buildSummary(world)
   return {
     seed,
     untilMs,
-    ok: s.checks.ok,
+    ok: s.checks.ok && invariant === null,
     checks: s.checks,
     events: s.events,
     traceHash: s.traceHash,
@@ -320,16 +335,18 @@ export function runFuzzSeed(base: Scenario, seed: number, untilMs: number): Fuzz
     acked: s.producers.reduce((n, p) => n + p.acked, 0),
     sent: s.producers.reduce((n, p) => n + p.sent, 0),
     consumed: world.memberIds.reduce((n, id) => n + world.members[id].polled, 0),
+    invariant,
   }
 }
 
-/** The one command that replays a fuzz seed. */
-export function reproduceCommand(seed: number, untilMs: number, scenarioFile?: string): string {
+/** The one command that replays a fuzz seed (with the invariants checked when they were). */
+export function reproduceCommand(seed: number, untilMs: number, scenarioFile?: string, options: FuzzOptions = {}): string {
   const scenario = scenarioFile === undefined ? '' : ` --scenario ${shellQuote(scenarioFile)}`
-  return `npx kafkascope fuzz${scenario} --seeds 1 --start ${seed} --until ${untilMs}`
+  return `npx kafkascope fuzz${scenario} --seeds 1 --start ${seed} --until ${untilMs}${options.invariants ? ' --invariants' : ''}`
 }
 
-function shellQuote(s: string): string {
+/** A word for a POSIX shell: bare when safe, else single-quoted. */
+export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
 }
 

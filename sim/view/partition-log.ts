@@ -5,7 +5,7 @@
  * epoch, producer); older offsets only as runs of one leader epoch (a log's epochs never go down, so
  * runs are found by binary search, not by a walk). And the acknowledged records the partition no
  * longer holds (lost in an unclean election or an acks=1 failover), as offset ranges, found by the
- * same rule the checkers use (check/checkers.ts, findLostAckedWrites).
+ * same rule the checkers use (check/acked-writes.ts, findLostAckedWrites).
  *
  * Read-only over the world and deterministic. Cost: O(tail + epochs · log B) per replica; the loss
  * lookup walks the reference log once, only for partitions that changed leader after their first
@@ -14,7 +14,7 @@
 import type { World } from '../nodes/world.ts'
 import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
-import { indexRecords } from '../check/checkers.ts'
+import { indexRecords } from '../observe/record-index.ts'
 import { partitionName, type PartitionState } from '../controller/metadata.ts'
 import { clusterImage, partitionView } from '../observe/cluster-state.ts'
 import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'

@@ -1,0 +1,36 @@
+/**
+ * The poll checker: a reader (a plain consumer or a group member) whose poll starts below where its
+ * previous poll of that partition ended, with no reset on purpose (auto.offset.reset, seek, a
+ * position from a committed offset) in between. Reads only the recorded History.
+ */
+import type { Anomaly } from '../trace/summary-types.ts'
+import type { History } from '../history/history.ts'
+
+/**
+ * A poll that starts below where the previous poll of the same reader and partition ended, with no
+ * reset (auto.offset.reset, seek, position from a committed offset) recorded at or between the two
+ * poll times. One anomaly per such poll, at its time.
+ */
+export function findNonMonotonicPolls(history: History): Anomaly[] {
+  const anomalies: Anomaly[] = []
+  for (const key of Object.keys(history.reads).sort()) {
+    const log = history.reads[key]
+    const { from, to, atMs, resets } = log
+    let r = 0 // first reset not before the previous poll
+    for (let i = 1; i < log.n; i++) {
+      const prevTo = to[i - 1]
+      const prevMs = atMs[i - 1]
+      while (r < resets.length && resets[r] < prevMs) r += 2
+      if (from[i] >= prevTo) continue
+      if (r < resets.length && resets[r] <= atMs[i]) continue
+      anomalies.push({
+        kind: 'nonMonotonicPoll',
+        atMs: atMs[i],
+        detail:
+          `${log.tp} reader ${log.reader} polled offsets ${from[i]}..${to[i] - 1} at ${atMs[i]} ms after ` +
+          `polling up to offset ${prevTo - 1} at ${prevMs} ms, with no reset in between`,
+      })
+    }
+  }
+  return anomalies
+}

@@ -1,0 +1,141 @@
+/**
+ * Replica checkers (kafka-semantics.md §4): replicas that disagree below their high watermarks
+ * (committed data that differs), two brokers that acted as leader of one partition in one leader
+ * epoch, and a high watermark above the log end offset. They read the replicas' logs and the
+ * History's leader claims, never broker code.
+ */
+import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
+import type { Anomaly } from '../trace/summary-types.ts'
+import type { History, PartitionView, ReplicaView } from '../history/history.ts'
+import { compareStrings } from '../coordinator/assignors/common.ts'
+import { describeRecord } from './record-text.ts'
+
+/**
+ * Two replicas of a partition whose batches differ (offset, producer, sequence, count or leader epoch)
+ * below both their high watermarks: committed data that is not the same everywhere. Replicas share
+ * batch objects, so equal batches are usually identical references. One anomaly per replica pair, at
+ * the first differing offset, timed at the later append of the two differing batches.
+ */
+export function findDivergentReplicas(partitions: readonly PartitionView[]): Anomaly[] {
+  const anomalies: Anomaly[] = []
+  for (const view of partitions) {
+    for (let i = 0; i < view.replicas.length; i++) {
+      for (let j = i + 1; j < view.replicas.length; j++) {
+        const found = firstDivergence(view.replicas[i], view.replicas[j])
+        if (found) anomalies.push(describeDivergence(view, view.replicas[i], view.replicas[j], found))
+      }
+    }
+  }
+  return anomalies
+}
+
+interface Divergence {
+  offset: number
+  a: LogBatch
+  b: LogBatch
+}
+
+function firstDivergence(a: ReplicaView, b: ReplicaView): Divergence | undefined {
+  const lo = Math.max(a.logStartOffset, b.logStartOffset)
+  const hi = Math.min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
+  if (lo >= hi) return undefined
+  const A = a.batches
+  const B = b.batches
+  let i = firstBatchEndingAfter(A, lo)
+  let j = firstBatchEndingAfter(B, lo)
+  while (i < A.length && j < B.length) {
+    const x = A[i]
+    const y = B[j]
+    if (x.baseOffset >= hi || y.baseOffset >= hi) return undefined
+    if (x === y || sameBatch(x, y)) {
+      i++
+      j++
+      continue
+    }
+    const offset = Math.max(lo, Math.min(x.baseOffset, y.baseOffset))
+    return { offset, a: x, b: y }
+  }
+  return undefined
+}
+
+function sameBatch(x: LogBatch, y: LogBatch): boolean {
+  return (
+    x.baseOffset === y.baseOffset &&
+    x.count === y.count &&
+    x.producer === y.producer &&
+    x.baseSequence === y.baseSequence &&
+    x.partitionLeaderEpoch === y.partitionLeaderEpoch
+  )
+}
+
+function describeDivergence(view: PartitionView, a: ReplicaView, b: ReplicaView, d: Divergence): Anomaly {
+  const side = (r: ReplicaView, batch: LogBatch): string =>
+    `broker ${r.broker} has ${describeRecord(batch, d.offset)} (leader epoch ${batch.partitionLeaderEpoch})`
+  return {
+    kind: 'divergentReplica',
+    atMs: Math.max(d.a.appendedMs, d.b.appendedMs),
+    detail:
+      `${view.tp} replicas on brokers ${a.broker} and ${b.broker} differ at offset ${d.offset}, below both ` +
+      `high watermarks (${a.highWatermark} and ${b.highWatermark}): ${side(a, d.a)}, ${side(b, d.b)}`,
+  }
+}
+
+/** Two different brokers that acted as leader of one partition in one leader epoch. One per extra broker. */
+export function findMultipleLeaders(history: History): Anomaly[] {
+  const claims = history.leaderClaims
+    .map((claim, order) => ({ claim, order }))
+    .sort(
+      (x, y) =>
+        compareStrings(x.claim.tp, y.claim.tp) ||
+        x.claim.leaderEpoch - y.claim.leaderEpoch ||
+        x.claim.atMs - y.claim.atMs ||
+        x.order - y.order,
+    )
+    .map((c) => c.claim)
+  const anomalies: Anomaly[] = []
+  let g = 0
+  while (g < claims.length) {
+    let end = g
+    while (
+      end < claims.length &&
+      claims[end].tp === claims[g].tp &&
+      claims[end].leaderEpoch === claims[g].leaderEpoch
+    ) {
+      end++
+    }
+    const first = claims[g]
+    const seen = [first.broker]
+    for (let k = g + 1; k < end; k++) {
+      const claim = claims[k]
+      if (seen.includes(claim.broker)) continue
+      seen.push(claim.broker)
+      anomalies.push({
+        kind: 'multipleLeaders',
+        atMs: claim.atMs,
+        detail:
+          `${claim.tp} leader epoch ${claim.leaderEpoch} claimed by broker ${first.broker} at ${first.atMs} ms ` +
+          `and by broker ${claim.broker} at ${claim.atMs} ms`,
+      })
+    }
+    g = end
+  }
+  return anomalies
+}
+
+/** A replica whose high watermark is above its log end offset, seen now. */
+export function findHwAboveLeo(partitions: readonly PartitionView[], nowMs: number): Anomaly[] {
+  const anomalies: Anomaly[] = []
+  for (const view of partitions) {
+    for (const r of view.replicas) {
+      if (r.highWatermark <= r.logEndOffset) continue
+      anomalies.push({
+        kind: 'hwAboveLeo',
+        atMs: nowMs,
+        detail:
+          `${view.tp} replica on broker ${r.broker}: high watermark ${r.highWatermark} above ` +
+          `log end offset ${r.logEndOffset} at ${nowMs} ms`,
+      })
+    }
+  }
+  return anomalies
+}
