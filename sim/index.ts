@@ -15,6 +15,8 @@ import type { DescribeTopicsOptions, ToolOutput } from './trace/kafka-tools.ts'
 
 export { murmur2, partitionForKey } from './kafka/murmur2.ts'
 export { coordinatorPartitionFor } from './kafka/coordinator.ts'
+export { INTERNAL_TOPICS, isInternalTopic, OFFSETS_TOPIC } from './kafka/internal-topics.ts'
+export { compareTp, parseTopicPartition, partitionName, type TopicPartition } from './kafka/topic-partition.ts'
 export { assignPartitions } from './coordinator/assignors/index.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export { listSome } from './scenario/parse-errors.ts'

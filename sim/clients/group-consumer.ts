@@ -39,7 +39,7 @@
  * revocation and acknowledged commit is recorded in history.groups; a response is matched by its
  * correlation id and anything stale is dropped; timers carry a token and only the latest one acts.
  */
-import { compareTp } from '../controller/metadata.ts'
+import { compareTp, parseTopicPartition } from '../kafka/topic-partition.ts'
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import { emit } from '../kafka/events.ts'
@@ -841,9 +841,7 @@ function onJoinComplete(w: World, m: MemberNode, assigned: string[]): void {
 }
 
 function addPartition(m: MemberNode, tp: string): void {
-  const i = tp.lastIndexOf('-')
-  const topic = tp.slice(0, i)
-  const partition = +tp.slice(i + 1)
+  const { topic, partition } = parseTopicPartition(tp)!
   const leader = m.topicLeaders[topic]?.[partition]
   m.owned.push({
     topic,

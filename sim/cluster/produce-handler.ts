@@ -21,6 +21,7 @@ import { wakeParkedFetches } from './fetch-handler.ts'
 import { OFFSETS_TOPIC, completeWrites } from '../coordinator/group-coordinator.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
+import { parseTopicPartition } from '../kafka/topic-partition.ts'
 
 export type { ProduceBatch } from '../kafka/payloads.ts'
 
@@ -32,8 +33,8 @@ export function minIsrOf(w: World, b: BrokerNode, topic: string): number {
 function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number } | null {
   const r = b.replicas[tp]
   if (r && r.leader >= 0) return { id: r.leader, epoch: r.leaderEpoch }
-  const dash = tp.lastIndexOf('-')
-  const p = b.image.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
+  const name = parseTopicPartition(tp)
+  const p = name && b.image.topics[name.topic]?.partitions[name.partition]
   return p && p.leader >= 0 ? { id: p.leader, epoch: p.leaderEpoch } : null
 }
 
@@ -60,7 +61,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string): Par
   const r = b.replicas[pb.tp]
   const part = { tp: pb.tp, required: 0, baseOffset: -1, error: 'NONE', done: true }
   if (!r || r.role !== 'leader' || b.fenced) {
-    part.error = b.image.topics[pb.tp.slice(0, pb.tp.lastIndexOf('-'))] ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION'
+    part.error = b.image.topics[parseTopicPartition(pb.tp)?.topic ?? ''] ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION'
     return part
   }
   if (acks === 'all' && r.isr.length < effectiveMinIsr(minIsrOf(w, b, r.topic), r)) {

@@ -10,7 +10,8 @@ import type { World } from '../nodes/world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { addMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
-import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
 import type { NodeRef, TimelineAction } from './types.ts'
 import {
@@ -21,6 +22,7 @@ import {
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
 import { resolveProducerConfig } from '../kafka/config.ts'
+import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 
 export class ResolveError extends Error {}
 
@@ -38,16 +40,17 @@ export function resolveNode(w: World, ref: NodeRef): string {
     if (!c) throw new ResolveError('there is no active controller right now')
     return c.id
   }
-  const m = /^(leader|replica):(.+)-(\d+)(?::(\d+))?$/.exec(ref)
-  if (m) {
+  const m = /^(leader|replica):(.+?)(?::(\d+))?$/.exec(ref)
+  const name = m && parseTopicPartition(m[2])
+  if (m && name) {
     if (!c) throw new ResolveError(`cannot resolve ${ref}: there is no active controller`)
-    const p = c.image.topics[m[2]]?.partitions[+m[3]]
+    const p = c.image.topics[name.topic]?.partitions[name.partition]
     if (!p) throw new ResolveError(`cannot resolve ${ref}: no such partition`)
     if (m[1] === 'leader') {
       if (p.leader < 0) throw new ResolveError(`cannot resolve ${ref}: the partition has no leader (Leader: none)`)
       return String(p.leader)
     }
-    const i = m[4] === undefined ? 0 : +m[4]
+    const i = m[3] === undefined ? 0 : +m[3]
     const r = p.replicas[i]
     if (r === undefined) throw new ResolveError(`cannot resolve ${ref}: the partition has ${p.replicas.length} replicas`)
     return String(r)
@@ -57,7 +60,7 @@ export function resolveNode(w: World, ref: NodeRef): string {
     const groupId = ref.slice('coordinator:'.length)
     const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
     const leader = c.image.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
-    if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: __consumer_offsets-${p} has no leader (COORDINATOR_NOT_AVAILABLE)`)
+    if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: ${partitionName(OFFSETS_TOPIC, p)} has no leader (COORDINATOR_NOT_AVAILABLE)`)
     return String(leader)
   }
   throw new ResolveError(`unknown node ${ref}`)
@@ -178,7 +181,7 @@ function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffse
   for (const topic of topics) {
     const parts = c.image.topics[topic]?.partitions ?? []
     for (const p of parts) {
-      const tp = `${topic}-${p.partition}`
+      const tp = partitionName(topic, p.partition)
       const leader = p.leader >= 0 ? w.brokers[String(p.leader)].replicas[tp] : undefined
       // ListOffsets earliest/latest (read_uncommitted: the high watermark)
       const earliest = leader ? leader.logStartOffset : 0

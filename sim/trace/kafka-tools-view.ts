@@ -5,7 +5,7 @@
  * kafka-tools.ts. LOG-END-OFFSET is the high watermark, as in Kafka.
  */
 import type { World } from '../nodes/world.ts'
-import { compareTp } from '../controller/metadata.ts'
+import { compareTp, parseTopicPartition } from '../kafka/topic-partition.ts'
 import { clusterImage, coordinatedGroup, leaderHw } from './summary.ts'
 import { describeTopics, describeGroupOffsets, type DescribeTopicsOptions, type GroupOffsetRow, type ToolOutput } from './kafka-tools.ts'
 
@@ -47,10 +47,10 @@ export function kafkaConsumerGroupsDescribe(w: World, groupId: string): ToolOutp
 }
 
 function row(w: World, tp: string, committed: number | null, consumerId: string | null, host: string | null, clientId: string | null): GroupOffsetRow {
-  const dash = tp.lastIndexOf('-')
+  const { topic, partition } = parseTopicPartition(tp)!
   return {
-    topic: tp.slice(0, dash),
-    partition: +tp.slice(dash + 1),
+    topic,
+    partition,
     currentOffset: committed,
     logEndOffset: leaderHw(w, clusterImage(w), tp),
     consumerId,

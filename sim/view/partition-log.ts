@@ -17,7 +17,7 @@ import type { PartitionView, ReplicaView } from '../history/history.ts'
 import { indexRecords } from '../check/checkers.ts'
 import { partitionName, type PartitionState } from '../controller/metadata.ts'
 import { clusterImage, partitionView } from '../trace/summary.ts'
-import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { mainReplica, replicaRole } from './cluster-view.ts'
 import type { ReplicaRole } from './types.ts'
 

@@ -4,7 +4,7 @@
 import type { ClusterView, ControllerCard, ReaderCard } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { ErrorCounts, Fields, Section } from './parts.tsx'
-import { compareTp } from '../../../sim/controller/metadata.ts'
+import { compareTp } from '../../../sim/index.ts'
 
 const L = {
   reader: { en: 'Consumer (assign, no group)', ko: '컨슈머 (assign, 그룹 없음)' },

@@ -5,7 +5,7 @@
 
 import { useState } from 'react'
 import type { GroupCard } from '../../../sim/index.ts'
-import { compareTp } from '../../../sim/controller/metadata.ts'
+import { compareTp } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { Fields, Section, SelectLink } from './parts.tsx'
 import { runAction } from './run-action.ts'
