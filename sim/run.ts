@@ -11,7 +11,7 @@ import { heapPop, heapPeek } from './kernel/scheduler.ts'
 import { mixTrace, internName } from './kernel/trace-hash.ts'
 import type { World, Msg } from './nodes/world.ts'
 import { dispatch } from './nodes/behaviours.ts'
-import type { TimelineAction } from './scenario/types.ts'
+import type { ScheduledAction } from './scenario/types.ts'
 import { runAction } from './scenario/actions.ts'
 
 /**
@@ -23,7 +23,7 @@ export type MessageTap = (msg: Msg, to: string, atMs: number) => void
 /** Process the next event or timeline action. Returns false when there is nothing left. */
 export function step(w: World, tap?: MessageTap): boolean {
   const ev = heapPeek(w.heap)
-  const action = w.timeline[w.timelineNext] as TimelineAction | undefined
+  const action = w.timeline[w.timelineNext] as ScheduledAction | undefined
   if (action && (!ev || action.atMs < ev.timeMs)) {
     w.timelineNext++
     w.nowMs = Math.max(w.nowMs, action.atMs)

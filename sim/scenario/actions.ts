@@ -13,7 +13,7 @@ import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
-import type { NodeRef, TimelineAction } from './types.ts'
+import type { ConsumerSpec, NodeRef, ScheduledAction, TimelineAction } from './types.ts'
 import {
   activeController,
   addPartitions,
@@ -26,7 +26,7 @@ import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 
 export class ResolveError extends Error {}
 
-function describe(a: TimelineAction): { action: string; args: string } {
+function describe(a: ScheduledAction): { action: string; args: string } {
   const { atMs: _atMs, action, ...rest } = a
   return { action, args: JSON.stringify(rest) }
 }
@@ -66,7 +66,7 @@ export function resolveNode(w: World, ref: NodeRef): string {
   throw new ResolveError(`unknown node ${ref}`)
 }
 
-export function runAction(w: World, a: TimelineAction): void {
+export function runAction(w: World, a: ScheduledAction): void {
   try {
     apply(w, a)
     emit(w, { type: 'ActionApplied', ...describe(a) })
@@ -82,7 +82,7 @@ function controllerOrThrow(w: World) {
   return c
 }
 
-function apply(w: World, a: TimelineAction): void {
+function apply(w: World, a: ScheduledAction): void {
   switch (a.action) {
     case 'crashBroker':
       return crashNode(w, resolveNode(w, a.broker))
@@ -121,9 +121,8 @@ function apply(w: World, a: TimelineAction): void {
       return wake(w, p)
     }
     case 'setConsumerConfig': {
-      if (!w.scenario.consumers.some((c) => c.groupId === a.groupId)) throw new ResolveError(`unknown group ${a.groupId}`)
-      const consumers = w.scenario.consumers.map((c) => (c.groupId === a.groupId ? { ...c, config: { ...c.config, ...a.config } } : c))
-      w.scenario = { ...w.scenario, consumers }
+      const spec = groupSpec(w, a.groupId)
+      w.groupSpecs[a.groupId] = { ...spec, config: { ...spec.config, ...a.config } }
       return
     }
     case 'produce': {
@@ -149,12 +148,12 @@ function apply(w: World, a: TimelineAction): void {
     case 'restartConsumer': {
       const id = resolveNode(w, a.member)
       crashNode(w, id)
-      w.timeline.splice(insertionIndex(w, w.nowMs + a.afterMs), 0, { atMs: w.nowMs + a.afterMs, action: 'restartBroker', broker: id })
-      return
+      return schedule(w, { atMs: w.nowMs + a.afterMs, action: 'restartConsumer:start', member: id })
     }
+    case 'restartConsumer:start':
+      return restartNode(w, a.member)
     case 'addConsumer': {
-      const spec = w.scenario.consumers.find((c) => c.groupId === a.groupId)
-      if (!spec) throw new ResolveError(`unknown group ${a.groupId}`)
+      const spec = groupSpec(w, a.groupId)
       const n = w.memberIds.filter((id) => w.members[id].groupId === a.groupId).length
       const id = `${a.groupId}-${n + 1}`
       addMember(w, spec, id)
@@ -173,7 +172,7 @@ function apply(w: World, a: TimelineAction): void {
 
 function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffsets' }>): void {
   const c = controllerOrThrow(w)
-  const spec = w.scenario.consumers.find((g) => g.groupId === a.groupId)
+  const spec = w.groupSpecs[a.groupId] as ConsumerSpec | undefined
   const topics = a.topic ? [a.topic] : spec?.topics ?? []
   const coordinator = resolveNode(w, `coordinator:${a.groupId}`)
   const offsets: Record<string, number> = {}
@@ -226,10 +225,21 @@ function insertionIndex(w: World, atMs: number): number {
   return i
 }
 
-/** Schedule an action later (used by pauseNode durations and restartConsumer). */
-function timerResume(w: World, id: string, ms: number): void {
-  w.timeline.splice(insertionIndex(w, w.nowMs + ms), 0, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
+/** Schedule an action later, after every action already due at its time. */
+function schedule(w: World, a: ScheduledAction): void {
+  w.timeline.splice(insertionIndex(w, a.atMs), 0, a)
+}
 
+/** pauseNode's durationMs: resume the node that much later. */
+function timerResume(w: World, id: string, ms: number): void {
+  schedule(w, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
+}
+
+/** A consumer group's spec as the run has it now. */
+function groupSpec(w: World, groupId: string): ConsumerSpec {
+  const spec = w.groupSpecs[groupId] as ConsumerSpec | undefined
+  if (!spec) throw new ResolveError(`unknown group ${groupId}`)
+  return spec
 }
 
 function producer(w: World, id: string) {
@@ -240,5 +250,5 @@ function producer(w: World, id: string) {
 
 /** Insert an intervention at the current time, after every action already due now. */
 export function scheduleIntervention(w: World, a: TimelineAction): void {
-  w.timeline.splice(insertionIndex(w, a.atMs), 0, a)
+  schedule(w, a)
 }

@@ -169,11 +169,10 @@ function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], g
 }
 
 function groupCards(w: World, img: MetadataImage): GroupCard[] {
-  const specs = w.scenario.consumers
-  const ids = [...new Set(specs.map((c) => c.groupId))].sort()
+  const ids = Object.keys(w.groupSpecs).sort()
   return ids.map((groupId) => {
     const { coordinator, group: g } = coordinatedGroup(w, img, groupId)
-    const spec = specs.find((c) => c.groupId === groupId)!
+    const spec = w.groupSpecs[groupId]
     const memberIds = w.memberIds.filter((id) => w.members[id].groupId === groupId)
     const members = memberIds.filter((id) => w.nodes[id].up && w.members[id].state !== 'closed').map((id) => memberView(w.members[id]))
     const committed: Record<string, number> = {}
