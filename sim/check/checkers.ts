@@ -15,7 +15,7 @@
  * make `a === b` the usual case) and walked record by record only when some acked record is missing.
  */
 import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
-import type { Anomaly, CheckReport } from '../trace/summary-types.ts'
+import type { Anomaly, AnomalyFacts, CheckReport, DivergentSide, RecordRef } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from '../history/history.ts'
 import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from '../history/history.ts'
 import { checkGroups } from './group-checkers.ts'
@@ -180,6 +180,8 @@ export function findLostAckedWrites(
         kind: 'lostAckedWrite',
         atMs: change ? change.atMs : ackMs,
         detail: describeLoss(part, phrases, slot, seq, change),
+        tp: part.view.tp,
+        facts: lossFacts(part, slot, seq, change),
       })
     }
   }
@@ -337,6 +339,26 @@ function describeLoss(
   return `${what}, ${phrases.absent}${where}${cause}`
 }
 
+/** describeLoss's facts, as data. */
+function lossFacts(part: PartitionRecords, slot: ProducerRecords, seq: number, change: LeaderChange | undefined): AnomalyFacts {
+  const o = slot.log.outcome[seq]
+  const leader = part.leaderIndex >= 0 ? part.view.replicas[part.leaderIndex] : undefined
+  const acked = o >= 0 && leader !== undefined
+  const holder = acked && o < leader.logEndOffset ? batchAt(leader.batches, o) : undefined
+  return {
+    kind: 'lostAckedWrite',
+    producer: slot.log.producer,
+    seq,
+    offset: o >= 0 ? o : null,
+    ackMs: slot.log.atMs[seq],
+    leader: leader ? leader.broker : null,
+    replicas: part.view.replicas.map((r) => r.broker),
+    leaderLogEnd: acked && o >= leader.logEndOffset ? leader.logEndOffset : null,
+    holder: holder ? recordRef(holder, o) : null,
+    election: change ? { broker: change.leader, atMs: change.atMs, leaderEpoch: change.leaderEpoch, unclean: change.unclean } : null,
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Duplicates and inconsistent offsets
 
@@ -361,6 +383,16 @@ export function findDuplicates(
         detail:
           `${part.view.tp} record ${log.producer} seq ${dup.seq} at offsets ${dup.firstOffset} and ` +
           `${dup.offset} of ${where}, the extra copy appended at ${dup.appendedMs} ms`,
+        tp: part.view.tp,
+        facts: {
+          kind: 'duplicate',
+          producer: log.producer,
+          seq: dup.seq,
+          offsets: [dup.firstOffset, dup.offset],
+          broker: part.view.replicas[part.referenceIndex].broker,
+          leaderless: part.leaderIndex < 0,
+          appendedMs: dup.appendedMs,
+        },
       })
     }
   }
@@ -399,6 +431,18 @@ export function findInconsistentOffsets(
           detail:
             `${part.view.tp} offset ${o} acked to ${producer} at ${atMs[seq]} ms (seq ${seq}), but ` +
             `${referenceName(part)} has the record at offset ${found} and ${holder} at offset ${o}`,
+          tp: part.view.tp,
+          facts: {
+            kind: 'inconsistentOffset',
+            producer,
+            seq,
+            offset: o,
+            ackMs: atMs[seq],
+            foundAt: found,
+            broker: reference.broker,
+            leaderless: part.leaderIndex < 0,
+            holder: atAcked ? recordRef(atAcked, o) : null,
+          },
         })
       }
     }
@@ -432,6 +476,8 @@ export function findNonMonotonicPolls(history: History): Anomaly[] {
         detail:
           `${log.tp} reader ${log.reader} polled offsets ${from[i]}..${to[i] - 1} at ${atMs[i]} ms after ` +
           `polling up to offset ${prevTo - 1} at ${prevMs} ms, with no reset in between`,
+        tp: log.tp,
+        facts: { kind: 'nonMonotonicPoll', reader: log.reader, from: from[i], to: to[i] - 1, atMs: atMs[i], previousTo: prevTo - 1, previousMs: prevMs },
       })
     }
   }
@@ -508,6 +554,12 @@ function describeDivergence(view: PartitionView, a: ReplicaView, b: ReplicaView,
     detail:
       `${view.tp} replicas on brokers ${a.broker} and ${b.broker} differ at offset ${d.offset}, below both ` +
       `high watermarks (${a.highWatermark} and ${b.highWatermark}): ${side(a, d.a)}, ${side(b, d.b)}`,
+    tp: view.tp,
+    facts: {
+      kind: 'divergentReplica',
+      offset: d.offset,
+      replicas: [divergentSide(a, d.a, d.offset), divergentSide(b, d.b, d.offset)],
+    },
   }
 }
 
@@ -546,6 +598,8 @@ export function findMultipleLeaders(history: History): Anomaly[] {
         detail:
           `${claim.tp} leader epoch ${claim.leaderEpoch} claimed by broker ${first.broker} at ${first.atMs} ms ` +
           `and by broker ${claim.broker} at ${claim.atMs} ms`,
+        tp: claim.tp,
+        facts: { kind: 'multipleLeaders', leaderEpoch: claim.leaderEpoch, first: { who: first.broker, atMs: first.atMs }, second: { who: claim.broker, atMs: claim.atMs } },
       })
     }
     g = end
@@ -565,6 +619,8 @@ export function findHwAboveLeo(partitions: readonly PartitionView[], nowMs: numb
         detail:
           `${view.tp} replica on broker ${r.broker}: high watermark ${r.highWatermark} above ` +
           `log end offset ${r.logEndOffset} at ${nowMs} ms`,
+        tp: view.tp,
+        facts: { kind: 'hwAboveLeo', broker: r.broker, highWatermark: r.highWatermark, logEndOffset: r.logEndOffset, atMs: nowMs },
       })
     }
   }
@@ -706,6 +762,14 @@ function describeRecord(batch: LogBatch, offset: number): string {
   return batch.baseSequence >= 0
     ? `${batch.producer} seq ${batch.baseSequence + (offset - batch.baseOffset)}`
     : `a record of ${batch.producer}`
+}
+
+function divergentSide(r: ReplicaView, batch: LogBatch, offset: number): DivergentSide {
+  return { broker: r.broker, highWatermark: r.highWatermark, record: recordRef(batch, offset), leaderEpoch: batch.partitionLeaderEpoch }
+}
+
+function recordRef(batch: LogBatch, offset: number): RecordRef {
+  return { producer: batch.producer, seq: batch.baseSequence >= 0 ? batch.baseSequence + (offset - batch.baseOffset) : null }
 }
 
 function recordAt(batches: readonly LogBatch[], offset: number): string | undefined {
