@@ -2,10 +2,9 @@
 // simulations — never the page's own engine — that move together: both are always brought to the
 // same simulated time, one sample step at a time, so their clocks stay locked.
 
-import { createSimulation, type Scenario, type TimelineAction } from '../../sim/index.ts'
+import { createSimulation, mergeInterventions, type Scenario, type TimelineAction } from '../../sim/index.ts'
 import { advanceRun, emptyTally, factsOf, SAMPLE_MS, type CompareRun, type RunFacts } from './facts.ts'
 import { settingsFor, variantScenario, type SettingId, type SettingOption } from './variants.ts'
-import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 export interface ComparePair {
   setting: SettingOption

@@ -1,10 +1,9 @@
 // Run B differs from run A in exactly one Kafka setting, everywhere it appears, and only the
 // settings that apply to a scenario are offered.
 import { expect, test } from 'vitest'
-import { parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
+import { mergeInterventions, parseScenario, type Scenario, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios } from '../../sim/scenario/builtins.ts'
 import { settingsFor, variantScenario } from './variants.ts'
-import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 function builtIn(id: string): Scenario {
   return parseScenario(builtInScenarios[id])

@@ -12,14 +12,13 @@
 // playhead always lies within its run and every link the app makes opens again. The memory a run
 // holds besides its world is bounded: checkpoints and metric samples each have a fixed budget.
 
-import { buildClusterView, createSimulation, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
+import { buildClusterView, createSimulation, mergeInterventions, parseScenario, ScenarioError, type ActionInput, type ClusterView, type Simulation, type Summary, type TimelineAction } from '../../sim/index.ts'
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../sim/scenario/builtins.ts'
 import type { Scenario } from '../../sim/scenario/types.ts'
 import { useSim } from '../store/sim-store.ts'
 import { clearFlow, recordDelivery } from './flow.ts'
 import { MetricSeries, sampleWorld } from './metrics.ts'
 import { Checkpoints, resume, type Checkpoint } from './checkpoints.ts'
-import { mergeInterventions } from '../../sim/scenario/session.ts'
 
 export { DEFAULT_SCENARIO_ID }
 

@@ -7,11 +7,10 @@
 // The page's own engine is never touched: A and B are simulations of their own.
 
 import { create } from 'zustand'
-import { buildClusterView, type ClusterView } from '../../../sim/index.ts'
+import { buildClusterView, mergeInterventions, type ClusterView } from '../../../sim/index.ts'
 import { advancePair, createPair, pairFacts, pairNow, type ComparePair, type RunSource } from '../../compare/pair.ts'
 import { diffRows, type DiffRow } from '../../compare/diff.ts'
 import { settingsFor, type SettingId, type SettingOption } from '../../compare/variants.ts'
-import { mergeInterventions } from '../../../sim/scenario/session.ts'
 
 /** Wall ms per frame the two simulations may use. */
 const FRAME_BUDGET_MS = 12
