@@ -32,6 +32,21 @@ describe('restartConsumer', () => {
   })
 })
 
+describe('group actions', () => {
+  it('name an unknown group as such, even one called like an Object property', () => {
+    const sim = createSimulation(parseScenario(builtInScenarios['consumer-joins-rebalance']))
+    sim.runUntil(5_000)
+    for (const groupId of ['constructor', 'toString', 'nobody']) {
+      sim.apply({ action: 'addConsumer', groupId })
+      sim.apply({ action: 'setConsumerConfig', groupId, config: {} })
+    }
+    sim.runUntil(5_001)
+    const failed = sim.world.notes.flatMap((n) => (n.type === 'ActionFailed' ? [`${n.action}: ${n.message}`] : []))
+    expect(failed).toEqual(['constructor', 'toString', 'nobody'].flatMap((g) => [`addConsumer: unknown group ${g}`, `setConsumerConfig: unknown group ${g}`]))
+    expect(Object.keys(sim.world.groupSpecs)).toEqual(['billing'])
+  })
+})
+
 describe('the scenario as given', () => {
   it('stays unchanged while setConsumerConfig changes the group for the members that start afterwards', () => {
     const scenario = parseScenario(builtInScenarios['consumer-joins-rebalance'])

@@ -172,7 +172,7 @@ function apply(w: World, a: ScheduledAction): void {
 
 function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffsets' }>): void {
   const c = controllerOrThrow(w)
-  const spec = w.groupSpecs[a.groupId] as ConsumerSpec | undefined
+  const spec = findGroupSpec(w, a.groupId)
   const topics = a.topic ? [a.topic] : spec?.topics ?? []
   const coordinator = resolveNode(w, `coordinator:${a.groupId}`)
   const offsets: Record<string, number> = {}
@@ -235,9 +235,13 @@ function timerResume(w: World, id: string, ms: number): void {
   schedule(w, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
 }
 
-/** A consumer group's spec as the run has it now. */
+/** A consumer group's spec as the run has it now (own keys only: a group may be called "constructor"). */
+function findGroupSpec(w: World, groupId: string): ConsumerSpec | undefined {
+  return Object.hasOwn(w.groupSpecs, groupId) ? w.groupSpecs[groupId] : undefined
+}
+
 function groupSpec(w: World, groupId: string): ConsumerSpec {
-  const spec = w.groupSpecs[groupId] as ConsumerSpec | undefined
+  const spec = findGroupSpec(w, groupId)
   if (!spec) throw new ResolveError(`unknown group ${groupId}`)
   return spec
 }
