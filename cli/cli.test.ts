@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario, parseSeedText, type TimelineAction } from '../sim/index.ts'
+import { createSimulation, ENGINE_VERSION, parseScenario, parseSeedText, type TimelineAction } from '../sim/index.ts'
 import { createProgress } from './progress.ts'
 import { terminalSafe } from './terminal.ts'
 
@@ -209,6 +209,27 @@ describe.concurrent('kafkascope CLI', () => {
     sim.runUntil(50000)
     expect(s.traceHash).toBe(sim.traceHash())
     expect(s.brokers.find((b: any) => b.id === 3).state).toBe('crashed')
+  })
+
+  it('runs a session of another engine version with a notice on stderr; one of this engine silently', async () => {
+    const base = { version: 1, scenario: { ...failover(), expect: {} }, seed: 7, interventions: [], playheadMs: 20000 }
+    const [same, other, none, ko] = await Promise.all([
+      cli('run', variant('engine-same.json', JSON.stringify({ ...base, engine: ENGINE_VERSION })), '--json', '--quiet'),
+      cli('run', variant('engine-other.json', JSON.stringify({ ...base, engine: '2020-01-01.1' })), '--json', '--quiet'),
+      cli('run', variant('engine-none.json', JSON.stringify(base)), '--json', '--quiet'),
+      cli('run', variant('engine-other-ko.json', JSON.stringify({ ...base, engine: '2020-01-01.1' })), '--quiet', '--lang', 'ko'),
+    ])
+    expect(same.code).toBe(0)
+    expect(same.stderr).toBe('')
+    expect(other.code).toBe(0)
+    expect(other.stderr.trimEnd().split('\n')).toEqual([
+      `kafkascope: run: ${join(tmp, 'engine-other.json')}: This session was made by kafkascope engine 2020-01-01.1; this is engine ${ENGINE_VERSION}: the run may differ from the one that was shared.`,
+    ])
+    expect(none.stderr).toMatch(/does not say which kafkascope engine made it .*the run may differ from the one that was shared/)
+    expect(ko.stderr).toMatch(/엔진 2020-01-01\.1에서 만들어졌고.*공유된 실행과 다르게 진행될 수 있습니다/)
+    // the run itself is this engine's run of the same scenario, seed and interventions
+    expect(JSON.parse(other.stdout).traceHash).toBe(JSON.parse(same.stdout).traceHash)
+    expect(JSON.parse(none.stdout).traceHash).toBe(JSON.parse(same.stdout).traceHash)
   })
 
   it('writes one JSON line per processed event with --trace, ending in the summary hash', async () => {

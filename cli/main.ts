@@ -163,6 +163,8 @@ interface Loaded {
   seed: number
   /** where `run` stops by default: the session's playhead, else the scenario's duration */
   untilMs: number
+  /** a session made by another engine version: its run may differ from the one that was shared */
+  engineNotice?: ReturnType<typeof parseSession>['engineNotice']
 }
 
 /** The largest scenario or session file kafkascope reads (a large session is a few megabytes). */
@@ -231,7 +233,7 @@ function loadInput(file: string): Loaded {
 function loadSession(file: string, json: Record<string, unknown>): Loaded {
   try {
     const session = parseSession(json)
-    return { file, scenario: session.merged, seed: session.seed, untilMs: session.playheadMs }
+    return { file, scenario: session.merged, seed: session.seed, untilMs: session.playheadMs, engineNotice: session.engineNotice }
   } catch (e) {
     if (e instanceof ScenarioError) throw inputError(file, e.path, e.what)
     throw e
@@ -413,6 +415,7 @@ function cmdRun(argv: string[]): number {
   const p = parseArgs('run', argv, spec, [1, 1])
   const lang = langFlag(p)
   const loaded = loadInput(p.positionals[0])
+  if (loaded.engineNotice) err(`kafkascope: run: ${loaded.file}: ${loaded.engineNotice[lang]}`)
   const seed = intFlag(p, 'seed') ?? loaded.seed
   const until = untilFlag('run', p, loaded.scenario, loaded.untilMs)
   const maxEvents = intFlag(p, 'max-events')

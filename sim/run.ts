@@ -11,7 +11,7 @@ import { heapPop, heapPeek } from './kernel/scheduler.ts'
 import { mixTrace, internName } from './kernel/trace-hash.ts'
 import type { World, Msg } from './nodes/world.ts'
 import { dispatch } from './nodes/behaviours.ts'
-import type { TimelineAction } from './scenario/types.ts'
+import type { ScheduledAction } from './scenario/types.ts'
 import { runAction } from './scenario/actions.ts'
 
 /**
@@ -23,7 +23,7 @@ export type MessageTap = (msg: Msg, to: string, atMs: number) => void
 /** Process the next event or timeline action. Returns false when there is nothing left. */
 export function step(w: World, tap?: MessageTap): boolean {
   const ev = heapPeek(w.heap)
-  const action = w.timeline[w.timelineNext] as TimelineAction | undefined
+  const action = w.timeline[w.timelineNext] as ScheduledAction | undefined
   if (action && actionFirst(action, ev)) {
     w.timelineNext++
     w.nowMs = Math.max(w.nowMs, action.atMs)
@@ -54,7 +54,7 @@ export function step(w: World, tap?: MessageTap): boolean {
 }
 
 /** A timeline action due at the same millisecond as an event runs after it. */
-function actionFirst(action: TimelineAction, ev: { timeMs: number } | undefined): boolean {
+function actionFirst(action: ScheduledAction, ev: { timeMs: number } | undefined): boolean {
   return !ev || action.atMs < ev.timeMs
 }
 
@@ -71,7 +71,7 @@ export interface NextStep {
 /** The next step() without taking it (null when there is nothing left); reads the world only. */
 export function peekStep(w: World): NextStep | null {
   const ev = heapPeek(w.heap)
-  const action = w.timeline[w.timelineNext] as TimelineAction | undefined
+  const action = w.timeline[w.timelineNext] as ScheduledAction | undefined
   if (action && actionFirst(action, ev)) return { atMs: Math.max(w.nowMs, action.atMs), node: 'sim', what: action.action, timeline: true }
   if (!ev) return null
   return { atMs: ev.timeMs, node: ev.node, what: ev.kind === 'msg' ? (ev.data as Msg).api : ev.kind, timeline: false }

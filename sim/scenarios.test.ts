@@ -18,6 +18,7 @@ import type { PartitionState } from './controller/metadata.ts'
 import type { LeaderChange } from './history/history.ts'
 import type { Replica } from './cluster/types.ts'
 import type { World } from './nodes/world.ts'
+import { parseTopicPartition } from './kafka/topic-partition.ts'
 
 // ------------------------------------------------------------------------------------------- helpers
 
@@ -42,8 +43,8 @@ function atOf(s: Scenario, action: string, nth = 0): number {
 
 /** The partition as the cluster's metadata (the active controller) has it now. */
 function partition(w: World, tp: string): PartitionState {
-  const dash = tp.lastIndexOf('-')
-  const p = metadataSource(w).image.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
+  const name = parseTopicPartition(tp)
+  const p = name && metadataSource(w).image.topics[name.topic]?.partitions[name.partition]
   if (!p) throw new Error(`no partition ${tp}`)
   return structuredClone(p)
 }

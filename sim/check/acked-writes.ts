@@ -6,11 +6,11 @@
  * the record index (observe/record-index.ts), and never call broker code.
  */
 import { batchAt, type LogBatch } from '../storage/batch.ts'
-import type { Anomaly } from '../trace/summary-types.ts'
+import type { Anomaly, AnomalyFacts } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from '../history/history.ts'
 import type { History, LeaderChange, PartitionView } from '../history/history.ts'
 import { indexRecords, slotMap, type PartitionRecords, type ProducerRecords, type RecordIndex } from '../observe/record-index.ts'
-import { describeRecord, recordAt } from './record-text.ts'
+import { describeRecord, recordAt, recordRef } from './record-text.ts'
 
 // ---------------------------------------------------------------------------------------------------
 // Lost acknowledged writes
@@ -54,6 +54,8 @@ export function findLostAckedWrites(
         kind: 'lostAckedWrite',
         atMs: change ? change.atMs : ackMs,
         detail: describeLoss(part, phrases, slot, seq, change),
+        tp: part.view.tp,
+        facts: lossFacts(part, slot, seq, change),
       })
     }
   }
@@ -211,6 +213,26 @@ function describeLoss(
   return `${what}, ${phrases.absent}${where}${cause}`
 }
 
+/** describeLoss's facts, as data. */
+function lossFacts(part: PartitionRecords, slot: ProducerRecords, seq: number, change: LeaderChange | undefined): AnomalyFacts {
+  const o = slot.log.outcome[seq]
+  const leader = part.leaderIndex >= 0 ? part.view.replicas[part.leaderIndex] : undefined
+  const acked = o >= 0 && leader !== undefined
+  const holder = acked && o < leader.logEndOffset ? batchAt(leader.batches, o) : undefined
+  return {
+    kind: 'lostAckedWrite',
+    producer: slot.log.producer,
+    seq,
+    offset: o >= 0 ? o : null,
+    ackMs: slot.log.atMs[seq],
+    leader: leader ? leader.broker : null,
+    replicas: part.view.replicas.map((r) => r.broker),
+    leaderLogEnd: acked && o >= leader.logEndOffset ? leader.logEndOffset : null,
+    holder: holder ? recordRef(holder, o) : null,
+    election: change ? { broker: change.leader, atMs: change.atMs, leaderEpoch: change.leaderEpoch, unclean: change.unclean } : null,
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Duplicates and inconsistent offsets
 
@@ -235,6 +257,16 @@ export function findDuplicates(
         detail:
           `${part.view.tp} record ${log.producer} seq ${dup.seq} at offsets ${dup.firstOffset} and ` +
           `${dup.offset} of ${where}, the extra copy appended at ${dup.appendedMs} ms`,
+        tp: part.view.tp,
+        facts: {
+          kind: 'duplicate',
+          producer: log.producer,
+          seq: dup.seq,
+          offsets: [dup.firstOffset, dup.offset],
+          broker: part.view.replicas[part.referenceIndex].broker,
+          leaderless: part.leaderIndex < 0,
+          appendedMs: dup.appendedMs,
+        },
       })
     }
   }
@@ -273,6 +305,18 @@ export function findInconsistentOffsets(
           detail:
             `${part.view.tp} offset ${o} acked to ${producer} at ${atMs[seq]} ms (seq ${seq}), but ` +
             `${referenceName(part)} has the record at offset ${found} and ${holder} at offset ${o}`,
+          tp: part.view.tp,
+          facts: {
+            kind: 'inconsistentOffset',
+            producer,
+            seq,
+            offset: o,
+            ackMs: atMs[seq],
+            foundAt: found,
+            broker: reference.broker,
+            leaderless: part.leaderIndex < 0,
+            holder: atAcked ? recordRef(atAcked, o) : null,
+          },
         })
       }
     }

@@ -234,6 +234,19 @@ describe('findLostAckedWrites', () => {
       detail:
         'orders-0 offset 4 acked to checkout at 61002 ms (seq 4), absent from every replica (brokers 1, 2, 3; no leader) ' +
         'after the unclean election of broker 3 at 80500 ms',
+      tp: 'orders-0',
+      facts: {
+        kind: 'lostAckedWrite',
+        producer: 'checkout',
+        seq: 4,
+        offset: 4,
+        ackMs: 61002,
+        leader: null,
+        replicas: [1, 2, 3],
+        leaderLogEnd: null,
+        holder: null,
+        election: { broker: 3, atMs: 80500, leaderEpoch: 4, unclean: true },
+      },
     })
   })
 
@@ -273,11 +286,15 @@ describe('findDuplicates', () => {
         kind: 'duplicate',
         atMs: 2100,
         detail: "orders-0 record checkout seq 3 at offsets 3 and 5 of leader broker 1's log, the extra copy appended at 2100 ms",
+        tp: 'orders-0',
+        facts: { kind: 'duplicate', producer: 'checkout', seq: 3, offsets: [3, 5], broker: 1, leaderless: false, appendedMs: 2100 },
       },
       {
         kind: 'duplicate',
         atMs: 2100,
         detail: "orders-0 record checkout seq 4 at offsets 4 and 6 of leader broker 1's log, the extra copy appended at 2100 ms",
+        tp: 'orders-0',
+        facts: { kind: 'duplicate', producer: 'checkout', seq: 4, offsets: [4, 6], broker: 1, leaderless: false, appendedMs: 2100 },
       },
     ])
     // the ack named the second copy's offsets, so the offsets are consistent
@@ -310,6 +327,8 @@ describe('findInconsistentOffsets', () => {
       kind: 'inconsistentOffset',
       atMs: 1500,
       detail: "t-0 offset 1 acked to p at 101 ms (seq 1), but leader broker 1's log has the record at offset 2 and p seq 2 at offset 1",
+      tp: 't-0',
+      facts: { kind: 'inconsistentOffset', producer: 'p', seq: 1, offset: 1, ackMs: 101, foundAt: 2, broker: 1, leaderless: false, holder: { producer: 'p', seq: 2 } },
     })
     expect(bad[1].atMs).toBe(1001)
   })
@@ -330,6 +349,8 @@ describe('findNonMonotonicPolls', () => {
         kind: 'nonMonotonicPoll',
         atMs: 61000,
         detail: 'orders-0 reader billing-1 polled offsets 400..449 at 61000 ms after polling up to offset 499 at 60900 ms, with no reset in between',
+        tp: 'orders-0',
+        facts: { kind: 'nonMonotonicPoll', reader: 'billing-1', from: 400, to: 449, atMs: 61000, previousTo: 499, previousMs: 60900 },
       },
     ])
   })
@@ -371,6 +392,15 @@ describe('findDivergentReplicas', () => {
         detail:
           't-0 replicas on brokers 1 and 3 differ at offset 5, below both high watermarks (10 and 8): ' +
           'broker 1 has p seq 5 (leader epoch 0), broker 3 has q seq 0 (leader epoch 1)',
+        tp: 't-0',
+        facts: {
+          kind: 'divergentReplica',
+          offset: 5,
+          replicas: [
+            { broker: 1, highWatermark: 10, record: { producer: 'p', seq: 5 }, leaderEpoch: 0 },
+            { broker: 3, highWatermark: 8, record: { producer: 'q', seq: 0 }, leaderEpoch: 1 },
+          ],
+        },
       },
     ])
   })
@@ -405,6 +435,8 @@ describe('findMultipleLeaders', () => {
         kind: 'multipleLeaders',
         atMs: 20500,
         detail: 't-0 leader epoch 1 claimed by broker 1 at 100 ms and by broker 3 at 20500 ms',
+        tp: 't-0',
+        facts: { kind: 'multipleLeaders', leaderEpoch: 1, first: { who: 1, atMs: 100 }, second: { who: 3, atMs: 20500 } },
       },
     ])
   })
@@ -414,7 +446,13 @@ describe('findHwAboveLeo', () => {
   it('reports a replica whose HW is above its LEO', () => {
     const parts = [partition('t-0', 1, [replica(1, [batch(0, 3, 'p', 0)], { highWatermark: 4 }), replica(2, [])])]
     expect(findHwAboveLeo(parts, 7000)).toEqual([
-      { kind: 'hwAboveLeo', atMs: 7000, detail: 't-0 replica on broker 1: high watermark 4 above log end offset 3 at 7000 ms' },
+      {
+        kind: 'hwAboveLeo',
+        atMs: 7000,
+        detail: 't-0 replica on broker 1: high watermark 4 above log end offset 3 at 7000 ms',
+        tp: 't-0',
+        facts: { kind: 'hwAboveLeo', broker: 1, highWatermark: 4, logEndOffset: 3, atMs: 7000 },
+      },
     ])
     expect(checkHistory(newHistory(), parts, 7000).hwAboveLeo).toBe(1)
   })

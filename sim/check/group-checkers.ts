@@ -76,6 +76,8 @@ function findConcurrent(key: string, polls: Poll[], assigned: Record<string, num
           kind: 'concurrentConsumers' as Anomaly['kind'],
           atMs: p.atMs,
           detail: `group ${group}: ${tp} read by ${previous.member} at ${previous.atMs} ms and by ${p.member} at ${p.atMs} ms, which had read it before (${lastPoll[p.member]} ms) and was not assigned it again`,
+          tp,
+          facts: { kind: 'concurrentConsumers', groupId: group, first: { who: previous.member, atMs: previous.atMs }, second: { who: p.member, atMs: p.atMs }, previousMs: lastPoll[p.member] },
         })
       }
     }
@@ -98,6 +100,8 @@ function findBackwards(events: GroupHistoryEvent[]): Anomaly[] {
           kind: 'committedBackwards' as Anomaly['kind'],
           atMs: e.atMs,
           detail: `group ${e.groupId}: ${e.member} committed ${tp} offset ${e.offsets[tp]} at ${e.atMs} ms in generation ${e.generation}, below ${prev} committed earlier in that generation`,
+          tp,
+          facts: { kind: 'committedBackwards', groupId: e.groupId, member: e.member, offset: e.offsets[tp], atMs: e.atMs, generation: e.generation, previous: prev },
         })
       }
       last[k] = Math.max(prev ?? -Infinity, e.offsets[tp])
@@ -141,6 +145,8 @@ function findSkips(key: string, logs: ReadLog[], polls: Poll[], committed: { off
         kind: 'skippedRecords' as Anomaly['kind'],
         atMs: committed!.atMs,
         detail: `group ${group}: ${tp} offsets ${covered}..${from - 1} were never read by any member, yet the group committed ${limit}`,
+        tp,
+        facts: { kind: 'skippedRecords', groupId: group, from: covered, to: from - 1, committed: limit },
       })
     }
     if (from < covered) redelivered += Math.min(to, covered) - from

@@ -29,6 +29,8 @@ export function findNonMonotonicPolls(history: History): Anomaly[] {
         detail:
           `${log.tp} reader ${log.reader} polled offsets ${from[i]}..${to[i] - 1} at ${atMs[i]} ms after ` +
           `polling up to offset ${prevTo - 1} at ${prevMs} ms, with no reset in between`,
+        tp: log.tp,
+        facts: { kind: 'nonMonotonicPoll', reader: log.reader, from: from[i], to: to[i] - 1, atMs: atMs[i], previousTo: prevTo - 1, previousMs: prevMs },
       })
     }
   }

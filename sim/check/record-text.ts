@@ -1,5 +1,6 @@
 /** How the checkers name a record in their details: `<producer> seq <n>`, found by offset in a log. */
 import { batchAt, type LogBatch } from '../storage/batch.ts'
+import type { RecordRef } from '../trace/summary-types.ts'
 
 export function describeRecord(batch: LogBatch, offset: number): string {
   return batch.baseSequence >= 0
@@ -10,4 +11,9 @@ export function describeRecord(batch: LogBatch, offset: number): string {
 export function recordAt(batches: readonly LogBatch[], offset: number): string | undefined {
   const batch = batchAt(batches, offset)
   return batch ? describeRecord(batch, offset) : undefined
+}
+
+/** The record at `offset` of `batch`, as data: its producer and sequence (null without one). */
+export function recordRef(batch: LogBatch, offset: number): RecordRef {
+  return { producer: batch.producer, seq: batch.baseSequence >= 0 ? batch.baseSequence + (offset - batch.baseOffset) : null }
 }

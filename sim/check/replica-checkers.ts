@@ -5,10 +5,10 @@
  * History's leader claims, never broker code.
  */
 import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
-import type { Anomaly } from '../trace/summary-types.ts'
+import type { Anomaly, DivergentSide } from '../trace/summary-types.ts'
 import type { History, PartitionView, ReplicaView } from '../history/history.ts'
 import { compareStrings } from '../coordinator/assignors/common.ts'
-import { describeRecord } from './record-text.ts'
+import { describeRecord, recordRef } from './record-text.ts'
 
 /**
  * Two replicas of a partition whose batches differ (offset, producer, sequence, count or leader epoch)
@@ -77,7 +77,17 @@ function describeDivergence(view: PartitionView, a: ReplicaView, b: ReplicaView,
     detail:
       `${view.tp} replicas on brokers ${a.broker} and ${b.broker} differ at offset ${d.offset}, below both ` +
       `high watermarks (${a.highWatermark} and ${b.highWatermark}): ${side(a, d.a)}, ${side(b, d.b)}`,
+    tp: view.tp,
+    facts: {
+      kind: 'divergentReplica',
+      offset: d.offset,
+      replicas: [divergentSide(a, d.a, d.offset), divergentSide(b, d.b, d.offset)],
+    },
   }
+}
+
+function divergentSide(r: ReplicaView, batch: LogBatch, offset: number): DivergentSide {
+  return { broker: r.broker, highWatermark: r.highWatermark, record: recordRef(batch, offset), leaderEpoch: batch.partitionLeaderEpoch }
 }
 
 /** Two different brokers that acted as leader of one partition in one leader epoch. One per extra broker. */
@@ -115,6 +125,8 @@ export function findMultipleLeaders(history: History): Anomaly[] {
         detail:
           `${claim.tp} leader epoch ${claim.leaderEpoch} claimed by broker ${first.broker} at ${first.atMs} ms ` +
           `and by broker ${claim.broker} at ${claim.atMs} ms`,
+        tp: claim.tp,
+        facts: { kind: 'multipleLeaders', leaderEpoch: claim.leaderEpoch, first: { who: first.broker, atMs: first.atMs }, second: { who: claim.broker, atMs: claim.atMs } },
       })
     }
     g = end
@@ -134,6 +146,8 @@ export function findHwAboveLeo(partitions: readonly PartitionView[], nowMs: numb
         detail:
           `${view.tp} replica on broker ${r.broker}: high watermark ${r.highWatermark} above ` +
           `log end offset ${r.logEndOffset} at ${nowMs} ms`,
+        tp: view.tp,
+        facts: { kind: 'hwAboveLeo', broker: r.broker, highWatermark: r.highWatermark, logEndOffset: r.logEndOffset, atMs: nowMs },
       })
     }
   }

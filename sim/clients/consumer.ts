@@ -21,6 +21,7 @@ import { emit } from '../kafka/events.ts'
 import type { World, Msg } from '../nodes/world.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
 import { resolveConsumerConfig } from '../kafka/config.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 import type { ReaderSpec } from '../scenario/types.ts'
 import type { ReaderNode, ReaderPartition } from './consumer-types.ts'
 import {
@@ -97,7 +98,7 @@ function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): 
     t.partitions.forEach((x, i) => {
       let p = r.parts.find((q) => q.topic === topic && q.partition === i)
       if (!p) {
-        p = { topic, partition: i, tp: `${topic}-${i}`, position: -1, leader: -1, leaderEpoch: -1, listInflight: false, positionEpoch: -1, awaitValidation: false, validateInflight: false }
+        p = { topic, partition: i, tp: partitionName(topic, i), position: -1, leader: -1, leaderEpoch: -1, listInflight: false, positionEpoch: -1, awaitValidation: false, validateInflight: false }
         r.parts.push(p)
       }
       // SubscriptionState.maybeValidatePositionForCurrentLeader: a new leader epoch puts a position

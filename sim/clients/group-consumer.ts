@@ -180,7 +180,7 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
  * volatile is gone; the member finds the coordinator and joins with member id ''. Counters stay.
  */
 export function startGroupMember(w: World, m: MemberNode): void {
-  const spec = w.scenario.consumers.find((c) => c.groupId === m.groupId)
+  const spec = w.groupSpecs[m.groupId] as ConsumerSpec | undefined
   if (spec && spec !== m.spec) reconfigure(m, spec)
   Object.assign(m, freshProcessState(), { nextAutoCommitMs: w.nowMs + m.cfg['auto.commit.interval.ms'] })
   m.heartbeatToken++

@@ -27,6 +27,7 @@ import { send } from '../kafka/wire.ts'
 import { emit } from '../kafka/events.ts'
 import type { World, Msg } from '../nodes/world.ts'
 import { partitionForKey } from '../kafka/murmur2.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 import { resolveProducerConfig } from '../kafka/config.ts'
 import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerBatch, ProducerNode } from './producer-types.ts'
@@ -380,7 +381,7 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
     bytes += b.sizeBytes
     batches.push(b)
     wire.push({
-      tp: `${p.spec.topic}-${b.partition}`,
+      tp: partitionName(p.spec.topic, b.partition),
       producer: p.id,
       producerId: p.idempotent ? p.producerId : -1,
       producerEpoch: p.idempotent ? b.wireEpoch : -1,
@@ -408,7 +409,7 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
 function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
   const cached = p.sendLogs[partition]
   if (cached) return cached
-  const tp = `${p.spec.topic}-${partition}`
+  const tp = partitionName(p.spec.topic, partition)
   const key = `${p.id}|${tp}`
   let log = w.history.sends[key]
   if (!log) {

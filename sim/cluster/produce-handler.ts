@@ -20,6 +20,7 @@ import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partitio
 import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
+import { parseTopicPartition } from '../kafka/topic-partition.ts'
 
 export type { ProduceBatch } from '../kafka/payloads.ts'
 
@@ -52,7 +53,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
   const r = b.replicas[pb.tp]
   const part = { tp: pb.tp, required: 0, baseOffset: -1, error: 'NONE', done: true }
   if (!r || r.role !== 'leader' || b.fenced) {
-    part.error = b.image.topics[pb.tp.slice(0, pb.tp.lastIndexOf('-'))] ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION'
+    part.error = b.image.topics[parseTopicPartition(pb.tp)?.topic ?? ''] ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION'
     return part
   }
   if (acks === 'all' && r.isr.length < effectiveMinIsr(minIsrOf(w, b, r.topic), r)) {

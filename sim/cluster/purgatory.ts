@@ -20,6 +20,7 @@
  */
 import { timer } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
+import { parseTopicPartition } from '../kafka/topic-partition.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch, ParkedProduce, Replica } from './types.ts'
 import { effectiveMinIsr, maybeIncrementHw } from '../storage/partition.ts'
@@ -58,8 +59,8 @@ export function onHighWatermarkMoved(w: World, b: BrokerNode, r: Replica): void 
 function currentLeader(b: BrokerNode, tp: string): { id: number; epoch: number } | null {
   const r = b.replicas[tp]
   if (r && r.leader >= 0) return { id: r.leader, epoch: r.leaderEpoch }
-  const dash = tp.lastIndexOf('-')
-  const p = b.image.topics[tp.slice(0, dash)]?.partitions[+tp.slice(dash + 1)]
+  const name = parseTopicPartition(tp)
+  const p = name && b.image.topics[name.topic]?.partitions[name.partition]
   return p && p.leader >= 0 ? { id: p.leader, epoch: p.leaderEpoch } : null
 }
 

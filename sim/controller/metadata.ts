@@ -93,19 +93,6 @@ export function rebuildImage(log: RaftEntry[], upTo: number): MetadataImage {
   return img
 }
 
-export function partitionName(topic: string, partition: number): string {
-  return `${topic}-${partition}`
-}
-
-/** Kafka's order of partitions ("topic-p"): by topic, then partition number. */
-export function compareTp(a: string, b: string): number {
-  const i = a.lastIndexOf('-')
-  const j = b.lastIndexOf('-')
-  const ta = a.slice(0, i)
-  const tb = b.slice(0, j)
-  if (ta !== tb) return ta < tb ? -1 : 1
-  return +a.slice(i + 1) - +b.slice(j + 1)
-}
 
 export function allPartitions(img: MetadataImage): PartitionState[] {
   const out: PartitionState[] = []

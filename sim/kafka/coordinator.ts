@@ -11,10 +11,10 @@
  */
 import { javaAbs, javaStringHashCode } from './java.ts'
 
-/** The default of `offsets.topic.num.partitions`. */
-/** The group coordinator's internal topic (Topic.GROUP_METADATA_TOPIC_NAME). */
-export const OFFSETS_TOPIC = '__consumer_offsets'
+/** The group coordinator's internal topic; its name is internal-topics.ts's (re-exported for this module's importers). */
+export { OFFSETS_TOPIC } from './internal-topics.ts'
 
+/** The default of `offsets.topic.num.partitions`. */
 export const DEFAULT_OFFSETS_TOPIC_PARTITIONS = 50
 
 export function coordinatorPartitionFor(

@@ -4,8 +4,10 @@
  * error names as fields. Text for people is made at the edge, one formatter per language
  * (trace/format-events.ts); the app filters and groups by these fields, never by text.
  *
- * This module sits at the bottom of the layers so every layer can emit events: it imports nothing.
+ * This module sits at the bottom of the layers so every layer can emit events: it imports only
+ * Kafka's internal topic names (a module that imports nothing).
  */
+import { isInternalTopic } from './internal-topics.ts'
 
 /** Why a group went to a new state (a simulator-worded reason, as a code with its fields). */
 export type GroupStateReason =
@@ -152,7 +154,7 @@ export function eventPartition(e: SimEvent): { topic: string; partition: number 
 /** A leader or Isr change of an internal topic's partition (__consumer_offsets-N). */
 export function isInternalPartitionEvent(e: SimEvent): boolean {
   const p = eventPartition(e)
-  return p !== null && p.topic.startsWith('__')
+  return p !== null && isInternalTopic(p.topic)
 }
 
 /** Record an event at the current time. */

@@ -22,6 +22,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
   const net = newNetwork(scenario.cluster.network.minLatencyMs, scenario.cluster.network.maxLatencyMs)
   const w: World = {
     scenario,
+    groupSpecs: Object.fromEntries(scenario.consumers.map((c) => [c.groupId, c])),
     seed,
     nowMs: 0,
     events: 0,

@@ -10,7 +10,7 @@ import type { KernelWorld, NodeInfo } from '../kernel/node-io.ts'
 import type { RngState } from '../kernel/rng.ts'
 import type { KafkaMessage } from '../kafka/messages.ts'
 export type { ApiName, KafkaMessage } from '../kafka/messages.ts'
-import type { Scenario, TimelineAction } from '../scenario/types.ts'
+import type { ConsumerSpec, Scenario, ScheduledAction, TimelineAction } from '../scenario/types.ts'
 import type { History } from '../history/history.ts'
 import type { ControllerNode } from '../controller/types.ts'
 import type { BrokerNode } from '../cluster/types.ts'
@@ -25,7 +25,10 @@ export type { NodeInfo }
 export type Note = SimEvent
 
 export interface World extends KernelWorld {
+  /** the scenario as given; what actions change lives in the state below (groupSpecs, producers) */
   scenario: Scenario
+  /** each consumer group's spec as the run has it now: the scenario's, with setConsumerConfig applied */
+  groupSpecs: Record<string, ConsumerSpec>
   seed: number
   events: number
   rng: { net: RngState; raft: RngState; place: RngState; clients: RngState }
@@ -47,8 +50,8 @@ export interface World extends KernelWorld {
   memberIds: string[]
   history: History
   notes: Note[]
-  /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions) */
-  timeline: TimelineAction[]
+  /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions, and the run's own continuations) */
+  timeline: ScheduledAction[]
   timelineNext: number
   /** interventions applied through Simulation.apply, with their time */
   interventions: TimelineAction[]

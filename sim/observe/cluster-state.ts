@@ -9,7 +9,8 @@
 import { canReach } from '../kernel/network.ts'
 import type { World } from '../nodes/world.ts'
 import type { ControllerNode } from '../controller/types.ts'
-import { allPartitions, partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import { allPartitions, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
 import type { ClassicGroup } from '../coordinator/group-types.ts'
 import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
@@ -83,10 +84,10 @@ export function coordinatedGroup(w: World, img: MetadataImage, groupId: string):
 
 /** The consumer groups the scenario declares, sorted by id. */
 export function groupIds(w: World): string[] {
-  return [...new Set(w.scenario.consumers.map((c) => c.groupId))].sort()
+  return Object.keys(w.groupSpecs).sort()
 }
 
-/** The topics a group subscribes to: those of the first consumer spec that names it. */
+/** The topics a group subscribes to, as its consumer spec says now (setConsumerConfig may change it). */
 export function groupTopics(w: World, groupId: string): string[] {
-  return w.scenario.consumers.find((c) => c.groupId === groupId)?.topics.slice() ?? []
+  return Object.hasOwn(w.groupSpecs, groupId) ? w.groupSpecs[groupId].topics.slice() : []
 }

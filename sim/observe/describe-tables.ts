@@ -6,7 +6,8 @@
  * from lag.ts: LOG-END-OFFSET is the leader's high watermark, as in Kafka.
  */
 import type { World } from '../nodes/world.ts'
-import { compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
+import type { MetadataImage } from '../controller/metadata.ts'
+import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import type { ClassicGroup } from '../coordinator/group-types.ts'
 import type { DescribeGroupOffsetsInput, DescribeTopicsInput, GroupOffsetRow } from '../trace/kafka-tools.ts'
 import { clusterImage, coordinatedGroup } from './cluster-state.ts'

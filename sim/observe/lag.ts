@@ -14,7 +14,8 @@
  * Totals: a partition whose LAG is null (no committed offset, or no leader) adds nothing.
  */
 import type { World } from '../nodes/world.ts'
-import { compareTp, type MetadataImage } from '../controller/metadata.ts'
+import type { MetadataImage } from '../controller/metadata.ts'
+import { compareTp } from '../kafka/topic-partition.ts'
 import type { ClassicGroup } from '../coordinator/group-types.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
 import { leaderHw } from './cluster-state.ts'

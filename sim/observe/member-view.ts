@@ -4,7 +4,7 @@
  * onPartitionsRevoked during a rebalance), its positions and committed offsets, and its counters.
  * Read-only over the member's state.
  */
-import { compareTp } from '../controller/metadata.ts'
+import { compareTp } from '../kafka/topic-partition.ts'
 import type { MemberNode, MemberView } from '../clients/group-consumer-types.ts'
 
 export function memberView(m: MemberNode): MemberView {

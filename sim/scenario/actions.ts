@@ -10,9 +10,10 @@ import type { World } from '../nodes/world.ts'
 import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { addMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
-import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
-import type { NodeRef, TimelineAction } from './types.ts'
+import type { ConsumerSpec, NodeRef, ScheduledAction, TimelineAction } from './types.ts'
 import {
   activeController,
   addPartitions,
@@ -21,10 +22,11 @@ import {
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
 import { resolveProducerConfig } from '../kafka/config.ts'
+import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 
 export class ResolveError extends Error {}
 
-function describe(a: TimelineAction): { action: string; args: string } {
+function describe(a: ScheduledAction): { action: string; args: string } {
   const { atMs: _atMs, action, ...rest } = a
   return { action, args: JSON.stringify(rest) }
 }
@@ -38,16 +40,17 @@ export function resolveNode(w: World, ref: NodeRef): string {
     if (!c) throw new ResolveError('there is no active controller right now')
     return c.id
   }
-  const m = /^(leader|replica):(.+)-(\d+)(?::(\d+))?$/.exec(ref)
-  if (m) {
+  const m = /^(leader|replica):(.+?)(?::(\d+))?$/.exec(ref)
+  const name = m && parseTopicPartition(m[2])
+  if (m && name) {
     if (!c) throw new ResolveError(`cannot resolve ${ref}: there is no active controller`)
-    const p = c.image.topics[m[2]]?.partitions[+m[3]]
+    const p = c.image.topics[name.topic]?.partitions[name.partition]
     if (!p) throw new ResolveError(`cannot resolve ${ref}: no such partition`)
     if (m[1] === 'leader') {
       if (p.leader < 0) throw new ResolveError(`cannot resolve ${ref}: the partition has no leader (Leader: none)`)
       return String(p.leader)
     }
-    const i = m[4] === undefined ? 0 : +m[4]
+    const i = m[3] === undefined ? 0 : +m[3]
     const r = p.replicas[i]
     if (r === undefined) throw new ResolveError(`cannot resolve ${ref}: the partition has ${p.replicas.length} replicas`)
     return String(r)
@@ -57,13 +60,13 @@ export function resolveNode(w: World, ref: NodeRef): string {
     const groupId = ref.slice('coordinator:'.length)
     const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
     const leader = c.image.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
-    if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: __consumer_offsets-${p} has no leader (COORDINATOR_NOT_AVAILABLE)`)
+    if (leader < 0) throw new ResolveError(`cannot resolve ${ref}: ${partitionName(OFFSETS_TOPIC, p)} has no leader (COORDINATOR_NOT_AVAILABLE)`)
     return String(leader)
   }
   throw new ResolveError(`unknown node ${ref}`)
 }
 
-export function runAction(w: World, a: TimelineAction): void {
+export function runAction(w: World, a: ScheduledAction): void {
   try {
     apply(w, a)
     emit(w, { type: 'ActionApplied', ...describe(a) })
@@ -79,7 +82,7 @@ function controllerOrThrow(w: World) {
   return c
 }
 
-function apply(w: World, a: TimelineAction): void {
+function apply(w: World, a: ScheduledAction): void {
   switch (a.action) {
     case 'crashBroker':
       return crashNode(w, resolveNode(w, a.broker))
@@ -118,9 +121,8 @@ function apply(w: World, a: TimelineAction): void {
       return wake(w, p)
     }
     case 'setConsumerConfig': {
-      if (!w.scenario.consumers.some((c) => c.groupId === a.groupId)) throw new ResolveError(`unknown group ${a.groupId}`)
-      const consumers = w.scenario.consumers.map((c) => (c.groupId === a.groupId ? { ...c, config: { ...c.config, ...a.config } } : c))
-      w.scenario = { ...w.scenario, consumers }
+      const spec = groupSpec(w, a.groupId)
+      w.groupSpecs[a.groupId] = { ...spec, config: { ...spec.config, ...a.config } }
       return
     }
     case 'produce': {
@@ -146,12 +148,12 @@ function apply(w: World, a: TimelineAction): void {
     case 'restartConsumer': {
       const id = resolveNode(w, a.member)
       crashNode(w, id)
-      w.timeline.splice(insertionIndex(w, w.nowMs + a.afterMs), 0, { atMs: w.nowMs + a.afterMs, action: 'restartBroker', broker: id })
-      return
+      return schedule(w, { atMs: w.nowMs + a.afterMs, action: 'restartConsumer:start', member: id })
     }
+    case 'restartConsumer:start':
+      return restartNode(w, a.member)
     case 'addConsumer': {
-      const spec = w.scenario.consumers.find((c) => c.groupId === a.groupId)
-      if (!spec) throw new ResolveError(`unknown group ${a.groupId}`)
+      const spec = groupSpec(w, a.groupId)
       const n = w.memberIds.filter((id) => w.members[id].groupId === a.groupId).length
       const id = `${a.groupId}-${n + 1}`
       addMember(w, spec, id)
@@ -170,7 +172,7 @@ function apply(w: World, a: TimelineAction): void {
 
 function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffsets' }>): void {
   const c = controllerOrThrow(w)
-  const spec = w.scenario.consumers.find((g) => g.groupId === a.groupId)
+  const spec = findGroupSpec(w, a.groupId)
   const topics = a.topic ? [a.topic] : spec?.topics ?? []
   const coordinator = resolveNode(w, `coordinator:${a.groupId}`)
   const offsets: Record<string, number> = {}
@@ -178,7 +180,7 @@ function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffse
   for (const topic of topics) {
     const parts = c.image.topics[topic]?.partitions ?? []
     for (const p of parts) {
-      const tp = `${topic}-${p.partition}`
+      const tp = partitionName(topic, p.partition)
       const leader = p.leader >= 0 ? w.brokers[String(p.leader)].replicas[tp] : undefined
       // ListOffsets earliest/latest (read_uncommitted: the high watermark)
       const earliest = leader ? leader.logStartOffset : 0
@@ -223,10 +225,25 @@ function insertionIndex(w: World, atMs: number): number {
   return i
 }
 
-/** Schedule an action later (used by pauseNode durations and restartConsumer). */
-function timerResume(w: World, id: string, ms: number): void {
-  w.timeline.splice(insertionIndex(w, w.nowMs + ms), 0, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
+/** Schedule an action later, after every action already due at its time. */
+function schedule(w: World, a: ScheduledAction): void {
+  w.timeline.splice(insertionIndex(w, a.atMs), 0, a)
+}
 
+/** pauseNode's durationMs: resume the node that much later. */
+function timerResume(w: World, id: string, ms: number): void {
+  schedule(w, { atMs: w.nowMs + ms, action: 'resumeNode', node: id })
+}
+
+/** A consumer group's spec as the run has it now (own keys only: a group may be called "constructor"). */
+function findGroupSpec(w: World, groupId: string): ConsumerSpec | undefined {
+  return Object.hasOwn(w.groupSpecs, groupId) ? w.groupSpecs[groupId] : undefined
+}
+
+function groupSpec(w: World, groupId: string): ConsumerSpec {
+  const spec = findGroupSpec(w, groupId)
+  if (!spec) throw new ResolveError(`unknown group ${groupId}`)
+  return spec
 }
 
 function producer(w: World, id: string) {
@@ -237,5 +254,5 @@ function producer(w: World, id: string) {
 
 /** Insert an intervention at the current time, after every action already due now. */
 export function scheduleIntervention(w: World, a: TimelineAction): void {
-  w.timeline.splice(insertionIndex(w, a.atMs), 0, a)
+  schedule(w, a)
 }

@@ -34,6 +34,8 @@ import {
   type ConfigScope,
 } from '../kafka/config.ts'
 import { ScenarioError, formatPath, listSome } from './parse-errors.ts'
+import { parseTopicPartition } from '../kafka/topic-partition.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { checkJsonInput } from './json-input.ts'
 import { seedProblem } from './seed.ts'
 import { estimateRunSize, runSizeProblem } from './run-size.ts'
@@ -46,7 +48,6 @@ const MAX_VOTERS = 7
 const MAX_PARTITIONS = 1000
 const MAX_MEMBERS = 100
 const MAX_NAME = 249
-const INTERNAL_OFFSETS_TOPIC = '__consumer_offsets'
 
 // ---------------------------------------------------------------------------------------------
 // Paths and messages.
@@ -430,7 +431,7 @@ function checkTopicName(name: string, path: string): void {
   if (!LEGAL_NAME.test(name)) {
     fail(path, `${showValue(name)} contains characters Kafka does not allow in topic names (legal: a-z, A-Z, 0-9, '.', '_', '-')`)
   }
-  if (name.startsWith('__')) fail(path, `${showValue(name)} starts with "__", which is reserved for internal topics such as ${INTERNAL_OFFSETS_TOPIC}`)
+  if (name.startsWith('__')) fail(path, `${showValue(name)} starts with "__", which is reserved for internal topics such as ${OFFSETS_TOPIC}`)
 }
 
 function checkClientName(name: string, path: string, what: string): void {
@@ -444,14 +445,6 @@ function checkClientName(name: string, path: string, what: string): void {
 interface TopicInfo {
   partitions: number
   replicationFactor: number
-}
-
-/** "orders-2" -> ["orders", 2]. The partition number follows the last '-'. */
-function splitTopicPartition(text: string): [string, number] | undefined {
-  const m = /^(.+)-(\d+)$/.exec(text)
-  if (m === null) return undefined
-  const p = Number(m[2])
-  return Number.isSafeInteger(p) ? [m[1], p] : undefined
 }
 
 class Checker {
@@ -484,7 +477,7 @@ class Checker {
 
   /** Topics that references may name, including __consumer_offsets. */
   anyTopic(name: string): TopicInfo | undefined {
-    if (name === INTERNAL_OFFSETS_TOPIC) {
+    if (name === OFFSETS_TOPIC) {
       return {
         partitions: this.broker['offsets.topic.num.partitions'],
         replicationFactor: Math.min(this.broker['offsets.topic.replication.factor'], this.s.cluster.brokers),
@@ -528,9 +521,9 @@ class Checker {
 
   /** "orders-2" as a partition reference. */
   requirePartition(text: string, path: string, context: string): [string, TopicInfo, number] {
-    const split = splitTopicPartition(text)
-    if (split === undefined) fail(path, `${showValue(context)} is not of the form <topic>-<partition>`)
-    const [topic, p] = split
+    const split = parseTopicPartition(text)
+    if (split === null) fail(path, `${showValue(context)} is not of the form <topic>-<partition>`)
+    const { topic, partition: p } = split
     const info = this.anyTopic(topic)
     if (info === undefined) fail(path, `unknown topic ${showValue(topic)} in ${showValue(context)} (topics are: ${this.topicNames()})`)
     if (p >= info.partitions) {

@@ -99,6 +99,20 @@ export type TimelineAction =
 
 export type ActionName = TimelineAction['action']
 
+/**
+ * An action the run schedules for itself, never written in a scenario or a session (the parser
+ * knows only TimelineAction's names): the second half of `restartConsumer`, which starts the member
+ * it crashed `afterMs` earlier. Its name says whose continuation it is in the event log.
+ */
+export interface RestartConsumerStart {
+  atMs: number
+  action: 'restartConsumer:start'
+  member: string
+}
+
+/** What the run's timeline holds: the scenario's actions, interventions and the run's own continuations. */
+export type ScheduledAction = TimelineAction | RestartConsumerStart
+
 /** Exact count, or a bound. */
 export type CountExpectation = number | { min?: number; max?: number }
 

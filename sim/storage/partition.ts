@@ -13,13 +13,14 @@
  * Batches are shared between replicas by reference; nothing here copies records.
  */
 import { firstBatchEndingAfter, type LogBatch } from './batch.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 import type { Replica, ProducerStateEntry } from '../cluster/types.ts'
 
 export function newReplica(topic: string, partition: number): Replica {
   return {
     topic,
     partition,
-    tp: `${topic}-${partition}`,
+    tp: partitionName(topic, partition),
     log: [],
     logStartOffset: 0,
     leo: 0,

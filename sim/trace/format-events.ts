@@ -5,10 +5,10 @@
  * stay as Kafka spells them in both languages.
  */
 import type { GroupStateReason, MemberRemovedReason, SimEvent } from '../kafka/events.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 
 export type EventLang = 'en' | 'ko'
 
-const tpOf = (topic: string, partition: number) => `${topic}-${partition}`
 const list = (xs: readonly number[]) => `[${xs.join(',')}]`
 const none = (id: number, lang: EventLang) => (id === -1 ? (lang === 'ko' ? '없음' : 'none') : String(id))
 
@@ -89,9 +89,9 @@ function formatEn(e: SimEvent): string {
     case 'ActionFailed':
       return `${e.action} ${e.args}: ${e.message}`
     case 'LeaderElected':
-      return `Partition ${tpOf(e.topic, e.partition)}: leader ${none(e.from, 'en')} → ${none(e.to, 'en')}${e.unclean ? ' (UNCLEAN election)' : ''}, epoch ${e.leaderEpoch}, ISR ${list(e.isr)}`
+      return `Partition ${partitionName(e.topic, e.partition)}: leader ${none(e.from, 'en')} → ${none(e.to, 'en')}${e.unclean ? ' (UNCLEAN election)' : ''}, epoch ${e.leaderEpoch}, ISR ${list(e.isr)}`
     case 'IsrChanged':
-      return `Partition ${tpOf(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${e.reason})`
+      return `Partition ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${e.reason})`
     case 'BrokerRegistered':
       return `Broker ${e.broker} registered (broker epoch ${e.brokerEpoch}), fenced until it catches up`
     case 'BrokerUnfenced':
@@ -156,9 +156,9 @@ function formatKo(e: SimEvent): string {
     case 'ActionFailed':
       return `${e.action} ${e.args} 실패: ${e.message}`
     case 'LeaderElected':
-      return `파티션 ${tpOf(e.topic, e.partition)}: 리더 ${none(e.from, 'ko')} → ${none(e.to, 'ko')} (${e.unclean ? 'UNCLEAN 선출' : '클린 선출'}), 에포크 ${e.leaderEpoch}, ISR ${list(e.isr)}`
+      return `파티션 ${partitionName(e.topic, e.partition)}: 리더 ${none(e.from, 'ko')} → ${none(e.to, 'ko')} (${e.unclean ? 'UNCLEAN 선출' : '클린 선출'}), 에포크 ${e.leaderEpoch}, ISR ${list(e.isr)}`
     case 'IsrChanged':
-      return `파티션 ${tpOf(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})`
+      return `파티션 ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})`
     case 'BrokerRegistered':
       return `브로커 ${e.broker} 등록 (broker epoch ${e.brokerEpoch}), 따라잡을 때까지 fence 상태`
     case 'BrokerUnfenced':

@@ -10,6 +10,7 @@
  */
 import { javaStringHashCode } from '../kafka/java.ts'
 import { partitionLag } from '../observe/lag.ts'
+import { isInternalTopic } from '../kafka/internal-topics.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Java helpers
@@ -148,8 +149,6 @@ export class KafkaToolError extends Error {
 /** `Uuid.ZERO_UUID.toString()`. */
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
 
-/** org.apache.kafka.common.internals.Topic.INTERNAL_TOPICS in 4.x. */
-const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state'])
 
 /**
  * LogConfig's keys in definition order (storage/.../log/LogConfig.java, `CONFIG.define(...)`).
@@ -227,7 +226,7 @@ export function describeTopics(input: DescribeTopicsInput, options: DescribeTopi
   // TopicService.getTopics: the listed names, sorted, then filtered (doGetTopics).
   let names = [...byName.keys()].sort(javaStringCompare)
   const filter = options.topic !== undefined ? topicFilter(options.topic) : undefined
-  names = names.filter((n) => !(excludeInternal && INTERNAL_TOPICS.has(n)) && (!filter || filter.test(n)))
+  names = names.filter((n) => !(excludeInternal && isInternalTopic(n)) && (!filter || filter.test(n)))
   // ensureTopicExists
   if (options.topic !== undefined && options.topic !== '' && names.length === 0) {
     throw new KafkaToolError(`Topic '${options.topic}' does not exist as expected`)

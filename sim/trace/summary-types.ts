@@ -15,7 +15,77 @@ export interface Anomaly {
     | 'committedBackwards'
     | 'skippedRecords'
   atMs: number
+  /** the checker's sentence, in English */
   detail: string
+  /** the partition it is about ("orders-0") */
+  tp?: string
+  /** what the sentence says, as data, so the app can word it in each language */
+  facts?: AnomalyFacts
+}
+
+/** A record as the checkers name it: its producer and sequence number (null: a record without one). */
+export interface RecordRef {
+  producer: string
+  seq: number | null
+}
+
+/** A client's (or broker's) act at a time: a leader claim, a poll. */
+export interface AtMs<T> {
+  who: T
+  atMs: number
+}
+
+/** The facts of each kind of anomaly; the same facts its `detail` sentence states. */
+export type AnomalyFacts =
+  | {
+      kind: 'lostAckedWrite'
+      producer: string
+      seq: number
+      /** the offset it was acknowledged at; null: sent with acks=0 */
+      offset: number | null
+      ackMs: number
+      /** the leader whose log lacks it; null: no leader, absent from every replica */
+      leader: number | null
+      replicas: number[]
+      /** the leader's log end offset, when the acknowledged offset is at or past it */
+      leaderLogEnd: number | null
+      /** what the leader's log now holds at the acknowledged offset */
+      holder: RecordRef | null
+      /** the leader change that lost it */
+      election: { broker: number; atMs: number; leaderEpoch: number; unclean: boolean } | null
+    }
+  | { kind: 'duplicate'; producer: string; seq: number; offsets: [number, number]; broker: number; leaderless: boolean; appendedMs: number }
+  | {
+      kind: 'inconsistentOffset'
+      producer: string
+      seq: number
+      offset: number
+      ackMs: number
+      /** the offset the reference log has the record at */
+      foundAt: number
+      broker: number
+      leaderless: boolean
+      /** what the reference log holds at the acknowledged offset (null: nothing) */
+      holder: RecordRef | null
+    }
+  | { kind: 'nonMonotonicPoll'; reader: string; from: number; to: number; atMs: number; previousTo: number; previousMs: number }
+  | {
+      kind: 'divergentReplica'
+      offset: number
+      /** the two replicas: broker, high watermark, the record at the offset and its batch's leader epoch */
+      replicas: [DivergentSide, DivergentSide]
+    }
+  | { kind: 'multipleLeaders'; leaderEpoch: number; first: AtMs<number>; second: AtMs<number> }
+  | { kind: 'hwAboveLeo'; broker: number; highWatermark: number; logEndOffset: number; atMs: number }
+  | { kind: 'concurrentConsumers'; groupId: string; first: AtMs<string>; second: AtMs<string>; previousMs: number }
+  | { kind: 'committedBackwards'; groupId: string; member: string; offset: number; atMs: number; generation: number; previous: number }
+  | { kind: 'skippedRecords'; groupId: string; from: number; to: number; committed: number }
+
+export interface DivergentSide {
+  broker: number
+  highWatermark: number
+  record: RecordRef
+  leaderEpoch: number
 }
 
 /** The anomaly counts of a CheckReport, in report order (redeliveries is information, not one). */

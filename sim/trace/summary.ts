@@ -4,7 +4,8 @@
  * committed offsets and LAG, the clients' counters, and the checkers' report over the recorded history.
  */
 import type { World } from '../nodes/world.ts'
-import { allPartitions, compareTp, partitionName, type MetadataImage } from '../controller/metadata.ts'
+import { allPartitions, type MetadataImage } from '../controller/metadata.ts'
+import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
 import { brokerState, clusterImage, coordinatedGroup, groupIds, metadataSource, partitionViews } from '../observe/cluster-state.ts'

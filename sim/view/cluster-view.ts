@@ -8,13 +8,14 @@
  * Iteration order is explicit (broker ids, sorted topic names, partition numbers, creation order).
  */
 import type { World } from '../nodes/world.ts'
-import { partitionName, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
+import type { MetadataImage, PartitionState } from '../controller/metadata.ts'
+import { partitionName } from '../kafka/topic-partition.ts'
 import { brokerState, clusterImage, coordinatedGroup, groupIds, groupTopics, metadataSource } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
 import { groupPartitionRows } from '../observe/describe-tables.ts'
 import { memberView } from '../observe/member-view.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
-import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
 

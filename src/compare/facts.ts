@@ -5,7 +5,7 @@
 // each partition's final Leader and Isr. The time-based counts are sampled every SAMPLE_MS of
 // simulated time, so they are the same however fast the clock runs.
 
-import { clusterView, type ClusterView, type Simulation, type Summary } from '../../sim/index.ts'
+import { clusterView, isInternalTopic, partitionName, type ClusterView, type Simulation, type Summary } from '../../sim/index.ts'
 import { describeGroup, stoppedPartitions } from '../views/groups/describe.ts'
 
 /** Simulated ms between two samples of the time-based counts. */
@@ -83,8 +83,8 @@ export function factsOf(summary: Summary, tally: Tally): RunFacts {
     rebalances: summary.groups.reduce((n, g) => n + g.generation, 0),
     hasGroups: summary.groups.length > 0,
     partitions: summary.partitions
-      .filter((p) => !p.topic.startsWith('__'))
-      .map((p) => ({ tp: `${p.topic}-${p.partition}`, leader: p.leader, isr: p.isr.slice() })),
+      .filter((p) => !isInternalTopic(p.topic))
+      .map((p) => ({ tp: partitionName(p.topic, p.partition), leader: p.leader, isr: p.isr.slice() })),
   }
 }
 

@@ -1,14 +1,17 @@
-// Sessions (CONTRACT §6): the current run as `{ version, scenario, seed, interventions, playheadMs }`,
+// Sessions (CONTRACT §6): the current run as `{ version, engine, scenario, seed, interventions, playheadMs }`,
 // exported as a file, shared as a link (`#s=` + lz-string), kept in the address bar and in local
 // storage so nothing is lost on reload. Opening one reproduces the run exactly and stops at the
 // playhead, moving there one frame-sized slice at a time (opening.ts) so a long session never
 // freezes the page and can be cancelled. Bad input (a corrupt or truncated link or file, another
 // version, a scenario that fails validation, a playhead after the run's end) throws SessionError
 // with one clear message (the field and what is wrong) before anything changes; the run the page
-// had stays. While a session opens, the address bar and storage keep what they had.
+// had stays. While a session opens, the address bar and storage keep what they had. A session made
+// by another engine version (or one that does not say) opens with a notice that its run may differ
+// from the one that was shared (CONTRACT §7); one this engine made opens silently.
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string'
-import { ScenarioError, parseSession, SESSION_VERSION, type Session, builtInScenarios, parseScenario } from '../../sim/index.ts'
+import { ENGINE_VERSION, ScenarioError, parseSession, SESSION_VERSION, type Session, builtInScenarios, parseScenario } from '../../sim/index.ts'
+import { notify } from '../notices.ts'
 import { current, requireRun, startRun } from './engine-host.ts'
 import { beginOpening, isOpening, type OpeningOutcome, type OpeningSource } from './opening.ts'
 import type { Text } from '../i18n.ts'
@@ -30,7 +33,7 @@ const LINK_PREFIX = '#s='
 
 export function currentSession(): Session {
   const r = requireRun()
-  return { version: SESSION_VERSION, scenario: r.scenario, seed: r.seed, interventions: r.interventions.slice(), playheadMs: r.sim.nowMs }
+  return { version: SESSION_VERSION, engine: ENGINE_VERSION, scenario: r.scenario, seed: r.seed, interventions: r.interventions.slice(), playheadMs: r.sim.nowMs }
 }
 
 let builtInTexts: [string, string][] | null = null
@@ -72,6 +75,7 @@ export function openSession(
   options: { fallback?: () => void; failed?: (error: unknown) => void } = {},
 ): Promise<OpeningOutcome> {
   const s = readSession(input)
+  if (s.engineNotice) notify(s.engineNotice)
   return beginOpening({
     source,
     playheadMs: s.playheadMs,

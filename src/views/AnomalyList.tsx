@@ -3,14 +3,14 @@
 // the partition involved, so its replicas and records are in front of the learner.
 
 import { useEffect, useState } from 'react'
-import type { Anomaly } from '../../sim/index.ts'
+import { parseTopicPartition, type TopicPartition, type Anomaly } from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useT } from '../useT.ts'
 import { formatSimTime } from '../i18n.ts'
 import { current, currentSummary } from '../host/engine-host.ts'
 import { seek } from '../host/playback.ts'
-import { EXPLAIN } from './anomaly-text.ts'
+import { anomalyDetail, EXPLAIN } from './anomaly-text.ts'
 import './anomaly-list.css'
 
 const L = {
@@ -19,13 +19,10 @@ const L = {
   go: { en: 'Go to this moment', ko: '이 시점으로 이동' },
 }
 
-/** The partition an anomaly is about ("orders-0"), if its text names one. */
-export function partitionOf(detail: string, topics: string[]): { topic: string; partition: number } | null {
-  for (const topic of topics) {
-    const m = new RegExp(`(?:^|[^\\w.-])${topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)`).exec(detail)
-    if (m) return { topic, partition: Number(m[1]) }
-  }
-  return null
+/** The partition an anomaly is about (its `tp`), when it is one of `topics`. */
+export function partitionOf(a: Anomaly, topics: readonly string[]): TopicPartition | null {
+  const p = a.tp === undefined ? null : parseTopicPartition(a.tp)
+  return p && topics.includes(p.topic) ? p : null
 }
 
 export function AnomalyList() {
@@ -41,7 +38,7 @@ export function AnomalyList() {
   const topics = view ? view.topics.filter((x) => !x.internal).map((x) => x.name) : []
   function go(a: Anomaly) {
     seek(a.atMs)
-    const p = partitionOf(a.detail, topics)
+    const p = partitionOf(a, topics)
     if (p) {
       useUi.getState().setTopic(p.topic)
       useUi.getState().select({ kind: 'partition', ...p })
@@ -59,7 +56,7 @@ export function AnomalyList() {
               <span className="anomaly-time mono">{formatSimTime(a.atMs)}</span>
             </button>
             <p className="anomaly-why">{t(EXPLAIN[a.kind].why)}</p>
-            <p className="anomaly-detail mono">{a.detail}</p>
+            <p className="anomaly-detail mono">{t(anomalyDetail(a))}</p>
           </li>
         ))}
       </ol>

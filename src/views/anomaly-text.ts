@@ -1,7 +1,9 @@
-// The checkers' anomalies in both languages: each kind's name and what it means. The detail (which
-// partition, offsets, producer) is the checker's own sentence (sim/check/checkers.ts), in English.
+// The checkers' anomalies in both languages: each kind's name and what it means, and its detail
+// (which partition, offsets, producer) worded per language from the facts the checker recorded
+// (Anomaly.facts, the same facts as its English `detail` sentence). An anomaly without facts (a
+// summary from before they were recorded) shows the checker's English sentence.
 
-import type { Anomaly } from '../../sim/index.ts'
+import type { Anomaly, AnomalyFacts, RecordRef } from '../../sim/index.ts'
 import type { Text } from '../i18n.ts'
 
 export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
@@ -40,5 +42,101 @@ export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
 
 /** An anomaly as a timeline tooltip lists it: its kind's name in each language, then the detail. */
 export function anomalyText(a: Anomaly): Text {
-  return { en: `${a.kind}: ${a.detail}`, ko: `${EXPLAIN[a.kind].name.ko}: ${a.detail}` }
+  const detail = anomalyDetail(a)
+  return { en: `${a.kind}: ${detail.en}`, ko: `${EXPLAIN[a.kind].name.ko}: ${detail.ko}` }
+}
+
+/** What the checker found, in each language: from its facts, else its English sentence in both. */
+export function anomalyDetail(a: Anomaly): Text {
+  if (!a.facts || a.tp === undefined) return { en: a.detail, ko: a.detail }
+  return { en: detailEn(a.tp, a.facts), ko: detailKo(a.tp, a.facts) }
+}
+
+const recordEn = (r: RecordRef) => (r.seq !== null ? `${r.producer} seq ${r.seq}` : `a record of ${r.producer}`)
+const recordKo = (r: RecordRef) => (r.seq !== null ? `${r.producer} seq ${r.seq}` : `${r.producer}의 기록(시퀀스 없음)`)
+
+/** The checker's own sentence (sim/check/checkers.ts, group-checkers.ts), from its facts. */
+function detailEn(tp: string, f: AnomalyFacts): string {
+  switch (f.kind) {
+    case 'lostAckedWrite':
+      return lostEn(tp, f)
+    case 'duplicate':
+      return `${tp} record ${f.producer} seq ${f.seq} at offsets ${f.offsets[0]} and ${f.offsets[1]} of ${logEn(f.broker, f.leaderless)}, the extra copy appended at ${f.appendedMs} ms`
+    case 'inconsistentOffset':
+      return (
+        `${tp} offset ${f.offset} acked to ${f.producer} at ${f.ackMs} ms (seq ${f.seq}), but ${logEn(f.broker, f.leaderless)} has the record ` +
+        `at offset ${f.foundAt} and ${f.holder ? recordEn(f.holder) : 'nothing'} at offset ${f.offset}`
+      )
+    case 'nonMonotonicPoll':
+      return `${tp} reader ${f.reader} polled offsets ${f.from}..${f.to} at ${f.atMs} ms after polling up to offset ${f.previousTo} at ${f.previousMs} ms, with no reset in between`
+    case 'divergentReplica': {
+      const [a, b] = f.replicas
+      const side = (s: typeof a) => `broker ${s.broker} has ${recordEn(s.record)} (leader epoch ${s.leaderEpoch})`
+      return `${tp} replicas on brokers ${a.broker} and ${b.broker} differ at offset ${f.offset}, below both high watermarks (${a.highWatermark} and ${b.highWatermark}): ${side(a)}, ${side(b)}`
+    }
+    case 'multipleLeaders':
+      return `${tp} leader epoch ${f.leaderEpoch} claimed by broker ${f.first.who} at ${f.first.atMs} ms and by broker ${f.second.who} at ${f.second.atMs} ms`
+    case 'hwAboveLeo':
+      return `${tp} replica on broker ${f.broker}: high watermark ${f.highWatermark} above log end offset ${f.logEndOffset} at ${f.atMs} ms`
+    case 'concurrentConsumers':
+      return `group ${f.groupId}: ${tp} read by ${f.first.who} at ${f.first.atMs} ms and by ${f.second.who} at ${f.second.atMs} ms, which had read it before (${f.previousMs} ms) and was not assigned it again`
+    case 'committedBackwards':
+      return `group ${f.groupId}: ${f.member} committed ${tp} offset ${f.offset} at ${f.atMs} ms in generation ${f.generation}, below ${f.previous} committed earlier in that generation`
+    case 'skippedRecords':
+      return `group ${f.groupId}: ${tp} offsets ${f.from}..${f.to} were never read by any member, yet the group committed ${f.committed}`
+  }
+}
+
+type Lost = Extract<AnomalyFacts, { kind: 'lostAckedWrite' }>
+
+function lostEn(tp: string, f: Lost): string {
+  const what = f.offset !== null ? `${tp} offset ${f.offset} acked to ${f.producer} at ${f.ackMs} ms (seq ${f.seq})` : `${tp} record ${f.producer} seq ${f.seq} sent with acks=0 at ${f.ackMs} ms`
+  const absent = f.leader === null ? `absent from every replica (brokers ${f.replicas.join(', ')}; no leader)` : `absent from leader broker ${f.leader}'s log`
+  const where = f.leaderLogEnd !== null ? `, which ends at offset ${f.leaderLogEnd}` : f.holder ? `, where offset ${f.offset} now holds ${recordEn(f.holder)}` : ''
+  const e = f.election
+  const cause = !e ? '' : e.unclean ? ` after the unclean election of broker ${e.broker} at ${e.atMs} ms` : ` after broker ${e.broker} became leader (epoch ${e.leaderEpoch}) at ${e.atMs} ms`
+  return `${what}, ${absent}${where}${cause}`
+}
+
+const logEn = (broker: number, leaderless: boolean) => (leaderless ? `broker ${broker}'s log (longest replica, no leader)` : `leader broker ${broker}'s log`)
+const logKo = (broker: number, leaderless: boolean) => (leaderless ? `브로커 ${broker}의 로그(가장 긴 레플리카, 리더 없음)` : `리더 브로커 ${broker}의 로그`)
+
+function detailKo(tp: string, f: AnomalyFacts): string {
+  switch (f.kind) {
+    case 'lostAckedWrite':
+      return lostKo(tp, f)
+    case 'duplicate':
+      return `${tp}: ${f.producer} seq ${f.seq} 기록이 ${logKo(f.broker, f.leaderless)}의 오프셋 ${f.offsets[0]}, ${f.offsets[1]} 두 곳에 있음 (추가 사본은 ${f.appendedMs} ms에 기록됨)`
+    case 'inconsistentOffset':
+      return (
+        `${tp} 오프셋 ${f.offset} (seq ${f.seq}, ${f.ackMs} ms에 ${f.producer}에 ack됨): ${logKo(f.broker, f.leaderless)}에는 이 기록이 오프셋 ${f.foundAt}에 있고, ` +
+        (f.holder ? `오프셋 ${f.offset}의 기록은 ${recordKo(f.holder)}` : `오프셋 ${f.offset}에는 기록이 없음`)
+      )
+    case 'nonMonotonicPoll':
+      return `${tp}: 컨슈머 ${f.reader} — ${f.previousMs} ms에 오프셋 ${f.previousTo}까지 읽은 뒤 ${f.atMs} ms에 오프셋 ${f.from}..${f.to} 범위를 읽음 (그 사이 리셋 없음)`
+    case 'divergentReplica': {
+      const [a, b] = f.replicas
+      const side = (s: typeof a) => `브로커 ${s.broker}에는 ${recordKo(s.record)} (리더 에포크 ${s.leaderEpoch})`
+      return `${tp}: 브로커 ${a.broker}, ${b.broker}의 레플리카가 두 high watermark(${a.highWatermark}, ${b.highWatermark}) 아래인 오프셋 ${f.offset}에서 다름 — ${side(a)}, ${side(b)}`
+    }
+    case 'multipleLeaders':
+      return `${tp} 리더 에포크 ${f.leaderEpoch}에서 두 브로커가 리더로 동작함: ${f.first.atMs} ms에 브로커 ${f.first.who}, ${f.second.atMs} ms에 브로커 ${f.second.who}`
+    case 'hwAboveLeo':
+      return `${tp}: 브로커 ${f.broker}의 레플리카, ${f.atMs} ms에 high watermark ${f.highWatermark} > 로그 끝 오프셋 ${f.logEndOffset}`
+    case 'concurrentConsumers':
+      return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.first.atMs} ms에 ${f.first.who} 멤버가, ${f.second.atMs} ms에 ${f.second.who} 멤버가 읽음 (${f.second.who} 멤버는 전에 ${f.previousMs} ms에 읽었고 다시 할당받지 않았음)`
+    case 'committedBackwards':
+      return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.member} 멤버가 ${f.atMs} ms에 커밋한 오프셋 ${f.offset} (generation ${f.generation}) — 같은 generation에서 먼저 커밋한 오프셋 ${f.previous}보다 낮음`
+    case 'skippedRecords':
+      return `그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.from}..${f.to} 범위는 어느 멤버도 읽지 않았는데 그룹은 오프셋 ${f.committed}까지 커밋함`
+  }
+}
+
+function lostKo(tp: string, f: Lost): string {
+  const what = f.offset !== null ? `${tp} 오프셋 ${f.offset} (seq ${f.seq}, ${f.ackMs} ms에 ${f.producer}에 ack됨)` : `${tp}의 ${f.producer} seq ${f.seq} 기록 (${f.ackMs} ms에 acks=0으로 보냄)`
+  const e = f.election
+  const cause = !e ? '' : e.unclean ? `${e.atMs} ms의 unclean 선출(브로커 ${e.broker}) 이후 ` : `${e.atMs} ms의 리더 변경(브로커 ${e.broker}, 에포크 ${e.leaderEpoch}) 이후 `
+  const absent = f.leader === null ? `어느 레플리카에도 없음 (브로커 ${f.replicas.join(', ')}; 리더 없음)` : `리더 브로커 ${f.leader}의 로그에 없음`
+  const where = f.leaderLogEnd !== null ? `, 그 로그는 오프셋 ${f.leaderLogEnd}에서 끝남` : f.holder ? `, 오프셋 ${f.offset}의 현재 기록은 ${recordKo(f.holder)}` : ''
+  return `${what}: ${cause}${absent}${where}`
 }

@@ -8,7 +8,7 @@
  * read log; every partition given up (onPartitionsRevoked / onPartitionsLost) is recorded in
  * history.groups.
  */
-import { compareTp } from '../../controller/metadata.ts'
+import { compareTp, parseTopicPartition } from '../../kafka/topic-partition.ts'
 import type { World } from '../../nodes/world.ts'
 import { recordRevoked } from '../../history/group-history.ts'
 import type { MemberNode, MemberPartition } from '../group-consumer-types.ts'
@@ -24,9 +24,7 @@ export function ownedPartition(m: MemberNode, tp: string): MemberPartition | und
 
 /** A newly assigned partition: no position yet (committed offset first), leader from metadata. */
 export function addPartition(m: MemberNode, tp: string): void {
-  const i = tp.lastIndexOf('-')
-  const topic = tp.slice(0, i)
-  const partition = +tp.slice(i + 1)
+  const { topic, partition } = parseTopicPartition(tp)!
   const leader = m.topicLeaders[topic]?.[partition]
   m.owned.push({
     topic,

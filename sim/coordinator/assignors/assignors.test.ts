@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { AssignorInput, AssignorName } from './index.ts'
 import { AssignorError, assignPartitions, assignPartitionsDetailed, partitionsTransferringOwnership } from './index.ts'
 import { loadVectors } from '../../kafka/vectors.test-helper.ts'
+import { parseTopicPartition } from '../../kafka/topic-partition.ts'
 
 interface AssignorVector extends AssignorInput {
   name: string
@@ -535,7 +536,7 @@ const OWNABLE = TOPICS.flatMap((t) => [0, 1, 2, 3, 4, 5].map((p) => `${t}-${p}`)
 const STRATEGIES = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const
 
 function topicOfName(name: string): string {
-  return name.slice(0, name.lastIndexOf('-'))
+  return parseTopicPartition(name)!.topic
 }
 
 const memberArb = fc.record({

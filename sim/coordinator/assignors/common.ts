@@ -15,6 +15,7 @@
  * - subscribed topics and owned partitions are de-duplicated (Kafka's come from sets).
  */
 import { javaHashMapOrder, javaStringHashCode } from '../../kafka/java.ts'
+import { parseTopicPartition, partitionName } from '../../kafka/topic-partition.ts'
 
 export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky'
 
@@ -73,16 +74,14 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-export function partitionName(topic: string, partition: number): string {
-  return `${topic}-${partition}`
-}
-
+/** TopicPartition#topic() of a partition name. */
 export function topicOf(name: string): string {
-  return name.slice(0, name.lastIndexOf('-'))
+  return parseTopicPartition(name)?.topic ?? name
 }
 
+/** TopicPartition#partition() of a partition name. */
 export function partitionOf(name: string): number {
-  return Number(name.slice(name.lastIndexOf('-') + 1))
+  return parseTopicPartition(name)?.partition ?? NaN
 }
 
 /** Comparator.comparing(TopicPartition::partition).thenComparing(TopicPartition::topic) */

@@ -1,7 +1,7 @@
 // How the cluster map words replica chips, member assignments and paused members.
 import { describe, expect, it } from 'vitest'
-import type { GroupCard, MemberView, ReplicaCell } from '../../../sim/index.ts'
-import { chipsByTopic, compactPartitions, memberPaused, numberRuns, splitTp, topError } from './format.ts'
+import { parseTopicPartition, type GroupCard, type MemberView, type ReplicaCell } from '../../../sim/index.ts'
+import { chipsByTopic, compactPartitions, memberPaused, numberRuns, topError } from './format.ts'
 
 function member(over: Partial<MemberView>): MemberView {
   return {
@@ -15,8 +15,8 @@ const group = (state: string) => ({ state }) as GroupCard
 
 describe('cluster map texts', () => {
   it('splits topic-partition names at the last dash', () => {
-    expect(splitTp('orders-12')).toEqual({ topic: 'orders', partition: 12 })
-    expect(splitTp('my-topic-3')).toEqual({ topic: 'my-topic', partition: 3 })
+    expect(parseTopicPartition('orders-12')).toEqual({ topic: 'orders', partition: 12 })
+    expect(parseTopicPartition('my-topic-3')).toEqual({ topic: 'my-topic', partition: 3 })
   })
 
   it('writes partition numbers as runs', () => {

@@ -1,7 +1,7 @@
 // Pure helpers for the cluster map's texts: how replica chips, member assignments and group states
 // read on the cards. Kafka's names (Leader, Isr, PreparingRebalance) stay as Kafka spells them.
 
-import type { GroupCard, MemberView, ReplicaCell, ReplicaRole } from '../../../sim/index.ts'
+import { parseTopicPartition, type GroupCard, type MemberView, type ReplicaCell, type ReplicaRole } from '../../../sim/index.ts'
 
 /** The mark a replica chip carries besides its colour: ★ leader, ! out of sync, ✕ offline. */
 export const ROLE_MARK: Record<ReplicaRole, string> = { leader: '★', insync: '', outofsync: '!', offline: '✕' }
@@ -25,12 +25,6 @@ export function chipsByTopic(cells: ReplicaCell[]): TopicChips[] {
   return out
 }
 
-/** Split "orders-12" into topic and partition (topics may contain dashes). */
-export function splitTp(tp: string): { topic: string; partition: number } {
-  const i = tp.lastIndexOf('-')
-  return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)) }
-}
-
 /** Ascending numbers as runs: [0,1,2,5,7,8] → "0-2,5,7-8". */
 export function numberRuns(numbers: number[]): string {
   const sorted = [...numbers].sort((a, b) => a - b)
@@ -49,7 +43,9 @@ export function numberRuns(numbers: number[]): string {
 export function compactPartitions(tps: string[]): string {
   const byTopic = new Map<string, number[]>()
   for (const tp of tps) {
-    const { topic, partition } = splitTp(tp)
+    const name = parseTopicPartition(tp)
+    if (!name) continue
+    const { topic, partition } = name
     const list = byTopic.get(topic) ?? []
     list.push(partition)
     byTopic.set(topic, list)

@@ -3,7 +3,7 @@
 // bounded list of the newest matches so a busy cluster's thousands of events stay cheap. Chips,
 // the internal-topic switch and what a row selects all read the events' fields, never their text.
 
-import { eventKind, formatEvent, isInternalPartitionEvent, type EventLang, type Note } from '../../../sim/index.ts'
+import { eventKind, formatEvent, parseTopicPartition, isInternalPartitionEvent, type EventLang, type Note } from '../../../sim/index.ts'
 import type { Selection } from '../../store/ui-store.ts'
 
 /** The chips of the event log; each covers one or two note kinds. */
@@ -80,10 +80,8 @@ export function matchingNotes(notes: readonly Note[], filter: NoteFilter, limit:
 
 /** "orders-2" as a partition of one of `topics`, or null. */
 function partitionOfName(tp: string, topics: readonly string[]): Selection | null {
-  for (const topic of topics) {
-    if (tp.startsWith(`${topic}-`) && /^\d+$/.test(tp.slice(topic.length + 1))) return { kind: 'partition', topic, partition: Number(tp.slice(topic.length + 1)) }
-  }
-  return null
+  const name = parseTopicPartition(tp)
+  return name && topics.includes(name.topic) ? { kind: 'partition', topic: name.topic, partition: name.partition } : null
 }
 
 /**

@@ -3,6 +3,7 @@
 // and request errors by Kafka's error name. Every series is downsampled for drawing.
 
 import type { MetricSample } from '../../host/metrics.ts'
+import { compareTp } from '../../../sim/index.ts'
 import { downsample } from './downsample.ts'
 import { ratePerSecond, valueAt, type Point } from './rates.ts'
 
@@ -45,22 +46,13 @@ export function groupLag(samples: readonly MetricSample[]): NamedSeries[] {
 
 /** LAG of each partition of one group over time (partitions in Kafka's order: topic, then number). */
 export function partitionLag(samples: readonly MetricSample[], group: string): NamedSeries[] {
-  const names = keysOf(samples, (s) => s.groupLag[group]?.byPartition).sort(byPartition)
+  const names = keysOf(samples, (s) => s.groupLag[group]?.byPartition).sort(compareTp)
   return names.map((name) => ({
     name,
     points: downsample(valueAt(samples, (s) => s.groupLag[group]?.byPartition[name] ?? 0), MAX_POINTS, 'max'),
   }))
 }
 
-function byPartition(a: string, b: string): number {
-  const split = (tp: string) => {
-    const i = tp.lastIndexOf('-')
-    return [tp.slice(0, i), Number(tp.slice(i + 1))] as const
-  }
-  const [ta, pa] = split(a)
-  const [tb, pb] = split(b)
-  return ta < tb ? -1 : ta > tb ? 1 : pa - pb
-}
 
 /** Request errors the clients have seen so far, one cumulative line per error name. */
 export function errorCounts(samples: readonly MetricSample[]): NamedSeries[] {

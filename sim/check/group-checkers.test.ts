@@ -1,0 +1,71 @@
+// The consumer-group checkers' anomalies: each names its partition (tp) and carries the facts its
+// sentence states, so the app can word it in each language.
+import { describe, expect, it } from 'vitest'
+import { checkGroups } from './group-checkers.ts'
+import { newHistory, type History } from '../history/history.ts'
+import type { GroupHistoryEvent } from '../history/group-history.ts'
+
+function read(h: History, reader: string, tp: string, polls: [number, number, number][]): void {
+  h.reads[`${reader}|${tp}`] = {
+    reader,
+    tp,
+    n: polls.length,
+    from: Int32Array.from(polls.map((p) => p[0])),
+    to: Int32Array.from(polls.map((p) => p[1])),
+    atMs: Int32Array.from(polls.map((p) => p[2])),
+    resets: [],
+  }
+}
+
+const assigned = (atMs: number, member: string, tps: string[]): GroupHistoryEvent => ({ kind: 'assigned', atMs, groupId: 'billing', member, memberId: `${member}-id`, generation: 1, tps, added: tps })
+const committed = (atMs: number, member: string, generation: number, offsets: Record<string, number>): GroupHistoryEvent => ({ kind: 'committed', atMs, groupId: 'billing', member, memberId: `${member}-id`, generation, offsets })
+
+function history(events: GroupHistoryEvent[]): History {
+  const h = newHistory() as History & { groups?: GroupHistoryEvent[] }
+  h.groups = events
+  return h
+}
+
+describe('group checkers', () => {
+  it('a commit below an earlier one of the same generation', () => {
+    const found = checkGroups(history([committed(1000, 'billing-1', 3, { 'my-topic-0': 100 }), committed(2000, 'billing-2', 3, { 'my-topic-0': 80 })]))
+    expect(found.committedBackwards).toEqual([
+      {
+        kind: 'committedBackwards',
+        atMs: 2000,
+        detail: 'group billing: billing-2 committed my-topic-0 offset 80 at 2000 ms in generation 3, below 100 committed earlier in that generation',
+        tp: 'my-topic-0',
+        facts: { kind: 'committedBackwards', groupId: 'billing', member: 'billing-2', offset: 80, atMs: 2000, generation: 3, previous: 100 },
+      },
+    ])
+  })
+
+  it('offsets below the committed one that no member read', () => {
+    const h = history([assigned(0, 'billing-1', ['orders-0']), committed(5000, 'billing-1', 1, { 'orders-0': 30 })])
+    read(h, 'billing-1', 'orders-0', [[0, 10, 1000], [20, 30, 2000]])
+    expect(checkGroups(h).skippedRecords).toEqual([
+      {
+        kind: 'skippedRecords',
+        atMs: 5000,
+        detail: 'group billing: orders-0 offsets 10..19 were never read by any member, yet the group committed 30',
+        tp: 'orders-0',
+        facts: { kind: 'skippedRecords', groupId: 'billing', from: 10, to: 19, committed: 30 },
+      },
+    ])
+  })
+
+  it('two members reading one partition at once', () => {
+    const h = history([assigned(0, 'billing-1', ['orders-0']), assigned(0, 'billing-2', ['orders-0'])])
+    read(h, 'billing-1', 'orders-0', [[0, 10, 100], [20, 30, 300]])
+    read(h, 'billing-2', 'orders-0', [[10, 20, 200]])
+    expect(checkGroups(h).concurrentConsumers).toEqual([
+      {
+        kind: 'concurrentConsumers',
+        atMs: 300,
+        detail: 'group billing: orders-0 read by billing-2 at 200 ms and by billing-1 at 300 ms, which had read it before (100 ms) and was not assigned it again',
+        tp: 'orders-0',
+        facts: { kind: 'concurrentConsumers', groupId: 'billing', first: { who: 'billing-2', atMs: 200 }, second: { who: 'billing-1', atMs: 300 }, previousMs: 100 },
+      },
+    ])
+  })
+})
