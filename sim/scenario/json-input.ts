@@ -14,6 +14,11 @@ export const MAX_JSON_DEPTH = 32
 /** How many leading path segments a "too deep" message shows. */
 const PATH_SHOWN = 6
 
+/** A JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 interface Frame {
   value: unknown
   depth: number

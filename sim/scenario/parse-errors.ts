@@ -1,6 +1,7 @@
 /**
  * How the scenario and session checkers name a problem: ScenarioError carries the field path
- * (`topics[0].partitions`, or "(json)" for text that is not JSON) and what was expected.
+ * (`topics[0].partitions`, or "(json)" for text that is not JSON) and what was expected; `fail`
+ * throws one; listSome, quoteList and plural word the names and counts in a message.
  */
 
 /** A problem in a scenario. `path` is the field path (e.g. `topics[0].partitions`), or "(json)". */
@@ -30,6 +31,10 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(scenario)' : out
 }
 
+/** Stop checking: the problem at `path`. */
+export function fail(path: string, what: string): never {
+  throw new ScenarioError(path, what)
+}
 
 /** How many names a message lists before it says "and N more". */
 export const LISTED_AT_MOST = 10
@@ -38,4 +43,14 @@ export const LISTED_AT_MOST = 10
 export function listSome(names: readonly string[], atMost = LISTED_AT_MOST): string {
   if (names.length <= atMost) return names.join(', ')
   return `${names.slice(0, atMost).join(', ')}, and ${names.length - atMost} more`
+}
+
+/** Names for a message, or "(none)". */
+export function quoteList(names: readonly string[]): string {
+  return names.length === 0 ? '(none)' : listSome(names)
+}
+
+/** "1 partition", "3 partitions". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

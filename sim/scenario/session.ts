@@ -12,7 +12,7 @@
  * playhead lies within the run (0..durationMs), so opening a session is bounded work.
  */
 import { parseScenario, ScenarioError } from './parse.ts'
-import { checkJsonInput } from './json-input.ts'
+import { checkJsonInput, isPlainObject } from './json-input.ts'
 import { seedProblem } from './seed.ts'
 import type { Scenario, TimelineAction } from './types.ts'
 
@@ -95,10 +95,6 @@ function engineOf(json: Record<string, unknown>): string | null {
  */
 export function mergeInterventions(scenario: Scenario, interventions: readonly TimelineAction[]): Scenario {
   return { ...scenario, timeline: [...scenario.timeline, ...interventions].sort((x, y) => x.atMs - y.atMs) }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /** Does this JSON look like a session rather than a scenario? */

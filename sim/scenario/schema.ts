@@ -1,0 +1,253 @@
+/**
+ * The shape of a scenario file (CONTRACT §3), as a zod schema: types, ranges, unknown fields (with a
+ * did-you-mean) and defaults, checked in document order. Config maps go through config.ts, so their
+ * keys are Kafka's config names and their values pass Kafka's own cross-key rules (its resolvers
+ * follow e.g. ProducerConfig's idempotence rules). The cluster runs in KRaft mode only, as Kafka 4.x
+ * does. Other limits keep a scenario to what one run can hold: at most 50 brokers, 7 controller
+ * voters, 1000 partitions per topic, 100 members per group, times up to 2^31-1 ms.
+ * References between the parts are checked after this, in cross-checks.ts.
+ */
+import { z } from 'zod'
+import type { ActionName, ConfigMap } from './types.ts'
+import {
+  closestMatch,
+  ConfigError,
+  resolveBrokerConfig,
+  resolveConsumerConfig,
+  resolveProducerConfig,
+  showValue,
+  validateConfigMap,
+  type ConfigScope,
+} from '../kafka/config.ts'
+import { listSome } from './parse-errors.ts'
+import { isPlainObject } from './json-input.ts'
+import { seedProblem } from './seed.ts'
+import { describe, own } from './zod-messages.ts'
+
+const INT_MAX = 2147483647
+const MAX_BROKERS = 50
+const MAX_VOTERS = 7
+const MAX_PARTITIONS = 1000
+/** The most members one consumer group may have, counting the ones addConsumer actions add. */
+export const MAX_MEMBERS = 100
+
+/** A strict object: unknown fields are errors, with a did-you-mean from the known field names. */
+function obj<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape)
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined
+      const key = iss.keys[0] ?? ''
+      const guess = closestMatch(key, known, (s) => s.toLowerCase())
+      return own(guess !== undefined ? `unknown field (did you mean ${guess}?)` : `unknown field (known: ${listSome(known)})`)
+    },
+  })
+}
+
+/** An integer in [min, max]; the maximum is checked before safe-integer-ness, so a too-big value names this field's maximum. */
+const integer = (min: number, max: number) => z.number().max(max).int().min(min)
+
+/** The one seed rule (seed.ts), with its own words. */
+const seedSchema = z.custom<number>((v) => seedProblem(v) === null, { error: (iss) => own(seedProblem(iss.input) ?? 'is not a seed') })
+
+const countExpectation = z.union(
+  [
+    integer(0, Number.MAX_SAFE_INTEGER),
+    obj({ min: integer(0, Number.MAX_SAFE_INTEGER).optional(), max: integer(0, Number.MAX_SAFE_INTEGER).optional() }),
+  ],
+  { error: (iss) => own(`expected a count: a number such as 0, or {"min": n}, {"max": n} or both, got ${describe(iss.input)}`) },
+)
+
+const nodeRef = z.union([z.int(), z.string()], {
+  error: (iss) =>
+    own(`expected a node (a broker number, a client id, "controller", "controller-N", "leader:<topic>-<p>", "replica:<topic>-<p>:<i>" or "coordinator:<groupId>"), got ${describe(iss.input)}`),
+})
+
+type ConfigVariant = ConfigScope | 'reader'
+
+/** A config map: keys and values checked by config.ts, cross-key rules by its resolvers. */
+function configMap(variant: ConfigVariant) {
+  const scope: ConfigScope = variant === 'reader' ? 'consumer' : variant
+  return z
+    .custom<Record<string, unknown>>(isPlainObject, {
+      error: (iss) => own(`expected an object of Kafka config keys (e.g. {"acks": "all"}), got ${describe(iss.input)}`),
+    })
+    .optional()
+    .transform((raw, ctx): ConfigMap => {
+      try {
+        const map = validateConfigMap(scope, raw)
+        if (variant === 'broker') resolveBrokerConfig(map)
+        else if (variant === 'producer') resolveProducerConfig(map)
+        else if (variant === 'consumer') resolveConsumerConfig(map, { group: true })
+        else if (variant === 'reader') resolveConsumerConfig(map, { group: false })
+        return map
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e
+        ctx.issues.push({ code: 'custom', message: own(e.what), path: [e.key], input: raw })
+        return z.NEVER
+      }
+    })
+}
+
+const at = { atMs: integer(0, INT_MAX) }
+
+const actionSchemas = {
+  crashBroker: obj({ ...at, action: z.literal('crashBroker'), broker: nodeRef }),
+  restartBroker: obj({ ...at, action: z.literal('restartBroker'), broker: nodeRef }),
+  isolate: obj({ ...at, action: z.literal('isolate'), node: nodeRef }),
+  partitionNetwork: obj({ ...at, action: z.literal('partitionNetwork'), sides: z.array(z.array(nodeRef).min(1)).min(1) }),
+  healNetwork: obj({ ...at, action: z.literal('healNetwork') }),
+  slowLink: obj({
+    ...at,
+    action: z.literal('slowLink'),
+    between: z.tuple([nodeRef, nodeRef], { error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? own('expected exactly two nodes, e.g. [1, "checkout"]') : undefined) }),
+    extraLatencyMs: integer(0, 3_600_000),
+  }),
+  cutLink: obj({
+    ...at,
+    action: z.literal('cutLink'),
+    between: z.tuple([nodeRef, nodeRef], { error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? own('expected exactly two nodes, e.g. [1, 2]') : undefined) }),
+  }),
+  pauseNode: obj({ ...at, action: z.literal('pauseNode'), node: nodeRef, durationMs: integer(1, INT_MAX).optional() }),
+  resumeNode: obj({ ...at, action: z.literal('resumeNode'), node: nodeRef }),
+  crashController: obj({ ...at, action: z.literal('crashController'), controller: nodeRef.optional() }),
+  crashConsumer: obj({ ...at, action: z.literal('crashConsumer'), member: z.string() }),
+  addConsumer: obj({ ...at, action: z.literal('addConsumer'), groupId: z.string() }),
+  removeConsumer: obj({ ...at, action: z.literal('removeConsumer'), member: z.string() }),
+  restartConsumer: obj({ ...at, action: z.literal('restartConsumer'), member: z.string(), afterMs: integer(0, INT_MAX) }),
+  stopProducer: obj({ ...at, action: z.literal('stopProducer'), producer: z.string() }),
+  startProducer: obj({ ...at, action: z.literal('startProducer'), producer: z.string() }),
+  setTopicConfig: obj({ ...at, action: z.literal('setTopicConfig'), topic: z.string(), config: configMap('topic') }),
+  setProducerConfig: obj({ ...at, action: z.literal('setProducerConfig'), producer: z.string(), config: configMap('producer') }),
+  setConsumerConfig: obj({ ...at, action: z.literal('setConsumerConfig'), groupId: z.string(), config: configMap('consumer') }),
+  addPartitions: obj({ ...at, action: z.literal('addPartitions'), topic: z.string(), count: integer(1, MAX_PARTITIONS) }),
+  produce: obj({
+    ...at,
+    action: z.literal('produce'),
+    producer: z.string(),
+    key: z.string().nullable().optional(),
+    value: z.string().optional(),
+  }),
+  electPreferredLeaders: obj({ ...at, action: z.literal('electPreferredLeaders'), topic: z.string().optional() }),
+  resetOffsets: obj({
+    ...at,
+    action: z.literal('resetOffsets'),
+    groupId: z.string(),
+    topic: z.string().optional(),
+    to: z.union([z.literal('earliest'), z.literal('latest'), integer(0, INT_MAX)]),
+  }),
+} satisfies Record<ActionName, z.ZodType>
+
+type ActionSchema = (typeof actionSchemas)[ActionName]
+
+/** Every timeline action name, in the order they are listed in the schema. */
+export const ACTION_NAMES = Object.keys(actionSchemas) as ActionName[]
+
+const timelineAction = z.discriminatedUnion('action', Object.values(actionSchemas) as [ActionSchema, ...ActionSchema[]])
+
+const keySpec = z.discriminatedUnion('kind', [
+  obj({ kind: z.literal('none') }),
+  obj({ kind: z.literal('pool'), size: integer(1, 1_000_000) }),
+  obj({ kind: z.literal('list'), values: z.array(z.string()).min(1).max(100_000) }),
+])
+
+const GROUP_STATES = ['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Assigning', 'Reconciling'] as const
+const BROKER_STATES = ['alive', 'crashed', 'fenced', 'isolated'] as const
+
+const expectSchema = obj({
+  lostAckedWrites: countExpectation.optional(),
+  duplicates: countExpectation.optional(),
+  inconsistentOffsets: countExpectation.optional(),
+  divergentReplicas: countExpectation.optional(),
+  multipleLeaders: countExpectation.optional(),
+  nonMonotonicPolls: countExpectation.optional(),
+  hwAboveLeo: countExpectation.optional(),
+  concurrentConsumers: countExpectation.optional(),
+  committedBackwards: countExpectation.optional(),
+  skippedRecords: countExpectation.optional(),
+  redeliveries: countExpectation.optional(),
+  leaderOf: z.record(z.string(), integer(-1, INT_MAX)).optional(),
+  groupState: z.record(z.string(), z.enum(GROUP_STATES)).optional(),
+  isrOf: z.record(z.string(), z.array(integer(1, INT_MAX)).min(1)).optional(),
+  producerErrors: z.record(z.string(), z.record(z.string(), countExpectation)).optional(),
+  producerAcked: z.record(z.string(), countExpectation).optional(),
+  brokerState: z.record(z.string(), z.enum(BROKER_STATES)).optional(),
+})
+
+const clusterSchema = obj({
+  brokers: integer(1, MAX_BROKERS).default(3),
+  controller: obj({
+    mode: z
+      .literal('kraft', { error: (iss) => own(`${showValue(iss.input)} is not supported: Kafka 4.x runs in KRaft mode only ("kraft")`) })
+      .default('kraft'),
+    voters: integer(1, MAX_VOTERS).optional(),
+    dedicated: z.boolean().default(false),
+  }).prefault({}),
+  config: configMap('broker'),
+  network: obj({
+    minLatencyMs: integer(1, 60_000).default(1),
+    maxLatencyMs: integer(1, 60_000).default(3),
+  }).prefault({}),
+})
+  .transform((c) => ({
+    brokers: c.brokers,
+    controller: { mode: c.controller.mode, voters: c.controller.voters ?? Math.min(3, c.brokers), dedicated: c.controller.dedicated },
+    config: c.config,
+    network: c.network,
+  }))
+  .prefault({})
+
+/** A whole scenario file, defaults filled in; the cross-field checks come after (cross-checks.ts). */
+export const scenarioSchema = obj({
+  name: z.string().min(1).max(200),
+  description: z.string().max(20_000).default(''),
+  seed: seedSchema.default(1),
+  durationMs: integer(1, INT_MAX).default(60000),
+  cluster: clusterSchema,
+  topics: z
+    .array(
+      obj({
+        name: z.string(),
+        partitions: integer(1, MAX_PARTITIONS),
+        replicationFactor: integer(1, MAX_BROKERS),
+        config: configMap('topic'),
+      }),
+    )
+    .default([]),
+  producers: z
+    .array(
+      obj({
+        id: z.string(),
+        topic: z.string(),
+        recordsPerSec: z.number().min(0).max(100_000).default(10),
+        keys: keySpec.default({ kind: 'none' }),
+        valueBytes: integer(0, 100_000_000).default(100),
+        config: configMap('producer'),
+        startActive: z.boolean().default(true),
+      }),
+    )
+    .default([]),
+  consumers: z
+    .array(
+      obj({
+        groupId: z.string(),
+        topics: z.array(z.string()).min(1),
+        members: integer(0, MAX_MEMBERS).default(1),
+        processingMsPerRecord: z.number().min(0).max(3_600_000).default(0),
+        staticMembership: z.boolean().default(false),
+        config: configMap('consumer'),
+      }),
+    )
+    .default([]),
+  readers: z
+    .array(
+      obj({
+        id: z.string(),
+        topics: z.array(z.string()).min(1),
+        config: configMap('reader'),
+      }),
+    )
+    .default([]),
+  timeline: z.array(timelineAction).default([]),
+  expect: expectSchema.default({}),
+})
