@@ -492,6 +492,28 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     expect(summary.checks.multipleLeaders).toBe(0)
   })
 
+  test('while the old leader is down, its stale tail is lost data, not a divergent replica', () => {
+    // Kafka keeps a crashed broker's log and high-watermark checkpoint as they were; the tail the
+    // unclean election replaced is truncated when the broker returns (divergingEpoch), before it
+    // serves anything. Until then the acknowledged records in it are lost writes.
+    const s = builtin('unclean-election-data-loss')
+    const sim = createSimulation(s)
+    const w = sim.world
+    sim.runUntil(atOf(s, 'restartBroker') - 1)
+    const [oldLeader, stale] = partition(w, 'events-0').replicas
+    const down = replica(w, oldLeader, 'events-0')
+    const lead = replica(w, stale, 'events-0')
+    expect(w.nodes[String(oldLeader)].up).toBe(false)
+    // the two logs differ below both high watermarks
+    const cut = lead.epochs[lead.epochs.length - 1].startOffset
+    expect(Math.min(down.hw, lead.hw)).toBeGreaterThan(cut)
+    expect(logShape(down).slice(0, 3)).toEqual(logShape(lead).slice(0, 3))
+    expect(logShape(down)).not.toEqual(logShape(lead).slice(0, down.log.length))
+    const summary = sim.summary()
+    expect(summary.checks.lostAckedWrites).toBeGreaterThan(100)
+    expect(summary.checks.divergentReplicas).toBe(0)
+  })
+
   test.each([42, 7])('seed %i, the same schedule with unclean=false: Leader -1 while the ISR broker is down, no loss, it leads again on return', (seed) => {
     const s = builtin('unclean-election-data-loss', (raw) => {
       raw.seed = seed

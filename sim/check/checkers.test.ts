@@ -417,6 +417,22 @@ describe('findDivergentReplicas', () => {
     const b = replica(2, [batch(0, 2, 'p', 0, 2)])
     expect(findDivergentReplicas([partition('t-0', 1, [a, b])])).toHaveLength(1)
   })
+
+  it("leaves out a crashed broker's replica, which truncates to the leader's log when it returns", () => {
+    // broker 1 led epoch 0 and crashed; broker 2, out of sync at offset 5, won an unclean election
+    const shared = batch(0, 5, 'p', 0, 0)
+    const crashed = replica(1, [shared, batch(5, 5, 'p', 5, 0)], { online: false })
+    const leader = replica(2, [shared, batch(5, 5, 'p', 10, 1)])
+    const follower = replica(3, [shared, batch(5, 5, 'p', 10, 1)])
+    expect(findDivergentReplicas([partition('t-0', 2, [crashed, leader, follower])])).toEqual([])
+    // online, the same logs are divergent
+    const back = { ...crashed, online: true }
+    const found = findDivergentReplicas([partition('t-0', 2, [back, leader, follower])])
+    expect(found.map((a) => a.facts)).toEqual([
+      expect.objectContaining({ offset: 5, replicas: [expect.objectContaining({ broker: 1 }), expect.objectContaining({ broker: 2 })] }),
+      expect.objectContaining({ offset: 5, replicas: [expect.objectContaining({ broker: 1 }), expect.objectContaining({ broker: 3 })] }),
+    ])
+  })
 })
 
 describe('findMultipleLeaders', () => {

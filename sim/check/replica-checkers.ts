@@ -1,8 +1,8 @@
 /**
- * Replica checkers (kafka-semantics.md §4): replicas that disagree below their high watermarks
- * (committed data that differs), two brokers that acted as leader of one partition in one leader
- * epoch, and a high watermark above the log end offset. They read the replicas' logs and the
- * History's leader claims, never broker code.
+ * Replica checkers (kafka-semantics.md §4): online replicas that disagree below their high
+ * watermarks (committed data that differs), two brokers that acted as leader of one partition in
+ * one leader epoch, and a high watermark above the log end offset. They read the replicas' logs and
+ * the History's leader claims, never broker code.
  */
 import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
 import type { Anomaly, DivergentSide } from '../trace/summary-types.ts'
@@ -11,18 +11,24 @@ import { compareStrings } from '../coordinator/assignors/common.ts'
 import { describeRecord, recordRef } from './record-text.ts'
 
 /**
- * Two replicas of a partition whose batches differ (offset, producer, sequence, count or leader epoch)
- * below both their high watermarks: committed data that is not the same everywhere. Replicas share
- * batch objects, so equal batches are usually identical references. One anomaly per replica pair, at
- * the first differing offset, timed at the later append of the two differing batches.
+ * Two online replicas of a partition whose batches differ (offset, producer, sequence, count or
+ * leader epoch) below both their high watermarks: committed data that is not the same everywhere.
+ * A crashed broker's replica is left out: its log and its checkpointed high watermark are as it left
+ * them, and after an unclean election they may hold records the new leader never had. Kafka
+ * truncates that tail when the broker comes back, before it serves anything (the diverging-epoch
+ * truncation of AbstractFetcherThread); the acknowledged records it held are reported as lost, not
+ * as divergent. Replicas share batch objects, so equal batches are usually identical references.
+ * One anomaly per replica pair, at the first differing offset, timed at the later append of the two
+ * differing batches.
  */
 export function findDivergentReplicas(partitions: readonly PartitionView[]): Anomaly[] {
   const anomalies: Anomaly[] = []
   for (const view of partitions) {
-    for (let i = 0; i < view.replicas.length; i++) {
-      for (let j = i + 1; j < view.replicas.length; j++) {
-        const found = firstDivergence(view.replicas[i], view.replicas[j])
-        if (found) anomalies.push(describeDivergence(view, view.replicas[i], view.replicas[j], found))
+    const online = view.replicas.filter((r) => r.online)
+    for (let i = 0; i < online.length; i++) {
+      for (let j = i + 1; j < online.length; j++) {
+        const found = firstDivergence(online[i], online[j])
+        if (found) anomalies.push(describeDivergence(view, online[i], online[j], found))
       }
     }
   }

@@ -1,8 +1,9 @@
 // The leader epoch cache's end offset lookup (LeaderEpochFileCache.endOffsetFor), and what it keeps
-// from happening: a restarted follower of an empty partition fetching in a tight loop.
+// from happening: a restarted follower of an empty partition fetching in a tight loop. Truncation
+// (UnifiedLog.truncateTo) and the epochs it forgets.
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { assignEpoch, endOffsetForEpoch, newReplica } from './partition.ts'
+import { assignEpoch, endOffsetForEpoch, newReplica, truncateTo } from './partition.ts'
 import { createSimulation, parseScenario } from '../index.ts'
 
 describe('endOffsetForEpoch follows LeaderEpochFileCache.endOffsetFor', () => {
@@ -30,6 +31,35 @@ describe('endOffsetForEpoch follows LeaderEpochFileCache.endOffsetFor', () => {
   test('the undefined epoch, or an empty cache, is undefined', () => {
     expect(endOffsetForEpoch(replica(), -1)).toEqual({ epoch: -1, endOffset: -1 })
     expect(endOffsetForEpoch(newReplica('orders', 0), 3)).toEqual({ epoch: -1, endOffset: -1 })
+  })
+})
+
+describe('truncateTo follows UnifiedLog.truncateTo', () => {
+  // epoch 0 holds offsets 0..157; the replica then became leader in epoch 1 at its LEO, 158, and lost
+  // the leadership before it wrote anything
+  const replica = () => {
+    const r = newReplica('clicks', 0)
+    assignEpoch(r, 0, 0)
+    assignEpoch(r, 1, 158)
+    r.leo = 158
+    r.hw = 158
+    return r
+  }
+
+  test('at the log end offset it still forgets an epoch that starts there', () => {
+    const r = replica()
+    truncateTo(r, 158)
+    expect(r.epochs).toEqual([{ epoch: 0, startOffset: 0 }])
+    expect(endOffsetForEpoch(r, 1)).toEqual({ epoch: 0, endOffset: 158 })
+    expect([r.leo, r.hw]).toEqual([158, 158])
+  })
+
+  test('above the log end offset too, and keeps every epoch that holds records', () => {
+    const r = replica()
+    truncateTo(r, 538)
+    expect(r.epochs).toEqual([{ epoch: 0, startOffset: 0 }])
+    truncateTo(r, 158)
+    expect(r.epochs).toEqual([{ epoch: 0, startOffset: 0 }])
   })
 })
 

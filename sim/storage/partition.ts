@@ -92,16 +92,28 @@ function updateProducerState(r: Replica, b: LogBatch): void {
   if (s.recent.length > 5) s.recent.shift()
 }
 
-/** Truncate to `offset`: drop every batch whose last offset is >= offset. */
+/**
+ * Truncate to `offset` (UnifiedLog.truncateTo): drop every batch whose last offset is >= offset.
+ * The leader-epoch cache is cut at the new LEO even when no batch goes, as Kafka always does: an
+ * epoch this replica assigned when it became leader, then lost before it wrote anything, starts at
+ * the LEO and must not stay its latest epoch (a follower would keep sending it as lastFetchedEpoch
+ * and never get past the divergence).
+ */
 export function truncateTo(r: Replica, offset: number): void {
-  if (offset >= r.leo) return
-  let n = r.log.length
-  while (n > 0 && r.log[n - 1].baseOffset + r.log[n - 1].count - 1 >= offset) n--
-  r.log.length = n
-  r.leo = n ? r.log[n - 1].baseOffset + r.log[n - 1].count : r.logStartOffset
-  while (r.epochs.length && r.epochs[r.epochs.length - 1].startOffset >= r.leo) r.epochs.pop()
-  if (r.hw > r.leo) r.hw = r.leo
-  rebuildProducerState(r)
+  if (offset < r.leo) {
+    let n = r.log.length
+    while (n > 0 && r.log[n - 1].baseOffset + r.log[n - 1].count - 1 >= offset) n--
+    r.log.length = n
+    r.leo = n ? r.log[n - 1].baseOffset + r.log[n - 1].count : r.logStartOffset
+    if (r.hw > r.leo) r.hw = r.leo
+    rebuildProducerState(r)
+  }
+  truncateEpochsFromEnd(r, r.leo)
+}
+
+/** LeaderEpochFileCache.truncateFromEnd: forget every epoch that starts at or after `endOffset`. */
+function truncateEpochsFromEnd(r: Replica, endOffset: number): void {
+  while (r.epochs.length && r.epochs[r.epochs.length - 1].startOffset >= endOffset) r.epochs.pop()
 }
 
 function rebuildProducerState(r: Replica): void {

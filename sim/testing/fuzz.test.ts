@@ -24,6 +24,11 @@ import {
   safeFuzzScenario,
   fuzzTargets,
 } from './fuzz.ts'
+import { builtInScenarios } from '../scenario/builtins.ts'
+import { parseScenario } from '../scenario/parse.ts'
+import { createWorld } from '../nodes/create-world.ts'
+import { runUntil } from '../run.ts'
+import { latestEpoch } from '../storage/partition.ts'
 
 const UNTIL_MS = 60_000
 const BATCHES = 4
@@ -141,5 +146,37 @@ describe('idempotent producer and an unknown outcome', () => {
     const r = runFuzzSeed(base, 444, UNTIL_MS)
     expect(r.checks.duplicates, failureMessage(444, r)).toBe(0)
     expect(r.ok, failureMessage(444, r)).toBe(true)
+  })
+})
+
+// A replica that became leader and lost the leadership before it wrote anything keeps an epoch that
+// starts at its log end offset. As a follower it must forget that epoch when it truncates (even when
+// no record goes: UnifiedLog.truncateTo always cuts the leader-epoch cache at the LEO), or it keeps
+// sending it as lastFetchedEpoch, gets the same divergingEpoch answer forever and never catches up.
+describe('a follower whose latest epoch holds no record', () => {
+  // Seed 36 with unclean elections: broker 1 is elected uncleanly (epoch 1) at its LEO 158 and
+  // crashes; broker 2 leads epoch 3 from 538 without writing and loses it to broker 1 (epoch 4, from
+  // 158). Broker 2 then kept its epoch-0 records 158..537 beside broker 1's epoch-4 records, below
+  // both high watermarks.
+  it('truncates to the new leader after unclean elections (lesson-clean-vs-unclean, fuzz seed 36)', () => {
+    const unclean = parseScenario(structuredClone(builtInScenarios['lesson-clean-vs-unclean']))
+    const r = runFuzzSeed(unclean, 36, 90_000)
+    // the unclean elections lose acknowledged writes, which Kafka allows; the logs still converge
+    expect(r.checks.lostAckedWrites).toBeGreaterThan(0)
+    expect(r.checks.divergentReplicas, failureMessage(36, r)).toBe(0)
+  })
+
+  // Safe seed 17: broker 2 led orders-1 in epoch 1 from offset 545 and lost it before writing; it
+  // stayed at 545, out of the ISR, for the rest of the run.
+  it('catches up and rejoins the ISR (safe configuration, fuzz seed 17)', () => {
+    const w = createWorld(fuzzScenario(base, 17, UNTIL_MS), 17)
+    runUntil(w, UNTIL_MS)
+    const follower = w.brokers['2'].replicas['orders-1']
+    const leader = w.brokers[String(follower.leader)].replicas['orders-1']
+    expect(leader.role).toBe('leader')
+    expect(follower.role).toBe('follower')
+    expect(latestEpoch(follower)).toBe(latestEpoch(leader))
+    expect(follower.leo).toBeGreaterThan(1000)
+    expect(leader.isr).toContain(2)
   })
 })
