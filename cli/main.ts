@@ -51,6 +51,7 @@ import {
   shellQuote,
   type FuzzOptions,
   type FuzzResult,
+  isInternalTopic,
 } from '../sim/index.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
 import { createProgress } from './progress.ts'
@@ -330,8 +331,8 @@ function printSummary(s: Summary, notes: readonly Note[], file: string, lang: Ev
   const c = s.controller
   out(`${L.controller}  ${c.mode}, ${L.active} ${c.active === -1 ? L.none : c.active}, ${L.epoch} ${c.epoch}`)
   out()
-  const internal = s.partitions.filter((p) => p.topic.startsWith('__'))
-  const user = s.partitions.filter((p) => !p.topic.startsWith('__'))
+  const internal = s.partitions.filter((p) => isInternalTopic(p.topic))
+  const user = s.partitions.filter((p) => !isInternalTopic(p.topic))
   if (user.length > 0) {
     const rows = user.map((p) => [
       p.topic,

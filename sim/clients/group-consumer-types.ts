@@ -5,7 +5,7 @@
  */
 import type { ConsumerSpec } from '../scenario/types.ts'
 import type { Assignor } from '../kafka/config.ts'
-import type { Subscription } from '../coordinator/classic/protocol.ts'
+import type { Subscription } from '../kafka/messages.ts'
 import type { FetchClient } from './fetcher.ts'
 
 /** ConsumerPartitionAssignor.RebalanceProtocol */

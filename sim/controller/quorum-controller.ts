@@ -28,7 +28,7 @@ import type { ControllerNode } from './types.ts'
 import { appendRecords, type RaftOutcome, type RaftStep } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
-import { OFFSETS_TOPIC } from '../kafka/coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000

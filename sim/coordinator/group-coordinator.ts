@@ -25,7 +25,8 @@ import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, PartitionChange, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import { appendAsLeader } from '../cluster/produce-handler.ts'
-import { coordinatorPartitionFor, OFFSETS_TOPIC } from '../kafka/coordinator.ts'
+import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type {
   ClassicGroup,
   ClassicGroupState,
@@ -35,7 +36,7 @@ import type {
   PendingReply,
   PendingWrite,
 } from './group-types.ts'
-import type { Subscription } from './classic/protocol.ts'
+import type { Subscription } from '../kafka/messages.ts'
 import type {
   FindCoordinatorRequest,
   GroupRequest,
@@ -49,7 +50,6 @@ import type {
   Unsent,
 } from '../kafka/messages.ts'
 
-export { OFFSETS_TOPIC }
 
 export function newCoordinatorState(): CoordinatorState {
   return { groups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }

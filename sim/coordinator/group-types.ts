@@ -3,7 +3,7 @@
  * GroupMetadataManager, ClassicGroup, ClassicGroupMember), and the records it writes to
  * `__consumer_offsets` (GroupMetadataValue, OffsetCommitValue).
  */
-import type { Subscription } from './classic/protocol.ts'
+import type { Subscription } from '../kafka/messages.ts'
 
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
 

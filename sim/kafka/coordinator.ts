@@ -11,9 +11,6 @@
  */
 import { javaAbs, javaStringHashCode } from './java.ts'
 
-/** The group coordinator's internal topic; its name is internal-topics.ts's (re-exported for this module's importers). */
-export { OFFSETS_TOPIC } from './internal-topics.ts'
-
 /** The default of `offsets.topic.num.partitions`. */
 export const DEFAULT_OFFSETS_TOPIC_PARTITIONS = 50
 

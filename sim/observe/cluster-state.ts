@@ -13,7 +13,7 @@ import { allPartitions, type MetadataImage, type PartitionState } from '../contr
 import { partitionName } from '../kafka/topic-partition.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
 import type { ClassicGroup } from '../coordinator/group-types.ts'
-import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
 import type { BrokerState } from '../trace/summary-types.ts'

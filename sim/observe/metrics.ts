@@ -7,7 +7,7 @@
  */
 import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
-import { OFFSETS_TOPIC } from '../coordinator/group-coordinator.ts'
+import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { clusterImage, coordinatedGroup, groupIds, groupTopics } from './cluster-state.ts'
 import { groupPartitionRows } from './describe-tables.ts'
 import { totalLag } from './lag.ts'

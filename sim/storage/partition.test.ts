@@ -34,6 +34,26 @@ describe('endOffsetForEpoch follows LeaderEpochFileCache.endOffsetFor', () => {
   })
 })
 
+describe('assignEpoch follows LeaderEpochFileCache.assign', () => {
+  test('a leader epoch that got no record is dropped when the next one starts at the same offset', () => {
+    const r = newReplica('orders', 0)
+    assignEpoch(r, 0, 0)
+    assignEpoch(r, 3, 20)
+    assignEpoch(r, 4, 20)
+    expect(r.epochs).toEqual([{ epoch: 0, startOffset: 0 }, { epoch: 4, startOffset: 20 }])
+  })
+
+  test('the same epoch at a later offset changes nothing; an older epoch drops the newer entries', () => {
+    const r = newReplica('orders', 0)
+    assignEpoch(r, 1, 0)
+    assignEpoch(r, 2, 10)
+    assignEpoch(r, 2, 15)
+    expect(r.epochs).toEqual([{ epoch: 1, startOffset: 0 }, { epoch: 2, startOffset: 10 }])
+    assignEpoch(r, 1, 5)
+    expect(r.epochs).toEqual([{ epoch: 1, startOffset: 5 }])
+  })
+})
+
 describe('truncateTo follows UnifiedLog.truncateTo', () => {
   // epoch 0 holds offsets 0..157; the replica then became leader in epoch 1 at its LEO, 158, and lost
   // the leadership before it wrote anything

@@ -45,10 +45,18 @@ export function latestEpoch(r: Replica): number {
   return r.epochs.length ? r.epochs[r.epochs.length - 1].epoch : -1
 }
 
-/** Record that `epoch` starts at `offset` (LeaderEpochFileCache.assign). */
+/**
+ * Record that `epoch` starts at `offset` (LeaderEpochFileCache.assign): nothing changes when the
+ * latest entry already has this epoch at an offset no later; otherwise every entry with an epoch
+ * >= `epoch` or a start >= `offset` is dropped first (maybeTruncateNonMonotonicEntries), so an
+ * epoch that never got a record is forgotten when the next one starts at the same offset.
+ */
 export function assignEpoch(r: Replica, epoch: number, offset: number): void {
   const last = r.epochs[r.epochs.length - 1]
-  if (last && last.epoch >= epoch) return
+  if (last && last.epoch === epoch && offset >= last.startOffset) return
+  let keep = r.epochs.length
+  while (keep > 0 && (r.epochs[keep - 1].epoch >= epoch || r.epochs[keep - 1].startOffset >= offset)) keep--
+  if (keep < r.epochs.length) r.epochs.length = keep
   r.epochs.push({ epoch, startOffset: offset })
 }
 

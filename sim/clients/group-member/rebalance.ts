@@ -8,7 +8,7 @@
  */
 import type { World } from '../../nodes/world.ts'
 import type { Assignor } from '../../kafka/config.ts'
-import type { Subscription } from '../../coordinator/classic/protocol.ts'
+import type { Subscription } from '../../kafka/messages.ts'
 import type { MemberNode, RebalanceProtocol } from '../group-consumer-types.ts'
 import { markPendingRevocation, revoke } from './subscription.ts'
 import { sendToCoordinator, retryLater } from './coordinator.ts'
