@@ -12,7 +12,7 @@
  */
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
-import type { BrokerNode, ParkedFetch, PartitionChange, Replica } from './types.ts'
+import { NO_CHANGES, type BrokerNode, type ParkedFetch, type PartitionChange, type Replica } from './types.ts'
 import { updateFollower } from '../storage/partition.ts'
 import { maybeExpandIsr } from './isr.ts'
 import { diverging, hasDataOrError, respondFetch } from './fetch-read.ts'
@@ -23,28 +23,29 @@ import type { FetchPart } from '../kafka/payloads.ts'
 export type { FetchPart, FetchPartResponse } from '../kafka/payloads.ts'
 
 /** Answer (or park) a Fetch; returns the partitions whose HW a follower's progress moved. */
-export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): PartitionChange[] {
-  const changes: PartitionChange[] = []
-  serveFetch(w, b, m, changes)
-  return changes
-}
-
-function serveFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, changes: PartitionChange[]): void {
+export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): readonly PartitionChange[] {
   const replicaId = m.replicaId
   let parts = m.parts
   let session: Record<string, FetchPart> | null = null
+  let changes: PartitionChange[] | null = null // most fetches move no HW: allocate on the first that does
   if (replicaId >= 0) {
     session = followerSession(b, m)
     if (!session) {
       send(w, b.node, m.from, { api: 'FetchResponse', from: b.node, corr: m.corr, replicaId, error: 'FETCH_SESSION_ID_NOT_FOUND', parts: [] })
-      return
+      return NO_CHANGES
     }
     for (const p of parts) {
       const r = recordFollowerFetch(w, b, replicaId, p)
-      if (r) changes.push({ replica: r, change: 'hwMoved' })
+      if (r) (changes ??= []).push({ replica: r, change: 'hwMoved' })
     }
     parts = Object.values(session)
   }
+  serveFetch(w, b, m, parts, session)
+  return changes ?? NO_CHANGES
+}
+
+function serveFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, parts: FetchPart[], session: Record<string, FetchPart> | null): void {
+  const replicaId = m.replicaId
   const f: ParkedFetch = {
     corr: m.corr,
     from: m.from,

@@ -72,6 +72,9 @@ export interface PartitionChange {
   change: 'hwMoved' | 'becameLeader' | 'resigned'
 }
 
+/** What a handler returns when nothing happened to its partitions (shared: never pushed to). */
+export const NO_CHANGES: readonly PartitionChange[] = Object.freeze([])
+
 export interface ParkedProduce {
   corr: number
   from: string
