@@ -124,7 +124,7 @@ test.describe('in English', () => {
     // at start-up: the previous session is the stored one
     await page.goto('/' + poisonHash, { timeout: 10_000 })
     const alert = page.getByRole('alert').filter({ hasText: 'playheadMs' })
-    await expect(alert).toBeVisible({ timeout: 2_000 })
+    await expect(alert).toBeVisible({ timeout: 5_000 })
     await expect(alert).toContainText("This link's session could not be opened: playheadMs: 9007199254740991 ms is after the scenario's end")
     await expectSameRun(page, before)
     await expect.poll(async () => (await kept(page)).address).toEqual(before.session)
@@ -136,7 +136,7 @@ test.describe('in English', () => {
 
     // pasted into the open tab: refused, the same run stays
     await openByHash(page, poison)
-    await expect(page.getByRole('alert').filter({ hasText: 'playheadMs' })).toHaveCount(2, { timeout: 2_000 })
+    await expect(page.getByRole('alert').filter({ hasText: 'playheadMs' })).toHaveCount(2, { timeout: 5_000 })
     await expectSameRun(page, before)
     expect(page.url()).not.toContain(poisonHash.slice(3))
 
@@ -326,7 +326,7 @@ test.describe('in Korean', () => {
     const before = await makeRun(page)
     await page.goto('/' + hashFor({ ...before.session, playheadMs: 2 ** 53 - 1 }))
     const alert = page.getByRole('alert').filter({ hasText: 'playheadMs' })
-    await expect(alert).toBeVisible({ timeout: 2_000 })
+    await expect(alert).toBeVisible({ timeout: 5_000 })
     await expect(alert).toContainText('이 링크의 세션을 열 수 없습니다: playheadMs')
     await expect(alert).toContainText('이전 세션을 대신 보여 줍니다.')
     await expectSameRun(page, before)
