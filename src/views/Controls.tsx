@@ -19,6 +19,7 @@ import { useOpening } from '../store/opening-store.ts'
 import { notify } from '../notices.ts'
 import { SessionControls } from './SessionControls.tsx'
 import { CompareButton } from './compare/CompareButton.tsx'
+import { BuildButton } from './builder/BuildButton.tsx'
 import './controls.css'
 
 const L = {
@@ -181,6 +182,7 @@ function Preferences() {
       <div className="contents" inert={opening}>
         <SessionControls />
         <CompareButton />
+        <BuildButton />
       </div>
       <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         {t(L.help)}
