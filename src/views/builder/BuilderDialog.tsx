@@ -30,13 +30,13 @@ function download(name: string, text: string): void {
 }
 
 /** A labelled field with its error (when the parser's first problem is about it). */
-function Field(props: { field: string; label: string; problem: Problem | null; hint?: string; wide?: boolean; children: (p: FieldProps) => ReactNode }) {
+function Field(props: { field: string; label: string; problem: Problem | null; hint?: string; wide?: boolean; inline?: boolean; children: (p: FieldProps) => ReactNode }) {
   const t = useT()
   const id = domId(props.field)
   const bad = props.problem?.field === props.field
   const described = [bad ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
   return (
-    <div className={props.wide ? 'bld-field wide' : 'bld-field'}>
+    <div className={`bld-field${props.wide ? ' wide' : ''}${props.inline ? ' inline' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.children({ id, 'aria-invalid': bad, 'aria-describedby': described })}
       {props.hint ? (
@@ -370,7 +370,7 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
                     <Field field={`${p}.processingMsPerRecord`} label={t(L.processing)} problem={problem}>
                       {(fp) => <input {...fp} inputMode="decimal" value={x.processingMsPerRecord} onChange={(e) => setGroup(i, { processingMsPerRecord: e.target.value })} />}
                     </Field>
-                    <Field field={`${p}.staticMembership`} label={t(L.staticMembership)} problem={problem}>
+                    <Field field={`${p}.staticMembership`} label={t(L.staticMembership)} problem={problem} inline>
                       {(fp) => <input {...fp} type="checkbox" checked={x.staticMembership} onChange={(e) => setGroup(i, { staticMembership: e.target.checked })} />}
                     </Field>
                     <Field field={`${p}.config`} label={t(L.otherConsumerConfig)} problem={problem} wide>
@@ -393,17 +393,17 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
               <h3 id="bld-s-carried">{t(L.carried)}</h3>
               <div className="bld-row">
                 {d.carried.timeline.length > 0 ? (
-                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem}>
+                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem} inline>
                     {(fp) => <input {...fp} type="checkbox" data-testid="builder-keep-timeline" checked={d.keepTimeline} onChange={(e) => set({ keepTimeline: e.target.checked })} />}
                   </Field>
                 ) : null}
                 {d.carried.readers.length > 0 ? (
-                  <Field field="readers" label={`${t(L.keepReaders)} (${d.carried.readers.length})`} problem={problem}>
+                  <Field field="readers" label={`${t(L.keepReaders)} (${d.carried.readers.length})`} problem={problem} inline>
                     {(fp) => <input {...fp} type="checkbox" data-testid="builder-keep-readers" checked={d.keepReaders} onChange={(e) => set({ keepReaders: e.target.checked })} />}
                   </Field>
                 ) : null}
                 {Object.keys(d.carried.expect).length > 0 ? (
-                  <Field field="expect" label={t(L.keepExpect)} problem={problem}>
+                  <Field field="expect" label={t(L.keepExpect)} problem={problem} inline>
                     {(fp) => <input {...fp} type="checkbox" data-testid="builder-keep-expect" checked={d.keepExpect} onChange={(e) => set({ keepExpect: e.target.checked })} />}
                   </Field>
                 ) : null}
