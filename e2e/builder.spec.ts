@@ -155,6 +155,10 @@ for (const locale of ['en', 'ko'] as const) {
     await page.goto('/?scenario=leader-failover')
     await expect(page.getByTestId('broker-1')).toBeVisible()
     const hash = await call(page, (k) => k.traceHash())
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await expect(page.getByTestId('btn-build')).toBeInViewport()
+    await page.screenshot({ path: `test-results/builder-toolbar-${locale}-1024x768.png` })
+    await page.setViewportSize({ width: 1280, height: 720 })
     await page.getByTestId('btn-build').click()
     const rf = page.getByTestId('builder-topic-0-rf')
     await rf.fill('5')
@@ -188,6 +192,8 @@ for (const locale of ['en', 'ko'] as const) {
       // what does not fit scrolls inside the dialog, between its fixed header and footer
       expect(await page.locator('.bld-body').evaluate((el) => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY === 'auto')).toBe(true)
       await page.screenshot({ path: `test-results/builder-${locale}-${size.width}x${size.height}.png` })
+      await page.locator('.bld-body').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+      await page.screenshot({ path: `test-results/builder-${locale}-${size.width}x${size.height}-end.png` })
     }
     const axe = await new AxeBuilder({ page }).include('[data-testid="builder-dialog"]').analyze()
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([])
