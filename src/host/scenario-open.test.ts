@@ -12,7 +12,7 @@ describe('an imported file', () => {
     expect(fileKind('[1, 2]').kind).toBe('scenario') // the scenario parser says what is wrong with it
   })
 
-  it('that is not JSON is named with the JSON parser's words', () => {
+  it('that is not JSON is named in the JSON parser words', () => {
     const f = fileKind('{\n  "name": x\n}')
     expect(f.kind).toBe('notJson')
     if (f.kind !== 'notJson') return
