@@ -204,3 +204,32 @@ for (const locale of ['en', 'ko'] as const) {
     expect(errors).toEqual([])
   })
 }
+
+test('Reset starts a built cluster again with the typed seed; the builder works in presenter mode', async ({ page }) => {
+  const errors = watchErrors(page)
+  await buildCluster(page)
+  await page.getByTestId('builder-run').click()
+  await expect(page.getByTestId('broker-4')).toBeVisible()
+  await page.getByTestId('seed').fill('99')
+  await page.getByTestId('seed').press('Enter')
+  await expect.poll(() => call(page, (k) => k.summary().seed)).toBe(99)
+  expect(await call(page, (k) => k.summary().scenario)).toBe('My four brokers')
+  await expect(page.getByTestId('broker-4')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Presenter' }).click()
+  await page.getByTestId('btn-build').click()
+  const dialog = page.getByTestId('builder-dialog')
+  await expect(dialog).toBeVisible()
+  // prefilled from the page's run: the built cluster, with the seed it runs with
+  await expect(page.getByTestId('builder-brokers')).toHaveValue('4')
+  await expect(page.getByTestId('builder-seed')).toHaveValue('99')
+  const box = await dialog.boundingBox()
+  expect(box!.y + box!.height).toBeLessThanOrEqual(720)
+  await expect(page.getByTestId('builder-run')).toBeInViewport()
+  await page.screenshot({ path: 'test-results/builder-presenter-en-1280x720.png' })
+  const axe = await new AxeBuilder({ page }).include('[data-testid="builder-dialog"]').analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([])
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  expect(errors).toEqual([])
+})

@@ -16,16 +16,21 @@ import { resetPlayback } from './playback.ts'
 import { builtInIdOf, openSession } from './session.ts'
 import { scenarioRefused, sessionRefused } from './refusals.ts'
 
-/** Start `scenario` (already parsed) as the page's run with its own seed, at the opening time. */
-export function openScenario(scenario: Scenario): void {
+/** Start `scenario` (already parsed) as the page's run, with its own seed unless told another, at the opening time. */
+export function openScenario(scenario: Scenario, seed: number = scenario.seed): void {
   resetPlayback()
-  startRun(scenario, scenario.seed, builtInIdOf(scenario), [])
+  startRun(scenario, seed, builtInIdOf(scenario), [])
   advanceTo(Math.min(OPENING_MS, requireRun().scenario.durationMs))
   const url = new URL(window.location.href)
   if (url.search !== '') {
     url.search = ''
     window.history.replaceState(null, '', url)
   }
+}
+
+/** Start the page's scenario again with another seed (Reset, for a scenario that is not a built-in). */
+export function restartScenario(seed: number): void {
+  openScenario(requireRun().scenario, seed)
 }
 
 /** Parse scenario JSON (an object) and open it; throws ScenarioError (and keeps the run) when it is refused. */

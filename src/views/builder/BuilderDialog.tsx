@@ -14,7 +14,7 @@ import { openScenario } from '../../host/scenario-open.ts'
 import { notify, errorMessage } from '../../notices.ts'
 import { formatSimTime } from '../../i18n.ts'
 import { useLocale, useT } from '../../useT.ts'
-import { check, domId, draftFromScenario, newGroup, newProducer, newTopic, type Draft, type GroupDraft, type Problem, type ProducerDraft, type TopicDraft } from './model.ts'
+import { check, domId, draftFromScenario, timelineSummary, newGroup, newProducer, newTopic, type Draft, type GroupDraft, type Problem, type ProducerDraft, type TopicDraft } from './model.ts'
 import { defaultLabel, L } from './text.ts'
 import './builder.css'
 
@@ -393,7 +393,7 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
               <h3 id="bld-s-carried">{t(L.carried)}</h3>
               <div className="bld-row">
                 {d.carried.timeline.length > 0 ? (
-                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem} inline>
+                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem} inline wide hint={timelineSummary(d.carried.timeline)}>
                     {(fp) => <input {...fp} type="checkbox" data-testid="builder-keep-timeline" checked={d.keepTimeline} onChange={(e) => set({ keepTimeline: e.target.checked })} />}
                   </Field>
                 ) : null}

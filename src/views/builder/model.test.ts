@@ -3,7 +3,7 @@
 // Kafka config keys the CLI reads, and the parser's first problem lands on the form field it is about.
 import { describe, expect, it } from 'vitest'
 import { builtInScenarios, parseScenario } from '../../../sim/index.ts'
-import { check, domId, draftFromScenario, draftToJson, fieldForPath, fieldIds, newGroup, newProducer, newTopic, type Draft } from './model.ts'
+import { check, domId, draftFromScenario, timelineSummary, draftToJson, fieldForPath, fieldIds, newGroup, newProducer, newTopic, type Draft } from './model.ts'
 
 function draftOf(id: string): Draft {
   return draftFromScenario(parseScenario(builtInScenarios[id]))
@@ -115,5 +115,12 @@ describe('a problem lands at its field', () => {
     expect(fieldForPath('consumers[0].topics[1]', ids)).toBe(null)
     expect(fieldForPath('(scenario)', ids)).toBe(null)
     expect(domId('topics[0].config.min.insync.replicas')).toBe('bld-topics-0-config-min-insync-replicas')
+  })
+})
+
+describe('the kept timeline', () => {
+  it('is summed up in one line', () => {
+    expect(timelineSummary(draftOf('leader-failover').carried.timeline)).toBe('20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0')
+    expect(timelineSummary(draftOf('classroom-tour').carried.timeline, 2)).toBe('60 s crashBroker leader:orders-0 · 150 s restartBroker replica:orders-0:0 · +5')
   })
 })

@@ -389,3 +389,15 @@ export function check(draft: Draft): Checked {
     }
   }
 }
+
+/** A kept timeline, in one line: "20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0" (the first few, then "+N"). */
+export function timelineSummary(timeline: readonly unknown[], atMost = 4): string {
+  const lines = timeline.slice(0, atMost).map((raw) => {
+    const a = raw as Record<string, unknown>
+    const rest = Object.keys(a)
+      .filter((k) => k !== 'atMs' && k !== 'action')
+      .map((k) => (typeof a[k] === 'object' ? JSON.stringify(a[k]) : String(a[k])))
+    return [`${Number(a.atMs) / 1000} s`, String(a.action), ...rest].join(' ')
+  })
+  return lines.join(' · ') + (timeline.length > atMost ? ` · +${timeline.length - atMost}` : '')
+}
