@@ -39,7 +39,7 @@ export function currentSession(): Session {
 let builtInTexts: [string, string][] | null = null
 
 /** The built-in scenario a session's scenario is, if any (so the picker can name it). */
-function builtInIdOf(scenario: unknown): string | null {
+export function builtInIdOf(scenario: unknown): string | null {
   builtInTexts ??= Object.entries(builtInScenarios).map(([id, raw]) => [id, JSON.stringify(parseScenario(raw))])
   const text = JSON.stringify(scenario)
   return builtInTexts.find(([, t]) => t === text)?.[0] ?? null

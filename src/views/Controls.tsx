@@ -19,6 +19,8 @@ import { useOpening } from '../store/opening-store.ts'
 import { notify } from '../notices.ts'
 import { SessionControls } from './SessionControls.tsx'
 import { CompareButton } from './compare/CompareButton.tsx'
+import { BuildButton } from './builder/BuildButton.tsx'
+import { restartScenario } from '../host/scenario-open.ts'
 import './controls.css'
 
 const L = {
@@ -76,7 +78,8 @@ function ScenarioPicker() {
   function reset() {
     if ('problem' in typed) return notify(boxSeedRefused(typed.problem))
     setSeedText(null)
-    open(scenarioId ?? builtInIds()[0], typed.seed)
+    if (scenarioId === null) return restartScenario(typed.seed) // a built or imported scenario
+    open(scenarioId, typed.seed)
   }
   return (
     <div className="ctl-group" inert={opening}>
@@ -181,6 +184,7 @@ function Preferences() {
       <div className="contents" inert={opening}>
         <SessionControls />
         <CompareButton />
+        <BuildButton />
       </div>
       <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         {t(L.help)}

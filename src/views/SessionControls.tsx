@@ -1,13 +1,13 @@
 // The run as something to keep: step back one event, undo a fork (acting in the past drops what
-// came later), share the exact run as a link, export it as a file and import one.
+// came later), share the exact run as a link, export it as a file and import one: a session file
+// opens at its playhead, a plain scenario file (CONTRACT §3) at its start (host/scenario-open.ts).
 
 import { useRef, useState } from 'react'
 import { useSim } from '../store/sim-store.ts'
 import { useT } from '../useT.ts'
 import { current, stepBack, undoFork } from '../host/engine-host.ts'
-import { openSession, sessionFileText, sessionLink } from '../host/session.ts'
-import { sessionRefused } from '../host/refusals.ts'
-import { notify } from '../notices.ts'
+import { sessionFileText, sessionLink } from '../host/session.ts'
+import { importFileText } from '../host/scenario-open.ts'
 
 const L = {
   back: { en: '← Back', ko: '← 뒤로' },
@@ -22,6 +22,7 @@ const L = {
   copyThis: { en: 'Copy this link', ko: '이 링크를 복사하세요' },
   exportFile: { en: 'Export', ko: '내보내기' },
   importFile: { en: 'Import', ko: '가져오기' },
+  importHint: { en: 'Open a session file or a scenario file', ko: '세션 파일이나 시나리오 파일 열기' },
 }
 
 function download(name: string, text: string): void {
@@ -50,13 +51,7 @@ export function SessionControls() {
     }
   }
   async function importFile(file: File) {
-    const refused = (error: unknown) => notify(sessionRefused('file', error))
-    try {
-      // a long session opens over many frames (with a progress bar and Cancel)
-      void openSession(await file.text(), 'file', { failed: refused })
-    } catch (error) {
-      refused(error)
-    }
+    importFileText(await file.text())
   }
   const name = `kafkascope-${(current()?.builtInId ?? 'session').replace(/[^\w-]+/g, '-')}-${current()?.sim.nowMs ?? 0}ms.json`
   return (
@@ -75,7 +70,7 @@ export function SessionControls() {
       <button type="button" data-testid="btn-export" onClick={() => download(name, sessionFileText())}>
         {t(L.exportFile)}
       </button>
-      <button type="button" data-testid="btn-import" onClick={() => fileRef.current?.click()}>
+      <button type="button" data-testid="btn-import" title={t(L.importHint)} onClick={() => fileRef.current?.click()}>
         {t(L.importFile)}
       </button>
       <input

@@ -1,0 +1,126 @@
+// The builder's form ↔ scenario mapping: every built-in scenario survives a trip through the form
+// unchanged (so tweaking one field changes only that field), a form maps to the scenario fields and
+// Kafka config keys the CLI reads, and the parser's first problem lands on the form field it is about.
+import { describe, expect, it } from 'vitest'
+import { builtInScenarios, parseScenario } from '../../../sim/index.ts'
+import { check, domId, draftFromScenario, timelineSummary, draftToJson, fieldForPath, fieldIds, newGroup, newProducer, newTopic, type Draft } from './model.ts'
+
+function draftOf(id: string): Draft {
+  return draftFromScenario(parseScenario(builtInScenarios[id]))
+}
+
+describe('the builder form', () => {
+  it('gives back every built-in scenario unchanged when nothing is edited', () => {
+    for (const id of Object.keys(builtInScenarios)) {
+      const scenario = parseScenario(builtInScenarios[id])
+      expect(parseScenario(draftToJson(draftFromScenario(scenario))), id).toEqual(scenario)
+    }
+  })
+
+  it('maps brokers, quorum, topics, producers and groups to the scenario fields and Kafka config keys', () => {
+    const d = draftOf('leader-failover')
+    d.name = 'My cluster'
+    d.seed = '7'
+    d.durationMs = '30000'
+    d.brokers = '4'
+    d.voters = '3'
+    d.dedicated = true
+    d.brokerConfig = 'replica.lag.time.max.ms=10000\n# a comment\n'
+    d.topics = [{ ...newTopic(d), name: 'payments', partitions: '6', replicationFactor: '3', minIsr: '2', unclean: 'true', otherConfig: 'max.message.bytes=2000000' }]
+    d.producers = [{ ...newProducer(d), id: 'shop', topic: 'payments', recordsPerSec: '25', keyKind: 'list', keyList: 'a, b ,c', acks: '1', idempotence: 'false', otherConfig: 'linger.ms=20' }]
+    d.groups = [{ ...newGroup(d), groupId: 'billing', topics: ['payments'], members: '2', assignor: 'cooperative-sticky', otherConfig: 'session.timeout.ms=10000' }]
+    d.keepTimeline = false
+    d.keepReaders = false
+    d.keepExpect = false
+    const result = check(d)
+    expect(result.problem).toBeNull()
+    const s = result.scenario!
+    expect(s).toMatchObject({ name: 'My cluster', seed: 7, durationMs: 30000, timeline: [], readers: [], expect: {} })
+    expect(s.cluster).toMatchObject({ brokers: 4, controller: { mode: 'kraft', voters: 3, dedicated: true }, config: { 'replica.lag.time.max.ms': 10000 } })
+    expect(s.topics).toEqual([
+      { name: 'payments', partitions: 6, replicationFactor: 3, config: { 'max.message.bytes': 2000000, 'min.insync.replicas': 2, 'unclean.leader.election.enable': true } },
+    ])
+    expect(s.producers[0]).toMatchObject({ id: 'shop', topic: 'payments', recordsPerSec: 25, keys: { kind: 'list', values: ['a', 'b', 'c'] }, config: { acks: '1', 'enable.idempotence': false, 'linger.ms': 20 } })
+    expect(s.consumers[0]).toMatchObject({ groupId: 'billing', topics: ['payments'], members: 2, config: { 'partition.assignment.strategy': ['cooperative-sticky'], 'session.timeout.ms': 10000 } })
+  })
+
+  it('leaves a key at Kafka\'s default when its control says so, and omits an empty quorum size', () => {
+    const d = draftOf('leader-failover')
+    d.topics[0].minIsr = ''
+    d.topics[0].unclean = ''
+    d.producers[0].acks = ''
+    d.voters = ''
+    d.brokers = '5'
+    const json = draftToJson(d) as { topics: { config: object }[]; producers: { config: object }[]; cluster: { controller: object } }
+    expect(json.topics[0].config).toEqual({})
+    expect(json.producers[0].config).toEqual({ 'linger.ms': '5' })
+    expect(json.cluster.controller).toEqual({ mode: 'kraft' })
+    expect(check(d).scenario?.cluster.controller.voters).toBe(3)
+  })
+})
+
+describe('a problem lands at its field', () => {
+  function problemOf(edit: (d: Draft) => void) {
+    const d = draftOf('leader-failover')
+    edit(d)
+    const p = check(d).problem
+    expect(p).not.toBeNull()
+    return p!
+  }
+
+  it('a replication factor above the brokers', () => {
+    const p = problemOf((d) => (d.topics[0].replicationFactor = '5'))
+    expect(p.field).toBe('topics[0].replicationFactor')
+    expect(p.text.en).toBe('topics[0].replicationFactor: 5 is more than the 3 brokers')
+    expect(p.text.ko).toContain('브로커 수(3)보다 큽니다')
+  })
+
+  it('a partition count that is not a number', () => {
+    const p = problemOf((d) => (d.topics[0].partitions = 'six'))
+    expect(p.field).toBe('topics[0].partitions')
+    expect(p.text.en).toContain('expected a number')
+  })
+
+  it('a key config with its own control, and one among the other configs', () => {
+    expect(problemOf((d) => (d.topics[0].minIsr = '0')).field).toBe('topics[0].config.min.insync.replicas')
+    const other = problemOf((d) => (d.topics[0].otherConfig = 'retention.ms=1000'))
+    expect(other.field).toBe('topics[0].config')
+    expect(other.path).toBe('topics[0].config.retention.ms')
+  })
+
+  it('a properties line that is not key=value, and a key that has its own control', () => {
+    const p = problemOf((d) => (d.producers[0].otherConfig = 'linger.ms 5'))
+    expect(p.field).toBe('producers[0].config')
+    expect(p.text.en).toContain('line 1: expected key=value')
+    expect(problemOf((d) => (d.producers[0].otherConfig = 'acks=1')).text.en).toContain('acks has its own field')
+  })
+
+  it('too many combined voters, a group without topics, a bad pool size, a broken timeline', () => {
+    expect(problemOf((d) => (d.voters = '5')).field).toBe('cluster.controller.voters')
+    expect(
+      problemOf((d) => {
+        d.groups = [{ ...newGroup(d), topics: [] }]
+      }).field,
+    ).toBe('consumers[0].topics')
+    expect(problemOf((d) => (d.producers[0].keyPoolSize = '0')).field).toBe('producers[0].keys.size')
+    // a kept timeline action that names a broker the cluster does not have
+    const p = problemOf((d) => (d.carried.timeline = [{ atMs: 1000, action: 'crashBroker', broker: 9 }]))
+    expect(p.field).toBe('timeline')
+  })
+
+  it('maps paths to the longest field, on a path boundary', () => {
+    const ids = fieldIds(draftOf('leader-failover'))
+    expect(fieldForPath('topics[0].config.min.insync.replicas', ids)).toBe('topics[0].config.min.insync.replicas')
+    expect(fieldForPath('topics[0].config.min.insync.replicasX', ids)).toBe('topics[0].config')
+    expect(fieldForPath('consumers[0].topics[1]', ids)).toBe(null)
+    expect(fieldForPath('(scenario)', ids)).toBe(null)
+    expect(domId('topics[0].config.min.insync.replicas')).toBe('bld-topics-0-config-min-insync-replicas')
+  })
+})
+
+describe('the kept timeline', () => {
+  it('is summed up in one line', () => {
+    expect(timelineSummary(draftOf('leader-failover').carried.timeline)).toBe('20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0')
+    expect(timelineSummary(draftOf('classroom-tour').carried.timeline, 2)).toBe('60 s crashBroker leader:orders-0 · 150 s restartBroker replica:orders-0:0 · +5')
+  })
+})

@@ -1,0 +1,403 @@
+// The scenario builder's form as data, and how it maps to a scenario file (CONTRACT §3). The form
+// (a Draft) holds what the learner typed, as text, so a half-typed or wrong value stays on screen;
+// draftToJson turns it into scenario JSON that the one parser (parseScenario, the CLI's) checks:
+// numbers that read as numbers become numbers, anything else is passed on as typed, so the parser
+// names the problem in its own words at its own field path. fieldForPath maps that path back to the
+// form field it is about. Kafka's configs keep Kafka's names: the key ones (min.insync.replicas,
+// unclean.leader.election.enable, acks, enable.idempotence, partition.assignment.strategy) have
+// their own controls; any other config is written as Kafka's properties (`key=value` lines).
+// The parts of a scenario the form does not show (readers, the timeline, expectations, network
+// latency, a producer's startActive) are carried over from the scenario it was prefilled from.
+
+import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue } from '../../../sim/index.ts'
+import type { Text } from '../../i18n.ts'
+
+export interface TopicDraft {
+  name: string
+  partitions: string
+  replicationFactor: string
+  minIsr: string
+  /** '' (the broker's default, false), 'true' or 'false' */
+  unclean: string
+  /** other topic configs, as `key=value` lines */
+  otherConfig: string
+}
+
+export interface ProducerDraft {
+  id: string
+  topic: string
+  recordsPerSec: string
+  keyKind: 'none' | 'pool' | 'list'
+  keyPoolSize: string
+  /** comma-separated keys */
+  keyList: string
+  valueBytes: string
+  /** '' (Kafka's default, all), 'all', '1', '0' */
+  acks: string
+  /** '' (Kafka's default, true), 'true', 'false' */
+  idempotence: string
+  otherConfig: string
+  /** carried over: not shown */
+  startActive: boolean
+}
+
+export interface GroupDraft {
+  groupId: string
+  topics: string[]
+  members: string
+  /** '' (Kafka's default: range, cooperative-sticky) or an assignor list as Kafka writes it */
+  assignor: string
+  processingMsPerRecord: string
+  staticMembership: boolean
+  otherConfig: string
+}
+
+/** What the form does not show, carried over from the scenario it was prefilled from. */
+export interface Carried {
+  description: string
+  network: unknown
+  readers: unknown[]
+  timeline: unknown[]
+  expect: Record<string, unknown>
+}
+
+export interface Draft {
+  name: string
+  seed: string
+  durationMs: string
+  brokers: string
+  /** '' = Kafka's default, min(3, brokers) */
+  voters: string
+  dedicated: boolean
+  brokerConfig: string
+  topics: TopicDraft[]
+  producers: ProducerDraft[]
+  groups: GroupDraft[]
+  carried: Carried
+  keepReaders: boolean
+  keepTimeline: boolean
+  keepExpect: boolean
+}
+
+/** Keys that have their own control (so they are not listed among the other configs). */
+const OWN_KEYS = {
+  topic: ['min.insync.replicas', 'unclean.leader.election.enable'],
+  producer: ['acks', 'enable.idempotence'],
+  consumer: ['partition.assignment.strategy'],
+  broker: [] as string[],
+}
+
+type Scope = keyof typeof OWN_KEYS
+
+/** A problem the form finds before the parser (a properties line that is not key=value). */
+export class FormProblem extends Error {
+  readonly field: string
+  readonly text: Text
+  constructor(field: string, text: Text) {
+    super(text.en)
+    this.name = 'FormProblem'
+    this.field = field
+    this.text = text
+  }
+}
+
+function configText(value: ConfigValue): string {
+  return Array.isArray(value) ? value.join(',') : String(value)
+}
+
+/** The configs without their own control, as `key=value` lines. */
+export function propertiesOf(config: ConfigMap, scope: Scope): string {
+  return Object.keys(config)
+    .filter((k) => !OWN_KEYS[scope].includes(k))
+    .map((k) => `${k}=${configText(config[k])}`)
+    .join('\n')
+}
+
+/**
+ * `key=value` lines (Kafka's properties; blank lines and # comments skipped) as a config map.
+ * Values stay text: the parser reads them as Kafka does (numbers, true/false, lists).
+ */
+export function parseProperties(text: string, field: string, scope: Scope): Record<string, string> {
+  const out: Record<string, string> = {}
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) return
+    const eq = line.indexOf('=')
+    if (eq <= 0) {
+      throw new FormProblem(field, {
+        en: `line ${i + 1}: expected key=value (a Kafka config, e.g. linger.ms=5), got "${line}"`,
+        ko: `${i + 1}번째 줄: key=value 형식이어야 합니다 (Kafka 설정, 예: linger.ms=5). 받은 값: "${line}"`,
+      })
+    }
+    const key = line.slice(0, eq).trim()
+    if (OWN_KEYS[scope].includes(key)) {
+      throw new FormProblem(field, {
+        en: `line ${i + 1}: ${key} has its own field above; set it there`,
+        ko: `${i + 1}번째 줄: ${key}는 위에 따로 입력란이 있습니다. 그곳에서 정하세요`,
+      })
+    }
+    Object.defineProperty(out, key, { value: line.slice(eq + 1).trim(), enumerable: true, writable: true, configurable: true })
+  })
+  return out
+}
+
+/** A number field: digits become a number, empty is left out (the schema's default), anything else stays text for the parser to name. */
+function num(text: string): number | string | undefined {
+  const t = text.trim()
+  if (t === '') return undefined
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : t
+}
+
+function setIf(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined && value !== '') map[key] = value
+}
+
+/** The form as scenario JSON (what Export writes, what the parser checks). Throws FormProblem for a bad properties line. */
+export function draftToJson(d: Draft): Record<string, unknown> {
+  const controller: Record<string, unknown> = { mode: 'kraft' }
+  setIf(controller, 'voters', num(d.voters))
+  if (d.dedicated) controller.dedicated = true
+  const cluster: Record<string, unknown> = { brokers: num(d.brokers) ?? '', controller }
+  const brokerConfig = parseProperties(d.brokerConfig, 'cluster.config', 'broker')
+  if (Object.keys(brokerConfig).length > 0) cluster.config = brokerConfig
+  if (d.carried.network !== undefined) cluster.network = d.carried.network
+
+  const out: Record<string, unknown> = { name: d.name }
+  if (d.carried.description !== '') out.description = d.carried.description
+  setIf(out, 'seed', num(d.seed))
+  setIf(out, 'durationMs', num(d.durationMs))
+  out.cluster = cluster
+  out.topics = d.topics.map((t, i) => {
+    const config: Record<string, unknown> = parseProperties(t.otherConfig, `topics[${i}].config`, 'topic')
+    setIf(config, 'min.insync.replicas', num(t.minIsr))
+    setIf(config, 'unclean.leader.election.enable', t.unclean === '' ? undefined : t.unclean === 'true')
+    return { name: t.name, partitions: num(t.partitions), replicationFactor: num(t.replicationFactor), config }
+  })
+  out.producers = d.producers.map((p, i) => {
+    const config: Record<string, unknown> = parseProperties(p.otherConfig, `producers[${i}].config`, 'producer')
+    setIf(config, 'acks', p.acks)
+    setIf(config, 'enable.idempotence', p.idempotence === '' ? undefined : p.idempotence === 'true')
+    const keys =
+      p.keyKind === 'pool'
+        ? { kind: 'pool', size: num(p.keyPoolSize) }
+        : p.keyKind === 'list'
+          ? { kind: 'list', values: p.keyList.split(',').map((k) => k.trim()).filter((k) => k !== '') }
+          : { kind: 'none' }
+    const producer: Record<string, unknown> = { id: p.id, topic: p.topic }
+    setIf(producer, 'recordsPerSec', num(p.recordsPerSec))
+    producer.keys = keys
+    setIf(producer, 'valueBytes', num(p.valueBytes))
+    producer.config = config
+    if (!p.startActive) producer.startActive = false
+    return producer
+  })
+  out.consumers = d.groups.map((g, i) => {
+    const config: Record<string, unknown> = parseProperties(g.otherConfig, `consumers[${i}].config`, 'consumer')
+    setIf(config, 'partition.assignment.strategy', g.assignor)
+    const group: Record<string, unknown> = { groupId: g.groupId, topics: g.topics.slice() }
+    setIf(group, 'members', num(g.members))
+    setIf(group, 'processingMsPerRecord', num(g.processingMsPerRecord))
+    if (g.staticMembership) group.staticMembership = true
+    group.config = config
+    return group
+  })
+  if (d.keepReaders && d.carried.readers.length > 0) out.readers = d.carried.readers
+  if (d.keepTimeline && d.carried.timeline.length > 0) out.timeline = d.carried.timeline
+  if (d.keepExpect && Object.keys(d.carried.expect).length > 0) out.expect = d.carried.expect
+  return out
+}
+
+function text(v: ConfigValue | undefined): string {
+  return v === undefined ? '' : configText(v)
+}
+
+/** The form prefilled from a (parsed) scenario and the seed its run uses. */
+export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
+  return {
+    name: s.name,
+    seed: String(seed),
+    durationMs: String(s.durationMs),
+    brokers: String(s.cluster.brokers),
+    voters: String(s.cluster.controller.voters),
+    dedicated: s.cluster.controller.dedicated,
+    brokerConfig: propertiesOf(s.cluster.config, 'broker'),
+    topics: s.topics.map((t) => ({
+      name: t.name,
+      partitions: String(t.partitions),
+      replicationFactor: String(t.replicationFactor),
+      minIsr: text(t.config['min.insync.replicas']),
+      unclean: text(t.config['unclean.leader.election.enable']),
+      otherConfig: propertiesOf(t.config, 'topic'),
+    })),
+    producers: s.producers.map((p) => ({
+      id: p.id,
+      topic: p.topic,
+      recordsPerSec: String(p.recordsPerSec),
+      keyKind: p.keys.kind,
+      keyPoolSize: p.keys.kind === 'pool' ? String(p.keys.size) : '20',
+      keyList: p.keys.kind === 'list' ? p.keys.values.join(', ') : '',
+      valueBytes: String(p.valueBytes),
+      acks: text(p.config.acks),
+      idempotence: text(p.config['enable.idempotence']),
+      otherConfig: propertiesOf(p.config, 'producer'),
+      startActive: p.startActive,
+    })),
+    groups: s.consumers.map((c) => ({
+      groupId: c.groupId,
+      topics: c.topics.slice(),
+      members: String(c.members),
+      assignor: text(c.config['partition.assignment.strategy']),
+      processingMsPerRecord: String(c.processingMsPerRecord),
+      staticMembership: c.staticMembership,
+      otherConfig: propertiesOf(c.config, 'consumer'),
+    })),
+    carried: {
+      description: s.description,
+      network: s.cluster.network,
+      readers: structuredClone(s.readers),
+      timeline: structuredClone(s.timeline),
+      expect: structuredClone(s.expect) as Record<string, unknown>,
+    },
+    keepReaders: true,
+    keepTimeline: true,
+    keepExpect: true,
+  }
+}
+
+/** A new topic, producer or group, named so it does not clash with the ones there. */
+function freshName(base: string, taken: string[]): string {
+  if (!taken.includes(base)) return base
+  for (let n = 2; ; n++) if (!taken.includes(`${base}-${n}`)) return `${base}-${n}`
+}
+
+export function newTopic(d: Draft): TopicDraft {
+  const rf = Math.min(3, Number(d.brokers) || 1)
+  return { name: freshName('orders', d.topics.map((t) => t.name)), partitions: '3', replicationFactor: String(rf), minIsr: '', unclean: '', otherConfig: '' }
+}
+
+export function newProducer(d: Draft): ProducerDraft {
+  return {
+    id: freshName('producer', d.producers.map((p) => p.id)),
+    topic: d.topics[0]?.name ?? '',
+    recordsPerSec: '20',
+    keyKind: 'pool',
+    keyPoolSize: '20',
+    keyList: '',
+    valueBytes: '100',
+    acks: '',
+    idempotence: '',
+    otherConfig: '',
+    startActive: true,
+  }
+}
+
+export function newGroup(d: Draft): GroupDraft {
+  return {
+    groupId: freshName('group', d.groups.map((g) => g.groupId)),
+    topics: d.topics.length > 0 ? [d.topics[0].name] : [],
+    members: '2',
+    assignor: '',
+    processingMsPerRecord: '0',
+    staticMembership: false,
+    otherConfig: '',
+  }
+}
+
+/** Every field of the form, by its scenario path (the id a ScenarioError's path maps to). */
+export function fieldIds(d: Draft): string[] {
+  const ids = ['name', 'seed', 'durationMs', 'cluster.brokers', 'cluster.controller.voters', 'cluster.controller.dedicated', 'cluster.config']
+  d.topics.forEach((_, i) => {
+    const p = `topics[${i}]`
+    ids.push(`${p}.name`, `${p}.partitions`, `${p}.replicationFactor`, `${p}.config.min.insync.replicas`, `${p}.config.unclean.leader.election.enable`, `${p}.config`)
+  })
+  d.producers.forEach((_, i) => {
+    const p = `producers[${i}]`
+    ids.push(`${p}.id`, `${p}.topic`, `${p}.recordsPerSec`, `${p}.keys`, `${p}.keys.size`, `${p}.keys.values`, `${p}.valueBytes`, `${p}.config.acks`, `${p}.config.enable.idempotence`, `${p}.config`)
+  })
+  d.groups.forEach((_, i) => {
+    const p = `consumers[${i}]`
+    ids.push(`${p}.groupId`, `${p}.topics`, `${p}.members`, `${p}.config.partition.assignment.strategy`, `${p}.processingMsPerRecord`, `${p}.staticMembership`, `${p}.config`)
+  })
+  ids.push('readers', 'timeline', 'expect', 'description')
+  return ids
+}
+
+/** The form field a scenario path is about: the longest field id that is the path or an ancestor of it; null when none is. */
+export function fieldForPath(path: string, ids: readonly string[]): string | null {
+  let best: string | null = null
+  for (const id of ids) {
+    const at = path.length === id.length || path[id.length] === '.' || path[id.length] === '['
+    if (path.startsWith(id) && at && (best === null || id.length > best.length)) best = id
+  }
+  if (best === null && path.startsWith('cluster.controller')) return 'cluster.controller.voters'
+  if (best === null && path.startsWith('cluster.network')) return 'cluster.brokers'
+  return best
+}
+
+/** The form's DOM id for a field id (letters, digits and dashes only). */
+export function domId(field: string): string {
+  return 'bld-' + field.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')
+}
+
+const KO_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^is required/, () => '값을 입력해야 합니다'],
+  [/^must not be empty/, () => '비워 둘 수 없습니다'],
+  [/^needs at least 1 item/, () => '하나 이상 골라야 합니다'],
+  [/^expected an integer( number of milliseconds)?, got (.*)$/, (m) => `정수를 입력해야 합니다 (받은 값: ${m[2]})`],
+  [/^expected a number, got (.*)$/, (m) => `숫자를 입력해야 합니다 (받은 값: ${m[1]})`],
+  [/^expected true or false, got (.*)$/, (m) => `true 또는 false여야 합니다 (받은 값: ${m[1]})`],
+  [/^(\S+) is not an integer$/, (m) => `${m[1]}은(는) 정수가 아닙니다`],
+  [/^(\S+) must be at least (\S+)/, (m) => `${m[1]}: ${m[2]} 이상이어야 합니다`],
+  [/^(\S+) must be at most (\S+)/, (m) => `${m[1]}: ${m[2]} 이하여야 합니다`],
+  [/^(\d+) is more than the (\d+) brokers?\b/, (m) => `${m[1]}은(는) 브로커 수(${m[2]})보다 큽니다`],
+  [/^topic (\S+) is defined twice/, (m) => `토픽 ${m[1]}이(가) 두 번 정의되었습니다`],
+  [/^group (\S+) is defined twice/, (m) => `그룹 ${m[1]}이(가) 두 번 정의되었습니다`],
+  [/^(\S+) is used by another producer/, (m) => `${m[1]}은(는) 다른 프로듀서가 쓰는 id입니다`],
+  [/^unknown topic (\S+)/, (m) => `없는 토픽입니다: ${m[1]}`],
+]
+
+/** What the parser said, in the learner's language: its own words in English, a Korean rendering where one is known (else its words after a Korean lead). */
+export function problemText(what: string): Text {
+  for (const [re, ko] of KO_RULES) {
+    const m = re.exec(what)
+    if (m) return { en: what, ko: ko(m) }
+  }
+  return { en: what, ko: `쓸 수 없는 값입니다: ${what}` }
+}
+
+/** The first problem of a draft, at the form field it is about. */
+export interface Problem {
+  /** the form field it is about (null: none of them; shown in the footer only) */
+  field: string | null
+  path: string
+  text: Text
+}
+
+export type Checked = { scenario: Scenario; problem: null } | { scenario: null; problem: Problem }
+
+/** The draft through the CLI's parser (parseScenario): the scenario, or its first problem at its field. */
+export function check(draft: Draft): Checked {
+  try {
+    return { scenario: parseScenario(draftToJson(draft)), problem: null }
+  } catch (error) {
+    if (error instanceof FormProblem) return { scenario: null, problem: { field: error.field, path: error.field, text: error.text } }
+    if (!(error instanceof ScenarioError)) throw error
+    const t = problemText(error.what)
+    return {
+      scenario: null,
+      problem: { field: fieldForPath(error.path, fieldIds(draft)), path: error.path, text: { en: `${error.path}: ${t.en}`, ko: `${error.path}: ${t.ko}` } },
+    }
+  }
+}
+
+/** A kept timeline, in one line: "20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0" (the first few, then "+N"). */
+export function timelineSummary(timeline: readonly unknown[], atMost = 4): string {
+  const lines = timeline.slice(0, atMost).map((raw) => {
+    const a = raw as Record<string, unknown>
+    const rest = Object.keys(a)
+      .filter((k) => k !== 'atMs' && k !== 'action')
+      .map((k) => (typeof a[k] === 'object' ? JSON.stringify(a[k]) : String(a[k])))
+    return [`${Number(a.atMs) / 1000} s`, String(a.action), ...rest].join(' ')
+  })
+  return lines.join(' · ') + (timeline.length > atMost ? ` · +${timeline.length - atMost}` : '')
+}
