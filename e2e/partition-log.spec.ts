@@ -116,3 +116,44 @@ test('the topic picker and keyboard selection of a partition', async ({ page }) 
   await expect(picker).toHaveValue('')
   expect(errors).toEqual([])
 })
+
+test('a 6-partition topic reads at 1280×720: compact rows scroll in their own box, the legend folds, "≈ N" keeps off "log start"', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=consumer-group-rebalance')
+  await expect(page.getByTestId('partition-orders-5')).toBeAttached()
+  await runUntil(page, 60_000)
+  const box = (await page.locator('.plog').boundingBox())!
+  // at least two whole partitions (Kafka's words and every lane) are in the box's sight below its bar
+  const bar = (await page.locator('.plog-bar').boundingBox())!
+  let whole = 0
+  for (let p = 0; p < 6; p++) {
+    const r = (await page.getByTestId(`partition-orders-${p}`).boundingBox())!
+    if (r.y >= bar.y + bar.height - 1 && r.y + r.height <= box.y + box.height + 1) whole++
+  }
+  expect(whole).toBeGreaterThanOrEqual(2)
+  // each partition with three replicas and a group takes at most ~6 lines of text
+  const row = (await page.getByTestId('partition-orders-0').boundingBox())!
+  expect(row.height).toBeLessThanOrEqual(96)
+  // the legend is one line until opened
+  const legend = page.getByTestId('partition-log-legend')
+  expect((await legend.boundingBox())!.height).toBeLessThan(24)
+  await legend.locator('summary').click()
+  await expect(legend).toContainText('above HW: not yet readable by consumers')
+  await legend.locator('summary').click()
+  // scrolling the box keeps its bar (topic picker, legend) in sight
+  await page.locator('.plog').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  expect((await page.locator('.plog-bar').boundingBox())!.y).toBeCloseTo(bar.y, 0)
+  await page.locator('.plog').evaluate((el) => (el.scrollTop = 0))
+  // no "≈ N" label overlaps the "log start" label or the HW/LEO labels of its row
+  const overlaps = await page.locator('.plog-top').evaluateAll((tops) =>
+    tops.flatMap((top) => {
+      const texts = [...top.querySelectorAll('text')].map((t) => ({ cls: t.getAttribute('class') ?? '', r: t.getBoundingClientRect(), s: t.textContent }))
+      const breaks = texts.filter((t) => t.cls.includes('plog-break'))
+      return breaks.flatMap((b) => texts.filter((o) => o !== b && o.r.left < b.r.right && b.r.left < o.r.right).map((o) => `${b.s} on ${o.s}`))
+    }),
+  )
+  expect(overlaps).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720)
+  await page.locator('.plog').screenshot({ path: 'test-results/partition-log-six.png' })
+  expect(errors).toEqual([])
+})

@@ -113,7 +113,7 @@ test('an UNCLEAN election stands out and the lost writes show as anomalies', asy
   const anomaly = markers(page, 'anomaly')
   await expect(anomaly.first()).toBeVisible()
   await anomaly.first().hover()
-  await expect(page.getByTestId('timeline-tooltip')).toContainText('lostAckedWrite')
+  await expect(page.getByTestId('timeline-tooltip')).toContainText(/Acknowledged write lost: events-0: \d+ acknowledged records lost/)
   await page.screenshot({ path: 'test-results/timeline-unclean.png' })
 
   // In Korean the category label and the event's text are Korean; Kafka's words (UNCLEAN, ISR) stay.

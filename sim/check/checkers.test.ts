@@ -119,6 +119,7 @@ describe('clean histories', () => {
       skippedRecords: 0,
       redeliveries: 0,
       first: [],
+      grouped: [],
     })
   })
 

@@ -25,14 +25,14 @@ import { indexRecords } from '../observe/record-index.ts'
 import { findDuplicates, findInconsistentOffsets, findLostAckedWrites } from './acked-writes.ts'
 import { findNonMonotonicPolls } from './poll-checkers.ts'
 import { findDivergentReplicas, findHwAboveLeo, findMultipleLeaders } from './replica-checkers.ts'
-import { FIRST_ANOMALIES_MAX, firstAnomalies } from './anomalies.ts'
+import { FIRST_ANOMALIES_MAX, firstAnomalies, groupAnomalies } from './anomalies.ts'
 import { checkGroups } from './group-checkers.ts'
 
 export { indexRecords, type DuplicateCopy, type PartitionRecords, type ProducerRecords, type RecordIndex } from '../observe/record-index.ts'
 export { findDuplicates, findInconsistentOffsets, findLostAckedWrites } from './acked-writes.ts'
 export { findNonMonotonicPolls } from './poll-checkers.ts'
 export { findDivergentReplicas, findHwAboveLeo, findMultipleLeaders } from './replica-checkers.ts'
-export { FIRST_ANOMALIES_MAX, compareAnomalies, firstAnomalies } from './anomalies.ts'
+export { ANOMALY_GROUPS_MAX, FIRST_ANOMALIES_MAX, compareAnomalies, firstAnomalies, groupAnomalies } from './anomalies.ts'
 
 /** Run every checker over the history and the cluster's current partitions. */
 export function checkHistory(history: History, partitions: PartitionView[], nowMs: number): CheckReport {
@@ -61,5 +61,6 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
     skippedRecords: groups.skippedRecords.length,
     redeliveries: groups.redeliveries,
     first: firstAnomalies(all, FIRST_ANOMALIES_MAX),
+    grouped: groupAnomalies(all),
   }
 }

@@ -121,6 +121,31 @@ export interface CheckReport {
   redeliveries: number
   /** the first anomalies found (at most 20), earliest first */
   first: Anomaly[]
+  /**
+   * every anomaly grouped by its cause (at most 50 groups, earliest first): lost writes by partition
+   * and the election that lost them, other kinds by partition (and group), with a count and offsets
+   */
+  grouped?: AnomalyGroup[]
+}
+
+/** Anomalies of one kind with one cause: e.g. the acknowledged writes of orders-0 one election lost. */
+export interface AnomalyGroup {
+  kind: Anomaly['kind']
+  /** when it happened: the election's time for lost writes, else the earliest anomaly's */
+  atMs: number
+  tp?: string
+  /** the consumer group, for the group checks */
+  groupId?: string
+  /** how many anomalies (for lost writes: records) */
+  count: number
+  /** the lowest and highest offsets involved, when the anomalies name offsets */
+  offsets: { from: number; to: number } | null
+  /** the producers whose records are involved, sorted */
+  producers: string[]
+  /** the leader change that lost the writes (lost writes only) */
+  election: { broker: number; atMs: number; leaderEpoch: number; unclean: boolean } | null
+  /** the group's earliest anomaly, as the checker reported it */
+  example: Anomaly
 }
 
 export interface PartitionSummary {

@@ -37,6 +37,12 @@ test('unclean election on (A) loses acknowledged records; off (B) leaves the par
   expect(leaderless.note.en).toMatch(/^B had partitions without a leader/)
   expect(row(rows, 'duplicates').differs).toBe(false)
   expect(rows.some((r) => r.id.startsWith('redeliveries'))).toBe(false)
+  // start-up metadata warnings are beside the comparison, not request errors and not a difference
+  expect(rows.some((r) => r.id === 'error-UNKNOWN_TOPIC_OR_PARTITION')).toBe(false)
+  const warmup = row(rows, 'metadata-warmup')
+  expect(warmup).toMatchObject({ aside: true, differs: false })
+  expect(warmup.raw!.a).toBeGreaterThan(0)
+  expect(warmup.note.en).toContain('the Java client logs these as warnings and retries')
 })
 
 test('idempotence off (B) writes the retried batches twice: more duplicates', () => {

@@ -1,5 +1,6 @@
 // The differences table of a comparison: one row per thing a learner checks (records
-// acknowledged, acknowledged records lost, duplicates, request errors by name, time without a
+// acknowledged, acknowledged records lost, duplicates, request errors by name (metadata warm-up
+// warnings beside them, never a difference), time without a
 // leader, records re-read, rebalances, time a group was not Stable or its partitions went unread,
 // each partition's Leader and Isr), A's and B's value, whether they differ, and one plain sentence:
 // what the difference means when A ≠ B, what the row counts when they agree.
@@ -18,6 +19,26 @@ export interface DiffRow {
   note: Text
   /** the numbers behind a counted row (ms for the time rows) */
   raw?: { a: number; b: number }
+  /** information beside the comparison (metadata warm-up): listed last, never counted as a difference */
+  aside?: boolean
+}
+
+/** The metadata warm-up row: warnings both runs log at start-up, apart from request errors. */
+export function warmupRow(a: number, b: number): DiffRow {
+  const n = (v: number) => ({ en: String(v), ko: String(v) })
+  return {
+    id: 'metadata-warmup',
+    label: { en: 'Metadata warm-up warnings (not errors)', ko: '메타데이터 준비 중 경고 (오류 아님)' },
+    a: n(a),
+    b: n(b),
+    raw: { a, b },
+    differs: false,
+    aside: true,
+    note: {
+      en: "UNKNOWN_TOPIC_OR_PARTITION or LEADER_NOT_AVAILABLE in Metadata responses at start-up: the producer asked before the topic's leaders were known; the Java client logs these as warnings and retries. Not request errors; nothing was lost.",
+      ko: '시작할 때 Metadata 응답의 UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE: 토픽의 리더가 정해지기 전에 프로듀서가 물었기 때문입니다. Java 클라이언트는 경고로 기록하고 다시 시도합니다. 요청 오류가 아니며 잃은 것도 없습니다.',
+    },
+  }
 }
 
 type Side = 'A' | 'B'
@@ -104,6 +125,7 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
         })),
     )
   }
+  if (a.metadataWarnings > 0 || b.metadataWarnings > 0) rows.push(warmupRow(a.metadataWarnings, b.metadataWarnings))
   rows.push(
     numberRow('leaderless', { en: 'Time without a leader', ko: '리더가 없던 시간' }, a.leaderlessMs, b.leaderlessMs,
       { en: 'How long partitions had Leader: none, added up over partitions; nobody can write to or read from them then.', ko: '파티션에 리더가 없던(Leader: none) 시간을 파티션마다 더한 값입니다. 그동안은 쓰지도 읽지도 못합니다.' },

@@ -1,6 +1,6 @@
 // What a learner compares between two runs, gathered from one run as it goes: records
 // acknowledged, acknowledged records lost, duplicates and records re-read (the checkers' counts in
-// summary()), producers' request errors by name, how long partitions had no leader, how long a
+// summary()), producers' request errors by name (metadata warm-up warnings apart), how long partitions had no leader, how long a
 // consumer group was not Stable and its partitions went unread, the rebalances (generations), and
 // each partition's final Leader and Isr. The time-based counts are sampled every SAMPLE_MS of
 // simulated time, so they are the same however fast the clock runs.
@@ -52,6 +52,8 @@ export interface RunFacts {
   redeliveries: number
   /** producers' request errors, summed by Kafka's error name */
   errors: Record<string, number>
+  /** producers' metadata warm-up warnings (not request errors), summed over names */
+  metadataWarnings: number
   leaderlessMs: number
   notStableMs: number
   unreadMs: number
@@ -66,8 +68,10 @@ export interface RunFacts {
 export function factsOf(summary: Summary, tally: Tally): RunFacts {
   const errors: Record<string, number> = {}
   let acked = 0
+  let metadataWarnings = 0
   for (const p of summary.producers) {
     acked += p.acked
+    for (const n of Object.values(p.metadataWarnings ?? {})) metadataWarnings += n
     for (const [name, n] of Object.entries(p.errors)) errors[name] = (errors[name] ?? 0) + n
   }
   return {
@@ -77,6 +81,7 @@ export function factsOf(summary: Summary, tally: Tally): RunFacts {
     duplicates: summary.checks.duplicates,
     redeliveries: summary.checks.redeliveries,
     errors,
+    metadataWarnings,
     leaderlessMs: tally.leaderlessMs,
     notStableMs: tally.notStableMs,
     unreadMs: tally.unreadMs,

@@ -1,6 +1,8 @@
 // The Kafka tools' console (side panel "Console" tab): what kafka-topics.sh --describe and
 // kafka-consumer-groups.sh --describe --group <g> print against the simulated cluster at this
 // moment, in Kafka's exact format, so a learner meets the same text later on a real cluster.
+// Lines wrap at field boundaries with their columns aligned (console-lines.ts), so every value a
+// lesson cites (PartitionCount, Replicas, Isr) is on screen without scrolling sideways.
 
 import { useMemo, useState } from 'react'
 import { kafkaConsumerGroupsDescribe, kafkaTopicsDescribe, type Simulation } from '../../sim/index.ts'
@@ -9,6 +11,7 @@ import { current } from '../host/engine-host.ts'
 import { errorMessage } from '../notices.ts'
 import { useT } from '../useT.ts'
 import { availableCommands, commandKey, commandLine, type ToolCommand } from './inspector/tool-commands.ts'
+import { consoleLines } from './console-lines.ts'
 import './console-panel.css'
 
 const L = {
@@ -69,6 +72,21 @@ function CopyButton({ text }: { text: string }) {
   )
 }
 
+/** Kafka's output, one block per line, its fields as columns that wrap together (the text is unchanged). */
+function OutputLines({ text }: { text: string }) {
+  const lines = useMemo(() => consoleLines(text), [text])
+  return lines.map((line, i) => (
+    <span key={i} className="cons-line">
+      {line.fields.map((f, j) => (
+        <span key={j} className="cons-field" style={f.widthCh === null ? undefined : { width: `${f.widthCh}ch` }}>
+          {f.text}
+        </span>
+      ))}
+      {line.newline ? <span className="cons-nl">{'\n'}</span> : null}
+    </span>
+  ))
+}
+
 export function ConsolePanel() {
   const t = useT()
   const version = useSim((s) => s.version)
@@ -101,7 +119,7 @@ export function ConsolePanel() {
           {line}
         </pre>
         <pre className="cons-output" data-testid="console-output" aria-label={t(L.output)} tabIndex={0}>
-          {output.stdout || (output.stderr ? '' : t(L.empty))}
+          {output.stdout ? <OutputLines text={output.stdout} /> : output.stderr ? '' : t(L.empty)}
         </pre>
         {output.stderr ? (
           <pre className="cons-stderr" data-testid="console-stderr">

@@ -1,5 +1,4 @@
-// The Metrics tab: small charts over simulated time that share the timeline's time range and show
-// the playhead — produce and consume rates, consumer LAG per group and per partition, under-
+// The Metrics tab: charts over the simulated time played so far (their x-axis ends at the playhead) — produce and consume rates, consumer LAG per group and per partition, under-
 // replicated and offline partitions, request errors by Kafka's error name, and leaders per broker
 // (the skew a learner should notice after a failover). Charts redraw when the sim store publishes.
 // They show the run's samples at or before the playhead (those ahead stay in the series for when
@@ -11,14 +10,13 @@ import { metricSample, type MetricSample } from '../../sim/index.ts'
 import { useSim } from '../store/sim-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useLocale, useT } from '../useT.ts'
-import { timeDomainMax } from './timeline/time-scale.ts'
 import { useSize } from './use-size.ts'
 import { LineChart } from './metrics/LineChart.tsx'
 import { LeadersChart } from './metrics/LeadersChart.tsx'
-import type { ChartLine } from './metrics/line-chart.ts'
+import { playedDomainMax, type ChartLine } from './metrics/line-chart.ts'
 import { lineStyle } from './metrics/palette.ts'
 import { errorCounts, groupLag, health, latest, mostOf, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
-import { L, errorsSummary, healthSummary, lagSummary, metadataWarningsText, mostLagText, throughputSummary } from './metrics/texts.ts'
+import { L, METADATA_WARMUP, errorsSummary, healthSummary, lagSummary, metadataWarningsText, mostLagText, throughputSummary } from './metrics/texts.ts'
 import './metrics-panel.css'
 
 const round = (v: number) => String(Math.round(v))
@@ -57,11 +55,10 @@ export function MetricsPanel() {
   const locale = useLocale()
   const version = useSim((s) => s.version)
   const nowMs = useSim((s) => s.nowMs)
-  const durationMs = useSim((s) => s.durationMs)
   const view = useSim((s) => s.view)
   const boxRef = useRef<HTMLDivElement>(null)
   const { width } = useSize(boxRef)
-  const domainMaxMs = timeDomainMax(durationMs, nowMs)
+  const domainMaxMs = playedDomainMax(nowMs)
   // version: the run moved (a new array each time)
   const samples = useMemo(() => shownSamples(current()), [version])
 
@@ -162,9 +159,10 @@ export function MetricsPanel() {
         empty={t(L.noErrors)}
       />
       {metadataWarnings ? (
-        <p className="muted" data-testid="metadata-warnings">
-          {t(metadataWarningsText(metadataWarnings))}
-        </p>
+        <div className="mx-warmup" data-testid="metadata-warnings">
+          <p className="mx-warmup-counts">{t(metadataWarningsText(metadataWarnings))}</p>
+          <p className="mx-note">{t(METADATA_WARMUP)}</p>
+        </div>
       ) : null}
       {view ? <LeadersChart brokers={view.brokers} width={width} /> : null}
     </div>

@@ -57,7 +57,8 @@ export function Timeline() {
   const nowMs = useSim((s) => s.nowMs)
   const durationMs = useSim((s) => s.durationMs)
   const boxRef = useRef<HTMLElement>(null)
-  const { width, height, fontPx } = useSize(boxRef)
+  // inside its top border: an SVG as tall as the whole box would overflow it (and scroll the page) by 1 px
+  const { width, height, fontPx } = useSize(boxRef, true)
   const [tipKey, setTipKey] = useState<string | null>(null)
   const [focusKey, setFocusKey] = useState<string | null>(null)
   const tipId = useId()

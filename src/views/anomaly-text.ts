@@ -3,8 +3,8 @@
 // (Anomaly.facts, the same facts as its English `detail` sentence). An anomaly without facts (a
 // summary from before they were recorded) shows the checker's English sentence.
 
-import type { Anomaly, AnomalyFacts, RecordRef } from '../../sim/index.ts'
-import type { Text } from '../i18n.ts'
+import { groupAnomalies, type Anomaly, type AnomalyFacts, type AnomalyGroup, type RecordRef, type Summary } from '../../sim/index.ts'
+import { formatSimTime, type Text } from '../i18n.ts'
 
 export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
   lostAckedWrite: {
@@ -38,6 +38,60 @@ export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
     name: { en: 'Records skipped', ko: '건너뛴 기록' },
     why: { en: 'The group committed past records no member read.', ko: '어느 멤버도 읽지 않은 기록을 지나 커밋했습니다.' },
   },
+}
+
+/** The summary's anomalies grouped by cause (a summary without the grouping: its first anomalies, grouped). */
+export function groupedOf(checks: Summary['checks']): AnomalyGroup[] {
+  return checks.grouped ?? groupAnomalies([checks.first])
+}
+
+/** "(offsets 310–451)" or "(offset 310)", or nothing when the group names no offset. */
+function offsetsText(g: AnomalyGroup): Text {
+  const o = g.offsets
+  if (!o) return { en: '', ko: '' }
+  return o.from === o.to ? { en: ` (offset ${o.from})`, ko: ` (오프셋 ${o.from})` } : { en: ` (offsets ${o.from}–${o.to})`, ko: ` (오프셋 ${o.from}–${o.to})` }
+}
+
+/** Where a group is: "orders-0", "group billing, orders-0", or nothing. */
+function whereText(g: AnomalyGroup): Text {
+  if (g.groupId !== undefined) return { en: `group ${g.groupId}${g.tp ? `, ${g.tp}` : ''}`, ko: `그룹 ${g.groupId}${g.tp ? `, ${g.tp}` : ''}` }
+  return { en: g.tp ?? '', ko: g.tp ?? '' }
+}
+
+/**
+ * One line for a group of anomalies with one cause, e.g. "orders-0: 142 acknowledged records lost
+ * (offsets 310–451) when broker 1 became leader in an unclean election at 24.300 s".
+ */
+export function groupHeadline(g: AnomalyGroup): Text {
+  const where = whereText(g)
+  const off = offsetsText(g)
+  const lead = (w: string) => (w ? `${w}: ` : '')
+  if (g.kind === 'lostAckedWrite') {
+    const e = g.election
+    const at = e ? formatSimTime(e.atMs) : ''
+    const records = g.count === 1 ? 'acknowledged record' : 'acknowledged records'
+    const causeEn = !e ? '' : e.unclean ? ` when broker ${e.broker} became leader in an unclean election at ${at}` : ` when broker ${e.broker} became leader (leader epoch ${e.leaderEpoch}) at ${at}`
+    const causeKo = !e ? '' : e.unclean ? ` — ${at}, unclean 선출로 새 리더 브로커 ${e.broker}` : ` — ${at}, 리더 변경으로 새 리더 브로커 ${e.broker} (리더 에포크 ${e.leaderEpoch})`
+    return {
+      en: `${lead(where.en)}${g.count} ${records} lost${off.en}${causeEn}`,
+      ko: `${lead(where.ko)}확인(ack)된 레코드 ${g.count}개 유실${off.ko}${causeKo}`,
+    }
+  }
+  const name = EXPLAIN[g.kind].name
+  const count = (n: number, ko: boolean) => (n === 1 ? '' : ko ? ` ${n}건` : `${n} × `)
+  return { en: `${lead(where.en)}${count(g.count, false)}${name.en}${off.en}`, ko: `${lead(where.ko)}${name.ko}${count(g.count, true)}${off.ko}` }
+}
+
+/** The group's first anomaly as the checker worded it: "e.g. …" when the group has more. */
+export function groupExample(g: AnomalyGroup): Text {
+  const d = anomalyDetail(g.example)
+  return g.count === 1 ? d : { en: `First: ${d.en}`, ko: `첫 번째: ${d.ko}` }
+}
+
+/** A group as a timeline tooltip lists it: its kind's name, then its headline. */
+export function groupText(g: AnomalyGroup): Text {
+  const h = groupHeadline(g)
+  return { en: `${EXPLAIN[g.kind].name.en}: ${h.en}`, ko: `${EXPLAIN[g.kind].name.ko}: ${h.ko}` }
 }
 
 /** An anomaly as a timeline tooltip lists it: its kind's name in each language, then the detail. */

@@ -10,12 +10,14 @@ import { differCount, L } from './text.ts'
 export function DiffTable({ rows, atMs }: { rows: DiffRow[]; atMs: number }) {
   const t = useT()
   // rows where A ≠ B come first, so on a projector what the setting changed is in sight at once
-  const shown = [...rows.filter((r) => r.differs), ...rows.filter((r) => !r.differs)]
-  const differing = rows.length - rows.filter((r) => !r.differs).length
+  // then those that agree, then the asides (metadata warm-up), which are no difference at all
+  const compared = rows.filter((r) => !r.aside)
+  const shown = [...compared.filter((r) => r.differs), ...compared.filter((r) => !r.differs), ...rows.filter((r) => r.aside)]
+  const differing = compared.filter((r) => r.differs).length
   return (
     <section className="cmp-diff" aria-labelledby="cmp-diff-title">
       <h3 id="cmp-diff-title" className="cmp-diff-title">
-        {t(L.diffTitle)} <span className="cmp-diff-count">{t(differCount(differing, rows.length))}</span>
+        {t(L.diffTitle)} <span className="cmp-diff-count">{t(differCount(differing, compared.length))}</span>
         {atMs >= 0 ? (
           <span className="cmp-diff-at">
             {t(L.checkedAt)} {formatSimTime(atMs)}
@@ -36,7 +38,7 @@ export function DiffTable({ rows, atMs }: { rows: DiffRow[]; atMs: number }) {
             {shown.map((r) => (
               <tr
                 key={r.id}
-                className={r.differs ? 'cmp-differs' : undefined}
+                className={r.differs ? 'cmp-differs' : r.aside ? 'cmp-aside' : undefined}
                 data-testid={`compare-row-${r.id}`}
                 data-differs={r.differs}
                 data-a={r.raw?.a}
@@ -44,7 +46,7 @@ export function DiffTable({ rows, atMs }: { rows: DiffRow[]; atMs: number }) {
               >
                 <th scope="row">
                   {t(r.label)}
-                  <span className={r.differs ? 'cmp-tag cmp-tag-differs' : 'cmp-tag'}>{t(r.differs ? L.differs : L.same)}</span>
+                  <span className={r.differs ? 'cmp-tag cmp-tag-differs' : 'cmp-tag'}>{t(r.aside ? L.warmup : r.differs ? L.differs : L.same)}</span>
                 </th>
                 <td className="cmp-num">{t(r.a)}</td>
                 <td className="cmp-num">{t(r.b)}</td>

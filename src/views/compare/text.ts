@@ -27,6 +27,7 @@ export const L = {
   meaning: { en: 'What it means', ko: '설명' },
   differs: { en: 'differs', ko: '다름' },
   same: { en: 'same', ko: '같음' },
+  warmup: { en: 'start-up', ko: '시작 시' },
   checkedAt: { en: 'checked at', ko: '확인 시각' },
   changedDuringRun: { en: ' (changed during the run)', ko: ' (실행 중 바뀜)' },
   mixed: { en: ' (as in the scenario)', ko: ' (시나리오 그대로)' },

@@ -21,7 +21,9 @@ interface Props {
   children?: ReactNode
 }
 
-const HEIGHT = 96
+/** Tall enough to read a step or a spike from across a classroom (issue 11: at least 160 px). */
+export const CHART_HEIGHT = 160
+const HEIGHT = CHART_HEIGHT
 
 export function LineChart({ title, summary, lines, legendValue, width, domainMaxMs, nowMs, step = false, testId, empty, children }: Props) {
   const ref = useRef<SVGSVGElement>(null)

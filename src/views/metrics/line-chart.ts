@@ -1,5 +1,5 @@
 // Draws one small metric chart over simulated time with D3 (scales, axes, line shapes), into an
-// <svg> that D3 owns: the shared time range (timeline/time-scale.ts) on x, the playhead at now.
+// <svg> that D3 owns: the time played so far on x (playedDomainMax), the playhead at now.
 
 import { axisBottom, axisLeft, line, curveLinear, curveStepAfter, max, scaleLinear, select } from 'd3'
 import { formatTick, timeScale } from '../timeline/time-scale.ts'
@@ -21,7 +21,18 @@ export interface LineChartSpec {
   step: boolean
 }
 
-export const MARGIN = { top: 6, right: 10, bottom: 18, left: 40 }
+export const MARGIN = { top: 8, right: 12, bottom: 20, left: 42 }
+
+/** The shortest time range a chart shows (at the start of a run its lines still have room). */
+export const MIN_RANGE_MS = 5000
+
+/**
+ * The end of a chart's time range: the time played so far (the charts show samples up to now, so
+ * the scenario's whole duration would squeeze them into the left of the chart), at least MIN_RANGE_MS.
+ */
+export function playedDomainMax(nowMs: number): number {
+  return Math.max(MIN_RANGE_MS, nowMs)
+}
 
 export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   const { width, height, lines } = spec

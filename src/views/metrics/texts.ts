@@ -43,9 +43,15 @@ export const errorsSummary = (parts: string): Text => ({
 
 /** NetworkClient's "Error while fetching metadata" warnings (topics still being created), apart from request errors. */
 export const metadataWarningsText = (parts: string): Text => ({
-  en: `Metadata warnings (not request errors): ${parts}.`,
-  ko: `메타데이터 경고 (요청 오류 아님): ${parts}.`,
+  en: `Metadata warm-up (not request errors): ${parts}.`,
+  ko: `메타데이터 준비 중 경고 (요청 오류 아님): ${parts}.`,
 })
+
+/** Why the warm-up warnings are not errors (the Java client's own behaviour). */
+export const METADATA_WARMUP: Text = {
+  en: "The producer asked for metadata before the topic's leaders were known; the Java client logs these as warnings (\"Error while fetching metadata\") and retries. Nothing was sent or lost.",
+  ko: '프로듀서가 토픽의 리더가 정해지기 전에 메타데이터를 요청했습니다. Java 클라이언트는 이를 경고("Error while fetching metadata")로 기록하고 다시 시도합니다. 보낸 것도, 잃은 것도 없습니다.',
+}
 
 export const mostLagText = (shown: number, all: number): Text => ({
   en: `The ${shown} of ${all} partitions with the most LAG.`,

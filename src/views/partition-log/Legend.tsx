@@ -1,5 +1,6 @@
 // The partition log's legend: what the hatching, the red struck band and the markers mean, each
-// shown with the same shape the lanes use (never colour alone).
+// shown with the same shape the lanes use (never colour alone). Folded behind one line ("Legend")
+// so the partitions keep the box at 720 px; the first swatches show in the fold's own line.
 
 import { useT } from '../../useT.ts'
 import { L, ROLE } from './text.ts'
@@ -9,6 +10,23 @@ function Swatch({ className }: { className: string }) {
 }
 
 export function Legend() {
+  const t = useT()
+  return (
+    <details className="plog-legend-box" data-testid="partition-log-legend">
+      <summary>
+        {t(L.legend)}
+        <span className="plog-legend-peek" aria-hidden="true">
+          <Swatch className="readable" />
+          <Swatch className="above" />
+          <Swatch className="lost" />
+        </span>
+      </summary>
+      <LegendList />
+    </details>
+  )
+}
+
+function LegendList() {
   const t = useT()
   return (
     <ul className="plog-legend" aria-label={t(L.legend)}>

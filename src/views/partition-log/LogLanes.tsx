@@ -7,7 +7,7 @@ import { useId } from 'react'
 import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/index.ts'
 import type { ScaleLinear } from 'd3-scale'
 import { useT } from '../../useT.ts'
-import { hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'
+import { breakLabelX, hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'
 import { L, ROLE, lostRangeTitle, runTitle } from './text.ts'
 
 interface Props {
@@ -33,13 +33,17 @@ function layout(log: PartitionLog, width: number, fontPx: number): Layout {
   const f = fontPx
   const x0 = Math.round(f * 9.4)
   const x1 = Math.max(x0 + 40, width - 4)
-  return { x: offsetScale(log, x0, x1), x0, x1, f, topH: Math.round(f * 1.4), laneH: Math.round(f * 1.1), rowH: Math.round(f * 1.35) }
+  return { x: offsetScale(log, x0, x1), x0, x1, f, topH: topHeight(f), laneH: Math.round(f * 0.85), rowH: rowHeight(f) }
 }
+
+/** Compact rows (a 6-partition topic must read in the box at 720 px): a lane a little taller than its label. */
+const topHeight = (fontPx: number) => Math.round(fontPx * 1.15)
+const rowHeight = (fontPx: number) => Math.round(fontPx * 1.08)
 
 /** The height the lanes of a partition take (also kept by a row scrolled out of sight). */
 export function lanesHeight(log: PartitionLog, consumers: number, fontPx: number): number {
-  const topH = Math.round(fontPx * 1.4)
-  const rowH = Math.round(fontPx * 1.35)
+  const topH = topHeight(fontPx)
+  const rowH = rowHeight(fontPx)
   return topH + (log.lanes.length + (log.lost.length > 0 ? 1 : 0) + consumers) * rowH + 2
 }
 
@@ -87,19 +91,22 @@ function ariaLabel(log: PartitionLog): string {
 function TopMarks({ log, g }: { log: PartitionLog; g: Layout }) {
   const t = useT()
   const f = g.f
-  const baseline = g.topH - Math.round(f * 0.4)
+  const baseline = g.topH - Math.round(f * 0.3)
   const startText = `${t(L.logStart)} ${log.logStartOffset}`
   const minX = g.x0 + labelWidth(startText, f) + 10
   const labels = hwLeoLabels(g.x(log.highWatermark), g.x(log.logEndOffset), log.highWatermark, log.logEndOffset, f, minX)
-  const cutX = g.x(log.tailFrom)
+  const breakText = `≈ ${log.tailFrom}`
+  const taken: [number, number][] = [[g.x0, minX - 10], ...labels.map((l): [number, number] => [l.x - labelWidth(l.text, f), l.x])]
+  const breakX = log.tailFrom > log.start ? breakLabelX(g.x(log.tailFrom), breakText, f, taken, g.x1) : null
   return (
     <g className="plog-top">
       <text x={g.x0} y={baseline}>
         {startText}
       </text>
-      {log.tailFrom > log.start ? (
-        <text x={cutX} y={baseline} textAnchor="middle" className="plog-break">
-          <title>{t(L.compressed)}</title>≈ {log.tailFrom}
+      {breakX !== null ? (
+        <text x={breakX} y={baseline} textAnchor="middle" className="plog-break">
+          <title>{t(L.compressed)}</title>
+          {breakText}
         </text>
       ) : null}
       {labels.map((l) => (
@@ -126,7 +133,7 @@ function MarkerLines({ log, g, bottom }: { log: PartitionLog; g: Layout; bottom:
 
 function LaneLabel({ y, g, mark, text, className }: { y: number; g: Layout; mark: string; text: string; className: string }) {
   return (
-    <text x={2} y={y + g.laneH - Math.round(g.f * 0.22)} className={`plog-lane-label ${className}`}>
+    <text x={2} y={y + g.laneH - Math.round(g.f * 0.1)} className={`plog-lane-label ${className}`}>
       <tspan className="plog-role-mark">{mark}</tspan> {text}
     </text>
   )
@@ -223,7 +230,7 @@ function GroupRow({ mark, y, g }: { mark: GroupMark; y: number; g: Layout }) {
       {mark.members.map((m) => (
         <circle key={m.clientId} className="plog-position" cx={g.x(m.position)} cy={mid} r={g.f * 0.32} />
       ))}
-      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.22)} textAnchor={place.anchor} className="plog-consumer-text">
+      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.1)} textAnchor={place.anchor} className="plog-consumer-text">
         {text}
       </text>
     </g>
@@ -240,7 +247,7 @@ function ReaderRow({ mark, y, g }: { mark: ReaderMark; y: number; g: Layout }) {
     <g className="plog-consumer">
       <LaneLabel y={y} g={g} mark="●" text={mark.id} className="reader" />
       <circle className="plog-position" cx={x} cy={mid} r={g.f * 0.32} />
-      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.22)} textAnchor={place.anchor} className="plog-consumer-text">
+      <text x={place.x} y={y + g.laneH - Math.round(g.f * 0.1)} textAnchor={place.anchor} className="plog-consumer-text">
         {text}
       </text>
     </g>

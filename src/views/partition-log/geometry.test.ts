@@ -2,7 +2,7 @@
 // HW/LEO labels stay inside the plot without overlapping, and consumer marks come from the view.
 import { describe, expect, test } from 'vitest'
 import { buildClusterView, createSimulation, parseScenario, builtInScenarios } from '../../../sim/index.ts'
-import { COMPRESSED_SHARE, consumerMarks, hwLeoLabels, labelWidth, offsetScale, rangeText } from './geometry.ts'
+import { COMPRESSED_SHARE, breakLabelX, consumerMarks, hwLeoLabels, labelWidth, offsetScale, rangeText } from './geometry.ts'
 
 describe('offsetScale', () => {
   test('a short log is linear over the whole plot', () => {
@@ -66,4 +66,23 @@ test('consumerMarks: a group reading the topic has its committed offset, LAG and
   expect(billing.members[0].position).toBeGreaterThanOrEqual(billing.committed ?? 0)
   expect(consumerMarks(view, 'other', 'other-0').groups).toEqual([])
   expect(consumerMarks(null, 'orders', 'orders-0')).toEqual({ groups: [], readers: [] })
+})
+
+describe('breakLabelX', () => {
+  const f = 12
+  const w = labelWidth('≈ 169', f)
+  test('sits over the break when there is room', () => {
+    expect(breakLabelX(400, '≈ 169', f, [[0, 100]], 700)).toBe(400)
+  })
+  test('moves right of the "log start" label instead of landing on it', () => {
+    const x = breakLabelX(110, '≈ 169', f, [[0, 100]], 700)!
+    expect(x - w / 2).toBeGreaterThanOrEqual(106)
+  })
+  test('moves past the HW label too when that follows "log start"', () => {
+    const x = breakLabelX(110, '≈ 169', f, [[130, 300], [0, 100]], 700)!
+    expect(x - w / 2).toBeGreaterThanOrEqual(306)
+  })
+  test('is left out when there is no room before the right edge', () => {
+    expect(breakLabelX(110, '≈ 169', f, [[0, 100], [100, 680]], 700)).toBeNull()
+  })
 })

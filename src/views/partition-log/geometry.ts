@@ -93,3 +93,17 @@ export function consumerMarks(view: ClusterView | null, topic: string, tp: strin
 export function rangeText(from: number, to: number): string {
   return to - from <= 1 ? String(from) : `${from}–${to - 1}`
 }
+
+/**
+ * Where the "≈ N" label of the compression break goes (its centre): over the break when that is
+ * free, else pushed right past the label it would land on ("log start", HW, LEO: `taken` as
+ * [left, right] spans); null (no label: the dotted line and the legend still say it) when it
+ * would then run past `maxX`.
+ */
+export function breakLabelX(cutX: number, text: string, fontPx: number, taken: readonly [number, number][], maxX: number): number | null {
+  const half = labelWidth(text, fontPx) / 2
+  const spans = [...taken].sort((a, b) => a[0] - b[0])
+  let x = cutX
+  for (const [lo, hi] of spans) if (x + half + 6 > lo && x - half - 6 < hi) x = hi + 6 + half
+  return x + half <= maxX ? x : null
+}

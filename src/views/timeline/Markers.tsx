@@ -7,7 +7,8 @@ import { useMemo, useRef, type KeyboardEvent } from 'react'
 import { formatSimTime } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
 import { CATEGORIES } from './categories.ts'
-import type { MarkerCluster } from './cluster.ts'
+import { internalCount, tooltipOrder, type MarkerCluster } from './cluster.ts'
+import { internalText } from './Tooltip.tsx'
 import { glyph } from './glyph.ts'
 import type { TimelineLayout } from './layout.ts'
 
@@ -56,7 +57,11 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
         const info = CATEGORIES[c.category]
         const { d, rotate } = glyph(info.shape, layout.glyphPx * (c.category === 'unclean' ? 1.35 : 1))
         const n = c.items.length
-        const label = `${t(info.label)}${c.scheduled ? ` (${t(scheduledText)})` : ''}, ${formatSimTime(c.atMs)}: ${n > 1 ? `${n} × ` : ''}${t(c.items[0].text)}`
+        // the count is of the learner's own topics; Kafka's internal ones are told apart in the tooltip
+        const internal = internalCount(c)
+        const own = n - internal
+        const first = tooltipOrder(c.items)[0]
+        const label = `${t(info.label)}${c.scheduled ? ` (${t(scheduledText)})` : ''}, ${formatSimTime(c.atMs)}: ${own > 1 ? `${own} × ` : ''}${t(first.text)}${internal > 0 ? ` (${t(internalText(internal))})` : ''}`
         return (
           <g
             key={c.key}
@@ -64,7 +69,7 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
               if (el) refs.current.set(c.key, el)
               else refs.current.delete(c.key)
             }}
-            className={`tl-marker cat-${c.category}${c.scheduled ? ' scheduled' : ''}`}
+            className={`tl-marker cat-${c.category}${c.scheduled ? ' scheduled' : ''}${own === 0 ? ' internal-only' : ''}`}
             transform={`translate(${c.x},${layout.laneY[c.lane] ?? 0})`}
             role="button"
             tabIndex={c.key === tabKey ? 0 : -1}
@@ -73,7 +78,8 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
             data-ms={c.atMs}
             data-category={c.category}
             data-scheduled={c.scheduled}
-            data-count={n}
+            data-count={own}
+            data-internal={internal}
             data-testid="timeline-marker"
             onMouseEnter={() => onTip(c.key)}
             onMouseLeave={() => onTip(null)}
@@ -90,9 +96,9 @@ export function Markers({ clusters, layout, tipKey, tipId, focusKey, onTip, onFo
           >
             <rect className="tl-hit" x={-layout.pitch / 2} y={-layout.pitch / 2} width={n > 1 ? layout.clusterGapPx - 2 : layout.pitch} height={layout.pitch} />
             <path d={d} transform={rotate ? `rotate(${rotate})` : undefined} style={{ fill: c.scheduled ? undefined : info.color }} />
-            {n > 1 ? (
+            {own > 1 ? (
               <text x={layout.glyphPx / 2 + 2} dy="0.35em" className="tl-count">
-                {n}
+                {own}
               </text>
             ) : null}
           </g>

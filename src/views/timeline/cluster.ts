@@ -81,3 +81,10 @@ export function tooltipOrder(items: readonly MarkerItem[]): MarkerItem[] {
   const internal = (i: MarkerItem) => (i.internal ? 1 : 0)
   return [...items].sort((a, b) => CATEGORIES[b.category].rank - CATEGORIES[a.category].rank || internal(a) - internal(b) || a.atMs - b.atMs)
 }
+
+/** How many of a cluster's markers are about Kafka's internal topics (__consumer_offsets). */
+export function internalCount(c: MarkerCluster): number {
+  let n = 0
+  for (const item of c.items) if (item.internal) n++
+  return n
+}

@@ -17,17 +17,18 @@ export interface TimelineLayout {
   clusterGapPx: number
 }
 
-const TOP_PAD = 3
+const TOP_PAD = 4
 const RIGHT_PAD = 16
 
 export function timelineLayout(width: number, height: number, fontPx: number, lanes: readonly Lane[]): TimelineLayout {
   const gutter = Math.round(fontPx * 7)
   const axisY = height - Math.round(fontPx * 1.3)
-  const pitch = Math.min(fontPx, (axisY - TOP_PAD) / Math.max(1, lanes.length))
+  // rows a little taller than a line of text when there is room, so glyphs and counts do not touch
+  const pitch = Math.min(fontPx * 1.3, (axisY - TOP_PAD) / Math.max(1, lanes.length))
   const laneY: TimelineLayout['laneY'] = {}
   lanes.forEach((lane, i) => {
     laneY[lane] = TOP_PAD + pitch * (i + 0.5)
   })
-  const glyphPx = Math.max(6, pitch - 2)
+  const glyphPx = Math.max(6, Math.min(fontPx, pitch) - 3)
   return { x0: gutter, x1: Math.max(gutter + 10, width - RIGHT_PAD), laneY, pitch, glyphPx, axisY, clusterGapPx: glyphPx + fontPx * 1.4 }
 }

@@ -30,11 +30,13 @@ describe('NoteMarkers', () => {
 })
 
 describe('anomalyMarkers', () => {
-  it('shows anomalies up to now, with their kind and detail', () => {
+  it('shows one marker per group of anomalies up to now, with its count, offsets and cause', () => {
+    const election = { broker: 1, atMs: 47002, leaderEpoch: 1, unclean: true }
+    const example = { kind: 'lostAckedWrite' as const, atMs: 47002, detail: 'events-0 offset 159 acked to tracker at 20008 ms' }
     const out = anomalyMarkers(
       [
-        { kind: 'lostAckedWrite', atMs: 47002, detail: 'events-0 offset 159 acked to tracker at 20008 ms' },
-        { kind: 'duplicate', atMs: 80000, detail: 'later' },
+        { kind: 'lostAckedWrite', atMs: 47002, tp: 'events-0', count: 599, offsets: { from: 159, to: 757 }, producers: ['tracker'], election, example },
+        { kind: 'duplicate', atMs: 80000, tp: 'events-0', count: 1, offsets: null, producers: [], election: null, example: { ...example, kind: 'duplicate', atMs: 80000 } },
       ],
       50_000,
     )
@@ -42,7 +44,10 @@ describe('anomalyMarkers', () => {
       {
         atMs: 47002,
         category: 'anomaly',
-        text: { en: 'lostAckedWrite: events-0 offset 159 acked to tracker at 20008 ms', ko: '확인(ack)된 쓰기 유실: events-0 offset 159 acked to tracker at 20008 ms' },
+        text: {
+          en: 'Acknowledged write lost: events-0: 599 acknowledged records lost (offsets 159–757) when broker 1 became leader in an unclean election at 47.002 s',
+          ko: '확인(ack)된 쓰기 유실: events-0: 확인(ack)된 레코드 599개 유실 (오프셋 159–757) — 47.002 s, unclean 선출로 새 리더 브로커 1',
+        },
         internal: false,
         scheduled: false,
       },

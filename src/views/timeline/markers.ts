@@ -1,13 +1,13 @@
 // Where the timeline's markers come from: the run's notes (Kafka-worded events as they happened),
-// the checkers' first anomalies (lost acknowledged writes after an UNCLEAN election, ...), and the
+// the checkers' anomalies grouped by cause (lost acknowledged writes of an UNCLEAN election, ...), and the
 // scenario's own timeline actions still ahead of the playhead ("scheduled"), so a learner sees
 // what is coming. Notes only grow while a run goes forward, so they are categorised once each.
 
-import { formatEvent, isInternalPartitionEvent, type Note, type SimEvent, type Anomaly, type TimelineAction } from '../../../sim/index.ts'
+import { formatEvent, isInternalPartitionEvent, type Note, type SimEvent, type AnomalyGroup, type TimelineAction } from '../../../sim/index.ts'
 import { categorizeEvent } from './categories.ts'
 import type { MarkerItem } from './cluster.ts'
 import type { Text } from '../../i18n.ts'
-import { anomalyText } from '../anomaly-text.ts'
+import { groupText } from '../anomaly-text.ts'
 
 /** Categorises a run's notes incrementally; a new notes array (a new or rewound run) starts over. */
 export class NoteMarkers {
@@ -39,10 +39,11 @@ export function eventText(e: SimEvent): Text {
   return { en: formatEvent(e, 'en'), ko: formatEvent(e, 'ko') }
 }
 
-export function anomalyMarkers(anomalies: readonly Anomaly[], nowMs: number): MarkerItem[] {
-  return anomalies
-    .filter((a) => a.atMs <= nowMs)
-    .map((a) => ({ atMs: a.atMs, category: 'anomaly', text: anomalyText(a), internal: false, scheduled: false }))
+/** One marker per group of anomalies with one cause (599 lost writes of one election: one marker). */
+export function anomalyMarkers(groups: readonly AnomalyGroup[], nowMs: number): MarkerItem[] {
+  return groups
+    .filter((g) => g.atMs <= nowMs)
+    .map((g) => ({ atMs: g.atMs, category: 'anomaly', text: groupText(g), internal: false, scheduled: false }))
 }
 
 /** An action as kafkascope's notes write it: `crashBroker {"broker":"leader:orders-0"}`. */

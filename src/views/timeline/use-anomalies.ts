@@ -1,4 +1,4 @@
-// The checkers' first anomalies for the timeline. currentSummary() runs the checkers over the whole
+// The checkers' anomalies, grouped by cause, for the timeline. currentSummary() runs the checkers over the whole
 // history, and that grows with the run (about 1 s at 120 s of the benchmark cluster on a 2-core
 // machine), so it is asked only when the run changed: while playing at most every 2 s of wall time
 // (and not at all while playing once one call costs more than a frame budget can hide; the
@@ -6,8 +6,9 @@
 // not run the checkers per step), and never more often than five times its own cost.
 
 import { useEffect, useRef, useState } from 'react'
-import type { Anomaly } from '../../../sim/index.ts'
+import type { AnomalyGroup } from '../../../sim/index.ts'
 import { current, currentSummary } from '../../host/engine-host.ts'
+import { groupedOf } from '../anomaly-text.ts'
 
 const PLAYING_EVERY_MS = 2000
 const PAUSED_SETTLE_MS = 250
@@ -20,17 +21,17 @@ export function summaryWait(playing: boolean, sinceLastMs: number, lastCostMs: n
   return Math.max(0, gap - sinceLastMs)
 }
 
-const NONE: readonly Anomaly[] = []
+const NONE: readonly AnomalyGroup[] = []
 
-export function useAnomalies(version: number, playing: boolean): readonly Anomaly[] {
+export function useAnomalies(version: number, playing: boolean): readonly AnomalyGroup[] {
   // kept with the simulation they came from: a new or rewound run shows none until checked
-  const [found, setFound] = useState<{ sim: unknown; anomalies: readonly Anomaly[] }>({ sim: null, anomalies: NONE })
+  const [found, setFound] = useState<{ sim: unknown; anomalies: readonly AnomalyGroup[] }>({ sim: null, anomalies: NONE })
   const last = useRef({ endWall: -Infinity, costMs: 0 })
   useEffect(() => {
     if (!current()) return
     const compute = () => {
       const start = performance.now()
-      const first = currentSummary().checks.first
+      const first = groupedOf(currentSummary().checks)
       last.current = { endWall: performance.now(), costMs: performance.now() - start }
       setFound({ sim: current()?.sim, anomalies: first })
     }
