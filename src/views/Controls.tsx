@@ -183,7 +183,7 @@ function Preferences() {
         <SessionControls />
         <CompareButton />
       </div>
-      <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+      <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-haspopup="dialog">
         {t(L.help)}
       </button>
     </div>
