@@ -1,6 +1,6 @@
 /**
  * A scenario's name and description in the learner's language: the file's `ko` block in Korean,
- * its `name` and `description` otherwise (and when a file has no Korean text). Built-in scenarios
+ * its `name` and `description` otherwise (and, field by field, when the file has no Korean text). Built-in scenarios
  * can be named without parsing them, for menus.
  */
 import { builtInScenarios } from './builtins.ts'
@@ -9,7 +9,7 @@ import type { Scenario, ScenarioText } from './types.ts'
 export type ScenarioLang = 'en' | 'ko'
 
 export function scenarioText(scenario: Pick<Scenario, 'name' | 'description' | 'ko'>, lang: ScenarioLang): ScenarioText {
-  if (lang === 'ko' && scenario.ko) return { name: scenario.ko.name, description: scenario.ko.description }
+  if (lang === 'ko' && scenario.ko) return { name: scenario.ko.name, description: scenario.ko.description || scenario.description }
   return { name: scenario.name, description: scenario.description }
 }
 
