@@ -52,6 +52,7 @@ import {
   type FuzzOptions,
   type FuzzResult,
   isInternalTopic,
+  scenarioText,
 } from '../sim/index.ts'
 import { advance, TraceFileError, watchProgress } from './advance.ts'
 import { createProgress } from './progress.ts'
@@ -434,7 +435,7 @@ function cmdRun(argv: string[]): number {
   }
   const summary = sim.summary()
   if (p.flags.json) outJson(summary)
-  else printSummary(summary, runNotes(sim), loaded.file, lang)
+  else printSummary({ ...summary, scenario: scenarioText(loaded.scenario, lang).name }, runNotes(sim), loaded.file, lang)
   if (p.flags.describe && !p.flags.json) printKafkaTools(sim, summary)
   if (stoppedEarly) err(`kafkascope: run: stopped after ${summary.events} events (--max-events) at ${ms(sim.nowMs)} of ${ms(until)} of simulated time`)
   return judgeExpect(loaded.scenario, summary, stoppedEarly, !p.flags.json)

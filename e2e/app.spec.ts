@@ -4,7 +4,7 @@
 // crash; the same run as the CLI in Node; bad ids named in an alert; Korean, reduced motion and
 // accessibility (axe-core); a static build served from a sub-path that keeps working offline.
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { spawnSync } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'

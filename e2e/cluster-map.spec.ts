@@ -2,7 +2,7 @@
 // button, watch the controller move leadership to an in-sync follower, restart it; consumer group
 // cards with their state and members; the message-kind toggles; reduced motion; a dense cluster.
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { watchErrors, runUntil } from './support.ts'

@@ -3,7 +3,7 @@
 // run A (unclean on) lost acknowledged records, run B (off) lost none but had a partition without
 // a leader. The page's own run stays where it was; Escape closes; axe-core finds nothing serious.
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { watchErrors } from './support.ts'
 
 async function simTime(page: Page): Promise<number> {

@@ -2,7 +2,7 @@
 // times out; then the group rebalances (PreparingRebalance/CompletingRebalance, every partition
 // stopped with EAGER), becomes Stable in a higher generation and the crashed member's partitions
 // move. COOPERATIVE pauses only the partitions that move. Add consumer and member selection work.
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { watchErrors, runUntil } from './support.ts'
 

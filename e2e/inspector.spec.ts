@@ -3,7 +3,7 @@
 // kafka-topics --describe follow the failover, open and close help from the keyboard, and switch
 // to Korean. Also runs axe-core over each panel (no serious or critical violations).
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { partitionForKey } from '../sim/index.ts'
 import { watchErrors, runUntil } from './support.ts'
 

@@ -5,7 +5,7 @@
 
 import { readdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { watchErrors } from './support.ts'
 import type { Lesson, LessonStep } from '../src/lessons/types.ts'
 

@@ -2,7 +2,7 @@
 // words (Leader, Replicas, Isr, LeaderEpoch, HW, LEO) and the CONTRACT §6 hooks; an unclean
 // election shows the acknowledged records it lost; crashing a leader from the cluster map moves
 // data-leader; the topic picker and keyboard selection work; HW never passes LEO.
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { watchErrors, runUntil } from './support.ts'
 

@@ -3,7 +3,7 @@
 // to a time, scheduled actions ahead of the playhead, UNCLEAN elections and checker anomalies;
 // charts of rates, partitions, request errors by name and leaders per broker.
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { watchErrors, runUntil } from './support.ts'
 
 async function simMs(page: Page): Promise<number> {

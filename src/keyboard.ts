@@ -1,10 +1,13 @@
 // Keyboard shortcuts: Space play/pause, → step one event, ← step back one event, ? help, Escape
 // closes help and clears the selection. Keys typed into a field, a select or a button are left alone.
+// (A lesson's N/P and PageDown/PageUp live with the lesson view; Help lists them all.)
+// Help pauses playback while it is open. When Help or Compare closes and focus went back to the
+// toolbar button that opened it, focus moves to Play, so the next Space plays instead of reopening.
 // While a session opens, playback and actions wait: only ? (help) and Escape (close help, else
 // cancel the opening) do anything.
 
 import { stepBack, stepOne, current } from './host/engine-host.ts'
-import { togglePlay } from './host/playback.ts'
+import { pause, togglePlay } from './host/playback.ts'
 import { cancelOpening, isOpening } from './host/opening.ts'
 import { useUi } from './store/ui-store.ts'
 
@@ -53,7 +56,23 @@ export function handleShortcut(e: KeyboardEvent): void {
   }
 }
 
+/** After a dialog closed: from the button that opened it to Play (or Pause while playing). */
+function focusPlayback(): void {
+  const active = document.activeElement
+  if (!(active instanceof HTMLElement) || active.getAttribute('aria-haspopup') !== 'dialog') return
+  const play = document.querySelector<HTMLButtonElement>('[data-testid="btn-play"]:not(:disabled), [data-testid="btn-pause"]:not(:disabled)')
+  play?.focus()
+}
+
 export function installShortcuts(): () => void {
   window.addEventListener('keydown', handleShortcut)
-  return () => window.removeEventListener('keydown', handleShortcut)
+  const unsubscribe = useUi.subscribe((now, before) => {
+    if (now.helpOpen && !before.helpOpen) pause()
+    // the dialogs give focus back when React has closed them: look after that
+    if ((before.helpOpen && !now.helpOpen) || (before.compareOpen && !now.compareOpen)) setTimeout(focusPlayback, 0)
+  })
+  return () => {
+    window.removeEventListener('keydown', handleShortcut)
+    unsubscribe()
+  }
 }

@@ -1,6 +1,7 @@
 // Entry point: open the run named in the URL (#s=<session>, ?scenario=<id>&seed=<n>) or the one
 // the person had, expose the console API (window.__kafkascope), start the playback loop and keep
-// the session in the address bar and local storage, then render the page.
+// the session in the address bar and local storage, then render the page and load the shipped
+// fonts (Korean and symbols).
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
@@ -29,3 +30,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 )
+
+// The shipped fonts' CSS comes in its own chunk, off the first render's path (src/fonts.ts).
+void import('./fonts.ts')

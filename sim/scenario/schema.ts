@@ -201,6 +201,8 @@ const clusterSchema = obj({
 export const scenarioSchema = obj({
   name: z.string().min(1).max(200),
   description: z.string().max(20_000).default(''),
+  /** The name and description in Korean, shown when the learner reads kafkascope in Korean. */
+  ko: obj({ name: z.string().min(1).max(200), description: z.string().max(20_000).default('') }).optional(),
   seed: seedSchema.default(1),
   durationMs: integer(1, INT_MAX).default(60000),
   cluster: clusterSchema,

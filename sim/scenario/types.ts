@@ -141,9 +141,17 @@ export interface Expectations {
   brokerState?: Record<string, 'alive' | 'crashed' | 'fenced' | 'isolated'>
 }
 
+/** A scenario's name and description in one more language. */
+export interface ScenarioText {
+  name: string
+  description: string
+}
+
 export interface Scenario {
   name: string
   description: string
+  /** The name and description in Korean (optional; English is shown when it is absent) */
+  ko?: ScenarioText
   seed: number
   durationMs: number
   cluster: ClusterSpec

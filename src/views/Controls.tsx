@@ -10,7 +10,7 @@ import { usePlayback, MIN_SPEED, MAX_SPEED } from '../store/playback-store.ts'
 import { useUi } from '../store/ui-store.ts'
 import { useT } from '../useT.ts'
 import { formatSimTime } from '../i18n.ts'
-import { parseSeedText } from '../../sim/index.ts'
+import { builtInName, parseSeedText } from '../../sim/index.ts'
 import { builtInIds, openBuiltIn, stepOne } from '../host/engine-host.ts'
 import { pause, play, resetPlayback } from '../host/playback.ts'
 import { writeUrl } from '../host/url.ts'
@@ -68,6 +68,7 @@ function open(id: string, seed: number | undefined): void {
 
 function ScenarioPicker() {
   const t = useT()
+  const locale = useUi((s) => s.locale)
   const scenarioId = useSim((s) => s.scenarioId)
   const scenarioName = useSim((s) => s.scenarioName)
   const seed = useSim((s) => s.seed)
@@ -95,7 +96,7 @@ function ScenarioPicker() {
           {scenarioId === null ? <option value="">{scenarioName}</option> : null}
           {builtInIds().map((id) => (
             <option key={id} value={id}>
-              {id}
+              {builtInName(id, locale)}
             </option>
           ))}
         </select>
@@ -186,7 +187,7 @@ function Preferences() {
         <CompareButton />
         <BuildButton />
       </div>
-      <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+      <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-haspopup="dialog">
         {t(L.help)}
       </button>
     </div>

@@ -1,6 +1,8 @@
-// The help dialog (? or the toolbar's Help button): kafkascope's keyboard shortcuts and a legend
-// of what the map draws — replica roles (Leader, in-sync follower, out-of-sync follower, offline)
-// and the kinds of Kafka requests that travel between nodes.
+// The help dialog (? or the toolbar's Help button): every keyboard shortcut of kafkascope (the
+// page's in keyboard.ts, a lesson's in the lesson view) and a legend of what the map draws —
+// replica roles (Leader, in-sync follower, out-of-sync follower, offline), the kinds of Kafka
+// requests that travel between nodes and ✚, the one mark for a response with an error.
+// Playback pauses while it is open (keyboard.ts).
 
 import { useEffect, useRef } from 'react'
 import { useUi } from '../store/ui-store.ts'
@@ -20,11 +22,17 @@ const L = {
   },
 }
 
+/** The mark of a response with an error, as the map draws it (the same ✚ in the legend and README). */
+const ERROR_GLYPH = '✚'
+
 const KEYS: { keys: string[]; text: Text }[] = [
   { keys: ['Space'], text: { en: 'Play or pause the simulation', ko: '시뮬레이션 재생 / 일시정지' } },
-  { keys: ['→'], text: { en: 'Process exactly one event', ko: '이벤트 딱 하나 처리' } },
-  { keys: ['?'], text: { en: 'Open or close this help', ko: '이 도움말 열기 / 닫기' } },
-  { keys: ['Esc'], text: { en: 'Close this help, or clear the selection', ko: '도움말 닫기, 또는 선택 해제' } },
+  { keys: ['→'], text: { en: 'Process exactly one event', ko: '이벤트 하나만 처리' } },
+  { keys: ['←'], text: { en: 'Step back one event', ko: '이벤트 하나 되돌리기' } },
+  { keys: ['N', 'PageDown'], text: { en: 'Next lesson step (PageDown in presenter mode)', ko: '레슨 다음 단계 (PageDown은 발표 모드에서)' } },
+  { keys: ['P', 'PageUp'], text: { en: 'Previous lesson step (PageUp in presenter mode)', ko: '레슨 이전 단계 (PageUp은 발표 모드에서)' } },
+  { keys: ['?'], text: { en: 'Open or close this help (playback pauses while it is open)', ko: '이 도움말 열기 / 닫기 (열려 있는 동안 재생은 일시정지)' } },
+  { keys: ['Esc'], text: { en: 'Close this help or Compare, hide the caption in presenter mode, or clear the selection', ko: '도움말이나 비교 닫기, 발표 모드에서 캡션 숨기기, 또는 선택 해제' } },
   { keys: ['←', '→'], text: { en: 'Move between the side panel tabs (on a tab)', ko: '사이드 패널 탭 사이 이동 (탭에서)' } },
 ]
 
@@ -98,7 +106,13 @@ function Legend() {
       <ul className="help-legend">
         {MESSAGES.map((m) => (
           <li key={m.kind}>
-            <span className={`help-dot help-dot-${m.kind}`} aria-hidden="true" />
+            {m.kind === 'error' ? (
+              <span className="help-error-glyph" aria-hidden="true">
+                {ERROR_GLYPH}
+              </span>
+            ) : (
+              <span className={`help-dot help-dot-${m.kind}`} aria-hidden="true" />
+            )}
             <span>{t(m.name)}</span>
           </li>
         ))}

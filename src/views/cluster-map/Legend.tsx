@@ -40,7 +40,7 @@ export function Legend({ enabled, onToggle }: { enabled: boolean[]; onToggle: (k
           </button>
         ))}
         <span className="legend-item">
-          <span className="error-swatch" aria-hidden="true">✖</span>
+          <span className="error-swatch" aria-hidden="true">✚</span>
           {t(L.errorMarker)}
         </span>
       </span>

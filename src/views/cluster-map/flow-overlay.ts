@@ -434,7 +434,7 @@ export class FlowOverlay {
       .map((l) => {
         const b = this.boxes[l.node]
         const leftHalf = b.x + b.w / 2 < half
-        const text = `✖ ${l.count > 1 ? `${l.error} ×${l.count}` : l.error}`
+        const text = `✚ ${l.count > 1 ? `${l.error} ×${l.count}` : l.error}`
         const w = this.textWidth(text)
         const x = leftHalf ? b.x + 4 : b.x + b.w - 4
         const box = { x: leftHalf ? x : x - w, y: b.y - 15, w, h: 13 }

@@ -8,8 +8,8 @@ import { LAG_RULE } from '../lag-text.ts'
 export const L = {
   map: { en: 'Cluster map', ko: '클러스터 맵' },
   broker: { en: 'Broker', ko: '브로커' },
-  crash: { en: 'Crash', ko: '중단' },
-  crashHint: { en: 'Crash this broker process now (crashBroker)', ko: '이 브로커 프로세스를 지금 중단합니다 (crashBroker)' },
+  crash: { en: 'Crash', ko: '크래시' },
+  crashHint: { en: 'Crash this broker process now (crashBroker)', ko: '이 브로커 프로세스를 지금 강제로 죽입니다 (crashBroker)' },
   restart: { en: 'Restart', ko: '재시작' },
   restartHint: { en: 'Start this broker again (restartBroker)', ko: '이 브로커를 다시 시작합니다 (restartBroker)' },
   activeController: { en: 'active controller', ko: '활성 컨트롤러' },
@@ -50,7 +50,7 @@ export const L = {
 
 export const STATE_TEXT: Record<BrokerState, Text> = {
   alive: { en: 'alive', ko: '정상' },
-  crashed: { en: 'crashed', ko: '중단됨' },
+  crashed: { en: 'crashed', ko: '다운됨' },
   fenced: { en: 'fenced', ko: '펜싱됨 (fenced)' },
   isolated: { en: 'isolated', ko: '격리됨' },
 }

@@ -1,9 +1,11 @@
-// The inspector with nothing selected: what this scenario is about (its name and description),
+// The inspector with nothing selected: what this scenario is about (its name and description, in
+// the learner's language when the scenario file has it),
 // how to begin, and every broker, client and group as a button, so the whole cluster is reachable
 // from the keyboard as well as from the map.
 
 import { useState } from 'react'
-import type { ClusterView, Scenario } from '../../../sim/index.ts'
+import { scenarioText, type ClusterView, type Scenario } from '../../../sim/index.ts'
+import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { Section, SelectLink } from './parts.tsx'
 
@@ -99,10 +101,12 @@ function ClusterIndex({ view }: { view: ClusterView }) {
 
 export function Overview({ scenario, view }: { scenario: Scenario; view: ClusterView | null }) {
   const t = useT()
+  const locale = useUi((s) => s.locale)
+  const text = scenarioText(scenario, locale)
   return (
     <div className="insp-body" data-testid="inspector-overview">
-      <h2 className="insp-title">{scenario.name}</h2>
-      <Description key={scenario.name} text={scenario.description} />
+      <h2 className="insp-title">{text.name}</h2>
+      <Description key={scenario.name} text={text.description} />
       <Section title={t(L.start)}>
         <ul className="insp-list">
           {L.hints.map((h) => (
