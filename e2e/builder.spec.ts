@@ -3,7 +3,7 @@
 // scenario lives in the session, so a share link reopens it; Import opens a plain scenario file
 // (and refuses a bad one with one alert, keeping the run); a bad value is shown at its own field,
 // in English and Korean; the dialog fits 1280×720 and 1024×768 and axe-core finds nothing serious.
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
