@@ -17,6 +17,7 @@ import { memberView } from '../observe/member-view.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
+import { buildWaits } from './waits.ts'
 import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
 
 export function buildClusterView(w: World): ClusterView {
@@ -70,6 +71,7 @@ export function buildClusterView(w: World): ClusterView {
     links: linkMarks(w),
     isolated: Object.keys(w.net.isolated).sort(),
     sides: w.net.partitioned ? { ...w.net.side } : {},
+    waits: buildWaits(w),
   }
 }
 

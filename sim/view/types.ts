@@ -5,8 +5,10 @@
 import type { BrokerState } from '../trace/summary-types.ts'
 import type { MemberView } from '../clients/group-consumer-types.ts'
 import type { GroupPartitionRow } from '../observe/describe-tables.ts'
+import type { Waits } from './waits.ts'
 
 export type { BrokerState, MemberView, GroupPartitionRow }
+export type { Waits, FenceWait, IsrWait, SessionWait, DeliveryWait, BatchWaitReason } from './waits.ts'
 
 /** How one replica of a partition stands, as a learner reads it on a broker card. */
 export type ReplicaRole = 'leader' | 'insync' | 'outofsync' | 'offline'
@@ -159,4 +161,6 @@ export interface ClusterView {
   isolated: string[]
   /** partitionNetwork sides in force (node -> side), empty when none */
   sides: Record<string, number>
+  /** what the controller, leaders, coordinators and producers are waiting out now (view/waits.ts) */
+  waits: Waits
 }

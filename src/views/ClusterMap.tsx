@@ -15,25 +15,27 @@ import { ControllerRow } from './cluster-map/ControllerRow.tsx'
 import { Legend } from './cluster-map/Legend.tsx'
 import { FlowLayer } from './cluster-map/FlowLayer.tsx'
 import { L } from './cluster-map/texts.ts'
+import { mapCountdowns, offlineNote, type MapCountdowns } from './cluster-map/countdowns.ts'
+import { useCalloutFeed } from './cluster-map/MapEffects.tsx'
 import './cluster-map.css'
 
 /** produce, replication and consume on; group, controller and metadata traffic off */
 const DEFAULT_KINDS = [true, true, true, false, false, false]
 
-function Producers({ view, isolated }: { view: ClusterView; isolated: Set<string> }) {
+function Producers({ view, isolated, waits }: { view: ClusterView; isolated: Set<string>; waits: MapCountdowns }) {
   const t = useT()
   return (
     <div className="cmap-column cmap-producers" role="group" aria-label={t(L.producers)}>
       <span className="column-title">{t(L.producers)}</span>
       {view.producers.length === 0 ? <span className="muted small-text">{t(L.noClients)}</span> : null}
       {view.producers.map((p) => (
-        <ProducerCard key={p.id} producer={p} isolated={isolated.has(p.id)} />
+        <ProducerCard key={p.id} producer={p} isolated={isolated.has(p.id)} countdowns={waits.producers.get(p.id)} />
       ))}
     </div>
   )
 }
 
-function Brokers({ view }: { view: ClusterView }) {
+function Brokers({ view, waits }: { view: ClusterView; waits: MapCountdowns }) {
   const t = useT()
   const voters = new Map(view.controllers.map((c) => [c.id, c]))
   return (
@@ -41,14 +43,20 @@ function Brokers({ view }: { view: ClusterView }) {
       {view.dedicatedControllers ? <ControllerRow controllers={view.controllers} active={view.activeController} /> : null}
       <div className={`cmap-brokers brokers-${Math.min(view.brokers.length, 6)}`} role="group" aria-label={t(L.brokers)}>
         {view.brokers.map((b) => (
-          <BrokerCard key={b.id} broker={b} voter={view.dedicatedControllers ? undefined : voters.get(b.node)} />
+          <BrokerCard
+            key={b.id}
+            broker={b}
+            voter={view.dedicatedControllers ? undefined : voters.get(b.node)}
+            countdowns={waits.brokers.get(b.id)}
+            note={offlineNote(view, b.id)}
+          />
         ))}
       </div>
     </div>
   )
 }
 
-function Consumers({ view, isolated }: { view: ClusterView; isolated: Set<string> }) {
+function Consumers({ view, isolated, waits }: { view: ClusterView; isolated: Set<string>; waits: MapCountdowns }) {
   const t = useT()
   const none = view.groups.length === 0 && view.readers.length === 0
   return (
@@ -56,7 +64,7 @@ function Consumers({ view, isolated }: { view: ClusterView; isolated: Set<string
       <span className="column-title">{t(L.consumers)}</span>
       {none ? <span className="muted small-text">{t(L.noClients)}</span> : null}
       {view.groups.map((g) => (
-        <GroupCard key={g.groupId} group={g} isolated={isolated} />
+        <GroupCard key={g.groupId} group={g} isolated={isolated} countdowns={waits.groups.get(g.groupId)} />
       ))}
       {view.readers.map((r) => (
         <ReaderCard key={r.id} reader={r} isolated={isolated.has(r.id)} />
@@ -71,16 +79,18 @@ export function ClusterMap() {
   const [kinds, setKinds] = useState(DEFAULT_KINDS)
   const toggle = useCallback((i: number) => setKinds((k) => k.map((on, j) => (j === i ? !on : on))), [])
   const isolated = useMemo(() => new Set(view?.isolated ?? []), [view])
+  const waits = useMemo(() => (view ? mapCountdowns(view) : null), [view])
+  useCalloutFeed(view)
   return (
     <section className="cmap" aria-label={t(L.map)}>
       <Legend enabled={kinds} onToggle={toggle} />
       <div className="cmap-scroll">
         <div className="cmap-content">
-          {view ? (
+          {view && waits ? (
             <>
-              <Producers view={view} isolated={isolated} />
-              <Brokers view={view} />
-              <Consumers view={view} isolated={isolated} />
+              <Producers view={view} isolated={isolated} waits={waits} />
+              <Brokers view={view} waits={waits} />
+              <Consumers view={view} isolated={isolated} waits={waits} />
             </>
           ) : (
             <p className="muted">{t(L.noScenario)}</p>

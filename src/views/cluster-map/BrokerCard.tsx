@@ -9,6 +9,9 @@ import { useT } from '../../useT.ts'
 import { chipsByTopic, COMPACT_CHIPS_ABOVE, ROLE_MARK } from './format.ts'
 import { L, ROLE_TEXT, STATE_ICON, STATE_TEXT } from './texts.ts'
 import { crashBroker, restartBroker } from './actions.ts'
+import type { Countdown } from './countdowns.ts'
+import type { Text } from '../../i18n.ts'
+import { Callouts, Countdowns } from './MapEffects.tsx'
 
 function isSelected(sel: Selection | null, kind: 'broker', id: number): boolean {
   return sel !== null && sel.kind === kind && sel.id === id
@@ -84,7 +87,17 @@ function Badges({ broker, voter }: { broker: BrokerCardView; voter: ControllerCa
   )
 }
 
-export function BrokerCard({ broker, voter }: { broker: BrokerCardView; voter: ControllerCard | undefined }) {
+export function BrokerCard({
+  broker,
+  voter,
+  countdowns,
+  note,
+}: {
+  broker: BrokerCardView
+  voter: ControllerCard | undefined
+  countdowns?: readonly Countdown[]
+  note?: Text | null
+}) {
   const t = useT()
   const selected = useUi((s) => isSelected(s.selection, 'broker', broker.id))
   const select = () => useUi.getState().select({ kind: 'broker', id: broker.id })
@@ -129,6 +142,8 @@ export function BrokerCard({ broker, voter }: { broker: BrokerCardView; voter: C
       </div>
       <Badges broker={broker} voter={voter} />
       <Replicas cells={broker.replicas} />
+      <Countdowns list={countdowns} note={note} />
+      <Callouts target={{ kind: 'broker', id: broker.id }} />
     </div>
   )
 }

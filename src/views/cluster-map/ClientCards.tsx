@@ -7,17 +7,20 @@ import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { topError } from './format.ts'
 import { L } from './texts.ts'
+import type { Countdown } from './countdowns.ts'
+import { Callouts, Countdowns } from './MapEffects.tsx'
 
 function useSelected(kind: 'producer' | 'reader', id: string): boolean {
   return useUi((s) => s.selection?.kind === kind && s.selection.id === id)
 }
 
-export function ProducerCard({ producer: p, isolated }: { producer: ProducerView; isolated: boolean }) {
+export function ProducerCard({ producer: p, isolated, countdowns }: { producer: ProducerView; isolated: boolean; countdowns?: readonly Countdown[] }) {
   const t = useT()
   const selected = useSelected('producer', p.id)
   const error = topError(p.errors)
   const state = !p.up ? 'down' : !p.active ? 'stopped' : 'running'
   return (
+    <>
     <button
       type="button"
       className={`client-card producer-card client-${state}${isolated ? ' client-isolated' : ''}${selected ? ' selected' : ''}`}
@@ -44,6 +47,9 @@ export function ProducerCard({ producer: p, isolated }: { producer: ProducerView
         </span>
       ) : null}
     </button>
+    <Countdowns list={countdowns} />
+    <Callouts target={{ kind: 'producer', id: p.id }} />
+    </>
   )
 }
 

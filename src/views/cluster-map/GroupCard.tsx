@@ -9,6 +9,8 @@ import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { compactPartitions, groupRebalancing, memberPaused } from './format.ts'
 import { L } from './texts.ts'
+import type { Countdown } from './countdowns.ts'
+import { Callouts, Countdowns } from './MapEffects.tsx'
 
 function MemberRow({ member, group, isolated }: { member: MemberView; group: GroupView; isolated: boolean }) {
   const t = useT()
@@ -37,7 +39,7 @@ function MemberRow({ member, group, isolated }: { member: MemberView; group: Gro
   )
 }
 
-export function GroupCard({ group, isolated }: { group: GroupView; isolated: Set<string> }) {
+export function GroupCard({ group, isolated, countdowns }: { group: GroupView; isolated: Set<string>; countdowns?: readonly Countdown[] }) {
   const t = useT()
   const selected = useUi((s) => s.selection?.kind === 'group' && s.selection.id === group.groupId)
   const rebalancing = groupRebalancing(group.state)
@@ -85,6 +87,8 @@ export function GroupCard({ group, isolated }: { group: GroupView; isolated: Set
           </li>
         ))}
       </ul>
+      <Countdowns list={countdowns} />
+      <Callouts target={{ kind: 'group', id: group.groupId }} />
     </div>
   )
 }
