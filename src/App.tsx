@@ -25,6 +25,7 @@ import { CompareView } from './views/compare/CompareView.tsx'
 import { AnomalyList } from './views/AnomalyList.tsx'
 import { OpeningProgress } from './views/OpeningProgress.tsx'
 import { useOpening } from './store/opening-store.ts'
+import { useLesson } from './lessons/store.ts'
 
 const TABS: { id: SideTab; label: Text }[] = [
   { id: 'lessons', label: { en: 'Lessons', ko: '레슨' } },
@@ -108,6 +109,9 @@ function CommitProbe() {
 export function App() {
   const presenter = useUi((s) => s.presenter)
   const locale = useUi((s) => s.locale)
+  // presenter mode with a lesson whose step needs no side tab: the side panel gives its room to the map
+  const sideTab = useUi((s) => s.sideTab)
+  const lessonOnly = useLesson((s) => s.id !== null && !s.captionHidden) && presenter && sideTab === 'lessons'
   // while a session opens, the page waits (nothing to click or focus but Cancel and the toolbar's preferences)
   const opening = useOpening((s) => s.progress !== null)
   useEffect(() => installShortcuts(), [])
@@ -115,7 +119,7 @@ export function App() {
     document.documentElement.lang = locale
   }, [locale])
   return (
-    <div className={presenter ? 'app presenter' : 'app'}>
+    <div className={presenter ? (lessonOnly ? 'app presenter presenter-lesson' : 'app presenter') : 'app'}>
       <Controls />
       <OpeningProgress />
       <Notices />

@@ -17,6 +17,11 @@ export function allLessons(): Lesson[] {
   return all
 }
 
+/** The number a learner sees: the lesson's place in the list, 1..N with no gaps (ids stay stable). */
+export function displayNumber(lesson: Lesson): number {
+  return all.findIndex((l) => l.id === lesson.id) + 1
+}
+
 export function lessonById(id: string): Lesson | undefined {
   return all.find((l) => l.id === id)
 }

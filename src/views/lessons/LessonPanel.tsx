@@ -3,7 +3,7 @@
 
 import { useEffect } from 'react'
 import { useT, useLocale } from '../../useT.ts'
-import { allLessons } from '../../lessons/index.ts'
+import { allLessons, displayNumber } from '../../lessons/index.ts'
 import { useLesson } from '../../lessons/store.ts'
 import { installLessonWatch, openLesson } from '../../lessons/runner.ts'
 import { LessonStepView } from './LessonStepView.tsx'
@@ -23,7 +23,7 @@ function LessonList() {
           return (
             <li key={lesson.id}>
               <button type="button" className="lesson-open" data-testid={`lesson-open-${lesson.id}`} data-done={done} onClick={() => openLesson(lesson.id)}>
-                <span className="lesson-num" aria-hidden="true">{lesson.number}</span>
+                <span className="lesson-num" aria-hidden="true">{displayNumber(lesson)}</span>
                 <span className="lesson-titles">
                   <span className="lesson-title">
                     {t(lesson.title)}

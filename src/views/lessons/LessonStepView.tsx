@@ -8,7 +8,7 @@ import { formatSimTime } from '../../i18n.ts'
 import { useSim } from '../../store/sim-store.ts'
 import { usePlayback } from '../../store/playback-store.ts'
 import { useUi } from '../../store/ui-store.ts'
-import { lessonById } from '../../lessons/index.ts'
+import { displayNumber, lessonById } from '../../lessons/index.ts'
 import { useLesson } from '../../lessons/store.ts'
 import { backToLesson, check, choose, freePlay, leaveLesson, next, previous } from '../../lessons/runner.ts'
 import { L, stepOf } from './texts.ts'
@@ -36,7 +36,7 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
     <div className={`lesson-step lesson-${variant}`} data-testid={caption ? 'lesson-caption' : 'lesson-step'} data-step={index + 1} data-mode={mode}>
       <header className="lesson-head">
         <h2 className="lesson-h">
-          <span className="lesson-num" aria-hidden="true">{lesson.number}</span> {t(lesson.title)}
+          <span className="lesson-num" aria-hidden="true">{displayNumber(lesson)}</span> {t(lesson.title)}
         </h2>
         <span className="lesson-count" data-testid={tid('count')}>{stepOf(locale, index + 1, lesson.steps.length)}</span>
       </header>
