@@ -124,7 +124,7 @@ describe.concurrent('kafkascope CLI', () => {
     const file = variant('no-expect-ko.json', (s) => (s.expect = {}))
     const [ko, en] = await Promise.all([cli('run', file, '--until', '40000', '--lang', 'ko', '--quiet'), cli('run', file, '--until', '40000', '--lang=en', '--quiet')])
     expect(ko.code).toBe(0)
-    expect(ko.stdout).toMatch(/^Leader failover/)
+    expect(ko.stdout).toMatch(/^리더 장애 조치/)
     expect(ko.stdout).toMatch(/시뮬레이션 시간 40\.000 s · 이벤트 \d+개 · trace hash [0-9a-f]{16}/)
     expect(ko.stdout).toMatch(/Topic\s+Partition\s+Leader\s+Epoch\s+Replicas\s+Isr\s+HW/)
     expect(ko.stdout).toMatch(/검사\s+ok: lostAckedWrites 0/)

@@ -55,6 +55,9 @@ export interface GroupDraft {
 /** What the form does not show, carried over from the scenario it was prefilled from. */
 export interface Carried {
   description: string
+  /** the scenario's Korean name and description, kept while the name is the one it was prefilled with */
+  ko: unknown
+  originalName: string
   network: unknown
   readers: unknown[]
   timeline: unknown[]
@@ -164,6 +167,7 @@ export function draftToJson(d: Draft): Record<string, unknown> {
 
   const out: Record<string, unknown> = { name: d.name }
   if (d.carried.description !== '') out.description = d.carried.description
+  if (d.carried.ko !== undefined && d.name === d.carried.originalName) out.ko = d.carried.ko
   setIf(out, 'seed', num(d.seed))
   setIf(out, 'durationMs', num(d.durationMs))
   out.cluster = cluster
@@ -253,6 +257,8 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
     })),
     carried: {
       description: s.description,
+      ko: s.ko === undefined ? undefined : structuredClone(s.ko),
+      originalName: s.name,
       network: s.cluster.network,
       readers: structuredClone(s.readers),
       timeline: structuredClone(s.timeline),
