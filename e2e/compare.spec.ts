@@ -93,9 +93,13 @@ test('unclean election on vs off: A loses acknowledged records, B has time witho
   // the page's own run did not move
   expect(await simTime(page)).toBe(pageTime)
 
+  // Esc closes Compare and gives focus to Play, so the next Space plays (it does not reopen Compare)
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  await expect(compare).toBeFocused()
+  await expect(page.getByTestId('btn-play')).toBeFocused()
+  await page.keyboard.press(' ')
+  await expect(dialog).toBeHidden()
+  await expect.poll(() => simTime(page)).toBeGreaterThan(pageTime)
   expect(errors).toEqual([])
 })
 
