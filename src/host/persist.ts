@@ -26,7 +26,9 @@ export function installPersistence(): void {
     if (prev.playing && !s.playing) soon()
   })
   window.addEventListener('pagehide', () => rememberSession())
-  window.addEventListener('hashchange', () => {
-    if (window.location.hash !== written && window.location.hash.startsWith('#s=')) openHash(window.location.hash)
+  // the hash as pasted (event.newURL): a debounced write may have replaced the address since
+  window.addEventListener('hashchange', (e) => {
+    const hash = new URL(e.newURL).hash
+    if (hash !== written && hash.startsWith('#s=')) openHash(hash)
   })
 }
