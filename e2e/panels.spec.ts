@@ -143,6 +143,21 @@ test('metric charts are at least 160 px tall, end at the played time, and keep w
   expect(errors).toEqual([])
 })
 
+test('MEMBER_ID_REQUIRED, the first round of a new member\'s join, is explained apart from request errors, in English and Korean', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=consumer-group-rebalance')
+  await expect(page.getByTestId('sim-time')).toBeVisible()
+  await runUntil(page, 20_000)
+  await page.getByRole('tab', { name: 'Metrics', exact: true }).click()
+  await expect(page.getByTestId('chart-errors')).toBeVisible()
+  await expect(page.getByTestId('chart-errors')).not.toContainText('MEMBER_ID_REQUIRED')
+  const handshakes = page.getByTestId('join-handshakes')
+  await expect(handshakes).toContainText(/Join handshakes \(not request errors\): MEMBER_ID_REQUIRED [1-9]/)
+  await page.getByRole('button', { name: '한국어' }).click()
+  await expect(handshakes).toContainText(/조인 핸드셰이크 \(요청 오류 아님\): MEMBER_ID_REQUIRED [1-9]/)
+  expect(errors).toEqual([])
+})
+
 test('the timeline counts elections of the learner’s topics apart from __consumer_offsets', async ({ page }) => {
   const errors = watchErrors(page)
   await page.goto('/?scenario=unclean-election-data-loss')

@@ -32,17 +32,27 @@ export interface MetricSample {
   errors: Record<string, number>
   /** errors of topics in producers' Metadata responses so far, by name: warnings, not request errors */
   metadataWarnings?: Record<string, number>
+  /**
+   * JoinGroup answers of MEMBER_ID_REQUIRED so far: the first round of every new member's join
+   * handshake (KIP-394; AbstractCoordinator rejoins at once with the member id it was given, and
+   * logs it at INFO), so it is counted here and not among the request errors
+   */
+  joinHandshakes?: number
 }
+
+/** Error names a member's counters hold that are steps of a protocol, not failed requests. */
+const JOIN_HANDSHAKE = 'MEMBER_ID_REQUIRED'
 
 function addTo(sum: Record<string, number>, counts: Record<string, number>): void {
   for (const k in counts) sum[k] = (sum[k] ?? 0) + counts[k]
 }
 
-function clientCounters(w: World): Pick<MetricSample, 'acked' | 'consumed' | 'errors' | 'metadataWarnings'> {
+function clientCounters(w: World): Pick<MetricSample, 'acked' | 'consumed' | 'errors' | 'metadataWarnings' | 'joinHandshakes'> {
   let acked = 0
   let consumed = 0
   const errors: Record<string, number> = {}
   const metadataWarnings: Record<string, number> = {}
+  let joinHandshakes = 0
   for (const id of w.producerIds) {
     acked += w.producers[id].acked
     addTo(errors, w.producers[id].errors)
@@ -54,9 +64,13 @@ function clientCounters(w: World): Pick<MetricSample, 'acked' | 'consumed' | 'er
   }
   for (const id of w.memberIds) {
     consumed += w.members[id].polled
-    addTo(errors, w.members[id].errors)
+    const counts = w.members[id].errors
+    for (const k in counts) {
+      if (k === JOIN_HANDSHAKE) joinHandshakes += counts[k]
+      else errors[k] = (errors[k] ?? 0) + counts[k]
+    }
   }
-  return { acked, consumed, errors, metadataWarnings }
+  return { acked, consumed, errors, metadataWarnings, joinHandshakes }
 }
 
 function partitionHealth(w: World, img: MetadataImage): Pick<MetricSample, 'underReplicated' | 'offline' | 'leaders'> {
@@ -90,6 +104,6 @@ function groupLags(w: World, img: MetadataImage): MetricSample['groupLag'] {
 
 export function sampleMetrics(w: World): MetricSample {
   const img = clusterImage(w)
-  const { acked, consumed, errors, metadataWarnings } = clientCounters(w)
-  return { atMs: w.nowMs, acked, consumed, ...partitionHealth(w, img), groupLag: groupLags(w, img), errors, metadataWarnings }
+  const { acked, consumed, errors, metadataWarnings, joinHandshakes } = clientCounters(w)
+  return { atMs: w.nowMs, acked, consumed, ...partitionHealth(w, img), groupLag: groupLags(w, img), errors, metadataWarnings, joinHandshakes }
 }

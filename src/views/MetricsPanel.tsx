@@ -16,7 +16,7 @@ import { LeadersChart } from './metrics/LeadersChart.tsx'
 import { playedDomainMax, type ChartLine } from './metrics/line-chart.ts'
 import { lineStyle } from './metrics/palette.ts'
 import { errorCounts, groupLag, health, latest, mostOf, partitionLag, peak, throughput, type NamedSeries } from './metrics/series.ts'
-import { L, METADATA_WARMUP, errorsSummary, healthSummary, lagSummary, metadataWarningsText, mostLagText, throughputSummary } from './metrics/texts.ts'
+import { L, METADATA_WARMUP, errorsSummary, healthSummary, lagSummary, metadataWarningsText, joinHandshakesText, mostLagText, throughputSummary } from './metrics/texts.ts'
 import './metrics-panel.css'
 
 const round = (v: number) => String(Math.round(v))
@@ -90,6 +90,7 @@ export function MetricsPanel() {
     .sort()
     .map((k) => `${k} ${lastWarnings[k]}`)
     .join(', ')
+  const joinHandshakes = samples?.[samples.length - 1]?.joinHandshakes ?? 0
   const common = { width, domainMaxMs, nowMs }
   const [produce, consume] = data.rates
   const [urp, offline] = data.health
@@ -163,6 +164,11 @@ export function MetricsPanel() {
           <p className="mx-warmup-counts">{t(metadataWarningsText(metadataWarnings))}</p>
           <p className="mx-note">{t(METADATA_WARMUP)}</p>
         </div>
+      ) : null}
+      {joinHandshakes > 0 ? (
+        <p className="mx-note" data-testid="join-handshakes">
+          {t(joinHandshakesText(joinHandshakes))}
+        </p>
       ) : null}
       {view ? <LeadersChart brokers={view.brokers} width={width} /> : null}
     </div>

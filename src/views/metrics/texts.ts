@@ -53,6 +53,12 @@ export const METADATA_WARMUP: Text = {
   ko: '프로듀서가 토픽의 리더가 정해지기 전에 메타데이터를 요청했습니다. Java 클라이언트는 이를 경고("Error while fetching metadata")로 기록하고 다시 시도합니다. 보낸 것도, 잃은 것도 없습니다.',
 }
 
+/** JoinGroup's MEMBER_ID_REQUIRED: the first round of a new member's join (KIP-394), apart from request errors. */
+export const joinHandshakesText = (n: number): Text => ({
+  en: `Join handshakes (not request errors): MEMBER_ID_REQUIRED ${n}. A new member's first JoinGroup is answered with the member id it must use; it joins again with it at once (KIP-394).`,
+  ko: `조인 핸드셰이크 (요청 오류 아님): MEMBER_ID_REQUIRED ${n}. 새 멤버의 첫 JoinGroup에는 사용할 멤버 ID가 응답으로 오고, 멤버는 그 ID로 곧바로 다시 조인합니다 (KIP-394).`,
+})
+
 export const mostLagText = (shown: number, all: number): Text => ({
   en: `The ${shown} of ${all} partitions with the most LAG.`,
   ko: `파티션 ${all}개 중 LAG가 가장 큰 ${shown}개.`,
