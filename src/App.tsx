@@ -26,6 +26,7 @@ import { AnomalyList } from './views/AnomalyList.tsx'
 import { OpeningProgress } from './views/OpeningProgress.tsx'
 import { useOpening } from './store/opening-store.ts'
 import { useLesson } from './lessons/store.ts'
+import { lessonById } from './lessons/index.ts'
 
 const TABS: { id: SideTab; label: Text }[] = [
   { id: 'lessons', label: { en: 'Lessons', ko: '레슨' } },
@@ -112,6 +113,8 @@ export function App() {
   // presenter mode with a lesson whose step needs no side tab: the side panel gives its room to the map
   const sideTab = useUi((s) => s.sideTab)
   const lessonOnly = useLesson((s) => s.id !== null && !s.captionHidden) && presenter && sideTab === 'lessons'
+  // what the lesson's step points at: presenter mode gives the partition log or the map more room
+  const lessonTarget = useLesson((s) => (s.id ? lessonById(s.id)?.steps[s.step]?.target : undefined))
   // while a session opens, the page waits (nothing to click or focus but Cancel and the toolbar's preferences)
   const opening = useOpening((s) => s.progress !== null)
   useEffect(() => installShortcuts(), [])
@@ -119,7 +122,7 @@ export function App() {
     document.documentElement.lang = locale
   }, [locale])
   return (
-    <div className={presenter ? (lessonOnly ? 'app presenter presenter-lesson' : 'app presenter') : 'app'}>
+    <div className={presenter ? (lessonOnly ? 'app presenter presenter-lesson' : 'app presenter') : 'app'} data-lesson-target={lessonTarget}>
       <Controls />
       <OpeningProgress />
       <Notices />

@@ -30,7 +30,33 @@ function typingInto(target: EventTarget | null): boolean {
   return target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable
 }
 
-/** The ring over the step's target element. */
+/**
+ * The part of `el` a person can see: its box cut by every scrolling or clipping box around it and
+ * by the window (a panel taller than its tab shows only its top), or null when none of it shows.
+ */
+function visibleBox(el: Element): Box | null {
+  const r = el.getBoundingClientRect()
+  let top = r.top
+  let left = r.left
+  let bottom = r.bottom
+  let right = r.right
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const style = getComputedStyle(p)
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
+    const c = p.getBoundingClientRect()
+    top = Math.max(top, c.top)
+    left = Math.max(left, c.left)
+    bottom = Math.min(bottom, c.bottom)
+    right = Math.min(right, c.right)
+  }
+  top = Math.max(top, 0)
+  left = Math.max(left, 0)
+  bottom = Math.min(bottom, window.innerHeight)
+  right = Math.min(right, window.innerWidth)
+  return bottom > top && right > left ? { top, left, width: right - left, height: bottom - top } : null
+}
+
+/** The ring over the step's target element (the part of it in sight). */
 function Ring({ target, stepKey }: { target: string; stepKey: string }) {
   const t = useT()
   const version = useSim((s) => s.version)
@@ -40,15 +66,22 @@ function Ring({ target, stepKey }: { target: string; stepKey: string }) {
 
   // Bring the target into sight once per step.
   useEffect(() => {
-    const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' })
+    const bring = (behavior: ScrollBehavior) => {
+      const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
+      el?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior })
+    }
+    bring(reducedMotion() ? 'auto' : 'smooth')
+    // and again when the window's size changes (a projector, a resized window)
+    const onResize = () => bring('auto')
+    window.addEventListener('resize', onResize)
+    return () => window.removeEventListener('resize', onResize)
   }, [target, stepKey])
 
   useLayoutEffect(() => {
     function measure() {
       const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
-      if (!el) return setBox(null)
-      const r = el.getBoundingClientRect()
+      const r = el ? visibleBox(el) : null
+      if (!r) return setBox(null)
       setBox((b) => (b && b.top === r.top && b.left === r.left && b.width === r.width && b.height === r.height ? b : { top: r.top, left: r.left, width: r.width, height: r.height }))
     }
     measure()
@@ -56,7 +89,12 @@ function Ring({ target, stepKey }: { target: string; stepKey: string }) {
     const timers = [100, 400, 800].map((ms) => setTimeout(measure, ms))
     window.addEventListener('resize', measure)
     window.addEventListener('scroll', measure, true)
+    // the caption band grows when a question or the paused line shows: the stage above it shrinks
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null
+    const stage = document.querySelector('.workspace')
+    if (stage) resized?.observe(stage)
     return () => {
+      resized?.disconnect()
       timers.forEach(clearTimeout)
       window.removeEventListener('resize', measure)
       window.removeEventListener('scroll', measure, true)
