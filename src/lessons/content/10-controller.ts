@@ -78,6 +78,6 @@ export const lesson: Lesson = {
   ],
   tryThis: [
     { en: 'Press Crash on broker 2’s card, the active controller now: brokers 1 and 3 elect a new one and, after broker.session.timeout.ms, it fences broker 2.', ko: '지금 활성 컨트롤러인 브로커 2 카드의 크래시를 눌러 보세요. 브로커 1과 3이 새 컨트롤러를 뽑고, 새 컨트롤러는 broker.session.timeout.ms 뒤 브로커 2를 펜싱합니다.' },
-    { en: 'Then crash a second broker: one voter of three is no majority, so watch the Events tab for an election that never completes.', ko: '이어서 브로커를 하나 더 크래시해 보세요. 셋 중 한 투표자로는 과반이 안 되므로, 이벤트 탭에서 선거가 끝나지 않는 것을 지켜보세요.' },
+    { en: 'Then crash a second broker: one voter of three is no majority, so no new active controller can be elected: check the Events tab.', ko: '이어서 브로커를 하나 더 크래시해 보세요. 셋 중 한 투표자로는 과반이 안 되므로, 새 활성 컨트롤러를 뽑을 수 없습니다. 이벤트 탭에서 확인해 보세요.' },
   ],
 }

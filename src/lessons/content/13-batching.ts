@@ -85,7 +85,7 @@ export const lesson: Lesson = {
     },
   ],
   tryThis: [
-    { en: 'Move the run back to 10 s, 25 s and 45 s and compare the number beside the request dots on the map: about two, forty and nine records.', ko: '실행을 10초, 25초, 45초로 옮겨 지도에서 요청 점 옆의 숫자를 비교해 보세요. 레코드 약 2개, 40개, 9개입니다.' },
+    { en: 'On the timeline, go back to 10 s, 25 s and 45 s and compare the number beside the request dots on the map: about two, forty and nine records.', ko: '타임라인에서 10초, 25초, 45초로 돌아가 지도에서 요청 점 옆의 숫자를 비교해 보세요. 레코드 약 2개, 40개, 9개입니다.' },
     { en: 'Click clickstream, set acks to 0 and press Apply: Produce requests keep leaving in batches, but the producer no longer waits for any answer.', ko: 'clickstream을 클릭해 acks를 0으로 바꾸고 적용을 누르세요. Produce 요청은 계속 배치로 떠나지만 프로듀서는 더 이상 응답을 기다리지 않습니다.' },
   ],
 }

@@ -65,7 +65,7 @@ export const lesson: Lesson = {
     },
   ],
   tryThis: [
-    { en: 'Go back to step 2 with Previous, choose Free play, click safe-payer, set acks to 1 and press Apply (this also turns idempotence off), then play on: its retries now write duplicates too.', ko: '이전으로 2단계에 돌아가 자유 실습을 고르고, safe-payer를 클릭해 acks를 1로 바꾼 뒤 적용을 누르세요(멱등성도 꺼집니다). 계속 재생하면 이제 그 재시도도 중복을 씁니다.' },
+    { en: 'Press Previous back to step 2, choose Free play, click safe-payer, set acks to 1 and press Apply (this also turns idempotence off), then play on: its retries now write duplicates too.', ko: '이전을 눌러 2단계로 돌아가 자유 실습을 고르고, safe-payer를 클릭해 acks를 1로 바꾼 뒤 적용을 누르세요(멱등성도 꺼집니다). 계속 재생하면 이제 그 재시도도 중복을 씁니다.' },
     { en: 'In the Anomalies tab press “Go to this moment” on a duplicate and find its two offsets in the partition log.', ko: '이상 탭에서 중복 하나에 “이 시점으로 이동”을 누르고 파티션 로그에서 그 레코드의 두 오프셋을 찾아보세요.' },
   ],
 }

@@ -13,6 +13,11 @@ import { useLesson } from '../../lessons/store.ts'
 import { backToLesson, check, choose, freePlay, leaveLesson, next, previous } from '../../lessons/runner.ts'
 import { L, stepOf } from './texts.ts'
 
+/** The verdict appears at the key moment, below the choices and their reasons: bring it into view once. */
+function revealOnce(el: HTMLElement | null): void {
+  el?.scrollIntoView?.({ block: 'nearest' })
+}
+
 export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
   const t = useT()
   const locale = useLocale()
@@ -75,7 +80,7 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
                 </button>
               ) : null}
               {checked && reached && choice !== null ? (
-                <div className={choice === q.answer ? 'lesson-explain' : 'lesson-explain wrong'} data-testid={tid('explain')}>
+                <div ref={revealOnce} className={choice === q.answer ? 'lesson-explain' : 'lesson-explain wrong'} data-testid={tid('explain')}>
                   <p data-testid={tid(`why-${choice}`)}>
                     <strong>{choice === q.answer ? `✓ ${t(L.right)}` : `✗ ${t(L.notQuite)}`}</strong> {t(q.why[choice])}
                   </p>
