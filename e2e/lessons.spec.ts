@@ -106,6 +106,10 @@ for (const file of lessonFiles) {
       states.push(await doStep(page, lesson, i))
       if (i < lesson.steps.length - 1) await page.getByTestId(`${viewOf(lesson.steps[i])}-next`).click()
     }
+    // the last step ends with things to try in the app (in the caption when the step opened another tab)
+    const tryThis = page.getByTestId(`${viewOf(lesson.steps[lesson.steps.length - 1])}-try-this`)
+    await expect(tryThis).toContainText('Try this')
+    await expect(tryThis.getByRole('listitem')).toHaveCount(lesson.tryThis.length)
     // Previous rebuilds the step before, exactly as it was when we came forwards.
     if (lesson.steps.length > 1) {
       const k = lesson.steps.length - 2
