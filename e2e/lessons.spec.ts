@@ -106,6 +106,10 @@ for (const file of lessonFiles) {
       states.push(await doStep(page, lesson, i))
       if (i < lesson.steps.length - 1) await page.getByTestId(`${viewOf(lesson.steps[i])}-next`).click()
     }
+    // the last step ends with things to try in the app (in the caption when the step opened another tab)
+    const tryThis = page.getByTestId(`${viewOf(lesson.steps[lesson.steps.length - 1])}-try-this`)
+    await expect(tryThis).toContainText('Try this')
+    await expect(tryThis.getByRole('listitem')).toHaveCount(lesson.tryThis.length)
     // Previous rebuilds the step before, exactly as it was when we came forwards.
     if (lesson.steps.length > 1) {
       const k = lesson.steps.length - 2
@@ -121,6 +125,57 @@ for (const file of lessonFiles) {
     expect(errors).toEqual([])
   })
 }
+
+test('a wrong answer shows why that choice is wrong, why each other one is right or wrong, the explanation, and the lesson ends with things to try', async ({ page }) => {
+  test.setTimeout(90_000)
+  const errors = watchErrors(page)
+  const lesson = (await loadLessons()).find((l) => l.id === 'rebalancing')!
+  const lastIndex = lesson.steps.length - 1
+  const step = lesson.steps[lastIndex]
+  const q = step.question!
+  expect(viewOf(step)).toBe('lesson')
+  const wrong = q.answer === 0 ? 1 : 0
+  await openLessonsTab(page)
+  await page.getByTestId('lesson-open-rebalancing').click()
+  for (let i = 0; i < lastIndex; i++) await page.getByTestId(`${viewOf(lesson.steps[i])}-next`).click()
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(lastIndex + 1))
+  // the last step lists things to try in the app, under "Try this"
+  const tryThis = page.getByTestId('lesson-try-this')
+  await expect(tryThis).toContainText('Try this')
+  await expect(tryThis.getByRole('listitem')).toHaveCount(lesson.tryThis.length)
+  await expect(tryThis.getByRole('listitem').first()).toHaveText(lesson.tryThis[0].en)
+  // before answering, no reason is on screen: the choices alone do not give the answer away
+  await expect(page.locator('[data-testid^="lesson-why-"]')).toHaveCount(0)
+  await page.getByTestId('lesson-question').getByRole('radio').nth(wrong).check()
+  await page.getByTestId('lesson-check').click()
+  await page.getByTestId('speed').fill('3')
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', String(step.playUntilMs), { timeout: 30_000 })
+  // the chosen choice's reason, marked ✗, then the explanation
+  const explain = page.getByTestId('lesson-explain')
+  await expect(explain).toContainText('✗ Not quite.')
+  await expect(page.getByTestId(`lesson-why-${wrong}`)).toContainText(q.why[wrong].en)
+  await expect(explain).toContainText(q.explain.en)
+  const text = (await explain.innerText()).replace(/\s+/g, ' ')
+  expect(text.indexOf(q.why[wrong].en)).toBeLessThan(text.indexOf(q.explain.en))
+  // every other choice carries its own reason: ✓ for the right one, ✗ for the others
+  for (let i = 0; i < q.choices.length; i++) {
+    await expect(page.getByTestId(`lesson-why-${i}`)).toBeVisible()
+    await expect(page.getByTestId(`lesson-why-${i}`)).toContainText(q.why[i].en)
+    if (i !== wrong) await expect(page.getByTestId(`lesson-why-${i}`)).toContainText(i === q.answer ? '✓' : '✗')
+  }
+  // at 1280×720 the reasons, the explanation and the list fit in the panel without covering the buttons
+  await expect(page.getByTestId('lesson-finish')).toBeVisible()
+  await page.screenshot({ path: 'test-results/lessons-why-en.png' })
+  // in Korean: the heading and the reasons follow the language
+  await page.getByRole('button', { name: '한국어' }).click()
+  await expect(tryThis).toContainText('직접 해 보기')
+  await expect(tryThis.getByRole('listitem').first()).toHaveText(lesson.tryThis[0].ko)
+  await expect(page.getByTestId(`lesson-why-${q.answer}`)).toContainText(q.why[q.answer].ko)
+  await expect(explain).toContainText('✗ 아쉽네요.')
+  await page.screenshot({ path: 'test-results/lessons-why-ko.png' })
+  await expectNoSeriousA11y(page, 'reasons and try this')
+  expect(errors).toEqual([])
+})
 
 test('a half-done lesson resumes at its step after a reload; free play and back', async ({ page }) => {
   const errors = watchErrors(page)

@@ -8,7 +8,10 @@ import type { Selection, SideTab } from '../store/ui-store.ts'
 
 export interface LessonQuestion {
   prompt: Text
+  /** short claims of similar form, with no reason attached (the reasons are in why) */
   choices: Text[]
+  /** for each choice, in the same order: why it is right or why it is wrong (shown once answered) */
+  why: Text[]
   /** index of the right choice */
   answer: number
   /** shown after the learner answers (and after watching) */
@@ -46,4 +49,6 @@ export interface Lesson {
   scenario: { builtIn: string } | { json: unknown }
   seed?: number
   steps: LessonStep[]
+  /** 2–3 things to do in the app after the last step, shown under "Try this" */
+  tryThis: Text[]
 }

@@ -49,8 +49,13 @@ export const lesson: Lesson = {
         prompt: { en: 'Four members, three partitions. What happens?', ko: '멤버 넷, 파티션 셋. 어떻게 될까요?' },
         choices: [
           { en: 'Two members share one partition', ko: '두 멤버가 한 파티션을 나눠 읽는다' },
-          { en: 'One member gets no partition and stays idle', ko: '한 멤버는 파티션을 받지 못하고 쉰다' },
+          { en: 'One member gets no partition', ko: '한 멤버는 파티션을 받지 못한다' },
           { en: 'The topic gets a fourth partition', ko: '토픽에 네 번째 파티션이 생긴다' },
+        ],
+        why: [
+          { en: 'In a consumer group each partition is assigned to at most one member, so one consumer reads it in order. (Only the newer share groups, KIP-932, let members share a partition.)', ko: '컨슈머 그룹에서 파티션은 많아야 멤버 하나에게 할당되어, 컨슈머 하나가 순서대로 읽습니다. (멤버가 파티션을 나눠 읽는 것은 새로운 share group, KIP-932뿐입니다.)' },
+          { en: 'Three partitions, four members: the assignor gives three members one partition each and the fourth none. It still heartbeats and takes over if an owner leaves.', ko: '파티션 셋, 멤버 넷이면 할당기는 세 멤버에게 하나씩 주고 네 번째에게는 주지 않습니다. 그 멤버도 하트비트를 보내며 담당 멤버가 나가면 이어받습니다.' },
+          { en: 'Consumers never change a topic. Only an admin adds partitions (kafka-topics --alter --partitions), as lesson 12 shows.', ko: '컨슈머는 토픽을 바꾸지 않습니다. 파티션은 관리자만 늘릴 수 있습니다(kafka-topics --alter --partitions, 레슨 12).' },
         ],
         answer: 1,
         explain: {
@@ -70,9 +75,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'search-index already reads orders. What does archive get?', ko: 'search-index가 이미 orders를 읽고 있습니다. archive는 무엇을 받을까요?' },
         choices: [
-          { en: 'Every record, on its own: all three partitions', ko: '모든 레코드를 따로: 세 파티션 전부' },
-          { en: 'Only what search-index has not read', ko: 'search-index가 읽지 않은 것만' },
-          { en: 'Nothing: a partition has one reader', ko: '없음: 파티션은 한 명만 읽는다' },
+          { en: 'Every record of all three partitions', ko: '세 파티션의 모든 레코드' },
+          { en: 'Only what search-index has not read', ko: 'search-index가 읽지 않은 레코드만' },
+          { en: 'Nothing while search-index reads', ko: 'search-index가 읽는 동안은 아무것도' },
+        ],
+        why: [
+          { en: 'Each group has its own assignment and its own committed offsets, so archive gets every record of orders, whatever search-index does.', ko: '그룹마다 할당과 커밋된 오프셋이 따로 있습니다. archive는 search-index와 상관없이 orders의 모든 레코드를 받습니다.' },
+          { en: 'Groups do not split records between them and reading deletes nothing: search-index’s offsets are its own, and archive never sees them.', ko: '그룹끼리 레코드를 나눠 갖지 않고, 읽어도 지워지지 않습니다. search-index의 오프셋은 그 그룹만의 것이고 archive와는 무관합니다.' },
+          { en: 'The one-member-per-partition rule holds inside one group only; any number of groups may read the same partition at the same time.', ko: '“파티션당 한 멤버” 규칙은 한 그룹 안에서만 적용됩니다. 여러 그룹이 같은 파티션을 동시에 읽을 수 있습니다.' },
         ],
         answer: 0,
         explain: {
@@ -100,5 +110,9 @@ export const lesson: Lesson = {
         ko: 'audit은 그룹에 속하지 않습니다. assign()을 호출해 파티션을 직접 고르므로 코디네이터가 나눠 주지 않습니다. 그룹 멤버는 subscribe()를 호출하고 그룹 코디네이터가 파티션을 할당하게 합니다.',
       },
     },
+  ],
+  tryThis: [
+    { en: 'In the Groups tab press “+ Add consumer” on archive and watch its LAG in the describe table: two members now read its three partitions in parallel.', ko: '그룹 탭에서 archive의 “+ 컨슈머 추가”를 누르고 describe 표의 LAG을 보세요. 이제 멤버 둘이 파티션 세 개를 나눠 병렬로 읽습니다.' },
+    { en: 'Click a search-index member that owns a partition and press Crash in the inspector: after session.timeout.ms the group rebalances and the member that was idle gets a partition.', ko: '파티션을 맡은 search-index 멤버를 클릭하고 상세 탭에서 다운시키기를 누르세요. session.timeout.ms가 지나면 그룹이 리밸런싱하고 쉬던 멤버도 파티션을 받습니다.' },
   ],
 }

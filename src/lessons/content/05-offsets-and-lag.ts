@@ -11,7 +11,7 @@ export const lesson: Lesson = {
   title: { en: 'Committed offsets and lag', ko: '커밋된 오프셋과 랙(LAG)' },
   summary: {
     en: 'Commits, LAG, redelivery after a crash, and replaying history by resetting the group’s offsets.',
-    ko: '커밋, LAG, 중단 뒤의 재전달, 그리고 그룹 오프셋을 재설정해 과거 데이터를 다시 읽는 방법을 봅니다.',
+    ko: '커밋, LAG, 크래시 뒤의 재전달, 그리고 그룹 오프셋을 재설정해 과거 데이터를 다시 읽는 방법을 봅니다.',
   },
   scenario: { builtIn: 'replay-by-reset-offsets' },
   steps: [
@@ -30,14 +30,19 @@ export const lesson: Lesson = {
       target: 'group-analytics',
       text: {
         en: 'analytics-2 crashes. It had processed some records after its last commit. After session.timeout.ms (10 s) the coordinator gives its partitions to analytics-1.',
-        ko: 'analytics-2가 중단됩니다. 마지막 커밋 뒤에도 레코드를 조금 더 처리한 상태였습니다. session.timeout.ms(10초)가 지나면 코디네이터가 그 파티션을 analytics-1에게 줍니다.',
+        ko: 'analytics-2가 크래시합니다. 마지막 커밋 뒤에도 레코드를 조금 더 처리한 상태였습니다. session.timeout.ms(10초)가 지나면 코디네이터가 그 파티션을 analytics-1에게 줍니다.',
       },
       question: {
         prompt: { en: 'Where does analytics-1 start reading those partitions?', ko: 'analytics-1은 그 파티션을 어디서부터 읽을까요?' },
         choices: [
           { en: 'Where analytics-2 really stopped', ko: 'analytics-2가 실제로 멈춘 곳부터' },
-          { en: 'At the last committed offset: some records are read twice', ko: '마지막 커밋 오프셋부터: 일부 레코드를 두 번 읽는다' },
-          { en: 'At the end of the log: it skips what it missed', ko: '로그 끝부터: 놓친 것은 건너뛴다' },
+          { en: 'At the last committed offset', ko: '마지막으로 커밋된 오프셋부터' },
+          { en: 'At the end of the log', ko: '로그 끝부터' },
+        ],
+        why: [
+          { en: 'Where analytics-2 stopped lived only in its own memory (its position). The group stores committed offsets in __consumer_offsets and nothing else.', ko: 'analytics-2가 멈춘 위치(position)는 그 프로세스의 메모리에만 있었습니다. 그룹이 __consumer_offsets에 저장하는 것은 커밋된 오프셋뿐입니다.' },
+          { en: 'The new owner fetches the committed offset and resumes there, so the records analytics-2 processed after its last commit are delivered again: at-least-once.', ko: '새 주인은 커밋된 오프셋을 받아 거기서부터 읽습니다. 그래서 analytics-2가 마지막 커밋 뒤에 처리한 레코드가 다시 전달됩니다. 최소 한 번(at-least-once)입니다.' },
+          { en: 'auto.offset.reset=latest would apply only with no committed offset or on OFFSET_OUT_OF_RANGE; here a committed offset exists, so nothing is skipped.', ko: 'auto.offset.reset=latest는 커밋된 오프셋이 없거나 OFFSET_OUT_OF_RANGE일 때만 쓰입니다. 여기에는 커밋된 오프셋이 있으므로 건너뛰는 레코드가 없습니다.' },
         ],
         answer: 1,
         explain: {
@@ -68,8 +73,12 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What do the new members read?', ko: '새 멤버는 무엇을 읽을까요?' },
         choices: [
-          { en: 'Only new records: the old ones were consumed and deleted', ko: '새 레코드만: 예전 것은 소비되어 지워졌다' },
+          { en: 'Only the new records', ko: '새 레코드만' },
           { en: 'The whole topic again, from offset 0', ko: '오프셋 0부터 토픽 전체를 다시' },
+        ],
+        why: [
+          { en: 'Reading deleted nothing: the records stay until retention removes them, and the reset moved the committed offsets back to 0.', ko: '읽었다고 지워진 것은 없습니다. 레코드는 보존 정책이 지울 때까지 남고, 재설정이 커밋된 오프셋을 0으로 되돌렸습니다.' },
+          { en: '--reset-offsets --to-earliest set every committed offset to the log start, 0 here; the new members fetch those offsets and replay the history.', ko: '--reset-offsets --to-earliest가 커밋된 오프셋을 모두 로그 시작, 여기서는 0으로 바꿨습니다. 새 멤버는 그 오프셋을 받아 과거 데이터를 다시 읽습니다.' },
         ],
         answer: 1,
         explain: {
@@ -89,5 +98,10 @@ export const lesson: Lesson = {
       playUntilMs: 50_000,
       speed: 2,
     },
+  ],
+  tryThis: [
+    { en: 'Click analytics-1 and press Crash in the inspector, then follow the LAG of analytics in the Metrics tab while its partitions wait for session.timeout.ms.', ko: 'analytics-1을 클릭하고 상세 탭에서 다운시키기를 누른 뒤, 파티션이 session.timeout.ms를 기다리는 동안 지표 탭에서 analytics의 LAG을 따라가 보세요.' },
+    { en: 'Once the group is Empty, choose --to-latest under Reset offsets in its inspector, press “+ Add consumer” and see LAG drop to 0: the history is skipped.', ko: '그룹이 Empty일 때 상세 탭의 오프셋 재설정에서 --to-latest를 고르고 “+ 컨슈머 추가”를 누르세요. LAG이 0이 되고 과거 데이터는 건너뜁니다.' },
+    { en: 'Open the Console tab and run kafka-consumer-groups --describe at two moments: CURRENT-OFFSET moves only when a member commits.', ko: '콘솔 탭에서 kafka-consumer-groups --describe를 두 시점에 실행해 보세요. CURRENT-OFFSET은 멤버가 커밋할 때만 움직입니다.' },
   ],
 }

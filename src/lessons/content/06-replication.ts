@@ -43,8 +43,12 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'Can two replicas of the same partition sit on one broker?', ko: '같은 파티션의 복제본 두 개가 한 브로커에 있을 수 있을까요?' },
         choices: [
-          { en: 'Yes, to save brokers', ko: '예, 브로커를 아끼려고' },
-          { en: 'No, each replica is on a different broker', ko: '아니요, 복제본은 모두 서로 다른 브로커에 있다' },
+          { en: 'Yes, when brokers are few', ko: '예, 브로커가 적으면' },
+          { en: 'No, each replica is on its own broker', ko: '아니요, 복제본마다 다른 브로커에 있다' },
+        ],
+        why: [
+          { en: 'Kafka never places two replicas of one partition on the same broker: creating a topic with a replication factor above the broker count fails (INVALID_REPLICATION_FACTOR).', ko: 'Kafka는 한 파티션의 복제본 두 개를 같은 브로커에 두지 않습니다. 복제 계수가 브로커 수보다 큰 토픽은 만들 수 없습니다(INVALID_REPLICATION_FACTOR).' },
+          { en: 'Each replica of a partition sits on a different broker, so losing one broker loses at most one copy; leaders are spread too, sharing the write load.', ko: '한 파티션의 복제본은 저마다 다른 브로커에 있어 브로커 하나를 잃어도 복사본은 많아야 하나만 잃습니다. 리더도 퍼져 있어 쓰기 부하를 나눕니다.' },
         ],
         answer: 1,
         explain: {
@@ -65,8 +69,13 @@ export const lesson: Lesson = {
         prompt: { en: 'How do followers get the new records?', ko: '팔로워는 새 레코드를 어떻게 받을까요?' },
         choices: [
           { en: 'The leader pushes each record to them', ko: '리더가 레코드마다 밀어 준다(push)' },
-          { en: 'They fetch from the leader, like a consumer', ko: '컨슈머처럼 리더에게서 가져온다(fetch)' },
+          { en: 'They fetch from the leader', ko: '리더에게서 가져온다(fetch)' },
           { en: 'The producer writes to every replica', ko: '프로듀서가 모든 복제본에 직접 쓴다' },
+        ],
+        why: [
+          { en: 'Kafka replication is pull-based: the leader never sends records on its own, it answers the followers’ Fetch requests.', ko: 'Kafka 복제는 가져가는(pull) 방식입니다. 리더는 스스로 레코드를 보내지 않고 팔로워의 Fetch 요청에 답합니다.' },
+          { en: 'Followers send Fetch requests to the leader, as consumers do; their fetch offsets tell the leader how far each one is, which decides the ISR and the high watermark.', ko: '팔로워는 컨슈머처럼 리더에게 Fetch 요청을 보냅니다. 그 페치 오프셋으로 리더는 팔로워마다 어디까지 왔는지 알고, 이것이 ISR과 하이 워터마크를 정합니다.' },
+          { en: 'A producer sends each batch to the partition leader only; the blue dots go to leaders, and the followers copy from there.', ko: '프로듀서는 배치를 파티션 리더에게만 보냅니다. 파란 점은 리더로만 가고, 팔로워는 리더에게서 복사합니다.' },
         ],
         answer: 1,
         explain: {
@@ -90,8 +99,13 @@ export const lesson: Lesson = {
       tab: 'console',
       text: {
         en: 'The Console shows kafka-topics.sh --describe: ReplicationFactor: 3 and, per partition, Leader, Replicas and Isr. Lesson 7 crashes a leader and shows what the followers are for.',
-        ko: '콘솔 탭에 kafka-topics.sh --describe 결과가 나옵니다. ReplicationFactor: 3이고, 파티션마다 Leader, Replicas, Isr이 있습니다. 레슨 7에서는 리더를 중단시켜 팔로워가 왜 필요한지 봅니다.',
+        ko: '콘솔 탭에 kafka-topics.sh --describe 결과가 나옵니다. ReplicationFactor: 3이고, 파티션마다 Leader, Replicas, Isr이 있습니다. 레슨 7에서는 리더를 크래시시켜 팔로워가 왜 필요한지 봅니다.',
       },
     },
+  ],
+  tryThis: [
+    { en: 'Click a broker and press Crash on its card: its leader chips move to other brokers and the Isr of its partitions shrinks (lesson 7 looks closer).', ko: '브로커 카드의 크래시를 눌러 보세요. 그 브로커의 리더 칩이 다른 브로커로 옮겨 가고 해당 파티션의 Isr이 줄어듭니다(레슨 7에서 자세히 봅니다).' },
+    { en: 'Select a broker and use Slow link towards another broker in the inspector: watch that follower fall behind and leave the Isr.', ko: '브로커를 선택하고 상세 탭의 링크 느리게를 다른 브로커 쪽으로 걸어 보세요. 그 팔로워가 뒤처지다가 Isr에서 빠지는 것을 지켜보세요.' },
+    { en: 'In the Console tab compare Replicas and Isr for each payments partition before and after.', ko: '콘솔 탭에서 payments 파티션마다 Replicas와 Isr을 전후로 비교해 보세요.' },
   ],
 }

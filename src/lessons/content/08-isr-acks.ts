@@ -35,9 +35,14 @@ export const lesson: Lesson = {
           ko: '브로커 2는 아직 ISR에 있습니다. 앞으로 몇 초 동안 payments(acks=all)는 어떻게 될까요?',
         },
         choices: [
-          { en: 'Nothing: it is acknowledged as before', ko: '아무 일 없음: 전처럼 응답을 받는다' },
-          { en: 'Its acknowledgements stall: the high watermark waits for broker 2', ko: '응답이 멈춘다: 하이 워터마크가 브로커 2를 기다린다' },
-          { en: 'It gets NOT_ENOUGH_REPLICAS at once', ko: '바로 NOT_ENOUGH_REPLICAS를 받는다' },
+          { en: 'Acknowledged as before', ko: '전처럼 응답을 받는다' },
+          { en: 'Its acknowledgements stall', ko: '응답이 멈춘다' },
+          { en: 'NOT_ENOUGH_REPLICAS at once', ko: '바로 NOT_ENOUGH_REPLICAS를 받는다' },
+        ],
+        why: [
+          { en: 'acks=all waits for every replica in the ISR, and broker 2 is still in it: its late fetches hold the high watermark back.', ko: 'acks=all은 ISR의 모든 복제본을 기다리는데 브로커 2가 아직 ISR에 있습니다. 늦게 도착하는 페치가 하이 워터마크를 붙잡아 둡니다.' },
+          { en: 'The high watermark is the smallest log end in the ISR, so it stops at broker 2; acks=all requests wait in the leader (purgatory) until it passes them.', ko: '하이 워터마크는 ISR 중 가장 작은 로그 끝이라 브로커 2에서 멈춥니다. acks=all 요청은 하이 워터마크가 지나갈 때까지 리더 안(purgatory)에서 기다립니다.' },
+          { en: 'NOT_ENOUGH_REPLICAS compares the ISR size with min.insync.replicas=2; with three in the ISR the leader accepts the writes, it just cannot acknowledge them yet.', ko: 'NOT_ENOUGH_REPLICAS는 ISR 크기를 min.insync.replicas=2와 비교한 결과입니다. ISR에 셋이 있으니 리더는 쓰기를 받아들이고, 아직 응답하지 못할 뿐입니다.' },
         ],
         answer: 1,
         explain: {
@@ -67,9 +72,14 @@ export const lesson: Lesson = {
           ko: '동기화 복제본 하나, min.insync.replicas=2. 프로듀서들은 어떤 응답을 받을까요?',
         },
         choices: [
-          { en: 'Both are acknowledged as usual', ko: '둘 다 평소처럼 응답을 받는다' },
-          { en: 'payments gets NOT_ENOUGH_REPLICAS; metrics (acks=1) is still acknowledged', ko: 'payments는 NOT_ENOUGH_REPLICAS, metrics(acks=1)는 계속 응답을 받는다' },
+          { en: 'Both are acknowledged', ko: '둘 다 응답을 받는다' },
+          { en: 'payments is refused, metrics acknowledged', ko: 'payments는 거절되고 metrics는 응답을 받는다' },
           { en: 'Both are refused', ko: '둘 다 거절된다' },
+        ],
+        why: [
+          { en: 'For acks=all the leader checks the ISR size against min.insync.replicas before appending: with one in-sync replica, payments is refused.', ko: 'acks=all이면 리더가 쓰기 전에 ISR 크기를 min.insync.replicas와 비교합니다. 동기화 복제본이 하나뿐이라 payments는 거절됩니다.' },
+          { en: 'payments (acks=all) gets NOT_ENOUGH_REPLICAS and retries; metrics (acks=1) is never checked against min.insync.replicas and is acknowledged once the leader has written.', ko: 'payments(acks=all)는 NOT_ENOUGH_REPLICAS를 받고 재시도합니다. metrics(acks=1)는 min.insync.replicas 검사를 받지 않아 리더가 쓰자마자 응답을 받습니다.' },
+          { en: 'min.insync.replicas only applies to acks=all: metrics with acks=1 is acknowledged as soon as the leader has the record.', ko: 'min.insync.replicas는 acks=all에만 적용됩니다. acks=1인 metrics는 리더가 레코드를 갖자마자 응답을 받습니다.' },
         ],
         answer: 1,
         explain: {
@@ -98,5 +108,10 @@ export const lesson: Lesson = {
       playUntilMs: 61500,
       speed: 2,
     },
+  ],
+  tryThis: [
+    { en: 'Press Restart on broker 1’s card: it catches up, the Isr grows back to three and the high watermark follows.', ko: '브로커 1 카드의 재시작을 눌러 보세요. 따라잡은 뒤 Isr이 다시 셋이 되고 하이 워터마크도 따라갑니다.' },
+    { en: 'Click the producer metrics, set acks to all and press Apply, then press Crash on broker 2’s card: now metrics gets NOT_ENOUGH_REPLICAS too.', ko: '프로듀서 metrics를 클릭해 acks를 all로 바꾸고 적용을 누른 뒤, 브로커 2 카드의 크래시를 눌러 보세요. 이제 metrics도 NOT_ENOUGH_REPLICAS를 받습니다.' },
+    { en: 'In the Console tab compare the Isr of ledger-0 before and after each change.', ko: '콘솔 탭에서 변경할 때마다 ledger-0의 Isr을 전후로 비교해 보세요.' },
   ],
 }

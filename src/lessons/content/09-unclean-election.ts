@@ -41,9 +41,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What does the controller do with each partition?', ko: '컨트롤러는 각 파티션을 어떻게 할까요?' },
         choices: [
-          { en: 'Both get broker 2 as leader and nothing is lost', ko: '둘 다 브로커 2가 리더가 되고 잃는 것은 없다' },
-          { en: 'orders gets no leader; clicks gets broker 2 as leader and loses records', ko: 'orders는 리더가 없고, clicks는 브로커 2가 리더가 되며 레코드를 잃는다' },
-          { en: 'Both wait without a leader until broker 1 returns', ko: '둘 다 브로커 1이 돌아올 때까지 리더 없이 기다린다' },
+          { en: 'Both elect broker 2 and lose nothing', ko: '둘 다 브로커 2를 뽑고 잃는 것은 없다' },
+          { en: 'orders waits, clicks elects broker 2', ko: 'orders는 기다리고 clicks는 브로커 2를 뽑는다' },
+          { en: 'Both wait for broker 1', ko: '둘 다 브로커 1을 기다린다' },
+        ],
+        why: [
+          { en: 'Broker 2 left the ISR and misses records that were acknowledged: orders forbids electing it, and for clicks electing it means losing those records.', ko: '브로커 2는 ISR에서 빠져 응답까지 받은 레코드를 갖고 있지 않습니다. orders는 그런 복제본을 뽑지 않고, clicks는 뽑는 대신 그 레코드를 잃습니다.' },
+          { en: 'orders keeps unclean.leader.election.enable=false and shows Leader: none (Isr stays 1); clicks allows an unclean election, so broker 2 leads with ISR [2] and only what it had copied.', ko: 'orders는 unclean.leader.election.enable=false라 Leader: none이 됩니다(Isr은 1로 남음). clicks는 언클린 선출을 허용해 브로커 2가 ISR [2]로 리더가 되고, 복사해 둔 것만 남습니다.' },
+          { en: 'Only orders waits. clicks sets unclean.leader.election.enable=true, so the controller elects the out-of-sync broker 2 rather than leave it offline.', ko: '기다리는 것은 orders뿐입니다. clicks는 unclean.leader.election.enable=true라서 컨트롤러가 오프라인으로 두지 않고 뒤처진 브로커 2를 뽑습니다.' },
         ],
         answer: 1,
         explain: {
@@ -77,5 +82,10 @@ export const lesson: Lesson = {
       },
       target: 'partition-clicks-0',
     },
+  ],
+  tryThis: [
+    { en: 'Press Crash on broker 2’s card and compare the two partitions in the partition log: which one gets a leader, and does the Anomalies tab report anything new?', ko: '브로커 2 카드의 크래시를 누르고 파티션 로그에서 두 파티션을 비교해 보세요. 어느 쪽이 리더를 얻는지, 이상 탭에 새로 보고되는 것이 있는지 확인하세요.' },
+    { en: 'In the Anomalies tab press “Go to this moment” on a lost write of clicks-0 and step through what happened to it.', ko: '이상 탭에서 clicks-0의 잃어버린 쓰기에 “이 시점으로 이동”을 누르고 그 레코드에 무슨 일이 있었는지 따라가 보세요.' },
+    { en: 'Pick the built-in scenario clean-election-unavailable, then unclean-election-data-loss, under Scenario and watch each case on its own.', ko: '시나리오에서 내장 시나리오 clean-election-unavailable과 unclean-election-data-loss를 차례로 골라 각 경우를 따로 지켜보세요.' },
   ],
 }

@@ -32,9 +32,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What happens first?', ko: '가장 먼저 무슨 일이 일어날까요?' },
         choices: [
-          { en: 'The two remaining voters elect a new active controller within about 2 s', ko: '남은 투표자 둘이 2초 안팎에 새 활성 컨트롤러를 뽑는다' },
-          { en: 'Nothing happens until broker 3 returns: the metadata was on it', ko: '브로커 3이 돌아올 때까지 아무 일도 없다: 메타데이터가 거기 있었다' },
+          { en: 'The remaining voters elect a new controller', ko: '남은 투표자들이 새 컨트롤러를 뽑는다' },
+          { en: 'Nothing until broker 3 returns', ko: '브로커 3이 돌아올 때까지 아무 일도 없다' },
           { en: 'The producer picks a new controller', ko: '프로듀서가 새 컨트롤러를 고른다' },
+        ],
+        why: [
+          { en: 'A voter that hears nothing from the leader for controller.quorum.fetch.timeout.ms (2 s) starts an election; two of three is a majority, and the winner already has the metadata log.', ko: 'controller.quorum.fetch.timeout.ms(2초) 동안 리더에게서 소식이 없으면 투표자가 선거를 시작합니다. 셋 중 둘이면 과반이고, 당선자는 이미 메타데이터 로그를 갖고 있습니다.' },
+          { en: 'The metadata log __cluster_metadata is replicated to every voter with Raft, so brokers 1 and 2 have it too, and two of three voters can carry on.', ko: '메타데이터 로그 __cluster_metadata는 Raft로 모든 투표자에게 복제되어 있어 브로커 1과 2도 갖고 있고, 셋 중 둘로 계속 진행할 수 있습니다.' },
+          { en: 'Clients have no vote: only the voters of the controller quorum elect the active controller, and producers learn the new metadata from brokers.', ko: '클라이언트에게는 투표권이 없습니다. 컨트롤러 쿼럼의 투표자만 활성 컨트롤러를 뽑고, 프로듀서는 브로커에게서 새 메타데이터를 받습니다.' },
         ],
         answer: 0,
         explain: {
@@ -70,5 +75,9 @@ export const lesson: Lesson = {
       },
       tab: 'events',
     },
+  ],
+  tryThis: [
+    { en: 'Press Crash on broker 2’s card, the active controller now: brokers 1 and 3 elect a new one and, after broker.session.timeout.ms, it fences broker 2.', ko: '지금 활성 컨트롤러인 브로커 2 카드의 크래시를 눌러 보세요. 브로커 1과 3이 새 컨트롤러를 뽑고, 새 컨트롤러는 broker.session.timeout.ms 뒤 브로커 2를 펜싱합니다.' },
+    { en: 'Then crash a second broker: one voter of three is no majority, so no new active controller can be elected: check the Events tab.', ko: '이어서 브로커를 하나 더 크래시해 보세요. 셋 중 한 투표자로는 과반이 안 되므로, 새 활성 컨트롤러를 뽑을 수 없습니다. 이벤트 탭에서 확인해 보세요.' },
   ],
 }

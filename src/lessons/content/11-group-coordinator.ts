@@ -33,9 +33,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What happens to group billing?', ko: 'billing 그룹은 어떻게 될까요?' },
         choices: [
-          { en: 'The group is lost and starts again from the beginning', ko: '그룹이 사라지고 처음부터 다시 시작한다' },
-          { en: 'Once __consumer_offsets-9 has a new leader, that broker becomes the coordinator and the group carries on', ko: '__consumer_offsets-9에 새 리더가 생기면 그 브로커가 코디네이터가 되고 그룹은 계속된다' },
-          { en: 'Each member becomes its own coordinator', ko: '멤버마다 스스로 코디네이터가 된다' },
+          { en: 'The group is lost and starts over', ko: '그룹이 사라지고 처음부터 다시 시작한다' },
+          { en: 'A new coordinator takes the group over', ko: '새 코디네이터가 그룹을 이어받는다' },
+          { en: 'Each member coordinates itself', ko: '멤버마다 스스로 코디네이터가 된다' },
+        ],
+        why: [
+          { en: 'The group’s state and committed offsets live in __consumer_offsets-9, which is replicated: nothing is lost with broker 1, and the generation stays the same.', ko: '그룹 상태와 커밋된 오프셋은 복제되는 __consumer_offsets-9에 있습니다. 브로커 1과 함께 사라지는 것은 없고 generation도 그대로입니다.' },
+          { en: 'Once broker 1 is fenced, broker 2 leads __consumer_offsets-9, loads group billing and its offsets from it, and the members find it with FindCoordinator; no rebalance.', ko: '브로커 1이 펜싱되면 브로커 2가 __consumer_offsets-9의 리더가 되어 billing 그룹과 오프셋을 읽어 들이고, 멤버들은 FindCoordinator로 찾아갑니다. 리밸런싱은 없습니다.' },
+          { en: 'A group always has one coordinator, a broker: the leader of the group’s __consumer_offsets partition. Members can only find it and talk to it.', ko: '그룹의 코디네이터는 언제나 브로커 하나, 즉 그룹의 __consumer_offsets 파티션 리더입니다. 멤버는 그 브로커를 찾아 요청할 뿐입니다.' },
         ],
         answer: 1,
         explain: {
@@ -76,9 +81,14 @@ export const lesson: Lesson = {
           ko: '멤버들은 아직 브로커 2에 하트비트를 보냅니다. 브로커 2는 뭐라고 답할까요?',
         },
         choices: [
-          { en: 'NOT_COORDINATOR: the members ask FindCoordinator again and move to broker 1', ko: 'NOT_COORDINATOR: 멤버들이 FindCoordinator를 다시 물어 브로커 1로 옮긴다' },
-          { en: 'It forwards the heartbeats to broker 1', ko: '하트비트를 브로커 1에 전달한다' },
+          { en: 'NOT_COORDINATOR, and the members find broker 1', ko: 'NOT_COORDINATOR, 멤버들이 브로커 1을 찾는다' },
+          { en: 'No error, it forwards them to broker 1', ko: '오류 없이 브로커 1에 전달한다' },
           { en: 'NOT_LEADER_OR_FOLLOWER, and the group rebalances', ko: 'NOT_LEADER_OR_FOLLOWER, 그리고 그룹이 리밸런싱한다' },
+        ],
+        why: [
+          { en: 'Broker 2 no longer leads __consumer_offsets-9, so it unloads the group and answers NOT_COORDINATOR; each member runs FindCoordinator again and moves to broker 1.', ko: '브로커 2는 더 이상 __consumer_offsets-9의 리더가 아니라서 그룹을 내려놓고 NOT_COORDINATOR로 답합니다. 멤버마다 FindCoordinator를 다시 보내 브로커 1로 옮깁니다.' },
+          { en: 'Brokers do not forward group requests to each other: a broker that is not the coordinator answers with an error and the client looks the coordinator up again.', ko: '브로커끼리 그룹 요청을 전달하지 않습니다. 코디네이터가 아닌 브로커는 오류로 답하고, 클라이언트가 코디네이터를 다시 찾습니다.' },
+          { en: 'NOT_LEADER_OR_FOLLOWER answers produce and fetch requests for a partition; group requests get NOT_COORDINATOR, and a coordinator move does not rebalance the group.', ko: 'NOT_LEADER_OR_FOLLOWER는 파티션에 대한 produce·fetch 요청의 오류입니다. 그룹 요청은 NOT_COORDINATOR를 받고, 코디네이터가 옮겨 가도 그룹은 리밸런싱하지 않습니다.' },
         ],
         answer: 0,
         explain: {
@@ -88,5 +98,9 @@ export const lesson: Lesson = {
       },
       playUntilMs: 58000,
     },
+  ],
+  tryThis: [
+    { en: 'Press Crash on broker 1’s card again and follow group billing in the Events tab: the coordinator moves, the generation does not change.', ko: '브로커 1 카드의 크래시를 다시 누르고 이벤트 탭에서 billing 그룹을 따라가 보세요. 코디네이터는 옮겨 가지만 generation은 바뀌지 않습니다.' },
+    { en: 'In the Groups tab press “+ Add consumer” on billing: the new member finds the coordinator with FindCoordinator and the group rebalances to a new generation.', ko: '그룹 탭에서 billing의 “+ 컨슈머 추가”를 누르세요. 새 멤버가 FindCoordinator로 코디네이터를 찾고, 그룹은 새 generation으로 리밸런싱합니다.' },
   ],
 }

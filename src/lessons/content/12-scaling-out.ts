@@ -34,9 +34,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What does the new member get after the rebalance?', ko: '리밸런싱이 끝나면 새 멤버는 무엇을 맡을까요?' },
         choices: [
-          { en: 'Half of another member\'s partition', ko: '다른 멤버 파티션의 절반' },
-          { en: 'Nothing: it stays idle', ko: '아무것도 맡지 않고 쉰다' },
+          { en: 'Half of another member’s partition', ko: '다른 멤버 파티션의 절반' },
+          { en: 'Nothing, it stays idle', ko: '아무것도 맡지 않고 쉰다' },
           { en: 'A copy of every partition', ko: '모든 파티션의 복사본' },
+        ],
+        why: [
+          { en: 'A partition is never split between members of one group: it goes to at most one member, which reads it in order.', ko: '한 그룹 안에서 파티션은 나뉘지 않습니다. 많아야 멤버 하나에게 가고, 그 멤버가 순서대로 읽습니다.' },
+          { en: 'Three partitions, four members: one gets nothing. A group scales only up to the partition count; the spare member heartbeats and takes over if another leaves.', ko: '파티션 셋, 멤버 넷이면 하나는 받지 못합니다. 그룹은 파티션 수까지만 늘어나고, 남는 멤버는 하트비트를 보내다가 다른 멤버가 나가면 이어받습니다.' },
+          { en: 'Reading every partition is what a separate group does; inside billing the partitions are divided among the members, never copied.', ko: '모든 파티션을 읽는 것은 별도의 그룹입니다. billing 안에서는 파티션을 멤버끼리 나눌 뿐 복사하지 않습니다.' },
         ],
         answer: 1,
         explain: {
@@ -59,8 +64,13 @@ export const lesson: Lesson = {
         },
         choices: [
           { en: 'They stay in their old partition', ko: '예전 파티션에 그대로 간다' },
-          { en: 'Many keys now go to another partition, so their order across the change is not guaranteed', ko: '많은 키가 다른 파티션으로 가므로, 변경 전후 순서가 보장되지 않는다' },
-          { en: 'Kafka moves the old records to the new partitions', ko: 'Kafka가 예전 레코드를 새 파티션으로 옮긴다' },
+          { en: 'Many keys move to another partition', ko: '많은 키가 다른 파티션으로 옮겨 간다' },
+          { en: 'Kafka moves the old records too', ko: 'Kafka가 예전 레코드도 옮긴다' },
+        ],
+        why: [
+          { en: 'The producer now computes murmur2(key) mod 6, which differs from mod 3 for many keys; nothing remembers a key’s old partition.', ko: '프로듀서는 이제 murmur2(key) mod 6을 계산하고, 많은 키에서 mod 3과 결과가 다릅니다. 키의 예전 파티션을 기억하는 곳은 없습니다.' },
+          { en: 'mod 6 differs from mod 3 for many keys, so a key’s new records can land in another partition than its old ones: per-key order across the change is not guaranteed.', ko: 'mod 6은 많은 키에서 mod 3과 다르므로 같은 키의 새 레코드가 예전 것과 다른 파티션에 갈 수 있습니다. 변경 전후 키별 순서는 보장되지 않습니다.' },
+          { en: 'Adding partitions never moves existing records: old records stay where they were written, and the new partitions start empty.', ko: '파티션을 늘려도 기존 레코드는 옮겨지지 않습니다. 예전 레코드는 쓰인 자리에 남고 새 파티션은 비어서 시작합니다.' },
         ],
         answer: 1,
         explain: {
@@ -104,5 +114,9 @@ export const lesson: Lesson = {
       actions: [{ action: 'electPreferredLeaders', topic: 'orders' }],
       playUntilMs: 47500,
     },
+  ],
+  tryThis: [
+    { en: 'Press Crash on broker 3’s card and watch the leaders per broker in the Metrics tab; then Restart it and press Elect preferred leaders.', ko: '브로커 3 카드의 크래시를 누르고 지표 탭에서 브로커별 리더 수를 보세요. 그다음 재시작하고 preferred leader 선출을 누르세요.' },
+    { en: 'In the Groups tab press “+ Add consumer” on billing until it has seven members: six partitions keep six busy and the seventh idles.', ko: '그룹 탭에서 billing의 “+ 컨슈머 추가”를 멤버가 일곱이 될 때까지 누르세요. 파티션 여섯이 여섯 멤버를 바쁘게 하고 일곱 번째는 쉽니다.' },
   ],
 }

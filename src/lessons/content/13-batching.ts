@@ -31,9 +31,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'What changes?', ko: '무엇이 달라질까요?' },
         choices: [
-          { en: 'Fewer records per second: the producer waits', ko: '초당 레코드 수가 줄어든다: 프로듀서가 기다리니까' },
-          { en: 'About twenty times fewer requests carry the same records per second', ko: '같은 초당 레코드를 약 20분의 1의 요청이 실어 나른다' },
-          { en: 'Nothing: linger.ms only matters when records have keys', ko: '아무것도: linger.ms는 키가 있을 때만 의미가 있다' },
+          { en: 'Fewer records per second', ko: '초당 레코드 수가 줄어든다' },
+          { en: 'Far fewer requests for the same records', ko: '같은 레코드를 훨씬 적은 요청으로 보낸다' },
+          { en: 'Nothing changes', ko: '아무것도 달라지지 않는다' },
+        ],
+        why: [
+          { en: 'linger.ms delays a batch, not the producer: records still arrive at 1000 a second and all get sent, so the acknowledged rate in Metrics stays the same.', ko: 'linger.ms는 프로듀서가 아니라 배치를 늦춥니다. 레코드는 여전히 초당 1000개씩 들어와 모두 보내지므로 지표 탭의 응답 속도는 그대로입니다.' },
+          { en: 'A batch now waits up to 50 ms to fill: about 24 requests a second carry about forty records each, instead of about 550 carrying two. The cost is up to 50 ms more latency.', ko: '배치가 이제 최대 50ms까지 기다리며 찹니다. 요청 약 550개가 두 개씩 나르던 것을 약 24개가 40개쯤씩 나릅니다. 대가는 최대 50ms의 추가 지연입니다.' },
+          { en: 'linger.ms applies to every batch, keyed or not: waiting lets more records join a batch, so each request carries many more of them.', ko: 'linger.ms는 키가 있든 없든 모든 배치에 적용됩니다. 기다리는 동안 레코드가 더 모여 요청마다 훨씬 많이 실립니다.' },
         ],
         answer: 1,
         explain: {
@@ -52,9 +57,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'How many requests a second now?', ko: '이제 초당 요청은 몇 개쯤일까요?' },
         choices: [
-          { en: 'About 110: 1000 records in batches of nine', ko: '약 110개: 레코드 1000개를 아홉 개씩' },
+          { en: 'About 110', ko: '약 110개' },
           { en: 'Still about 24', ko: '여전히 약 24개' },
-          { en: 'About 1000: one per record', ko: '약 1000개: 레코드마다 하나' },
+          { en: 'About 1000', ko: '약 1000개' },
+        ],
+        why: [
+          { en: 'A 2048-byte batch is full after nine of these records and leaves at once, without waiting for linger.ms: 1000 ÷ 9 is about 110 requests a second.', ko: '2048바이트 배치는 이 레코드 아홉 개로 가득 차 linger.ms를 기다리지 않고 바로 떠납니다. 1000 ÷ 9, 초당 약 110개의 요청입니다.' },
+          { en: '24 a second came from linger.ms with room left in 16384-byte batches; now a batch fills long before 50 ms have passed.', ko: '초당 24개는 16384바이트 배치에 여유가 있을 때 linger.ms가 정한 값입니다. 이제는 50ms가 지나기 훨씬 전에 배치가 찹니다.' },
+          { en: 'One request per record would need one-record batches; a 2048-byte batch still holds nine of these small records.', ko: '레코드마다 요청 하나가 되려면 배치에 레코드가 하나씩이어야 합니다. 2048바이트 배치에는 이 작은 레코드가 아홉 개 들어갑니다.' },
         ],
         answer: 0,
         explain: {
@@ -73,5 +83,9 @@ export const lesson: Lesson = {
       },
       tab: 'metrics',
     },
+  ],
+  tryThis: [
+    { en: 'On the timeline, go back to 10 s, 25 s and 45 s and compare the number beside the request dots on the map: about two, forty and nine records.', ko: '타임라인에서 10초, 25초, 45초로 돌아가 지도에서 요청 점 옆의 숫자를 비교해 보세요. 레코드 약 2개, 40개, 9개입니다.' },
+    { en: 'Click clickstream, set acks to 0 and press Apply: Produce requests keep leaving in batches, but the producer no longer waits for any answer.', ko: 'clickstream을 클릭해 acks를 0으로 바꾸고 적용을 누르세요. Produce 요청은 계속 배치로 떠나지만 프로듀서는 더 이상 응답을 기다리지 않습니다.' },
   ],
 }

@@ -30,9 +30,14 @@ export const lesson: Lesson = {
       question: {
         prompt: { en: 'Both retry after REQUEST_TIMED_OUT. What ends up in the log?', ko: '둘 다 REQUEST_TIMED_OUT 뒤에 재시도합니다. 로그에는 무엇이 남을까요?' },
         choices: [
-          { en: 'Both producers\' records appear twice', ko: '두 프로듀서의 레코드가 모두 두 번씩 들어간다' },
-          { en: 'Only legacy-payer\'s records appear more than once', ko: 'legacy-payer의 레코드만 여러 번 들어간다' },
-          { en: 'No duplicates: the broker drops every retry', ko: '중복 없음: 브로커가 재시도를 모두 버린다' },
+          { en: 'Both write duplicates', ko: '두 프로듀서 모두 중복을 쓴다' },
+          { en: 'Only legacy-payer writes duplicates', ko: 'legacy-payer만 중복을 쓴다' },
+          { en: 'Neither writes duplicates', ko: '둘 다 중복을 쓰지 않는다' },
+        ],
+        why: [
+          { en: 'safe-payer’s retries carry its producer id and the same sequence numbers; the leader sees it already has that batch and answers with the original offsets instead of appending.', ko: 'safe-payer의 재시도는 같은 프로듀서 ID와 시퀀스 번호를 답니다. 리더는 이미 받은 배치임을 알아보고 다시 쓰지 않고 원래 오프셋으로 답합니다.' },
+          { en: 'legacy-payer’s retry looks like a new batch to the broker and is appended again; safe-payer’s is recognised by producer id and sequence number and written once.', ko: 'legacy-payer의 재시도는 브로커에게 새 배치로 보여 다시 쓰입니다. safe-payer의 재시도는 프로듀서 ID와 시퀀스 번호로 알아보므로 한 번만 쓰입니다.' },
+          { en: 'Without idempotence the broker cannot tell a retry from a new batch, so legacy-payer’s retried batches are written a second time.', ko: '멱등성이 없으면 브로커는 재시도와 새 배치를 구분하지 못합니다. 그래서 legacy-payer가 재시도한 배치는 한 번 더 쓰입니다.' },
         ],
         answer: 1,
         explain: {
@@ -58,5 +63,9 @@ export const lesson: Lesson = {
       select: { kind: 'producer', id: 'safe-payer' },
       playUntilMs: 40000,
     },
+  ],
+  tryThis: [
+    { en: 'Press Previous back to step 2, choose Free play, click safe-payer, set acks to 1 and press Apply (this also turns idempotence off), then play on: its retries now write duplicates too.', ko: '이전을 눌러 2단계로 돌아가 자유 실습을 고르고, safe-payer를 클릭해 acks를 1로 바꾼 뒤 적용을 누르세요(멱등성도 꺼집니다). 계속 재생하면 이제 그 재시도도 중복을 씁니다.' },
+    { en: 'In the Anomalies tab press “Go to this moment” on a duplicate and find its two offsets in the partition log.', ko: '이상 탭에서 중복 하나에 “이 시점으로 이동”을 누르고 파티션 로그에서 그 레코드의 두 오프셋을 찾아보세요.' },
   ],
 }

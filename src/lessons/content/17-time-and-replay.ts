@@ -43,8 +43,13 @@ export const lesson: Lesson = {
         },
         choices: [
           { en: 'Only records produced after 40 s', ko: '40초 이후에 들어온 레코드만' },
-          { en: 'Everything again from offset 0: the records are still there', ko: '오프셋 0부터 전부 다시: 레코드가 아직 있다' },
-          { en: 'Nothing: records are deleted once a group has read them', ko: '아무것도: 그룹이 읽은 레코드는 삭제된다' },
+          { en: 'Everything again from offset 0', ko: '오프셋 0부터 전부 다시' },
+          { en: 'Nothing at all', ko: '아무것도 읽지 않는다' },
+        ],
+        why: [
+          { en: 'That would be --to-latest. --to-earliest moved every committed offset to the log start, so the members begin at offset 0, not at the end.', ko: '그것은 --to-latest입니다. --to-earliest는 커밋된 오프셋을 모두 로그 시작으로 옮겼으므로 멤버는 로그 끝이 아니라 오프셋 0부터 시작합니다.' },
+          { en: 'The committed offsets are now 0 and the records are still there, so the members replay the whole history and LAG starts at the size of the log.', ko: '커밋된 오프셋이 0이 되었고 레코드는 그대로 있으므로, 멤버는 지난 기록 전체를 재처리하고 LAG은 로그 전체 크기에서 시작합니다.' },
+          { en: 'Reading deletes nothing in Kafka: records stay until retention removes them, and the reset points the group back at them.', ko: 'Kafka에서는 읽어도 지워지지 않습니다. 레코드는 보존 정책이 지울 때까지 남고, 재설정이 그룹을 다시 그 레코드로 돌려 놓습니다.' },
         ],
         answer: 1,
         explain: {
@@ -70,5 +75,10 @@ export const lesson: Lesson = {
       },
       tab: 'console',
     },
+  ],
+  tryThis: [
+    { en: 'Click each member of analytics and press Crash in the inspector; once the group is Empty, choose --to-latest under Reset offsets, then press “+ Add consumer”: LAG drops to 0.', ko: 'analytics 멤버를 하나씩 클릭해 상세 탭에서 다운시키기를 누르세요. 그룹이 Empty가 되면 오프셋 재설정에서 --to-latest를 고르고 “+ 컨슈머 추가”를 누르세요. LAG이 0이 됩니다.' },
+    { en: 'Try Reset offsets while a member is still running: Kafka refuses it, as the group is not Empty.', ko: '멤버가 아직 실행 중일 때 오프셋 재설정을 눌러 보세요. 그룹이 Empty가 아니라서 Kafka가 거절합니다.' },
+    { en: 'In the Console tab run kafka-consumer-groups --describe --group analytics before and after a reset and compare CURRENT-OFFSET.', ko: '콘솔 탭에서 재설정 전후로 kafka-consumer-groups --describe --group analytics를 실행해 CURRENT-OFFSET을 비교해 보세요.' },
   ],
 }

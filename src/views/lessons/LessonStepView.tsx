@@ -13,6 +13,11 @@ import { useLesson } from '../../lessons/store.ts'
 import { backToLesson, check, choose, freePlay, leaveLesson, next, previous } from '../../lessons/runner.ts'
 import { L, stepOf } from './texts.ts'
 
+/** The verdict appears at the key moment, below the choices and their reasons: bring it into view once. */
+function revealOnce(el: HTMLElement | null): void {
+  el?.scrollIntoView?.({ block: 'nearest' })
+}
+
 export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
   const t = useT()
   const locale = useLocale()
@@ -50,24 +55,49 @@ export function LessonStepView({ variant }: { variant: 'panel' | 'caption' }) {
               <legend>
                 <span className="lesson-badge">{t(L.predict)}</span> {t(q.prompt)}
               </legend>
-              {q.choices.map((c, i) => (
-                <label key={i} className={checked && reached && i === q.answer ? 'lesson-choice right' : 'lesson-choice'}>
-                  <input type="radio" name={nameId} checked={choice === i} disabled={checked} onChange={() => choose(i)} />
-                  <span>{t(c)}</span>
-                  {checked && reached && i === q.answer ? <span className="lesson-mark"> ✓</span> : null}
-                </label>
-              ))}
+              {q.choices.map((c, i) => {
+                const shown = checked && reached
+                const right = i === q.answer
+                return (
+                  <div key={i} className="lesson-choice-row">
+                    <label className={shown && right ? 'lesson-choice right' : shown && i === choice ? 'lesson-choice wrong' : 'lesson-choice'}>
+                      <input type="radio" name={nameId} checked={choice === i} disabled={checked} onChange={() => choose(i)} />
+                      <span>{t(c)}</span>
+                      {shown ? <span className="lesson-mark" aria-hidden="true">{right ? ' ✓' : ' ✗'}</span> : null}
+                    </label>
+                    {/* once answered, every other choice carries its reason; the chosen one's leads the explanation below */}
+                    {shown && i !== choice ? (
+                      <p className={right ? 'lesson-why right' : 'lesson-why'} data-testid={tid(`why-${i}`)}>
+                        {right ? '✓' : '✗'} {t(q.why[i])}
+                      </p>
+                    ) : null}
+                  </div>
+                )
+              })}
               {!checked ? (
                 <button type="button" className="primary" data-testid={tid('check')} disabled={choice === null} onClick={check} title={t(L.checkHint)}>
                   {t(L.check)}
                 </button>
               ) : null}
-              {checked && reached ? (
-                <p className="lesson-explain" data-testid={tid('explain')}>
-                  <strong>{choice === q.answer ? `✓ ${t(L.right)}` : `✗ ${t(L.notQuite)}`}</strong> {t(q.explain)}
-                </p>
+              {checked && reached && choice !== null ? (
+                <div ref={revealOnce} className={choice === q.answer ? 'lesson-explain' : 'lesson-explain wrong'} data-testid={tid('explain')}>
+                  <p data-testid={tid(`why-${choice}`)}>
+                    <strong>{choice === q.answer ? `✓ ${t(L.right)}` : `✗ ${t(L.notQuite)}`}</strong> {t(q.why[choice])}
+                  </p>
+                  <p>{t(q.explain)}</p>
+                </div>
               ) : null}
             </fieldset>
+          ) : null}
+          {last && lesson.tryThis.length ? (
+            <section className="lesson-try" data-testid={tid('try-this')} aria-labelledby={`${nameId}-try`}>
+              <h3 id={`${nameId}-try`}>{t(L.tryThis)}</h3>
+              <ul>
+                {lesson.tryThis.map((item, i) => (
+                  <li key={i}>{t(item)}</li>
+                ))}
+              </ul>
+            </section>
           ) : null}
           <p className="lesson-status" role="status" aria-live="polite" data-testid={tid('status')}>
             {atKey ? `❚❚ ${t(L.pausedAt)} ${formatSimTime(key)}` : mode === 'lesson' && key !== undefined && playing && nowMs < key ? `▶ ${t(L.watching)}` : ''}
