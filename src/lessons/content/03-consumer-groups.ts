@@ -113,6 +113,6 @@ export const lesson: Lesson = {
   ],
   tryThis: [
     { en: 'In the Groups tab press “+ Add consumer” on archive and watch its LAG in the describe table: two members now read its three partitions in parallel.', ko: '그룹 탭에서 archive의 “+ 컨슈머 추가”를 누르고 describe 표의 LAG을 보세요. 이제 멤버 둘이 파티션 세 개를 나눠 병렬로 읽습니다.' },
-    { en: 'Click a search-index member that owns a partition and press Crash in the inspector: after session.timeout.ms the group rebalances and the member that was idle gets a partition.', ko: '파티션을 맡은 search-index 멤버를 클릭하고 상세 탭에서 다운시키기를 누르세요. session.timeout.ms가 지나면 그룹이 리밸런싱하고 쉬던 멤버도 파티션을 받습니다.' },
+    { en: 'Click a search-index member that owns a partition and press Crash in the inspector: after session.timeout.ms the group rebalances and the member that was idle gets a partition.', ko: '파티션을 맡은 search-index 멤버를 클릭하고 상세 탭에서 크래시를 누르세요. session.timeout.ms가 지나면 그룹이 리밸런싱하고 쉬던 멤버도 파티션을 받습니다.' },
   ],
 }

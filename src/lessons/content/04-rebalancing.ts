@@ -119,7 +119,7 @@ export const lesson: Lesson = {
   ],
   tryThis: [
     { en: 'In the Groups tab press “+ Add consumer” on coop, then on eager, and compare the ❚❚ marks: eager stops every partition, coop only the ones that move.', ko: '그룹 탭에서 coop과 eager에 차례로 “+ 컨슈머 추가”를 누르고 ❚❚ 표시를 비교하세요. eager는 모든 파티션이 멈추고, coop은 옮겨지는 것만 멈춥니다.' },
-    { en: 'Click coop-2 and press Crash in the inspector: its partitions wait for session.timeout.ms, just like eager’s did.', ko: 'coop-2를 클릭하고 상세 탭에서 다운시키기를 누르세요. eager 때와 똑같이 그 파티션은 session.timeout.ms 동안 기다립니다.' },
+    { en: 'Click coop-2 and press Crash in the inspector: its partitions wait for session.timeout.ms, just like eager’s did.', ko: 'coop-2를 클릭하고 상세 탭에서 크래시를 누르세요. eager 때와 똑같이 그 파티션은 session.timeout.ms 동안 기다립니다.' },
     { en: 'Open the Events tab and follow one rebalance: JoinGroup, SyncGroup and the new generation number.', ko: '이벤트 탭을 열고 리밸런싱 하나를 따라가 보세요. JoinGroup, SyncGroup, 그리고 새 generation 번호가 나옵니다.' },
   ],
 }

@@ -100,7 +100,7 @@ export const lesson: Lesson = {
     },
   ],
   tryThis: [
-    { en: 'Click analytics-1 and press Crash in the inspector, then follow the LAG of analytics in the Metrics tab while its partitions wait for session.timeout.ms.', ko: 'analytics-1을 클릭하고 상세 탭에서 다운시키기를 누른 뒤, 파티션이 session.timeout.ms를 기다리는 동안 지표 탭에서 analytics의 LAG을 따라가 보세요.' },
+    { en: 'Click analytics-1 and press Crash in the inspector, then follow the LAG of analytics in the Metrics tab while its partitions wait for session.timeout.ms.', ko: 'analytics-1을 클릭하고 상세 탭에서 크래시를 누른 뒤, 파티션이 session.timeout.ms를 기다리는 동안 지표 탭에서 analytics의 LAG을 따라가 보세요.' },
     { en: 'Once the group is Empty, choose --to-latest under Reset offsets in its inspector, press “+ Add consumer” and see LAG drop to 0: the history is skipped.', ko: '그룹이 Empty일 때 상세 탭의 오프셋 재설정에서 --to-latest를 고르고 “+ 컨슈머 추가”를 누르세요. LAG이 0이 되고 과거 데이터는 건너뜁니다.' },
     { en: 'Open the Console tab and run kafka-consumer-groups --describe at two moments: CURRENT-OFFSET moves only when a member commits.', ko: '콘솔 탭에서 kafka-consumer-groups --describe를 두 시점에 실행해 보세요. CURRENT-OFFSET은 멤버가 커밋할 때만 움직입니다.' },
   ],

@@ -77,7 +77,7 @@ export const lesson: Lesson = {
     },
   ],
   tryThis: [
-    { en: 'Click each member of analytics and press Crash in the inspector; once the group is Empty, choose --to-latest under Reset offsets, then press “+ Add consumer”: LAG drops to 0.', ko: 'analytics 멤버를 하나씩 클릭해 상세 탭에서 다운시키기를 누르세요. 그룹이 Empty가 되면 오프셋 재설정에서 --to-latest를 고르고 “+ 컨슈머 추가”를 누르세요. LAG이 0이 됩니다.' },
+    { en: 'Click each member of analytics and press Crash in the inspector; once the group is Empty, choose --to-latest under Reset offsets, then press “+ Add consumer”: LAG drops to 0.', ko: 'analytics 멤버를 하나씩 클릭해 상세 탭에서 크래시를 누르세요. 그룹이 Empty가 되면 오프셋 재설정에서 --to-latest를 고르고 “+ 컨슈머 추가”를 누르세요. LAG이 0이 됩니다.' },
     { en: 'Try Reset offsets while a member is still running: Kafka refuses it, as the group is not Empty.', ko: '멤버가 아직 실행 중일 때 오프셋 재설정을 눌러 보세요. 그룹이 Empty가 아니라서 Kafka가 거절합니다.' },
     { en: 'In the Console tab run kafka-consumer-groups --describe --group analytics before and after a reset and compare CURRENT-OFFSET.', ko: '콘솔 탭에서 재설정 전후로 kafka-consumer-groups --describe --group analytics를 실행해 CURRENT-OFFSET을 비교해 보세요.' },
   ],

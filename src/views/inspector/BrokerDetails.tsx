@@ -25,7 +25,7 @@ const L = {
   role: { en: 'Role', ko: '역할' },
   preferred: { en: 'preferred leader', ko: 'preferred leader' },
   faults: { en: 'Faults', ko: '장애 주입' },
-  crash: { en: 'Crash', ko: '다운시키기' },
+  crash: { en: 'Crash', ko: '크래시' },
   restart: { en: 'Restart', ko: '재시작' },
   isolate: { en: 'Isolate from the network', ko: '네트워크에서 고립' },
   heal: { en: 'Heal network', ko: '네트워크 복구' },

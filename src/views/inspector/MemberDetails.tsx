@@ -22,7 +22,7 @@ const L = {
   positions: { en: 'Positions and committed offsets', ko: 'Position과 커밋된 오프셋' },
   committed: { en: 'Committed', ko: '커밋됨' },
   actions: { en: 'Actions', ko: '조작' },
-  crash: { en: 'Crash', ko: '다운시키기' },
+  crash: { en: 'Crash', ko: '크래시' },
   restart: { en: 'Restart', ko: '재시작' },
   remove: { en: 'Leave the group', ko: '그룹에서 나가기' },
   closed: { en: 'left the group (closed)', ko: '그룹을 떠남 (closed)' },
