@@ -42,8 +42,13 @@ function ReplicaChip({ cell, compact }: { cell: ReplicaCell; compact: boolean })
   )
 }
 
-function Replicas({ cells }: { cells: ReplicaCell[] }) {
-  const compact = cells.length > COMPACT_CHIPS_ABOVE
+/**
+ * The replica chips; compact (numbers under their topic) on a dense broker, and on a crashed one,
+ * whose replicas are all offline: its card keeps room for what the cluster waits for (the fencing
+ * countdown) on a small screen.
+ */
+function Replicas({ cells, crashed }: { cells: ReplicaCell[]; crashed: boolean }) {
+  const compact = cells.length > COMPACT_CHIPS_ABOVE || crashed
   if (!compact) {
     return (
       <div className="chips">
@@ -141,7 +146,7 @@ export function BrokerCard({
         )}
       </div>
       <Badges broker={broker} voter={voter} />
-      <Replicas cells={broker.replicas} />
+      <Replicas cells={broker.replicas} crashed={broker.state === 'crashed'} />
       <Countdowns list={countdowns} note={note} />
       <Callouts target={{ kind: 'broker', id: broker.id }} />
     </div>

@@ -98,6 +98,21 @@ export function Callouts({ target }: { target: CalloutTarget }) {
   )
 }
 
+/** A config line ("broker.session.timeout.ms=9000") that a narrow card breaks after a dot or the =, not mid-word. */
+function ConfigText({ config }: { config: string }) {
+  const parts = config.split(/(?<=[.=])/)
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </span>
+      ))}
+    </>
+  )
+}
+
 /** The countdowns of one card: what is left, a bar that fills as the wait runs out, and the config. */
 export function Countdowns({ list, note }: { list: readonly Countdown[] | undefined; note?: Text | null }) {
   const t = useT()
@@ -111,7 +126,9 @@ export function Countdowns({ list, note }: { list: readonly Countdown[] | undefi
           <span className="cmap-countdown-bar" aria-hidden="true">
             <span style={{ width: `${Math.round(c.progress * 100)}%` }} />
           </span>
-          <code className="cmap-countdown-config">{c.config}</code>
+          <code className="cmap-countdown-config">
+            <ConfigText config={c.config} />
+          </code>
         </div>
       ))}
     </div>
