@@ -29,3 +29,15 @@ export function formatSimTime(ms: number): string {
   const rest = s - m * 60
   return `${m}:${rest.toFixed(3).padStart(6, '0')}`
 }
+
+const PAIRS = { 을: '를', 은: '는', 이: '가' } as const
+
+/**
+ * A number followed by the Korean particle its reading takes: 일, 삼, 육, 칠, 팔, 영, 십, 백, 천, 만
+ * end in a consonant (브로커 3을, 1은, 10이); 이, 사, 오, 구 do not (브로커 2를, 4는, 9가).
+ */
+export function koNumber(n: number, particle: keyof typeof PAIRS): string {
+  const last = Math.abs(Math.trunc(n)) % 10
+  const closed = last === 0 || last === 1 || last === 3 || last === 6 || last === 7 || last === 8
+  return `${n}${closed ? particle : PAIRS[particle]}`
+}

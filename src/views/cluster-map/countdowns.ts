@@ -6,7 +6,7 @@
 // simulated time and the config that sets it, worded in English and Korean.
 
 import type { ClusterView, DeliveryWait } from '../../../sim/index.ts'
-import type { Text } from '../../i18n.ts'
+import { koNumber, type Text } from '../../i18n.ts'
 
 export type CountdownKind = 'fence' | 'isr' | 'session' | 'delivery'
 
@@ -51,7 +51,7 @@ const WHY: Record<DeliveryWait['reason'], (d: DeliveryWait) => Text> = {
   metadata: () => ({ en: 'waiting for metadata (no leader known)', ko: '메타데이터 대기 중 (알려진 leader 없음)' }),
   retry: (d) => ({
     en: `retrying, attempt ${d.attempts}${d.leader >= 0 ? `: metadata still names broker ${d.leader} as leader` : ''}`,
-    ko: `재시도 중 (${d.attempts}번째)${d.leader >= 0 ? `: 메타데이터는 아직 브로커 ${d.leader}를 leader로 봄` : ''}`,
+    ko: `재시도 중 (${d.attempts}번째)${d.leader >= 0 ? `: 메타데이터는 아직 브로커 ${koNumber(d.leader, '을')} leader로 봄` : ''}`,
   }),
   inflight: (d) => ({ en: `waiting for broker ${d.leader}'s answer`, ko: `브로커 ${d.leader}의 응답 대기 중` }),
   queued: () => ({ en: 'queued, waiting to be sent', ko: '전송 대기열에 있음' }),
@@ -64,7 +64,7 @@ export function mapCountdowns(view: ClusterView): MapCountdowns {
   for (const f of view.waits.fencing) {
     const c = make('fence', `fence-${f.broker}`, `broker.session.timeout.ms=${f.timeoutMs}`, f.deadlineMs, f.timeoutMs, now, (left) => ({
       en: `Controller fences broker ${f.broker} in ${left.en}: no heartbeat`,
-      ko: `컨트롤러가 ${left.ko} 뒤 브로커 ${f.broker}를 fence: heartbeat 없음`,
+      ko: `컨트롤러가 ${left.ko} 뒤 브로커 ${koNumber(f.broker, '을')} fence: heartbeat 없음`,
     }))
     push(out.brokers, f.broker, c)
   }

@@ -15,7 +15,7 @@ describe('map countdowns', () => {
     expect(fence.leftMs).toBe(6107)
     expect(fence.config).toBe('broker.session.timeout.ms=9000')
     expect(fence.text.en).toBe('Controller fences broker 3 in 6.1 s: no heartbeat')
-    expect(fence.text.ko).toBe('컨트롤러가 6.1초 뒤 브로커 3를 fence: heartbeat 없음')
+    expect(fence.text.ko).toBe('컨트롤러가 6.1초 뒤 브로커 3을 fence: heartbeat 없음')
     expect(fence.progress).toBeCloseTo(2893 / 9000)
   })
 

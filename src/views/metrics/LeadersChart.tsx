@@ -8,7 +8,7 @@ import { max, scaleBand, scaleLinear, select } from 'd3'
 import type { BrokerCard } from '../../../sim/index.ts'
 import { act } from '../../host/engine-host.ts'
 import { useT } from '../../useT.ts'
-import type { Text } from '../../i18n.ts'
+import { koNumber, type Text } from '../../i18n.ts'
 
 const HEIGHT = 104
 const M = { top: 16, right: 8, bottom: 20, left: 8 }
@@ -27,7 +27,7 @@ const L = {
 
 const skewText = (b: BrokerCard): Text => ({
   en: `Broker ${b.id} leads ${b.leaders} but is the preferred leader of ${b.preferredLeaders}.`,
-  ko: `브로커 ${b.id}는 Leader ${b.leaders}개를 맡고 있지만 preferred leader인 파티션은 ${b.preferredLeaders}개입니다.`,
+  ko: `브로커 ${koNumber(b.id, '은')} Leader ${b.leaders}개를 맡고 있지만 preferred leader인 파티션은 ${b.preferredLeaders}개입니다.`,
 })
 
 const summaryText = (brokers: BrokerCard[]): Text => ({
