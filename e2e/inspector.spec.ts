@@ -43,6 +43,12 @@ test('a learner crashes a broker, produces a keyed record, reads kafka-topics an
   await expectNoSeriousA11yViolations(page, '.side')
   await page.screenshot({ path: 'test-results/inspector-broker-crashed.png' })
 
+  // Back to the overview: the scenario's story now comes with what the learner changed, and what
+  // the scenario still has to do (its crash of orders-0's leader at 20 s).
+  await page.getByRole('button', { name: '← Overview' }).click()
+  await expect(page.getByTestId('run-changes-mine')).toHaveText(/^\d+\.\d{3} s Crash broker 2$/)
+  await expect(page.getByTestId('run-changes-upcoming').locator('li').first()).toContainText('20.000 s Crash leader:orders-0')
+
   // A partition's topic config: min.insync.replicas=3 (reached from broker 1's replica list).
   await page.getByTestId('broker-1').click({ position: { x: 6, y: 6 } })
   await page.getByTestId('inspector-broker').getByRole('button', { name: 'orders-0', exact: true }).click()

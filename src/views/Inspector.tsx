@@ -79,7 +79,7 @@ export function Inspector() {
   if (!selection || !view) {
     return (
       <section className="inspector" aria-label={t(L.title)}>
-        <Overview scenario={run.scenario} view={view} />
+        <Overview scenario={run.scenario} interventions={run.interventions} view={view} />
       </section>
     )
   }

@@ -4,7 +4,10 @@
 // from the keyboard as well as from the map.
 
 import { useState } from 'react'
-import { scenarioText, type ClusterView, type Scenario } from '../../../sim/index.ts'
+import { scenarioText, type ClusterView, type Scenario, type TimelineAction } from '../../../sim/index.ts'
+import { formatSimTime } from '../../i18n.ts'
+import { useSim } from '../../store/sim-store.ts'
+import { runChanges, type ChangeLine } from './run-changes.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { Section, SelectLink } from './parts.tsx'
@@ -26,6 +29,44 @@ const L = {
   controllers: { en: 'Controllers', ko: '컨트롤러' },
   more: { en: 'Read all', ko: '전체 읽기' },
   less: { en: 'Show less', ko: '접기' },
+  mine: { en: 'What you changed', ko: '직접 바꾼 것' },
+  mineNote: {
+    en: 'The description above tells the scenario as written; this run also has your changes.',
+    ko: '위 설명은 원래 시나리오입니다. 이 실행에는 직접 바꾼 것도 들어 있습니다.',
+  },
+  upcoming: { en: 'Still to come in the scenario', ko: '시나리오에 남은 일' },
+}
+
+/** The person's changes so far and the scenario's actions still to come, with their times. */
+function RunChangesSection({ scenario, interventions, view }: { scenario: Scenario; interventions: readonly TimelineAction[]; view: ClusterView | null }) {
+  const t = useT()
+  const nowMs = useSim((s) => s.nowMs)
+  const { mine, upcoming } = runChanges(scenario.timeline, interventions, nowMs, view)
+  const line = (c: ChangeLine, i: number) => (
+    <li key={i}>
+      <span className="mono">{formatSimTime(c.atMs)}</span> {t(c.text)}
+      {c.moot ? <span className="insp-moot"> ({t(c.moot)})</span> : null}
+    </li>
+  )
+  return (
+    <>
+      {mine.length > 0 ? (
+        <Section title={t(L.mine)}>
+          <p className="insp-note">{t(L.mineNote)}</p>
+          <ul className="insp-list" data-testid="run-changes-mine">
+            {mine.map(line)}
+          </ul>
+        </Section>
+      ) : null}
+      {upcoming.length > 0 ? (
+        <Section title={t(L.upcoming)}>
+          <ul className="insp-list" data-testid="run-changes-upcoming">
+            {upcoming.map(line)}
+          </ul>
+        </Section>
+      ) : null}
+    </>
+  )
 }
 
 /** The scenario's story, a few lines at first so the hints stay in view. */
@@ -99,7 +140,7 @@ function ClusterIndex({ view }: { view: ClusterView }) {
   )
 }
 
-export function Overview({ scenario, view }: { scenario: Scenario; view: ClusterView | null }) {
+export function Overview({ scenario, interventions, view }: { scenario: Scenario; interventions: readonly TimelineAction[]; view: ClusterView | null }) {
   const t = useT()
   const locale = useUi((s) => s.locale)
   const text = scenarioText(scenario, locale)
@@ -107,6 +148,7 @@ export function Overview({ scenario, view }: { scenario: Scenario; view: Cluster
     <div className="insp-body" data-testid="inspector-overview">
       <h2 className="insp-title">{text.name}</h2>
       <Description key={scenario.name} text={text.description} />
+      <RunChangesSection scenario={scenario} interventions={interventions} view={view} />
       <Section title={t(L.start)}>
         <ul className="insp-list">
           {L.hints.map((h) => (

@@ -62,7 +62,7 @@ describe('scheduledMarkers', () => {
       { atMs: 60000, action: 'restartBroker', broker: 'replica:orders-0:0' },
     ]
     expect(scheduledMarkers(timeline, 30_000)).toEqual([
-      { atMs: 60000, category: 'fault', text: { en: 'restartBroker {"broker":"replica:orders-0:0"}', ko: 'restartBroker {"broker":"replica:orders-0:0"}' }, internal: false, scheduled: true },
+      { atMs: 60000, category: 'fault', text: { en: 'Restart replica:orders-0:0', ko: 'replica:orders-0:0 재시작' }, internal: false, scheduled: true },
     ])
     expect(scheduledMarkers(timeline, 10_000)).toHaveLength(2)
   })

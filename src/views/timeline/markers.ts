@@ -8,6 +8,7 @@ import { categorizeEvent } from './categories.ts'
 import type { MarkerItem } from './cluster.ts'
 import type { Text } from '../../i18n.ts'
 import { groupText } from '../anomaly-text.ts'
+import { actionText } from '../action-text.ts'
 
 /** Categorises a run's notes incrementally; a new notes array (a new or rewound run) starts over. */
 export class NoteMarkers {
@@ -46,15 +47,9 @@ export function anomalyMarkers(groups: readonly AnomalyGroup[], nowMs: number): 
     .map((g) => ({ atMs: g.atMs, category: 'anomaly', text: groupText(g), internal: false, scheduled: false }))
 }
 
-/** An action as kafkascope's notes write it: `crashBroker {"broker":"leader:orders-0"}`. */
-export function describeAction(a: TimelineAction): string {
-  const { atMs: _atMs, action, ...rest } = a
-  return `${action} ${JSON.stringify(rest)}`
-}
-
 /** The scenario's actions after now (those at or before now are already notes). */
 export function scheduledMarkers(timeline: readonly TimelineAction[], nowMs: number): MarkerItem[] {
   return timeline
     .filter((a) => a.atMs > nowMs)
-    .map((a) => ({ atMs: a.atMs, category: 'fault', text: { en: describeAction(a), ko: describeAction(a) }, internal: false, scheduled: true }))
+    .map((a) => ({ atMs: a.atMs, category: 'fault', text: actionText(a), internal: false, scheduled: true }))
 }
