@@ -37,7 +37,7 @@ const L = {
   reset: { en: 'Reset offsets', ko: '오프셋 재설정' },
   resetHint: {
     en: 'kafka-consumer-groups --reset-offsets works only while the group is Empty: remove or crash its members first.',
-    ko: 'kafka-consumer-groups --reset-offsets는 그룹이 Empty일 때만 됩니다. 먼저 멤버를 제거하거나 다운시키세요.',
+    ko: 'kafka-consumer-groups --reset-offsets는 그룹이 Empty일 때만 됩니다. 먼저 멤버를 제거하거나 크래시하세요.',
   },
 }
 

@@ -53,7 +53,7 @@ function MemberActions({ member, down }: { member: MemberView; down: boolean }) 
     <Section title={t(L.actions)}>
       <div className="insp-actions">
         <button type="button" className="danger" disabled={down} data-testid={`inspector-member-${id}-crash`}
-          onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 다운` })}>
+          onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 크래시` })}>
           ✕ {t(L.crash)}
         </button>
         <RestartButton id={id} />

@@ -17,7 +17,7 @@ const L = {
   start: { en: 'How to begin', ko: '시작하기' },
   hints: [
     { en: 'Press Space to play or pause, → to process one event.', ko: 'Space로 재생/일시정지, →로 이벤트 하나씩 진행합니다.' },
-    { en: 'Click a broker to see its replicas, crash it or cut its links.', ko: '브로커를 클릭하면 레플리카를 보고, 다운시키거나 링크를 끊을 수 있습니다.' },
+    { en: 'Click a broker to see its replicas, crash it or cut its links.', ko: '브로커를 클릭하면 레플리카를 보고, 크래시하거나 링크를 끊을 수 있습니다.' },
     { en: 'Click a partition, a producer or a group member to change it here.', ko: '파티션, 프로듀서, 그룹 멤버를 클릭하면 여기서 바꿀 수 있습니다.' },
     { en: 'Press ? for the keyboard shortcuts and the legend.', ko: '?를 누르면 단축키와 범례를 볼 수 있습니다.' },
   ],
