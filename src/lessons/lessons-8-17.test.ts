@@ -11,6 +11,7 @@ import {
   type Simulation,
   type Summary,
   builtInScenarios,
+  runNotes,
 } from '../../sim/index.ts'
 import type { Lesson, LessonStep } from './types.ts'
 import { lesson as isrAcks } from './content/08-isr-acks.ts'
@@ -275,6 +276,52 @@ const checks: Record<string, Record<number, Check>> = {
   },
 }
 
+/**
+ * What the last step's "try this" list tells the learner to do, done on the run as the lesson left
+ * it, and what the list says (or asks about) checked on the model.
+ */
+const tryThis: Record<string, (sim: Simulation, act: (a: object) => void) => void> = {
+  'unclean-election': (sim, act) => {
+    const lost = sim.summary().checks.lostAckedWrites
+    act({ action: 'crashBroker', broker: 2 })
+    sim.runUntil(sim.nowMs + 20_000)
+    const s = sim.summary()
+    // broker 1 is back in both ISRs, so both partitions get broker 1 as leader, cleanly: nothing new is lost
+    expect(part(s, 'orders-0').leader).toBe(1)
+    expect(part(s, 'clicks-0').leader).toBe(1)
+    expect(s.checks.lostAckedWrites).toBe(lost)
+  },
+  controller: (sim, act) => {
+    expect(String(sim.summary().controller.active)).toBe('2')
+    const before = sim.summary().controller.epoch
+    const crashedAt = sim.nowMs
+    act({ action: 'crashBroker', broker: 2 })
+    sim.runUntil(sim.nowMs + 5_000)
+    const elected = sim.summary().controller
+    expect(['1', '3']).toContain(String(elected.active))
+    expect(elected.epoch).toBeGreaterThan(before)
+    sim.runUntil(sim.nowMs + 10_000) // broker.session.timeout.ms is 9 s
+    expect(sim.summary().brokers.find((b) => b.id === 2)!.state).toBe('crashed')
+    expect(runNotes(sim).some((e) => e.type === 'BrokerFenced' && e.broker === 2 && e.atMs > crashedAt)).toBe(true)
+    act({ action: 'crashBroker', broker: Number(elected.active) })
+    sim.runUntil(sim.nowMs + 20_000)
+    expect(sim.summary().controller.active).toBe(-1)
+  },
+  'idempotent-producer': (sim) => {
+    // "Previous back to step 2, Free play": the run as step 2 found it, then safe-payer with acks=1
+    const duplicatesOf = (who: string) =>
+      (sim.summary().checks.grouped ?? []).filter((g) => g.kind === 'duplicate' && g.producers.includes(who)).reduce((n, g) => n + g.count, 0)
+    const replay = createSimulation(parseScenario(scenarioJson(idempotent)), { seed: idempotent.seed })
+    replay.runUntil(idempotent.steps[0].playUntilMs!)
+    replay.apply({ atMs: replay.nowMs, action: 'setProducerConfig', producer: 'safe-payer', config: { acks: '1', 'enable.idempotence': false } })
+    replay.runUntil(sim.nowMs)
+    expect(duplicatesOf('safe-payer')).toBe(0)
+    expect(duplicatesOf('legacy-payer')).toBeGreaterThan(0)
+    const replayed = (replay.summary().checks.grouped ?? []).filter((g) => g.kind === 'duplicate' && g.producers.includes('safe-payer'))
+    expect(replayed.reduce((n, g) => n + g.count, 0)).toBeGreaterThan(0)
+  },
+}
+
 /** The action as the app's act() checks it: added to the scenario's timeline and parsed. */
 function validated(lesson: Lesson, action: object & { atMs: number }) {
   const json = scenarioJson(lesson) as { timeline?: { atMs: number }[] }
@@ -352,6 +399,7 @@ describe('lessons 8–17', () => {
           check({ sim, s, produce, before })
           before = s
         })
+        tryThis[lesson.id]?.(sim, (a) => sim.apply(validated(lesson, { ...a, atMs: sim.nowMs })))
       })
     })
   }
