@@ -124,3 +124,28 @@ describe('the kept timeline', () => {
     expect(timelineSummary(draftOf('classroom-tour').carried.timeline, 2)).toBe('60 s crashBroker leader:orders-0 · 150 s restartBroker replica:orders-0:0 · +5')
   })
 })
+
+describe('problems in Korean', () => {
+  // Mistakes a learner makes in the form; each must read in Korean, not as the parser's English
+  // after the generic lead ("쓸 수 없는 값입니다: ...").
+  const cases: [string, (d: Draft) => void, RegExp][] = [
+    ['an unknown topic config', (d) => (d.topics[0].otherConfig = 'retention.msx=1000'), /없는 설정입니다/],
+    ['a broker config on a topic', (d) => (d.topics[0].otherConfig = 'log.retention.ms=1000'), /없는 설정|모델링하지 않는/],
+    ['a topic name Kafka refuses', (d) => (d.topics[0].name = 'orders!'), /토픽 이름에 쓸 수 없는 문자/],
+    ['an internal topic name', (d) => (d.topics[0].name = '__mine'), /"__"로 시작합니다/],
+    ['a producer id that is a number', (d) => (d.producers[0].id = '12'), /프로듀서 id는 숫자일 수 없습니다/],
+    ['a config value not among its values', (d) => (d.producers[0].otherConfig = 'compression.type=zip'), /쓸 수 있는 값이 아닙니다|모델링하지 않는/],
+    ['idempotence with acks=1', (d) => ((d.producers[0].acks = '1'), (d.producers[0].idempotence = 'true')), /함께 쓸 수 없습니다: 멱등 프로듀서는 acks=all이어야 합니다/],
+    ['a delivery timeout below linger + request timeout', (d) => (d.producers[0].otherConfig = 'delivery.timeout.ms=1000'), /이상이어야 합니다/],
+  ]
+  for (const [what, edit, ko] of cases) {
+    it(what, () => {
+      const d = draftOf('leader-failover')
+      edit(d)
+      const p = check(d).problem
+      expect(p, what).not.toBeNull()
+      expect(p!.text.ko).toMatch(ko)
+      expect(p!.text.ko).not.toContain('쓸 수 없는 값입니다:')
+    })
+  }
+})

@@ -345,6 +345,16 @@ export function domId(field: string): string {
   return 'bld-' + field.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')
 }
 
+/** The kinds of ids the name rules speak of (names.ts), in Korean. */
+const idKo = (what: string): string => ({ 'producer id': '프로듀서 id', 'group id': '그룹 id', 'reader id': '컨슈머 id' })[what] ?? what
+
+/** KafkaProducer's own reasons for refusing enable.idempotence=true (ProducerConfig), in Korean. */
+const IDEMPOTENCE_KO: Record<string, string> = {
+  'Must set retries to non-zero when using the idempotent producer.': '멱등 프로듀서는 retries가 0이 아니어야 합니다.',
+  'Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.': '멱등 프로듀서는 acks=all이어야 합니다. 그렇지 않으면 멱등성을 보장할 수 없습니다.',
+  'Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.': '멱등 프로듀서는 max.in.flight.requests.per.connection이 5 이하여야 합니다.',
+}
+
 const KO_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^is required/, () => '값을 입력해야 합니다'],
   [/^must not be empty/, () => '비워 둘 수 없습니다'],
@@ -360,6 +370,25 @@ const KO_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^group (\S+) is defined twice/, (m) => `그룹 ${m[1]}이(가) 두 번 정의되었습니다`],
   [/^(\S+) is used by another producer/, (m) => `${m[1]}은(는) 다른 프로듀서가 쓰는 id입니다`],
   [/^unknown topic (\S+)/, (m) => `없는 토픽입니다: ${m[1]}`],
+  [/^unknown config \(did you mean (\S+?)\?/, (m) => `없는 설정입니다 (${m[1]}을(를) 말한 건가요?)`],
+  [/^unknown config \((\S+) is a (topic|broker) config\)?/, (m) => `없는 설정입니다 (${m[1]}은(는) ${m[2] === 'topic' ? '토픽' : '브로커'} 설정)`],
+  [/^unknown config/, () => '알 수 없는 설정입니다'],
+  [/^"([^"]+)" is a Kafka config kafkascope does not model yet/, (m) => `"${m[1]}"은(는) kafkascope가 아직 모델링하지 않는 Kafka 설정입니다 (지워 주세요)`],
+  [/^"([^"]+)" is a Kafka setting kafkascope does not model yet \(use (.+), Kafka's default\)$/, (m) => `"${m[1]}"은(는) kafkascope가 아직 모델링하지 않는 값입니다 (Kafka 기본값 ${m[2]}을(를) 쓰세요)`],
+  [/^(\S+) is not one of (.+)$/, (m) => `${m[1]}은(는) 쓸 수 있는 값이 아닙니다 (가능한 값: ${m[2]})`],
+  [/^(\S+) is not allowed as a topic name/, (m) => `${m[1]}은(는) 토픽 이름으로 쓸 수 없습니다`],
+  [/^is (\d+) characters long; Kafka allows at most (\d+)/, (m) => `${m[1]}자입니다. Kafka는 ${m[2]}자까지 허용합니다`],
+  [/^(\S+) contains characters Kafka does not allow in topic names/, (m) => `${m[1]}에 토픽 이름에 쓸 수 없는 문자가 있습니다 (가능: a-z, A-Z, 0-9, '.', '_', '-')`],
+  [/^(\S+) starts with "__"/, (m) => `${m[1]}은(는) "__"로 시작합니다. "__"는 __consumer_offsets 같은 내부 토픽용입니다`],
+  [/^topic (\S+) collides with (\S+)/, (m) => `토픽 ${m[1]}은(는) ${m[2]}과(와) 충돌합니다 (Kafka는 지표 이름에서 '.'과 '_'를 같게 보므로 두 번째를 거부합니다)`],
+  [/^(\S+): a (.+?) may use only a-z/, (m) => `${m[1]}: ${idKo(m[2])}에는 a-z, A-Z, 0-9, '.', '_', '-'만 쓸 수 있습니다 (네트워크 노드 이름이기도 합니다)`],
+  [/^(\S+): a (.+?) cannot be a number/, (m) => `${m[1]}: ${idKo(m[2])}는 숫자일 수 없습니다 (숫자는 브로커 이름입니다)`],
+  [/^(\S+) is reserved for the controller nodes/, (m) => `${m[1]}은(는) 컨트롤러 노드용으로 예약된 이름입니다`],
+  [/^(\S+) is already a producer id/, (m) => `${m[1]}은(는) 이미 프로듀서 id입니다 (클라이언트 id는 겹칠 수 없습니다)`],
+  [/^true conflicts with (.+?): (.+)$/, (m) => `true는 ${m[1]}과(와) 함께 쓸 수 없습니다: ${IDEMPOTENCE_KO[m[2]] ?? m[2]}`],
+  [/^(\d+) should be equal to or larger than linger\.ms \+ request\.timeout\.ms \((.+)\)$/, (m) => `${m[1]}은(는) linger.ms + request.timeout.ms (${m[2]}) 이상이어야 합니다`],
+  [/^(\d+) is more than group\.max\.session\.timeout\.ms \((\d+)\)/, (m) => `${m[1]}이(가) group.max.session.timeout.ms(${m[2]})보다 큽니다`],
+  [/^min (\d+) is more than max (\d+)/, (m) => `최소 ${m[1]}이(가) 최대 ${m[2]}보다 큽니다`],
 ]
 
 /** What the parser said, in the learner's language: its own words in English, a Korean rendering where one is known (else its words after a Korean lead). */
