@@ -13,7 +13,8 @@ import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSimulation, parseScenario } from '../sim/index.ts'
-import { heapPop, heapPush, newHeap, type SimEvent } from '../sim/kernel/scheduler.ts'
+import { queueSize as queuedEvents } from '../sim/kernel/scheduler.ts'
+import { heapPop, heapPush, newHeap, type HeapEvent } from './reference-heap.ts'
 
 export interface BenchOptions {
   /** stop earlier than the scenario's 10 minutes (e.g. for profiling) */
@@ -73,7 +74,8 @@ export function runBench(options: BenchOptions = {}): BenchResult {
     const m = process.memoryUsage()
     if (m.rss > peakRss) peakRss = m.rss
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed
-    if (sim.world.heap.items.length > peakQueue) peakQueue = sim.world.heap.items.length
+    const queued = queuedEvents(sim.world.queue)
+    if (queued > peakQueue) peakQueue = queued
     if (t >= until) break
   }
   const wallMs = performance.now() - t0
@@ -126,7 +128,7 @@ function bareHeap(events: number, queueSize: number): BenchResult['bareHeap'] {
   const t0 = performance.now()
   let sink = 0
   for (let i = 0; i < events; i++) {
-    const ev = heapPop(heap) as SimEvent
+    const ev = heapPop(heap) as HeapEvent
     sink += ev.inc
     heapPush(heap, { timeMs: ev.timeMs + (rand() % 100), node: ev.node, kind: ev.kind, data: null, inc: ev.inc })
   }

@@ -13,7 +13,7 @@
  * leaves a mark on the summary or the trace hash. World internals are only read, for the trace lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { type Simulation, type World, eventKind, formatEvent } from '../sim/index.ts'
+import { type Simulation, type World, eventKind, formatEvent, peekStep } from '../sim/index.ts'
 import type { Progress } from './progress.ts'
 import { jsonLine } from './terminal.ts'
 
@@ -148,10 +148,6 @@ function withTrace(file: string, body: (trace: TraceWriter) => Advanced): Advanc
 
 /** What the next step() will process, for the trace file. */
 function peekNext(w: World): { node: string; what: string } {
-  const ev = w.heap.items[0]
-  const action = w.timeline[w.timelineNext]
-  if (action && (!ev || action.atMs < ev.timeMs)) return { node: 'sim', what: action.action }
-  if (!ev) return { node: '', what: '' }
-  const what = ev.kind === 'msg' ? String((ev.data as { api?: unknown }).api) : ev.kind
-  return { node: ev.node, what }
+  const next = peekStep(w)
+  return next ? { node: next.node, what: next.what } : { node: '', what: '' }
 }

@@ -1,13 +1,13 @@
 /**
  * Running the world: step() processes exactly one event, runUntil(t) is a loop of step().
  *
- * step() takes the earliest of (a) the next event in the heap (ordered by (timeMs, seq)) and (b) the
+ * step() takes the earliest of (a) the next event in the queue (ordered by (timeMs, seq)) and (b) the
  * next timeline action; an action due at the same millisecond as an event runs after the events of
  * that millisecond, so an intervention applied after runUntil(t) behaves exactly like a timeline
  * action at t. Events of a node that crashed since they were scheduled are dropped. Every processed
  * event is folded into the running trace hash. `runUntil(a); runUntil(b)` equals `runUntil(b)`.
  */
-import { heapPop, heapPeek } from './kernel/scheduler.ts'
+import { queuePop, queuePeek } from './kernel/scheduler.ts'
 import { mixTrace, internName } from './kernel/trace-hash.ts'
 import type { World, Msg } from './nodes/world.ts'
 import { dispatch } from './nodes/behaviours.ts'
@@ -22,7 +22,7 @@ export type MessageTap = (msg: Msg, to: string, atMs: number) => void
 
 /** Process the next event or timeline action. Returns false when there is nothing left. */
 export function step(w: World, tap?: MessageTap): boolean {
-  const ev = heapPeek(w.heap)
+  const ev = queuePeek(w.queue)
   const action = w.timeline[w.timelineNext] as ScheduledAction | undefined
   if (action && actionFirst(action, ev)) {
     w.timelineNext++
@@ -33,7 +33,7 @@ export function step(w: World, tap?: MessageTap): boolean {
     return true
   }
   if (!ev) return false
-  heapPop(w.heap)
+  queuePop(w.queue)
   w.nowMs = ev.timeMs
   w.events++
   const n = w.nodes[ev.node]
@@ -70,7 +70,7 @@ export interface NextStep {
 
 /** The next step() without taking it (null when there is nothing left); reads the world only. */
 export function peekStep(w: World): NextStep | null {
-  const ev = heapPeek(w.heap)
+  const ev = queuePeek(w.queue)
   const action = w.timeline[w.timelineNext] as ScheduledAction | undefined
   if (action && actionFirst(action, ev)) return { atMs: Math.max(w.nowMs, action.atMs), node: 'sim', what: action.action, timeline: true }
   if (!ev) return null
@@ -78,7 +78,7 @@ export function peekStep(w: World): NextStep | null {
 }
 
 export function nextTime(w: World): number {
-  const ev = heapPeek(w.heap)
+  const ev = queuePeek(w.queue)
   const action = w.timeline[w.timelineNext]
   const a = action ? action.atMs : Infinity
   const e = ev ? ev.timeMs : Infinity
@@ -86,9 +86,8 @@ export function nextTime(w: World): number {
 }
 
 export function runUntil(w: World, timeMs: number, tap?: MessageTap): void {
-  const items = w.heap.items
   for (;;) {
-    const ev = items[0]
+    const ev = queuePeek(w.queue)
     const action = w.timeline[w.timelineNext]
     if ((ev === undefined || ev.timeMs > timeMs) && (action === undefined || action.atMs > timeMs)) break
     step(w, tap)

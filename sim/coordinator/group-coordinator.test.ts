@@ -7,6 +7,7 @@ import { expect, test } from 'vitest'
 import { parseScenario } from '../index.ts'
 import { createWorld } from '../nodes/create-world.ts'
 import { runUntil } from '../run.ts'
+import { queuedEvents } from '../kernel/scheduler.ts'
 import { handleGroupRequest } from './group-coordinator.ts'
 import type { GroupRequest, GroupResponse } from '../kafka/messages.ts'
 
@@ -26,7 +27,7 @@ test('NOT_COORDINATOR comes back as the response of the request’s API', () => 
     { from, api: 'OffsetFetch', corr: 9006, groupId: 'no-such-group', tps: [] },
   ]
   for (const r of requests) handleGroupRequest(w, a, r)
-  const replies = w.heap.items
+  const replies = queuedEvents(w.queue)
     .filter((e) => e.kind === 'msg' && (e.data as GroupResponse).corr >= 9001)
     .map((e) => e.data as GroupResponse)
     .sort((x, y) => x.corr - y.corr)

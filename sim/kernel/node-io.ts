@@ -7,7 +7,7 @@
  * dropped if that node crashed since; a message also carries its sender's incarnation (srcInc) so a
  * message from a process that crashed since is never delivered; latency draws use the `net` stream.
  */
-import { heapPush, type EventHeap } from './scheduler.ts'
+import { queuePush, type EventQueue } from './scheduler.ts'
 import { canReach, deliveryTime, latencyOf, type NetworkState } from './network.ts'
 import type { RngState } from './rng.ts'
 
@@ -32,7 +32,7 @@ export interface NodeInfo {
 /** The part of the world the kernel reads and writes. */
 export interface KernelWorld {
   nowMs: number
-  heap: EventHeap
+  queue: EventQueue
   net: NetworkState
   nodes: Record<string, NodeInfo>
   rng: { net: RngState }
@@ -66,14 +66,14 @@ export function deliver(w: KernelWorld, from: string, to: string, msg: Envelope)
   const t = deliveryTime(w.net, w.rng.net, w.nowMs, from, to)
   msg.srcInc = w.nodes[from].inc
   msg.sentMs = w.nowMs
-  heapPush(w.heap, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
+  queuePush(w.queue, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
 }
 
 /** Tell `from` that its connection to `to` is gone (connection refused or reset). */
 export function refuse(w: KernelWorld, from: string, to: string): void {
   const src = w.nodes[from]
   if (!src || !src.up) return
-  heapPush(w.heap, {
+  queuePush(w.queue, {
     timeMs: w.nowMs + Math.max(1, latencyOf(w.net, from, to)),
     node: from,
     kind: 'disconnect',
@@ -86,7 +86,7 @@ export function refuse(w: KernelWorld, from: string, to: string): void {
 export function timer(w: KernelWorld, node: string, name: string, delayMs: number, data: unknown = null): void {
   const n = w.nodes[node]
   if (!n || !n.up) return
-  heapPush(w.heap, {
+  queuePush(w.queue, {
     timeMs: w.nowMs + Math.max(0, Math.floor(delayMs)),
     node,
     kind: name,

@@ -3,7 +3,7 @@
  * brokers), the brokers, the producers, the readers and the group members, each a network node,
  * started in that order. Random streams are forked from the seed by label.
  */
-import { newHeap } from '../kernel/scheduler.ts'
+import { newQueue } from '../kernel/scheduler.ts'
 import { newRng, forkRng } from '../kernel/rng.ts'
 import { newNetwork } from '../kernel/network.ts'
 import { newHistory } from '../history/history.ts'
@@ -26,7 +26,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     seed,
     nowMs: 0,
     events: 0,
-    heap: newHeap(),
+    queue: newQueue(),
     rng: { net: forkRng(root, 'net'), raft: forkRng(root, 'raft'), place: forkRng(root, 'place'), clients: forkRng(root, 'clients') },
     trace: { h1: 0x811c9dc5, h2: 0x01000193 },
     net,

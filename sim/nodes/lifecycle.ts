@@ -6,7 +6,7 @@
  * Invariants: a crash bumps the node's incarnation, so every event scheduled for it before is dropped;
  * a paused node keeps the events that reach it and gets them, in order, on resume.
  */
-import { heapPush } from '../kernel/scheduler.ts'
+import { queuePush } from '../kernel/scheduler.ts'
 import { addNetworkNode, canReach, resetConnections } from '../kernel/network.ts'
 import { isUp, refuse, type NodeInfo } from '../kernel/node-io.ts'
 import { newGroupMember } from '../clients/group-consumer.ts'
@@ -64,5 +64,5 @@ export function resumeNode(w: World, id: string): void {
   n.paused = false
   const deferred = n.deferred
   n.deferred = []
-  for (const d of deferred) heapPush(w.heap, { timeMs: w.nowMs, node: id, kind: d.kind, data: d.data, inc: n.inc })
+  for (const d of deferred) queuePush(w.queue, { timeMs: w.nowMs, node: id, kind: d.kind, data: d.data, inc: n.inc })
 }

@@ -1,5 +1,5 @@
 /**
- * The simulation state ("world"): the kernel's part (clock, event heap, network, nodes) plus the
+ * The simulation state ("world"): the kernel's part (clock, event queue, network, nodes) plus the
  * state of every process, by kind. Plain data only: the behaviours are functions over it, found by
  * node kind in nodes/behaviours.ts, so `structuredClone(world)` is a snapshot.
  *
