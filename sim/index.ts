@@ -6,6 +6,8 @@ import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { Summary } from './trace/summary-types.ts'
 import type { World } from './nodes/world.ts'
 import { createWorld } from './nodes/create-world.ts'
+import { CHUNK, copyBatchLog, newBatchLog } from './storage/batch-log.ts'
+export { batchesOf, type BatchLog } from './storage/batch-log.ts'
 import { step as stepWorld, runUntil as runWorldUntil, nextTime, type MessageTap } from './run.ts'
 import { buildSummary } from './trace/summary.ts'
 import { traceHashOf } from './kernel/trace-hash.ts'
@@ -60,20 +62,20 @@ export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAc
 /** A snapshot is the world itself, as plain data. */
 export type SimSnapshot = World
 
-const NO_LOG: never[] = []
-
 /**
- * A copy of the world. Record batches are immutable once appended (cluster/batch.ts), so the copy
- * shares them: each replica's log array is copied, its batches are not. Everything else is a
- * structuredClone. This keeps snapshots (the app's time-travel checkpoints) small and quick.
+ * A copy of the world. Record batches are immutable once appended, and a replica's log keeps them
+ * in chunks that are never written again once full (storage/batch-log.ts), so the copy shares the
+ * full chunks and copies only each log's open one. Everything else is a structuredClone. This keeps
+ * snapshots (the app's time-travel checkpoints) small and quick.
  */
 export function cloneWorld(w: World): World {
   const logs: { tp: string; broker: string; log: World['brokers'][string]['replicas'][string]['log'] }[] = []
+  const detached = newBatchLog()
   for (const broker of Object.keys(w.brokers)) {
     const replicas = w.brokers[broker].replicas
     for (const tp of Object.keys(replicas)) {
       logs.push({ tp, broker, log: replicas[tp].log })
-      replicas[tp].log = NO_LOG
+      replicas[tp].log = detached
     }
   }
   let copy: World
@@ -82,7 +84,7 @@ export function cloneWorld(w: World): World {
   } finally {
     for (const l of logs) w.brokers[l.broker].replicas[l.tp].log = l.log
   }
-  for (const l of logs) copy.brokers[l.broker].replicas[l.tp].log = l.log.slice()
+  for (const l of logs) copy.brokers[l.broker].replicas[l.tp].log = copyBatchLog(l.log)
   return copy
 }
 
@@ -93,7 +95,7 @@ const ENTRY_BYTES = 64
 
 /**
  * About how many bytes a snapshot holds of its own: its history's typed arrays, the events and
- * facts kept as objects, and each replica's copied array of batch references (the batches
+ * facts kept as objects, and each replica's chunk list and open chunk (full chunks and the batches
  * themselves are shared with the live world). Cheap (no serialisation), so the app can keep its
  * checkpoints within a memory budget.
  */
@@ -108,7 +110,7 @@ export function snapshotBytes(s: SimSnapshot): number {
   bytes += (h.leaderChanges.length + h.leaderClaims.length + h.groups.length + s.notes.length) * ENTRY_BYTES
   for (const broker of Object.keys(s.brokers)) {
     const replicas = s.brokers[broker].replicas
-    for (const tp of Object.keys(replicas)) bytes += replicas[tp].log.length * 8
+    for (const tp of Object.keys(replicas)) bytes += (replicas[tp].log.chunks.length + (replicas[tp].log.length % CHUNK)) * 8
   }
   return bytes
 }

@@ -11,6 +11,7 @@ import { formatEvent } from './trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, partitionForKey, type Scenario, type Simulation } from './index.ts'
 import { builtInScenarios } from './scenario/builtins.ts'
+import { batchesOf } from './storage/batch-log.ts'
 import { evaluateExpect } from './check/expect.ts'
 import { metadataSource } from './observe/cluster-state.ts'
 import { activeController, createTopic } from './controller/quorum-controller.ts'
@@ -79,7 +80,7 @@ function expectedLeaderAfterFencing(before: PartitionState, fenced: number): num
 /** Records (producer, sequence) in a log: how many times each sequence appears, per producer. */
 function copiesBySeq(r: Replica): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>()
-  for (const b of r.log) {
+  for (const b of batchesOf(r.log)) {
     if (b.baseSequence < 0) continue
     let m = out.get(b.producer)
     if (!m) out.set(b.producer, (m = new Map()))
@@ -96,7 +97,7 @@ function extraCopies(m: Map<number, number> | undefined): number {
 
 /** The log as comparable plain data. */
 function logShape(r: Replica): string[] {
-  return r.log.map((b) => `${b.baseOffset}+${b.count}@${b.partitionLeaderEpoch}:${b.producer}#${b.baseSequence}`)
+  return batchesOf(r.log).map((b) => `${b.baseOffset}+${b.count}@${b.partitionLeaderEpoch}:${b.producer}#${b.baseSequence}`)
 }
 
 const SESSION_TIMEOUT_MS = 9000 // broker.session.timeout.ms (Kafka 4.x default)
@@ -360,7 +361,7 @@ describe('the high watermark stalls while ISR < min.insync.replicas (isr-shrink-
     expect(r.hw).toBe(hw0)
     expect(r.leo).toBeGreaterThan(leo0 + 100)
     expect(w.producers.metrics.acked).toBeGreaterThan(metrics0 + 100)
-    const appended = r.log.filter((b) => b.appendedMs > t0)
+    const appended = batchesOf(r.log).filter((b) => b.appendedMs > t0)
     expect(appended.length).toBeGreaterThan(0)
     expect(appended.every((b) => b.producer === 'metrics')).toBe(true)
     expect(appended.reduce((n, b) => n + b.count, 0)).toBe(r.leo - leo0)

@@ -5,7 +5,8 @@
  * Like Jepsen's Kafka checker they read only the recorded History and the replicas' logs, through
  * the record index (observe/record-index.ts), and never call broker code.
  */
-import { batchAt, type LogBatch } from '../storage/batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
+import { batchAt, batchAtIndex } from '../storage/batch-log.ts'
 import type { Anomaly, AnomalyFacts } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from '../history/history.ts'
 import type { History, LeaderChange, PartitionView } from '../history/history.ts'
@@ -119,7 +120,7 @@ function replicaPresence(part: PartitionRecords, candidates: Candidates): Uint8A
     let lastProducer = ''
     let present: Uint8Array | undefined
     for (let b = 0; b < replica.batches.length; b++) {
-      const batch = replica.batches[b]
+      const batch = batchAtIndex(replica.batches, b)
       if (batch.producer !== lastProducer || b === 0) {
         lastProducer = batch.producer
         const s = slotOf.get(batch.producer)

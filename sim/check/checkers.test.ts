@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { LogBatch } from '../storage/batch.ts'
+import { batchLogOf } from '../storage/batch-log.ts'
 import {
   checkHistory,
   findDivergentReplicas,
@@ -41,7 +42,7 @@ function batch(
   }
 }
 
-function replica(broker: number, batches: LogBatch[], opts: Partial<ReplicaView> = {}): ReplicaView {
+function replica(broker: number, batches: LogBatch[], opts: Partial<Omit<ReplicaView, 'batches'>> = {}): ReplicaView {
   const last = batches[batches.length - 1]
   const leo = last ? last.baseOffset + last.count : 0
   return {
@@ -50,7 +51,7 @@ function replica(broker: number, batches: LogBatch[], opts: Partial<ReplicaView>
     logStartOffset: batches[0]?.baseOffset ?? 0,
     logEndOffset: leo,
     highWatermark: leo,
-    batches,
+    batches: batchLogOf(batches),
     ...opts,
   }
 }

@@ -1,5 +1,6 @@
 /** How the checkers name a record in their details: `<producer> seq <n>`, found by offset in a log. */
-import { batchAt, type LogBatch } from '../storage/batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
+import { batchAt, type BatchLog } from '../storage/batch-log.ts'
 import type { RecordRef } from '../trace/summary-types.ts'
 
 export function describeRecord(batch: LogBatch, offset: number): string {
@@ -8,7 +9,7 @@ export function describeRecord(batch: LogBatch, offset: number): string {
     : `a record of ${batch.producer}`
 }
 
-export function recordAt(batches: readonly LogBatch[], offset: number): string | undefined {
+export function recordAt(batches: BatchLog, offset: number): string | undefined {
   const batch = batchAt(batches, offset)
   return batch ? describeRecord(batch, offset) : undefined
 }

@@ -4,7 +4,8 @@
  * one leader epoch, and a high watermark above the log end offset. They read the replicas' logs and
  * the History's leader claims, never broker code.
  */
-import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
+import type { LogBatch } from '../storage/batch.ts'
+import { batchAtIndex, firstBatchEndingAfter } from '../storage/batch-log.ts'
 import type { Anomaly, DivergentSide } from '../trace/summary-types.ts'
 import type { History, PartitionView, ReplicaView } from '../history/history.ts'
 import { compareStrings } from '../coordinator/assignors/common.ts'
@@ -50,8 +51,8 @@ function firstDivergence(a: ReplicaView, b: ReplicaView): Divergence | undefined
   let i = firstBatchEndingAfter(A, lo)
   let j = firstBatchEndingAfter(B, lo)
   while (i < A.length && j < B.length) {
-    const x = A[i]
-    const y = B[j]
+    const x = batchAtIndex(A, i)
+    const y = batchAtIndex(B, j)
     if (x.baseOffset >= hi || y.baseOffset >= hi) return undefined
     if (x === y || sameBatch(x, y)) {
       i++

@@ -3,7 +3,7 @@
  * caches and producer state survive a crash (they are on disk); roles, fetchers, parked requests
  * and the metadata image do not.
  */
-import type { LogBatch } from '../storage/batch.ts'
+import type { BatchLog } from '../storage/batch-log.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import type { CoordinatorState } from '../coordinator/group-types.ts'
 
@@ -36,7 +36,8 @@ export interface Replica {
   topic: string
   partition: number
   tp: string
-  log: LogBatch[]
+  /** the replica's batches in offset order (storage/batch-log.ts: chunks a snapshot shares) */
+  log: BatchLog
   logStartOffset: number
   leo: number
   hw: number

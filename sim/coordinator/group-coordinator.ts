@@ -24,6 +24,7 @@ import type { GroupStateReason, MemberRemovedReason } from '../kafka/events.ts'
 import { nextU32 } from '../kernel/rng.ts'
 import type { BrokerNode, PartitionChange, Replica } from '../cluster/types.ts'
 import type { LogBatch } from '../storage/batch.ts'
+import { batchAtIndex } from '../storage/batch-log.ts'
 import { appendAsLeader } from '../cluster/produce-handler.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
@@ -96,7 +97,8 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   const groups: Record<string, ClassicGroup> = {}
   // Like the coordinator runtime's loader, read the whole local log: the tail above this new
   // leader's HW was committed under the previous leader, or will be under this one.
-  for (const batch of r.log) {
+  for (let i = 0; i < r.log.length; i++) {
+    const batch = batchAtIndex(r.log, i)
     if (!batch.payload) continue
     for (const rec of batch.payload as OffsetsRecord[]) replay(groups, rec, r.partition)
   }

@@ -79,7 +79,7 @@ export interface ReplicaView {
   logEndOffset: number
   highWatermark: number
   /** batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset */
-  batches: readonly import('../storage/batch.ts').LogBatch[]
+  batches: import('../storage/batch-log.ts').BatchLog
 }
 
 export interface PartitionView {

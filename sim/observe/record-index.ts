@@ -7,7 +7,7 @@
  * (check/acked-writes.ts) and the partition log view (view/partition-log.ts) both read it. Read-only
  * over the History and the PartitionViews it is given.
  */
-import type { LogBatch } from '../storage/batch.ts'
+import { batchAtIndex, type BatchLog } from '../storage/batch-log.ts'
 import type { History, LeaderChange, PartitionView, ReplicaView, SendLog } from '../history/history.ts'
 import { compareStrings } from '../coordinator/assignors/common.ts'
 
@@ -73,12 +73,12 @@ export function indexRecords(history: History, partitions: readonly PartitionVie
   return index
 }
 
-function walkReference(part: PartitionRecords, batches: readonly LogBatch[]): void {
+function walkReference(part: PartitionRecords, batches: BatchLog): void {
   const slotOf = slotMap(part.slots)
   let lastProducer = ''
   let slotIndex = -1
   for (let b = 0; b < batches.length; b++) {
-    const batch = batches[b]
+    const batch = batchAtIndex(batches, b)
     if (batch.producer !== lastProducer || b === 0) {
       lastProducer = batch.producer
       slotIndex = slotOf.get(batch.producer) ?? -1

@@ -12,7 +12,8 @@
  *   batches at and above the cut point.
  * Batches are shared between replicas by reference; nothing here copies records.
  */
-import { firstBatchEndingAfter, type LogBatch } from './batch.ts'
+import type { LogBatch } from './batch.ts'
+import { batchAtIndex, firstBatchEndingAfter, lastBatch, newBatchLog, pushBatch, truncateBatches } from './batch-log.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import type { Replica, ProducerStateEntry } from '../cluster/types.ts'
 
@@ -21,7 +22,7 @@ export function newReplica(topic: string, partition: number): Replica {
     topic,
     partition,
     tp: partitionName(topic, partition),
-    log: [],
+    log: newBatchLog(),
     logStartOffset: 0,
     leo: 0,
     hw: 0,
@@ -81,7 +82,7 @@ export function epochStartOffset(r: Replica, epoch: number): number {
 
 /** Append a batch that already has its offsets (leader append or follower copy). */
 export function appendBatch(r: Replica, b: LogBatch): void {
-  r.log.push(b)
+  pushBatch(r.log, b)
   r.leo = b.baseOffset + b.count
   assignEpoch(r, b.partitionLeaderEpoch, b.baseOffset)
   if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
@@ -109,10 +110,10 @@ function updateProducerState(r: Replica, b: LogBatch): void {
  */
 export function truncateTo(r: Replica, offset: number): void {
   if (offset < r.leo) {
-    let n = r.log.length
-    while (n > 0 && r.log[n - 1].baseOffset + r.log[n - 1].count - 1 >= offset) n--
-    r.log.length = n
-    r.leo = n ? r.log[n - 1].baseOffset + r.log[n - 1].count : r.logStartOffset
+    // every batch from the first whose last offset is >= offset goes, whole
+    truncateBatches(r.log, firstBatchEndingAfter(r.log, offset))
+    const last = lastBatch(r.log)
+    r.leo = last ? last.baseOffset + last.count : r.logStartOffset
     if (r.hw > r.leo) r.hw = r.leo
     rebuildProducerState(r)
   }
@@ -126,7 +127,10 @@ function truncateEpochsFromEnd(r: Replica, endOffset: number): void {
 
 function rebuildProducerState(r: Replica): void {
   r.producers = {}
-  for (const b of r.log) if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
+  for (let i = 0; i < r.log.length; i++) {
+    const b = batchAtIndex(r.log, i)
+    if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
+  }
 }
 
 /** Index of the first batch holding an offset >= `offset` (binary search). */
@@ -139,7 +143,7 @@ export function readBatches(r: Replica, offset: number, maxOffset: number, maxBy
   const out: LogBatch[] = []
   let bytes = 0
   for (let i = batchIndexFor(r, offset); i < r.log.length; i++) {
-    const b = r.log[i]
+    const b = batchAtIndex(r.log, i)
     if (b.baseOffset >= maxOffset) break
     if (b.baseOffset + b.count > maxOffset) break
     if (out.length > 0 && bytes + b.sizeBytes > maxBytes) break

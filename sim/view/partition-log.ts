@@ -12,7 +12,7 @@
  * election (no loss is possible before), cached per world, partition and event count.
  */
 import type { World } from '../nodes/world.ts'
-import { firstBatchEndingAfter, type LogBatch } from '../storage/batch.ts'
+import { batchAtIndex, batchesOf, firstBatchEndingAfter, newBatchLog, type BatchLog } from '../storage/batch-log.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
 import { indexRecords } from '../observe/record-index.ts'
 import type { PartitionState } from '../controller/metadata.ts'
@@ -136,7 +136,7 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
 }
 
 function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number): ReplicaLane {
-  const batches = r?.batches ?? []
+  const batches = r?.batches ?? newBatchLog()
   const cut = firstBatchEndingAfter(batches, tailFrom)
   return {
     broker,
@@ -146,7 +146,7 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
     highWatermark: r?.highWatermark ?? 0,
     logEndOffset: r?.logEndOffset ?? 0,
     runs: epochRuns(batches, cut, tailFrom),
-    tail: batches.slice(cut).map((b) => ({
+    tail: batchesOf(batches, cut).map((b) => ({
       baseOffset: b.baseOffset,
       count: b.count,
       epoch: b.partitionLeaderEpoch,
@@ -157,20 +157,20 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
 }
 
 /** Leader-epoch runs of batches[0, cut), clipped at `limit`: one binary search per epoch. */
-export function epochRuns(batches: readonly LogBatch[], cut: number, limit: number): EpochRun[] {
+export function epochRuns(batches: BatchLog, cut: number, limit: number): EpochRun[] {
   const runs: EpochRun[] = []
   let i = 0
   while (i < cut) {
-    const epoch = batches[i].partitionLeaderEpoch
+    const epoch = batchAtIndex(batches, i).partitionLeaderEpoch
     let lo = i + 1
     let hi = cut
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (batches[mid].partitionLeaderEpoch <= epoch) lo = mid + 1
+      if (batchAtIndex(batches, mid).partitionLeaderEpoch <= epoch) lo = mid + 1
       else hi = mid
     }
-    const last = batches[lo - 1]
-    runs.push({ from: batches[i].baseOffset, to: Math.min(limit, last.baseOffset + last.count), epoch })
+    const last = batchAtIndex(batches, lo - 1)
+    runs.push({ from: batchAtIndex(batches, i).baseOffset, to: Math.min(limit, last.baseOffset + last.count), epoch })
     i = lo
   }
   return runs

@@ -12,6 +12,7 @@ import {
   type Summary,
   builtInScenarios,
   runNotes,
+  batchesOf,
 } from '../../sim/index.ts'
 import type { Lesson, LessonStep } from './types.ts'
 import { lesson as isrAcks } from './content/08-isr-acks.ts'
@@ -256,7 +257,7 @@ const checks: Record<string, Record<number, Check>> = {
       const p = part(s, 'orders-0')
       const log = sim.world.brokers[String(p.leader)].replicas['orders-0'].log
       expect(log.length).toBeGreaterThan(0)
-      for (const b of log) expect(b.firstTimestamp).toBeLessThanOrEqual(b.appendedMs)
+      for (const b of batchesOf(log)) expect(b.firstTimestamp).toBeLessThanOrEqual(b.appendedMs)
     },
     1: ({ s }) => {
       expect(group(s, 'analytics').state).toBe('Empty')
