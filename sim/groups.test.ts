@@ -12,6 +12,7 @@ import { eventKind } from './kafka/events.ts'
 import { formatEvent } from './trace/format-events.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { getInt } from './history/int-column.ts'
 import { assignPartitions, coordinatorPartitionFor, createSimulation, parseScenario, type Scenario, type Simulation, type Summary } from './index.ts'
 import type { GroupAssigned, GroupCommitted, GroupHistoryEvent, GroupRevoked } from './history/group-history.ts'
 import type { ClassicGroup } from './coordinator/group-types.ts'
@@ -55,7 +56,7 @@ function groupPolls(w: World, groupId: string): Poll[] {
   for (const key of Object.keys(w.history.reads).sort()) {
     const log = w.history.reads[key]
     if (w.members[log.reader]?.groupId !== groupId) continue
-    for (let i = 0; i < log.n; i++) out.push({ atMs: log.atMs[i], member: log.reader, tp: log.tp, from: log.from[i], to: log.to[i] })
+    for (let i = 0; i < log.n; i++) out.push({ atMs: getInt(log.atMs, i), member: log.reader, tp: log.tp, from: getInt(log.from, i), to: getInt(log.to, i) })
   }
   return out.sort((a, b) => a.atMs - b.atMs)
 }

@@ -9,6 +9,7 @@
 import { eventKind } from './kafka/events.ts'
 import { formatEvent } from './trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
+import { columnValues, getInt } from './history/int-column.ts'
 import { createSimulation, parseScenario, partitionForKey, type Scenario, type Simulation } from './index.ts'
 import { builtInScenarios } from './scenario/builtins.ts'
 import { batchesOf } from './storage/batch-log.ts'
@@ -467,7 +468,7 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     const sends = w.history.sends['tracker|events-0']
     let lost = 0
     for (let seq = 0; seq < sends.n; seq++) {
-      if (sends.outcome[seq] >= cut && sends.atMs[seq] < election.atMs) lost++
+      if (getInt(sends.outcome, seq) >= cut && getInt(sends.atMs, seq) < election.atMs) lost++
     }
     expect(lost).toBeGreaterThan(100)
 
@@ -594,7 +595,7 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     expect(notes(w, 'producer', /bumps its producer epoch to 1/, election.atMs)).toHaveLength(1)
     const log = w.history.sends[`${p.id}|events-0`]
     let ackedAfter = 0
-    for (let i = 0; i < log.n; i++) if (log.outcome[i] >= 0 && log.atMs[i] > election.atMs) ackedAfter++
+    for (let i = 0; i < log.n; i++) if (getInt(log.outcome, i) >= 0 && getInt(log.atMs, i) > election.atMs) ackedAfter++
     expect(ackedAfter).toBeGreaterThan(100)
     expect(p.failed).toBeLessThanOrEqual(5)
   })
@@ -637,7 +638,7 @@ describe('controller failover', () => {
     const acked = summary.producers[0].acked
     expect(acked).toBeGreaterThan(ackedAtCrash + 1000)
     // writes are acknowledged after the failover too (the producer was not just draining)
-    const lastAck = Math.max(...Object.values(w.history.sends).map((l) => Math.max(...Array.from(l.atMs.subarray(0, l.n)))))
+    const lastAck = Math.max(...Object.values(w.history.sends).map((l) => Math.max(...columnValues(l.atMs, l.n))))
     expect(lastAck).toBeGreaterThan(s.durationMs - 1000)
     expect(summary.checks.ok).toBe(true)
     expect(summary.checks.first).toEqual([])
@@ -706,7 +707,7 @@ describe('retries after lost responses (idempotent-retries)', () => {
     for (const id of ['safe-payer', 'legacy-payer']) {
       const sends = w.history.sends[`${id}|payments-0`]
       const got = copies.get(id)!
-      for (let seq = 0; seq < sends.n; seq++) if (sends.outcome[seq] >= 0) expect(got.get(seq), `${id} seq ${seq}`).toBeGreaterThanOrEqual(1)
+      for (let seq = 0; seq < sends.n; seq++) if (getInt(sends.outcome, seq) >= 0) expect(got.get(seq), `${id} seq ${seq}`).toBeGreaterThanOrEqual(1)
     }
     expect(summary.checks.lostAckedWrites).toBe(0)
   })
@@ -803,7 +804,7 @@ describe('keys', () => {
     // the leader's log of orders-5 holds both 주문-1 records, sequences 0 and 1 of producer kr
     const p5 = summary.partitions.find((p) => p.topic === 'orders' && p.partition === 5)!
     expect(logShape(replica(sim.world, p5.leader, 'orders-5'))).toEqual(['0+1@0:kr#0', '1+1@0:kr#1'])
-    expect(Array.from(sim.world.history.sends['kr|orders-5'].outcome.subarray(0, 2))).toEqual([0, 1])
+    expect(columnValues(sim.world.history.sends['kr|orders-5'].outcome, 2)).toEqual([0, 1])
     expect(summary.checks.ok).toBe(true)
   })
 })

@@ -9,6 +9,7 @@ import type { LogBatch } from '../storage/batch.ts'
 import { batchAt, batchAtIndex } from '../storage/batch-log.ts'
 import type { Anomaly, AnomalyFacts } from '../trace/summary-types.ts'
 import { ACKED_NO_OFFSET } from '../history/history.ts'
+import { getInt } from '../history/int-column.ts'
 import type { History, LeaderChange, PartitionView } from '../history/history.ts'
 import { indexRecords, slotMap, type PartitionRecords, type ProducerRecords, type RecordIndex } from '../observe/record-index.ts'
 import { describeRecord, recordAt, recordRef } from './record-text.ts'
@@ -49,7 +50,7 @@ export function findLostAckedWrites(
       const slot = part.slots[candidates.slot[c]]
       const inReplicas = presence[candidates.slot[c]]
       if (leaderless && presentAnywhere(inReplicas, seq)) continue
-      const ackMs = slot.log.atMs[seq]
+      const ackMs = getInt(slot.log.atMs, seq)
       const change = lossCause(part, replicaOfChange, inReplicas, seq, ackMs)
       anomalies.push({
         kind: 'lostAckedWrite',
@@ -88,14 +89,14 @@ function lostCandidates(part: PartitionRecords): Candidates {
     const { outcome, atMs, n } = slot.log
     const foundAt = slot.foundAt
     for (let seq = 0; seq < n; seq++) {
-      const o = outcome[seq]
+      const o = getInt(outcome, seq)
       if (o >= 0) {
         if (foundAt[seq] < 0 && o >= floor) {
           out.slot.push(s)
           out.seq.push(seq)
         }
       } else if (o === ACKED_NO_OFFSET && foundAt[seq] < 0) {
-        const passed = slot.maxPresentSeq > seq || changeAtOrAfter(part.changes, atMs[seq]) >= 0
+        const passed = slot.maxPresentSeq > seq || changeAtOrAfter(part.changes, getInt(atMs, seq)) >= 0
         const notRetention = floor === 0 || slot.minPresentSeq < seq
         if (passed && notRetention) {
           out.slot.push(s)
@@ -186,8 +187,8 @@ function describeLoss(
   change: LeaderChange | undefined,
 ): string {
   const view = part.view
-  const o = slot.log.outcome[seq]
-  const ackMs = slot.log.atMs[seq]
+  const o = getInt(slot.log.outcome, seq)
+  const ackMs = getInt(slot.log.atMs, seq)
   const what =
     o >= 0
       ? `${view.tp} offset ${o} acked to ${slot.log.producer} at ${ackMs} ms (seq ${seq})`
@@ -216,7 +217,7 @@ function describeLoss(
 
 /** describeLoss's facts, as data. */
 function lossFacts(part: PartitionRecords, slot: ProducerRecords, seq: number, change: LeaderChange | undefined): AnomalyFacts {
-  const o = slot.log.outcome[seq]
+  const o = getInt(slot.log.outcome, seq)
   const leader = part.leaderIndex >= 0 ? part.view.replicas[part.leaderIndex] : undefined
   const acked = o >= 0 && leader !== undefined
   const holder = acked && o < leader.logEndOffset ? batchAt(leader.batches, o) : undefined
@@ -225,7 +226,7 @@ function lossFacts(part: PartitionRecords, slot: ProducerRecords, seq: number, c
     producer: slot.log.producer,
     seq,
     offset: o >= 0 ? o : null,
-    ackMs: slot.log.atMs[seq],
+    ackMs: getInt(slot.log.atMs, seq),
     leader: leader ? leader.broker : null,
     replicas: part.view.replicas.map((r) => r.broker),
     leaderLogEnd: acked && o >= leader.logEndOffset ? leader.logEndOffset : null,
@@ -292,7 +293,7 @@ export function findInconsistentOffsets(
       const { outcome, atMs, n, producer } = slot.log
       const foundAt = slot.foundAt
       for (let seq = 0; seq < n; seq++) {
-        const o = outcome[seq]
+        const o = getInt(outcome, seq)
         const found = foundAt[seq]
         if (o < 0 || found < 0 || found === o) continue
         // a duplicate whose later copy sits at the acked offset is consistent
@@ -300,11 +301,12 @@ export function findInconsistentOffsets(
         if (atAcked && holds(atAcked, o, producer, seq)) continue
         const foundBatch = batchAt(reference.batches, found)
         const holder = atAcked ? describeRecord(atAcked, o) : 'nothing'
+        const ackMs = getInt(atMs, seq)
         anomalies.push({
           kind: 'inconsistentOffset',
-          atMs: Math.max(atMs[seq], foundBatch ? foundBatch.appendedMs : 0),
+          atMs: Math.max(ackMs, foundBatch ? foundBatch.appendedMs : 0),
           detail:
-            `${part.view.tp} offset ${o} acked to ${producer} at ${atMs[seq]} ms (seq ${seq}), but ` +
+            `${part.view.tp} offset ${o} acked to ${producer} at ${ackMs} ms (seq ${seq}), but ` +
             `${referenceName(part)} has the record at offset ${found} and ${holder} at offset ${o}`,
           tp: part.view.tp,
           facts: {
@@ -312,7 +314,7 @@ export function findInconsistentOffsets(
             producer,
             seq,
             offset: o,
-            ackMs: atMs[seq],
+            ackMs,
             foundAt: found,
             broker: reference.broker,
             leaderless: part.leaderIndex < 0,

@@ -1,6 +1,7 @@
 // The history checkers: each anomaly kind is found with its count, time and detail; clean histories give ok.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { columnOf } from '../history/int-column.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import { batchLogOf } from '../storage/batch-log.ts'
 import {
@@ -66,8 +67,8 @@ function send(history: History, producer: string, tp: string, outcomes: number[]
     producer,
     tp,
     n: outcomes.length,
-    outcome: Int32Array.from(outcomes),
-    atMs: Int32Array.from(atMs ?? outcomes.map((_, i) => 100 + i)),
+    outcome: columnOf(outcomes),
+    atMs: columnOf(atMs ?? outcomes.map((_, i) => 100 + i)),
   }
 }
 
@@ -76,9 +77,9 @@ function read(history: History, reader: string, tp: string, polls: [number, numb
     reader,
     tp,
     n: polls.length,
-    from: Int32Array.from(polls.map((p) => p[0])),
-    to: Int32Array.from(polls.map((p) => p[1])),
-    atMs: Int32Array.from(polls.map((p) => p[2])),
+    from: columnOf(polls.map((p) => p[0])),
+    to: columnOf(polls.map((p) => p[1])),
+    atMs: columnOf(polls.map((p) => p[2])),
     resets,
   }
 }
@@ -616,7 +617,7 @@ describe('checkHistory', () => {
             atMs[b.baseSequence + r] = b.appendedMs
           }
         }
-        h.sends[`${producer}|${tp}`] = { producer, tp, n: next[k], outcome, atMs }
+        h.sends[`${producer}|${tp}`] = { producer, tp, n: next[k], outcome: columnOf(outcome), atMs: columnOf(atMs) }
       })
       const replicas = [1, 2, 3].map((broker) => replica(broker, broker === 1 ? batches : batches.slice()))
       partitions.push(partition(tp, 1 + (p % 3), replicas))

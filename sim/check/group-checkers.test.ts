@@ -1,6 +1,7 @@
 // The consumer-group checkers' anomalies: each names its partition (tp) and carries the facts its
 // sentence states, so the app can word it in each language.
 import { describe, expect, it } from 'vitest'
+import { columnOf } from '../history/int-column.ts'
 import { checkGroups } from './group-checkers.ts'
 import { newHistory, type History } from '../history/history.ts'
 import type { GroupHistoryEvent } from '../history/group-history.ts'
@@ -10,9 +11,9 @@ function read(h: History, reader: string, tp: string, polls: [number, number, nu
     reader,
     tp,
     n: polls.length,
-    from: Int32Array.from(polls.map((p) => p[0])),
-    to: Int32Array.from(polls.map((p) => p[1])),
-    atMs: Int32Array.from(polls.map((p) => p[2])),
+    from: columnOf(polls.map((p) => p[0])),
+    to: columnOf(polls.map((p) => p[1])),
+    atMs: columnOf(polls.map((p) => p[2])),
     resets: [],
   }
 }

@@ -15,6 +15,7 @@
  */
 import type { Anomaly } from '../trace/summary-types.ts'
 import type { History, ReadLog } from '../history/history.ts'
+import { getInt } from '../history/int-column.ts'
 import type { GroupHistoryEvent } from '../history/group-history.ts'
 
 export interface GroupCheckResult {
@@ -47,7 +48,7 @@ function pollsByGroupTp(h: History, memberGroup: Record<string, string>): Record
     const k = `${group}|${log.tp}`
     const entry = (out[k] ??= { logs: [], polls: [] })
     entry.logs.push(log)
-    for (let i = 0; i < log.n; i++) entry.polls.push({ atMs: log.atMs[i], member: log.reader, from: log.from[i], to: log.to[i] })
+    for (let i = 0; i < log.n; i++) entry.polls.push({ atMs: getInt(log.atMs, i), member: log.reader, from: getInt(log.from, i), to: getInt(log.to, i) })
   }
   for (const k of Object.keys(out)) out[k].polls.sort((a, b) => a.atMs - b.atMs || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0))
   return out

@@ -5,6 +5,7 @@
  */
 import type { Anomaly } from '../trace/summary-types.ts'
 import type { History } from '../history/history.ts'
+import { getInt } from '../history/int-column.ts'
 
 /**
  * A poll that starts below where the previous poll of the same reader and partition ended, with no
@@ -18,19 +19,22 @@ export function findNonMonotonicPolls(history: History): Anomaly[] {
     const { from, to, atMs, resets } = log
     let r = 0 // first reset not before the previous poll
     for (let i = 1; i < log.n; i++) {
-      const prevTo = to[i - 1]
-      const prevMs = atMs[i - 1]
+      const prevTo = getInt(to, i - 1)
+      const prevMs = getInt(atMs, i - 1)
+      const pollFrom = getInt(from, i)
+      const pollTo = getInt(to, i)
+      const pollMs = getInt(atMs, i)
       while (r < resets.length && resets[r] < prevMs) r += 2
-      if (from[i] >= prevTo) continue
-      if (r < resets.length && resets[r] <= atMs[i]) continue
+      if (pollFrom >= prevTo) continue
+      if (r < resets.length && resets[r] <= pollMs) continue
       anomalies.push({
         kind: 'nonMonotonicPoll',
-        atMs: atMs[i],
+        atMs: pollMs,
         detail:
-          `${log.tp} reader ${log.reader} polled offsets ${from[i]}..${to[i] - 1} at ${atMs[i]} ms after ` +
+          `${log.tp} reader ${log.reader} polled offsets ${pollFrom}..${pollTo - 1} at ${pollMs} ms after ` +
           `polling up to offset ${prevTo - 1} at ${prevMs} ms, with no reset in between`,
         tp: log.tp,
-        facts: { kind: 'nonMonotonicPoll', reader: log.reader, from: from[i], to: to[i] - 1, atMs: atMs[i], previousTo: prevTo - 1, previousMs: prevMs },
+        facts: { kind: 'nonMonotonicPoll', reader: log.reader, from: pollFrom, to: pollTo - 1, atMs: pollMs, previousTo: prevTo - 1, previousMs: prevMs },
       })
     }
   }

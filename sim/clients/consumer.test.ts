@@ -5,6 +5,7 @@
  * new leader ("Truncation detected"), instead of OFFSET_OUT_OF_RANGE and auto.offset.reset=earliest.
  */
 import { describe, expect, test } from 'vitest'
+import { getInt } from '../history/int-column.ts'
 import { createSimulation, parseScenario } from '../index.ts'
 import { builtInScenarios } from '../scenario/builtins.ts'
 
@@ -27,7 +28,7 @@ describe('consumer position validation (KIP-320)', () => {
     expect(epochEnd).toBeGreaterThan(0)
     // its position before the election was past that end offset
     let maxRead = 0
-    for (let i = 0; i < log.n; i++) if (log.atMs[i] <= election.atMs) maxRead = Math.max(maxRead, log.to[i])
+    for (let i = 0; i < log.n; i++) if (getInt(log.atMs, i) <= election.atMs) maxRead = Math.max(maxRead, getInt(log.to, i))
     expect(maxRead).toBeGreaterThan(epochEnd)
     expect(w.readers['analytics'].errors['OFFSET_OUT_OF_RANGE'] ?? 0).toBe(0)
     expect(w.notes.some((n) => n.type === 'TruncationDetected' && n.consumer === 'analytics' && n.tp === 'events-0' && n.endOffset === epochEnd)).toBe(true)

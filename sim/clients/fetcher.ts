@@ -18,7 +18,8 @@ import type { World } from '../nodes/world.ts'
 import type { ConsumerConfig } from '../kafka/config.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
 import type { LogBatch } from '../storage/batch.ts'
-import { ensureReadCapacity, type ReadLog } from '../history/history.ts'
+import type { ReadLog } from '../history/history.ts'
+import { newColumn, setInt } from '../history/int-column.ts'
 
 /** FetchCollector: these errors call requestMetadataUpdate. */
 export const REFRESH_ERRORS: ReadonlySet<string> = new Set([
@@ -154,7 +155,7 @@ export function readLogFor(w: World, reader: string, tp: string): ReadLog {
   const key = `${reader}|${tp}`
   let log = w.history.reads[key]
   if (!log) {
-    log = { reader, tp, n: 0, from: new Int32Array(16), to: new Int32Array(16), atMs: new Int32Array(16), resets: [] }
+    log = { reader, tp, n: 0, from: newColumn(), to: newColumn(), atMs: newColumn(), resets: [] }
     w.history.reads[key] = log
   }
   return log
@@ -163,10 +164,9 @@ export function readLogFor(w: World, reader: string, tp: string): ReadLog {
 /** Records [from, to) of `tp` handed to the application now. */
 export function recordPoll(w: World, reader: string, tp: string, from: number, to: number): void {
   const log = readLogFor(w, reader, tp)
-  ensureReadCapacity(log, log.n + 1)
-  log.from[log.n] = from
-  log.to[log.n] = to
-  log.atMs[log.n] = w.nowMs
+  setInt(log.from, log.n, from)
+  setInt(log.to, log.n, to)
+  setInt(log.atMs, log.n, w.nowMs)
   log.n++
 }
 

@@ -6,6 +6,7 @@
  */
 import { formatEvent } from '../trace/format-events.ts'
 import { describe, expect, test } from 'vitest'
+import { getInt } from '../history/int-column.ts'
 import { createSimulation, parseScenario, restoreSimulation, type Scenario, type Simulation } from '../index.ts'
 import { handleMemberMessage, newGroupMember } from './group-consumer.ts'
 import { assignmentChanges, assignorInput } from './group-member/membership.ts'
@@ -70,7 +71,7 @@ function polls(w: World, clientId: string): [number, string, number, number][] {
   for (const key of Object.keys(w.history.reads).sort()) {
     const log = w.history.reads[key]
     if (log.reader !== clientId) continue
-    for (let i = 0; i < log.n; i++) out.push([log.atMs[i], log.tp, log.from[i], log.to[i]])
+    for (let i = 0; i < log.n; i++) out.push([getInt(log.atMs, i), log.tp, getInt(log.from, i), getInt(log.to, i)])
   }
   return out.sort((a, b) => a[0] - b[0] || compareTps(a[1], b[1]))
 }
@@ -185,7 +186,7 @@ describe('joining a group', () => {
     // with latest, the member starts at the HW when it got the partition: nothing before it is read
     const log = w.history.reads['billing-1|orders-0']
     expect(log.resets.length).toBeGreaterThanOrEqual(2)
-    expect(log.from[0]).toBe(log.resets[1])
+    expect(getInt(log.from, 0)).toBe(log.resets[1])
   })
 
   test("auto.offset.reset=none with no committed offset: NoOffsetForPartitionException, nothing read", () => {
@@ -251,7 +252,7 @@ describe('rebalances', () => {
     for (const c of commits(w)) if (c.member === 'billing-2') Object.assign(lastCommit, c.offsets)
     for (const tp of lost) {
       const log = w.history.reads[`billing-1|${tp}`]
-      expect(log.from[0]).toBe(lastCommit[tp])
+      expect(getInt(log.from, 0)).toBe(lastCommit[tp])
       expect(log.resets[1]).toBe(lastCommit[tp])
     }
     expect(sim.summary().checks.nonMonotonicPolls).toBe(0)
@@ -294,8 +295,8 @@ describe('commits', () => {
     const last = mine[mine.length - 1]
     for (const tp of Object.keys(last.offsets)) {
       const log = w.history.reads[`billing-1|${tp}`]
-      const handedOutBefore = Array.from({ length: log.n }, (_, i) => i).filter((i) => log.atMs[i] <= last.atMs)
-      expect(last.offsets[tp]).toBe(log.to[handedOutBefore[handedOutBefore.length - 1]])
+      const handedOutBefore = Array.from({ length: log.n }, (_, i) => i).filter((i) => getInt(log.atMs, i) <= last.atMs)
+      expect(last.offsets[tp]).toBe(getInt(log.to, handedOutBefore[handedOutBefore.length - 1]))
     }
     expect(m.errors).not.toHaveProperty('CommitFailedException')
   })

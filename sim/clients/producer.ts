@@ -32,7 +32,8 @@ import { resolveProducerConfig } from '../kafka/config.ts'
 import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerBatch, ProducerNode } from './producer-types.ts'
 import type { ProduceBatch } from '../cluster/produce-handler.ts'
-import { ensureCapacity, PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../history/history.ts'
+import { PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../history/history.ts'
+import { newColumn, setInt } from '../history/int-column.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const RETRIABLE = new Set([
@@ -413,7 +414,7 @@ function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
   const key = `${p.id}|${tp}`
   let log = w.history.sends[key]
   if (!log) {
-    log = { producer: p.id, tp, n: 0, outcome: new Int32Array(16), atMs: new Int32Array(16) }
+    log = { producer: p.id, tp, n: 0, outcome: newColumn(), atMs: newColumn() }
     w.history.sends[key] = log
   }
   p.sendLogs[partition] = log
@@ -424,10 +425,9 @@ function assignSequence(w: World, p: ProducerNode, b: ProducerBatch): void {
   b.baseSequence = p.seqNext[b.partition]
   p.seqNext[b.partition] += b.count
   const log = sendLogFor(w, p, b.partition)
-  ensureCapacity(log, b.baseSequence + b.count)
   for (let i = 0; i < b.count; i++) {
-    log.outcome[b.baseSequence + i] = PENDING
-    log.atMs[b.baseSequence + i] = w.nowMs
+    setInt(log.outcome, b.baseSequence + i, PENDING)
+    setInt(log.atMs, b.baseSequence + i, w.nowMs)
   }
   log.n = Math.max(log.n, b.baseSequence + b.count)
 }
@@ -435,8 +435,8 @@ function assignSequence(w: World, p: ProducerNode, b: ProducerBatch): void {
 function complete(w: World, p: ProducerNode, b: ProducerBatch, baseOffset: number): void {
   const log = sendLogFor(w, p, b.partition)
   for (let i = 0; i < b.count; i++) {
-    log.outcome[b.baseSequence + i] = baseOffset >= 0 ? baseOffset + i : baseOffset
-    log.atMs[b.baseSequence + i] = w.nowMs
+    setInt(log.outcome, b.baseSequence + i, baseOffset >= 0 ? baseOffset + i : baseOffset)
+    setInt(log.atMs, b.baseSequence + i, w.nowMs)
   }
   if (baseOffset === FAILED) p.failed += b.count
   else p.acked += b.count

@@ -1,6 +1,7 @@
 /**
  * The history of what clients observed, recorded as it happens, for the checkers in check/.
- * Plain data (typed arrays are structuredClone-able). Written by the clients, read by checkers;
+ * Plain data (typed arrays are structuredClone-able); per-record columns are paged (int-column.ts) so
+ * snapshots share them. Written by the clients, read by checkers;
  * checkers never call broker code.
  *
  * `resets` holds pairs [atMs, offset], flat: positions set on purpose (auto.offset.reset, a committed
@@ -10,6 +11,7 @@
  * one partition 0, 1, 2, ... (Kafka's per-partition producer sequence; kept even without idempotence).
  */
 import type { GroupHistoryEvent } from './group-history.ts'
+import type { IntColumn } from './int-column.ts'
 
 export const PENDING = -2
 export const FAILED = -3
@@ -24,9 +26,9 @@ export interface SendLog {
   /** records invoked: sequences 0..n-1 */
   n: number
   /** per sequence: offset >= 0 when acked with an offset, ACKED_NO_OFFSET, PENDING or FAILED */
-  outcome: Int32Array
+  outcome: IntColumn
   /** per sequence: time of the ack or failure (ms), or of the send while pending */
-  atMs: Int32Array
+  atMs: IntColumn
 }
 
 /** Every poll a reader (plain consumer or group member) made from one partition. */
@@ -35,10 +37,10 @@ export interface ReadLog {
   tp: string
   n: number
   /** first offset of the records returned */
-  from: Int32Array
+  from: IntColumn
   /** one past the last offset returned */
-  to: Int32Array
-  atMs: Int32Array
+  to: IntColumn
+  atMs: IntColumn
   /** positions the reader was moved to on purpose (auto.offset.reset, seek): [atMs, offset] pairs */
   resets: number[]
 }
@@ -89,28 +91,6 @@ export interface PartitionView {
   leaderEpoch: number
   isr: number[]
   replicas: ReplicaView[]
-}
-
-/** Grow a typed array log so that index `n` fits (amortised doubling). */
-export function ensureCapacity(log: SendLog, n: number): void {
-  if (n < log.outcome.length) return
-  const cap = Math.max(16, log.outcome.length * 2, n + 1)
-  const outcome = new Int32Array(cap)
-  outcome.set(log.outcome)
-  const atMs = new Int32Array(cap)
-  atMs.set(log.atMs)
-  log.outcome = outcome
-  log.atMs = atMs
-}
-
-export function ensureReadCapacity(log: ReadLog, n: number): void {
-  if (n < log.from.length) return
-  const cap = Math.max(16, log.from.length * 2, n + 1)
-  for (const k of ['from', 'to', 'atMs'] as const) {
-    const a = new Int32Array(cap)
-    a.set(log[k])
-    log[k] = a
-  }
 }
 
 export function newHistory(): History {

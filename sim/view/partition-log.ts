@@ -14,6 +14,7 @@
 import type { World } from '../nodes/world.ts'
 import { batchAtIndex, batchesOf, firstBatchEndingAfter, newBatchLog, type BatchLog } from '../storage/batch-log.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
+import { getInt } from '../history/int-column.ts'
 import { indexRecords } from '../observe/record-index.ts'
 import type { PartitionState } from '../controller/metadata.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
@@ -214,7 +215,7 @@ function findLostRanges(w: World, view: PartitionView): LostRange[] {
   part.slots.forEach((slot, s) => {
     const { outcome, n, producer } = slot.log
     for (let seq = 0; seq < n; seq++) {
-      const o = outcome[seq]
+      const o = getInt(outcome, seq)
       if (o < floor || slot.foundAt[seq] >= 0) continue
       if (elsewhere.some((other) => (other[s]?.foundAt[seq] ?? -1) >= 0)) continue
       offsets.push({ offset: o, producer })

@@ -1,0 +1,70 @@
+/**
+ * A growable column of 32-bit integers (a history log's per-record outcomes, times, offsets) kept
+ * in pages of PAGE entries, so that a snapshot of the world shares the pages instead of copying the
+ * history: the history grows with every record and would otherwise make each checkpoint as big as
+ * the run so far.
+ *
+ * Copy-on-write: `owned[k]` says page k belongs to this column alone. Sharing a column with a copy
+ * (shareColumn) marks every page of both as not owned; the first write to a page that is not owned
+ * copies it first. Entries never written read 0.
+ * Plain data (typed arrays and booleans), so structuredClone copies a column like any other state.
+ */
+
+const PAGE_BITS = 10
+/** Entries per page. */
+export const PAGE = 1 << PAGE_BITS
+const MASK = PAGE - 1
+
+export interface IntColumn {
+  pages: Int32Array[]
+  owned: boolean[]
+}
+
+export function newColumn(): IntColumn {
+  return { pages: [], owned: [] }
+}
+
+/** A column holding `values` (for tests). */
+export function columnOf(values: ArrayLike<number>): IntColumn {
+  const c = newColumn()
+  for (let i = 0; i < values.length; i++) setInt(c, i, values[i])
+  return c
+}
+
+export function getInt(c: IntColumn, i: number): number {
+  const page = c.pages[i >>> PAGE_BITS]
+  return page === undefined ? 0 : page[i & MASK]
+}
+
+export function setInt(c: IntColumn, i: number, value: number): void {
+  const k = i >>> PAGE_BITS
+  while (c.pages.length <= k) {
+    c.pages.push(new Int32Array(PAGE))
+    c.owned.push(true)
+  }
+  if (!c.owned[k]) {
+    c.pages[k] = c.pages[k].slice()
+    c.owned[k] = true
+  }
+  c.pages[k][i & MASK] = value
+}
+
+/** Entries [0, n) as an array (tests and tools; not for the step loop). */
+export function columnValues(c: IntColumn, n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push(getInt(c, i))
+  return out
+}
+
+/** A copy that shares every page with `c`; from now on, each copies a page before writing it. */
+export function shareColumn(c: IntColumn): IntColumn {
+  c.owned.fill(false)
+  return { pages: c.pages.slice(), owned: c.owned.slice() }
+}
+
+/** Bytes the column holds of its own (pages it owns, and its page list). */
+export function ownBytes(c: IntColumn): number {
+  let bytes = c.pages.length * 8
+  for (const owned of c.owned) if (owned) bytes += PAGE * 4
+  return bytes
+}
