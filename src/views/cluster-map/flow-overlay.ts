@@ -42,6 +42,16 @@ interface LinkDatum {
   b: number
 }
 
+interface ArrowLabel extends Box {
+  step: number
+  ok?: boolean
+  /** the link that carries the label */
+  d: LinkDatum
+  produce: boolean
+  name: string
+  counts: number[]
+}
+
 interface MarkDatum {
   key: string
   d: string
@@ -326,7 +336,8 @@ export class FlowOverlay {
 
   /** A dot there would cover a group card (members, states): it is not drawn. */
   private overGroup(x: number, y: number): boolean {
-    for (const g of this.groupBoxes) if (x > g.x - 3 && x < g.x + g.w + 3 && y > g.y - 3 && y < g.y + g.h + 3) return true
+    const m = DOT_RADIUS + 2
+    for (const g of this.groupBoxes) if (x > g.x - m && x < g.x + g.w + m && y > g.y - m && y < g.y + g.h + m) return true
     return false
   }
 
@@ -368,18 +379,19 @@ export class FlowOverlay {
   private drawLinks(): void {
     const data: LinkDatum[] = []
     const placed: Box[] = this.reducedMotion ? this.obstacles.slice() : []
-    const arrows: (Box & { step: number; ok?: boolean; d: LinkDatum })[] = []
+    const byBroker = new Map<number, ArrowLabel>()
     const n = this.ids.length
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         if (this.agg.recentTotal(a, b) === 0) continue
         const d = this.linkDatum(a, b)
-        const arrow = this.arrowLabel(a, b, d)
-        if (arrow) arrows.push(arrow)
+        this.arrowLabel(a, b, d, byBroker)
         data.push(d)
       }
     }
     // arrow labels: produce ones stack upwards, consume ones downwards, none on another or on a card or heading
+    const arrows = [...byBroker.values()]
+    for (const l of arrows) this.finishArrow(l)
     arrows.sort((p, q) => p.x - q.x)
     stackLabels(arrows, this.labelObstacles)
     this.placedArrows = arrows.filter((l) => l.ok)
@@ -443,27 +455,39 @@ export class FlowOverlay {
 
   /**
    * A client's link to a broker beside it is labelled with the broker it goes to: "→ B2" just above
-   * where a producer's route lands on the broker's top edge, "B2 →" just below where a consumer's
-   * route leaves the broker's bottom edge (with reduced motion, followed by the link's counts).
+   * where producers' routes land on the broker's top edge, "B2 →" just below where consumers'
+   * routes leave the broker's bottom edge; one label per broker and band, carried by the first of
+   * its links (with reduced motion followed by the band's counts). Returns whether the link is one.
    */
-  private arrowLabel(a: number, b: number, d: LinkDatum): (Box & { step: number; d: LinkDatum }) | null {
+  private arrowLabel(a: number, b: number, d: LinkDatum, arrows: Map<number, ArrowLabel>): boolean {
     const server = this.kinds[a] === 'server' ? a : b
     const client = server === a ? b : a
-    if (this.kinds[client] !== 'client' || this.kinds[server] !== 'server' || !this.short[server] || !this.lanes) return null
+    if (this.kinds[client] !== 'client' || this.kinds[server] !== 'server' || !this.short[server] || !this.lanes) return false
     const sb = this.boxes[server]
     const cb = this.boxes[client]
     const produce = cb.x + cb.w <= sb.x
-    if (!produce && cb.x < sb.x + sb.w) return null
-    const name = this.short[server]
-    const text = (produce ? `→ ${name}` : `${name} →`) + (d.label ? ` · ${d.label}` : '')
-    d.label = text
+    if (!produce && cb.x < sb.x + sb.w) return false
     d.arrow = true
-    const w = this.textWidth(text)
-    const x = sb.x + sb.w * (produce ? PRODUCE_AT : CONSUME_AT) - w / 2
-    const lane = produce ? Math.min(this.lanes.above, sb.y - 4) : Math.max(this.lanes.below, sb.y + sb.h + 4)
-    // beside the lane, clear of the dots on it
-    const y = produce ? lane - 18 : lane + 5
-    return { x, y, w, h: 13, step: produce ? -13 : 13, d }
+    d.label = ''
+    const key = server * 2 + (produce ? 1 : 0)
+    let label = arrows.get(key)
+    if (!label) {
+      const lane = produce ? Math.min(this.lanes.above, sb.y - 4) : Math.max(this.lanes.below, sb.y + sb.h + 4)
+      // beside the lane, clear of the dots on it
+      label = { x: sb.x + sb.w * (produce ? PRODUCE_AT : CONSUME_AT), y: produce ? lane - 18 : lane + 5, w: 0, h: 13, step: produce ? -13 : 13, d, produce, name: this.short[server], counts: new Array(KINDS.length).fill(0) }
+      arrows.set(key, label)
+    }
+    for (let k = 0; k < KINDS.length; k++) label.counts[k] += this.agg.activity(a, b, k)
+    return true
+  }
+
+  /** The text and box of a broker's arrow label once all its links are counted. */
+  private finishArrow(l: ArrowLabel): void {
+    let text = l.produce ? `→ ${l.name}` : `${l.name} →`
+    if (this.reducedMotion) for (let k = 0; k < KINDS.length; k++) if (l.counts[k] > 0) text += ` · ${this.texts.kindShort[k]} ${l.counts[k]}`
+    l.d.label = text
+    l.w = this.textWidth(text)
+    l.x -= l.w / 2
   }
 
   /** Move a count label along its link until it overlaps no other; drop it (the line stays) if it cannot. */
