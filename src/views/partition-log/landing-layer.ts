@@ -48,10 +48,9 @@ function tick(wallNow: number): void {
     const y = f.y0 + (f.y1 - f.y0) * k
     f.dot.setAttribute('cy', y.toFixed(1))
     f.dot.style.opacity = t < 0 ? '0' : '1'
-    if (f.text) {
-      f.text.setAttribute('y', (y + 4).toFixed(1))
-      f.text.style.opacity = t < 0 ? '0' : '1'
-    }
+    // the count shows once its dot has landed, beside it on the lane (not over the HW/LEO labels)
+    if (f.text) f.text.style.opacity = t >= 1 ? '1' : '0'
+
   }
   if (live.length === 0 && stopFrames) {
     stopFrames()
@@ -74,8 +73,9 @@ function drop(layer: SVGGElement, cx: number, r: number, y0: number, y1: number,
   if (records > 1) {
     text = document.createElementNS(SVG_NS, 'text')
     text.setAttribute('class', 'plog-landing-count')
-    text.setAttribute('x', (cx + r + 3).toFixed(1))
-    text.setAttribute('y', (y0 + 4).toFixed(1))
+    text.setAttribute('x', (cx - r - 2).toFixed(1))
+    text.setAttribute('y', (y1 + 4).toFixed(1))
+    text.setAttribute('text-anchor', 'end')
     text.textContent = `+${records}`
     text.style.opacity = '0'
     layer.appendChild(text)
