@@ -202,7 +202,7 @@ export class FlowOverlay {
       }
     }
     this.short = short
-    this.lanes = Number.isFinite(rowTop) ? { above: rowTop - 10, below: rowBottom + REPLICATION_DIP / 2 + 16, rowLeft, rowRight } : undefined
+    this.lanes = Number.isFinite(rowTop) ? { above: rowTop - 9, below: rowBottom + REPLICATION_DIP / 2 + 16, rowLeft, rowRight } : undefined
     if (ids.join('\n') !== this.ids.join('\n')) {
       this.ids = ids
       this.index.clear()
@@ -474,7 +474,7 @@ export class FlowOverlay {
     if (!label) {
       const lane = produce ? Math.min(this.lanes.above, sb.y - 4) : Math.max(this.lanes.below, sb.y + sb.h + 4)
       // beside the lane, clear of the dots on it
-      label = { x: sb.x + sb.w * (produce ? PRODUCE_AT : CONSUME_AT), y: produce ? lane - 18 : lane + 5, w: 0, h: 13, step: produce ? -13 : 13, d, produce, name: this.short[server], counts: new Array(KINDS.length).fill(0) }
+      label = { x: sb.x + sb.w * (produce ? PRODUCE_AT : CONSUME_AT), y: produce ? lane - 15 : lane + 5, w: 0, h: 13, step: produce ? -13 : 13, d, produce, name: this.short[server], counts: new Array(KINDS.length).fill(0) }
       arrows.set(key, label)
     }
     for (let k = 0; k < KINDS.length; k++) label.counts[k] += this.agg.activity(a, b, k)
