@@ -30,9 +30,10 @@ export interface Dot {
   records: number
   startMs: number
   durationMs: number
-  /** where the overlay drew it this frame */
+  /** where the overlay drew it this frame, and whether it left it out (over a group card) */
   x: number
   y: number
+  hidden: boolean
 }
 
 export interface ErrorLabel {
@@ -55,7 +56,7 @@ export class FlowAggregator {
   private windowStart = -Infinity
 
   constructor() {
-    for (let i = 0; i < MAX_DOTS; i++) this.dots.push({ live: false, from: 0, to: 0, kind: 0, error: null, count: 0, records: 0, startMs: 0, durationMs: 0, x: 0, y: 0 })
+    for (let i = 0; i < MAX_DOTS; i++) this.dots.push({ live: false, from: 0, to: 0, kind: 0, error: null, count: 0, records: 0, startMs: 0, durationMs: 0, x: 0, y: 0, hidden: false })
   }
 
   /** The nodes on the map changed: forget links, dots and labels. */

@@ -10,7 +10,7 @@ import { flowSeq, forEachDeliverySince, type FlowMessage } from '../../host/flow
 import { usePlayback } from '../../store/playback-store.ts'
 import type { ClusterView, LinkMark } from '../../../sim/index.ts'
 import { FlowAggregator, KINDS, KIND_INDEX, type Dot } from './flow-aggregator.ts'
-import { curvePath, dotDurationMs, emptyCurve, pointAt, routeCurve, type Box, type Curve, type NodeKind } from './geometry.ts'
+import { CONSUME_AT, PRODUCE_AT, REPLICATION_DIP, curvePath, dotDurationMs, emptyCurve, pointAt, routeCurve, stackLabels, type Box, type Curve, type Lanes, type NodeKind } from './geometry.ts'
 
 const LINK_REDRAW_MS = 250
 /** where along a link its activity count may stand (reduced motion), in order of preference */
@@ -36,6 +36,20 @@ interface LinkDatum {
   label: string
   lx: number
   ly: number
+  /** an arrow label ("→ B2", "B2 →") naming the broker of a client's link */
+  arrow: boolean
+  a: number
+  b: number
+}
+
+interface ArrowLabel extends Box {
+  step: number
+  ok?: boolean
+  /** the link that carries the label */
+  d: LinkDatum
+  produce: boolean
+  name: string
+  counts: number[]
 }
 
 interface MarkDatum {
@@ -55,6 +69,13 @@ export class FlowOverlay {
   /** every card's box (group cards too): count labels keep off them */
   private obstacles: Box[] = []
   private kinds: NodeKind[] = []
+  /** "B2" for a broker's node, '' for others */
+  private short: string[] = []
+  /** group cards: dots are not drawn over them */
+  private groupBoxes: Box[] = []
+  /** what flow labels keep off: cards, group cards, column headings */
+  private labelObstacles: Box[] = []
+  private lanes: Lanes | undefined
   private curves: (Curve | null)[] = []
   private layoutDirty = true
   private seq = flowSeq()
@@ -68,6 +89,11 @@ export class FlowOverlay {
   private fontFamily = 'sans-serif'
   private readonly ctx: CanvasRenderingContext2D | null
   private readonly point = { x: 0, y: 0 }
+  /** record counts drawn this frame (x, y, w each), so none is drawn over another */
+  private readonly countBoxes = new Float64Array(MAX_LABELLED_DOTS * 3)
+  private countsPlaced = 0
+  /** where the arrow labels stand now: record counts keep off them */
+  private placedArrows: Box[] = []
   private readonly linksLayer: Selection<SVGGElement, unknown, null, undefined>
   private readonly marksLayer: Selection<SVGGElement, unknown, null, undefined>
   private readonly labelsLayer: Selection<SVGGElement, unknown, null, undefined>
@@ -143,14 +169,40 @@ export class FlowOverlay {
     const ids: string[] = []
     const boxes: Box[] = []
     const kinds: NodeKind[] = []
+    const short: string[] = []
+    const box = (el: Element): Box => {
+      const r = el.getBoundingClientRect()
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }
+    }
+    let rowTop = Infinity
+    let rowBottom = -Infinity
+    let rowLeft = Infinity
+    let rowRight = -Infinity
     for (const el of this.content.querySelectorAll<HTMLElement>('[data-node]')) {
       const id = el.dataset.node!
       if (ids.includes(id)) continue
-      const r = el.getBoundingClientRect()
+      const b = box(el)
+      // a group member is reached at its group card's edge, on its own row: dots stay off the card
+      const group = el.closest('.group-card')
+      if (group) {
+        const g = box(group)
+        b.x = g.x
+        b.w = g.w
+      }
       ids.push(id)
-      boxes.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height })
-      kinds.push(el.dataset.nodeKind === 'broker' || el.dataset.nodeKind === 'controller' ? 'server' : 'client')
+      boxes.push(b)
+      const kind = el.dataset.nodeKind
+      kinds.push(kind === 'broker' || kind === 'controller' ? 'server' : 'client')
+      short.push(kind === 'broker' ? `B${(el.dataset.testid ?? '').replace('broker-', '')}` : '')
+      if (kind === 'broker') {
+        rowTop = Math.min(rowTop, b.y)
+        rowBottom = Math.max(rowBottom, b.y + b.h)
+        rowLeft = Math.min(rowLeft, b.x)
+        rowRight = Math.max(rowRight, b.x + b.w)
+      }
     }
+    this.short = short
+    this.lanes = Number.isFinite(rowTop) ? { above: rowTop - 9, below: rowBottom + REPLICATION_DIP / 2 + 16, rowLeft, rowRight } : undefined
     if (ids.join('\n') !== this.ids.join('\n')) {
       this.ids = ids
       this.index.clear()
@@ -159,10 +211,9 @@ export class FlowOverlay {
     }
     this.boxes = boxes
     this.kinds = kinds
-    this.obstacles = [...this.content.querySelectorAll<HTMLElement>('[data-node], .group-card')].map((el) => {
-      const r = el.getBoundingClientRect()
-      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }
-    })
+    this.obstacles = [...this.content.querySelectorAll<HTMLElement>('[data-node], .group-card')].map(box)
+    this.groupBoxes = [...this.content.querySelectorAll<HTMLElement>('.group-card')].map(box)
+    this.labelObstacles = [...this.obstacles, ...[...this.content.querySelectorAll<HTMLElement>('.column-title')].map(box)]
     this.curves = new Array(ids.length * ids.length).fill(null)
     this.sizeCanvas(this.content.offsetWidth, this.content.offsetHeight)
     this.lastLinkDraw = -Infinity
@@ -188,7 +239,7 @@ export class FlowOverlay {
     const key = lo * this.ids.length + hi
     let c = this.curves[key]
     if (!c) {
-      c = routeCurve(this.boxes[lo], this.kinds[lo], this.boxes[hi], this.kinds[hi], emptyCurve())
+      c = routeCurve(this.boxes[lo], this.kinds[lo], this.boxes[hi], this.kinds[hi], emptyCurve(), this.lanes)
       this.curves[key] = c
     }
     return c
@@ -245,7 +296,8 @@ export class FlowOverlay {
       pointAt(this.curve(d.from, d.to), t, d.from > d.to, this.point)
       d.x = this.point.x
       d.y = this.point.y
-      live++
+      d.hidden = this.overGroup(d.x, d.y)
+      if (!d.hidden) live++
     }
     if (live === 0) return
     this.drewDots = true
@@ -255,7 +307,7 @@ export class FlowOverlay {
       ctx.beginPath()
       let any = false
       for (const d of dots) {
-        if (!d.live || d.kind !== k || d.error !== null || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
+        if (!d.live || d.hidden || d.kind !== k || d.error !== null || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
         const r = d.records > 0 ? DOT_RADIUS : EMPTY_DOT_RADIUS
         ctx.moveTo(d.x + r, d.y)
         ctx.arc(d.x, d.y, r, 0, Math.PI * 2)
@@ -267,12 +319,26 @@ export class FlowOverlay {
       ctx.fill()
     }
     ctx.font = `600 11px ${this.fontFamily}`
+    this.countsPlaced = 0
     const labels = live <= MAX_LABELLED_DOTS
     for (const d of dots) {
-      if (!d.live || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
+      if (!d.live || d.hidden || d.from >= this.boxes.length || d.to >= this.boxes.length) continue
       if (d.error !== null) this.drawError(ctx, d)
       if (labels || d.error !== null) this.drawCount(ctx, d)
     }
+  }
+
+  /** A record count at (x, y) [top-left], w wide and 11 high, would touch one of the boxes. */
+  private hitsAny(x: number, y: number, w: number, boxes: readonly Box[]): boolean {
+    for (const b of boxes) if (x < b.x + b.w && b.x < x + w && y < b.y + b.h && b.y < y + 11) return true
+    return false
+  }
+
+  /** A dot there would cover a group card (members, states): it is not drawn. */
+  private overGroup(x: number, y: number): boolean {
+    const m = DOT_RADIUS + 2
+    for (const g of this.groupBoxes) if (x > g.x - m && x < g.x + g.w + m && y > g.y - m && y < g.y + g.h + m) return true
+    return false
   }
 
   private drawError(ctx: CanvasRenderingContext2D, d: Dot): void {
@@ -288,6 +354,21 @@ export class FlowOverlay {
   private drawCount(ctx: CanvasRenderingContext2D, d: Dot): void {
     if (!(d.records > 1 || (d.error !== null && d.count > 1))) return
     const text = d.records > 1 ? String(d.records) : `×${d.count}`
+    // numbers that would sit on one already drawn this frame are left out
+    const x = d.x + 7
+    const y = d.y - 14
+    const w = text.length * 7 + 2
+    for (let i = 0; i < this.countsPlaced; i++) {
+      const o = i * 3
+      if (x < this.countBoxes[o] + this.countBoxes[o + 2] && this.countBoxes[o] < x + w && Math.abs(y - this.countBoxes[o + 1]) < 11) return
+    }
+    if (this.hitsAny(x, y, w, this.placedArrows) || this.hitsAny(x, y, w, this.obstacles)) return
+    if (this.countsPlaced < MAX_LABELLED_DOTS) {
+      const o = this.countsPlaced++ * 3
+      this.countBoxes[o] = x
+      this.countBoxes[o + 1] = y
+      this.countBoxes[o + 2] = w
+    }
     ctx.strokeText(text, d.x + 7, d.y - 5)
     ctx.fillStyle = '#14202b'
     ctx.fillText(text, d.x + 7, d.y - 5)
@@ -298,15 +379,29 @@ export class FlowOverlay {
   private drawLinks(): void {
     const data: LinkDatum[] = []
     const placed: Box[] = this.reducedMotion ? this.obstacles.slice() : []
+    const byBroker = new Map<number, ArrowLabel>()
     const n = this.ids.length
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         if (this.agg.recentTotal(a, b) === 0) continue
         const d = this.linkDatum(a, b)
-        if (d.label) this.placeLabel(a, b, d, placed)
+        this.arrowLabel(a, b, d, byBroker)
         data.push(d)
       }
     }
+    // arrow labels: produce ones stack upwards, consume ones downwards, none on another or on a card or heading
+    const arrows = [...byBroker.values()]
+    for (const l of arrows) this.finishArrow(l)
+    arrows.sort((p, q) => p.x - q.x)
+    stackLabels(arrows, this.labelObstacles)
+    this.placedArrows = arrows.filter((l) => l.ok)
+    for (const l of arrows) {
+      if (!l.ok) l.d.label = ''
+      l.d.lx = l.x + l.w / 2
+      l.d.ly = l.y + 10
+      if (l.ok && this.reducedMotion) placed.push(l)
+    }
+    for (const d of data) if (!d.arrow && d.label) this.placeLabel(d.a, d.b, d, placed)
     this.linksLayer
       .selectAll<SVGGElement, LinkDatum>('g.flow-link')
       .data(data, (d) => d.key)
@@ -318,7 +413,12 @@ export class FlowOverlay {
       })
       .call((g) => {
         g.select('path').attr('d', (d) => d.d).attr('stroke', (d) => d.colour).attr('stroke-width', (d) => d.width)
-        g.select('text').attr('x', (d) => d.lx).attr('y', (d) => d.ly).text((d) => d.label)
+        g.select('text')
+          .attr('x', (d) => d.lx)
+          .attr('y', (d) => d.ly)
+          .attr('data-testid', (d) => (d.label ? 'flow-label' : null))
+          .classed('flow-arrow', (d) => d.arrow)
+          .text((d) => d.label)
       })
       .classed('reduced', this.reducedMotion)
   }
@@ -347,7 +447,47 @@ export class FlowOverlay {
       label: this.reducedMotion ? parts.join(' · ') : '',
       lx: this.point.x,
       ly: this.point.y - 4,
+      arrow: false,
+      a,
+      b,
     }
+  }
+
+  /**
+   * A client's link to a broker beside it is labelled with the broker it goes to: "→ B2" just above
+   * where producers' routes land on the broker's top edge, "B2 →" just below where consumers'
+   * routes leave the broker's bottom edge; one label per broker and band, carried by the first of
+   * its links (with reduced motion followed by the band's counts). Returns whether the link is one.
+   */
+  private arrowLabel(a: number, b: number, d: LinkDatum, arrows: Map<number, ArrowLabel>): boolean {
+    const server = this.kinds[a] === 'server' ? a : b
+    const client = server === a ? b : a
+    if (this.kinds[client] !== 'client' || this.kinds[server] !== 'server' || !this.short[server] || !this.lanes) return false
+    const sb = this.boxes[server]
+    const cb = this.boxes[client]
+    const produce = cb.x + cb.w <= sb.x
+    if (!produce && cb.x < sb.x + sb.w) return false
+    d.arrow = true
+    d.label = ''
+    const key = server * 2 + (produce ? 1 : 0)
+    let label = arrows.get(key)
+    if (!label) {
+      const lane = produce ? Math.min(this.lanes.above, sb.y - 4) : Math.max(this.lanes.below, sb.y + sb.h + 4)
+      // beside the lane, clear of the dots on it
+      label = { x: sb.x + sb.w * (produce ? PRODUCE_AT : CONSUME_AT), y: produce ? lane - 15 : lane + 5, w: 0, h: 13, step: produce ? -13 : 13, d, produce, name: this.short[server], counts: new Array(KINDS.length).fill(0) }
+      arrows.set(key, label)
+    }
+    for (let k = 0; k < KINDS.length; k++) label.counts[k] += this.agg.activity(a, b, k)
+    return true
+  }
+
+  /** The text and box of a broker's arrow label once all its links are counted. */
+  private finishArrow(l: ArrowLabel): void {
+    let text = l.produce ? `→ ${l.name}` : `${l.name} →`
+    if (this.reducedMotion) for (let k = 0; k < KINDS.length; k++) if (l.counts[k] > 0) text += ` · ${this.texts.kindShort[k]} ${l.counts[k]}`
+    l.d.label = text
+    l.w = this.textWidth(text)
+    l.x -= l.w / 2
   }
 
   /** Move a count label along its link until it overlaps no other; drop it (the line stays) if it cannot. */

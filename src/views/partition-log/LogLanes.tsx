@@ -3,12 +3,13 @@
 // the records were written in, the acknowledged records an unclean election lost, and where each
 // consumer group has committed and each consumer is reading. D3 does the scale; React draws.
 
-import { useId } from 'react'
+import { useId, useLayoutEffect, useRef } from 'react'
 import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/index.ts'
 import type { ScaleLinear } from 'd3-scale'
 import { useT } from '../../useT.ts'
 import { breakLabelX, hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'
 import { L, ROLE, lostRangeTitle, runTitle } from './text.ts'
+import { landRecords } from './landing-layer.ts'
 
 interface Props {
   log: PartitionLog
@@ -78,8 +79,26 @@ export function LogLanes({ log, groups, readers, width, fontPx }: Props) {
       {readers.map((r, i) => (
         <ReaderRow key={r.id} mark={r} y={consumersTop + (groups.length + i) * g.rowH} g={g} />
       ))}
+      <Landing log={log} g={g} />
     </svg>
   )
+}
+
+/**
+ * Where records land as the leader appends them (landing-layer.ts draws the dots): an empty group
+ * React renders once; each time the leader's LEO moves the new offsets get their dots.
+ */
+function Landing({ log, g }: { log: PartitionLog; g: Layout }) {
+  const ref = useRef<SVGGElement>(null)
+  const prev = useRef(-1)
+  const leo = log.logEndOffset
+  const leader = log.lanes.findIndex((l) => l.role === 'leader')
+  useLayoutEffect(() => {
+    const before = prev.current
+    prev.current = leo
+    if (ref.current && before >= 0 && leader >= 0 && leo > before) landRecords(ref.current, before, leo, g.x, Math.round(g.f * 0.4), g.topH + leader * g.rowH, g.laneH)
+  }, [leo]) // eslint-disable-line react-hooks/exhaustive-deps
+  return <g ref={ref} className="plog-landing" aria-hidden="true" data-testid={`landing-${log.tp}`} />
 }
 
 function ariaLabel(log: PartitionLog): string {
