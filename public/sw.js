@@ -1,14 +1,20 @@
-// kafkascope works offline once loaded: on install this service worker keeps a copy of the page and
-// of the scripts and styles it names; afterwards it answers from the network first and from that
-// copy when the network is gone (and keeps what it serves up to date). Its scope is the folder the
-// app is served from, so it works from any sub-path.
+// kafkascope works offline once loaded: on install this service worker keeps a copy of the page, of
+// the scripts and styles it names and of those it loads on demand; afterwards it answers from the
+// network first and from that copy when the network is gone (and keeps what it serves up to date).
+// Its scope is the folder the app is served from, so it works from any sub-path.
 const CACHE = 'kafkascope-v1'
 
-/** The page and the files index.html loads (Vite writes them as ./assets/...). */
+/**
+ * The page, the files index.html loads (Vite writes them as ./assets/...) and the scripts and
+ * styles loaded on demand (lessons, comparison, help, side tabs), listed in offline-files.json.
+ */
 async function appFiles() {
   const html = await (await fetch('./', { cache: 'no-cache' })).text()
   const assets = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1])
-  return ['./', ...assets]
+  const onDemand = await fetch('./offline-files.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => [])
+  return [...new Set(['./', ...assets, ...onDemand])]
 }
 
 self.addEventListener('install', (event) => {
