@@ -81,6 +81,8 @@ function SidePanel() {
   const t = useT()
   const tab = useUi((s) => s.sideTab)
   const setTab = useUi((s) => s.setSideTab)
+  // the Lessons tab: the lessons' content starts loading along with the tab's own chunk
+  useLessons(tab === 'lessons')
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
     const i = TABS.findIndex((x) => x.id === tab)
