@@ -10,6 +10,8 @@ function offlineFiles(): Plugin {
   return {
     name: 'kafkascope-offline-files',
     apply: 'build',
+    // after Vite drops the chunks that only carried CSS (src/fonts.ts's)
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
         .filter((f) => /\.(js|css)$/.test(f))

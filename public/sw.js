@@ -4,23 +4,31 @@
 // Its scope is the folder the app is served from, so it works from any sub-path.
 const CACHE = 'kafkascope-v1'
 
-/**
- * The page, the files index.html loads (Vite writes them as ./assets/...) and the scripts and
- * styles loaded on demand (lessons, comparison, help, side tabs), listed in offline-files.json.
- */
+/** The page and the files index.html loads (Vite writes them as ./assets/...). */
 async function appFiles() {
   const html = await (await fetch('./', { cache: 'no-cache' })).text()
   const assets = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1])
-  const onDemand = await fetch('./offline-files.json', { cache: 'no-cache' })
+  return ['./', ...assets]
+}
+
+/** The scripts and styles loaded on demand (lessons, comparison, help, side tabs): offline-files.json. */
+async function onDemandFiles() {
+  return fetch('./offline-files.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : []))
     .catch(() => [])
-  return [...new Set(['./', ...assets, ...onDemand])]
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    appFiles()
-      .then((files) => caches.open(CACHE).then((cache) => cache.addAll(files)))
+    caches
+      .open(CACHE)
+      .then(async (cache) => {
+        const files = await appFiles()
+        await cache.addAll(files)
+        // one on-demand file that cannot be fetched leaves the rest, and the page, working offline
+        const more = (await onDemandFiles()).filter((f) => !files.includes(f))
+        await Promise.all(more.map((f) => cache.add(f).catch(() => undefined)))
+      })
       .then(() => self.skipWaiting()),
   )
 })
