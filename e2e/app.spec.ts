@@ -180,12 +180,15 @@ test('no serious or critical accessibility violations (axe-core), on every side 
   await api(page).runUntil(30_000)
   for (const tab of ['Inspector', 'Groups', 'Metrics', 'Events', 'Console']) {
     await page.getByRole('tab', { name: tab }).click()
+    // a tab's chunk loads when it first opens: check what it shows, not its loading line
+    await expect(page.locator('.tab-loading')).toHaveCount(0)
     await page.waitForTimeout(200)
     const result = await new AxeBuilder({ page }).analyze()
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     expect(bad.map((v) => `${tab}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
   }
   await page.getByRole('button', { name: /Help/ }).click()
+  await expect(page.getByTestId('help-dialog')).toBeVisible()
   const dialog = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
   expect(dialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 })
@@ -249,6 +252,11 @@ test('the static build runs from a sub-path and keeps working offline once loade
     await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
     await page.getByTestId('btn-play').click()
     await expect.poll(() => simMs(page)).toBeGreaterThan(10_300)
+    // what loads on demand (the lessons, the help) works offline too, never opened before
+    await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+    await expect(page.locator('[data-testid^="lesson-open-"]').first()).toBeVisible()
+    await page.keyboard.press('?')
+    await expect(page.getByTestId('help-dialog')).toBeVisible()
   } finally {
     await context.setOffline(false)
     server.close()

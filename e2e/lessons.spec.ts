@@ -92,6 +92,39 @@ test('the console API lists the lessons in order, in both languages', async ({ p
   expect(errors).toEqual([])
 })
 
+test('the lessons load on demand: not with the first view, once the Lessons tab opens or the console API asks', async ({ page }) => {
+  const errors = watchErrors(page)
+  const lessons = await loadLessons()
+  // a piece of the first lesson's text, as the lessons' chunk carries it
+  const needle = lessons[0].summary.en.slice(0, 30)
+  const scripts: { url: string; body: Promise<string> }[] = []
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push({ url: r.url(), body: r.text().catch(() => '') })
+  })
+  const withLessons = async () => {
+    const bodies = await Promise.all(scripts.map(async (s) => ({ url: s.url, body: await s.body })))
+    return bodies.filter((b) => b.body.includes(needle)).map((b) => b.url)
+  }
+  await page.goto('/')
+  await expect(page.getByTestId('broker-1')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(scripts.length).toBeGreaterThan(0)
+  expect(await withLessons(), 'the first view loads no lesson content').toEqual([])
+  await page.getByRole('tab', { name: /Lessons|레슨/ }).click()
+  await expect(page.locator('[data-testid^="lesson-open-"]')).toHaveCount(lessons.length)
+  expect((await withLessons()).length, 'the Lessons tab loaded the lessons').toBeGreaterThan(0)
+
+  // a fresh page: the console API's lessons() loads them (a Promise of the list until then)
+  scripts.length = 0
+  await page.reload()
+  await expect(page.getByTestId('broker-1')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(await withLessons()).toEqual([])
+  const listed = await page.evaluate(() => (window as unknown as { __kafkascope: { lessons(): Promise<{ id: string }[]> | { id: string }[] } }).__kafkascope.lessons())
+  expect(listed.map((l) => l.id)).toEqual(lessons.map((l) => l.id))
+  expect(errors).toEqual([])
+})
+
 const lessonFiles = readdirSync(CONTENT).filter((f) => /^\d\d-.*\.ts$/.test(f) && !f.endsWith('.test.ts')).sort()
 
 for (const file of lessonFiles) {

@@ -1,7 +1,7 @@
-// kafkascope works offline once loaded: on install this service worker keeps a copy of the page and
-// of the scripts and styles it names; afterwards it answers from the network first and from that
-// copy when the network is gone (and keeps what it serves up to date). Its scope is the folder the
-// app is served from, so it works from any sub-path.
+// kafkascope works offline once loaded: on install this service worker keeps a copy of the page, of
+// the scripts and styles it names and of those it loads on demand; afterwards it answers from the
+// network first and from that copy when the network is gone (and keeps what it serves up to date).
+// Its scope is the folder the app is served from, so it works from any sub-path.
 const CACHE = 'kafkascope-v1'
 
 /** The page and the files index.html loads (Vite writes them as ./assets/...). */
@@ -11,10 +11,24 @@ async function appFiles() {
   return ['./', ...assets]
 }
 
+/** The scripts and styles loaded on demand (lessons, comparison, help, side tabs): offline-files.json. */
+async function onDemandFiles() {
+  return fetch('./offline-files.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => [])
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    appFiles()
-      .then((files) => caches.open(CACHE).then((cache) => cache.addAll(files)))
+    caches
+      .open(CACHE)
+      .then(async (cache) => {
+        const files = await appFiles()
+        await cache.addAll(files)
+        // one on-demand file that cannot be fetched leaves the rest, and the page, working offline
+        const more = (await onDemandFiles()).filter((f) => !files.includes(f))
+        await Promise.all(more.map((f) => cache.add(f).catch(() => undefined)))
+      })
       .then(() => self.skipWaiting()),
   )
 })

@@ -1,7 +1,9 @@
 // The page: toolbar on top, the cluster map and the partition log in the middle, a side panel with
 // the inspector, groups, metrics, event log and Kafka tools' console, and the timeline at the foot.
+// What the first view does not show (the other side tabs, the lessons, the comparison, help) comes
+// in chunks of its own, loaded when it is first opened.
 
-import { useEffect, useLayoutEffect } from 'react'
+import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react'
 import { useSim } from './store/sim-store.ts'
 import { viewCommitted } from './host/engine-host.ts'
 import { useUi, type SideTab } from './store/ui-store.ts'
@@ -12,21 +14,22 @@ import type { Text } from './i18n.ts'
 import { Controls } from './views/Controls.tsx'
 import { ClusterMap } from './views/ClusterMap.tsx'
 import { PartitionLog } from './views/PartitionLog.tsx'
-import { GroupsPanel } from './views/GroupsPanel.tsx'
 import { Timeline } from './views/Timeline.tsx'
-import { MetricsPanel } from './views/MetricsPanel.tsx'
-import { EventLog } from './views/EventLog.tsx'
 import { Inspector } from './views/Inspector.tsx'
-import { ConsolePanel } from './views/ConsolePanel.tsx'
-import { HelpDialog } from './views/HelpDialog.tsx'
-import { LessonPanel } from './views/lessons/LessonPanel.tsx'
-import { LessonHighlight } from './views/lessons/LessonHighlight.tsx'
-import { CompareView } from './views/compare/CompareView.tsx'
-import { AnomalyList } from './views/AnomalyList.tsx'
 import { OpeningProgress } from './views/OpeningProgress.tsx'
 import { useOpening } from './store/opening-store.ts'
 import { useLesson } from './lessons/store.ts'
-import { lessonById } from './lessons/index.ts'
+import { useLessons } from './lessons/load.ts'
+
+const GroupsPanel = lazy(() => import('./views/GroupsPanel.tsx').then((m) => ({ default: m.GroupsPanel })))
+const MetricsPanel = lazy(() => import('./views/MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
+const EventLog = lazy(() => import('./views/EventLog.tsx').then((m) => ({ default: m.EventLog })))
+const AnomalyList = lazy(() => import('./views/AnomalyList.tsx').then((m) => ({ default: m.AnomalyList })))
+const ConsolePanel = lazy(() => import('./views/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })))
+const HelpDialog = lazy(() => import('./views/HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })))
+const LessonPanel = lazy(() => import('./views/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })))
+const LessonHighlight = lazy(() => import('./views/lessons/LessonHighlight.tsx').then((m) => ({ default: m.LessonHighlight })))
+const CompareView = lazy(() => import('./views/compare/CompareView.tsx').then((m) => ({ default: m.CompareView })))
 
 const TABS: { id: SideTab; label: Text }[] = [
   { id: 'lessons', label: { en: 'Lessons', ko: '레슨' } },
@@ -37,6 +40,23 @@ const TABS: { id: SideTab; label: Text }[] = [
   { id: 'anomalies', label: { en: 'Anomalies', ko: '이상' } },
   { id: 'console', label: { en: 'Console', ko: '콘솔' } },
 ]
+
+/** What a tab shows while its chunk loads: one line of text, so the panel keeps its size. */
+function Loading() {
+  const t = useT()
+  return (
+    <p className="tab-loading" role="status">
+      {t({ en: 'Loading…', ko: '불러오는 중…' })}
+    </p>
+  )
+}
+
+/** A dialog's chunk loads when it is first opened; from then on it stays mounted (as before). */
+function OnceOpened({ open, children }: { open: boolean; children: ReactNode }) {
+  const [opened, setOpened] = useState(open)
+  if (open && !opened) setOpened(true)
+  return opened || open ? <Suspense fallback={null}>{children}</Suspense> : null
+}
 
 function Notices() {
   const t = useT()
@@ -61,6 +81,8 @@ function SidePanel() {
   const t = useT()
   const tab = useUi((s) => s.sideTab)
   const setTab = useUi((s) => s.setSideTab)
+  // the Lessons tab: the lessons' content starts loading along with the tab's own chunk
+  useLessons(tab === 'lessons')
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
     const i = TABS.findIndex((x) => x.id === tab)
@@ -88,13 +110,15 @@ function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body" tabIndex={0}>
-        {tab === 'lessons' ? <LessonPanel /> : null}
         {tab === 'inspector' ? <Inspector /> : null}
-        {tab === 'groups' ? <GroupsPanel /> : null}
-        {tab === 'metrics' ? <MetricsPanel /> : null}
-        {tab === 'events' ? <EventLog /> : null}
-        {tab === 'anomalies' ? <AnomalyList /> : null}
-        {tab === 'console' ? <ConsolePanel /> : null}
+        <Suspense fallback={<Loading />}>
+          {tab === 'lessons' ? <LessonPanel /> : null}
+          {tab === 'groups' ? <GroupsPanel /> : null}
+          {tab === 'metrics' ? <MetricsPanel /> : null}
+          {tab === 'events' ? <EventLog /> : null}
+          {tab === 'anomalies' ? <AnomalyList /> : null}
+          {tab === 'console' ? <ConsolePanel /> : null}
+        </Suspense>
       </div>
     </aside>
   )
@@ -114,7 +138,11 @@ export function App() {
   const sideTab = useUi((s) => s.sideTab)
   const lessonOnly = useLesson((s) => s.id !== null && !s.captionHidden) && presenter && sideTab === 'lessons'
   // what the lesson's step points at: presenter mode gives the partition log or the map more room
-  const lessonTarget = useLesson((s) => (s.id ? lessonById(s.id)?.steps[s.step]?.target : undefined))
+  const lessonOpen = useLesson((s) => s.id !== null)
+  const catalogue = useLessons(lessonOpen)
+  const lessonTarget = useLesson((s) => (s.id ? catalogue?.lessonById(s.id)?.steps[s.step]?.target : undefined))
+  const helpOpen = useUi((s) => s.helpOpen)
+  const compareOpen = useUi((s) => s.compareOpen)
   // while a session opens, the page waits (nothing to click or focus but Cancel and the toolbar's preferences)
   const opening = useOpening((s) => s.progress !== null)
   useEffect(() => installShortcuts(), [])
@@ -136,9 +164,15 @@ export function App() {
       <div className="contents" inert={opening}>
         <Timeline />
       </div>
-      <HelpDialog />
-      <LessonHighlight />
-      <CompareView />
+      <OnceOpened open={helpOpen}>
+        <HelpDialog />
+      </OnceOpened>
+      <OnceOpened open={lessonOpen}>
+        <LessonHighlight />
+      </OnceOpened>
+      <OnceOpened open={compareOpen}>
+        <CompareView />
+      </OnceOpened>
       <CommitProbe />
     </div>
   )

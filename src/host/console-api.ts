@@ -5,7 +5,12 @@ import { seedProblem, type Summary } from '../../sim/index.ts'
 import { advanceTo, currentSummary, loadScenario, requireRun, publish } from './engine-host.ts'
 import { resetPlayback, seek } from './playback.ts'
 import { currentSession, openSession, type Session } from './session.ts'
-import { lessons } from '../lessons/index.ts'
+import { loadedLessons, loadLessons } from '../lessons/load.ts'
+
+export interface ListedLesson {
+  id: string
+  title: { ko: string; en: string }
+}
 
 export interface KafkascopeConsoleApi {
   nowMs(): number
@@ -20,8 +25,11 @@ export interface KafkascopeConsoleApi {
   session(): Session
   /** open a session (an object or JSON text), stopped at its playhead */
   openSession(session: unknown): void
-  /** the guided lessons */
-  lessons(): { id: string; title: { ko: string; en: string } }[]
+  /**
+   * the guided lessons; their content loads on demand, so before it has loaded this returns a
+   * Promise of the same list (`await __kafkascope.lessons()` works either way)
+   */
+  lessons(): ListedLesson[] | Promise<ListedLesson[]>
 }
 
 declare global {
@@ -60,6 +68,9 @@ export function installConsoleApi(): void {
     },
     session: () => structuredClone(currentSession()),
     openSession: (session: unknown) => openSession(session),
-    lessons: () => lessons(),
+    lessons() {
+      const loaded = loadedLessons()
+      return loaded ? loaded.lessons() : loadLessons().then((m) => m.lessons())
+    },
   }
 }

@@ -4,7 +4,12 @@
 import { useUi } from '../../store/ui-store.ts'
 import { useSim } from '../../store/sim-store.ts'
 import { useT } from '../../useT.ts'
-import { L } from './text.ts'
+
+// (the comparison's other texts, in ./text.ts, come with the comparison's own chunk)
+const L = {
+  button: { en: 'Compare', ko: '비교' },
+  buttonHint: { en: 'Run this scenario twice, side by side, with one setting changed', ko: '이 시나리오를 설정 하나만 바꿔 두 번 실행하고 나란히 비교' },
+}
 
 export function CompareButton() {
   const t = useT()

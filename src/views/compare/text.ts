@@ -5,8 +5,6 @@ import type { Text } from '../../i18n.ts'
 import type { SettingId, SettingOption } from '../../compare/variants.ts'
 
 export const L = {
-  button: { en: 'Compare', ko: '비교' },
-  buttonHint: { en: 'Run this scenario twice, side by side, with one setting changed', ko: '이 시나리오를 설정 하나만 바꿔 두 번 실행하고 나란히 비교' },
   title: { en: 'Compare two runs', ko: '두 실행 비교' },
   close: { en: 'Close', ko: '닫기' },
   setting: { en: 'Setting to change', ko: '바꿀 설정' },

@@ -78,8 +78,24 @@ function Ring({ target, stepKey }: { target: string; stepKey: string }) {
   }, [target, stepKey])
 
   useLayoutEffect(() => {
+    // a target in a tab whose chunk is still loading shows up later: watch for it until it does
+    let appearing: MutationObserver | null = null
+    let live = true
     function measure() {
       const el = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
+      if (!el && !appearing && typeof MutationObserver === 'function') {
+        appearing = new MutationObserver(() => {
+          const found = document.querySelector(`[data-testid="${CSS.escape(target)}"]`)
+          if (!found) return
+          appearing?.disconnect()
+          appearing = null
+          found.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+          requestAnimationFrame(() => {
+            if (live) measure()
+          })
+        })
+        appearing.observe(document.body, { childList: true, subtree: true })
+      }
       const r = el ? visibleBox(el) : null
       if (!r) return setBox(null)
       setBox((b) => (b && b.top === r.top && b.left === r.left && b.width === r.width && b.height === r.height ? b : { top: r.top, left: r.left, width: r.width, height: r.height }))
@@ -95,6 +111,9 @@ function Ring({ target, stepKey }: { target: string; stepKey: string }) {
     if (stage) resized?.observe(stage)
     return () => {
       resized?.disconnect()
+      live = false
+      appearing?.disconnect()
+      appearing = null
       timers.forEach(clearTimeout)
       window.removeEventListener('resize', measure)
       window.removeEventListener('scroll', measure, true)
