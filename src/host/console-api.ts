@@ -5,7 +5,7 @@ import { seedProblem, type Summary } from '../../sim/index.ts'
 import { advanceTo, currentSummary, loadScenario, requireRun, publish } from './engine-host.ts'
 import { resetPlayback, seek } from './playback.ts'
 import { currentSession, openSession, type Session } from './session.ts'
-import { loadedLessons, loadLessons } from '../lessons/load.ts'
+import { LESSON_CATALOG } from '../lessons/catalog.ts'
 
 export interface ListedLesson {
   id: string
@@ -25,11 +25,8 @@ export interface KafkascopeConsoleApi {
   session(): Session
   /** open a session (an object or JSON text), stopped at its playhead */
   openSession(session: unknown): void
-  /**
-   * the guided lessons; their content loads on demand, so before it has loaded this returns a
-   * Promise of the same list (`await __kafkascope.lessons()` works either way)
-   */
-  lessons(): ListedLesson[] | Promise<ListedLesson[]>
+  /** the guided lessons, by id and title (their steps load on demand; the list is always at hand) */
+  lessons(): ListedLesson[]
 }
 
 declare global {
@@ -68,9 +65,6 @@ export function installConsoleApi(): void {
     },
     session: () => structuredClone(currentSession()),
     openSession: (session: unknown) => openSession(session),
-    lessons() {
-      const loaded = loadedLessons()
-      return loaded ? loaded.lessons() : loadLessons().then((m) => m.lessons())
-    },
+    lessons: () => LESSON_CATALOG.map((l) => ({ id: l.id, title: { ko: l.title.ko, en: l.title.en } })),
   }
 }

@@ -2,7 +2,6 @@
 // The guided lessons kafkascope ships: every module in ./content exports one `lesson`, listed in
 // the order of LESSONS.md (the `number` each lesson teaches).
 
-import type { Text } from '../i18n.ts'
 import type { Lesson } from './types.ts'
 
 const modules = import.meta.glob<{ lesson: Lesson }>(['./content/*.ts', '!./content/*.test.ts'], { eager: true })
@@ -26,7 +25,4 @@ export function lessonById(id: string): Lesson | undefined {
   return all.find((l) => l.id === id)
 }
 
-/** The console API's list (CONTRACT §6: window.__kafkascope.lessons()). */
-export function lessons(): { id: string; title: Text }[] {
-  return all.map((l) => ({ id: l.id, title: { ko: l.title.ko, en: l.title.en } }))
-}
+

@@ -1,5 +1,5 @@
 // The lessons' content comes in its own chunk, off the first render's path: it loads when the
-// Lessons tab opens, when a lesson needs it (the caption, the console API's lessons()), and once
+// Lessons tab opens or a lesson needs it (its caption and ring), and once
 // loaded it stays. `loadedLessons()` answers at once (undefined before the chunk came);
 // `useLessons()` is the same for React, and starts the load.
 

@@ -3,11 +3,12 @@
 // topic. Runs on a small cluster of its own: one topic of three partitions, one producer, one reader.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'topics-partitions-offsets',
   number: 1,
-  title: { en: 'Topics, partitions, offsets', ko: '토픽, 파티션, 오프셋' },
+  title: lessonTitle('topics-partitions-offsets'),
   summary: {
     en: 'Records are appended to the end of each partition’s log and get growing offsets; reading deletes nothing.',
     ko: '레코드는 각 파티션 로그의 끝에 추가되고 오프셋이 점점 커집니다. 읽어도 아무것도 지워지지 않습니다.',

@@ -3,11 +3,12 @@
 // records without a key stick to one partition per batch (KIP-794). Runs on a cluster of its own.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'keys-and-ordering',
   number: 2,
-  title: { en: 'Keys and ordering', ko: '키와 순서' },
+  title: lessonTitle('keys-and-ordering'),
   summary: {
     en: 'The same key always goes to the same partition (murmur2), so ordering holds per key; null keys stick to a partition per batch.',
     ko: '같은 키는 언제나 같은 파티션으로 갑니다(murmur2). 그래서 키별로 순서가 지켜집니다. 키가 없으면 배치 단위로 한 파티션에 붙습니다.',

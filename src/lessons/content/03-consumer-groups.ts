@@ -3,11 +3,12 @@
 // with its own committed offsets. Runs on a cluster of its own.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'consumer-groups',
   number: 3,
-  title: { en: 'Consumer groups', ko: '컨슈머 그룹' },
+  title: lessonTitle('consumer-groups'),
   summary: {
     en: 'One partition goes to at most one member of a group; an extra member idles; two groups read the same topic independently.',
     ko: '한 파티션은 그룹 안에서 최대 한 멤버에게만 갑니다. 남는 멤버는 쉬고, 두 그룹은 같은 토픽을 서로 독립적으로 읽습니다.',

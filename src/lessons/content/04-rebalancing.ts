@@ -4,11 +4,12 @@
 // Runs on the built-in eager-vs-cooperative scenario, plus a crash the lesson adds.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'rebalancing',
   number: 4,
-  title: { en: 'Rebalancing', ko: '리밸런싱' },
+  title: lessonTitle('rebalancing'),
   summary: {
     en: 'A member joins or crashes and the coordinator rebalances: eager groups stop reading, cooperative-sticky moves only what must move.',
     ko: '멤버가 들어오거나 크래시하면 코디네이터가 리밸런싱합니다. eager 그룹은 읽기를 멈추고, cooperative-sticky는 꼭 옮길 것만 옮깁니다.',

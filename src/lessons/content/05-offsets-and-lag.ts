@@ -4,11 +4,12 @@
 // Runs on the built-in replay-by-reset-offsets scenario, plus a crash the lesson adds.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'offsets-and-lag',
   number: 5,
-  title: { en: 'Committed offsets and lag', ko: '커밋된 오프셋과 랙(LAG)' },
+  title: lessonTitle('offsets-and-lag'),
   summary: {
     en: 'Commits, LAG, redelivery after a crash, and replaying history by resetting the group’s offsets.',
     ko: '커밋, LAG, 크래시 뒤의 재전달, 그리고 그룹 오프셋을 재설정해 과거 데이터를 다시 읽는 방법을 봅니다.',

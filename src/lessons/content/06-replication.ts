@@ -3,11 +3,12 @@
 // multiplied by the replication factor. Runs on a four-broker cluster of its own.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'replication',
   number: 6,
-  title: { en: 'Replication', ko: '복제' },
+  title: lessonTitle('replication'),
   summary: {
     en: 'Replication factor 3 on four brokers: a leader and two followers per partition, followers fetching from the leader.',
     ko: '브로커 네 대에서 복제 계수 3: 파티션마다 리더 하나와 팔로워 둘, 팔로워는 리더에게서 가져옵니다(fetch).',

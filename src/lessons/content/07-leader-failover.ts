@@ -3,11 +3,12 @@
 // gets errors, refreshes its metadata and carries on. Runs on the built-in leader-failover scenario.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'leader-failover',
   number: 7,
-  title: { en: 'Leader failover', ko: '리더 장애 조치 (failover)' },
+  title: lessonTitle('leader-failover'),
   summary: {
     en: 'Broker 3 leads orders-0 and crashes: watch the controller fence it and pick a new leader from the ISR.',
     ko: 'orders-0의 리더인 브로커 3이 크래시합니다. 컨트롤러가 브로커 3을 펜싱하고 ISR에서 새 리더를 뽑는 과정을 지켜봅니다.',

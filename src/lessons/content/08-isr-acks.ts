@@ -3,12 +3,13 @@
 // min.insync.replicas, and why the high watermark decides what consumers may read.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 import scenario from '../../../scenarios/lesson-isr-acks.json' with { type: 'json' }
 
 export const lesson: Lesson = {
   id: 'isr-acks',
   number: 8,
-  title: { en: 'ISR, acks and min.insync.replicas', ko: 'ISR, acks와 min.insync.replicas' },
+  title: lessonTitle('isr-acks'),
   summary: {
     en: 'A slow follower leaves the ISR, a crash leaves the leader alone, and acks=all is refused with NOT_ENOUGH_REPLICAS while acks=1 writes stay unreadable.',
     ko: '느린 팔로워가 ISR에서 빠지고, 장애로 리더만 남으면 acks=all은 NOT_ENOUGH_REPLICAS로 거절되고 acks=1로 쓴 레코드는 읽을 수 없게 됩니다.',

@@ -3,12 +3,13 @@
 // loses nothing; true elects an out-of-sync replica and acknowledged records vanish (the checker).
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 import scenario from '../../../scenarios/lesson-clean-vs-unclean.json' with { type: 'json' }
 
 export const lesson: Lesson = {
   id: 'unclean-election',
   number: 9,
-  title: { en: 'Unclean leader election', ko: '언클린 리더 선출' },
+  title: lessonTitle('unclean-election'),
   summary: {
     en: 'The same failure hits two topics: one stays offline (Leader: none) and loses nothing, the other elects a stale replica and loses acknowledged records.',
     ko: '같은 장애가 두 토픽에 일어납니다. 한쪽은 리더 없이(Leader: none) 멈추지만 잃는 것이 없고, 다른 쪽은 뒤처진 복제본을 리더로 뽑아 응답까지 받은 레코드를 잃습니다.',

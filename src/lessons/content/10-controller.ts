@@ -4,11 +4,12 @@
 // crashed broker only after broker.session.timeout.ms, then moves its partition leaders.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'controller',
   number: 10,
-  title: { en: 'The controller', ko: '컨트롤러' },
+  title: lessonTitle('controller'),
   summary: {
     en: 'The active KRaft controller crashes: the quorum elects a new one, which fences the dead broker after broker.session.timeout.ms and moves its leaders.',
     ko: '활성 KRaft 컨트롤러가 죽으면 쿼럼이 새 컨트롤러를 뽑고, 새 컨트롤러는 broker.session.timeout.ms 뒤 죽은 브로커를 펜싱하고 리더를 옮깁니다.',

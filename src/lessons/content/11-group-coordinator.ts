@@ -4,11 +4,12 @@
 // coordinator answers NOT_COORDINATOR.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'group-coordinator',
   number: 11,
-  title: { en: 'The group coordinator', ko: '그룹 코디네이터' },
+  title: lessonTitle('group-coordinator'),
   summary: {
     en: 'Which broker coordinates group billing, what happens when it crashes, and why members get NOT_COORDINATOR when the coordinator moves.',
     ko: '어느 브로커가 billing 그룹을 코디네이트하는지, 그 브로커가 죽으면 어떻게 되는지, 코디네이터가 옮겨 가면 멤버가 왜 NOT_COORDINATOR를 받는지 봅니다.',

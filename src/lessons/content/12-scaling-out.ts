@@ -3,11 +3,12 @@
 // restart its leaderships stay elsewhere until a preferred leader election gives them back.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'scaling-out',
   number: 12,
-  title: { en: 'Scaling out', ko: '스케일 아웃' },
+  title: lessonTitle('scaling-out'),
   summary: {
     en: 'Add a consumer beyond the partition count, add partitions (keys move), and balance leaders again with a preferred leader election.',
     ko: '파티션 수보다 많은 컨슈머를 추가하고, 파티션을 늘리고(키가 옮겨 갑니다), 선호 리더 선출로 리더를 다시 고르게 나눕니다.',

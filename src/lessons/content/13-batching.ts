@@ -3,12 +3,13 @@
 // dozen. Batching is a large part of why Kafka is fast.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 import scenario from '../../../scenarios/lesson-batching.json' with { type: 'json' }
 
 export const lesson: Lesson = {
   id: 'batching',
   number: 13,
-  title: { en: 'Batching and throughput', ko: '배치와 처리량' },
+  title: lessonTitle('batching'),
   summary: {
     en: 'The same 1000 records a second travel in about 550, 24 or 110 Produce requests a second, depending on linger.ms and batch.size.',
     ko: '같은 초당 레코드 1000개가 linger.ms와 batch.size에 따라 초당 Produce 요청 약 550개, 24개, 110개에 실려 갑니다.',

@@ -3,11 +3,12 @@
 // duplicates), with it the broker recognises the producer id and sequence numbers.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'idempotent-producer',
   number: 16,
-  title: { en: 'Idempotent producer', ko: '멱등성 프로듀서' },
+  title: lessonTitle('idempotent-producer'),
   summary: {
     en: 'Late responses make two producers retry; only the one with enable.idempotence=false writes duplicates.',
     ko: '응답이 늦으면 두 프로듀서 모두 재시도하지만, 중복을 쓰는 것은 enable.idempotence=false인 쪽뿐입니다.',

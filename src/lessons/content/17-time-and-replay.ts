@@ -3,11 +3,12 @@
 // again, and it reads the stream's history once more, like a batch job.
 
 import type { Lesson } from '../types.ts'
+import { lessonTitle } from '../catalog.ts'
 
 export const lesson: Lesson = {
   id: 'time-and-replay',
   number: 17,
-  title: { en: 'Time and replay', ko: '시간과 재처리' },
+  title: lessonTitle('time-and-replay'),
   summary: {
     en: 'Stop a group, reset its offsets to the earliest and watch it read the whole history of orders again.',
     ko: '그룹을 멈추고 오프셋을 가장 처음으로 되돌린 뒤, orders의 지난 기록 전체를 다시 읽는 모습을 봅니다.',
