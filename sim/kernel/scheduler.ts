@@ -71,7 +71,7 @@ export function queuePush(q: EventQueue, ev: Omit<SimEvent, 'seq'> & { seq?: num
     q.bucketed++
     if (e.timeMs < q.cursorMs) q.cursorMs = e.timeMs
   } else {
-    overflowPush(q.overflow, e)
+    binaryHeapPush(q.overflow, e)
   }
   return e
 }
@@ -104,7 +104,7 @@ export function queuePop(q: EventQueue): SimEvent | undefined {
     }
     q.bucketed--
   } else {
-    overflowPop(q.overflow)
+    binaryHeapPop(q.overflow)
   }
   advance(q, e.timeMs)
   return e
@@ -117,7 +117,7 @@ function advance(q: EventQueue, timeMs: number): void {
   const end = timeMs + WINDOW_MS
   const overflow = q.overflow
   while (overflow.length > 0 && overflow[0].timeMs < end) {
-    const e = overflowPop(overflow)!
+    const e = binaryHeapPop(overflow)!
     q.buckets[e.timeMs & MASK].push(e)
     q.bucketed++
     if (e.timeMs < q.cursorMs) q.cursorMs = e.timeMs
@@ -128,7 +128,8 @@ function before(a: SimEvent, b: SimEvent): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq)
 }
 
-function overflowPush(items: SimEvent[], e: SimEvent): void {
+/** Push onto a binary min-heap by (timeMs, seq) (the overflow; also the benchmark's yardstick). */
+export function binaryHeapPush(items: SimEvent[], e: SimEvent): void {
   let i = items.length
   items.push(e)
   while (i > 0) {
@@ -141,7 +142,8 @@ function overflowPush(items: SimEvent[], e: SimEvent): void {
   items[i] = e
 }
 
-function overflowPop(items: SimEvent[]): SimEvent | undefined {
+/** Pop the earliest event of a binary min-heap by (timeMs, seq). */
+export function binaryHeapPop(items: SimEvent[]): SimEvent | undefined {
   const n = items.length
   if (n === 0) return undefined
   const top = items[0]
