@@ -59,6 +59,15 @@ function expectInside(inner: Box | null, outer: Box | null, what: string): void 
   expect(i.y + i.height, `${what}: bottom`).toBeLessThanOrEqual(o.y + o.height + slack)
 }
 
+/** Leader failover at 15 s, every broker heartbeating, in the language of `button` (null: English); orders-0's leader. */
+async function openFailoverAt15s(page: Page, button: string | null): Promise<number> {
+  await page.goto('/?scenario=leader-failover&seed=42')
+  await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
+  if (button) await page.getByRole('button', { name: button }).click()
+  await runUntil(page, 15_000)
+  return leaderOf(page, 'orders-0')
+}
+
 const LANGS = [
   {
     name: 'English',
@@ -86,11 +95,7 @@ for (const lang of LANGS) {
       const context = await browser.newContext({ reducedMotion: motion })
       const page = await context.newPage()
       const errors = watchErrors(page)
-      await page.goto('/?scenario=leader-failover&seed=42')
-      await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
-      if (lang.button) await page.getByRole('button', { name: lang.button }).click()
-      await runUntil(page, 15_000)
-      const leader = await leaderOf(page, 'orders-0')
+      const leader = await openFailoverAt15s(page, lang.button)
       // nothing is counted down while every broker heartbeats
       await expect(page.getByTestId('countdown-fence')).toHaveCount(0)
 
@@ -166,11 +171,7 @@ for (const size of [
     test(`the fencing countdown fits inside the map at ${size.width}×${size.height} (${lang.name})`, async ({ page }) => {
       await page.setViewportSize(size)
       const errors = watchErrors(page)
-      await page.goto('/?scenario=leader-failover&seed=42')
-      await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
-      if (lang.button) await page.getByRole('button', { name: lang.button }).click()
-      await runUntil(page, 15_000)
-      const leader = await leaderOf(page, 'orders-0')
+      const leader = await openFailoverAt15s(page, lang.button)
       await runUntil(page, 20_100)
       const card = page.getByTestId(`broker-${leader}`)
       const countdown = card.getByTestId('countdown-fence')

@@ -27,7 +27,7 @@ export function newBatchLog(): BatchLog {
   return { chunks: [], length: 0 }
 }
 
-/** A log holding `batches` (for tests and for building views). */
+/** A log holding `batches` (for tests). */
 export function batchLogOf(batches: readonly LogBatch[]): BatchLog {
   const log = newBatchLog()
   for (const b of batches) pushBatch(log, b)
