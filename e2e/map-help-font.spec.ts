@@ -306,3 +306,31 @@ test('in Korean, Hangul is drawn with the shipped Noto Sans KR face', async ({ b
   expect(errors).toEqual([])
   await context.close()
 })
+
+test('in English, the language switch draws 한국어 with the shipped face, not boxes', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=leader-failover&seed=42')
+  const button = page.getByRole('button', { name: '한국어' })
+  await expect(button).toBeVisible()
+  // the word as drawn on the button is as wide as the same word set in Noto Sans KR alone
+  const widths = () =>
+    button.evaluate(async (el) => {
+      const style = getComputedStyle(el)
+      const font = `${style.fontWeight} ${style.fontSize} "Noto Sans KR"`
+      await document.fonts.load(font, '한국어')
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      const ref = document.createElement('span')
+      ref.textContent = el.textContent
+      ref.style.cssText = `position:fixed;top:0;left:0;white-space:pre;font:${font}`
+      document.body.append(ref)
+      const out = { drawn: range.getBoundingClientRect().width, shipped: ref.getBoundingClientRect().width }
+      ref.remove()
+      return out
+    })
+  await expect.poll(async () => { const w = await widths(); return Math.abs(w.drawn - w.shipped) }).toBeLessThan(1)
+  expect(errors).toEqual([])
+  await context.close()
+})

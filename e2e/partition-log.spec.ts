@@ -100,7 +100,7 @@ test('the topic picker and keyboard selection of a partition', async ({ page }) 
   await expect(userRows(page).first()).toBeVisible()
   const picker = page.getByTestId('partition-log-topic')
   await expect(picker).toHaveValue('')
-  const topic = (await picker.locator('option').nth(1).getAttribute('value'))!
+  const topic = await picker.locator('option').nth(1).evaluate((o: HTMLOptionElement) => o.value)
   await picker.selectOption(topic)
   for (const r of await userRows(page).all()) expect(await r.getAttribute('data-testid')).toMatch(new RegExp(`^partition-${topic}-\\d+$`))
 

@@ -3,9 +3,7 @@
 // What the first view does not show (the other side tabs, the lessons, the comparison, help) comes
 // in chunks of its own, loaded when it is first opened.
 
-import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react'
-import { useSim } from './store/sim-store.ts'
-import { viewCommitted } from './host/engine-host.ts'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { useUi, type SideTab } from './store/ui-store.ts'
 import { useNotices } from './notices.ts'
 import { useT } from './useT.ts'
@@ -124,12 +122,6 @@ function SidePanel() {
   )
 }
 
-/** Tells the host when the page has drawn a published view (how long redraws take). */
-function CommitProbe() {
-  const version = useSim((s) => s.version)
-  useLayoutEffect(() => viewCommitted(), [version])
-  return null
-}
 
 export function App() {
   const presenter = useUi((s) => s.presenter)
@@ -173,7 +165,6 @@ export function App() {
       <OnceOpened open={compareOpen}>
         <CompareView />
       </OnceOpened>
-      <CommitProbe />
     </div>
   )
 }

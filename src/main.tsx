@@ -2,6 +2,7 @@
 // the person had, expose the console API (window.__kafkascope), start the playback loop and keep
 // the session in the address bar and local storage, then render the page and load the shipped
 // fonts (Korean and symbols).
+import './react-on-preact.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'

@@ -347,14 +347,17 @@ export function publish(force = false, wallNow = performance.now()): void {
     seed: r.seed,
     view: currentView(),
   })
+  // The page renders the store's change in a microtask queued as the store changed (Preact's
+  // render queue): this one, queued after it, runs once the panels are drawn.
+  queueMicrotask(viewCommitted)
 }
 
 /**
- * React committed a published view. A redraw that takes more than a few ms makes its frame miss
+ * The page drew a published view. A redraw that takes more than a few ms makes its frame miss
  * the display's refresh; keep such frames to about one in 25, so a big cluster's panels update a
  * few times a second while the message flow stays smooth.
  */
-export function viewCommitted(wallNow = performance.now()): void {
+function viewCommitted(wallNow = performance.now()): void {
   const cost = wallNow - lastPublishWall
   publishEveryMs = Math.min(PUBLISH_AT_MOST_EVERY_MS, Math.max(PUBLISH_EVERY_MS, cost * 25))
 }

@@ -176,7 +176,7 @@ function Preferences() {
   const opening = useOpening((s) => s.progress !== null)
   return (
     <div className="ctl-group prefs">
-      <button type="button" lang={locale === 'en' ? 'ko' : 'en'} onClick={() => setLocale(locale === 'en' ? 'ko' : 'en')}>
+      <button type="button" className="lang-switch" lang={locale === 'en' ? 'ko' : 'en'} onClick={() => setLocale(locale === 'en' ? 'ko' : 'en')}>
         {t(L.language)}
       </button>
       <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>

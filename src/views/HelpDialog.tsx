@@ -4,7 +4,7 @@
 // requests that travel between nodes and ✚, the one mark for a response with an error.
 // Playback pauses while it is open (keyboard.ts).
 
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useUi } from '../store/ui-store.ts'
 import { useT } from '../useT.ts'
 import type { Text } from '../i18n.ts'
@@ -122,10 +122,13 @@ function Legend() {
   )
 }
 
-/** Focus moves into the dialog when it opens and back to where it was when it closes. */
+/**
+ * Focus moves into the dialog when it opens and back to where it was when it closes, in a layout
+ * effect: before the page's next task, where the shortcuts move it on to Play (src/keyboard.ts).
+ */
 function useDialog(open: boolean, close: () => void) {
   const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog || !open) return
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null

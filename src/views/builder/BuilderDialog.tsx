@@ -94,6 +94,7 @@ function DefaultSelect(props: { fp: FieldProps; value: string; def: string; opti
 
 export default function BuilderDialog({ onClose }: { onClose: () => void }) {
   const t = useT()
+  const locale = useLocale()
   const ref = useRef<HTMLDialogElement>(null)
   const [draft, setDraft] = useState<Draft | null>(() => {
     const r = current()
@@ -393,7 +394,7 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
               <h3 id="bld-s-carried">{t(L.carried)}</h3>
               <div className="bld-row">
                 {d.carried.timeline.length > 0 ? (
-                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem} inline wide hint={timelineSummary(d.carried.timeline)}>
+                  <Field field="timeline" label={`${t(L.keepTimeline)} (${d.carried.timeline.length} ${t(L.actions)})`} problem={problem} inline wide hint={timelineSummary(d.carried.timeline, locale)}>
                     {(fp) => <input {...fp} type="checkbox" data-testid="builder-keep-timeline" checked={d.keepTimeline} onChange={(e) => set({ keepTimeline: e.target.checked })} />}
                   </Field>
                 ) : null}

@@ -120,8 +120,9 @@ describe('a problem lands at its field', () => {
 
 describe('the kept timeline', () => {
   it('is summed up in one line', () => {
-    expect(timelineSummary(draftOf('leader-failover').carried.timeline)).toBe('20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0')
-    expect(timelineSummary(draftOf('classroom-tour').carried.timeline, 2)).toBe('60 s crashBroker leader:orders-0 · 150 s restartBroker replica:orders-0:0 · +5')
+    expect(timelineSummary(draftOf('leader-failover').carried.timeline, 'en')).toBe('20 s Crash leader:orders-0 · 60 s Restart replica:orders-0:0')
+    expect(timelineSummary(draftOf('leader-failover').carried.timeline, 'ko')).toBe('20초 leader:orders-0 크래시 · 60초 replica:orders-0:0 재시작')
+    expect(timelineSummary(draftOf('classroom-tour').carried.timeline, 'en', 2)).toBe('60 s Crash leader:orders-0 · 150 s Restart replica:orders-0:0 · +5')
   })
 })
 

@@ -9,8 +9,9 @@
 // The parts of a scenario the form does not show (readers, the timeline, expectations, network
 // latency, a producer's startActive) are carried over from the scenario it was prefilled from.
 
-import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue } from '../../../sim/index.ts'
-import type { Text } from '../../i18n.ts'
+import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue, type TimelineAction } from '../../../sim/index.ts'
+import { pick, type Locale, type Text } from '../../i18n.ts'
+import { actionText } from '../action-text.ts'
 
 export interface TopicDraft {
   name: string
@@ -60,7 +61,7 @@ export interface Carried {
   originalName: string
   network: unknown
   readers: unknown[]
-  timeline: unknown[]
+  timeline: TimelineAction[]
   expect: Record<string, unknown>
 }
 
@@ -425,14 +426,8 @@ export function check(draft: Draft): Checked {
   }
 }
 
-/** A kept timeline, in one line: "20 s crashBroker leader:orders-0 · 60 s restartBroker replica:orders-0:0" (the first few, then "+N"). */
-export function timelineSummary(timeline: readonly unknown[], atMost = 4): string {
-  const lines = timeline.slice(0, atMost).map((raw) => {
-    const a = raw as Record<string, unknown>
-    const rest = Object.keys(a)
-      .filter((k) => k !== 'atMs' && k !== 'action')
-      .map((k) => (typeof a[k] === 'object' ? JSON.stringify(a[k]) : String(a[k])))
-    return [`${Number(a.atMs) / 1000} s`, String(a.action), ...rest].join(' ')
-  })
+/** A kept timeline, in one line: "20 s Crash leader:orders-0 · 60 s Restart replica:orders-0:0" (the first few, then "+N"). */
+export function timelineSummary(timeline: readonly TimelineAction[], locale: Locale, atMost = 4): string {
+  const lines = timeline.slice(0, atMost).map((a) => pick(locale, { en: `${a.atMs / 1000} s`, ko: `${a.atMs / 1000}초` }) + ' ' + pick(locale, actionText(a)))
   return lines.join(' · ') + (timeline.length > atMost ? ` · +${timeline.length - atMost}` : '')
 }
