@@ -152,9 +152,12 @@ export function closeCompare(): void {
   useCompare.setState({ playing: false, jumping: false, viewA: null, viewB: null, rows: [] })
 }
 
-/** Compare another setting: both runs start again at the time the clock shows. */
+/**
+ * Compare another setting: both runs start again at the time the clock shows, or, while the pair
+ * is still on its way to the time it was opened at, at that time.
+ */
 export function chooseSetting(id: SettingId): void {
-  build(id, useCompare.getState().nowMs)
+  build(id, jumpTarget ?? useCompare.getState().nowMs)
 }
 
 /** Both runs again from the opening time. */
