@@ -44,6 +44,8 @@ export default defineConfig({
   test: {
     include: ['sim/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'cli/**/*.test.ts'],
     environment: 'node',
+    // zustand imports 'react' from node_modules: inline it so the aliases above apply there too
+    server: { deps: { inline: ['zustand'] } },
     testTimeout: 120_000,
   },
 })
