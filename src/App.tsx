@@ -122,7 +122,6 @@ function SidePanel() {
   )
 }
 
-
 export function App() {
   const presenter = useUi((s) => s.presenter)
   const locale = useUi((s) => s.locale)
