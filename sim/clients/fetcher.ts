@@ -151,12 +151,37 @@ export function fetchedRange(position: number, batches: readonly LogBatch[]): { 
 
 // ---------------------------------------------------------------- history
 
+/**
+ * Each world's read logs by reader and partition, so a poll finds its log without building the
+ * `reader|tp` key the history is stored under. Derived from `history.reads` alone and keyed by that
+ * record: a copied or restored world has a record of its own and gets its index on first use.
+ */
+const readIndex = new WeakMap<Record<string, ReadLog>, Map<string, Map<string, ReadLog>>>()
+
+function readsByReader(reads: Record<string, ReadLog>): Map<string, Map<string, ReadLog>> {
+  let index = readIndex.get(reads)
+  if (!index) {
+    index = new Map()
+    for (const key of Object.keys(reads)) {
+      const log = reads[key]
+      let forReader = index.get(log.reader)
+      if (!forReader) index.set(log.reader, (forReader = new Map()))
+      forReader.set(log.tp, log)
+    }
+    readIndex.set(reads, index)
+  }
+  return index
+}
+
 export function readLogFor(w: World, reader: string, tp: string): ReadLog {
-  const key = `${reader}|${tp}`
-  let log = w.history.reads[key]
+  const index = readsByReader(w.history.reads)
+  let forReader = index.get(reader)
+  let log = forReader?.get(tp)
   if (!log) {
     log = { reader, tp, n: 0, from: newColumn(), to: newColumn(), atMs: newColumn(), resets: [] }
-    w.history.reads[key] = log
+    w.history.reads[`${reader}|${tp}`] = log
+    if (!forReader) index.set(reader, (forReader = new Map()))
+    forReader.set(tp, log)
   }
   return log
 }

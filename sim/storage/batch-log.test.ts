@@ -61,5 +61,30 @@ describe('batch log', () => {
     expect(batchAt(log, 2 * CHUNK * 2 + 1)!.baseOffset).toBe(2 * CHUNK * 2)
     expect(batchAt(log, nextOffset)).toBeUndefined()
     expect(firstBatchEndingAfter(log, nextOffset)).toBe(log.length)
+    // at the log's end: inside the last batch, and its first offset
+    expect(firstBatchEndingAfter(log, nextOffset - 1)).toBe(log.length - 1)
+    expect(firstBatchEndingAfter(log, nextOffset - 2)).toBe(log.length - 1)
+    expect(firstBatchEndingAfter(log, nextOffset - 3)).toBe(log.length - 2)
+  })
+
+  it('answers as a linear scan for every offset, with gaps between batches (a compacted log)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ gap: fc.nat(3), count: fc.integer({ min: 1, max: 4 }) }), { maxLength: 2 * CHUNK + 10 }), (shape) => {
+        const log = newBatchLog()
+        const all: LogBatch[] = []
+        let at = 0
+        for (const { gap, count } of shape) {
+          const b = { baseOffset: at + gap, count } as LogBatch
+          at = b.baseOffset + count
+          pushBatch(log, b)
+          all.push(b)
+        }
+        for (let offset = 0; offset <= at + 1; offset++) {
+          const scan = all.findIndex((b) => b.baseOffset + b.count > offset)
+          expect(firstBatchEndingAfter(log, offset)).toBe(scan < 0 ? all.length : scan)
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    )
   })
 })

@@ -74,12 +74,19 @@ export function batchesOf(log: BatchLog, from = 0, to = log.length): LogBatch[] 
 }
 
 /**
- * Index of the first batch holding an offset at or after `offset` (binary search);
- * `log.length` when every batch ends before it.
+ * Index of the first batch holding an offset at or after `offset`; `log.length` when every batch
+ * ends before it. Most reads are at the log's end (followers and consumers that have caught up),
+ * so the last batch is looked at first; the rest is a binary search.
  */
 export function firstBatchEndingAfter(log: BatchLog, offset: number): number {
+  const n = log.length
+  if (n === 0) return 0
+  const last = batchAtIndex(log, n - 1)
+  if (last.baseOffset + last.count <= offset) return n
+  // batches are in offset order and do not overlap: every earlier one ends at or before this one's base
+  if (last.baseOffset <= offset) return n - 1
   let lo = 0
-  let hi = log.length
+  let hi = n - 1
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     const b = batchAtIndex(log, mid)
