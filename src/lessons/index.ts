@@ -24,5 +24,3 @@ export function displayNumber(lesson: Lesson): number {
 export function lessonById(id: string): Lesson | undefined {
   return all.find((l) => l.id === id)
 }
-
-

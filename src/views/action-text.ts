@@ -12,7 +12,8 @@ function node(ref: NodeRef): Text {
   return typeof ref === 'number' ? { en: `broker ${ref}`, ko: `브로커 ${ref}` } : { en: ref, ko: ref }
 }
 
-const seconds = (ms: number): Text => ({ en: `${ms / 1000} s`, ko: `${ms / 1000}초` })
+/** A duration or a time in whole or decimal seconds: "20 s", "20초". */
+export const seconds = (ms: number): Text => ({ en: `${ms / 1000} s`, ko: `${ms / 1000}초` })
 
 function configs(config: Readonly<Record<string, unknown>>): string {
   return Object.entries(config)

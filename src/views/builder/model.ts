@@ -11,7 +11,7 @@
 
 import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue, type TimelineAction } from '../../../sim/index.ts'
 import { pick, type Locale, type Text } from '../../i18n.ts'
-import { actionText } from '../action-text.ts'
+import { actionText, seconds } from '../action-text.ts'
 
 export interface TopicDraft {
   name: string
@@ -428,6 +428,6 @@ export function check(draft: Draft): Checked {
 
 /** A kept timeline, in one line: "20 s Crash leader:orders-0 · 60 s Restart replica:orders-0:0" (the first few, then "+N"). */
 export function timelineSummary(timeline: readonly TimelineAction[], locale: Locale, atMost = 4): string {
-  const lines = timeline.slice(0, atMost).map((a) => pick(locale, { en: `${a.atMs / 1000} s`, ko: `${a.atMs / 1000}초` }) + ' ' + pick(locale, actionText(a)))
+  const lines = timeline.slice(0, atMost).map((a) => `${pick(locale, seconds(a.atMs))} ${pick(locale, actionText(a))}`)
   return lines.join(' · ') + (timeline.length > atMost ? ` · +${timeline.length - atMost}` : '')
 }
