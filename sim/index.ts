@@ -6,8 +6,7 @@ import type { Scenario, TimelineAction } from './scenario/types.ts'
 import type { Summary } from './trace/summary-types.ts'
 import type { World } from './nodes/world.ts'
 import { createWorld } from './nodes/create-world.ts'
-import { CHUNK, copyBatchLog, newBatchLog, type BatchLog } from './storage/batch-log.ts'
-import { newColumn, ownBytes, shareColumn } from './history/int-column.ts'
+import { cloneWorld, snapshotBytes } from './nodes/snapshot.ts'
 export { batchesOf, type BatchLog } from './storage/batch-log.ts'
 import { step as stepWorld, runUntil as runWorldUntil, nextTime, type MessageTap } from './run.ts'
 import { buildSummary } from './trace/summary.ts'
@@ -56,83 +55,13 @@ export { groupAnomalies } from './check/anomalies.ts'
 export { ANOMALY_COUNTS, type Anomaly, type AnomalyFacts, type AnomalyGroup, type CheckReport, type RecordRef } from './trace/summary-types.ts'
 export { describeSchedule, faultEnd, reproduceCommand, runFuzzSeed, safeFuzzScenario, shellQuote, type FuzzResult, type FuzzOptions } from './testing/fuzz.ts'
 export type { World } from './nodes/world.ts'
+export { cloneWorld, snapshotBytes }
 
 /** A timeline action without its time (apply() stamps the current time). */
 export type ActionInput = TimelineAction extends infer A ? (A extends TimelineAction ? Omit<A, 'atMs'> & { atMs?: number } : never) : never
 
 /** A snapshot is the world itself, as plain data. */
 export type SimSnapshot = World
-
-/**
- * A copy of the world. Record batches are immutable once appended, and a replica's log keeps them
- * in chunks that are never written again once full (storage/batch-log.ts), so the copy shares the
- * full chunks and copies only each log's open one. The history's per-record columns are paged and
- * copied on write (history/int-column.ts), so the copy shares their pages too. Everything else is a
- * structuredClone. This keeps snapshots (the app's time-travel checkpoints) small and quick.
- */
-export function cloneWorld(w: World): World {
-  const logs: { broker: string; tp: string; log: BatchLog }[] = []
-  const emptyLog = newBatchLog()
-  for (const broker of Object.keys(w.brokers)) {
-    const replicas = w.brokers[broker].replicas
-    for (const tp of Object.keys(replicas)) {
-      logs.push({ broker, tp, log: replicas[tp].log })
-      replicas[tp].log = emptyLog
-    }
-  }
-  const empty = newColumn()
-  const sends = Object.keys(w.history.sends).map((key) => {
-    const l = w.history.sends[key]
-    const saved = { key, outcome: l.outcome, atMs: l.atMs }
-    l.outcome = l.atMs = empty
-    return saved
-  })
-  const reads = Object.keys(w.history.reads).map((key) => {
-    const l = w.history.reads[key]
-    const saved = { key, from: l.from, to: l.to, atMs: l.atMs }
-    l.from = l.to = l.atMs = empty
-    return saved
-  })
-  let copy: World
-  try {
-    copy = structuredClone(w)
-  } finally {
-    for (const l of logs) w.brokers[l.broker].replicas[l.tp].log = l.log
-    for (const c of sends) Object.assign(w.history.sends[c.key], { outcome: c.outcome, atMs: c.atMs })
-    for (const c of reads) Object.assign(w.history.reads[c.key], { from: c.from, to: c.to, atMs: c.atMs })
-  }
-  for (const l of logs) copy.brokers[l.broker].replicas[l.tp].log = copyBatchLog(l.log)
-  for (const c of sends) Object.assign(copy.history.sends[c.key], { outcome: shareColumn(c.outcome), atMs: shareColumn(c.atMs) })
-  for (const c of reads) Object.assign(copy.history.reads[c.key], { from: shareColumn(c.from), to: shareColumn(c.to), atMs: shareColumn(c.atMs) })
-  return copy
-}
-
-/** Bytes a small world's snapshot takes besides its history and log arrays (measured: ~0.4 MB). */
-const SNAPSHOT_BASE_BYTES = 400_000
-/** A rough size of one history or event-log entry kept as an object. */
-const ENTRY_BYTES = 64
-
-/**
- * About how many bytes a snapshot holds of its own: its history's page lists, the events and
- * facts kept as objects, and each replica's chunk list and open chunk (full chunks and the batches
- * themselves are shared with the live world). Cheap (no serialisation), so the app can keep its
- * checkpoints within a memory budget.
- */
-export function snapshotBytes(s: SimSnapshot): number {
-  let bytes = SNAPSHOT_BASE_BYTES
-  const h = s.history
-  for (const key of Object.keys(h.sends)) bytes += ownBytes(h.sends[key].outcome) + ownBytes(h.sends[key].atMs)
-  for (const key of Object.keys(h.reads)) {
-    const r = h.reads[key]
-    bytes += ownBytes(r.from) + ownBytes(r.to) + ownBytes(r.atMs) + r.resets.length * 8
-  }
-  bytes += (h.leaderChanges.length + h.leaderClaims.length + h.groups.length + s.notes.length) * ENTRY_BYTES
-  for (const broker of Object.keys(s.brokers)) {
-    const replicas = s.brokers[broker].replicas
-    for (const tp of Object.keys(replicas)) bytes += (replicas[tp].log.chunks.length + (replicas[tp].log.length % CHUNK)) * 8
-  }
-  return bytes
-}
 
 export interface Simulation {
   readonly nowMs: number

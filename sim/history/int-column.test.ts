@@ -2,7 +2,7 @@
 // each other's later writes, however the writes fall across pages.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { columnValues, getInt, newColumn, PAGE, setInt, shareColumn, type IntColumn } from './int-column.ts'
+import { columnValues, getInt, newColumn, PAGE, setInt, shareAppendedColumn, shareColumn, type IntColumn } from './int-column.ts'
 
 describe('int column', () => {
   it('behaves as an array under writes, copies and writes on both sides', () => {
@@ -34,6 +34,29 @@ describe('int column', () => {
         for (const k of kept) expect(columnValues(k.column, k.model.length)).toEqual(k.model)
       }),
       { numRuns: 200, seed: 11 },
+    )
+  })
+
+  it('an appended column and its copies each read back their own appends', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 40 }), (choices) => {
+        // choice 0: a copy of a random column; else: append PAGE / 3 values to column `choice % n`
+        const columns: { column: IntColumn; model: number[] }[] = [{ column: newColumn(), model: [] }]
+        let next = 1
+        for (const c of choices) {
+          const k = columns[c % columns.length]
+          if (c === 0) {
+            columns.push({ column: shareAppendedColumn(k.column), model: k.model.slice() })
+            continue
+          }
+          for (let i = 0; i < PAGE / 3; i++) {
+            setInt(k.column, k.model.length, next)
+            k.model.push(next++)
+          }
+        }
+        for (const k of columns) expect(columnValues(k.column, k.model.length)).toEqual(k.model)
+      }),
+      { numRuns: 200, seed: 5 },
     )
   })
 

@@ -6,7 +6,10 @@
  *
  * Copy-on-write: `owned[k]` says page k belongs to this column alone. Sharing a column with a copy
  * (shareColumn) marks every page of both as not owned; the first write to a page that is not owned
- * copies it first. Entries never written read 0.
+ * copies it first. A column only ever appended to (written at its length, never below it) is
+ * shared with shareAppendedColumn instead: the original keeps its pages, since what it appends
+ * lies past the end of the copy; the copy copies a page before its own first write to it.
+ * Entries never written read 0.
  * Plain data (typed arrays and booleans), so structuredClone copies a column like any other state.
  */
 
@@ -60,6 +63,14 @@ export function columnValues(c: IntColumn, n: number): number[] {
 export function shareColumn(c: IntColumn): IntColumn {
   c.owned.fill(false)
   return { pages: c.pages.slice(), owned: c.owned.slice() }
+}
+
+/**
+ * A copy of a column that is only ever appended to: it shares every page; `c` keeps writing its
+ * own pages (its appends lie past the copy's entries), the copy copies a page before writing it.
+ */
+export function shareAppendedColumn(c: IntColumn): IntColumn {
+  return { pages: c.pages.slice(), owned: new Array<boolean>(c.pages.length).fill(false) }
 }
 
 /** Bytes the column holds of its own (pages it owns, and its page list). */

@@ -4,9 +4,9 @@
 // than a bound proportional to how far back the seek goes. (The engine's own runs are checked
 // against straight runs in time-travel.test.ts.)
 import { describe, expect, it } from 'vitest'
-import { CHECKPOINT_BUDGET, Checkpoints, leastNeeded, MIN_SPACING_MS, type Checkpoint } from './checkpoints.ts'
+import { CHECKPOINT_BUDGET, Checkpoints, EVENTS_PER_CHECKPOINT, leastNeeded, FIRST_SPACING_MS, spacingFor, type Checkpoint } from './checkpoints.ts'
 
-const SPACING = MIN_SPACING_MS
+const SPACING = FIRST_SPACING_MS
 /** Six simulated hours: what a tab playing the default scenario at 100× covers in an hour. */
 const SIX_HOURS = 21_600_000
 
@@ -120,12 +120,15 @@ describe('checkpoint thinning', () => {
 
   it('a long seek takes one checkpoint near its end, not one per spacing it crosses', () => {
     const c = new Checkpoints()
-    let now = moveTo(c, 0, 3_600_000)
+    let now = moveTo(c, 0, SIX_HOURS)
     const before = times(c)
-    now = moveTo(c, now, 1_000_000)
+    // far back of the playhead, where the kept ones lie far apart
+    const target = SIX_HOURS / 2 + 2_500
+    expect(replayFrom(c, target)).toBeGreaterThan(10 * SPACING)
+    now = moveTo(c, now, target)
     const added = times(c).filter((t) => !before.includes(t))
-    expect(added).toEqual([1_000_000 - SPACING])
-    expect(now).toBe(1_000_000)
+    expect(added).toEqual([target - SPACING])
+    expect(now).toBe(target)
   })
 
   it('forgets the checkpoints after a fork', () => {
@@ -133,6 +136,24 @@ describe('checkpoint thinning', () => {
     moveTo(c, 0, 60_000)
     c.dropAfter(29_999)
     expect(times(c)).toEqual([0, 5_000, 10_000, 15_000, 20_000, 25_000])
+  })
+})
+
+describe('spacing by work', () => {
+  it('puts about EVENTS_PER_CHECKPOINT events between two checkpoints, within 1 to 60 simulated seconds', () => {
+    // a quiet lesson: 400 events a simulated second
+    expect(spacingFor(1, 4_000, 10_000)).toBe(Math.ceil(EVENTS_PER_CHECKPOINT / 400) * 1000)
+    // a busy cluster: 24,000 events a second, so as close as allowed
+    expect(spacingFor(1, 24_000, 1_000)).toBe(1_000)
+    // nearly idle
+    expect(spacingFor(1, 10, 60_000)).toBe(60_000)
+    // before a rate is known
+    expect(spacingFor(1, 0, 0)).toBe(FIRST_SPACING_MS)
+  })
+
+  it('spaces them further when a snapshot is costly, so taking them stays a small share of playback', () => {
+    expect(spacingFor(14, 24_000, 1_000)).toBeGreaterThan(spacingFor(1, 24_000, 1_000))
+    expect(spacingFor(14, 24_000, 1_000)).toBe(4_000)
   })
 })
 

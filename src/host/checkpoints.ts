@@ -14,9 +14,10 @@
 // it, so one long seek takes one checkpoint, not one per `spacingMs` it crosses. After any move
 // the latest checkpoint at or before the playhead is at most about `spacingMs` back.
 //
-// Spacing adapts to the cost of a snapshot: a small cluster is snapshotted every 5 simulated
-// seconds; a big one whose snapshot takes longer gets them further apart, so taking checkpoints
-// stays a small share of playback.
+// Spacing follows the work a seek would replay: about EVENTS_PER_CHECKPOINT events apart, at the
+// event rate of the stretch just played (a quiet 3-broker lesson every ~10 simulated seconds, a
+// busy cluster every second or so), and never so close that taking them costs more than a small
+// share of playback (a big cluster's snapshot takes longer, so its checkpoints lie further apart).
 
 import { restoreSimulation, snapshotBytes, type SimSnapshot, type Simulation } from '../../sim/index.ts'
 
@@ -29,23 +30,27 @@ export interface Checkpoint {
   bytes?: number
 }
 
-/** At most this many checkpoints are kept. */
-export const CHECKPOINT_BUDGET = 32
+/** At most this many checkpoints are kept (a 10-minute run keeps every one it takes). */
+export const CHECKPOINT_BUDGET = 256
 /**
  * And at most about this much memory (snapshotBytes): a big run's snapshot holds tens of MB of
  * history late in the run, so its checkpoints thin out further (seeks replay more, memory stays).
  */
 export const CHECKPOINT_BYTES_BUDGET = 256 * 1024 * 1024
 
-export const MIN_SPACING_MS = 5_000
+/** How far apart the first checkpoints are, before the run's event rate is known. */
+export const FIRST_SPACING_MS = 5_000
+const MIN_SPACING_MS = 1_000
 const MAX_SPACING_MS = 60_000
+/** A seek replays at most about this many events (a few tens of ms) when the budgets allow. */
+export const EVENTS_PER_CHECKPOINT = 4_000
 /** a snapshot may take this share of the simulated time between two of them (in wall ms per sim ms) */
 const COST_SHARE = 0.004
 
 export class Checkpoints {
   /** in time order */
   readonly list: Checkpoint[] = []
-  spacingMs = MIN_SPACING_MS
+  spacingMs = FIRST_SPACING_MS
   /** total wall ms spent taking snapshots (for the benchmark) */
   costMs = 0
 
@@ -74,8 +79,9 @@ export class Checkpoints {
     const world = sim.snapshot()
     const cost = now() - t0
     this.costMs += cost
+    const prev = this.before(sim.nowMs - 1)
     this.add({ atMs: sim.nowMs, events: sim.world.events, world, bytes: snapshotBytes(world) }, sim.nowMs)
-    this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, Math.ceil(cost / COST_SHARE / 1000) * 1000))
+    this.spacingMs = spacingFor(cost, prev ? sim.world.events - prev.events : 0, prev ? sim.nowMs - prev.atMs : 0)
   }
 
   /**
@@ -113,6 +119,18 @@ export class Checkpoints {
   dropAfter(ms: number): void {
     while (this.list.length > 0 && this.list[this.list.length - 1].atMs > ms) this.list.pop()
   }
+}
+
+/**
+ * The spacing after a checkpoint that cost `costMs` of wall time, `events` events and `ms` after
+ * the one before it: EVENTS_PER_CHECKPOINT events at that rate (the first spacing while none is
+ * known), no closer than the snapshot's cost allows, in whole simulated seconds.
+ */
+export function spacingFor(costMs: number, events: number, ms: number): number {
+  const byEvents = events > 0 && ms > 0 ? (EVENTS_PER_CHECKPOINT * ms) / events : FIRST_SPACING_MS
+  const byCost = costMs / COST_SHARE
+  const spacing = Math.ceil(Math.max(byEvents, byCost) / 1000) * 1000
+  return Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, spacing))
 }
 
 /**

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createSimulation, parseScenario, builtInScenarios } from '../../sim/index.ts'
 import { act, advanceTo, loadBuiltIn, loadScenario, requireRun, stepBack, stepOne, undoFork } from './engine-host.ts'
-import { CHECKPOINT_BUDGET } from './checkpoints.ts'
+import { Checkpoints } from './checkpoints.ts'
 import { SAMPLE_BUDGET, type MetricSample } from './metrics.ts'
 
 type Intervention = { atMs: number; action: string; [k: string]: unknown }
@@ -155,13 +155,16 @@ describe('a long run in the app host', () => {
 
   it('keeps checkpoints and samples within their budgets, and seeks still land on a straight run', () => {
     loadScenario(long)
+    // a budget this run overflows (the app's CHECKPOINT_BUDGET keeps every checkpoint of 10 minutes)
+    const budget = 24
+    requireRun().checkpoints = new Checkpoints(budget)
     for (let t = 0; t <= 600_000; t += 25_000) {
       advanceTo(t)
-      expect(requireRun().checkpoints.list.length).toBeLessThanOrEqual(CHECKPOINT_BUDGET)
+      expect(requireRun().checkpoints.list.length).toBeLessThanOrEqual(budget)
       expect(requireRun().metrics.samples.length).toBeLessThanOrEqual(SAMPLE_BUDGET)
     }
     const r = requireRun()
-    expect(r.checkpoints.list.length).toBe(CHECKPOINT_BUDGET)
+    expect(r.checkpoints.list.length).toBe(budget)
     expect(r.checkpoints.list[0].atMs).toBe(0)
     expect(r.metrics.intervalMs).toBe(500)
     expect(r.metrics.samples).toHaveLength(600_000 / 500 + 1)
@@ -175,7 +178,7 @@ describe('a long run in the app host', () => {
       const run = requireRun()
       expect(run.sim.nowMs).toBe(ms)
       expect(run.sim.traceHash(), `at ${ms}`).toBe(expected[sorted.indexOf(ms)])
-      expect(run.checkpoints.list.length).toBeLessThanOrEqual(CHECKPOINT_BUDGET)
+      expect(run.checkpoints.list.length).toBeLessThanOrEqual(budget)
       // dense near the playhead: stepping back from here replays at most one spacing
       expect(ms - run.checkpoints.before(ms)!.atMs).toBeLessThanOrEqual(run.checkpoints.spacingMs)
     }
