@@ -348,9 +348,9 @@ function drain(w: World, p: ProducerNode): void {
   }
   if (!readyAny) return
   for (const node of nodes) {
-    const parts = byNode[String(node)]
+    const parts = byNode[node]
     if (!parts.some((i) => batchReady(w, p, p.queues[i]))) continue
-    if ((p.inflightByNode[String(node)] ?? 0) >= p.cfg['max.in.flight.requests.per.connection']) continue
+    if ((p.inflightByNode[node] ?? 0) >= p.cfg['max.in.flight.requests.per.connection']) continue
     sendProduce(w, p, node, parts)
   }
 }
@@ -401,9 +401,9 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
     for (const b of batches) complete(w, p, b, ACKED_NO_OFFSET)
     return
   }
-  p.inflightByNode[String(node)] = (p.inflightByNode[String(node)] ?? 0) + 1
+  p.inflightByNode[node] = (p.inflightByNode[node] ?? 0) + 1
   const deadline = w.nowMs + p.cfg['request.timeout.ms']
-  p.requests[String(corr)] = { node, batches, deadline }
+  p.requests[corr] = { node, batches, deadline }
   if (deadline < p.nextRequestDeadline) p.nextRequestDeadline = deadline
 }
 
@@ -553,7 +553,7 @@ function requeue(w: World, p: ProducerNode, b: ProducerBatch): void {
 }
 
 function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceResponse'>): void {
-  const req = p.requests[String(m.corr)]
+  const req = p.requests[m.corr]
   if (!req) return
   finishRequest(p, String(m.corr), req.node)
   const parts = m.parts

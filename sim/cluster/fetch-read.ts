@@ -79,7 +79,7 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
       }
     }
     if (follower && r) {
-      const fp = r.followers[String(f.replicaId)]
+      const fp = r.followers[f.replicaId]
       if (fp) fp.lastSentHw = r.hw
     }
     out.push(resp)
@@ -91,6 +91,6 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
 function unchanged(r: Replica, p: FetchPart, replicaId: number): boolean {
   if (replicaId < 0) return r.hw <= p.fetchOffset
   if (r.leo > p.fetchOffset || diverging(r, p)) return false
-  const fp = r.followers[String(replicaId)]
+  const fp = r.followers[replicaId]
   return !!fp && fp.lastSentHw === r.hw
 }

@@ -31,10 +31,12 @@ export interface NetworkState {
   side: Record<string, number>
   /** true while a partitionNetwork is in force */
   partitioned: boolean
+  /** true once a link was cut, a node isolated or the network partitioned, until healNetwork */
+  faulty: boolean
 }
 
 export function newNetwork(minLatencyMs: number, maxLatencyMs: number): NetworkState {
-  return { minLatencyMs, maxLatencyMs, nodes: [], links: {}, isolated: {}, side: {}, partitioned: false }
+  return { minLatencyMs, maxLatencyMs, nodes: [], links: {}, isolated: {}, side: {}, partitioned: false, faulty: false }
 }
 
 /** Add a node, drawing its base latency to every node already present (in join order). */
@@ -50,7 +52,7 @@ export function addNetworkNode(net: NetworkState, rng: RngState, id: string): vo
 }
 
 export function canReach(net: NetworkState, a: string, b: string): boolean {
-  if (a === b) return true
+  if (a === b || !net.faulty) return true
   if (net.isolated[a] || net.isolated[b]) return false
   const link = net.links[a]?.[b]
   if (link && link.cut) return false
@@ -86,12 +88,20 @@ export function setExtraLatency(net: NetworkState, a: string, b: string, ms: num
 export function cutLink(net: NetworkState, a: string, b: string): void {
   net.links[a][b].cut = true
   net.links[b][a].cut = true
+  net.faulty = true
+}
+
+/** The node reaches no other node (and none reaches it) until healNetwork. */
+export function isolateNode(net: NetworkState, id: string): void {
+  net.isolated[id] = true
+  net.faulty = true
 }
 
 export function partitionInto(net: NetworkState, sides: string[][]): void {
   net.side = {}
   sides.forEach((side, i) => side.forEach((id) => (net.side[id] = i)))
   net.partitioned = true
+  net.faulty = true
 }
 
 /** A node's connections are gone (crash): later messages no longer queue behind old ones. */
@@ -114,4 +124,5 @@ export function healNetwork(net: NetworkState): void {
   net.isolated = {}
   net.side = {}
   net.partitioned = false
+  net.faulty = false
 }

@@ -7,7 +7,7 @@
  */
 import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
-import { healNetwork, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
+import { healNetwork, isolateNode, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
 import { addMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
@@ -91,8 +91,7 @@ function apply(w: World, a: ScheduledAction): void {
     case 'crashController':
       return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
     case 'isolate':
-      w.net.isolated[resolveNode(w, a.node)] = true
-      return
+      return isolateNode(w.net, resolveNode(w, a.node))
     case 'partitionNetwork':
       return partitionInto(w.net, a.sides.map((side) => side.map((ref) => resolveNode(w, ref))))
     case 'healNetwork':

@@ -173,7 +173,7 @@ export function updateFollower(r: Replica, follower: number, fetchOffset: number
 }
 
 export function isCaughtUp(r: Replica, follower: number, nowMs: number, lagMaxMs: number): boolean {
-  const f = r.followers[String(follower)]
+  const f = r.followers[follower]
   if (!f) return false
   return f.leo === r.leo || nowMs - f.lastCaughtUpMs <= lagMaxMs
 }
@@ -189,7 +189,7 @@ export function maybeIncrementHw(r: Replica, minIsr: number, self: number): bool
   let hw = r.leo
   for (const b of r.maximalIsr) {
     if (b === self) continue
-    const f = r.followers[String(b)]
+    const f = r.followers[b]
     const leo = f ? f.leo : -1
     if (leo < hw) hw = leo
   }
@@ -202,7 +202,7 @@ export function maybeIncrementHw(r: Replica, minIsr: number, self: number): bool
 
 /** Partition.isFollowerInSync: may this follower join the ISR? */
 export function canJoinIsr(r: Replica, follower: number): boolean {
-  const f = r.followers[String(follower)]
+  const f = r.followers[follower]
   if (!f) return false
   return f.leo >= r.hw && f.leo >= epochStartOffset(r, r.leaderEpoch)
 }
@@ -229,7 +229,7 @@ export function checkSequence(
   baseSeq: number,
   count: number,
 ): { dup: number } | { error: string } | null {
-  const s = r.producers[String(producerId)]
+  const s = r.producers[producerId]
   const last = baseSeq + count - 1
   if (s && producerEpoch < s.producerEpoch) return { error: 'INVALID_PRODUCER_EPOCH' }
   // ProducerAppendInfo.checkSequence: a producer this replica has no state for is accepted at any

@@ -35,7 +35,7 @@ export function leastLoadedBroker(brokerIds: readonly number[], start: number, l
   let bestHeard = -2
   for (let i = 0; i < n; i++) {
     const b = brokerIds[(start + i) % n]
-    const heard = isUnavailable(b) ? -1 : (lastHeardMs[String(b)] ?? 0)
+    const heard = isUnavailable(b) ? -1 : (lastHeardMs[b] ?? 0)
     if (heard > bestHeard) {
       best = b
       bestHeard = heard
@@ -46,7 +46,7 @@ export function leastLoadedBroker(brokerIds: readonly number[], start: number, l
 
 /** The leader's connection failed lately: wait out the reconnect backoff (NetworkClient.isUnavailable). */
 export function unavailable(w: World, m: MemberNode, broker: number): boolean {
-  const b = m.connBackoff[String(broker)]
+  const b = m.connBackoff[broker]
   return !!b && w.nowMs < b.untilMs
 }
 
