@@ -81,6 +81,8 @@ export function cloneWorld(w: World): World {
 
 /** Bytes a small world's snapshot takes besides what it shares (measured: ~0.3 MB). */
 const SNAPSHOT_BASE_BYTES = 300_000
+/** And per replica: its state, and its broker's share of metadata and sessions (about 1 KB: most are small __consumer_offsets replicas). */
+const REPLICA_BYTES = 1_000
 /** A reference in an array. */
 const REF_BYTES = 8
 
@@ -103,7 +105,10 @@ export function snapshotBytes(s: World): number {
   for (const id of Object.keys(s.controllers)) refs += s.controllers[id].log.length
   for (const broker of Object.keys(s.brokers)) {
     const replicas = s.brokers[broker].replicas
-    for (const tp of Object.keys(replicas)) refs += replicas[tp].log.chunks.length + (replicas[tp].log.length % CHUNK)
+    for (const tp of Object.keys(replicas)) {
+      bytes += REPLICA_BYTES
+      refs += replicas[tp].log.chunks.length + (replicas[tp].log.length % CHUNK)
+    }
   }
   return bytes + refs * REF_BYTES
 }
