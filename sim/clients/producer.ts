@@ -555,7 +555,7 @@ function requeue(w: World, p: ProducerNode, b: ProducerBatch): void {
 function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceResponse'>): void {
   const req = p.requests[m.corr]
   if (!req) return
-  finishRequest(p, String(m.corr), req.node)
+  finishRequest(p, m.corr, req.node)
   const parts = m.parts
   for (let i = 0; i < req.batches.length; i++) {
     const b = req.batches[i]
@@ -577,10 +577,10 @@ function onProduceResponse(w: World, p: ProducerNode, m: MessageOf<'ProduceRespo
   wake(w, p)
 }
 
-function finishRequest(p: ProducerNode, corr: string, node: number): void {
+/** `corr` as a number or as the record's key (the same property). */
+function finishRequest(p: ProducerNode, corr: number | string, node: number): void {
   delete p.requests[corr]
-  const k = String(node)
-  p.inflightByNode[k] = Math.max(0, (p.inflightByNode[k] ?? 1) - 1)
+  p.inflightByNode[node] = Math.max(0, (p.inflightByNode[node] ?? 1) - 1)
 }
 
 function failRequest(w: World, p: ProducerNode, corr: string, error: string): void {

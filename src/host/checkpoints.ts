@@ -15,9 +15,9 @@
 // the latest checkpoint at or before the playhead is at most about `spacingMs` back.
 //
 // Spacing follows the work a seek would replay: about EVENTS_PER_CHECKPOINT events apart, at the
-// event rate of the stretch just played (a quiet 3-broker lesson every ~10 simulated seconds, a
-// busy cluster every second or so), and never so close that taking them costs more than a small
-// share of playback (a big cluster's snapshot takes longer, so its checkpoints lie further apart).
+// event rate of the stretch just played (a quiet 3-broker lesson every ~10 simulated seconds), and
+// never so close that taking them costs more than a small share of playback (the benchmark
+// cluster's 14 ms snapshot puts its checkpoints 3-4 s apart rather than every second).
 
 import { restoreSimulation, snapshotBytes, type SimSnapshot, type Simulation } from '../../sim/index.ts'
 
