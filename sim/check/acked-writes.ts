@@ -20,11 +20,13 @@ import { describeRecord, recordAt, recordRef } from './record-text.ts'
 /**
  * Records acknowledged (with an offset, or with acks=0) that the partition no longer holds.
  *
- * With a leader: the record is absent from the leader's log, and its offset is not below the leader's
- * log start offset (retention may delete old data). A record the leader still has is never lost, even
+ * With a leader: the record is absent from the leader's log, and the leader's own retention (or a log
+ * start it moved or learned) did not remove it: the history's RecordRemovals say which records each
+ * replica let go on purpose, so a record that vanished below a moved log start for any other reason
+ * still counts. A record the leader still has is never lost, even
  * above the HW (acks=1 data waiting for followers). An acked offset at or past the leader's LEO counts
  * too: the leader that appended it had passed it, so a newer leader truncated it away.
- * Without a leader: the record is absent from every replica, online or not.
+ * Without a leader: the record is absent from every replica, online or not, and no replica removed it on purpose.
  * An acks=0 record has no offset: it is lost only once the log has visibly moved past it (a later
  * sequence of the same producer is present, or the leader changed after it was sent), and only if
  * retention cannot explain its absence.
@@ -39,7 +41,7 @@ export function findLostAckedWrites(
   const anomalies: Anomaly[] = []
   for (const part of index) {
     if (part.referenceIndex < 0) continue
-    const candidates = lostCandidates(part)
+    const candidates = lostCandidates(part, removedRecords(history, part))
     if (candidates.seq.length === 0) continue
     const presence = replicaPresence(part, candidates)
     const leaderless = part.leaderIndex < 0
@@ -75,11 +77,34 @@ function presentAnywhere(inReplicas: readonly Uint8Array[], seq: number): boolea
   return false
 }
 
-function lostCandidates(part: PartitionRecords): Candidates {
+/** The records of `part` its reference replica (any replica when leaderless) let go on purpose, by producer. */
+function removedRecords(history: History, part: PartitionRecords): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>()
+  const view = part.view
+  const leaderless = part.leaderIndex < 0
+  const broker = view.replicas[part.referenceIndex]?.broker
+  for (const r of history.removals) {
+    if (r.tp !== view.tp || (!leaderless && r.broker !== broker)) continue
+    for (const [producer, from, to] of r.ranges) {
+      let list = out.get(producer)
+      if (!list) out.set(producer, (list = []))
+      list.push([from, to])
+    }
+  }
+  return out
+}
+
+function isRemoved(ranges: [number, number][] | undefined, seq: number): boolean {
+  if (!ranges) return false
+  for (const [from, to] of ranges) if (seq >= from && seq <= to) return true
+  return false
+}
+
+function lostCandidates(part: PartitionRecords, removed: Map<string, [number, number][]>): Candidates {
   const view = part.view
   const reference = view.replicas[part.referenceIndex]
   const leaderless = part.leaderIndex < 0
-  // below this offset, absence may be retention's doing
+  // acks=0 records have no offset: below this one, their absence may be retention's doing
   const floor = leaderless
     ? Math.max(...view.replicas.map((r) => r.logStartOffset))
     : reference.logStartOffset
@@ -88,10 +113,11 @@ function lostCandidates(part: PartitionRecords): Candidates {
     const slot = part.slots[s]
     const { outcome, atMs, n } = slot.log
     const foundAt = slot.foundAt
+    const removedRanges = removed.get(slot.log.producer)
     for (let seq = 0; seq < n; seq++) {
       const o = getInt(outcome, seq)
       if (o >= 0) {
-        if (foundAt[seq] < 0 && o >= floor) {
+        if (foundAt[seq] < 0 && !isRemoved(removedRanges, seq)) {
           out.slot.push(s)
           out.seq.push(seq)
         }
@@ -120,9 +146,9 @@ function replicaPresence(part: PartitionRecords, candidates: Candidates): Uint8A
   part.view.replicas.forEach((replica, r) => {
     let lastProducer = ''
     let present: Uint8Array | undefined
-    for (let b = 0; b < replica.batches.length; b++) {
+    for (let b = replica.batches.start; b < replica.batches.length; b++) {
       const batch = batchAtIndex(replica.batches, b)
-      if (batch.producer !== lastProducer || b === 0) {
+      if (batch.producer !== lastProducer || b === replica.batches.start) {
         lastProducer = batch.producer
         const s = slotOf.get(batch.producer)
         present = s === undefined ? undefined : presence[s][r]

@@ -38,6 +38,8 @@ function batch(
     baseSequence,
     sequence: -1,
     firstTimestamp: appendedMs,
+    maxTimestamp: appendedMs,
+    timestampType: 'CreateTime',
     appendedMs,
     sizeBytes: 100 * count,
   }
@@ -136,12 +138,25 @@ describe('clean histories', () => {
     expect(report.ok).toBe(true)
   })
 
-  it('ignores records removed by retention (below the log start offset)', () => {
+  it("ignores records the leader's retention removed (the history's RecordRemovals)", () => {
     const h = newHistory()
     send(h, 'p', 't-0', range(10))
     const leader = replica(1, [batch(5, 5, 'p', 5)])
     expect(leader.logStartOffset).toBe(5)
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 4]] })
     expect(checkHistory(h, [partition('t-0', 1, [leader])], 9000).ok).toBe(true)
+  })
+
+  it('still reports records that vanished below a moved log start when no retention removed them', () => {
+    const h = newHistory()
+    send(h, 'p', 't-0', range(10))
+    const leader = replica(1, [batch(5, 5, 'p', 5)])
+    // another broker's retention does not excuse the leader's log; nor does a removal of other records
+    h.removals.push({ atMs: 8000, broker: 2, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 4]] })
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 2]] })
+    const report = checkHistory(h, [partition('t-0', 1, [leader])], 9000)
+    expect(report.lostAckedWrites).toBe(2)
+    expect(report.first.map((a) => a.detail)).toEqual([expect.stringContaining('offset 3'), expect.stringContaining('offset 4')])
   })
 
   it('ignores producers the history does not know and batches without sequences', () => {

@@ -11,6 +11,8 @@ export interface ProducerBatch {
   count: number
   sizeBytes: number
   createdMs: number
+  /** create time of the newest record in the batch */
+  lastRecordMs: number
   attempts: number
   retryAtMs: number
   /** Kafka's sequence for this batch and the producer epoch it was assigned under (-1: none yet) */

@@ -234,10 +234,11 @@ export function appendRecord(p: ProducerNode, key: string | null, valueBytes: nu
   const batchSize = p.cfg['batch.size']
   let last = q[q.length - 1]
   if (!last || last.baseSequence >= 0 || last.sizeBytes + size > batchSize) {
-    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, attempts: 0, retryAtMs: 0, wireSequence: -1, wireEpoch: -1 }
+    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, lastRecordMs: atMs, attempts: 0, retryAtMs: 0, wireSequence: -1, wireEpoch: -1 }
     q.push(last)
   }
   last.count++
+  last.lastRecordMs = atMs
   last.sizeBytes += size
   if (key === null || p.cfg['partitioner.ignore.keys']) {
     p.sticky.bytes += size
@@ -390,6 +391,7 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
       sequence: p.idempotent ? b.wireSequence : -1,
       count: b.count,
       firstTimestamp: b.createdMs,
+      maxTimestamp: b.lastRecordMs,
       sizeBytes: b.sizeBytes,
     })
   }

@@ -23,6 +23,7 @@ import { newReplica, assignEpoch } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw, onLeadershipLost } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
+import { logConfigFor, refreshLogConfigs, startRetention } from './log-retention.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { CoordinatorState } from '../coordinator/group-types.ts'
 
@@ -91,6 +92,7 @@ export function startBroker(w: World, b: BrokerNode): void {
   fetchMetadata(w, b)
   timer(w, b.node, 'broker.tick', 0)
   timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
+  startRetention(w, b)
 }
 
 function rotateMetaTarget(w: World, b: BrokerNode, hint: string | null): void {
@@ -208,8 +210,10 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>, 
   const entries = m.entries as RaftEntry[]
   const changed: Record<string, PartitionState> = {}
   const order: string[] = []
+  let configChanged: Set<string> | null = null
   for (const e of entries) {
     if (e.offset !== b.image.offset + 1) break
+    if (e.rec.type === 'Config') (configChanged ??= new Set()).add(e.rec.topic)
     const p = applyRecord(b.image, e)
     if (p) {
       const tp = partitionName(p.topic, p.partition)
@@ -218,6 +222,7 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>, 
     }
   }
   for (const tp of order) applyPartition(w, b, changed[tp], changes)
+  if (configChanged) refreshLogConfigs(w, b, configChanged)
   fetchMetadata(w, b)
 }
 
@@ -238,7 +243,7 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: Par
     return
   }
   if (!r) {
-    r = newReplica(p.topic, p.partition)
+    r = newReplica(p.topic, p.partition, logConfigFor(w, b, p.topic), w.nowMs)
     b.replicas[tp] = r
     b.replicaOrder.push(tp)
     b.replicaOrder.sort()

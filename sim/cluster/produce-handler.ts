@@ -16,7 +16,8 @@ import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import type { BrokerNode, ParkedProduce, PartitionChange, Replica } from './types.ts'
-import { appendBatch, checkSequence, effectiveMinIsr } from '../storage/partition.ts'
+import { checkSequence, effectiveMinIsr } from '../storage/partition.ts'
+import { appendToLog } from './log-retention.ts'
 import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
@@ -83,6 +84,9 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
     sequence: pb.sequence,
     producerEpoch: pb.producerEpoch,
     firstTimestamp: pb.firstTimestamp,
+    // LogValidator: LogAppendTime stamps the batch with the leader's clock
+    maxTimestamp: r.config.timestampType === 'LogAppendTime' ? w.nowMs : pb.maxTimestamp,
+    timestampType: r.config.timestampType,
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
   }
@@ -99,7 +103,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
  * the HW moved.
  */
 export function appendAsLeader(w: World, b: BrokerNode, r: Replica, batch: LogBatch): boolean {
-  appendBatch(r, batch)
+  appendToLog(w, b, r, batch)
   wakeFollowerFetches(w, b, r.tp)
   return maybeIncrementLeaderHw(w, b, r)
 }

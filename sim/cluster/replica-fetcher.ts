@@ -16,7 +16,8 @@ import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, FetcherState, Replica } from './types.ts'
-import { appendBatch, endOffsetForEpoch, latestEpoch, truncateTo } from '../storage/partition.ts'
+import { endOffsetForEpoch, latestEpoch, truncateTo } from '../storage/partition.ts'
+import { appendToLog, followLeaderLogStart, restartLogAt } from './log-retention.ts'
 import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
@@ -117,24 +118,31 @@ export function onReplicaFetchResponse(w: World, b: BrokerNode, m: MessageOf<'Fe
   for (const p of parts) {
     const r = b.replicas[p.tp]
     if (!r || r.role !== 'follower' || r.leader !== f.leader) continue
+    if (p.error === 'OFFSET_OUT_OF_RANGE' && p.logStartOffset > r.leo) {
+      // AbstractFetcherThread.handleOutOfRangeError: the leader's log now starts past this log's end
+      restartLogAt(w, b, r, p.logStartOffset)
+      continue
+    }
     if (p.error !== 'NONE') {
       errors++
       continue
     }
     if (p.diverging) truncateOnDivergence(r, p.diverging)
-    else appendFromLeader(r, p)
+    else appendFromLeader(w, b, r, p)
   }
   if (errors > 0 && errors === parts.length) backoff(w, b, f)
   else sendFetch(w, b, f)
 }
 
-function appendFromLeader(r: Replica, p: FetchPartResponse): void {
+/** ReplicaFetcherThread.processPartitionData: append, take the leader's HW, then its log start offset. */
+function appendFromLeader(w: World, b: BrokerNode, r: Replica, p: FetchPartResponse): void {
   for (const batch of p.batches) {
     if (batch.baseOffset < r.leo) continue
     if (batch.baseOffset !== r.leo) break
-    appendBatch(r, batch)
+    appendToLog(w, b, r, batch)
   }
   r.hw = Math.min(p.highWatermark, r.leo)
+  if (p.logStartOffset > r.logStartOffset) followLeaderLogStart(r, p.logStartOffset)
 }
 
 function truncateOnDivergence(r: Replica, d: { epoch: number; endOffset: number }): void {

@@ -4,6 +4,7 @@
  * and the metadata image do not.
  */
 import type { BatchLog } from '../storage/batch-log.ts'
+import type { LogConfig, LogSegment } from '../storage/segments.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import type { CoordinatorState } from '../coordinator/group-types.ts'
 
@@ -38,6 +39,10 @@ export interface Replica {
   tp: string
   /** the replica's batches in offset order (storage/batch-log.ts: chunks a snapshot shares) */
   log: BatchLog
+  /** the log's segments, oldest first; the last is the active one (storage/segments.ts) */
+  segments: LogSegment[]
+  /** the topic's storage configs as this broker has them (Kafka's UnifiedLog.config) */
+  config: LogConfig
   logStartOffset: number
   leo: number
   hw: number

@@ -97,7 +97,7 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   const groups: Record<string, ClassicGroup> = {}
   // Like the coordinator runtime's loader, read the whole local log: the tail above this new
   // leader's HW was committed under the previous leader, or will be under this one.
-  for (let i = 0; i < r.log.length; i++) {
+  for (let i = r.log.start; i < r.log.length; i++) {
     const batch = batchAtIndex(r.log, i)
     if (!batch.payload) continue
     for (const rec of batch.payload as OffsetsRecord[]) replay(groups, rec, r.partition)
@@ -187,6 +187,8 @@ function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsReco
     sequence: -1,
     producerEpoch: -1,
     firstTimestamp: w.nowMs,
+    maxTimestamp: w.nowMs,
+    timestampType: r.config.timestampType,
     appendedMs: w.nowMs,
     sizeBytes: records.length * 64,
     payload: records,

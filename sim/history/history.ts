@@ -55,6 +55,20 @@ export interface LeaderChange {
   unclean: boolean
 }
 
+/**
+ * Records that left a replica's log on purpose: segments deleted by retention (retention.ms,
+ * retention.bytes) or below a log start offset moved by DeleteRecords or learned from the leader.
+ * `ranges` are the producers' record identities: [producer, first sequence, last sequence].
+ */
+export interface RecordRemoval {
+  atMs: number
+  broker: number
+  tp: string
+  cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
+  logStartOffset: number
+  ranges: [string, number, number][]
+}
+
 /** A broker that started acting as leader of a partition in an epoch (observable on the broker). */
 export interface LeaderClaim {
   atMs: number
@@ -68,6 +82,8 @@ export interface History {
   reads: Record<string, ReadLog> // key `${reader}|${tp}`
   leaderChanges: LeaderChange[]
   leaderClaims: LeaderClaim[]
+  /** every move of a replica's log start that removed records, in time order */
+  removals: RecordRemoval[]
   /** consumer group facts: assignments, revocations, acknowledged commits (see group-history.ts) */
   groups: GroupHistoryEvent[]
 }
@@ -94,5 +110,5 @@ export interface PartitionView {
 }
 
 export function newHistory(): History {
-  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [], groups: [] }
+  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [], removals: [], groups: [] }
 }

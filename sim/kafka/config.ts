@@ -15,7 +15,10 @@
  * consumer's Heartbeat (heartbeat.interval.ms < session.timeout.ms) and
  * ConsumerConfig.checkUnsupportedConfigs (group.protocol=consumer rejects the classic-only keys).
  *
- * A real Kafka key kafkascope does not model yet (retention, segments, compaction, compression,
+ * Log storage keys follow LogConfig and ServerLogConfigs (segment.bytes at least 1 MiB since 4.0,
+ * KIP-1030; retention.ms -1 for no time limit; retention.bytes below 0 for no size limit).
+ *
+ * A real Kafka key kafkascope does not model yet (compaction, compression,
  * racks, the KIP-848 consumer protocol, read_committed, ...) is refused with its own message, never
  * accepted and ignored; a key Kafka does not have at all gets the unknown-config message.
  *
@@ -32,6 +35,9 @@ export type Assignor = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky'
 export type AutoOffsetReset = 'earliest' | 'latest' | 'none'
 export type IsolationLevel = 'read_uncommitted' | 'read_committed'
 export type GroupProtocol = 'classic' | 'consumer'
+/** cleanup.policy, normalised: its items sorted and joined ('compact,delete' for both). */
+export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete'
+export type TimestampType = 'CreateTime' | 'LogAppendTime'
 
 /** A config problem. `key` is the config key (no field path); the message is `${key}: ${what}`. */
 export class ConfigError extends Error {
@@ -75,12 +81,25 @@ export interface BrokerConfig {
   'group.max.session.timeout.ms': number
   'auto.create.topics.enable': boolean
   'message.max.bytes': number
+  'log.retention.ms': number
+  'log.retention.bytes': number
+  'log.segment.bytes': number
+  'log.roll.ms': number
+  'log.cleanup.policy': CleanupPolicy
+  'log.message.timestamp.type': TimestampType
+  'log.retention.check.interval.ms': number
 }
 
 export interface TopicConfig {
   'min.insync.replicas': number
   'unclean.leader.election.enable': boolean
   'max.message.bytes': number
+  'retention.ms': number
+  'retention.bytes': number
+  'segment.bytes': number
+  'segment.ms': number
+  'cleanup.policy': CleanupPolicy
+  'message.timestamp.type': TimestampType
 }
 
 export interface ProducerConfig {
@@ -128,7 +147,7 @@ export interface ConsumerConfig {
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
-export type ConfigKind = 'int' | 'long' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors'
+export type ConfigKind = 'int' | 'long' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanup'
 
 export interface ConfigKeySpec {
   kind: ConfigKind
@@ -189,12 +208,25 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'group.max.session.timeout.ms': int(1800000, 0, 'Largest session.timeout.ms a consumer may ask for.', 'ms'),
   'auto.create.topics.enable': bool(true, 'Create a topic when a client asks for metadata of a topic that does not exist.'),
   'message.max.bytes': int(1048588, 0, 'Default for topics: the largest record batch the broker accepts.', 'bytes'),
+  'log.retention.ms': long(604800000, -1, 'Default for topics: delete a segment once its newest record is older than this (-1: no time limit).', 'ms'),
+  'log.retention.bytes': { kind: 'long', default: -1, min: -LONG_MAX, max: LONG_MAX, unit: 'bytes', doc: 'Default for topics: delete the oldest segments while a partition is bigger than this (below 0: no size limit).' },
+  'log.segment.bytes': int(1073741824, 1048576, 'Default for topics: a new segment starts when the next batch would not fit in this many bytes (at least 1 MiB).', 'bytes'),
+  'log.roll.ms': long(604800000, 1, 'Default for topics: a new segment starts when a batch is this much newer than the segment\'s first batch.', 'ms'),
+  'log.cleanup.policy': { kind: 'cleanup', default: 'delete', doc: 'Default for topics: delete old segments (delete), keep the latest record per key (compact), or both.' },
+  'log.message.timestamp.type': oneOf('CreateTime', ['CreateTime', 'LogAppendTime'], 'Default for topics: records keep the producer\'s timestamp (CreateTime) or get the leader\'s append time (LogAppendTime).'),
+  'log.retention.check.interval.ms': long(300000, 1, 'How often a broker looks for segments that retention deletes (the first check 30 s after start-up).', 'ms'),
 }
 
 const TOPIC: Readonly<Record<keyof TopicConfig, ConfigKeySpec>> = {
   'min.insync.replicas': { kind: 'int', brokerDefault: 'min.insync.replicas', min: 1, max: INT_MAX, doc: 'With acks=all, a write needs at least this many in-sync replicas (else NOT_ENOUGH_REPLICAS).' },
   'unclean.leader.election.enable': { kind: 'bool', brokerDefault: 'unclean.leader.election.enable', doc: 'Allow an out-of-sync replica to become leader when no in-sync replica is alive (may lose acknowledged data).' },
   'max.message.bytes': { kind: 'int', brokerDefault: 'message.max.bytes', min: 0, max: INT_MAX, unit: 'bytes', doc: 'The largest record batch the topic accepts.' },
+  'retention.ms': { kind: 'long', brokerDefault: 'log.retention.ms', min: -1, max: LONG_MAX, unit: 'ms', doc: 'Delete a segment once its newest record is older than this (-1: no time limit). The active segment counts too, but a segment still being written keeps a recent newest record.' },
+  'retention.bytes': { kind: 'long', brokerDefault: 'log.retention.bytes', min: -LONG_MAX, max: LONG_MAX, unit: 'bytes', doc: 'Delete the oldest segments while the partition is bigger than this (below 0: no size limit).' },
+  'segment.bytes': { kind: 'int', brokerDefault: 'log.segment.bytes', min: 1048576, max: INT_MAX, unit: 'bytes', doc: 'A new segment starts when the next batch would not fit in this many bytes (at least 1 MiB since Kafka 4.0).' },
+  'segment.ms': { kind: 'long', brokerDefault: 'log.roll.ms', min: 1, max: LONG_MAX, unit: 'ms', doc: 'A new segment starts when an incoming batch is this much newer than the segment\'s first batch (record timestamps: an idle segment does not roll).' },
+  'cleanup.policy': { kind: 'cleanup', brokerDefault: 'log.cleanup.policy', doc: 'delete: retention deletes old segments; compact: keep the latest record per key; compact,delete: both.' },
+  'message.timestamp.type': { kind: 'enum', brokerDefault: 'log.message.timestamp.type', values: ['CreateTime', 'LogAppendTime'], doc: 'CreateTime: records keep the producer\'s timestamp; LogAppendTime: the leader stamps its append time.' },
 }
 
 const PRODUCER: Readonly<Record<keyof ProducerConfig, ConfigKeySpec>> = {
@@ -255,6 +287,9 @@ const SCOPE_WORD: Record<ConfigScope, string> = {
 
 /** Real Kafka keys that kafkascope does not take from a config map, with what to do instead. */
 const NOT_CONFIGURABLE: Readonly<Record<string, string>> = {
+  'log.retention.minutes': 'set log.retention.ms (kafkascope takes retention in milliseconds)',
+  'log.retention.hours': 'set log.retention.ms (kafkascope takes retention in milliseconds)',
+  'log.roll.hours': 'set log.roll.ms (kafkascope takes the roll time in milliseconds)',
   'bootstrap.servers': 'clients find the cluster by themselves in kafkascope',
   'client.id': 'the client id is producers[].id, readers[].id or <groupId>-N',
   'group.id': 'set consumers[].groupId',
@@ -277,15 +312,14 @@ const NOT_CONFIGURABLE: Readonly<Record<string, string>> = {
  */
 const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
   broker: [
-    'log.retention.ms', 'log.retention.minutes', 'log.retention.hours', 'log.retention.bytes', 'log.segment.bytes',
-    'log.roll.ms', 'log.roll.hours', 'log.cleanup.policy', 'log.cleaner.enable', 'log.cleaner.min.cleanable.ratio',
-    'log.message.timestamp.type', 'compression.type', 'broker.rack', 'group.coordinator.rebalance.protocols',
+    'log.cleaner.enable', 'log.cleaner.min.cleanable.ratio', 'log.cleaner.backoff.ms', 'log.roll.jitter.ms',
+    'log.segment.delete.delay.ms', 'compression.type', 'broker.rack', 'group.coordinator.rebalance.protocols',
     'group.consumer.session.timeout.ms', 'group.consumer.heartbeat.interval.ms', 'transaction.state.log.replication.factor',
   ],
   topic: [
-    'retention.ms', 'retention.bytes', 'segment.bytes', 'segment.ms', 'segment.jitter.ms', 'segment.index.bytes',
-    'cleanup.policy', 'min.cleanable.dirty.ratio', 'delete.retention.ms', 'min.compaction.lag.ms', 'max.compaction.lag.ms',
-    'compression.type', 'message.timestamp.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms',
+    'segment.jitter.ms', 'segment.index.bytes',
+    'min.cleanable.dirty.ratio', 'delete.retention.ms', 'min.compaction.lag.ms', 'max.compaction.lag.ms',
+    'compression.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms',
     'flush.messages', 'flush.ms', 'index.interval.bytes', 'file.delete.delay.ms', 'preallocate',
     'remote.storage.enable', 'local.retention.ms', 'local.retention.bytes',
   ],
@@ -299,12 +333,15 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
  */
 const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
   consumer: { 'group.protocol': ['classic'], 'isolation.level': ['read_uncommitted'] },
+  // the log cleaner (compaction) is not modelled yet
+  topic: { 'cleanup.policy': ['delete'] },
+  broker: { 'log.cleanup.policy': ['delete'] },
 }
 
 function notModelledMessage(key: string, value?: string): string {
-  return value === undefined
-    ? `"${key}" is a Kafka config kafkascope does not model yet (remove it from the scenario)`
-    : `"${key}=${value}" is a Kafka setting kafkascope does not model yet (use ${key}=${MODELLED_VALUES_ONLY.consumer?.[key]?.join(' or ') ?? 'its default'}, Kafka's default)`
+  if (value === undefined) return `"${key}" is a Kafka config kafkascope does not model yet (remove it from the scenario)`
+  const modelled = Object.values(MODELLED_VALUES_ONLY).find((m) => m?.[key] !== undefined)?.[key]
+  return `"${key}=${value}" is a Kafka setting kafkascope does not model yet (use ${key}=${modelled?.join(' or ') ?? 'its default'}, Kafka's default)`
 }
 
 /** Pairs of a topic key and its broker synonym, to point people at the right scope. */
@@ -313,6 +350,8 @@ const SYNONYMS: readonly [string, string][] = [
   ['retention.bytes', 'log.retention.bytes'],
   ['segment.bytes', 'log.segment.bytes'],
   ['cleanup.policy', 'log.cleanup.policy'],
+  ['segment.ms', 'log.roll.ms'],
+  ['message.timestamp.type', 'log.message.timestamp.type'],
   ['max.message.bytes', 'message.max.bytes'],
 ]
 
@@ -478,13 +517,29 @@ function toAssignors(key: string, value: unknown): Assignor[] {
   return out
 }
 
+/** LogConfig's cleanup.policy: a list of compact and delete (a comma-separated string or an array). */
+function toCleanupPolicy(key: string, value: unknown): CleanupPolicy {
+  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined
+  const items = parts?.map((x) => (typeof x === 'string' ? x.trim().toLowerCase() : x))
+  if (!items || items.length === 0 || !items.every((x) => x === 'compact' || x === 'delete')) {
+    throw new ConfigError(key, `${showValue(value)} is not one of delete, compact, compact,delete`)
+  }
+  const compact = items.includes('compact')
+  const del = items.includes('delete')
+  return compact && del ? 'compact,delete' : compact ? 'compact' : 'delete'
+}
+
 function toStringValue(key: string, value: unknown): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim()
   throw new ConfigError(key, `expected a non-empty string, got ${showValue(value)}`)
 }
 
-/** Check and normalise one value of a known key. */
-export function normaliseConfigValue(scope: ConfigScope, key: string, value: unknown): ConfigValue {
+/**
+ * Check and normalise one value of a known key. `onlyModelled` (the default, for what people give)
+ * refuses the values kafkascope does not model yet; kafkascope's own stored configs (the internal
+ * __consumer_offsets is cleanup.policy=compact) are read without that check.
+ */
+export function normaliseConfigValue(scope: ConfigScope, key: string, value: unknown, onlyModelled = true): ConfigValue {
   const spec = Object.prototype.hasOwnProperty.call(CONFIG_REGISTRY[scope], key) ? CONFIG_REGISTRY[scope][key] : undefined
   if (spec === undefined) {
     if (NOT_MODELLED[scope].includes(key)) throw new ConfigError(key, notModelledMessage(key))
@@ -492,7 +547,7 @@ export function normaliseConfigValue(scope: ConfigScope, key: string, value: unk
   }
   const normalised = normaliseKnownValue(key, spec, value)
   const modelled = MODELLED_VALUES_ONLY[scope]?.[key]
-  if (modelled !== undefined && typeof normalised === 'string' && !modelled.includes(normalised)) {
+  if (onlyModelled && modelled !== undefined && typeof normalised === 'string' && !modelled.includes(normalised)) {
     throw new ConfigError(key, notModelledMessage(key, normalised))
   }
   return normalised
@@ -513,6 +568,8 @@ function normaliseKnownValue(key: string, spec: ConfigKeySpec, value: unknown): 
       return toAssignors(key, value)
     case 'string':
       return toStringValue(key, value)
+    case 'cleanup':
+      return toCleanupPolicy(key, value)
   }
 }
 
@@ -525,12 +582,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * as booleans, acks as "all" | "0" | "1", assignors as short names). Defaults are NOT merged: the
  * result holds exactly the keys that were given. Keys are checked in their order in the map.
  */
-export function validateConfigMap(scope: ConfigScope, raw: unknown): ConfigMap {
+export function validateConfigMap(scope: ConfigScope, raw: unknown, onlyModelled = true): ConfigMap {
   if (raw === undefined || raw === null) return {}
   if (!isPlainObject(raw)) throw new ConfigError('(config)', `expected an object of Kafka config keys, got ${showValue(raw)}`)
   const out: ConfigMap = {}
   for (const key of Object.keys(raw)) {
-    const value = normaliseConfigValue(scope, key, raw[key])
+    const value = normaliseConfigValue(scope, key, raw[key], onlyModelled)
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return out
@@ -614,7 +671,7 @@ function modelledOnly(scope: ConfigScope, map: RawMap): RawMap {
 
 /** A topic's config: its overrides, else the broker's value (Kafka's LogConfig synonyms). */
 export function resolveTopicConfig(map: RawMap, broker: BrokerConfig): TopicConfig {
-  const given = validateConfigMap('topic', modelledOnly('topic', map))
+  const given = validateConfigMap('topic', modelledOnly('topic', map), false)
   return mergeDefaults('topic', given, broker)
 }
 

@@ -76,6 +76,22 @@ export type SimEvent =
   | { type: 'ConsumerClosed'; atMs: number; member: string; staticMember: boolean }
   | { type: 'ProducerEpochBumped'; atMs: number; producer: string; producerEpoch: number }
   | { type: 'ProducerIdReceived'; atMs: number; producer: string; producerId: number }
+  /** the leader's log rolled a new active segment before an append (LogSegment.shouldRoll) */
+  | { type: 'SegmentRolled'; atMs: number; broker: number; topic: string; partition: number; baseOffset: number; reason: 'segment.bytes' | 'segment.ms' }
+  /** the leader's retention deleted old segments (UnifiedLog.deleteOldSegments); `records` were still readable */
+  | {
+      type: 'SegmentsDeleted'
+      atMs: number
+      broker: number
+      topic: string
+      partition: number
+      segments: number
+      records: number
+      cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
+      logStartOffset: number
+    }
+  /** kafka-delete-records moved the leader's log start offset (DeleteRecords) */
+  | { type: 'LogStartOffsetMoved'; atMs: number; broker: number; topic: string; partition: number; from: number; to: number }
 
 export type SimEventType = SimEvent['type']
 
@@ -97,6 +113,7 @@ export type EventKind =
   | 'raft'
   | 'controller'
   | 'group'
+  | 'storage'
 
 export function eventKind(e: SimEvent): EventKind {
   switch (e.type) {
@@ -143,12 +160,25 @@ export function eventKind(e: SimEvent): EventKind {
     case 'ProducerEpochBumped':
     case 'ProducerIdReceived':
       return 'producer'
+    case 'SegmentRolled':
+    case 'SegmentsDeleted':
+    case 'LogStartOffsetMoved':
+      return 'storage'
   }
 }
 
 /** The partition an event is about ("orders-0"), if it is about one. */
 export function eventPartition(e: SimEvent): { topic: string; partition: number } | null {
-  return e.type === 'LeaderElected' || e.type === 'IsrChanged' ? { topic: e.topic, partition: e.partition } : null
+  switch (e.type) {
+    case 'LeaderElected':
+    case 'IsrChanged':
+    case 'SegmentRolled':
+    case 'SegmentsDeleted':
+    case 'LogStartOffsetMoved':
+      return { topic: e.topic, partition: e.partition }
+    default:
+      return null
+  }
 }
 
 /** A leader or Isr change of an internal topic's partition (__consumer_offsets-N). */

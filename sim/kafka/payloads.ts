@@ -34,6 +34,13 @@ export interface LogBatch {
   producerEpoch: number
   /** create time of the first record (ms) */
   firstTimestamp: number
+  /**
+   * the batch header's max timestamp: the newest record's create time (CreateTime), or the leader's
+   * append time (LogAppendTime); segments roll and retention deletes by it
+   */
+  maxTimestamp: number
+  /** message.timestamp.type of the topic when the leader appended it */
+  timestampType: 'CreateTime' | 'LogAppendTime'
   /** time the leader appended the batch (ms) */
   appendedMs: number
   /** value bytes in the batch */
@@ -54,6 +61,8 @@ export interface ProduceBatch {
   producerEpoch: number
   count: number
   firstTimestamp: number
+  /** create time of the newest record */
+  maxTimestamp: number
   sizeBytes: number
 }
 

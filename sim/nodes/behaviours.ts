@@ -16,6 +16,7 @@ import { startBroker, brokerTick, brokerIsrTimer, handleBrokerMessage, retryMeta
 import { handleProduce, handleInitProducerId } from '../cluster/produce-handler.ts'
 import { handleFetch } from '../cluster/fetch-handler.ts'
 import { onPurgeTimer } from '../cluster/purgatory.ts'
+import { onRetentionTimer } from '../cluster/log-retention.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
@@ -144,6 +145,8 @@ const broker: NodeBehaviour = {
         return coordinatorTimer(w, b, data as number)
       case 'broker.purge':
         return onPurgeTimer(w, b, data as number)
+      case 'broker.retention':
+        return onRetentionTimer(w, b)
     }
   },
   onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[n.id], peer),

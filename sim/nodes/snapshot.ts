@@ -10,7 +10,7 @@
  *   copy shares their pages (a read log is only appended to, so the world goes on writing its own
  *   pages and only the copy copies one before writing);
  * - append-only lists of entries never changed once added (the notes, leader changes and claims,
- *   group facts, each controller's metadata log): a copy gets its own array of the same entries,
+ *   group facts, record removals, each controller's metadata log): a copy gets its own array of the same entries,
  *   so what either side appends, or cuts off the metadata log, never shows on the other.
  * Everything else, the state that changes in place and does not grow with the run, is a
  * structuredClone. So a snapshot's cost follows the cluster's size more than the run's length.
@@ -60,7 +60,7 @@ function detachShared(w: World): Detached[] {
   }
   parts.push(detach(w, (x: World) => x, 'notes', [], ownArray))
   const history = (x: World) => x.history
-  parts.push(detach(w, history, 'leaderChanges', [], ownArray), detach(w, history, 'leaderClaims', [], ownArray))
+  parts.push(detach(w, history, 'leaderChanges', [], ownArray), detach(w, history, 'leaderClaims', [], ownArray), detach(w, history, 'removals', [], ownArray))
   if (w.history.groups) parts.push(detach(w, history, 'groups', [], ownArray))
   for (const id of Object.keys(w.controllers)) parts.push(detach(w, (x: World) => x.controllers[id], 'log', [], ownArray))
   return parts
@@ -101,7 +101,7 @@ export function snapshotBytes(s: World): number {
     const r = h.reads[key]
     bytes += ownBytes(r.from) + ownBytes(r.to) + ownBytes(r.atMs) + r.resets.length * 8
   }
-  let refs = h.leaderChanges.length + h.leaderClaims.length + (h.groups?.length ?? 0) + s.notes.length
+  let refs = h.leaderChanges.length + h.leaderClaims.length + h.removals.length + (h.groups?.length ?? 0) + s.notes.length
   for (const id of Object.keys(s.controllers)) refs += s.controllers[id].log.length
   for (const broker of Object.keys(s.brokers)) {
     const replicas = s.brokers[broker].replicas

@@ -77,9 +77,9 @@ function walkReference(part: PartitionRecords, batches: BatchLog): void {
   const slotOf = slotMap(part.slots)
   let lastProducer = ''
   let slotIndex = -1
-  for (let b = 0; b < batches.length; b++) {
+  for (let b = batches.start; b < batches.length; b++) {
     const batch = batchAtIndex(batches, b)
-    if (batch.producer !== lastProducer || b === 0) {
+    if (batch.producer !== lastProducer || b === batches.start) {
       lastProducer = batch.producer
       slotIndex = slotOf.get(batch.producer) ?? -1
     }

@@ -21,6 +21,7 @@ import {
   setTopicConfig,
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
+import { deleteRecords } from '../cluster/log-retention.ts'
 import { resolveProducerConfig } from '../kafka/config.ts'
 import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 
@@ -161,6 +162,16 @@ function apply(w: World, a: ScheduledAction): void {
     }
     case 'resetOffsets':
       return resetOffsets(w, a)
+    case 'deleteRecords': {
+      // kafka-delete-records sends DeleteRecords to the partition's leader (ReplicaManager.deleteRecords)
+      const tp = partitionName(a.topic, a.partition)
+      const leader = controllerOrThrow(w).image.topics[a.topic]?.partitions[a.partition]?.leader ?? -1
+      if (leader < 0) throw new ResolveError(`${tp} has no leader (LEADER_NOT_AVAILABLE)`)
+      const b = w.brokers[String(leader)]
+      const err = deleteRecords(w, b, b.replicas[tp], a.beforeOffset)
+      if (err !== 'NONE') throw new ResolveError(`DeleteRecords ${tp} before ${a.beforeOffset}: ${err}`)
+      return
+    }
     case 'removeConsumer': {
       const m = w.members[a.member]
       if (!m) throw new ResolveError(`unknown consumer ${a.member}`)

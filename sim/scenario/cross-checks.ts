@@ -202,6 +202,11 @@ class Checker extends References {
       case 'electPreferredLeaders':
         if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)
         return a
+      case 'deleteRecords': {
+        const info = this.requireTopic(a.topic, `${path}.topic`)
+        if (a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)
+        return a
+      }
       case 'resetOffsets':
         this.requireGroup(a.groupId, `${path}.groupId`)
         if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)

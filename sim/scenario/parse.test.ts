@@ -221,7 +221,7 @@ describe('one clear message, with the path of the first problem', () => {
 
   test('unknown action', () => {
     expect(broken((s) => s.timeline.push({ atMs: 5, action: 'explode' }))).toMatch(
-      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders, resetOffsets\)$/,
+      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders, deleteRecords, resetOffsets\)$/,
     )
   })
 
@@ -364,9 +364,16 @@ describe('config resolvers', () => {
       'min.insync.replicas': 2,
       'unclean.leader.election.enable': true,
       'max.message.bytes': 1000,
+      'retention.ms': 604800000,
+      'retention.bytes': -1,
+      'segment.bytes': 1073741824,
+      'segment.ms': 604800000,
+      'cleanup.policy': 'delete',
+      'message.timestamp.type': 'CreateTime',
     })
-    // the internal __consumer_offsets topic is created with cleanup.policy=compact: shown, not modelled
-    expect(resolveTopicConfig({ 'cleanup.policy': 'compact' }, broker)).toEqual(resolveTopicConfig({}, broker))
+    // the internal __consumer_offsets topic is created with cleanup.policy=compact: kafkascope's own
+    // config is read as it is (so retention does not delete offsets), though a scenario may not set it
+    expect(resolveTopicConfig({ 'cleanup.policy': 'compact' }, broker)['cleanup.policy']).toBe('compact')
     expect(resolveTopicConfig({ 'min.insync.replicas': 1 }, broker)['min.insync.replicas']).toBe(1)
   })
 
@@ -418,17 +425,10 @@ describe('config resolvers', () => {
 
 describe('Kafka configs kafkascope does not model are refused, never ignored', () => {
   test.each([
-    ['topic', 'retention.ms', 60000],
-    ['topic', 'retention.bytes', 1048576],
-    ['topic', 'segment.bytes', 1048576],
-    ['topic', 'segment.ms', 60000],
-    ['topic', 'cleanup.policy', 'compact'],
     ['topic', 'min.cleanable.dirty.ratio', 0.1],
     ['topic', 'compression.type', 'zstd'],
-    ['topic', 'message.timestamp.type', 'LogAppendTime'],
-    ['broker', 'log.retention.ms', 1000],
-    ['broker', 'log.segment.bytes', 1048576],
-    ['broker', 'log.cleanup.policy', 'compact'],
+    ['topic', 'segment.jitter.ms', 100],
+    ['broker', 'log.cleaner.backoff.ms', 1000],
     ['producer', 'compression.type', 'lz4'],
     ['consumer', 'client.rack', 'rack-a'],
     ['consumer', 'group.remote.assignor', 'uniform'],
@@ -446,14 +446,26 @@ describe('Kafka configs kafkascope does not model are refused, never ignored', (
     )
   })
 
+  test('storage configs take Kafka 4.x ranges (LogConfig): a bad value names its field', () => {
+    expect(resolveTopicConfig({}, resolveBrokerConfig({}))).toMatchObject({ 'retention.ms': 604800000, 'retention.bytes': -1, 'segment.bytes': 1073741824, 'segment.ms': 604800000, 'cleanup.policy': 'delete', 'message.timestamp.type': 'CreateTime' })
+    expect(resolveTopicConfig({}, resolveBrokerConfig({ 'log.retention.ms': 600000, 'log.segment.bytes': 2097152 }))).toMatchObject({ 'retention.ms': 600000, 'segment.bytes': 2097152 })
+    expect(validateConfigMap('topic', { 'retention.ms': -1, 'retention.bytes': -5, 'cleanup.policy': 'DELETE', 'message.timestamp.type': 'logappendtime' })).toEqual({ 'retention.ms': -1, 'retention.bytes': -5, 'cleanup.policy': 'delete', 'message.timestamp.type': 'LogAppendTime' })
+    expect(broken((s) => (s.topics[0].config = { 'retention.ms': -2 }))).toBe('topics[0].config.retention.ms: -2 must be at least -1')
+    expect(broken((s) => (s.topics[0].config = { 'segment.bytes': 1000 }))).toBe('topics[0].config.segment.bytes: 1000 must be at least 1048576')
+    expect(broken((s) => (s.topics[0].config = { 'segment.ms': 0 }))).toBe('topics[0].config.segment.ms: 0 must be at least 1')
+    expect(broken((s) => (s.topics[0].config = { 'cleanup.policy': 'archive' }))).toBe('topics[0].config.cleanup.policy: "archive" is not one of delete, compact, compact,delete')
+    expect(broken((s) => (s.cluster.config = { 'log.retention.check.interval.ms': 0 }))).toBe('cluster.config.log.retention.check.interval.ms: 0 must be at least 1')
+    expect(broken((s) => (s.cluster.config = { 'log.retention.hours': 1 }))).toMatch(/^cluster\.config\.log\.retention\.hours: .*set log\.retention\.ms/)
+  })
+
   test('in a scenario: the path and the key; an unknown key keeps the unknown-config message', () => {
-    expect(broken((s) => (s.topics[0].config = { 'retention.ms': 60000 }))).toBe(
-      'topics[0].config.retention.ms: "retention.ms" is a Kafka config kafkascope does not model yet (remove it from the scenario)',
+    expect(broken((s) => (s.topics[0].config = { 'delete.retention.ms': 60000 }))).toBe(
+      'topics[0].config.delete.retention.ms: "delete.retention.ms" is a Kafka config kafkascope does not model yet (remove it from the scenario)',
     )
     expect(broken((s) => (s.consumers[0].config = { 'isolation.level': 'read_committed' }))).toMatch(/^consumers\[0\]\.config\.isolation\.level: "isolation\.level=read_committed" is a Kafka setting kafkascope does not model yet/)
     expect(broken((s) => (s.producers[0].config = { 'compression.type': 'gzip' }))).toMatch(/^producers\[0\]\.config\.compression\.type: "compression\.type" is a Kafka config kafkascope does not model yet/)
     expect(broken((s) => s.timeline.push({ atMs: 5, action: 'setTopicConfig', topic: 'orders', config: { 'cleanup.policy': 'compact' } }))).toMatch(
-      /^timeline\[2\]\.config\.cleanup\.policy: "cleanup\.policy" is a Kafka config kafkascope does not model yet/,
+      /^timeline\[2\]\.config\.cleanup\.policy: "cleanup\.policy=compact" is a Kafka setting kafkascope does not model yet/,
     )
     expect(broken((s) => (s.topics[0].config = { 'retention.msec': 1 }))).toMatch(/^topics\[0\]\.config\.retention\.msec: unknown config/)
     expect(() => validateConfigMap('topic', { 'no.such.key': 1 })).toThrow('no.such.key: unknown config')

@@ -129,6 +129,7 @@ const actionSchemas = {
     value: z.string().optional(),
   }),
   electPreferredLeaders: obj({ ...at, action: z.literal('electPreferredLeaders'), topic: z.string().optional() }),
+  deleteRecords: obj({ ...at, action: z.literal('deleteRecords'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), beforeOffset: integer(-1, Number.MAX_SAFE_INTEGER) }),
   resetOffsets: obj({
     ...at,
     action: z.literal('resetOffsets'),

@@ -94,6 +94,11 @@ export type TimelineAction =
   | { atMs: number; action: 'addPartitions'; topic: string; count: number }
   | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string }
   | { atMs: number; action: 'electPreferredLeaders'; topic?: string }
+  /**
+   * kafka-delete-records: the partition's log start offset moves to `beforeOffset` (-1: the high
+   * watermark); records below it can no longer be read, and their segments go at the next retention pass
+   */
+  | { atMs: number; action: 'deleteRecords'; topic: string; partition: number; beforeOffset: number }
   /** kafka-consumer-groups --reset-offsets --to-earliest|--to-latest|--to-offset (the group must be Empty) */
   | { atMs: number; action: 'resetOffsets'; groupId: string; topic?: string; to: 'earliest' | 'latest' | number }
 

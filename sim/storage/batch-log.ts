@@ -2,8 +2,14 @@
  * A replica's record batches, in offset order, kept in fixed-size chunks so that a snapshot of the
  * world (the app's time-travel checkpoints) shares almost all of them instead of copying the log.
  *
+ * Batch indexes are absolute: a batch keeps its index for as long as it is in the log. Retention and
+ * DeleteRecords remove batches from the front (dropBatchesBefore): the log then starts at `start`,
+ * and whole chunks below it are let go (`dropped` counts them), so a log with retention stays small.
+ *
  * Invariants:
- * - every chunk but the last holds exactly CHUNK batches; batch i is chunks[i >> CHUNK_BITS][i & MASK];
+ * - the log holds batches [start, length); every chunk but the first and the last holds exactly
+ *   CHUNK batches; batch i is chunks[(i >> CHUNK_BITS) - dropped][i & MASK] (slots of the first chunk
+ *   below `start` may be empty);
  * - a full chunk is never written again: appends open a new chunk, so two logs (the live world's
  *   and a snapshot's) may share full chunks;
  * - a partial (last) chunk belongs to one log only: copyBatchLog copies it, and truncating into a
@@ -20,11 +26,21 @@ const MASK = CHUNK - 1
 
 export interface BatchLog {
   chunks: LogBatch[][]
+  /** one past the index of the last batch */
   length: number
+  /** index of the first batch still in the log */
+  start: number
+  /** chunks let go from the front */
+  dropped: number
 }
 
 export function newBatchLog(): BatchLog {
-  return { chunks: [], length: 0 }
+  return { chunks: [], length: 0, start: 0, dropped: 0 }
+}
+
+/** How many batches the log holds. */
+export function batchCount(log: BatchLog): number {
+  return log.length - log.start
 }
 
 /** A log holding `batches` (for tests). */
@@ -34,42 +50,70 @@ export function batchLogOf(batches: readonly LogBatch[]): BatchLog {
   return log
 }
 
-/** The batch at index `i` (0 ≤ i < log.length). */
+/** The batch at index `i` (log.start ≤ i < log.length). */
 export function batchAtIndex(log: BatchLog, i: number): LogBatch {
-  return log.chunks[i >>> CHUNK_BITS][i & MASK]
+  return log.chunks[(i >>> CHUNK_BITS) - log.dropped][i & MASK]
 }
 
 export function lastBatch(log: BatchLog): LogBatch | undefined {
-  return log.length === 0 ? undefined : batchAtIndex(log, log.length - 1)
+  return log.length === log.start ? undefined : batchAtIndex(log, log.length - 1)
 }
 
 export function pushBatch(log: BatchLog, b: LogBatch): void {
-  if ((log.length & MASK) === 0) log.chunks.push([b])
-  else log.chunks[log.chunks.length - 1].push(b)
+  const k = (log.length >>> CHUNK_BITS) - log.dropped
+  if (k === log.chunks.length) log.chunks.push([b])
+  else log.chunks[k].push(b)
   log.length++
 }
 
-/** Keep the first `n` batches. The chunk cut into is copied first: a snapshot may share it. */
+/**
+ * Keep the batches below index `n`. The chunk cut into is copied first: a snapshot may share it.
+ * Cutting below the log's start empties it; it goes on at index `n`.
+ */
 export function truncateBatches(log: BatchLog, n: number): void {
   if (n >= log.length) return
-  const keepChunks = (n + MASK) >>> CHUNK_BITS
-  log.chunks.length = keepChunks
+  if (n < log.start) log.start = n
+  const keepChunks = ((n + MASK) >>> CHUNK_BITS) - log.dropped
   const inLast = n & MASK
-  if (inLast !== 0) log.chunks[keepChunks - 1] = log.chunks[keepChunks - 1].slice(0, inLast)
+  if (keepChunks <= 0) {
+    // every batch kept lies in chunks already let go: start over at n's chunk, its slots below n empty
+    log.chunks = []
+    log.dropped = n >>> CHUNK_BITS
+    if (inLast !== 0) log.chunks.push(new Array<LogBatch>(inLast))
+  } else {
+    log.chunks.length = keepChunks
+    if (inLast !== 0) log.chunks[keepChunks - 1] = log.chunks[keepChunks - 1].slice(0, inLast)
+  }
   log.length = n
+}
+
+/**
+ * Let go of the batches below index `n` (retention, DeleteRecords): the log starts at `n`. Whole
+ * chunks below it leave the chunk list; the chunk holding `n` stays (its slots below `n` are no
+ * longer read). The chunk list is a new array, so a snapshot that shares the old one keeps its own.
+ */
+export function dropBatchesBefore(log: BatchLog, n: number): void {
+  const to = Math.min(n, log.length)
+  if (to <= log.start) return
+  log.start = to
+  const firstKept = to >>> CHUNK_BITS
+  if (firstKept > log.dropped) {
+    log.chunks = log.chunks.slice(firstKept - log.dropped)
+    log.dropped = firstKept
+  }
 }
 
 /** A copy that shares every full chunk and owns its partial last one. */
 export function copyBatchLog(log: BatchLog): BatchLog {
   const chunks = log.chunks.slice()
-  if ((log.length & MASK) !== 0) chunks[chunks.length - 1] = chunks[chunks.length - 1].slice()
-  return { chunks, length: log.length }
+  if ((log.length & MASK) !== 0 && chunks.length > 0) chunks[chunks.length - 1] = chunks[chunks.length - 1].slice()
+  return { chunks, length: log.length, start: log.start, dropped: log.dropped }
 }
 
-/** Batches [from, to) as an array (views and tests; not for the step loop). */
-export function batchesOf(log: BatchLog, from = 0, to = log.length): LogBatch[] {
+/** Batches [from, to) as an array, within [start, length) (views and tests; not for the step loop). */
+export function batchesOf(log: BatchLog, from = log.start, to = log.length): LogBatch[] {
   const out: LogBatch[] = []
-  for (let i = Math.max(0, from); i < Math.min(to, log.length); i++) out.push(batchAtIndex(log, i))
+  for (let i = Math.max(log.start, from); i < Math.min(to, log.length); i++) out.push(batchAtIndex(log, i))
   return out
 }
 
@@ -80,12 +124,12 @@ export function batchesOf(log: BatchLog, from = 0, to = log.length): LogBatch[] 
  */
 export function firstBatchEndingAfter(log: BatchLog, offset: number): number {
   const n = log.length
-  if (n === 0) return 0
+  if (n === log.start) return n
   const last = batchAtIndex(log, n - 1)
   if (last.baseOffset + last.count <= offset) return n
   // batches are in offset order and do not overlap: every earlier one ends at or before this one's base
   if (last.baseOffset <= offset) return n - 1
-  let lo = 0
+  let lo = log.start
   let hi = n - 1
   while (lo < hi) {
     const mid = (lo + hi) >>> 1

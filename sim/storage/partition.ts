@@ -10,19 +10,26 @@
  * - a follower rejoins the ISR when its LEO >= HW and >= the start offset of the leader's epoch;
  * - endOffsetForEpoch answers the leader-epoch question of KIP-101/KIP-279; truncation removes whole
  *   batches at and above the cut point.
+ * - the log is a list of segments (segments.ts): an append rolls a new segment first when
+ *   LogSegment.shouldRoll says so; truncation drops the segments above the cut and recounts the last;
+ * - the log start offset only moves forward (UnifiedLog.maybeIncrementLogStartOffset), never past
+ *   the HW; the batches below it go when their segments are deleted (retention.ts).
  * Batches are shared between replicas by reference; nothing here copies records.
  */
 import type { LogBatch } from './batch.ts'
 import { batchAtIndex, firstBatchEndingAfter, lastBatch, newBatchLog, pushBatch, truncateBatches } from './batch-log.ts'
+import { activeSegment, addToSegment, DEFAULT_LOG_CONFIG, newSegment, rollReason, type LogConfig, type RollReason } from './segments.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import type { Replica, ProducerStateEntry } from '../cluster/types.ts'
 
-export function newReplica(topic: string, partition: number): Replica {
+export function newReplica(topic: string, partition: number, config: LogConfig = DEFAULT_LOG_CONFIG, nowMs = 0): Replica {
   return {
     topic,
     partition,
     tp: partitionName(topic, partition),
     log: newBatchLog(),
+    segments: [newSegment(0, 0, nowMs)],
+    config,
     logStartOffset: 0,
     leo: 0,
     hw: 0,
@@ -80,12 +87,24 @@ export function epochStartOffset(r: Replica, epoch: number): number {
   return r.leo
 }
 
-/** Append a batch that already has its offsets (leader append or follower copy). */
-export function appendBatch(r: Replica, b: LogBatch): void {
+/**
+ * Append a batch that already has its offsets (leader append or follower copy), rolling a new
+ * active segment first when LogSegment.shouldRoll says so (UnifiedLog.maybeRoll). Returns why it
+ * rolled, or null.
+ */
+export function appendBatch(r: Replica, b: LogBatch, nowMs: number): RollReason | null {
+  let seg = activeSegment(r.segments)
+  const rolled = rollReason(seg, b, r.config)
+  if (rolled !== null) {
+    seg = newSegment(b.baseOffset, r.log.length, nowMs)
+    r.segments.push(seg)
+  }
+  addToSegment(seg, b)
   pushBatch(r.log, b)
   r.leo = b.baseOffset + b.count
   assignEpoch(r, b.partitionLeaderEpoch, b.baseOffset)
   if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
+  return rolled
 }
 
 function updateProducerState(r: Replica, b: LogBatch): void {
@@ -115,6 +134,7 @@ export function truncateTo(r: Replica, offset: number): void {
     const last = lastBatch(r.log)
     r.leo = last ? last.baseOffset + last.count : r.logStartOffset
     if (r.hw > r.leo) r.hw = r.leo
+    truncateSegments(r)
     rebuildProducerState(r)
   }
   truncateEpochsFromEnd(r, r.leo)
@@ -125,9 +145,29 @@ function truncateEpochsFromEnd(r: Replica, endOffset: number): void {
   while (r.epochs.length && r.epochs[r.epochs.length - 1].startOffset >= endOffset) r.epochs.pop()
 }
 
+/**
+ * After the batches were cut: drop the segments that start past the log's end (keeping the first),
+ * and recount the last one from its batches (LogSegment.truncateTo rescans for its max timestamp).
+ */
+function truncateSegments(r: Replica): void {
+  const n = r.log.length
+  let keep = r.segments.length
+  while (keep > 1 && r.segments[keep - 1].firstIndex >= n) keep--
+  r.segments.length = keep
+  const seg = r.segments[keep - 1]
+  if (seg.firstIndex > n) {
+    seg.firstIndex = n
+    seg.baseOffset = r.leo
+  }
+  seg.sizeBytes = 0
+  seg.largestTimestamp = -1
+  seg.rollingBasedTimestamp = -1
+  for (let i = Math.max(seg.firstIndex, r.log.start); i < n; i++) addToSegment(seg, batchAtIndex(r.log, i))
+}
+
 function rebuildProducerState(r: Replica): void {
   r.producers = {}
-  for (let i = 0; i < r.log.length; i++) {
+  for (let i = r.log.start; i < r.log.length; i++) {
     const b = batchAtIndex(r.log, i)
     if (b.producerId >= 0 && b.sequence >= 0) updateProducerState(r, b)
   }
@@ -151,6 +191,16 @@ export function readBatches(r: Replica, offset: number, maxOffset: number, maxBy
     bytes += b.sizeBytes
   }
   return out
+}
+
+/** Records in the log from the log start offset on (offsets compaction removed are not counted). */
+export function recordCount(r: Replica): number {
+  let n = 0
+  for (let i = batchIndexFor(r, r.logStartOffset); i < r.log.length; i++) {
+    const b = batchAtIndex(r.log, i)
+    n += b.baseOffset >= r.logStartOffset ? b.count : b.baseOffset + b.count - r.logStartOffset
+  }
+  return n
 }
 
 export function effectiveMinIsr(minIsr: number, r: Replica): number {

@@ -36,13 +36,16 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   ConsumerClosed: { type: 'ConsumerClosed', atMs: 1, member: 'c1', staticMember: true },
   ProducerEpochBumped: { type: 'ProducerEpochBumped', atMs: 1, producer: 'p1', producerEpoch: 1 },
   ProducerIdReceived: { type: 'ProducerIdReceived', atMs: 1, producer: 'p1', producerId: 1000 },
+  SegmentRolled: { type: 'SegmentRolled', atMs: 1, broker: 1, topic: 'orders', partition: 0, baseOffset: 5120, reason: 'segment.bytes' },
+  SegmentsDeleted: { type: 'SegmentsDeleted', atMs: 1, broker: 1, topic: 'orders', partition: 0, segments: 2, records: 4096, cause: 'retention.ms', logStartOffset: 5120 },
+  LogStartOffsetMoved: { type: 'LogStartOffsetMoved', atMs: 1, broker: 1, topic: 'orders', partition: 0, from: 0, to: 300 },
 }
 
 const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(31)
+    expect(ALL.length).toBe(34)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')
@@ -70,6 +73,8 @@ describe('formatEvent', () => {
     expect(formatEvent(SAMPLES.GroupStateChanged, 'en')).toBe('Group billing: Stable → PreparingRebalance (c2 joined: new member)')
     expect(formatEvent(SAMPLES.ConsumerStopped, 'en')).toBe('c1 stops: FENCED_INSTANCE_ID (another consumer took group.instance.id i1)')
     expect(formatEvent(SAMPLES.ActionApplied, 'en')).toBe('crashBroker {"broker":1}')
+    expect(formatEvent(SAMPLES.SegmentsDeleted, 'en')).toBe('Broker 1 deleted 2 segments of orders-0 (retention.ms; 4096 records no longer readable): log start offset 5120')
+    expect(formatEvent(SAMPLES.SegmentsDeleted, 'ko')).toBe('브로커 1: orders-0의 세그먼트 2개 삭제 (retention.ms, 더 이상 읽을 수 없는 레코드 4096개), 로그 시작 오프셋 5120')
   })
 
   it('derives the coarse kinds the filters use from the type', () => {

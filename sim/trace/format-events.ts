@@ -146,6 +146,12 @@ function formatEn(e: SimEvent): string {
       return `Producer ${e.producer} bumps its producer epoch to ${e.producerEpoch} and resets its sequence numbers`
     case 'ProducerIdReceived':
       return `Producer ${e.producer} got producer id ${e.producerId} (idempotent)`
+    case 'SegmentRolled':
+      return `Broker ${e.broker} rolled a new segment of ${e.topic}-${e.partition} at offset ${e.baseOffset} (${e.reason} reached)`
+    case 'SegmentsDeleted':
+      return `Broker ${e.broker} deleted ${e.segments} ${e.segments === 1 ? 'segment' : 'segments'} of ${e.topic}-${e.partition} (${e.cause}; ${e.records} ${e.records === 1 ? 'record' : 'records'} no longer readable): log start offset ${e.logStartOffset}`
+    case 'LogStartOffsetMoved':
+      return `DeleteRecords: ${e.topic}-${e.partition} log start offset ${e.from} → ${e.to} (leader: broker ${e.broker})`
   }
 }
 
@@ -213,6 +219,12 @@ function formatKo(e: SimEvent): string {
       return `프로듀서 ${e.producer}: producer epoch ${e.producerEpoch}(으)로 올리고 시퀀스 번호 초기화`
     case 'ProducerIdReceived':
       return `프로듀서 ${e.producer}: producer id ${e.producerId} 받음 (idempotent)`
+    case 'SegmentRolled':
+      return `브로커 ${e.broker}: ${e.topic}-${e.partition}의 새 세그먼트를 오프셋 ${e.baseOffset}에서 시작 (${e.reason} 도달)`
+    case 'SegmentsDeleted':
+      return `브로커 ${e.broker}: ${e.topic}-${e.partition}의 세그먼트 ${e.segments}개 삭제 (${e.cause}, 더 이상 읽을 수 없는 레코드 ${e.records}개), 로그 시작 오프셋 ${e.logStartOffset}`
+    case 'LogStartOffsetMoved':
+      return `DeleteRecords: ${e.topic}-${e.partition}의 로그 시작 오프셋 ${e.from} → ${e.to} (리더: 브로커 ${e.broker})`
   }
 }
 

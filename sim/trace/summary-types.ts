@@ -157,6 +157,12 @@ export interface PartitionSummary {
   isr: number[]
   highWatermark: number
   logEndOffsets: Record<string, number>
+  /** the leader's log start offset (the replica with the highest HW when there is no leader) */
+  logStartOffset: number
+  /** records in that log from its log start offset on (after retention and compaction) */
+  records: number
+  /** that log's segment count */
+  segments: number
 }
 
 export interface GroupSummary {

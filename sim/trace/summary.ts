@@ -11,16 +11,22 @@ import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts
 import { brokerState, clusterImage, coordinatedGroup, groupIds, metadataSource, partitionViews } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
+import { recordCount } from '../storage/partition.ts'
+import type { Replica } from '../cluster/types.ts'
 
 function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
   return allPartitions(img).map((p) => {
     const tp = partitionName(p.topic, p.partition)
     const leos: Record<string, number> = {}
     let hw = 0
+    let main: Replica | undefined
     for (const id of p.replicas) {
       const r = w.brokers[String(id)]?.replicas[tp]
       leos[String(id)] = r ? r.leo : 0
-      if (r && (id === p.leader || (p.leader < 0 && r.hw > hw))) hw = r.hw
+      if (r && (id === p.leader || (p.leader < 0 && (main === undefined || r.hw > hw)))) {
+        hw = r.hw
+        main = r
+      }
     }
     return {
       topic: p.topic,
@@ -32,6 +38,9 @@ function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
       isr: p.isr.slice().sort((a, b) => a - b),
       highWatermark: hw,
       logEndOffsets: leos,
+      logStartOffset: main ? main.logStartOffset : 0,
+      records: main ? recordCount(main) : 0,
+      segments: main ? main.segments.length : 0,
     }
   })
 }

@@ -157,10 +157,10 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
   }
 }
 
-/** Leader-epoch runs of batches[0, cut), clipped at `limit`: one binary search per epoch. */
+/** Leader-epoch runs of batches[start, cut), clipped at `limit`: one binary search per epoch. */
 export function epochRuns(batches: BatchLog, cut: number, limit: number): EpochRun[] {
   const runs: EpochRun[] = []
-  let i = 0
+  let i = batches.start
   while (i < cut) {
     const epoch = batchAtIndex(batches, i).partitionLeaderEpoch
     let lo = i + 1

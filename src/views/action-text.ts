@@ -98,6 +98,10 @@ export function actionText(a: TimelineAction): Text {
       const what = a.topic === undefined ? { en: 'every topic', ko: '모든 토픽' } : { en: `topic ${a.topic}`, ko: `토픽 ${a.topic}` }
       return { en: `Elect preferred leaders for ${what.en}`, ko: `${what.ko}에 preferred 리더 선출` }
     }
+    case 'deleteRecords': {
+      const before = a.beforeOffset < 0 ? { en: 'the high watermark', ko: '하이 워터마크' } : { en: `offset ${a.beforeOffset}`, ko: `오프셋 ${a.beforeOffset}` }
+      return { en: `Delete records of ${a.topic}-${a.partition} before ${before.en}`, ko: `${a.topic}-${a.partition}에서 ${before.ko} 이전 레코드 삭제` }
+    }
     case 'resetOffsets': {
       const to = typeof a.to === 'number' ? { en: `offset ${a.to}`, ko: `오프셋 ${a.to}` } : { en: a.to, ko: a.to }
       const topic = a.topic === undefined ? '' : ` (${a.topic})`

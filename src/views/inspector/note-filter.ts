@@ -25,6 +25,7 @@ const GROUP_OF_KIND: Readonly<Record<string, NoteGroup>> = {
   error: 'error',
   topic: 'topic',
   config: 'topic',
+  storage: 'topic',
 }
 
 /** The chip a note kind belongs to; a kind kafkascope does not know yet counts as an action. */
