@@ -143,7 +143,7 @@ describe('clean histories', () => {
     send(h, 'p', 't-0', range(10))
     const leader = replica(1, [batch(5, 5, 'p', 5)])
     expect(leader.logStartOffset).toBe(5)
-    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 4]] })
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', fromOffset: 0, logStartOffset: 5, ranges: [['p', 0, 4]] })
     expect(checkHistory(h, [partition('t-0', 1, [leader])], 9000).ok).toBe(true)
   })
 
@@ -152,8 +152,8 @@ describe('clean histories', () => {
     send(h, 'p', 't-0', range(10))
     const leader = replica(1, [batch(5, 5, 'p', 5)])
     // another broker's retention does not excuse the leader's log; nor does a removal of other records
-    h.removals.push({ atMs: 8000, broker: 2, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 4]] })
-    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', logStartOffset: 5, ranges: [['p', 0, 2]] })
+    h.removals.push({ atMs: 8000, broker: 2, tp: 't-0', cause: 'retention.ms', fromOffset: 0, logStartOffset: 5, ranges: [['p', 0, 4]] })
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', fromOffset: 0, logStartOffset: 5, ranges: [['p', 0, 2]] })
     const report = checkHistory(h, [partition('t-0', 1, [leader])], 9000)
     expect(report.lostAckedWrites).toBe(2)
     expect(report.first.map((a) => a.detail)).toEqual([expect.stringContaining('offset 3'), expect.stringContaining('offset 4')])

@@ -186,6 +186,7 @@ function onFetchResponse(w: World, r: ReaderNode, m: MessageOf<'FetchResponse'>)
     else {
       countError(r, part.error)
       if (part.error === 'OFFSET_OUT_OF_RANGE') {
+        emit(w, { type: 'OffsetOutOfRange', consumer: r.id, tp: p.tp, position: p.position, logStartOffset: part.logStartOffset, reset: r.cfg['auto.offset.reset'] })
         p.position = -1
       } else if (REFRESH_ERRORS.has(part.error)) r.needMetadata = true
     }

@@ -60,9 +60,7 @@ export function onRetentionTimer(w: World, b: BrokerNode): void {
 }
 
 function recordDeletion(w: World, b: BrokerNode, r: Replica, d: SegmentDeletion): void {
-  if (d.removed.length > 0) {
-    w.history.removals.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, cause: d.cause, logStartOffset: d.logStartOffset, ranges: d.removed })
-  }
+  w.history.removals.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, cause: d.cause, fromOffset: d.fromOffset, logStartOffset: d.logStartOffset, ranges: d.removed })
   if (r.role === 'leader') {
     emit(w, { type: 'SegmentsDeleted', broker: b.id, topic: r.topic, partition: r.partition, segments: d.segments, records: d.records, cause: d.cause, logStartOffset: d.logStartOffset })
   }

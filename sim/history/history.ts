@@ -65,6 +65,8 @@ export interface RecordRemoval {
   broker: number
   tp: string
   cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
+  /** the offsets that left: [fromOffset, logStartOffset) */
+  fromOffset: number
   logStartOffset: number
   ranges: [string, number, number][]
 }

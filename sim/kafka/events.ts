@@ -90,6 +90,8 @@ export type SimEvent =
       cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
       logStartOffset: number
     }
+  /** a consumer's fetch position was out of range (below the log start after retention): auto.offset.reset applies */
+  | { type: 'OffsetOutOfRange'; atMs: number; consumer: string; tp: string; position: number; logStartOffset: number; reset: 'earliest' | 'latest' | 'none' }
   /** kafka-delete-records moved the leader's log start offset (DeleteRecords) */
   | { type: 'LogStartOffsetMoved'; atMs: number; broker: number; topic: string; partition: number; from: number; to: number }
 
@@ -164,6 +166,8 @@ export function eventKind(e: SimEvent): EventKind {
     case 'SegmentsDeleted':
     case 'LogStartOffsetMoved':
       return 'storage'
+    case 'OffsetOutOfRange':
+      return 'consumer'
   }
 }
 

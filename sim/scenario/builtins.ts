@@ -28,6 +28,8 @@ import staticMemberRestart from '../../scenarios/static-member-restart.json' wit
 import staticMembership from '../../scenarios/static-membership.json' with { type: 'json' }
 import twoGroupsOneTopic from '../../scenarios/two-groups-one-topic.json' with { type: 'json' }
 import uncleanElectionDataLoss from '../../scenarios/unclean-election-data-loss.json' with { type: 'json' }
+import retentionDeletesSegments from '../../scenarios/retention-deletes-segments.json' with { type: 'json' }
+import activeSegmentKept from '../../scenarios/active-segment-kept.json' with { type: 'json' }
 
 export const DEFAULT_SCENARIO_ID = 'leader-failover'
 
@@ -49,6 +51,8 @@ export const builtInScenarios: Record<string, unknown> = {
   'more-members-than-partitions': moreMembersThanPartitions,
   'add-partitions-rebalance': addPartitionsRebalance,
   'replay-by-reset-offsets': replayByResetOffsets,
+  'retention-deletes-segments': retentionDeletesSegments,
+  'active-segment-kept': activeSegmentKept,
   'consumer-group-rebalance': consumerGroupRebalance,
   'static-membership': staticMembership,
   'classroom-tour': classroomTour,

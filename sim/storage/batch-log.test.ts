@@ -1,9 +1,10 @@
-// A replica's chunked log behaves as a plain array of batches under appends and truncations, and a
-// copy shares full chunks without either side ever seeing the other's later changes.
+// A replica's chunked log behaves as a plain array of batches under appends, truncations and
+// deletions from the front (retention), and a copy shares full chunks without either side ever
+// seeing the other's later changes.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { LogBatch } from './batch.ts'
-import { batchAt, batchesOf, CHUNK, copyBatchLog, firstBatchEndingAfter, newBatchLog, pushBatch, truncateBatches, type BatchLog } from './batch-log.ts'
+import { batchAt, batchesOf, CHUNK, copyBatchLog, dropBatchesBefore, firstBatchEndingAfter, newBatchLog, pushBatch, truncateBatches, type BatchLog } from './batch-log.ts'
 
 let nextOffset = 0
 function batch(count: number): LogBatch {
@@ -12,20 +13,23 @@ function batch(count: number): LogBatch {
   return b
 }
 
-type Op = { push: number } | { truncate: number } | { copy: true }
+type Op = { push: number } | { truncate: number } | { drop: number } | { copy: true }
 
 describe('batch log', () => {
   it('matches a plain array, and copies never see each other’s changes', () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 6, arbitrary: fc.record({ push: fc.integer({ min: 1, max: 3 * CHUNK }) }) },
       { weight: 2, arbitrary: fc.record({ truncate: fc.nat() }) },
+      { weight: 2, arbitrary: fc.record({ drop: fc.nat() }) },
       { weight: 1, arbitrary: fc.constant({ copy: true as const }) },
     )
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
         nextOffset = 0
         let log = newBatchLog()
+        // the model: every batch ever kept, by index, and the index the log starts at
         let model: LogBatch[] = []
+        let start = 0
         const copies: { log: BatchLog; model: LogBatch[] }[] = []
         for (const o of ops) {
           if ('push' in o) for (let i = 0; i < o.push; i++) {
@@ -34,17 +38,23 @@ describe('batch log', () => {
             model.push(b)
           }
           else if ('truncate' in o) {
-            const n = model.length === 0 ? 0 : o.truncate % (model.length + 1)
+            const n = o.truncate % (model.length + 1)
             truncateBatches(log, n)
             model = model.slice(0, n)
+            start = Math.min(start, n)
             nextOffset = n === 0 ? 0 : model[n - 1].baseOffset + model[n - 1].count
+          } else if ('drop' in o) {
+            const n = o.drop % (model.length + 1)
+            dropBatchesBefore(log, n)
+            start = Math.max(start, n)
           } else {
-            copies.push({ log: copyBatchLog(log), model: model.slice() })
+            copies.push({ log: copyBatchLog(log), model: model.slice(start) })
             // the copy goes on as the live log; the old one is kept as a snapshot
             const live = copies[copies.length - 1]
             ;[log, live.log] = [live.log, log]
           }
-          expect(batchesOf(log)).toEqual(model)
+          expect(batchesOf(log)).toEqual(model.slice(start))
+          expect([log.start, log.length]).toEqual([start, model.length])
         }
         for (const c of copies) expect(batchesOf(c.log)).toEqual(c.model)
       }),

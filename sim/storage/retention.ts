@@ -30,6 +30,8 @@ export type RemovedRange = [producer: string, fromSeq: number, toSeq: number]
 
 export interface SegmentDeletion {
   cause: DeletionCause
+  /** the base offset of the first segment that went */
+  fromOffset: number
   segments: number
   records: number
   bytes: number
@@ -91,6 +93,7 @@ function deleteMatching(r: Replica, nowMs: number, cause: DeletionCause, predica
   const first = segs[n]
   const deletion: SegmentDeletion = {
     cause,
+    fromOffset: gone[0].baseOffset,
     segments: n,
     records: first.baseOffset - Math.max(r.logStartOffset, gone[0].baseOffset),
     bytes: logBytes(gone),
@@ -147,6 +150,7 @@ function truncateEpochsFromStart(r: Replica, offset: number): void {
 export function truncateFullyAndStartAt(r: Replica, offset: number, nowMs: number): SegmentDeletion {
   const deletion: SegmentDeletion = {
     cause: 'logStartOffset',
+    fromOffset: r.segments[0].baseOffset,
     segments: r.segments.length,
     records: r.leo - r.logStartOffset,
     bytes: logBytes(r.segments),

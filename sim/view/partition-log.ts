@@ -5,7 +5,9 @@
  * epoch, producer); older offsets only as runs of one leader epoch (a log's epochs never go down, so
  * runs are found by binary search, not by a walk). And the acknowledged records the partition no
  * longer holds (lost in an unclean election or an acks=1 failover), as offset ranges, found by the
- * same rule the checkers use (check/acked-writes.ts, findLostAckedWrites).
+ * same rule the checkers use (check/acked-writes.ts, findLostAckedWrites). And each replica's
+ * segments (base offset, size, newest record time; the last is the active one), with the segments
+ * its retention deleted in the last DELETED_SHOWN_MS (so the app can fade them out).
  *
  * Read-only over the world and deterministic. Cost: O(tail + epochs · log B) per replica; the loss
  * lookup walks the reference log once, only for partitions that changed leader after their first
@@ -22,6 +24,7 @@ import { clusterImage, partitionView } from '../observe/cluster-state.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { mainReplica, replicaRole } from './cluster-view.ts'
 import type { ReplicaRole } from './types.ts'
+import type { LogSegment } from '../storage/segments.ts'
 
 export const DEFAULT_TAIL_SIZE = 100
 
@@ -33,7 +36,31 @@ export interface BatchMark {
   epoch: number
   producer: string
   appendedMs: number
+  /** the batch's max timestamp (the newest record's CreateTime, or LogAppendTime) */
+  maxTimestamp: number
 }
+
+/** One segment of a replica's log: offsets [baseOffset, endOffset). */
+export interface SegmentMark {
+  baseOffset: number
+  endOffset: number
+  sizeBytes: number
+  /** the newest record's timestamp, -1 while empty: retention.ms counts from it */
+  largestTimestamp: number
+  /** the last segment, the only one written to */
+  active: boolean
+}
+
+/** Segments a replica's retention deleted recently: offsets [from, to) at atMs. */
+export interface DeletedMark {
+  from: number
+  to: number
+  atMs: number
+  cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
+}
+
+/** How long deleted segments stay in the view (to fade out). */
+export const DELETED_SHOWN_MS = 10_000
 
 /** Offsets [from, to) appended in one leader epoch. */
 export interface EpochRun {
@@ -53,6 +80,10 @@ export interface ReplicaLane {
   runs: EpochRun[]
   /** batches that reach into [tailFrom, logEndOffset) */
   tail: BatchMark[]
+  /** segments, oldest first (the last is the active one) */
+  segments: SegmentMark[]
+  /** segments deleted within the last DELETED_SHOWN_MS, oldest first */
+  deleted: DeletedMark[]
 }
 
 /** Acknowledged offsets [from, to) of one producer that no replica the partition trusts holds any more. */
@@ -139,6 +170,8 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
 function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number): ReplicaLane {
   const batches = r?.batches ?? newBatchLog()
   const cut = firstBatchEndingAfter(batches, tailFrom)
+  const tp = partitionName(p.topic, p.partition)
+  const replica = w.brokers[String(broker)]?.replicas[tp]
   return {
     broker,
     role: replicaRole(w, p, broker),
@@ -153,8 +186,32 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
       epoch: b.partitionLeaderEpoch,
       producer: b.producer,
       appendedMs: b.appendedMs,
+      maxTimestamp: b.maxTimestamp,
     })),
+    segments: replica ? segmentMarks(replica.segments, replica.leo) : [],
+    deleted: deletedMarks(w, broker, tp),
   }
+}
+
+function segmentMarks(segments: readonly LogSegment[], leo: number): SegmentMark[] {
+  return segments.map((s, i) => ({
+    baseOffset: s.baseOffset,
+    endOffset: i + 1 < segments.length ? segments[i + 1].baseOffset : leo,
+    sizeBytes: s.sizeBytes,
+    largestTimestamp: s.largestTimestamp,
+    active: i === segments.length - 1,
+  }))
+}
+
+/** The replica's deletions of the last DELETED_SHOWN_MS (the history is in time order: read from its end). */
+function deletedMarks(w: World, broker: number, tp: string): DeletedMark[] {
+  const out: DeletedMark[] = []
+  const removals = w.history.removals
+  for (let i = removals.length - 1; i >= 0 && removals[i].atMs > w.nowMs - DELETED_SHOWN_MS; i--) {
+    const r = removals[i]
+    if (r.broker === broker && r.tp === tp && r.logStartOffset > r.fromOffset) out.push({ from: r.fromOffset, to: r.logStartOffset, atMs: r.atMs, cause: r.cause })
+  }
+  return out.reverse()
 }
 
 /** Leader-epoch runs of batches[start, cut), clipped at `limit`: one binary search per epoch. */

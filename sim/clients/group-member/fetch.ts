@@ -164,7 +164,7 @@ export function onFetchResponse(w: World, m: MemberNode, msg: MessageOf<'FetchRe
     const p = ownedPartition(m, part.tp)
     if (!p || p.position < 0 || p.pendingRevocation) continue
     if (part.error === 'NONE') buffer(m, p, part.batches)
-    else fetchError(m, p, part.error)
+    else fetchError(w, m, p, part.error, part.logStartOffset)
   }
   if (m.needMetadata) requestMemberMetadata(w, m)
 }
@@ -179,8 +179,11 @@ function buffer(m: MemberNode, p: MemberPartition, batches: Parameters<typeof fe
   m.completed.push(p.tp)
 }
 
-function fetchError(m: MemberNode, p: MemberPartition, error: string): void {
+function fetchError(w: World, m: MemberNode, p: MemberPartition, error: string, logStartOffset: number): void {
   countError(m, error)
-  if (error === 'OFFSET_OUT_OF_RANGE') needReset(m, p, 'OffsetOutOfRangeException')
-  else if (REFRESH_ERRORS.has(error)) m.needMetadata = true
+  if (error === 'OFFSET_OUT_OF_RANGE') {
+    // FetchCollector.handleInitializeErrors: "Fetch position ... is out of range for partition ..., resetting offset"
+    emit(w, { type: 'OffsetOutOfRange', consumer: m.id, tp: p.tp, position: p.position, logStartOffset, reset: m.cfg['auto.offset.reset'] })
+    needReset(m, p, 'OffsetOutOfRangeException')
+  } else if (REFRESH_ERRORS.has(error)) m.needMetadata = true
 }
