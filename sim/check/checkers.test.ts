@@ -42,6 +42,7 @@ function batch(
     timestampType: 'CreateTime',
     appendedMs,
     sizeBytes: 100 * count,
+    firstRecord: baseSequence,
   }
 }
 

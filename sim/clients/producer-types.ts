@@ -3,6 +3,7 @@ import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerConfig } from '../kafka/config.ts'
 import type { RngState } from '../kernel/rng.ts'
 import type { SendLog } from '../history/history.ts'
+import type { RecordStream } from '../storage/records.ts'
 
 export interface ProducerBatch {
   partition: number
@@ -13,6 +14,8 @@ export interface ProducerBatch {
   createdMs: number
   /** create time of the newest record in the batch */
   lastRecordMs: number
+  /** the batch's first record in the partition's record stream (storage/records.ts) */
+  firstRecord: number
   attempts: number
   retryAtMs: number
   /** Kafka's sequence for this batch and the producer epoch it was assigned under (-1: none yet) */
@@ -76,6 +79,8 @@ export interface ProducerNode {
   nextRequestDeadline: number
   /** per partition: the history's send log (shared with world.history.sends) */
   sendLogs: (SendLog | undefined)[]
+  /** per partition: the record stream (shared with world.records) */
+  recordStreams: (RecordStream | undefined)[]
   /** the pool's keys, made once; and each key's partition for `keyPartitionsOf` partitions */
   poolKeys: string[]
   keyPartitions: Record<string, number>

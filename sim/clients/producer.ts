@@ -35,6 +35,7 @@ import type { ProduceBatch } from '../cluster/produce-handler.ts'
 import { PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../history/history.ts'
 import { newColumn, setInt } from '../history/int-column.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { appendRecordFacts, internKey, recordStream, type RecordStream } from '../storage/records.ts'
 
 const RETRIABLE = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -88,6 +89,7 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     wakeAt: -1,
     nextRequestDeadline: Infinity,
     sendLogs: [],
+    recordStreams: [],
     poolKeys: spec.keys.kind === 'pool' ? Array.from({ length: spec.keys.size }, (_, i) => `key-${i}`) : [],
     keyPartitions: {},
     keyPartitionsOf: 0,
@@ -219,8 +221,11 @@ function keyPartition(p: ProducerNode, key: string, n: number): number {
   return part
 }
 
-/** KafkaProducer.send: partition the record and add it to the accumulator. */
-export function appendRecord(p: ProducerNode, key: string | null, valueBytes: number, atMs: number): void {
+/**
+ * KafkaProducer.send: partition the record, write its fields to the partition's record stream and
+ * add it to the accumulator. `valueBytes` null: a tombstone.
+ */
+export function appendRecord(w: World, p: ProducerNode, key: string | null, valueBytes: number | null, atMs: number): void {
   p.sent++
   const n = p.meta.leaders.length
   let part: number
@@ -229,14 +234,16 @@ export function appendRecord(p: ProducerNode, key: string | null, valueBytes: nu
     if (p.sticky.partition < 0 || p.sticky.partition >= n) p.sticky = { partition: stickyPartition(p), bytes: 0 }
     part = p.sticky.partition
   }
-  const size = valueBytes + (key === null ? 0 : key.length) + RECORD_OVERHEAD_BYTES
+  const size = (valueBytes ?? 0) + (key === null ? 0 : key.length) + RECORD_OVERHEAD_BYTES
   const q = p.queues[part]
   const batchSize = p.cfg['batch.size']
+  const stream = recordStreamFor(w, p, part)
   let last = q[q.length - 1]
   if (!last || last.baseSequence >= 0 || last.sizeBytes + size > batchSize) {
-    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, lastRecordMs: atMs, attempts: 0, retryAtMs: 0, wireSequence: -1, wireEpoch: -1 }
+    last = { partition: part, baseSequence: -1, count: 0, sizeBytes: 0, createdMs: atMs, lastRecordMs: atMs, firstRecord: stream.n, attempts: 0, retryAtMs: 0, wireSequence: -1, wireEpoch: -1 }
     q.push(last)
   }
+  appendRecordFacts(stream, internKey(w.records, key), atMs, valueBytes)
   last.count++
   last.lastRecordMs = atMs
   last.sizeBytes += size
@@ -253,7 +260,7 @@ function generateDue(w: World, p: ProducerNode): void {
   for (;;) {
     const due = p.genStartMs + Math.floor((p.genCount * 1000) / rate)
     if (due > w.nowMs) break
-    appendRecord(p, nextKey(p), p.spec.valueBytes, due)
+    appendRecord(w, p, nextKey(p), nextValueBytes(p), due)
     p.genCount++
   }
 }
@@ -393,6 +400,7 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
       firstTimestamp: b.createdMs,
       maxTimestamp: b.lastRecordMs,
       sizeBytes: b.sizeBytes,
+      firstRecord: b.firstRecord,
     })
   }
   if (batches.length === 0) return
@@ -407,6 +415,22 @@ function sendProduce(w: World, p: ProducerNode, node: number, parts: number[]): 
   const deadline = w.nowMs + p.cfg['request.timeout.ms']
   p.requests[corr] = { node, batches, deadline }
   if (deadline < p.nextRequestDeadline) p.nextRequestDeadline = deadline
+}
+
+function recordStreamFor(w: World, p: ProducerNode, partition: number): RecordStream {
+  let s = p.recordStreams[partition]
+  if (!s) {
+    s = recordStream(w.records, p.id, partitionName(p.spec.topic, partition), p.spec.valueBytes, p.spec.headers)
+    p.recordStreams[partition] = s
+  }
+  return s
+}
+
+/** The next generated record's value size: a tombstone (null) for the spec's share of them. */
+function nextValueBytes(p: ProducerNode): number | null {
+  const share = p.spec.tombstones
+  if (share <= 0) return p.spec.valueBytes
+  return nextInt(p.rng, 1_000_000) < Math.round(share * 1_000_000) ? null : p.spec.valueBytes
 }
 
 function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
@@ -664,13 +688,13 @@ export function handleProducerMessage(w: World, p: ProducerNode, m: Msg): void {
   }
 }
 
-export function produceOne(w: World, p: ProducerNode, key: string | null, valueBytes: number): void {
+export function produceOne(w: World, p: ProducerNode, key: string | null, valueBytes: number | null): void {
   if (!ready(p)) {
     p.failed++
     p.sent++
     countError(p, 'TIMEOUT')
     return
   }
-  appendRecord(p, key, valueBytes, w.nowMs)
+  appendRecord(w, p, key, valueBytes, w.nowMs)
   wake(w, p)
 }

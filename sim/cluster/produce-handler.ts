@@ -89,6 +89,7 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
     timestampType: r.config.timestampType,
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
+    firstRecord: pb.firstRecord,
   }
   if (appendAsLeader(w, b, r, batch)) changes.push({ replica: r, change: 'hwMoved' })
   part.baseOffset = batch.baseOffset

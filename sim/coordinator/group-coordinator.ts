@@ -191,6 +191,7 @@ function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsReco
     timestampType: r.config.timestampType,
     appendedMs: w.nowMs,
     sizeBytes: records.length * 64,
+    firstRecord: -1,
     payload: records,
   }
   if (appendAsLeader(w, b, r, batch)) completeWrites(w, b, r)

@@ -45,6 +45,11 @@ export interface LogBatch {
   appendedMs: number
   /** value bytes in the batch */
   sizeBytes: number
+  /**
+   * the number of the batch's first record in its producer's record stream for the partition
+   * (storage/records.ts: keys, values, timestamps); -1 for batches without one (internal topics)
+   */
+  firstRecord: number
   /** the records' content, kept only for internal topics (__consumer_offsets records) */
   payload?: readonly unknown[]
 }
@@ -64,6 +69,8 @@ export interface ProduceBatch {
   /** create time of the newest record */
   maxTimestamp: number
   sizeBytes: number
+  /** see LogBatch.firstRecord */
+  firstRecord: number
 }
 
 export interface FetchPart {

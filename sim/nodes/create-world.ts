@@ -3,6 +3,7 @@
  * brokers), the brokers, the producers, the readers and the group members, each a network node,
  * started in that order. Random streams are forked from the seed by label.
  */
+import { newRecordStore } from '../storage/records.ts'
 import { newQueue } from '../kernel/scheduler.ts'
 import { newRng, forkRng } from '../kernel/rng.ts'
 import { newNetwork } from '../kernel/network.ts'
@@ -44,6 +45,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     members: {},
     memberIds: [],
     history: newHistory(),
+    records: newRecordStore(),
     notes: [],
     timeline: scenario.timeline.slice(),
     timelineNext: 0,

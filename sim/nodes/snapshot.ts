@@ -8,7 +8,8 @@
  *   copies only each log's open one;
  * - the history's per-record columns are paged and copied on write (history/int-column.ts), so a
  *   copy shares their pages (a read log is only appended to, so the world goes on writing its own
- *   pages and only the copy copies one before writing);
+ *   pages and only the copy copies one before writing); the records' keys, values and timestamps
+ *   (storage/records.ts) are only appended to as well, and shared the same way;
  * - append-only lists of entries never changed once added (the notes, leader changes and claims,
  *   group facts, record removals, each controller's metadata log): a copy gets its own array of the same entries,
  *   so what either side appends, or cuts off the metadata log, never shows on the other.
@@ -58,6 +59,13 @@ function detachShared(w: World): Detached[] {
     const reads = (x: World) => x.history.reads[key]
     parts.push(...(['from', 'to', 'atMs'] as const).map((col) => detach(w, reads, col, empty, shareAppendedColumn)))
   }
+  for (const key of Object.keys(w.records.streams)) {
+    const stream = (x: World) => x.records.streams[key]
+    parts.push(detach(w, stream, 'timestamp', empty, shareAppendedColumn))
+    const shareOptional = (c: IntColumn | null) => (c === null ? null : shareAppendedColumn(c))
+    parts.push(detach(w, stream, 'key', null, shareOptional), detach(w, stream, 'value', null, shareOptional))
+  }
+  parts.push(detach(w, (x: World) => x.records, 'keys', [], ownArray))
   parts.push(detach(w, (x: World) => x, 'notes', [], ownArray))
   const history = (x: World) => x.history
   parts.push(detach(w, history, 'leaderChanges', [], ownArray), detach(w, history, 'leaderClaims', [], ownArray), detach(w, history, 'removals', [], ownArray))
@@ -101,7 +109,11 @@ export function snapshotBytes(s: World): number {
     const r = h.reads[key]
     bytes += ownBytes(r.from) + ownBytes(r.to) + ownBytes(r.atMs) + r.resets.length * 8
   }
-  let refs = h.leaderChanges.length + h.leaderClaims.length + h.removals.length + (h.groups?.length ?? 0) + s.notes.length
+  for (const key of Object.keys(s.records.streams)) {
+    const r = s.records.streams[key]
+    bytes += ownBytes(r.timestamp) + (r.key ? ownBytes(r.key) : 0) + (r.value ? ownBytes(r.value) : 0)
+  }
+  let refs = s.records.keys.length + h.leaderChanges.length + h.leaderClaims.length + h.removals.length + (h.groups?.length ?? 0) + s.notes.length
   for (const id of Object.keys(s.controllers)) refs += s.controllers[id].log.length
   for (const broker of Object.keys(s.brokers)) {
     const replicas = s.brokers[broker].replicas

@@ -12,6 +12,7 @@ import type { KafkaMessage } from '../kafka/messages.ts'
 export type { ApiName, KafkaMessage } from '../kafka/messages.ts'
 import type { ConsumerSpec, Scenario, ScheduledAction, TimelineAction } from '../scenario/types.ts'
 import type { History } from '../history/history.ts'
+import type { RecordStore } from '../storage/records.ts'
 import type { ControllerNode } from '../controller/types.ts'
 import type { BrokerNode } from '../cluster/types.ts'
 import type { ProducerNode } from '../clients/producer-types.ts'
@@ -49,6 +50,8 @@ export interface World extends KernelWorld {
   members: Record<string, MemberNode>
   memberIds: string[]
   history: History
+  /** every record's key, value size and timestamp, by producer and partition (storage/records.ts) */
+  records: RecordStore
   notes: Note[]
   /** timeline actions still to run, sorted by atMs (scenario timeline merged with interventions, and the run's own continuations) */
   timeline: ScheduledAction[]

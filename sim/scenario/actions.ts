@@ -127,7 +127,7 @@ function apply(w: World, a: ScheduledAction): void {
     }
     case 'produce': {
       const p = producer(w, a.producer)
-      const bytes = a.value === undefined ? p.spec.valueBytes : new TextEncoder().encode(a.value).length
+      const bytes = a.value === undefined ? p.spec.valueBytes : a.value === null ? null : new TextEncoder().encode(a.value).length
       return produceOne(w, p, a.key ?? null, bytes)
     }
     case 'setTopicConfig': {

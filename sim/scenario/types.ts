@@ -48,6 +48,10 @@ export interface ProducerSpec {
   recordsPerSec: number
   keys: KeySpec
   valueBytes: number
+  /** the share (0..1) of generated records that are tombstones (null value), for compacted topics */
+  tombstones: number
+  /** headers on every record */
+  headers: number
   /** producer configs (Kafka names): acks, linger.ms, batch.size, enable.idempotence, ... */
   config: ConfigMap
   /** false: the producer starts stopped (startProducer starts it). Default true. */
@@ -92,7 +96,8 @@ export type TimelineAction =
   | { atMs: number; action: 'setConsumerConfig'; groupId: string; config: ConfigMap }
   /** `count` is the NEW TOTAL partition count, as in Kafka's CreatePartitions / `kafka-topics --alter --partitions` */
   | { atMs: number; action: 'addPartitions'; topic: string; count: number }
-  | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string }
+  /** one record; `value` null: a tombstone (deletes the key from a compacted topic) */
+  | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string | null }
   | { atMs: number; action: 'electPreferredLeaders'; topic?: string }
   /**
    * kafka-delete-records: the partition's log start offset moves to `beforeOffset` (-1: the high

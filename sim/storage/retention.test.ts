@@ -31,6 +31,7 @@ function append(r: Replica, count: number, ts: number, bytes = 1000, producer = 
     timestampType: 'CreateTime',
     appendedMs: ts,
     sizeBytes: bytes - BATCH_OVERHEAD_BYTES,
+    firstRecord: r.leo,
   }
   appendBatch(r, b, ts)
   return b
