@@ -11,6 +11,8 @@ export interface ReaderPartition {
   leader: number
   leaderEpoch: number
   listInflight: boolean
+  /** the reader's startTimestamp was looked up for this partition (ListOffsets by time) */
+  timeLooked: boolean
   /** KIP-320: leader epoch of the position (of the last record consumed; -1 unknown) */
   positionEpoch: number
   /** the position waits for OffsetForLeaderEpoch after a new leader epoch (SubscriptionState AWAIT_VALIDATION) */

@@ -68,7 +68,10 @@ export function startReader(w: World, r: ReaderNode): void {
 
 /** A restarted reader has no position: it looks its start offsets up again. */
 export function restartReader(r: ReaderNode): void {
-  for (const p of r.parts) p.position = -1
+  for (const p of r.parts) {
+    p.position = -1
+    p.timeLooked = false
+  }
 }
 
 function requestMetadata(w: World, r: ReaderNode): void {
@@ -98,7 +101,7 @@ function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): 
     t.partitions.forEach((x, i) => {
       let p = r.parts.find((q) => q.topic === topic && q.partition === i)
       if (!p) {
-        p = { topic, partition: i, tp: partitionName(topic, i), position: -1, leader: -1, leaderEpoch: -1, listInflight: false, positionEpoch: -1, awaitValidation: false, validateInflight: false }
+        p = { topic, partition: i, tp: partitionName(topic, i), position: -1, leader: -1, leaderEpoch: -1, listInflight: false, timeLooked: false, positionEpoch: -1, awaitValidation: false, validateInflight: false }
         r.parts.push(p)
       }
       // SubscriptionState.maybeValidatePositionForCurrentLeader: a new leader epoch puts a position
@@ -115,6 +118,8 @@ function onMetadata(w: World, r: ReaderNode, m: MessageOf<'MetadataResponse'>): 
 function listOffsets(w: World, r: ReaderNode, p: ReaderPartition): void {
   if (p.listInflight || p.leader < 0) return
   p.listInflight = true
+  const start = r.spec.startTimestamp
+  if (start !== undefined && !p.timeLooked) return sendListOffsets(w, r, p, { timestamp: start })
   sendListOffsets(w, r, p, r.cfg['auto.offset.reset'] === 'earliest' ? 'earliest' : 'latest')
 }
 
@@ -213,6 +218,14 @@ function onListOffsets(w: World, r: ReaderNode, m: MessageOf<'ListOffsetsRespons
     countError(r, m.error)
     r.needMetadata = true
     return
+  }
+  if (r.spec.startTimestamp !== undefined && !p.timeLooked) {
+    p.timeLooked = true
+    // offsetsForTimes found no record that new: start at the end
+    if (m.offset < 0) {
+      p.listInflight = true
+      return sendListOffsets(w, r, p, 'latest')
+    }
   }
   resetPosition(w, r, p, m.offset)
   fetchAll(w, r)

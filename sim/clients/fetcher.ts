@@ -14,6 +14,7 @@
  */
 import { nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
+import type { MessageOf } from '../kafka/messages.ts'
 import type { World } from '../nodes/world.ts'
 import type { ConsumerConfig } from '../kafka/config.ts'
 import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
@@ -96,7 +97,7 @@ export function metadataDue(w: World, c: FetchClient): boolean {
 // ---------------------------------------------------------------- fetch and list offsets
 
 /** ListOffsets for auto.offset.reset, to the partition's leader. */
-export function sendListOffsets(w: World, c: FetchClient, p: FetchPartition, spec: 'earliest' | 'latest'): void {
+export function sendListOffsets(w: World, c: FetchClient, p: FetchPartition, spec: MessageOf<'ListOffsets'>['spec']): void {
   send(w, c.id, String(p.leader), { api: 'ListOffsets', from: c.id, corr: nextCorrelationId(w), tp: p.tp, spec, currentLeaderEpoch: p.leaderEpoch })
 }
 

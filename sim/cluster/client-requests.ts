@@ -9,6 +9,7 @@
  * the leader with the leader-epoch cache's end offset for the epoch asked (endOffsetForEpoch, which
  * the replica fetcher's divergence check uses too).
  */
+import { offsetForTimestamp } from '../storage/offset-for-time.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode } from './types.ts'
@@ -45,7 +46,10 @@ export function handleListOffsets(w: World, b: BrokerNode, m: MessageOf<'ListOff
     send(w, b.node, m.from, { api: 'ListOffsetsResponse', from: b.node, corr: m.corr, tp: m.tp, error, offset })
   if (!r || r.role !== 'leader') return reply('NOT_LEADER_OR_FOLLOWER')
   if (m.currentLeaderEpoch >= 0 && m.currentLeaderEpoch < r.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
-  reply('NONE', m.spec === 'earliest' ? r.logStartOffset : r.hw)
+  if (m.spec === 'earliest') return reply('NONE', r.logStartOffset)
+  if (m.spec === 'latest') return reply('NONE', r.hw)
+  // a time: -1 when no readable record is that new (ListOffsetsResponse.UNKNOWN_OFFSET)
+  reply('NONE', offsetForTimestamp(r, w.records, m.spec.timestamp, r.hw)?.offset ?? -1)
 }
 
 export function handleOffsetForLeaderEpoch(w: World, b: BrokerNode, m: MessageOf<'OffsetForLeaderEpoch'>): void {

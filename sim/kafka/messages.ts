@@ -76,7 +76,8 @@ export interface ListOffsetsRequest extends Envelope {
   api: 'ListOffsets'
   corr: number
   tp: string
-  spec: 'earliest' | 'latest'
+  /** EARLIEST (-2), LATEST (-1), or a timestamp: the first offset whose record is at or after it */
+  spec: 'earliest' | 'latest' | { timestamp: number }
   currentLeaderEpoch: number
 }
 export interface ListOffsetsResponse extends Envelope {

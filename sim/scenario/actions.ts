@@ -22,6 +22,7 @@ import {
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
 import { deleteRecords } from '../cluster/log-retention.ts'
+import { offsetForTimestamp } from '../storage/offset-for-time.ts'
 import { resolveProducerConfig } from '../kafka/config.ts'
 import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 
@@ -197,7 +198,12 @@ function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffse
       const latest = leader ? leader.hw : 0
       if (a.to === 'earliest') offsets[tp] = earliest
       else if (a.to === 'latest') offsets[tp] = latest
-      else offsets[tp] = clampResetOffset(a.to, tp, earliest, latest, clamped)
+      else if (typeof a.to === 'number') offsets[tp] = clampResetOffset(a.to, tp, earliest, latest, clamped)
+      else {
+        // --to-datetime / --by-duration: ListOffsets by time; a partition with no record that new goes to the log end
+        const t = 'timestamp' in a.to ? a.to.timestamp : w.nowMs - a.to.durationMs
+        offsets[tp] = leader ? offsetForTimestamp(leader, w.records, t, leader.hw)?.offset ?? latest : 0
+      }
     }
   }
   const state = w.brokers[coordinator]?.coordinator.groups[a.groupId]?.state

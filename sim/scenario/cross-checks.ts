@@ -175,8 +175,12 @@ class Checker extends References {
       case 'crashController':
         return a.controller === undefined ? a : { ...a, controller: this.node(a.controller, `${path}.controller`, 'controller') }
       case 'crashConsumer':
-      case 'removeConsumer':
       case 'restartConsumer':
+        // a plain reader (readers[].id) crashes and restarts like a member
+        if (this.readers.has(a.member)) return a
+        this.requireMember(a.member, `${path}.member`)
+        return a
+      case 'removeConsumer':
         this.requireMember(a.member, `${path}.member`)
         return a
       case 'addConsumer':

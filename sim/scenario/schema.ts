@@ -135,7 +135,13 @@ const actionSchemas = {
     action: z.literal('resetOffsets'),
     groupId: z.string(),
     topic: z.string().optional(),
-    to: z.union([z.literal('earliest'), z.literal('latest'), integer(0, INT_MAX)]),
+    to: z.union([
+      z.literal('earliest'),
+      z.literal('latest'),
+      integer(0, Number.MAX_SAFE_INTEGER),
+      obj({ timestamp: integer(0, Number.MAX_SAFE_INTEGER) }),
+      obj({ durationMs: integer(0, Number.MAX_SAFE_INTEGER) }),
+    ]),
   }),
 } satisfies Record<ActionName, z.ZodType>
 
@@ -249,6 +255,7 @@ export const scenarioSchema = obj({
       obj({
         id: z.string(),
         topics: z.array(z.string()).min(1),
+        startTimestamp: integer(0, Number.MAX_SAFE_INTEGER).optional(),
         config: configMap('reader'),
       }),
     )

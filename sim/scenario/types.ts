@@ -104,10 +104,17 @@ export type TimelineAction =
    * watermark); records below it can no longer be read, and their segments go at the next retention pass
    */
   | { atMs: number; action: 'deleteRecords'; topic: string; partition: number; beforeOffset: number }
-  /** kafka-consumer-groups --reset-offsets --to-earliest|--to-latest|--to-offset (the group must be Empty) */
-  | { atMs: number; action: 'resetOffsets'; groupId: string; topic?: string; to: 'earliest' | 'latest' | number }
+  /**
+   * kafka-consumer-groups --reset-offsets --to-earliest|--to-latest|--to-offset|--to-datetime|--by-duration
+   * (the group must be Empty): a time goes to the first offset whose timestamp is at or after it (the
+   * log end when there is none); `durationMs` means that long before now
+   */
+  | { atMs: number; action: 'resetOffsets'; groupId: string; topic?: string; to: ResetTarget }
 
 export type ActionName = TimelineAction['action']
+
+/** Where resetOffsets moves a group's offsets. */
+export type ResetTarget = 'earliest' | 'latest' | number | { timestamp: number } | { durationMs: number }
 
 /**
  * An action the run schedules for itself, never written in a scenario or a session (the parser
@@ -177,5 +184,10 @@ export interface Scenario {
 export interface ReaderSpec {
   id: string
   topics: string[]
+  /**
+   * start each partition at the first record whose timestamp is at or after this time
+   * (KafkaConsumer.offsetsForTimes then seek); a partition with none starts at its end
+   */
+  startTimestamp?: number
   config: ConfigMap
 }
