@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { builtInScenarios, createSimulation, parseScenario } from './index.ts'
 
 const PINNED: Record<string, string> = {
-  'active-segment-kept': '89f88ad4b7682317',
+  'active-segment-kept': '1324c593fc1c8a1c',
   'add-partitions-rebalance': 'cdfeaa13340ca364',
   'classroom-tour': 'e7adfe6011a4ff23',
   'clean-election-unavailable': 'a6bf785e5042eb97',
@@ -24,7 +24,7 @@ const PINNED: Record<string, string> = {
   'lesson-isr-acks': '41d213a622eab8e9',
   'more-members-than-partitions': '5e9c529509468308',
   'replay-by-reset-offsets': '6be0aed59890c3cf',
-  'retention-deletes-segments': '1f5b3d6da0dcfdaa',
+  'retention-deletes-segments': '157ca05d2400538e',
   'slow-follower': 'c36f403fc6d4f649',
   'static-member-restart': '401b15eca8a0de12',
   'static-membership': 'd45fc15ee99dbb3b',

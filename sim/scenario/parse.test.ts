@@ -118,7 +118,7 @@ describe('defaults', () => {
     })
     expect(s.cluster.controller.voters).toBe(1)
     expect(s.topics[0].config).toEqual({})
-    expect(s.producers[0]).toEqual({ id: 'p', topic: 't', recordsPerSec: 10, keys: { kind: 'none' }, valueBytes: 100, config: {}, startActive: true })
+    expect(s.producers[0]).toEqual({ id: 'p', topic: 't', recordsPerSec: 10, keys: { kind: 'none' }, valueBytes: 100, tombstones: 0, headers: 0, config: {}, startActive: true })
     expect(s.consumers[0]).toEqual({ groupId: 'g', topics: ['t'], members: 1, processingMsPerRecord: 0, staticMembership: false, config: {} })
   })
 

@@ -83,7 +83,7 @@ describe('a problem lands at its field', () => {
 
   it('a key config with its own control, and one among the other configs', () => {
     expect(problemOf((d) => (d.topics[0].minIsr = '0')).field).toBe('topics[0].config.min.insync.replicas')
-    const other = problemOf((d) => (d.topics[0].otherConfig = 'retention.ms=1000'))
+    const other = problemOf((d) => (d.topics[0].otherConfig = 'retention.ms=-5'))
     expect(other.field).toBe('topics[0].config')
     expect(other.path).toBe('topics[0].config.retention.ms')
   })
