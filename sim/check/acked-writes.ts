@@ -155,7 +155,9 @@ function replicaPresence(part: PartitionRecords, candidates: Candidates): Uint8A
       }
       if (present === undefined || batch.baseSequence < 0) continue
       const end = Math.min(batch.baseSequence + batch.count, present.length)
-      for (let seq = batch.baseSequence; seq < end; seq++) present[seq] = 1
+      if (batch.retained) {
+        for (const k of batch.retained) if (batch.baseSequence + k < end) present[batch.baseSequence + k] = 1
+      } else for (let seq = batch.baseSequence; seq < end; seq++) present[seq] = 1
     }
   })
   return presence

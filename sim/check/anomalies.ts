@@ -18,6 +18,7 @@ const KIND_ORDER: readonly Anomaly['kind'][] = [
   'concurrentConsumers',
   'committedBackwards',
   'skippedRecords',
+  'compactionLostLatest',
 ]
 
 /** Time, then kind (in KIND_ORDER). */
@@ -70,6 +71,7 @@ function offsetsOf(a: Anomaly): [number, number] | null {
       return [Math.min(...f.offsets), Math.max(...f.offsets)]
     case 'inconsistentOffset':
     case 'divergentReplica':
+    case 'compactionLostLatest':
       return [f.offset, f.offset]
     case 'nonMonotonicPoll':
     case 'skippedRecords':

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { columnOf } from '../history/int-column.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import { batchLogOf } from '../storage/batch-log.ts'
+import { newRecordStore } from '../storage/records.ts'
 import {
   checkHistory,
   findDivergentReplicas,
@@ -61,7 +62,7 @@ function replica(broker: number, batches: LogBatch[], opts: Partial<Omit<Replica
 }
 
 function partition(tp: string, leader: number, replicas: ReplicaView[], leaderEpoch = 0): PartitionView {
-  return { tp, leader, leaderEpoch, isr: replicas.map((r) => r.broker), replicas }
+  return { tp, leader, leaderEpoch, isr: replicas.map((r) => r.broker), replicas, compacted: false, records: newRecordStore() }
 }
 
 /** outcomes per sequence: offset, ACKED_NO_OFFSET, PENDING or FAILED; ack times default to 100 + seq */
@@ -72,6 +73,7 @@ function send(history: History, producer: string, tp: string, outcomes: number[]
     n: outcomes.length,
     outcome: columnOf(outcomes),
     atMs: columnOf(atMs ?? outcomes.map((_, i) => 100 + i)),
+    recordShift: [],
   }
 }
 
@@ -633,7 +635,7 @@ describe('checkHistory', () => {
             atMs[b.baseSequence + r] = b.appendedMs
           }
         }
-        h.sends[`${producer}|${tp}`] = { producer, tp, n: next[k], outcome: columnOf(outcome), atMs: columnOf(atMs) }
+        h.sends[`${producer}|${tp}`] = { producer, tp, n: next[k], outcome: columnOf(outcome), atMs: columnOf(atMs), recordShift: [] }
       })
       const replicas = [1, 2, 3].map((broker) => replica(broker, broker === 1 ? batches : batches.slice()))
       partitions.push(partition(tp, 1 + (p % 3), replicas))

@@ -19,6 +19,7 @@
  * epoch, HW above LEO), group-checkers.ts (consumer groups), anomalies.ts (the report's order); the
  * record index they share is observe/record-index.ts. This module runs them all into one report.
  */
+import { findCompactionLosses } from './compaction-checkers.ts'
 import type { CheckReport } from '../trace/summary-types.ts'
 import type { History, PartitionView } from '../history/history.ts'
 import { indexRecords } from '../observe/record-index.ts'
@@ -31,6 +32,7 @@ import { checkGroups } from './group-checkers.ts'
 export { indexRecords, type DuplicateCopy, type PartitionRecords, type ProducerRecords, type RecordIndex } from '../observe/record-index.ts'
 export { findDuplicates, findInconsistentOffsets, findLostAckedWrites } from './acked-writes.ts'
 export { findNonMonotonicPolls } from './poll-checkers.ts'
+export { findCompactionLosses } from './compaction-checkers.ts'
 export { findDivergentReplicas, findHwAboveLeo, findMultipleLeaders } from './replica-checkers.ts'
 export { ANOMALY_GROUPS_MAX, FIRST_ANOMALIES_MAX, compareAnomalies, firstAnomalies, groupAnomalies } from './anomalies.ts'
 
@@ -45,7 +47,8 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
   const leaders = findMultipleLeaders(history)
   const hw = findHwAboveLeo(partitions, nowMs)
   const groups = checkGroups(history)
-  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.committedBackwards, groups.skippedRecords]
+  const compaction = findCompactionLosses(history, partitions)
+  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.committedBackwards, groups.skippedRecords, compaction]
   const total = all.reduce((sum, list) => sum + list.length, 0)
   return {
     ok: total === 0,
@@ -59,6 +62,7 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
     concurrentConsumers: groups.concurrentConsumers.length,
     committedBackwards: groups.committedBackwards.length,
     skippedRecords: groups.skippedRecords.length,
+    compactionLostLatest: compaction.length,
     redeliveries: groups.redeliveries,
     first: firstAnomalies(all, FIRST_ANOMALIES_MAX),
     grouped: groupAnomalies(all),

@@ -28,6 +28,7 @@ function summary(): Summary {
     checks: {
       ok: false,
       lostAckedWrites: 3,
+      compactionLostLatest: 0,
       duplicates: 0,
       inconsistentOffsets: 0,
       nonMonotonicPolls: 0,

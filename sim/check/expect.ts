@@ -25,6 +25,7 @@ const CHECK_COUNTS = [
   'concurrentConsumers',
   'committedBackwards',
   'skippedRecords',
+  'compactionLostLatest',
   'redeliveries',
 ] as const satisfies readonly (keyof Expectations & keyof CheckReport)[]
 

@@ -440,7 +440,7 @@ function sendLogFor(w: World, p: ProducerNode, partition: number): SendLog {
   const key = `${p.id}|${tp}`
   let log = w.history.sends[key]
   if (!log) {
-    log = { producer: p.id, tp, n: 0, outcome: newColumn(), atMs: newColumn() }
+    log = { producer: p.id, tp, n: 0, outcome: newColumn(), atMs: newColumn(), recordShift: [] }
     w.history.sends[key] = log
   }
   p.sendLogs[partition] = log
@@ -451,6 +451,9 @@ function assignSequence(w: World, p: ProducerNode, b: ProducerBatch): void {
   b.baseSequence = p.seqNext[b.partition]
   p.seqNext[b.partition] += b.count
   const log = sendLogFor(w, p, b.partition)
+  const shift = b.firstRecord - b.baseSequence
+  const shifts = log.recordShift
+  if ((shifts.length === 0 && shift !== 0) || (shifts.length > 0 && shifts[shifts.length - 1] !== shift)) shifts.push(b.baseSequence, shift)
   for (let i = 0; i < b.count; i++) {
     setInt(log.outcome, b.baseSequence + i, PENDING)
     setInt(log.atMs, b.baseSequence + i, w.nowMs)

@@ -24,6 +24,7 @@ import { maybeIncrementLeaderHw, onLeadershipLost } from './purgatory.ts'
 import { addToFetcher, removeFromFetchers, checkFetcherTimeouts } from './replica-fetcher.ts'
 import { checkIsrExpiry } from './isr.ts'
 import { logConfigFor, refreshLogConfigs, startRetention } from './log-retention.ts'
+import { startCleaner } from './log-cleaner.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { CoordinatorState } from '../coordinator/group-types.ts'
 
@@ -93,6 +94,7 @@ export function startBroker(w: World, b: BrokerNode): void {
   timer(w, b.node, 'broker.tick', 0)
   timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
   startRetention(w, b)
+  startCleaner(w, b)
 }
 
 function rotateMetaTarget(w: World, b: BrokerNode, hint: string | null): void {

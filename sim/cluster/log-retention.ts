@@ -5,7 +5,7 @@
  *
  * Follows LogManager (the `kafka-log-retention` task: first run log.initial.task.delay.ms = 30 s after
  * start-up, then every log.retention.check.interval.ms, over every log of the broker, leader or
- * follower), UnifiedLog.deleteOldSegments (storage/retention.ts), ReplicaFetcherThread
+ * follower, except compacted logs: the cleaner runs their retention), UnifiedLog.deleteOldSegments (storage/retention.ts), ReplicaFetcherThread
  * (maybeIncrementLogStartOffset with the leader's log start, truncateFullyAndStartAt when the
  * follower's log ends below it) and ReplicaManager.deleteRecords.
  * Every record a replica lets go is written to the history (RecordRemoval), so the checkers can tell
@@ -34,6 +34,9 @@ export function logConfigFor(w: World, b: BrokerNode, topic: string): LogConfig 
     retentionBytes: t['retention.bytes'],
     cleanupPolicy: t['cleanup.policy'],
     timestampType: t['message.timestamp.type'],
+    minCleanableRatio: t['min.cleanable.dirty.ratio'],
+    deleteRetentionMs: t['delete.retention.ms'],
+    minCompactionLagMs: t['min.compaction.lag.ms'],
   }
 }
 
@@ -50,16 +53,18 @@ export function startRetention(w: World, b: BrokerNode): void {
   timer(w, b.node, 'broker.retention', RETENTION_INITIAL_DELAY_MS)
 }
 
-/** LogManager.cleanupLogs: run retention over every replica of the broker, then schedule the next pass. */
+/** LogManager.cleanupLogs: run retention over the broker's non-compacted logs, then schedule the next pass. */
 export function onRetentionTimer(w: World, b: BrokerNode): void {
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
+    // compacted logs are the cleaner's (log-cleaner.ts), as LogManager.cleanupLogs leaves them
+    if (r.config.cleanupPolicy !== 'delete') continue
     for (const d of deleteOldSegments(r, w.nowMs)) recordDeletion(w, b, r, d)
   }
   timer(w, b.node, 'broker.retention', w.brokerConfig['log.retention.check.interval.ms'])
 }
 
-function recordDeletion(w: World, b: BrokerNode, r: Replica, d: SegmentDeletion): void {
+export function recordDeletion(w: World, b: BrokerNode, r: Replica, d: SegmentDeletion): void {
   w.history.removals.push({ atMs: w.nowMs, broker: b.id, tp: r.tp, cause: d.cause, fromOffset: d.fromOffset, logStartOffset: d.logStartOffset, ranges: d.removed })
   if (r.role === 'leader') {
     emit(w, { type: 'SegmentsDeleted', broker: b.id, topic: r.topic, partition: r.partition, segments: d.segments, records: d.records, cause: d.cause, logStartOffset: d.logStartOffset })

@@ -18,6 +18,7 @@ import type { LogBatch } from '../storage/batch.ts'
 import type { BrokerNode, ParkedProduce, PartitionChange, Replica } from './types.ts'
 import { checkSequence, effectiveMinIsr } from '../storage/partition.ts'
 import { appendToLog } from './log-retention.ts'
+import { findRecordStream, recordKeyId } from '../storage/records.ts'
 import { maybeIncrementLeaderHw, minIsrOf, parkProduce, respondProduce, wakeFollowerFetches } from './purgatory.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
@@ -55,6 +56,11 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
   const part = { tp: pb.tp, required: 0, baseOffset: -1, error: 'NONE', done: true }
   if (!r || r.role !== 'leader' || b.fenced) {
     part.error = b.image.topics[parseTopicPartition(pb.tp)?.topic ?? ''] ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION'
+    return part
+  }
+  if (r.config.cleanupPolicy !== 'delete' && hasKeylessRecord(w, pb)) {
+    // LogValidator: "Compacted topic cannot accept message without key"
+    part.error = 'INVALID_RECORD'
     return part
   }
   if (acks === 'all' && r.isr.length < effectiveMinIsr(minIsrOf(w, b, r.topic), r)) {
@@ -96,6 +102,14 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
   part.required = r.leo
   part.done = acks !== 'all' || r.hw >= part.required
   return part
+}
+
+/** Does the batch hold a record without a key (storage/records.ts)? */
+function hasKeylessRecord(w: World, pb: ProduceBatch): boolean {
+  const stream = pb.firstRecord >= 0 ? findRecordStream(w.records, pb.producer, pb.tp) : undefined
+  if (!stream) return false
+  for (let i = 0; i < pb.count; i++) if (recordKeyId(stream, pb.firstRecord + i) < 0) return true
+  return false
 }
 
 /**

@@ -44,6 +44,8 @@ export interface Replica {
   /** the topic's storage configs as this broker has them (Kafka's UnifiedLog.config) */
   config: LogConfig
   logStartOffset: number
+  /** the log cleaner's checkpoint: offsets below it were compacted (cleaner-offset-checkpoint) */
+  cleanOffset: number
   leo: number
   hw: number
   epochs: EpochEntry[]

@@ -32,6 +32,8 @@ import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
+/** offsets.topic.segment.bytes (GroupCoordinatorConfig): __consumer_offsets segments are 100 MiB */
+const OFFSETS_TOPIC_SEGMENT_BYTES = 104857600
 
 export function activeController(w: World): ControllerNode | undefined {
   for (const id of w.voterIds) {
@@ -430,7 +432,7 @@ function maybeCreateScenarioTopics(w: World, c: ControllerNode): void {
       // The group coordinator's internal topic, created with the cluster; its replication factor is
       // offsets.topic.replication.factor, capped by the number of brokers.
       const rf = Math.min(w.brokerConfig['offsets.topic.replication.factor'], w.scenario.cluster.brokers)
-      createTopic(w, c, name, w.brokerConfig['offsets.topic.num.partitions'], rf, { 'cleanup.policy': 'compact' })
+      createTopic(w, c, name, w.brokerConfig['offsets.topic.num.partitions'], rf, { 'cleanup.policy': 'compact', 'segment.bytes': OFFSETS_TOPIC_SEGMENT_BYTES })
       continue
     }
     const spec = w.scenario.topics.find((t) => t.name === name)!

@@ -100,7 +100,10 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   for (let i = r.log.start; i < r.log.length; i++) {
     const batch = batchAtIndex(r.log, i)
     if (!batch.payload) continue
-    for (const rec of batch.payload as OffsetsRecord[]) replay(groups, rec, r.partition)
+    const records = batch.payload as OffsetsRecord[]
+    // a compacted batch keeps only some of its records (storage/cleaner.ts)
+    if (batch.retained) for (const k of batch.retained) replay(groups, records[k], r.partition)
+    else for (const rec of records) replay(groups, rec, r.partition)
   }
   for (const id of Object.keys(groups).sort()) {
     const g = groups[id]

@@ -29,6 +29,19 @@ export interface SendLog {
   outcome: IntColumn
   /** per sequence: time of the ack or failure (ms), or of the send while pending */
   atMs: IntColumn
+  /**
+   * where each sequence's record is in the producer's record stream (storage/records.ts): pairs
+   * [first sequence, record number - sequence], one per change (a batch that failed before it got
+   * sequences shifts the rest)
+   */
+  recordShift: number[]
+}
+
+/** The record number (storage/records.ts) of a send log's sequence. */
+export function recordNumberOf(log: SendLog, seq: number): number {
+  let delta = 0
+  for (let i = 0; i < log.recordShift.length && log.recordShift[i] <= seq; i += 2) delta = log.recordShift[i + 1]
+  return seq + delta
 }
 
 /** Every poll a reader (plain consumer or group member) made from one partition. */
@@ -57,15 +70,16 @@ export interface LeaderChange {
 
 /**
  * Records that left a replica's log on purpose: segments deleted by retention (retention.ms,
- * retention.bytes) or below a log start offset moved by DeleteRecords or learned from the leader.
+ * retention.bytes) or below a log start offset moved by DeleteRecords or learned from the leader,
+ * and records the log cleaner compacted away.
  * `ranges` are the producers' record identities: [producer, first sequence, last sequence].
  */
 export interface RecordRemoval {
   atMs: number
   broker: number
   tp: string
-  cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms'
-  /** the offsets that left: [fromOffset, logStartOffset) */
+  cause: 'logStartOffset' | 'retention.bytes' | 'retention.ms' | 'compaction'
+  /** the offsets that left: [fromOffset, logStartOffset); compaction: the first offset it cleaned */
   fromOffset: number
   logStartOffset: number
   ranges: [string, number, number][]
@@ -109,6 +123,10 @@ export interface PartitionView {
   leaderEpoch: number
   isr: number[]
   replicas: ReplicaView[]
+  /** cleanup.policy includes compact: the log cleaner keeps the latest record per key */
+  compacted: boolean
+  /** every record's key and value (the run's record store) */
+  records: import('../storage/records.ts').RecordStore
 }
 
 export function newHistory(): History {

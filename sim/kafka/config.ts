@@ -18,7 +18,7 @@
  * Log storage keys follow LogConfig and ServerLogConfigs (segment.bytes at least 1 MiB since 4.0,
  * KIP-1030; retention.ms -1 for no time limit; retention.bytes below 0 for no size limit).
  *
- * A real Kafka key kafkascope does not model yet (compaction, compression,
+ * A real Kafka key kafkascope does not model yet (max.compaction.lag.ms, compression,
  * racks, the KIP-848 consumer protocol, read_committed, ...) is refused with its own message, never
  * accepted and ignored; a key Kafka does not have at all gets the unknown-config message.
  *
@@ -88,6 +88,10 @@ export interface BrokerConfig {
   'log.cleanup.policy': CleanupPolicy
   'log.message.timestamp.type': TimestampType
   'log.retention.check.interval.ms': number
+  'log.cleaner.backoff.ms': number
+  'log.cleaner.min.cleanable.ratio': number
+  'log.cleaner.delete.retention.ms': number
+  'log.cleaner.min.compaction.lag.ms': number
 }
 
 export interface TopicConfig {
@@ -100,6 +104,9 @@ export interface TopicConfig {
   'segment.ms': number
   'cleanup.policy': CleanupPolicy
   'message.timestamp.type': TimestampType
+  'min.cleanable.dirty.ratio': number
+  'delete.retention.ms': number
+  'min.compaction.lag.ms': number
 }
 
 export interface ProducerConfig {
@@ -147,7 +154,7 @@ export interface ConsumerConfig {
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
-export type ConfigKind = 'int' | 'long' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanup'
+export type ConfigKind = 'int' | 'long' | 'double' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanup'
 
 export interface ConfigKeySpec {
   kind: ConfigKind
@@ -215,6 +222,10 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'log.cleanup.policy': { kind: 'cleanup', default: 'delete', doc: 'Default for topics: delete old segments (delete), keep the latest record per key (compact), or both.' },
   'log.message.timestamp.type': oneOf('CreateTime', ['CreateTime', 'LogAppendTime'], 'Default for topics: records keep the producer\'s timestamp (CreateTime) or get the leader\'s append time (LogAppendTime).'),
   'log.retention.check.interval.ms': long(300000, 1, 'How often a broker looks for segments that retention deletes (the first check 30 s after start-up).', 'ms'),
+  'log.cleaner.backoff.ms': long(15000, 1, 'How long the log cleaner sleeps when no compacted log is dirty enough to clean.', 'ms'),
+  'log.cleaner.min.cleanable.ratio': { kind: 'double', default: 0.5, min: 0, max: 1, doc: 'Default for topics: clean a compacted log once its dirty share is above this.' },
+  'log.cleaner.delete.retention.ms': long(86400000, 0, 'Default for topics: how long the cleaner keeps a tombstone after it first cleaned it.', 'ms'),
+  'log.cleaner.min.compaction.lag.ms': long(0, 0, 'Default for topics: records newer than this are never compacted.', 'ms'),
 }
 
 const TOPIC: Readonly<Record<keyof TopicConfig, ConfigKeySpec>> = {
@@ -227,6 +238,9 @@ const TOPIC: Readonly<Record<keyof TopicConfig, ConfigKeySpec>> = {
   'segment.ms': { kind: 'long', brokerDefault: 'log.roll.ms', min: 1, max: LONG_MAX, unit: 'ms', doc: 'A new segment starts when an incoming batch is this much newer than the segment\'s first batch (record timestamps: an idle segment does not roll).' },
   'cleanup.policy': { kind: 'cleanup', brokerDefault: 'log.cleanup.policy', doc: 'delete: retention deletes old segments; compact: keep the latest record per key; compact,delete: both.' },
   'message.timestamp.type': { kind: 'enum', brokerDefault: 'log.message.timestamp.type', values: ['CreateTime', 'LogAppendTime'], doc: 'CreateTime: records keep the producer\'s timestamp; LogAppendTime: the leader stamps its append time.' },
+  'min.cleanable.dirty.ratio': { kind: 'double', brokerDefault: 'log.cleaner.min.cleanable.ratio', min: 0, max: 1, doc: 'The log cleaner compacts this log once the dirty (not yet cleaned) share of it is above this.' },
+  'delete.retention.ms': { kind: 'long', brokerDefault: 'log.cleaner.delete.retention.ms', min: 0, max: LONG_MAX, unit: 'ms', doc: 'A tombstone stays this long after the cleaner first cleaned it, so consumers can see the delete; then a later cleaning removes it.' },
+  'min.compaction.lag.ms': { kind: 'long', brokerDefault: 'log.cleaner.min.compaction.lag.ms', min: 0, max: LONG_MAX, unit: 'ms', doc: 'Segments with records newer than this are not compacted yet.' },
 }
 
 const PRODUCER: Readonly<Record<keyof ProducerConfig, ConfigKeySpec>> = {
@@ -312,13 +326,13 @@ const NOT_CONFIGURABLE: Readonly<Record<string, string>> = {
  */
 const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
   broker: [
-    'log.cleaner.enable', 'log.cleaner.min.cleanable.ratio', 'log.cleaner.backoff.ms', 'log.roll.jitter.ms',
+    'log.cleaner.enable', 'log.cleaner.max.compaction.lag.ms', 'log.cleaner.threads', 'log.cleaner.dedupe.buffer.size', 'log.roll.jitter.ms',
     'log.segment.delete.delay.ms', 'compression.type', 'broker.rack', 'group.coordinator.rebalance.protocols',
     'group.consumer.session.timeout.ms', 'group.consumer.heartbeat.interval.ms', 'transaction.state.log.replication.factor',
   ],
   topic: [
     'segment.jitter.ms', 'segment.index.bytes',
-    'min.cleanable.dirty.ratio', 'delete.retention.ms', 'min.compaction.lag.ms', 'max.compaction.lag.ms',
+    'max.compaction.lag.ms',
     'compression.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms',
     'flush.messages', 'flush.ms', 'index.interval.bytes', 'file.delete.delay.ms', 'preallocate',
     'remote.storage.enable', 'local.retention.ms', 'local.retention.bytes',
@@ -333,9 +347,6 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
  */
 const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
   consumer: { 'group.protocol': ['classic'], 'isolation.level': ['read_uncommitted'] },
-  // the log cleaner (compaction) is not modelled yet
-  topic: { 'cleanup.policy': ['delete'] },
-  broker: { 'log.cleanup.policy': ['delete'] },
 }
 
 function notModelledMessage(key: string, value?: string): string {
@@ -462,6 +473,14 @@ function toInteger(key: string, spec: ConfigKeySpec, value: unknown): number {
   return n
 }
 
+function toDouble(key: string, spec: ConfigKeySpec, value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN
+  if (!Number.isFinite(n)) throw new ConfigError(key, `expected a number, got ${showValue(value)}`)
+  if (spec.min !== undefined && n < spec.min) throw new ConfigError(key, `${showValue(value)} must be at least ${spec.min}`)
+  if (spec.max !== undefined && n > spec.max) throw new ConfigError(key, `${showValue(value)} must be at most ${spec.max}`)
+  return n
+}
+
 function toBoolean(key: string, value: unknown): boolean {
   if (typeof value === 'boolean') return value
   if (typeof value === 'string') {
@@ -558,6 +577,8 @@ function normaliseKnownValue(key: string, spec: ConfigKeySpec, value: unknown): 
     case 'int':
     case 'long':
       return toInteger(key, spec, value)
+    case 'double':
+      return toDouble(key, spec, value)
     case 'bool':
       return toBoolean(key, value)
     case 'enum':

@@ -92,6 +92,21 @@ export type SimEvent =
     }
   /** a consumer's fetch position was out of range (below the log start after retention): auto.offset.reset applies */
   | { type: 'OffsetOutOfRange'; atMs: number; consumer: string; tp: string; position: number; logStartOffset: number; reset: 'earliest' | 'latest' | 'none' }
+  /** the leader's log cleaner compacted offsets [from, to): the latest record of each key stays */
+  | {
+      type: 'LogCleaned'
+      atMs: number
+      broker: number
+      topic: string
+      partition: number
+      from: number
+      to: number
+      dirtyRatio: number
+      removed: number
+      tombstonesRemoved: number
+      segmentsBefore: number
+      segmentsAfter: number
+    }
   /** kafka-delete-records moved the leader's log start offset (DeleteRecords) */
   | { type: 'LogStartOffsetMoved'; atMs: number; broker: number; topic: string; partition: number; from: number; to: number }
 
@@ -165,6 +180,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'SegmentRolled':
     case 'SegmentsDeleted':
     case 'LogStartOffsetMoved':
+    case 'LogCleaned':
       return 'storage'
     case 'OffsetOutOfRange':
       return 'consumer'
@@ -179,6 +195,7 @@ export function eventPartition(e: SimEvent): { topic: string; partition: number 
     case 'SegmentRolled':
     case 'SegmentsDeleted':
     case 'LogStartOffsetMoved':
+    case 'LogCleaned':
       return { topic: e.topic, partition: e.partition }
     default:
       return null

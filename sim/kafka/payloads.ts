@@ -50,6 +50,13 @@ export interface LogBatch {
    * (storage/records.ts: keys, values, timestamps); -1 for batches without one (internal topics)
    */
   firstRecord: number
+  /**
+   * after the log cleaner rewrote the batch: the indexes (0..count-1, ascending) of the records it
+   * kept; absent while every record is there. Offsets keep their gaps (compaction never renumbers).
+   */
+  retained?: readonly number[]
+  /** set by the first cleaning that kept a tombstone of this batch: tombstones go after this time */
+  deleteHorizonMs?: number
   /** the records' content, kept only for internal topics (__consumer_offsets records) */
   payload?: readonly unknown[]
 }

@@ -17,6 +17,7 @@ import { handleProduce, handleInitProducerId } from '../cluster/produce-handler.
 import { handleFetch } from '../cluster/fetch-handler.ts'
 import { onPurgeTimer } from '../cluster/purgatory.ts'
 import { onRetentionTimer } from '../cluster/log-retention.ts'
+import { onCleanerTimer } from '../cluster/log-cleaner.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
@@ -147,6 +148,8 @@ const broker: NodeBehaviour = {
         return onPurgeTimer(w, b, data as number)
       case 'broker.retention':
         return onRetentionTimer(w, b)
+      case 'broker.cleaner':
+        return onCleanerTimer(w, b)
     }
   },
   onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[n.id], peer),

@@ -64,7 +64,8 @@ export function partitionView(w: World, p: PartitionState): PartitionView {
       batches: r.log,
     })
   }
-  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas }
+  const policy = clusterImage(w).topics[p.topic]?.config['cleanup.policy']
+  return { tp, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr.slice(), replicas, compacted: typeof policy === 'string' && policy.includes('compact'), records: w.records }
 }
 
 /** The high watermark a ListOffsets(latest) would answer: the leader's, or null without a leader. */

@@ -90,7 +90,13 @@ function walkReference(part: PartitionRecords, batches: BatchLog): void {
     const first = batch.baseSequence
     const end = Math.min(first + batch.count, n)
     if (first >= end) continue
-    for (let seq = first; seq < end; seq++) {
+    const retained = batch.retained
+    for (let seq = first, k = 0; seq < end; seq++) {
+      // a compacted batch holds only its retained records (storage/cleaner.ts)
+      if (retained !== undefined) {
+        while (k < retained.length && retained[k] < seq - first) k++
+        if (retained[k] !== seq - first) continue
+      }
       const offset = batch.baseOffset + (seq - first)
       const seen = foundAt[seq]
       if (seen < 0) foundAt[seq] = offset

@@ -4,7 +4,8 @@
  * Each id is the file name without `.json`. They are unparsed on purpose: pass one to
  * parseScenario. Each one shows one piece of Kafka's behaviour (leader failover, ISR shrink and
  * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence, consumer
- * groups and rebalancing, committed offsets); its `description` says what to watch for.
+ * groups and rebalancing, committed offsets, retention and compaction); its `description` says what
+ * to watch for.
  */
 import addPartitionsRebalance from '../../scenarios/add-partitions-rebalance.json' with { type: 'json' }
 import lessonBatching from '../../scenarios/lesson-batching.json' with { type: 'json' }
@@ -30,6 +31,8 @@ import twoGroupsOneTopic from '../../scenarios/two-groups-one-topic.json' with {
 import uncleanElectionDataLoss from '../../scenarios/unclean-election-data-loss.json' with { type: 'json' }
 import retentionDeletesSegments from '../../scenarios/retention-deletes-segments.json' with { type: 'json' }
 import activeSegmentKept from '../../scenarios/active-segment-kept.json' with { type: 'json' }
+import compactionLatestPerKey from '../../scenarios/compaction-latest-per-key.json' with { type: 'json' }
+import tombstones from '../../scenarios/tombstones.json' with { type: 'json' }
 
 export const DEFAULT_SCENARIO_ID = 'leader-failover'
 
@@ -53,6 +56,8 @@ export const builtInScenarios: Record<string, unknown> = {
   'replay-by-reset-offsets': replayByResetOffsets,
   'retention-deletes-segments': retentionDeletesSegments,
   'active-segment-kept': activeSegmentKept,
+  'compaction-latest-per-key': compactionLatestPerKey,
+  tombstones,
   'consumer-group-rebalance': consumerGroupRebalance,
   'static-membership': staticMembership,
   'classroom-tour': classroomTour,

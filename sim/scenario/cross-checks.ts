@@ -265,7 +265,7 @@ class Checker extends References {
   /** Expectations refer to the state at the end: partitions after addPartitions, groups, producers, brokers. */
   expectations(): void {
     const e = this.s.expect
-    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo', 'concurrentConsumers', 'committedBackwards', 'skippedRecords', 'redeliveries'] as const
+    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo', 'concurrentConsumers', 'committedBackwards', 'skippedRecords', 'compactionLostLatest', 'redeliveries'] as const
     for (const key of counts) {
       const c = e[key]
       if (c !== undefined) checkCount(c, `expect.${key}`)

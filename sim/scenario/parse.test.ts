@@ -370,9 +370,11 @@ describe('config resolvers', () => {
       'segment.ms': 604800000,
       'cleanup.policy': 'delete',
       'message.timestamp.type': 'CreateTime',
+      'min.cleanable.dirty.ratio': 0.5,
+      'delete.retention.ms': 86400000,
+      'min.compaction.lag.ms': 0,
     })
-    // the internal __consumer_offsets topic is created with cleanup.policy=compact: kafkascope's own
-    // config is read as it is (so retention does not delete offsets), though a scenario may not set it
+    // the internal __consumer_offsets topic is created with cleanup.policy=compact
     expect(resolveTopicConfig({ 'cleanup.policy': 'compact' }, broker)['cleanup.policy']).toBe('compact')
     expect(resolveTopicConfig({ 'min.insync.replicas': 1 }, broker)['min.insync.replicas']).toBe(1)
   })
@@ -425,10 +427,10 @@ describe('config resolvers', () => {
 
 describe('Kafka configs kafkascope does not model are refused, never ignored', () => {
   test.each([
-    ['topic', 'min.cleanable.dirty.ratio', 0.1],
+    ['topic', 'max.compaction.lag.ms', 60000],
     ['topic', 'compression.type', 'zstd'],
     ['topic', 'segment.jitter.ms', 100],
-    ['broker', 'log.cleaner.backoff.ms', 1000],
+    ['broker', 'log.cleaner.threads', 2],
     ['producer', 'compression.type', 'lz4'],
     ['consumer', 'client.rack', 'rack-a'],
     ['consumer', 'group.remote.assignor', 'uniform'],
@@ -454,18 +456,21 @@ describe('Kafka configs kafkascope does not model are refused, never ignored', (
     expect(broken((s) => (s.topics[0].config = { 'segment.bytes': 1000 }))).toBe('topics[0].config.segment.bytes: 1000 must be at least 1048576')
     expect(broken((s) => (s.topics[0].config = { 'segment.ms': 0 }))).toBe('topics[0].config.segment.ms: 0 must be at least 1')
     expect(broken((s) => (s.topics[0].config = { 'cleanup.policy': 'archive' }))).toBe('topics[0].config.cleanup.policy: "archive" is not one of delete, compact, compact,delete')
+    expect(validateConfigMap('topic', { 'cleanup.policy': 'delete,compact', 'min.cleanable.dirty.ratio': '0.1' })).toEqual({ 'cleanup.policy': 'compact,delete', 'min.cleanable.dirty.ratio': 0.1 })
+    expect(broken((s) => (s.topics[0].config = { 'min.cleanable.dirty.ratio': 1.5 }))).toBe('topics[0].config.min.cleanable.dirty.ratio: 1.5 must be at most 1')
+    expect(broken((s) => (s.topics[0].config = { 'delete.retention.ms': -1 }))).toBe('topics[0].config.delete.retention.ms: -1 must be at least 0 (negative values are not allowed)')
     expect(broken((s) => (s.cluster.config = { 'log.retention.check.interval.ms': 0 }))).toBe('cluster.config.log.retention.check.interval.ms: 0 must be at least 1')
     expect(broken((s) => (s.cluster.config = { 'log.retention.hours': 1 }))).toMatch(/^cluster\.config\.log\.retention\.hours: .*set log\.retention\.ms/)
   })
 
   test('in a scenario: the path and the key; an unknown key keeps the unknown-config message', () => {
-    expect(broken((s) => (s.topics[0].config = { 'delete.retention.ms': 60000 }))).toBe(
-      'topics[0].config.delete.retention.ms: "delete.retention.ms" is a Kafka config kafkascope does not model yet (remove it from the scenario)',
+    expect(broken((s) => (s.topics[0].config = { 'segment.index.bytes': 60000 }))).toBe(
+      'topics[0].config.segment.index.bytes: "segment.index.bytes" is a Kafka config kafkascope does not model yet (remove it from the scenario)',
     )
     expect(broken((s) => (s.consumers[0].config = { 'isolation.level': 'read_committed' }))).toMatch(/^consumers\[0\]\.config\.isolation\.level: "isolation\.level=read_committed" is a Kafka setting kafkascope does not model yet/)
     expect(broken((s) => (s.producers[0].config = { 'compression.type': 'gzip' }))).toMatch(/^producers\[0\]\.config\.compression\.type: "compression\.type" is a Kafka config kafkascope does not model yet/)
-    expect(broken((s) => s.timeline.push({ atMs: 5, action: 'setTopicConfig', topic: 'orders', config: { 'cleanup.policy': 'compact' } }))).toMatch(
-      /^timeline\[2\]\.config\.cleanup\.policy: "cleanup\.policy=compact" is a Kafka setting kafkascope does not model yet/,
+    expect(broken((s) => s.timeline.push({ atMs: 5, action: 'setTopicConfig', topic: 'orders', config: { 'max.compaction.lag.ms': 1000 } }))).toMatch(
+      /^timeline\[2\]\.config\.max\.compaction\.lag\.ms: "max\.compaction\.lag\.ms" is a Kafka config kafkascope does not model yet/,
     )
     expect(broken((s) => (s.topics[0].config = { 'retention.msec': 1 }))).toMatch(/^topics\[0\]\.config\.retention\.msec: unknown config/)
     expect(() => validateConfigMap('topic', { 'no.such.key': 1 })).toThrow('no.such.key: unknown config')

@@ -172,6 +172,7 @@ const expectSchema = obj({
   concurrentConsumers: countExpectation.optional(),
   committedBackwards: countExpectation.optional(),
   skippedRecords: countExpectation.optional(),
+  compactionLostLatest: countExpectation.optional(),
   redeliveries: countExpectation.optional(),
   leaderOf: z.record(z.string(), integer(-1, INT_MAX)).optional(),
   groupState: z.record(z.string(), z.enum(GROUP_STATES)).optional(),

@@ -144,6 +144,7 @@ export interface Expectations {
   concurrentConsumers?: CountExpectation
   committedBackwards?: CountExpectation
   skippedRecords?: CountExpectation
+  compactionLostLatest?: CountExpectation
   redeliveries?: CountExpectation
   /** "topic-p" -> broker id (-1 = no leader) */
   leaderOf?: Record<string, number>

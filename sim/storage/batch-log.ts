@@ -38,6 +38,14 @@ export function newBatchLog(): BatchLog {
   return { chunks: [], length: 0, start: 0, dropped: 0 }
 }
 
+/** An empty log whose first batch will have index `start` (a log rebuilt by the cleaner keeps its indexes). */
+export function newBatchLogFrom(start: number): BatchLog {
+  const log: BatchLog = { chunks: [], length: start, start, dropped: start >>> CHUNK_BITS }
+  // the slots of the first chunk below `start` stay empty
+  if ((start & MASK) !== 0) log.chunks.push(new Array<LogBatch>(start & MASK))
+  return log
+}
+
 /** How many batches the log holds. */
 export function batchCount(log: BatchLog): number {
   return log.length - log.start

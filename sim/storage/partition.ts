@@ -31,6 +31,7 @@ export function newReplica(topic: string, partition: number, config: LogConfig =
     segments: [newSegment(0, 0, nowMs)],
     config,
     logStartOffset: 0,
+    cleanOffset: 0,
     leo: 0,
     hw: 0,
     epochs: [],
@@ -198,7 +199,9 @@ export function recordCount(r: Replica): number {
   let n = 0
   for (let i = batchIndexFor(r, r.logStartOffset); i < r.log.length; i++) {
     const b = batchAtIndex(r.log, i)
-    n += b.baseOffset >= r.logStartOffset ? b.count : b.baseOffset + b.count - r.logStartOffset
+    if (b.retained) {
+      for (const k of b.retained) if (b.baseOffset + k >= r.logStartOffset) n++
+    } else n += b.baseOffset >= r.logStartOffset ? b.count : b.baseOffset + b.count - r.logStartOffset
   }
   return n
 }

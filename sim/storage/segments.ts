@@ -43,6 +43,9 @@ export interface LogConfig {
   retentionBytes: number
   cleanupPolicy: CleanupPolicy
   timestampType: TimestampType
+  minCleanableRatio: number
+  deleteRetentionMs: number
+  minCompactionLagMs: number
 }
 
 /** Kafka 4.x's defaults (LogConfig, ServerLogConfigs). */
@@ -53,6 +56,9 @@ export const DEFAULT_LOG_CONFIG: LogConfig = Object.freeze({
   retentionBytes: -1,
   cleanupPolicy: 'delete',
   timestampType: 'CreateTime',
+  minCleanableRatio: 0.5,
+  deleteRetentionMs: 86400000,
+  minCompactionLagMs: 0,
 })
 
 /** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: a v2 batch header. */

@@ -39,6 +39,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   SegmentRolled: { type: 'SegmentRolled', atMs: 1, broker: 1, topic: 'orders', partition: 0, baseOffset: 5120, reason: 'segment.bytes' },
   SegmentsDeleted: { type: 'SegmentsDeleted', atMs: 1, broker: 1, topic: 'orders', partition: 0, segments: 2, records: 4096, cause: 'retention.ms', logStartOffset: 5120 },
   LogStartOffsetMoved: { type: 'LogStartOffsetMoved', atMs: 1, broker: 1, topic: 'orders', partition: 0, from: 0, to: 300 },
+  LogCleaned: { type: 'LogCleaned', atMs: 1, broker: 2, topic: 'prices', partition: 0, from: 0, to: 4000, dirtyRatio: 0.83, removed: 3800, tombstonesRemoved: 2, segmentsBefore: 4, segmentsAfter: 1 },
   OffsetOutOfRange: { type: 'OffsetOutOfRange', atMs: 1, consumer: 'billing-1', tp: 'orders-0', position: 120, logStartOffset: 300, reset: 'earliest' },
 }
 
@@ -46,7 +47,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(35)
+    expect(ALL.length).toBe(36)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')

@@ -152,6 +152,8 @@ function formatEn(e: SimEvent): string {
       return `Broker ${e.broker} deleted ${e.segments} ${e.segments === 1 ? 'segment' : 'segments'} of ${e.topic}-${e.partition} (${e.cause}; ${e.records} ${e.records === 1 ? 'record' : 'records'} no longer readable): log start offset ${e.logStartOffset}`
     case 'LogStartOffsetMoved':
       return `DeleteRecords: ${e.topic}-${e.partition} log start offset ${e.from} → ${e.to} (leader: broker ${e.broker})`
+    case 'LogCleaned':
+      return `Broker ${e.broker} compacted ${e.topic}-${e.partition} offsets ${e.from}..${e.to - 1} (dirty ratio ${e.dirtyRatio}): ${e.removed} older ${e.removed === 1 ? 'record' : 'records'} removed${e.tombstonesRemoved > 0 ? `, ${e.tombstonesRemoved} past delete.retention.ms among them` : ''}; ${e.segmentsBefore} → ${e.segmentsAfter} ${e.segmentsAfter === 1 ? 'segment' : 'segments'}`
     case 'OffsetOutOfRange':
       return `${e.consumer}: fetch position ${e.position} is out of range for ${e.tp} (log start offset ${e.logStartOffset}): OFFSET_OUT_OF_RANGE, ${e.reset === 'none' ? 'auto.offset.reset=none stops the consumer' : `resetting to ${e.reset} (auto.offset.reset)`}`
   }
@@ -227,6 +229,8 @@ function formatKo(e: SimEvent): string {
       return `브로커 ${e.broker}: ${e.topic}-${e.partition}의 세그먼트 ${e.segments}개 삭제 (${e.cause}, 더 이상 읽을 수 없는 레코드 ${e.records}개), 로그 시작 오프셋 ${e.logStartOffset}`
     case 'LogStartOffsetMoved':
       return `DeleteRecords: ${e.topic}-${e.partition}의 로그 시작 오프셋 ${e.from} → ${e.to} (리더: 브로커 ${e.broker})`
+    case 'LogCleaned':
+      return `브로커 ${e.broker}: ${e.topic}-${e.partition} 오프셋 ${e.from}..${e.to - 1} 컴팩션 (dirty 비율 ${e.dirtyRatio}), 오래된 레코드 ${e.removed}개 제거${e.tombstonesRemoved > 0 ? ` (그중 delete.retention.ms가 지난 툼스톤 ${e.tombstonesRemoved}개)` : ''}, 세그먼트 ${e.segmentsBefore}개 → ${e.segmentsAfter}개`
     case 'OffsetOutOfRange':
       return `${e.consumer}: ${e.tp}의 fetch 위치 ${e.position}이(가) 범위 밖 (로그 시작 오프셋 ${e.logStartOffset}): OFFSET_OUT_OF_RANGE, ${e.reset === 'none' ? 'auto.offset.reset=none이라 컨슈머가 멈춤' : `${e.reset}(으)로 재설정 (auto.offset.reset)`}`
   }

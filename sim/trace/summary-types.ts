@@ -14,6 +14,7 @@ export interface Anomaly {
     | 'concurrentConsumers'
     | 'committedBackwards'
     | 'skippedRecords'
+    | 'compactionLostLatest'
   atMs: number
   /** the checker's sentence, in English */
   detail: string
@@ -80,6 +81,7 @@ export type AnomalyFacts =
   | { kind: 'concurrentConsumers'; groupId: string; first: AtMs<string>; second: AtMs<string>; previousMs: number }
   | { kind: 'committedBackwards'; groupId: string; member: string; offset: number; atMs: number; generation: number; previous: number }
   | { kind: 'skippedRecords'; groupId: string; from: number; to: number; committed: number }
+  | { kind: 'compactionLostLatest'; key: string; offset: number; producer: string; seq: number; broker: number; ackMs: number }
 
 export interface DivergentSide {
   broker: number
@@ -100,6 +102,7 @@ export const ANOMALY_COUNTS = [
   'concurrentConsumers',
   'committedBackwards',
   'skippedRecords',
+  'compactionLostLatest',
 ] as const
 
 export interface CheckReport {
@@ -117,6 +120,8 @@ export interface CheckReport {
   committedBackwards: number
   /** group checks: offsets below the committed offset that no member of the group read */
   skippedRecords: number
+  /** compaction: the latest acknowledged value of a key compacted away with no newer record of the key left */
+  compactionLostLatest: number
   /** not an anomaly (at-least-once): records a group read more than once, e.g. after a crash */
   redeliveries: number
   /** the first anomalies found (at most 20), earliest first */

@@ -209,7 +209,7 @@ function deletedMarks(w: World, broker: number, tp: string): DeletedMark[] {
   const removals = w.history.removals
   for (let i = removals.length - 1; i >= 0 && removals[i].atMs > w.nowMs - DELETED_SHOWN_MS; i--) {
     const r = removals[i]
-    if (r.broker === broker && r.tp === tp && r.logStartOffset > r.fromOffset) out.push({ from: r.fromOffset, to: r.logStartOffset, atMs: r.atMs, cause: r.cause })
+    if (r.cause !== 'compaction' && r.broker === broker && r.tp === tp && r.logStartOffset > r.fromOffset) out.push({ from: r.fromOffset, to: r.logStartOffset, atMs: r.atMs, cause: r.cause })
   }
   return out.reverse()
 }

@@ -34,6 +34,10 @@ export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
     why: { en: 'Two members of one group consumed the same partition at once.', ko: '한 그룹의 두 멤버가 같은 파티션을 동시에 읽었습니다.' },
   },
   committedBackwards: { name: { en: 'Commit went backwards', ko: '커밋 역행' }, why: { en: 'A commit moved a group’s offset backwards within one generation.', ko: '한 generation 안에서 커밋이 그룹의 오프셋을 뒤로 옮겼습니다.' } },
+  compactionLostLatest: {
+    name: { en: 'Latest value compacted away', ko: '최신 값이 컴팩션으로 사라짐' },
+    why: { en: 'The log cleaner removed the newest value of a key, so a reader can no longer see it.', ko: '로그 클리너가 키의 가장 새로운 값을 지워서 더 이상 읽을 수 없습니다.' },
+  },
   skippedRecords: {
     name: { en: 'Records skipped', ko: '건너뛴 기록' },
     why: { en: 'The group committed past records no member read.', ko: '어느 멤버도 읽지 않은 기록을 지나 커밋했습니다.' },
@@ -138,6 +142,8 @@ function detailEn(tp: string, f: AnomalyFacts): string {
       return `group ${f.groupId}: ${f.member} committed ${tp} offset ${f.offset} at ${f.atMs} ms in generation ${f.generation}, below ${f.previous} committed earlier in that generation`
     case 'skippedRecords':
       return `group ${f.groupId}: ${tp} offsets ${f.from}..${f.to} were never read by any member, yet the group committed ${f.committed}`
+    case 'compactionLostLatest':
+      return `${tp} key ${f.key}: the latest acknowledged value (offset ${f.offset}, ${f.producer} seq ${f.seq}) was compacted away on broker ${f.broker}, with no newer record of the key left`
   }
 }
 
@@ -183,6 +189,8 @@ function detailKo(tp: string, f: AnomalyFacts): string {
       return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.member} 멤버가 ${f.atMs} ms에 커밋한 오프셋 ${f.offset} (generation ${f.generation}) — 같은 generation에서 먼저 커밋한 오프셋 ${f.previous}보다 낮음`
     case 'skippedRecords':
       return `그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.from}..${f.to} 범위는 어느 멤버도 읽지 않았는데 그룹은 오프셋 ${f.committed}까지 커밋함`
+    case 'compactionLostLatest':
+      return `${tp}의 키 ${f.key}: 마지막으로 확인(ack)된 값(오프셋 ${f.offset}, ${f.producer} seq ${f.seq})이 브로커 ${f.broker}에서 컴팩션으로 지워졌는데, 이 키의 더 새로운 레코드가 없음`
   }
 }
 
