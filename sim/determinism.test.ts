@@ -37,6 +37,10 @@ const CASES: { id: string; action: TimelineAction }[] = [
   // consumer groups: member ids (seeded), rebalances, commits into __consumer_offsets, coordinator timers
   { id: 'consumer-crash-session-timeout', action: { atMs: 33_333, action: 'crashConsumer', member: 'billing-1' } },
   { id: 'eager-vs-cooperative', action: { atMs: 25_001, action: 'addConsumer', groupId: 'coop' } },
+  // storage: segments rolled and deleted by retention across snapshots; DeleteRecords moves the log start
+  { id: 'retention-deletes-segments', action: { atMs: 67_777, action: 'deleteRecords', topic: 'logs', partition: 0, beforeOffset: -1 } },
+  // compaction: cleaner passes rewrite logs across snapshots; tombstones get and pass their delete horizon
+  { id: 'tombstones', action: { atMs: 52_345, action: 'produce', producer: 'accounts', key: 'user-2', value: null } },
 ]
 
 describe.each(CASES)('determinism of $id', ({ id, action }) => {

@@ -124,6 +124,7 @@ describe('clean histories', () => {
       concurrentConsumers: 0,
       committedBackwards: 0,
       skippedRecords: 0,
+      compactionLostLatest: 0,
       redeliveries: 0,
       first: [],
       grouped: [],
