@@ -6,7 +6,11 @@
  * number of events through a bare event heap (sim/kernel/scheduler.ts, hold model: pop the earliest,
  * push one a little later) to show how far the simulation is from the cost of its event queue.
  *
- *   npm run bench [-- --json] [-- --until MS]
+ *   npm run bench [-- --json] [-- --until MS] [-- --scenario FILE]
+ *
+ * bench/storage.json is the same cluster with log storage at work (orders compacted, clicks with a
+ * 2-minute retention, 1 MiB segments); bench/storage-baseline.json is it with the storage configs
+ * left at Kafka's defaults: run both to see what retention and the cleaner cost.
  */
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { readFileSync, realpathSync } from 'node:fs'
@@ -190,15 +194,17 @@ if (isMain()) {
   const args = process.argv.slice(2)
   let json = false
   let untilMs: number | undefined
+  let scenarioFile: string | undefined
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true
     else if (args[i] === '--until' && /^\d+$/.test(args[i + 1] ?? '') && Number(args[i + 1]) > 0) untilMs = Number(args[++i])
+    else if (args[i] === '--scenario' && args[i + 1] !== undefined) scenarioFile = args[++i]
     else {
-      process.stderr.write(`bench: unknown or bad argument ${JSON.stringify(args[i])} (usage: bench [--json] [--until MS])\n`)
+      process.stderr.write(`bench: unknown or bad argument ${JSON.stringify(args[i])} (usage: bench [--json] [--until MS] [--scenario FILE])\n`)
       process.exit(2)
     }
   }
-  const result = runBench({ untilMs })
+  const result = runBench({ untilMs, scenarioFile })
   if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n')
   else process.stdout.write(formatBench(result).join('\n') + '\n')
 }

@@ -1,7 +1,8 @@
 // Lessons 8–17 as a learner follows them in the browser: each key moment shows on screen what the
 // step says — NOT_ENOUGH_REPLICAS territory (the ISR is the leader alone), Leader: none next to an
 // unclean election and the checker's lost writes, the coordinator moving back, leaders balanced
-// again — in English and Korean, with no console errors.
+// again, retention's deleted segments and OFFSET_OUT_OF_RANGE — in English and Korean, with no
+// console errors.
 
 import { expect, test, type Page } from '@playwright/test'
 import { watchErrors } from './support.ts'
@@ -11,6 +12,7 @@ import { lesson as unclean } from '../src/lessons/content/09-unclean-election.ts
 import { lesson as coordinator } from '../src/lessons/content/11-group-coordinator.ts'
 import { lesson as scaling } from '../src/lessons/content/12-scaling-out.ts'
 import { lesson as batching } from '../src/lessons/content/13-batching.ts'
+import { lesson as retention } from '../src/lessons/content/14-retention-and-segments.ts'
 
 type Locale = 'en' | 'ko'
 
@@ -124,6 +126,34 @@ test.describe('lessons 8–17', () => {
     await doStep(page, batching, 1)
     await expect(page.getByTestId('metrics-panel')).toBeVisible()
     await page.screenshot({ path: 'test-results/lessons-8-17/batching-en.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 14 (Korean): retention deletes a whole segment, archive-1 gets OFFSET_OUT_OF_RANGE, the active segment stays', async ({ page }) => {
+    const errors = watchErrors(page)
+    const summary = () =>
+      page.evaluate(() => (window as unknown as { __kafkascope: { summary(): { partitions: { topic: string; partition: number; logStartOffset: number; segments: number }[] } } }).__kafkascope.summary())
+    const logs0 = async () => (await summary()).partitions.find((p) => p.topic === 'logs' && p.partition === 0)!
+    await openLesson(page, retention, 'ko')
+    // step 3 (Events tab, followed in the caption): the pass at 75 s deleted logs-0's first segment
+    await goTo(page, retention, 2)
+    const events = page.getByTestId('events-list')
+    await expect(events).toContainText('logs-0의 세그먼트 1개 삭제')
+    await expect(events).toContainText('로그 시작 오프셋 1007')
+    expect(await logs0()).toMatchObject({ logStartOffset: 1007 })
+    await page.screenshot({ path: 'test-results/lessons-8-17/retention-deleted-ko.png' })
+    // step 5: archive-1 fell below the log start offset
+    await page.getByTestId('caption-next').click()
+    await goTo(page, retention, 4, 3)
+    await expect(events).toContainText('OFFSET_OUT_OF_RANGE')
+    await expect(events).toContainText('archive-1')
+    await expect(page.getByTestId('caption-explain')).toContainText('OFFSET_OUT_OF_RANGE')
+    await page.screenshot({ path: 'test-results/lessons-8-17/retention-out-of-range-ko.png' })
+    // step 6: the pass at 150 s deleted nothing; one active segment from offset 7048
+    await page.getByTestId('caption-next').click()
+    await goTo(page, retention, 5, 5)
+    expect(await logs0()).toMatchObject({ logStartOffset: 7048, segments: 1 })
+    await expect(page.getByTestId('lesson-explain')).toContainText('7048')
     expect(errors).toEqual([])
   })
 })

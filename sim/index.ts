@@ -12,8 +12,19 @@ import { step as stepWorld, runUntil as runWorldUntil, nextTime, type MessageTap
 import { buildSummary } from './trace/summary.ts'
 import { traceHashOf } from './kernel/trace-hash.ts'
 import { scheduleIntervention } from './scenario/actions.ts'
-import { kafkaTopicsDescribe as describeTopicsView, kafkaConsumerGroupsDescribe as describeGroupView } from './trace/kafka-tools-view.ts'
-import type { DescribeTopicsOptions, ToolOutput } from './trace/kafka-tools.ts'
+import {
+  kafkaTopicsDescribe as describeTopicsView,
+  kafkaConsumerGroupsDescribe as describeGroupView,
+  kafkaConfigsDescribe as describeConfigsView,
+  kafkaLogDirsDescribe as describeLogDirsView,
+  kafkaGetOffsets as getOffsetsView,
+  topicConfigs as topicConfigsView,
+  type KafkaGetOffsetsOptions,
+} from './trace/kafka-tools-view.ts'
+import type { DescribeLogDirsOptions, DescribeTopicsOptions, TopicConfigEntry, ToolOutput } from './trace/kafka-tools.ts'
+export type { ConfigSourceName, ConfigSynonymEntry, DescribeLogDirsOptions, TopicConfigEntry, ToolOutput } from './trace/kafka-tools.ts'
+export { KafkaToolError } from './trace/kafka-tools.ts'
+export type { KafkaGetOffsetsOptions } from './trace/kafka-tools-view.ts'
 import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
 import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
 import type { Note } from './nodes/world.ts'
@@ -49,6 +60,7 @@ export type { MetricSample } from './observe/metrics.ts'
 export { partitionLag, totalLag, type PartitionOffsets } from './observe/lag.ts'
 export type { ConfigMap, ConfigValue, Expectations } from './scenario/types.ts'
 export { resolveProducerConfig, type ProducerConfig } from './kafka/config.ts'
+export { CONFIG_REGISTRY, ConfigError, normaliseConfigValue, type ConfigKeySpec } from './kafka/config.ts'
 export { builtInScenarios, DEFAULT_SCENARIO_ID } from './scenario/builtins.ts'
 export { builtInName, scenarioText, type ScenarioLang } from './scenario/scenario-text.ts'
 export { evaluateExpect, type ExpectResult } from './check/expect.ts'
@@ -115,6 +127,26 @@ export function kafkaTopicsDescribe(sim: Simulation, options: DescribeTopicsOpti
 /** `kafka-consumer-groups.sh --describe --group <groupId>` against the simulated cluster now. */
 export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string): ToolOutput {
   return describeGroupView(sim.world, groupId)
+}
+
+/** `kafka-configs.sh --describe --entity-type topics --entity-name <topic> [--all]` against the simulated cluster now. */
+export function kafkaConfigsDescribe(sim: Simulation, topic: string, options: { all?: boolean } = {}): ToolOutput {
+  return describeConfigsView(sim.world, topic, options)
+}
+
+/** `kafka-log-dirs.sh --describe [--topic-list …] [--broker-list …]` against the simulated cluster now. */
+export function kafkaLogDirsDescribe(sim: Simulation, options: DescribeLogDirsOptions = {}): ToolOutput {
+  return describeLogDirsView(sim.world, options)
+}
+
+/** `kafka-get-offsets.sh [--topic …] [--partitions …] --time …` against the simulated cluster now (throws KafkaToolError on bad options). */
+export function kafkaGetOffsets(sim: Simulation, options: KafkaGetOffsetsOptions = {}): ToolOutput {
+  return getOffsetsView(sim.world, options)
+}
+
+/** A topic's configs now, as DescribeConfigs answers them (value, source, synonyms, doc); null when the topic does not exist. */
+export function topicConfigs(sim: Simulation, topic: string): TopicConfigEntry[] | null {
+  return topicConfigsView(sim.world, topic)
 }
 
 /** The published view of the run now (view/cluster-view.ts): plain data for the app. */

@@ -94,10 +94,12 @@ function removedRecords(history: History, part: PartitionRecords): Map<string, [
   return out
 }
 
-function isRemoved(ranges: [number, number][] | undefined, seq: number): boolean {
-  if (!ranges) return false
-  for (const [from, to] of ranges) if (seq >= from && seq <= to) return true
-  return false
+/** removed[seq] === 1 for the producer's sequences the ranges cover (null: none). */
+function removedMarks(ranges: [number, number][] | undefined, n: number): Uint8Array | null {
+  if (!ranges) return null
+  const marks = new Uint8Array(n)
+  for (const [from, to] of ranges) marks.fill(1, Math.max(0, from), Math.min(n, to + 1))
+  return marks
 }
 
 function lostCandidates(part: PartitionRecords, removed: Map<string, [number, number][]>): Candidates {
@@ -113,11 +115,11 @@ function lostCandidates(part: PartitionRecords, removed: Map<string, [number, nu
     const slot = part.slots[s]
     const { outcome, atMs, n } = slot.log
     const foundAt = slot.foundAt
-    const removedRanges = removed.get(slot.log.producer)
+    const removedSeqs = removedMarks(removed.get(slot.log.producer), n)
     for (let seq = 0; seq < n; seq++) {
       const o = getInt(outcome, seq)
       if (o >= 0) {
-        if (foundAt[seq] < 0 && !isRemoved(removedRanges, seq)) {
+        if (foundAt[seq] < 0 && (removedSeqs === null || removedSeqs[seq] === 0)) {
           out.slot.push(s)
           out.seq.push(seq)
         }

@@ -57,6 +57,7 @@ function replica(broker: number, batches: LogBatch[], opts: Partial<Omit<Replica
     logEndOffset: leo,
     highWatermark: leo,
     batches: batchLogOf(batches),
+    cleanedTo: 0,
     ...opts,
   }
 }

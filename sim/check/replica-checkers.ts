@@ -59,6 +59,15 @@ function firstDivergence(a: ReplicaView, b: ReplicaView): Divergence | undefined
       j++
       continue
     }
+    // the log cleaner drops a batch it emptied: a batch one replica lacks below what the other has cleaned is no divergence
+    if (x.baseOffset < y.baseOffset && x.baseOffset + x.count <= b.cleanedTo) {
+      i++
+      continue
+    }
+    if (y.baseOffset < x.baseOffset && y.baseOffset + y.count <= a.cleanedTo) {
+      j++
+      continue
+    }
     const offset = Math.max(lo, Math.min(x.baseOffset, y.baseOffset))
     return { offset, a: x, b: y }
   }

@@ -112,8 +112,10 @@ export interface ReplicaView {
   logStartOffset: number
   logEndOffset: number
   highWatermark: number
-  /** batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset */
+  /** batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset (but for batches the log cleaner emptied and dropped) */
   batches: import('../storage/batch-log.ts').BatchLog
+  /** the log cleaner's checkpoint: below it, emptied batches may be gone */
+  cleanedTo: number
 }
 
 export interface PartitionView {

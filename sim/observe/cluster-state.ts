@@ -62,6 +62,7 @@ export function partitionView(w: World, p: PartitionState): PartitionView {
       logEndOffset: r.leo,
       highWatermark: r.hw,
       batches: r.log,
+      cleanedTo: r.cleanOffset,
     })
   }
   const policy = clusterImage(w).topics[p.topic]?.config['cleanup.policy']

@@ -16,9 +16,10 @@
  *   the first cleaning that keeps it sets the horizon to now + delete.retention.ms, and a later
  *   cleaning after that time removes it;
  * - the cleaned segments are regrouped so that each group fits segment.bytes.
+ * - a batch the cleaning empties goes, unless it is its producer's last batch (kept empty, so the
+ *   producer's sequence state survives).
  * Simplified: the offset map holds every key (Kafka's is bounded by log.cleaner.dedupe.buffer.size);
- * the cleaner's checkpoint is the first uncleanable offset; a batch the cleaner empties stays in the
- * log as an empty batch (Kafka keeps only a producer's last one); cleaning takes no simulated time.
+ * the cleaner's checkpoint is the first uncleanable offset; cleaning takes no simulated time.
  */
 import { batchAtIndex, newBatchLogFrom, pushBatch } from './batch-log.ts'
 import { addToSegment, activeSegment, type LogSegment } from './segments.ts'
@@ -88,13 +89,6 @@ export interface Cleaning {
   removedRanges: RemovedRange[]
 }
 
-/** A record's key id and whether it is a tombstone, for the records of one batch. */
-interface BatchRecords {
-  key(i: number): number
-  tombstone(i: number): boolean
-  timestamp(i: number): number
-}
-
 /** Cleaner.clean: compact the log's cleanable segments. */
 export function cleanLog(r: Replica, store: RecordStore, nowMs: number, range: CleanableRange): Cleaning {
   const log = r.log
@@ -110,6 +104,7 @@ export function cleanLog(r: Replica, store: RecordStore, nowMs: number, range: C
     const end = segs[last + 1].firstIndex
     for (let i = Math.max(segs[first].firstIndex, log.start); i < end; i++) {
       const b = cleanBatch(r, store, batchAtIndex(log, i), latest, nowMs, cleaning)
+      if (b === null) continue
       pushBatch(out, b)
       addToSegment(seg, b)
     }
@@ -125,62 +120,82 @@ export function cleanLog(r: Replica, store: RecordStore, nowMs: number, range: C
   return cleaning
 }
 
-/** Cleaner.buildOffsetMap: each key's latest offset in [from, to). */
-function offsetMap(r: Replica, store: RecordStore, from: number, to: number): Map<number, number> {
-  const map = new Map<number, number>()
+/** Cleaner.buildOffsetMap: each key's latest offset in [from, to), by key id (-1: none). */
+function offsetMap(r: Replica, store: RecordStore, from: number, to: number): Int32Array {
+  let latest: Int32Array = new Int32Array(store.keys.length + 64).fill(-1)
   for (let i = r.log.start; i < r.log.length; i++) {
     const b = batchAtIndex(r.log, i)
     if (b.baseOffset + b.count <= from) continue
     if (b.baseOffset >= to) break
-    const recs = batchRecords(r, store, b)
-    forEachRecord(b, (k) => {
+    const recs = recordsOf(r, store, b)
+    const n = b.retained ? b.retained.length : b.count
+    for (let j = 0; j < n; j++) {
+      const k = b.retained ? b.retained[j] : j
       const offset = b.baseOffset + k
-      const key = recs.key(k)
-      if (offset >= from && offset < to && key >= 0) map.set(key, offset)
-    })
+      const key = keyAt(store, recs, b, k)
+      if (offset < from || offset >= to || key < 0) continue
+      if (key >= latest.length) latest = grow(latest, key)
+      latest[key] = offset
+    }
   }
-  return map
+  return latest
 }
 
-function forEachRecord(b: LogBatch, f: (index: number) => void): void {
-  if (b.retained) for (const k of b.retained) f(k)
-  else for (let k = 0; k < b.count; k++) f(k)
+function grow(a: Int32Array, key: number): Int32Array {
+  const b: Int32Array = new Int32Array(Math.max(key + 1, a.length * 2)).fill(-1)
+  b.set(a)
+  return b
 }
 
-/** Cleaner.shouldRetainRecord over one batch; the batch itself when it keeps every record and needs no horizon. */
-function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Map<number, number>, nowMs: number, cleaning: Cleaning): LogBatch {
-  const recs = batchRecords(r, store, b)
+/**
+ * Cleaner.shouldRetainRecord over one batch: the batch itself when it keeps every record and needs no
+ * horizon; null when it keeps none and is not its producer's last batch (BatchRetention.DELETE_EMPTY
+ * versus RETAIN_EMPTY, which keeps the producer's sequence state).
+ */
+function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Array, nowMs: number, cleaning: Cleaning): LogBatch | null {
+  const recs = recordsOf(r, store, b)
   const kept: number[] = []
   let tombstoneKept = false
   let dropped = false
-  forEachRecord(b, (k) => {
-    const key = recs.key(k)
-    const tombstone = recs.tombstone(k)
-    const latestForKey = key >= 0 && b.baseOffset + k >= (latest.get(key) ?? -1)
-    const retainTombstone = b.deleteHorizonMs === undefined || nowMs < b.deleteHorizonMs
+  const retainTombstone = b.deleteHorizonMs === undefined || nowMs < b.deleteHorizonMs
+  const n = b.retained ? b.retained.length : b.count
+  for (let j = 0; j < n; j++) {
+    const k = b.retained ? b.retained[j] : j
+    const key = keyAt(store, recs, b, k)
+    const tombstone = recs !== null && recordValue(recs, b.firstRecord + k) === null
+    const latestForKey = key >= 0 && b.baseOffset + k >= (key < latest.length ? latest[key] : -1)
     if (latestForKey && (!tombstone || retainTombstone)) {
       kept.push(k)
       if (tombstone) tombstoneKept = true
-      return
+      continue
     }
     dropped = true
     cleaning.removed++
     if (tombstone && latestForKey) cleaning.tombstonesRemoved++
     if (b.baseSequence >= 0) addRemoved(cleaning.removedRanges, b.producer, b.baseSequence + k)
-  })
+  }
   const needsHorizon = tombstoneKept && b.deleteHorizonMs === undefined
   if (!dropped && !needsHorizon) return b
+  if (kept.length === 0 && !isProducersLastBatch(r, b)) return null
   const sizeBytes = b.count === 0 ? 0 : Math.round((b.sizeBytes * kept.length) / b.count)
   const out: LogBatch = { ...b, sizeBytes, retained: kept }
   if (needsHorizon) out.deleteHorizonMs = nowMs + r.config.deleteRetentionMs
-  if (kept.length > 0 && kept.length < (b.retained?.length ?? b.count)) out.maxTimestamp = maxKeptTimestamp(b, recs, kept)
+  if (kept.length > 0 && kept.length < n) out.maxTimestamp = maxKeptTimestamp(b, recs, kept)
   return out
 }
 
-function maxKeptTimestamp(b: LogBatch, recs: BatchRecords, kept: readonly number[]): number {
+/** The producer's latest batch in this log (its producer state points at it): kept even when emptied. */
+function isProducersLastBatch(r: Replica, b: LogBatch): boolean {
+  if (b.producerId < 0) return false
+  const recent = r.producers[String(b.producerId)]?.recent
+  return recent !== undefined && recent.length > 0 && recent[recent.length - 1][2] === b.baseOffset
+}
+
+function maxKeptTimestamp(b: LogBatch, recs: RecordStream | null, kept: readonly number[]): number {
+  if (b.timestampType === 'LogAppendTime' || recs === null) return b.maxTimestamp
   let max = -1
-  for (const k of kept) max = Math.max(max, recs.timestamp(k))
-  return b.timestampType === 'LogAppendTime' ? b.maxTimestamp : max
+  for (const k of kept) max = Math.max(max, recordTimestamp(recs, b.firstRecord + k))
+  return max
 }
 
 function addRemoved(ranges: RemovedRange[], producer: string, seq: number): void {
@@ -209,26 +224,16 @@ function groupBySize(segs: readonly LogSegment[], count: number, maxBytes: numbe
   return groups
 }
 
-/** Keys, tombstones and timestamps of a batch's records: from its producer's record stream, or its payload. */
-function batchRecords(r: Replica, store: RecordStore, b: LogBatch): BatchRecords {
-  const stream: RecordStream | undefined = b.firstRecord >= 0 ? findRecordStream(store, b.producer, r.tp) : undefined
-  if (stream) {
-    return {
-      key: (i) => recordKeyId(stream, b.firstRecord + i),
-      tombstone: (i) => recordValue(stream, b.firstRecord + i) === null,
-      timestamp: (i) => (b.timestampType === 'LogAppendTime' ? b.maxTimestamp : recordTimestamp(stream, b.firstRecord + i)),
-    }
-  }
-  const payload = b.payload as readonly { type?: string; groupId?: string; tp?: string }[] | undefined
-  return {
-    key: (i) => {
-      const rec = payload?.[i]
-      if (!rec) return -1
-      // __consumer_offsets keys: the group (GroupMetadataKey) or the group and partition (OffsetCommitKey)
-      return internKey(store, rec.type === 'offset' ? `offset:${rec.groupId}:${rec.tp}` : `group:${rec.groupId}`)
-    },
-    tombstone: () => false,
-    timestamp: () => b.maxTimestamp,
-  }
+/** The record stream holding a batch's records, or null for a batch that carries its own (payload). */
+function recordsOf(r: Replica, store: RecordStore, b: LogBatch): RecordStream | null {
+  return b.firstRecord >= 0 ? findRecordStream(store, b.producer, r.tp) ?? null : null
 }
 
+/** Record k's key id: from the record stream, or from the payload (__consumer_offsets' keys). */
+function keyAt(store: RecordStore, recs: RecordStream | null, b: LogBatch, k: number): number {
+  if (recs !== null) return recordKeyId(recs, b.firstRecord + k)
+  const rec = (b.payload as readonly { type?: string; groupId?: string; tp?: string }[] | undefined)?.[k]
+  if (!rec) return -1
+  // GroupMetadataKey (the group) or OffsetCommitKey (the group and the partition)
+  return internKey(store, rec.type === 'offset' ? `offset:${rec.groupId}:${rec.tp}` : `group:${rec.groupId}`)
+}

@@ -9,16 +9,32 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createSimulation, kafkaTopicsDescribe, parseScenario } from '../index.ts'
+import {
+  createSimulation,
+  kafkaConfigsDescribe,
+  kafkaGetOffsets,
+  kafkaLogDirsDescribe,
+  kafkaTopicsDescribe,
+  parseScenario,
+  topicConfigs,
+  type Simulation,
+} from '../index.ts'
 import {
   describeGroupMembers,
   describeGroupOffsets,
   describeGroupState,
+  describeLogDirs,
+  describeTopicConfigs,
   describeTopics,
+  getOffsets,
   javaDoubleToString,
   KafkaToolError,
+  parseOffsetSpec,
+  topicConfigEntries,
   type DescribedTopic,
+  type GetOffsetsPartition,
   type GroupOffsetRow,
+  type LogDirReplica,
 } from './kafka-tools.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -484,5 +500,305 @@ describe('kafka-topics --describe prints the ISR in the stored order (leader-fai
     expect(lines).toContain('\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 3,1,2\tIsr: 1,2,3\tElr: \tLastKnownElr: ')
     expect(lines).toContain('\tTopic: orders\tPartition: 2\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,1,3\tElr: \tLastKnownElr: ')
     expect(sim.summary().partitions.find((p) => p.topic === 'orders' && p.partition === 2)!.isr).toEqual([1, 2, 3])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// kafka-configs.sh --describe --entity-type topics --entity-name T [--all]
+// (ConfigCommand.describeResourceConfig over ConfigHelper.createTopicConfigEntry's synonyms)
+// ---------------------------------------------------------------------------------------------
+
+describe('describeTopicConfigs (ConfigCommand.describeResourceConfig)', () => {
+  const entries = (overrides: Record<string, string | number | boolean>, staticBroker: Record<string, string | number | boolean> = {}) =>
+    topicConfigEntries({ overrides, staticBroker })
+
+  it('lists only the topic\'s overrides, sorted by name, with their synonyms, after "Dynamic configs for topic T are:"', () => {
+    const out = describeTopicConfigs({ topic: 'orders', exists: true, entries: entries({ 'segment.bytes': 1048576, 'retention.ms': 60000, 'cleanup.policy': 'compact,delete' }) })
+    expect(out).toEqual({
+      stdout: [
+        'Dynamic configs for topic orders are:',
+        '  cleanup.policy=compact,delete sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:cleanup.policy=compact,delete, DEFAULT_CONFIG:log.cleanup.policy=delete}',
+        // log.retention.ms has no default in Kafka (the 7 days come from log.retention.hours), and
+        // configSynonyms drops the synonyms before the first one set: nothing of the broker is left
+        '  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}',
+        '  segment.bytes=1048576 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:segment.bytes=1048576, DEFAULT_CONFIG:log.segment.bytes=1073741824}',
+        '',
+      ].join('\n'),
+      stderr: '',
+    })
+  })
+
+  it('prints just the header for a topic without overrides', () => {
+    expect(describeTopicConfigs({ topic: 't', exists: true, entries: entries({}) }).stdout).toBe('Dynamic configs for topic t are:\n')
+  })
+
+  it('names server.properties settings STATIC_BROKER_CONFIG, before Kafka\'s defaults', () => {
+    const e = entries({ 'retention.ms': 60000 }, { 'log.retention.ms': 3600000, 'log.segment.bytes': 2097152 })
+    const out = describeTopicConfigs({ topic: 'logs', exists: true, entries: e }, { all: true }).stdout.split('\n')
+    expect(out).toContain('  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000, STATIC_BROKER_CONFIG:log.retention.ms=3600000, DEFAULT_CONFIG:log.retention.hours=168}')
+    expect(out).toContain('  segment.bytes=2097152 sensitive=false synonyms={STATIC_BROKER_CONFIG:log.segment.bytes=2097152, DEFAULT_CONFIG:log.segment.bytes=1073741824}')
+    const seg = e.find((x) => x.name === 'segment.bytes')!
+    expect([seg.source, seg.value, seg.brokerSynonym]).toEqual(['STATIC_BROKER_CONFIG', '2097152', 'log.segment.bytes'])
+  })
+
+  it('--all lists every LogConfig key kafkascope models, with its value and source', () => {
+    const out = describeTopicConfigs({ topic: 'prices', exists: true, entries: entries({ 'cleanup.policy': 'compact', 'min.cleanable.dirty.ratio': 0.1 }) }, { all: true })
+    expect(out.stdout).toBe(
+      [
+        'All configs for topic prices are:',
+        '  cleanup.policy=compact sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:cleanup.policy=compact, DEFAULT_CONFIG:log.cleanup.policy=delete}',
+        '  delete.retention.ms=86400000 sensitive=false synonyms={DEFAULT_CONFIG:log.cleaner.delete.retention.ms=86400000}',
+        '  max.message.bytes=1048588 sensitive=false synonyms={DEFAULT_CONFIG:message.max.bytes=1048588}',
+        '  message.timestamp.type=CreateTime sensitive=false synonyms={DEFAULT_CONFIG:log.message.timestamp.type=CreateTime}',
+        '  min.cleanable.dirty.ratio=0.1 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.cleanable.dirty.ratio=0.1, DEFAULT_CONFIG:log.cleaner.min.cleanable.ratio=0.5}',
+        '  min.compaction.lag.ms=0 sensitive=false synonyms={DEFAULT_CONFIG:log.cleaner.min.compaction.lag.ms=0}',
+        '  min.insync.replicas=1 sensitive=false synonyms={DEFAULT_CONFIG:min.insync.replicas=1}',
+        '  retention.bytes=-1 sensitive=false synonyms={DEFAULT_CONFIG:log.retention.bytes=-1}',
+        '  retention.ms=604800000 sensitive=false synonyms={}',
+        '  segment.bytes=1073741824 sensitive=false synonyms={DEFAULT_CONFIG:log.segment.bytes=1073741824}',
+        '  segment.ms=604800000 sensitive=false synonyms={}',
+        '  unclean.leader.election.enable=false sensitive=false synonyms={DEFAULT_CONFIG:unclean.leader.election.enable=false}',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('prints a DOUBLE as Double.toString does (1 → 1.0)', () => {
+    const out = describeTopicConfigs({ topic: 't', exists: true, entries: entries({ 'min.cleanable.dirty.ratio': 1 }) })
+    expect(out.stdout).toContain('  min.cleanable.dirty.ratio=1.0 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.cleanable.dirty.ratio=1.0, DEFAULT_CONFIG:log.cleaner.min.cleanable.ratio=0.5}')
+  })
+
+  it('a topic that does not exist: a line on stdout; with --all, the header and the error', () => {
+    expect(describeTopicConfigs({ topic: 'nope', exists: false, entries: [] })).toEqual({
+      stdout: "The topic 'nope' doesn't exist and doesn't have dynamic config.\n",
+      stderr: '',
+    })
+    const all = describeTopicConfigs({ topic: 'nope', exists: false, entries: [] }, { all: true })
+    expect(all.stdout).toBe('All configs for topic nope are:\n')
+    expect(all.stderr).toMatch(/^Error while executing config command with args '.*--entity-name nope'\n.*UnknownTopicOrPartitionException/)
+  })
+
+  it('every entry carries the registry\'s doc line and its broker synonym, for the inspector', () => {
+    const e = entries({})
+    const retention = e.find((x) => x.name === 'retention.ms')!
+    expect(retention).toMatchObject({ source: 'DEFAULT_CONFIG', value: '604800000', brokerSynonym: 'log.retention.ms' })
+    expect(retention.doc).toMatch(/Delete a segment/)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// kafka-log-dirs.sh --describe (LogDirsCommand)
+// ---------------------------------------------------------------------------------------------
+
+describe('describeLogDirs (LogDirsCommand)', () => {
+  const replica = (topic: string, partition: number, size: number): LogDirReplica => ({ topic, partition, size, offsetLag: 0, isFuture: false })
+  const dir = (replicas: LogDirReplica[]) => [{ logDir: '/var/lib/kafka/data', error: null, replicas }]
+
+  it('prints two status lines and the JSON, keys in the order of the tool\'s HashMaps', () => {
+    const out = describeLogDirs({
+      brokers: [
+        { broker: 2, logDirs: dir([replica('orders', 0, 1234)]) },
+        { broker: 1, logDirs: dir([replica('orders', 0, 1300), replica('__consumer_offsets', 3, 0)]) },
+      ],
+    })
+    expect(out.stderr).toBe('')
+    expect(out.stdout).toBe(
+      'Querying brokers for log directories information\n' +
+        'Received log directory information from brokers 1,2\n' +
+        '{"brokers":[' +
+        '{"broker":1,"logDirs":[{"partitions":[{"partition":"orders-0","size":1300,"offsetLag":0,"isFuture":false},{"partition":"__consumer_offsets-3","size":0,"offsetLag":0,"isFuture":false}],"error":null,"logDir":"/var/lib/kafka/data"}]},' +
+        '{"broker":2,"logDirs":[{"partitions":[{"partition":"orders-0","size":1234,"offsetLag":0,"isFuture":false}],"error":null,"logDir":"/var/lib/kafka/data"}]}' +
+        '],"version":1}\n',
+    )
+    expect(JSON.parse(out.stdout.split('\n')[2]!).brokers[0].logDirs[0].partitions).toHaveLength(2)
+  })
+
+  it('lists replicas in HashMap<TopicPartition> order: orders-7 … orders-11, then orders-0 … orders-6', () => {
+    const replicas = [...Array(12).keys()].map((p) => replica('orders', p, 100))
+    const json = JSON.parse(describeLogDirs({ brokers: [{ broker: 1, logDirs: dir(replicas) }] }).stdout.split('\n')[2]!)
+    expect(json.brokers[0].logDirs[0].partitions.map((p: { partition: string }) => p.partition)).toEqual(
+      [7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5, 6].map((p) => `orders-${p}`),
+    )
+  })
+
+  it('--topic-list keeps only those topics; --broker-list only those brokers', () => {
+    const input = { brokers: [1, 2, 3].map((b) => ({ broker: b, logDirs: dir([replica('a', 0, b), replica('b', 0, 10 * b)]) })) }
+    const json = JSON.parse(describeLogDirs(input, { topicList: ['b'], brokerList: [3, 1] }).stdout.split('\n')[2]!)
+    expect(json.brokers.map((b: { broker: number }) => b.broker)).toEqual([1, 3])
+    expect(json.brokers[1].logDirs[0].partitions).toEqual([{ partition: 'b-0', size: 30, offsetLag: 0, isFuture: false }])
+  })
+
+  it('refuses brokers that are not in the cluster', () => {
+    const input = { brokers: [1, 2].map((b) => ({ broker: b, logDirs: dir([]) })) }
+    expect(describeLogDirs(input, { brokerList: [1, 7] })).toEqual({
+      stdout: '',
+      stderr: 'ERROR: The given brokers do not exist from --broker-list: 7. Current existent brokers: 1,2\n',
+    })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// kafka-get-offsets.sh (GetOffsetShell)
+// ---------------------------------------------------------------------------------------------
+
+describe('getOffsets (GetOffsetShell)', () => {
+  const part = (topic: string, partition: number, offset: number, internal = false): GetOffsetsPartition => ({ topic, partition, internal, answer: { offset } })
+
+  it('prints topic:partition:offset sorted by the string topic-partition (t-10 before t-2)', () => {
+    const parts = [0, 1, 2, 10].map((p) => part('t', p, p * 100))
+    expect(getOffsets(parts)).toEqual({ stdout: 't:0:0\nt:1:100\nt:10:1000\nt:2:200\n', stderr: '' })
+  })
+
+  it('leaves out a partition answered -1 (no record at or after the time)', () => {
+    expect(getOffsets([part('t', 0, 42), part('t', 1, -1)]).stdout).toBe('t:0:42\n')
+  })
+
+  it('--topic is a regex of the whole name, --partitions a list; internal topics unless excluded', () => {
+    const parts = [part('orders', 0, 1), part('orders', 1, 2), part('orders-dlq', 0, 3), part('__consumer_offsets', 0, 4, true)]
+    expect(getOffsets(parts, { topic: 'orders' }).stdout).toBe('orders:0:1\norders:1:2\n')
+    expect(getOffsets(parts, { topic: 'orders.*', partitions: '0' }).stdout).toBe('orders:0:1\norders-dlq:0:3\n')
+    expect(getOffsets(parts).stdout).toBe('__consumer_offsets:0:4\norders:0:1\norders:1:2\norders-dlq:0:3\n')
+    expect(getOffsets(parts, { excludeInternalTopics: true }).stdout).not.toContain('__consumer_offsets')
+    expect(() => getOffsets(parts, { topic: 'nope' })).toThrow('Could not match any topic-partitions with the specified filters')
+    expect(() => getOffsets(parts, { partitions: 'x' })).toThrow('--partitions expects a comma separated list of numeric partition ids, but received: x')
+  })
+
+  it('names a partition without a leader on stderr and goes on', () => {
+    const out = getOffsets([{ topic: 't', partition: 0, internal: false, answer: { error: 'LEADER_NOT_AVAILABLE' } }, part('t', 1, 5)])
+    expect(out.stdout).toBe('t:1:5\n')
+    expect(out.stderr).toMatch(/^Skip getting offsets for topic-partition t-0 due to error: org\.apache\.kafka\.common\.errors\.LeaderNotAvailableException: /)
+  })
+
+  it('parses --time as GetOffsetShell does', () => {
+    expect(parseOffsetSpec('-1')).toBe('latest')
+    expect(parseOffsetSpec('latest')).toBe('latest')
+    expect(parseOffsetSpec(-2)).toBe('earliest')
+    expect(parseOffsetSpec('earliest')).toBe('earliest')
+    expect(parseOffsetSpec('20000')).toEqual({ timestamp: 20000 })
+    expect(() => parseOffsetSpec('yesterday')).toThrow(/^Malformed time argument yesterday\. Please use -1 or latest/)
+    expect(() => parseOffsetSpec('-3')).toThrow(KafkaToolError)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// the storage tools on real runs of the built-in scenarios
+// ---------------------------------------------------------------------------------------------
+
+function runScenario(id: string, untilMs: number): Simulation {
+  const s = parseScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8')))
+  const sim = createSimulation(s, { seed: s.seed })
+  sim.runUntil(untilMs)
+  return sim
+}
+
+const offsetsOf = (stdout: string) => Object.fromEntries(stdout.trim().split('\n').map((l) => [l.split(':').slice(0, 2).join(':'), Number(l.split(':')[2])]))
+
+describe('the storage tools on retention-deletes-segments (log start moves)', () => {
+  const sim = runScenario('retention-deletes-segments', 80_000)
+
+  it('kafka-get-offsets --time -2 is the leader\'s log start offset, moved up by retention; -1 the high watermark', () => {
+    const summary = sim.summary()
+    const earliest = offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: -2 }).stdout)
+    const latest = offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: -1 }).stdout)
+    for (const p of [0, 1]) {
+      const row = summary.partitions.find((x) => x.topic === 'logs' && x.partition === p)!
+      expect(earliest[`logs:${p}`]).toBe(row.logStartOffset)
+      expect(earliest[`logs:${p}`]).toBeGreaterThan(0)
+      expect(latest[`logs:${p}`]).toBe(row.highWatermark)
+    }
+  })
+
+  it('kafka-get-offsets --time <60 s ago> finds an offset between the log start and the high watermark', () => {
+    const earliest = offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: -2 }).stdout)
+    const latest = offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: -1 }).stdout)
+    const fromTime = offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: sim.nowMs - 60_000 }).stdout)
+    for (const key of ['logs:0', 'logs:1']) {
+      expect(fromTime[key]).toBeGreaterThan(earliest[key]!)
+      expect(fromTime[key]).toBeLessThan(latest[key]!)
+    }
+    // before every record left: the log start; after the newest: no line at all
+    expect(offsetsOf(kafkaGetOffsets(sim, { topic: 'logs', time: 0 }).stdout)).toEqual(earliest)
+    expect(kafkaGetOffsets(sim, { topic: 'logs', time: sim.nowMs + 1000 }).stdout).toBe('')
+  })
+
+  it('kafka-log-dirs sizes are the replicas\' segment bytes; every alive broker answers', () => {
+    const out = kafkaLogDirsDescribe(sim, { topicList: ['logs'] })
+    const [q, r, json] = out.stdout.split('\n')
+    expect([q, r]).toEqual(['Querying brokers for log directories information', 'Received log directory information from brokers 1,2,3'])
+    const parsed = JSON.parse(json!)
+    for (const b of parsed.brokers) {
+      const replicas = sim.world.brokers[String(b.broker)]!.replicas
+      for (const p of b.logDirs[0].partitions) {
+        const sizes = replicas[p.partition]!.segments.reduce((n, s) => n + s.sizeBytes, 0)
+        expect(p.size).toBe(sizes)
+        expect(p.offsetLag).toBe(0)
+      }
+      expect(b.logDirs[0].partitions.map((p: { partition: string }) => p.partition).sort()).toEqual(['logs-0', 'logs-1'])
+    }
+    // retention keeps about a minute of 200 KB/s over two partitions: far less than 80 s of writes
+    const leaderSize = parsed.brokers[0].logDirs[0].partitions[0].size
+    expect(leaderSize).toBeGreaterThan(1_048_576)
+    expect(leaderSize).toBeLessThan(80 * 200 * 1061)
+  })
+
+  it('kafka-configs --describe shows the topic\'s overrides', () => {
+    expect(kafkaConfigsDescribe(sim, 'logs').stdout).toBe(
+      [
+        'Dynamic configs for topic logs are:',
+        '  min.insync.replicas=2 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.insync.replicas=2, DEFAULT_CONFIG:min.insync.replicas=1}',
+        '  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}',
+        '  segment.bytes=1048576 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:segment.bytes=1048576, DEFAULT_CONFIG:log.segment.bytes=1073741824}',
+        '',
+      ].join('\n'),
+    )
+    expect(kafkaConfigsDescribe(sim, 'nope').stdout).toBe("The topic 'nope' doesn't exist and doesn't have dynamic config.\n")
+  })
+
+  it('a setTopicConfig reaches kafka-configs and the topic configs of the inspector', () => {
+    const sim2 = runScenario('retention-deletes-segments', 80_000)
+    sim2.apply({ action: 'setTopicConfig', topic: 'logs', config: { 'retention.ms': 30000 } })
+    sim2.runUntil(82_000)
+    expect(kafkaConfigsDescribe(sim2, 'logs').stdout).toContain('  retention.ms=30000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=30000}\n')
+    expect(topicConfigs(sim2, 'logs')!.find((e) => e.name === 'retention.ms')).toMatchObject({ value: '30000', source: 'DYNAMIC_TOPIC_CONFIG' })
+  })
+
+  it('a crashed broker is not asked', () => {
+    const sim2 = runScenario('retention-deletes-segments', 60_000)
+    sim2.apply({ action: 'crashBroker', broker: 2 })
+    sim2.runUntil(75_000)
+    const out = kafkaLogDirsDescribe(sim2, { topicList: ['logs'] }).stdout
+    expect(out).toContain('Received log directory information from brokers 1,3\n')
+    expect(JSON.parse(out.split('\n')[2]!).brokers.map((b: { broker: number }) => b.broker)).toEqual([1, 3])
+  })
+})
+
+describe('the storage tools on compacted topics (tombstones, compaction-latest-per-key)', () => {
+  it('tombstones: kafka-configs shows compact and delete.retention.ms; compaction leaves the log start at 0', () => {
+    const sim = runScenario('tombstones', 150_000)
+    const out = kafkaConfigsDescribe(sim, 'users').stdout
+    expect(out).toContain('  cleanup.policy=compact sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:cleanup.policy=compact, DEFAULT_CONFIG:log.cleanup.policy=delete}\n')
+    expect(out).toContain('  delete.retention.ms=30000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:delete.retention.ms=30000, DEFAULT_CONFIG:log.cleaner.delete.retention.ms=86400000}\n')
+    expect(kafkaGetOffsets(sim, { topic: 'users', time: -2 }).stdout).toBe('users:0:0\n')
+    // the cleaner removed the old records: the first record at or after time 0 is far above offset 0
+    const fromZero = offsetsOf(kafkaGetOffsets(sim, { topic: 'users', time: 0 }).stdout)['users:0']!
+    expect(fromZero).toBeGreaterThan(0)
+    expect(fromZero).toBeLessThan(sim.summary().partitions.find((p) => p.topic === 'users')!.highWatermark)
+  })
+
+  it('compaction-latest-per-key: the compacted log is a fraction of what was written', () => {
+    const sim = runScenario('compaction-latest-per-key', 180_000)
+    const row = sim.summary().partitions.find((p) => p.topic === 'prices')!
+    expect(kafkaGetOffsets(sim, { topic: 'prices', time: -2 }).stdout).toBe('prices:0:0\n')
+    expect(kafkaGetOffsets(sim, { topic: 'prices', time: -1 }).stdout).toBe(`prices:0:${row.highWatermark}\n`)
+    const json = JSON.parse(kafkaLogDirsDescribe(sim, { topicList: ['prices'] }).stdout.split('\n')[2]!)
+    for (const b of json.brokers) {
+      const size = b.logDirs[0].partitions[0].size
+      expect(size).toBeGreaterThan(0)
+      // 180 s × 100 records/s × 2 KB were written; compaction keeps a small part of it
+      expect(size).toBeLessThan((180 * 100 * 2061) / 4)
+    }
+    const all = kafkaConfigsDescribe(sim, 'prices', { all: true }).stdout
+    expect(all.split('\n')[0]).toBe('All configs for topic prices are:')
+    expect(all).toContain('  min.cleanable.dirty.ratio=0.5 sensitive=false synonyms={DEFAULT_CONFIG:log.cleaner.min.cleanable.ratio=0.5}\n')
   })
 })

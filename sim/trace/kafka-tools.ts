@@ -1,8 +1,11 @@
 /**
  * The text that Kafka's command-line tools print, built from simulator state:
- * `kafka-topics.sh --describe` (org.apache.kafka.tools.TopicCommand) and
+ * `kafka-topics.sh --describe` (org.apache.kafka.tools.TopicCommand),
  * `kafka-consumer-groups.sh --describe [--members [--verbose] | --state [--verbose]]`
- * (org.apache.kafka.tools.consumer.group.ConsumerGroupCommand), as of Kafka 4.x.
+ * (org.apache.kafka.tools.consumer.group.ConsumerGroupCommand), `kafka-configs.sh --describe` for a
+ * topic (org.apache.kafka.tools.ConfigCommand, with the broker's kafka.server.ConfigHelper),
+ * `kafka-log-dirs.sh --describe` (org.apache.kafka.tools.LogDirsCommand) and `kafka-get-offsets.sh`
+ * (org.apache.kafka.tools.GetOffsetShell), as of Kafka 4.x.
  *
  * Java details that show in the output are reproduced: `printf("%-Ns")` padding, the leading "\n"
  * of every table line, the iteration order of the `java.util.HashMap`s the tools and the broker
@@ -11,6 +14,7 @@
 import { javaStringHashCode } from '../kafka/java.ts'
 import { partitionLag } from '../observe/lag.ts'
 import { isInternalTopic } from '../kafka/internal-topics.ts'
+import { CONFIG_REGISTRY } from '../kafka/config.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Java helpers
@@ -30,7 +34,11 @@ function tableSizeFor(c: number): number {
 
 /** `HashMap.hash(key)`: the key's hashCode with its high half xor-ed into the low half. */
 function spreadHash(key: string): number {
-  const h = javaStringHashCode(key)
+  return spreadOf(javaStringHashCode(key))
+}
+
+function spreadOf(hashCode: number): number {
+  const h = hashCode | 0
   return h ^ (h >>> 16)
 }
 
@@ -43,7 +51,12 @@ function spreadHash(key: string): number {
  * Tree bins (9+ colliding keys in a table of 64 or more) are not modelled.
  */
 function hashMapOrder(keys: readonly string[], initialTable: number): string[] {
-  const spread = keys.map(spreadHash)
+  return hashMapOrderBy(keys, javaStringHashCode, initialTable)
+}
+
+/** As hashMapOrder, for keys of any type with their Java `hashCode()`. */
+function hashMapOrderBy<K>(keys: readonly K[], hashCode: (key: K) => number, initialTable: number): K[] {
+  const spread = keys.map((k) => spreadOf(hashCode(k)))
   let capacity = initialTable > 0 ? initialTable : 16
   let threshold = Math.floor(capacity * 0.75)
   for (let size = 0; size < keys.length; size++) {
@@ -603,5 +616,361 @@ export function describeGroupState(
     out.stdout += line([input.groupId, coordinator, strategy, input.state, String(input.numMembers)])
   }
   out.stdout += '\n'
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// kafka-configs.sh --describe --entity-type topics --entity-name T [--all]
+// ---------------------------------------------------------------------------------------------
+
+/** ConfigEntry.ConfigSource names as ConfigCommand prints them in `synonyms={...}`. */
+export type ConfigSourceName =
+  | 'DYNAMIC_TOPIC_CONFIG'
+  | 'DYNAMIC_BROKER_CONFIG'
+  | 'DYNAMIC_DEFAULT_BROKER_CONFIG'
+  | 'STATIC_BROKER_CONFIG'
+  | 'DEFAULT_CONFIG'
+
+export interface ConfigSynonymEntry {
+  name: string
+  value: string
+  source: ConfigSourceName
+}
+
+/** One entry of a DescribeConfigs answer (the broker's ConfigHelper.createTopicConfigEntry). */
+export interface TopicConfigEntry {
+  name: string
+  /** ConfigDef.convertToString of the effective value */
+  value: string
+  /** where the value comes from: the first synonym's source, else DEFAULT_CONFIG */
+  source: ConfigSourceName
+  sensitive: boolean
+  /** the topic override first (if any), then the broker's synonyms that have a value, most specific first */
+  synonyms: ConfigSynonymEntry[]
+  /** the broker config whose value a topic without an override takes (Kafka's synonym), if any */
+  brokerSynonym: string | null
+  /** the registry's one line for people, when kafkascope models the key */
+  doc: string | null
+}
+
+export interface TopicConfigSources {
+  /** the topic's overrides as the controller stores them (given at creation or by setTopicConfig) */
+  overrides: Readonly<Record<string, TopicConfigValue>>
+  /** broker configs set in server.properties (the scenario's cluster.config) */
+  staticBroker: Readonly<Record<string, TopicConfigValue>>
+}
+
+/**
+ * The broker configs each topic key falls back to, most specific first
+ * (ServerTopicConfigSynonyms.TOPIC_CONFIG_SYNONYMS, then DynamicBrokerConfig.brokerConfigSynonyms:
+ * retention.ms → log.retention.ms, .minutes, .hours; segment.ms → log.roll.ms, .hours).
+ */
+function brokerSynonymsOf(topicKey: string): string[] {
+  if (topicKey === 'retention.ms') return ['log.retention.ms', 'log.retention.minutes', 'log.retention.hours']
+  if (topicKey === 'segment.ms') return ['log.roll.ms', 'log.roll.hours']
+  const spec = CONFIG_REGISTRY.topic[topicKey]
+  return spec?.brokerDefault !== undefined ? [spec.brokerDefault] : []
+}
+
+/**
+ * KafkaConfig's own defaults (the DEFAULT_CONFIG synonyms), as strings. log.retention.ms and
+ * log.roll.ms have no default in Kafka (null): their 7 days come from log.retention.hours=168 and
+ * log.roll.hours=168, which kafkascope does not take as configs but which Kafka reports.
+ */
+function kafkaBrokerDefault(brokerKey: string): string | null {
+  if (brokerKey === 'log.retention.ms' || brokerKey === 'log.retention.minutes' || brokerKey === 'log.roll.ms') return null
+  if (brokerKey === 'log.retention.hours' || brokerKey === 'log.roll.hours') return '168'
+  const spec = CONFIG_REGISTRY.broker[brokerKey]
+  return spec?.default === undefined ? null : configValueString(brokerKey, spec.default as TopicConfigValue)
+}
+
+function hasKey(map: Readonly<Record<string, unknown>>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, key)
+}
+
+/**
+ * The broker's DescribeConfigs answer for a topic, with synonyms (ConfigHelper.createTopicConfigEntry
+ * and configSynonyms): every topic key kafkascope models, plus any other key the topic overrides,
+ * sorted by name as ConfigCommand sorts them. Simplified: no dynamic broker configs exist in
+ * kafkascope (brokers are configured once, from the scenario), so the sources are the topic's
+ * override, server.properties (STATIC_BROKER_CONFIG) and Kafka's defaults; LogConfig keys that
+ * kafkascope does not model (compression.type, flush.ms, ...) are left out.
+ */
+export function topicConfigEntries(sources: TopicConfigSources): TopicConfigEntry[] {
+  const names = new Set([...Object.keys(CONFIG_REGISTRY.topic), ...Object.keys(sources.overrides)])
+  const entries: TopicConfigEntry[] = []
+  for (const name of [...names].sort(javaStringCompare)) {
+    const brokerKeys = brokerSynonymsOf(name)
+    // configSynonyms: static broker configs, then Kafka's defaults; dropWhile(name != first synonym)
+    let broker: ConfigSynonymEntry[] = []
+    for (const key of brokerKeys) {
+      if (hasKey(sources.staticBroker, key)) broker.push({ name: key, value: configValueString(key, sources.staticBroker[key]!), source: 'STATIC_BROKER_CONFIG' })
+    }
+    for (const key of brokerKeys) {
+      const value = kafkaBrokerDefault(key)
+      if (value !== null) broker.push({ name: key, value, source: 'DEFAULT_CONFIG' })
+    }
+    const first = broker.findIndex((s) => s.name === brokerKeys[0])
+    broker = first < 0 ? [] : broker.slice(first)
+    const override = hasKey(sources.overrides, name) ? configValueString(name, sources.overrides[name]!) : null
+    const synonyms: ConfigSynonymEntry[] =
+      override === null ? broker : [{ name, value: override, source: 'DYNAMIC_TOPIC_CONFIG' }, ...broker]
+    // LogConfig's value: the override, else the broker's (its first synonym with a value)
+    const value = override ?? broker[0]?.value ?? effectiveDefault(name)
+    entries.push({
+      name,
+      value,
+      source: synonyms[0]?.source ?? 'DEFAULT_CONFIG',
+      sensitive: false,
+      synonyms,
+      brokerSynonym: brokerKeys[0] ?? null,
+      doc: CONFIG_REGISTRY.topic[name]?.doc ?? null,
+    })
+  }
+  return entries
+}
+
+/** The value of a key no synonym sets: LogConfig's default (log.retention.hours=168 and log.roll.hours=168 give 7 days). */
+function effectiveDefault(name: string): string {
+  const brokerKey = CONFIG_REGISTRY.topic[name]?.brokerDefault
+  const spec = brokerKey !== undefined ? CONFIG_REGISTRY.broker[brokerKey] : undefined
+  return spec?.default === undefined ? '' : configValueString(brokerKey!, spec.default as TopicConfigValue)
+}
+
+export interface DescribeTopicConfigsInput {
+  topic: string
+  /** false: the topic does not exist (ListTopics does not list it) */
+  exists: boolean
+  entries: TopicConfigEntry[]
+}
+
+/**
+ * `kafka-configs.sh --bootstrap-server … --describe --entity-type topics --entity-name T [--all]`
+ * (ConfigCommand.describeResourceConfig): a header, then one line per entry:
+ * `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`. Without `--all` only the
+ * topic's own overrides (source DYNAMIC_TOPIC_CONFIG) are listed.
+ */
+export function describeTopicConfigs(input: DescribeTopicConfigsInput, options: { all?: boolean } = {}): ToolOutput {
+  const all = options.all === true
+  const out: ToolOutput = { stdout: '', stderr: '' }
+  if (!input.exists) {
+    if (!all) {
+      out.stdout = `The topic '${input.topic}' doesn't exist and doesn't have dynamic config.\n`
+      return out
+    }
+    // --all skips the existence check: the header, then DescribeConfigs fails (no stack trace here)
+    out.stdout = `All configs for topic ${input.topic} are:\n`
+    const args = `--bootstrap-server localhost:9092 --describe --all --entity-type topics --entity-name ${input.topic}`
+    out.stderr =
+      `Error while executing config command with args '${args}'\n` +
+      'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.\n'
+    return out
+  }
+  out.stdout = `${all ? 'All' : 'Dynamic'} configs for topic ${input.topic} are:\n`
+  const entries = [...input.entries]
+    .filter((e) => all || e.source === 'DYNAMIC_TOPIC_CONFIG')
+    .sort((a, b) => javaStringCompare(a.name, b.name))
+  for (const e of entries) {
+    const synonyms = e.synonyms.map((s) => `${s.source}:${s.name}=${s.value}`).join(', ')
+    out.stdout += `  ${e.name}=${e.value} sensitive=${e.sensitive} synonyms={${synonyms}}\n`
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// kafka-log-dirs.sh --describe
+// ---------------------------------------------------------------------------------------------
+
+/** One replica in a log directory (DescribeLogDirs' ReplicaInfo). */
+export interface LogDirReplica {
+  topic: string
+  partition: number
+  /** bytes of the replica's segments (UnifiedLog.size) */
+  size: number
+  /** ReplicaManager.getLogEndOffsetLag: max(the replica's own high watermark − its log end offset, 0) */
+  offsetLag: number
+  isFuture: boolean
+}
+
+export interface LogDirsBroker {
+  broker: number
+  logDirs: { logDir: string; error: string | null; replicas: LogDirReplica[] }[]
+}
+
+export interface DescribeLogDirsInput {
+  /** the brokers DescribeCluster lists (alive ones), each with its log directories */
+  brokers: LogDirsBroker[]
+}
+
+export interface DescribeLogDirsOptions {
+  /** `--topic-list a,b`: only these topics' replicas (empty or absent: all) */
+  topicList?: readonly string[]
+  /** `--broker-list 1,2`: only these brokers (empty or absent: all) */
+  brokerList?: readonly number[]
+}
+
+/** `Integer.hashCode()` */
+const intHash = (n: number) => n | 0
+
+/** `TopicPartition.hashCode()`: 31 * (31 + partition) + topic.hashCode(), in int arithmetic. */
+function topicPartitionHash(tp: { topic: string; partition: number }): number {
+  return (Math.imul(31, 31 + tp.partition) + javaStringHashCode(tp.topic)) | 0
+}
+
+/** `new HashSet<>(c)`: a table of max(size / .75 + 1, 16) buckets. */
+function copyHashSet(ids: readonly number[]): number[] {
+  return hashMapOrderBy(ids, intHash, tableSizeFor(Math.max(Math.floor(ids.length / 0.75) + 1, 16)))
+}
+
+/** Jackson's writeValueAsString of a `HashMap<String, Object>` built by `put`s in this order. */
+function jsonObject(entries: [string, string][]): string {
+  const byKey = new Map(entries)
+  return `{${hashMapOrder(entries.map(([k]) => k), 0).map((k) => `${JSON.stringify(k)}:${byKey.get(k)!}`).join(',')}}`
+}
+
+/**
+ * `kafka-log-dirs.sh --bootstrap-server … --describe [--topic-list T] [--broker-list B]`
+ * (LogDirsCommand): two status lines and one line of JSON, whose object keys come in the order of
+ * the `HashMap`s the tool serialises, brokers in `HashMap<Integer>` order and replicas in
+ * `HashMap<TopicPartition>` order (ties inside a bucket by topic and partition: the broker's
+ * order there is not modelled).
+ */
+export function describeLogDirs(input: DescribeLogDirsInput, options: DescribeLogDirsOptions = {}): ToolOutput {
+  const out: ToolOutput = { stdout: '', stderr: '' }
+  const clusterBrokers = copyHashSet(input.brokers.map((b) => b.broker))
+  const asked = options.brokerList ?? []
+  const missing = asked.filter((id) => !clusterBrokers.includes(id))
+  if (missing.length > 0) {
+    out.stderr = `ERROR: The given brokers do not exist from --broker-list: ${copyHashSet([...new Set(missing)]).join(',')}. Current existent brokers: ${clusterBrokers.join(',')}\n`
+    return out
+  }
+  const existing = asked.length === 0 ? clusterBrokers : copyHashSet([...new Set(asked)])
+  const topics = new Set((options.topicList ?? []).filter((t) => t !== ''))
+  out.stdout += 'Querying brokers for log directories information\n'
+  out.stdout += `Received log directory information from brokers ${existing.join(',')}\n`
+  const byId = new Map(input.brokers.map((b) => [b.broker, b]))
+  // allDescriptions: new HashMap<>(futures.size()), filled in the order of the brokers asked
+  const brokerOrder = hashMapOrderBy(existing, intHash, tableSizeFor(existing.length))
+  const brokers = brokerOrder.map((id) => {
+    const b = byId.get(id)!
+    const logDirs = b.logDirs.map((d) => {
+      const replicas = d.replicas
+        .filter((r) => topics.size === 0 || topics.has(r.topic))
+        .sort((x, y) => javaStringCompare(x.topic, y.topic) || x.partition - y.partition)
+      const partitions = hashMapOrderBy(replicas, topicPartitionHash, 0).map((r) =>
+        jsonObject([
+          ['partition', JSON.stringify(`${r.topic}-${r.partition}`)],
+          ['size', String(r.size)],
+          ['offsetLag', String(r.offsetLag)],
+          ['isFuture', String(r.isFuture)],
+        ]),
+      )
+      return jsonObject([
+        ['logDir', JSON.stringify(d.logDir)],
+        ['error', d.error === null ? 'null' : JSON.stringify(d.error)],
+        ['partitions', `[${partitions.join(',')}]`],
+      ])
+    })
+    return jsonObject([
+      ['broker', String(b.broker)],
+      ['logDirs', `[${logDirs.join(',')}]`],
+    ])
+  })
+  out.stdout += `${jsonObject([
+    ['version', '1'],
+    ['brokers', `[${brokers.join(',')}]`],
+  ])}\n`
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// kafka-get-offsets.sh (GetOffsetShell)
+// ---------------------------------------------------------------------------------------------
+
+/** What ListOffsets is asked: EARLIEST (-2), LATEST (-1) or the first offset at or after a timestamp. */
+export type OffsetSpec = 'earliest' | 'latest' | { timestamp: number }
+
+/**
+ * GetOffsetShell.parseOffsetSpec for the specs kafkascope answers: `-1`/`latest`, `-2`/`earliest`
+ * and a timestamp (ms). -3 (max-timestamp) and the tiered-storage specs (-4, -5, -6) are Kafka's
+ * but not modelled: refused with a kafkascope message.
+ */
+export function parseOffsetSpec(time: string | number): OffsetSpec {
+  const s = String(time).trim()
+  if (s === 'earliest' || s === '-2') return 'earliest'
+  if (s === 'latest' || s === '-1') return 'latest'
+  if (['max-timestamp', 'earliest-local', 'latest-tiered', 'earliest-pending-upload', '-3', '-4', '-5', '-6'].includes(s)) {
+    throw new KafkaToolError(`--time ${s} is a Kafka option kafkascope does not model yet (use -1, -2 or a timestamp)`)
+  }
+  if (!/^[-+]?\d+$/.test(s)) {
+    throw new KafkaToolError(
+      `Malformed time argument ${s}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered / -6 or earliest-pending-upload, or a specified long format timestamp`,
+    )
+  }
+  return { timestamp: Number(s) }
+}
+
+/** The answer of ListOffsets for one partition: an offset (-1: none for that time) or an error. */
+export type ListOffsetsAnswer = { offset: number } | { error: 'LEADER_NOT_AVAILABLE' | 'REQUEST_TIMED_OUT' }
+
+export interface GetOffsetsPartition {
+  topic: string
+  partition: number
+  internal: boolean
+  answer: ListOffsetsAnswer
+}
+
+export interface GetOffsetsOptions {
+  /** `--topic`: a regex that must match the whole topic name (absent: every topic) */
+  topic?: string
+  /** `--partitions 0,2` (absent or empty: every partition) */
+  partitions?: string
+  /** `--exclude-internal-topics` */
+  excludeInternalTopics?: boolean
+}
+
+/** What the admin client's ExecutionException says for an error (Throwable.toString of its cause). */
+function listOffsetsErrorText(error: string): string {
+  // Simplified: the admin client retries both until default.api.timeout.ms (60 s) and then reports
+  // a TimeoutException; kafkascope answers at once, naming why.
+  if (error === 'LEADER_NOT_AVAILABLE') {
+    return 'org.apache.kafka.common.errors.LeaderNotAvailableException: There is no leader for this topic-partition as we are in the middle of a leadership election.'
+  }
+  return 'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: listOffsets'
+}
+
+/**
+ * `kafka-get-offsets.sh --bootstrap-server … [--topic T] [--partitions P] --time X` (GetOffsetShell):
+ * `topic:partition:offset` per partition, sorted by the string `topic-partition` (a TreeMap over
+ * TopicPartition.toString, so `t-10` sorts before `t-2`); a partition answered with offset -1 (no
+ * record at or after the time) is left out; a failed partition is named on stderr. The partitions'
+ * answers are ListOffsets' answers for the `--time` the caller already applied.
+ */
+export function getOffsets(partitions: readonly GetOffsetsPartition[], options: GetOffsetsOptions = {}): ToolOutput {
+  const out: ToolOutput = { stdout: '', stderr: '' }
+  const filter = topicFilter(options.topic ?? '.*')
+  let wanted: Set<number> | null = null
+  if (options.partitions !== undefined && options.partitions !== '') {
+    const ids = options.partitions.split(',')
+    if (!ids.every((id) => /^[-+]?\d+$/.test(id))) {
+      throw new KafkaToolError(`--partitions expects a comma separated list of numeric partition ids, but received: ${options.partitions}`)
+    }
+    wanted = new Set(ids.map(Number))
+  }
+  const matched = partitions.filter(
+    (p) => !(options.excludeInternalTopics === true && p.internal) && filter.test(p.topic) && (wanted === null || wanted.has(p.partition)),
+  )
+  if (matched.length === 0) throw new KafkaToolError('Could not match any topic-partitions with the specified filters')
+  const lines: { key: string; line: string }[] = []
+  for (const p of matched) {
+    const key = `${p.topic}-${p.partition}`
+    if ('error' in p.answer) {
+      out.stderr += `Skip getting offsets for topic-partition ${key} due to error: ${listOffsetsErrorText(p.answer.error)}\n`
+      continue
+    }
+    if (p.answer.offset !== -1) lines.push({ key, line: `${p.topic}:${p.partition}:${p.answer.offset}` })
+  }
+  lines.sort((a, b) => javaStringCompare(a.key, b.key))
+  out.stdout = lines.map((l) => `${l.line}\n`).join('')
   return out
 }

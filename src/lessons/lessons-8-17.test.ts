@@ -1,5 +1,6 @@
 // Keeps lessons 8–17 true to the model: each lesson's scenario runs headless the way the lesson
-// engine plays it (seek to atMs, apply the step's actions, play to playUntilMs), and after each key
+// engine plays it (open at the lesson's start, seek to atMs, apply the step's actions, play to
+// playUntilMs), and after each key
 // moment the test asserts that what the step tells the learner has really happened.
 
 import { describe, expect, it } from 'vitest'
@@ -13,18 +14,25 @@ import {
   builtInScenarios,
   runNotes,
   batchesOf,
+  clusterView,
+  partitionLogs,
+  builtInName,
+  formatEvent,
+  type Note,
 } from '../../sim/index.ts'
 import type { Lesson, LessonStep } from './types.ts'
+import { lessonStartMs } from './check.ts'
 import { lesson as isrAcks } from './content/08-isr-acks.ts'
 import { lesson as unclean } from './content/09-unclean-election.ts'
 import { lesson as controller } from './content/10-controller.ts'
 import { lesson as coordinator } from './content/11-group-coordinator.ts'
 import { lesson as scaling } from './content/12-scaling-out.ts'
 import { lesson as batching } from './content/13-batching.ts'
+import { lesson as retention } from './content/14-retention-and-segments.ts'
 import { lesson as idempotent } from './content/16-idempotent-producer.ts'
 import { lesson as replay } from './content/17-time-and-replay.ts'
 
-const lessons: Lesson[] = [isrAcks, unclean, controller, coordinator, scaling, batching, idempotent, replay]
+const lessons: Lesson[] = [isrAcks, unclean, controller, coordinator, scaling, batching, retention, idempotent, replay]
 
 function scenarioJson(lesson: Lesson): unknown {
   if ('builtIn' in lesson.scenario) return (builtInScenarios as Record<string, unknown>)[lesson.scenario.builtIn]
@@ -64,6 +72,22 @@ function produceRate(m: Moment, fromMs: number, toMs: number) {
   const secs = (toMs - fromMs) / 1000
   return { requestsPerSec: requests / secs, recordsPerSec: records / secs, perRequest: records / Math.max(1, requests) }
 }
+
+type NoteOf<T extends Note['type']> = Extract<Note, { type: T }>
+/** The run's notes of one type (SegmentRolled, SegmentsDeleted, OffsetOutOfRange, ...), in order. */
+function notesOf<T extends Note['type']>(sim: Simulation, type: T): NoteOf<T>[] {
+  return runNotes(sim).filter((n): n is NoteOf<T> => n.type === type)
+}
+/** Every replica's log start offset of a partition (the inspector's Replica logs table). */
+const replicaLogStarts = (sim: Simulation, tp: string) => clusterView(sim).partitions.find((p) => p.tp === tp)!.logs.map((l) => l.logStartOffset)
+/** The segments of a partition's leader replica (the partition log's lanes). */
+function leaderSegments(sim: Simulation, tp: string) {
+  const log = partitionLogs(sim, 'logs').find((l) => l.tp === tp)!
+  return log.lanes.find((lane) => lane.broker === log.leader)!.segments
+}
+const LOGS = ['logs-0', 'logs-1']
+/** Lesson 14 sets segment.bytes back to the default when its step 4 opens: where step 3 paused. */
+const SEGMENT_BYTES_RAISED_MS = retention.steps[2].playUntilMs!
 
 /** The assertions after each step's key moment, by lesson id and step index. */
 const checks: Record<string, Record<number, Check>> = {
@@ -230,6 +254,115 @@ const checks: Record<string, Record<number, Check>> = {
       expect(r.recordsPerSec).toBeGreaterThan(950)
     },
   },
+  'retention-and-segments': {
+    0: ({ sim, s }) => {
+      // one active segment per partition, nothing rolled or deleted yet
+      for (const tp of LOGS) {
+        expect(part(s, tp).logStartOffset).toBe(0)
+        expect(part(s, tp).segments).toBe(1)
+        expect(part(s, tp).records).toBeGreaterThan(500)
+      }
+      expect(notesOf(sim, 'SegmentRolled')).toEqual([])
+    },
+    1: ({ sim, s }) => {
+      // "broker 3, the leader of logs-0, rolled a new segment at offset 1007 (segment.bytes reached), and broker 1 did the same for logs-1"
+      const rolls = notesOf(sim, 'SegmentRolled')
+      expect(rolls.find((n) => n.partition === 0)).toMatchObject({ broker: 3, topic: 'logs', baseOffset: 1007, reason: 'segment.bytes' })
+      expect(rolls.find((n) => n.partition === 1)).toMatchObject({ broker: 1, topic: 'logs', reason: 'segment.bytes' })
+      expect(part(s, 'logs-0').leader).toBe(3)
+      expect(part(s, 'logs-1').leader).toBe(1)
+      // "Nothing was deleted: the log start offset is still 0"
+      for (const tp of LOGS) {
+        expect(part(s, tp).segments).toBe(2)
+        expect(part(s, tp).logStartOffset).toBe(0)
+      }
+      expect(notesOf(sim, 'SegmentsDeleted')).toEqual([])
+    },
+    2: ({ sim, s }) => {
+      const rolls = notesOf(sim, 'SegmentRolled').filter((n) => n.partition === 0)
+      // "about every 10 s per partition"; "its newest record was written at about 11 s"
+      expect(rolls.length).toBeGreaterThanOrEqual(6)
+      expect(Math.abs(rolls[0].atMs - 11_000)).toBeLessThan(1_000)
+      const meanGap = (rolls.at(-1)!.atMs - rolls[0].atMs) / (rolls.length - 1)
+      expect(Math.abs(meanGap - 10_000)).toBeLessThan(1_000)
+      // the first deletion is the pass at 75 s: logs-0's first segment, whole, by retention.ms
+      const deleted = notesOf(sim, 'SegmentsDeleted')
+      expect(deleted.length).toBeGreaterThan(0)
+      expect(Math.min(...deleted.map((n) => n.atMs))).toBe(75_000)
+      expect(deleted.find((n) => n.partition === 0)).toMatchObject({ atMs: 75_000, broker: 3, segments: 1, records: 1007, cause: 'retention.ms', logStartOffset: 1007 })
+      // "the log start offset is now 1007, on every replica"
+      for (const tp of LOGS) {
+        expect(part(s, tp).logStartOffset).toBe(1007)
+        expect(replicaLogStarts(sim, tp)).toEqual([1007, 1007, 1007])
+      }
+      // "the next segment's first records are older than a minute too, yet they stay": offset 1007
+      // (the first of that segment) was appended when logs-0 rolled, more than 60 s before the pass
+      expect(rolls[0].baseOffset).toBe(part(s, 'logs-0').logStartOffset)
+      expect(75_000 - rolls[0].atMs).toBeGreaterThan(60_000)
+    },
+    3: ({ sim, s, before }) => {
+      // segment.bytes is back to 1 GiB: no roll since; the pass at 90 s still deletes closed segments
+      expect(notesOf(sim, 'TopicConfigChanged').at(-1)).toMatchObject({ atMs: SEGMENT_BYTES_RAISED_MS, topic: 'logs', config: [['segment.bytes', '1073741824']] })
+      expect(notesOf(sim, 'SegmentRolled').filter((n) => n.atMs > SEGMENT_BYTES_RAISED_MS)).toEqual([])
+      const at90 = notesOf(sim, 'SegmentsDeleted').filter((n) => n.atMs === 90_000)
+      expect(at90.map((n) => n.partition).sort()).toEqual([0, 1])
+      for (const tp of LOGS) expect(part(s, tp).logStartOffset).toBeGreaterThan(part(before!, tp).logStartOffset)
+    },
+    4: ({ sim, s, before }) => {
+      // archive reads 40 records a second while about 200 arrive
+      const totalLag = (x: Summary) => Object.values(group(x, 'archive').lag).reduce((a, b) => a + b, 0)
+      expect(totalLag(s)).toBeGreaterThan(totalLag(before!))
+      // "archive-1's fetch of logs-1 answered with OFFSET_OUT_OF_RANGE: its position was below the log start offset"
+      const oor = notesOf(sim, 'OffsetOutOfRange')
+      expect(oor.length).toBeGreaterThan(0)
+      const first = oor[0]
+      expect(first).toMatchObject({ consumer: 'archive-1', tp: 'logs-1', reset: 'earliest' })
+      expect(first.atMs).toBeGreaterThan(90_500)
+      expect(first.position).toBeLessThan(first.logStartOffset)
+      // "went on from the log start": its position is at or past the log start offset now, and the
+      // reset moved it forwards over records it never read
+      const member = clusterView(sim).groups.find((g) => g.groupId === 'archive')!.members.find((m) => m.clientId === 'archive-1')!
+      expect(member.positions['logs-1']).toBeGreaterThanOrEqual(part(s, 'logs-1').logStartOffset)
+      expect(member.positions['logs-1']).toBeGreaterThan(first.logStartOffset - 1)
+      // a reset by retention is not counted as lost or skipped by the checkers
+      expect(s.checks.lostAckedWrites).toBe(0)
+      expect(s.checks.skippedRecords ?? 0).toBe(0)
+    },
+    5: ({ sim, s }) => {
+      // "the pass at 135 s deleted the last closed ones: each partition is now one active segment, from offset 7048"
+      const rolls = notesOf(sim, 'SegmentRolled')
+      for (const tp of LOGS) {
+        const p = part(s, tp)
+        expect(p.segments).toBe(1)
+        expect(p.logStartOffset).toBe(7048)
+        const segments = leaderSegments(sim, tp)
+        expect(segments).toHaveLength(1)
+        expect(segments[0]).toMatchObject({ baseOffset: 7048, active: true })
+        // "its first records were written at about 72 s"
+        const rolled = rolls.find((n) => `${n.topic}-${n.partition}` === tp && n.baseOffset === 7048)!
+        expect(Math.abs(rolled.atMs - 72_500)).toBeLessThan(1_000)
+        // its newest record is recent, so it is not old
+        expect(sim.nowMs - segments[0].largestTimestamp).toBeLessThan(1_000)
+      }
+      expect(notesOf(sim, 'SegmentsDeleted').filter((n) => n.atMs === 135_000).map((n) => n.partition).sort()).toEqual([0, 1])
+      // "Nothing was deleted" at 150 s, "though those records are now about 78 s old"
+      expect(notesOf(sim, 'SegmentsDeleted').filter((n) => n.atMs > 135_000)).toEqual([])
+      const rolledAt = rolls.find((n) => n.partition === 0 && n.baseOffset === 7048)!.atMs
+      expect(Math.abs(sim.nowMs - rolledAt - 78_000)).toBeLessThan(1_500)
+    },
+    6: ({ sim, s }) => {
+      // "both leaders rolling a new segment (segment.ms reached)"
+      const byTime = notesOf(sim, 'SegmentRolled').filter((n) => n.atMs >= 150_500)
+      expect(byTime.map((n) => [n.partition, n.reason]).sort()).toEqual([
+        [0, 'segment.ms'],
+        [1, 'segment.ms'],
+      ])
+      for (const tp of LOGS) {
+        expect(part(s, tp).segments).toBe(2)
+        expect(part(s, tp).logStartOffset).toBe(7048)
+      }
+    },
+  },
   'idempotent-producer': {
     0: ({ sim }) => {
       expect(sim.world.producers['safe-payer'].idempotent).toBe(true)
@@ -308,6 +441,45 @@ const tryThis: Record<string, (sim: Simulation, act: (a: object) => void) => voi
     sim.runUntil(sim.nowMs + 20_000)
     expect(sim.summary().controller.active).toBe(-1)
   },
+  'retention-and-segments': (sim) => {
+    // "the Log start of every replica, followers too, moved up"
+    for (const tp of LOGS) expect(new Set(replicaLogStarts(sim, tp))).toEqual(new Set([7048]))
+    // "search for logs-1: its rolls, its deleted segments and archive-1's OFFSET_OUT_OF_RANGE, in order"
+    // (the Events tab's search matches the event's text in the learner's language)
+    for (const lang of ['en', 'ko'] as const) {
+      const found = runNotes(sim).filter((n) => formatEvent(n, lang).includes('logs-1'))
+      const types = found.map((n) => n.type)
+      expect(types).toContain('SegmentRolled')
+      expect(types).toContain('SegmentsDeleted')
+      expect(found.filter((n) => n.type === 'OffsetOutOfRange').map((n) => formatEvent(n, lang))).toEqual([expect.stringContaining('OFFSET_OUT_OF_RANGE')])
+      expect(found.map((n) => n.atMs)).toEqual([...found.map((n) => n.atMs)].sort((a, b) => a - b))
+    }
+    // "at 225 s, after this run ends": the same run carried on past the scenario's three minutes
+    const json = scenarioJson(retention) as { durationMs: number }
+    const longer = createSimulation(parseScenario({ ...json, durationMs: 240_000 }), { seed: retention.seed })
+    longer.runUntil(lessonStartMs(retention, json.durationMs))
+    for (const step of retention.steps) {
+      if (step.atMs !== undefined) longer.runUntil(step.atMs)
+      for (const a of step.actions ?? []) longer.apply(validated(retention, { ...a, atMs: longer.nowMs }))
+      if (step.playUntilMs !== undefined) longer.runUntil(step.playUntilMs)
+    }
+    longer.runUntil(240_000)
+    const later = notesOf(longer, 'SegmentsDeleted').filter((n) => n.atMs > 135_000)
+    expect(later.map((n) => [n.atMs, n.partition, n.segments, n.logStartOffset]).sort()).toEqual([
+      [225_000, 0, 1, notesOf(longer, 'SegmentRolled').find((n) => n.partition === 0 && n.reason === 'segment.ms')!.baseOffset],
+      [225_000, 1, 1, notesOf(longer, 'SegmentRolled').find((n) => n.partition === 1 && n.reason === 'segment.ms')!.baseOffset],
+    ])
+    // the built-in scenario the list names: its rolls by segment.ms at 120 s and the deletion at 150 s
+    expect(retention.tryThis[2].en).toContain(builtInName('active-segment-kept', 'en'))
+    expect(retention.tryThis[2].ko).toContain(builtInName('active-segment-kept', 'ko'))
+    const kept = createSimulation(parseScenario(builtInScenarios['active-segment-kept']))
+    kept.runUntil(150_500)
+    const roll = notesOf(kept, 'SegmentRolled')
+    expect(roll).toHaveLength(1)
+    expect(roll[0].reason).toBe('segment.ms')
+    expect(Math.floor(roll[0].atMs / 1000)).toBe(120)
+    expect(notesOf(kept, 'SegmentsDeleted').map((n) => [n.atMs, n.logStartOffset])).toEqual([[150_000, roll[0].baseOffset]])
+  },
   'idempotent-producer': (sim) => {
     // "Previous back to step 2, Free play": the run as step 2 found it, then safe-payer with acks=1
     const duplicatesOf = (who: string) =>
@@ -338,8 +510,8 @@ function textsOf(step: LessonStep) {
 }
 
 describe('lessons 8–17', () => {
-  it('are rows 8–13, 16 and 17 of LESSONS.md, each with a unique id', () => {
-    expect(lessons.map((l) => l.number)).toEqual([8, 9, 10, 11, 12, 13, 16, 17])
+  it('are rows 8–14, 16 and 17 of LESSONS.md, each with a unique id', () => {
+    expect(lessons.map((l) => l.number)).toEqual([8, 9, 10, 11, 12, 13, 14, 16, 17])
     expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length)
   })
 
@@ -389,6 +561,8 @@ describe('lessons 8–17', () => {
         const stepChecks = checks[lesson.id] ?? {}
         expect(Object.keys(stepChecks).length).toBeGreaterThanOrEqual(3)
         let before: Summary | null = null
+        // where the lesson runner opens the run before the first step (the cluster is up)
+        sim.runUntil(lessonStartMs(lesson, scenario.durationMs))
         lesson.steps.forEach((step, i) => {
           if (step.atMs !== undefined) sim.runUntil(step.atMs)
           // validated like the app's act(): as a scenario file's timeline action at this moment

@@ -1,16 +1,18 @@
-// The Kafka tools' console (side panel "Console" tab): what kafka-topics.sh --describe and
-// kafka-consumer-groups.sh --describe --group <g> print against the simulated cluster at this
-// moment, in Kafka's exact format, so a learner meets the same text later on a real cluster.
-// Lines wrap at field boundaries with their columns aligned (console-lines.ts), so every value a
-// lesson cites (PartitionCount, Replicas, Isr) is on screen without scrolling sideways.
+// The Kafka tools' console (side panel "Console" tab): what kafka-topics.sh --describe,
+// kafka-consumer-groups.sh --describe --group <g>, kafka-configs.sh --describe (a topic's configs),
+// kafka-log-dirs.sh --describe (each broker's log sizes) and kafka-get-offsets.sh (offsets at the
+// log start, the end or a point in time) print against the simulated cluster at this moment, in
+// Kafka's exact format, so a learner meets the same text later on a real cluster. The picker groups
+// the commands by tool. Lines wrap at field boundaries with their columns aligned (console-lines.ts),
+// so every value a lesson cites (PartitionCount, Replicas, Isr) is on screen without scrolling sideways.
 
 import { useMemo, useState } from 'react'
-import { kafkaConsumerGroupsDescribe, kafkaTopicsDescribe, type Simulation } from '../../sim/index.ts'
+import type { Text } from '../i18n.ts'
 import { useSim } from '../store/sim-store.ts'
 import { current } from '../host/engine-host.ts'
-import { errorMessage } from '../notices.ts'
 import { useT } from '../useT.ts'
-import { availableCommands, commandKey, commandLine, type ToolCommand } from './inspector/tool-commands.ts'
+import { commandGroups, commandKey, commandLine, TOOL_SCRIPTS, type ToolCommand, type ToolName } from './inspector/tool-commands.ts'
+import { runTool } from './console-tools.ts'
 import { consoleLines } from './console-lines.ts'
 import './console-panel.css'
 
@@ -27,26 +29,43 @@ const L = {
     en: 'As of now in the simulation; it refreshes while the run plays.',
     ko: '시뮬레이션의 현재 시점 기준이며, 재생하는 동안 계속 갱신됩니다.',
   },
+  timeNote: {
+    en: 'Timestamps are simulated milliseconds since the run started (a real cluster uses Unix epoch milliseconds). A partition with no record at or after the time prints no line.',
+    ko: '타임스탬프는 실행 시작부터의 시뮬레이션 밀리초입니다 (실제 클러스터는 Unix epoch 밀리초). 그 시각 이후의 레코드가 없는 파티션은 줄이 출력되지 않습니다.',
+  },
+  earliest: { en: 'earliest: log start', ko: 'earliest: 로그 시작' },
+  latest: { en: 'latest: high watermark', ko: 'latest: high watermark' },
+  ago: { en: 'now − 60 s', ko: '지금 − 60초' },
+  overrides: { en: 'overrides', ko: '재정의한 설정' },
+  allConfigs: { en: 'every config', ko: '모든 설정' },
 }
 
-interface Output {
-  stdout: string
-  stderr: string
+/** The picker's group headings: the tool, and what it shows. */
+const GROUPS: Record<ToolName, Text> = {
+  topics: { en: 'kafka-topics: topics and partitions', ko: 'kafka-topics: 토픽과 파티션' },
+  groups: { en: 'kafka-consumer-groups: offsets and lag', ko: 'kafka-consumer-groups: 오프셋과 lag' },
+  configs: { en: 'kafka-configs: topic configs', ko: 'kafka-configs: 토픽 설정' },
+  'log-dirs': { en: 'kafka-log-dirs: log size per broker', ko: 'kafka-log-dirs: 브로커별 로그 크기' },
+  offsets: { en: 'kafka-get-offsets: offsets by time', ko: 'kafka-get-offsets: 시간으로 오프셋 찾기' },
 }
 
-function runTool(sim: Simulation, command: ToolCommand): Output {
-  try {
-    if (command.tool === 'groups') return kafkaConsumerGroupsDescribe(sim, command.groupId)
-    return { stdout: kafkaTopicsDescribe(sim, command.topic === null ? {} : { topic: command.topic }), stderr: '' }
-  } catch (error) {
-    // kafka-topics prints its errors (e.g. "Topic 'x' does not exist as expected") to stderr
-    return { stdout: '', stderr: `Error while executing topic command : ${errorMessage(error)}` }
+function optionLabel(command: ToolCommand, t: (text: Text) => string): string {
+  const tool = TOOL_SCRIPTS[command.tool].replace(/\.sh$/, '')
+  switch (command.tool) {
+    case 'topics':
+      return command.topic === null ? `${tool} --describe: ${t(L.allTopics)}` : `${tool} --describe --topic ${command.topic}`
+    case 'groups':
+      return `${tool} --describe --group ${command.groupId}`
+    case 'configs':
+      return `${tool} --describe${command.all ? ' --all' : ''} --entity-name ${command.topic} (${t(command.all ? L.allConfigs : L.overrides)})`
+    case 'log-dirs':
+      return command.topic === null ? `${tool} --describe: ${t(L.allTopics)}` : `${tool} --describe --topic-list ${command.topic}`
+    case 'offsets': {
+      const time = command.time
+      const what = time === 'earliest' ? `-2 (${t(L.earliest)})` : time === 'latest' ? `-1 (${t(L.latest)})` : `<${t(L.ago)}>`
+      return `${tool} --topic ${command.topic} --time ${what}`
+    }
   }
-}
-
-function optionLabel(command: ToolCommand, allTopics: string): string {
-  if (command.tool === 'groups') return `kafka-consumer-groups --describe --group ${command.groupId}`
-  return command.topic === null ? `kafka-topics --describe: ${allTopics}` : `kafka-topics --describe --topic ${command.topic}`
 }
 
 function CopyButton({ text }: { text: string }) {
@@ -76,7 +95,7 @@ function CopyButton({ text }: { text: string }) {
 function OutputLines({ text }: { text: string }) {
   const lines = useMemo(() => consoleLines(text), [text])
   return lines.map((line, i) => (
-    <span key={i} className="cons-line">
+    <span key={i} className="cons-line" style={line.hangCh === undefined ? undefined : { paddingLeft: `${line.hangCh}ch`, textIndent: `-${line.hangCh}ch` }}>
       {line.fields.map((f, j) => (
         <span key={j} className="cons-field" style={f.widthCh === null ? undefined : { width: `${f.widthCh}ch` }}>
           {f.text}
@@ -91,25 +110,30 @@ export function ConsolePanel() {
   const t = useT()
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
-  const commands = useMemo(
-    () => availableCommands(view?.topics.filter((x) => !x.internal).map((x) => x.name) ?? [], view?.groups.map((g) => g.groupId) ?? []),
+  const groups = useMemo(
+    () => commandGroups(view?.topics.filter((x) => !x.internal).map((x) => x.name) ?? [], view?.groups.map((g) => g.groupId) ?? []),
     [view],
   )
+  const commands = useMemo(() => groups.flatMap((g) => g.commands), [groups])
   const [chosen, setChosen] = useState<string | null>(null)
   const command = commands.find((c) => commandKey(c) === chosen) ?? commands[0]
   const run = current()
   const output = useMemo(() => (run && command ? runTool(run.sim, command) : null), [run, command, version])
-  if (!command || !output) return null
-  const line = commandLine(command)
+  if (!command || !output || !run) return null
+  const line = commandLine(command, run.sim.nowMs)
   return (
     <section className="console-panel" aria-label={t(L.title)}>
       <label className="cons-picker">
         <span>{t(L.command)}</span>
         <select value={commandKey(command)} onChange={(e) => setChosen(e.target.value)} data-testid="console-command">
-          {commands.map((c) => (
-            <option key={commandKey(c)} value={commandKey(c)}>
-              {optionLabel(c, t(L.allTopics))}
-            </option>
+          {groups.map((g) => (
+            <optgroup key={g.tool} label={t(GROUPS[g.tool])}>
+              {g.commands.map((c) => (
+                <option key={commandKey(c)} value={commandKey(c)}>
+                  {optionLabel(c, t)}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -130,6 +154,11 @@ export function ConsolePanel() {
       <div className="cons-footer">
         <CopyButton text={`$ ${line}\n${output.stdout}${output.stderr}`} />
         <span className="cons-note">{t(L.note)}</span>
+        {command.tool === 'offsets' ? (
+          <span className="cons-note" data-testid="console-time-note">
+            {t(L.timeNote)}
+          </span>
+        ) : null}
       </div>
     </section>
   )

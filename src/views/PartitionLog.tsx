@@ -1,8 +1,10 @@
 // The partition log view (bottom of the stage): every partition of the user topics as logs of
-// offsets, one lane per replica, with log start, HW and LEO, records above the HW hatched (not yet
-// readable by consumers), leader epochs, acknowledged records lost to an unclean election, and each
-// consumer group's committed offset, LAG and member positions. The logs are built by
-// sim/view/partition-log.ts (partitionLogs of sim/index.ts) each time the store publishes a new version.
+// offsets, one lane per replica, with log start offset, HW and LEO, records above the HW hatched
+// (not yet readable by consumers), the segments each log is made of (the active one outlined, the
+// ones retention deleted fading out by their age in simulated time), leader epochs, acknowledged
+// records lost to an unclean election, and each consumer group's committed offset, LAG and member
+// positions. The logs are built by sim/view/partition-log.ts (partitionLogs of sim/index.ts) each
+// time the store publishes a new version.
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { partitionLogs } from '../../sim/index.ts'
@@ -73,6 +75,7 @@ export function PartitionLog() {
   const t = useT()
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
+  const nowMs = useSim((s) => s.nowMs)
   const topic = useUi((s) => s.topic)
   const selection = useUi((s) => s.selection)
   const tableRef = useRef<HTMLTableElement>(null)
@@ -100,7 +103,7 @@ export function PartitionLog() {
           {logs.map((log) => {
             const marks = consumerMarks(view, log.topic, log.tp)
             const selected = selection?.kind === 'partition' && selection.topic === log.topic && selection.partition === log.partition
-            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} visible={visible.has(log.tp)} />
+            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} visible={visible.has(log.tp)} nowMs={nowMs} />
           })}
         </tbody>
       </table>

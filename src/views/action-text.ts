@@ -103,7 +103,14 @@ export function actionText(a: TimelineAction): Text {
       return { en: `Delete records of ${a.topic}-${a.partition} before ${before.en}`, ko: `${a.topic}-${a.partition}에서 ${before.ko} 이전 레코드 삭제` }
     }
     case 'resetOffsets': {
-      const to = typeof a.to === 'number' ? { en: `offset ${a.to}`, ko: `오프셋 ${a.to}` } : { en: a.to, ko: a.to }
+      const to =
+        typeof a.to === 'number'
+          ? { en: `offset ${a.to}`, ko: `오프셋 ${a.to}` }
+          : typeof a.to === 'string'
+            ? { en: a.to, ko: a.to }
+            : 'timestamp' in a.to
+              ? { en: `the first record at or after ${a.to.timestamp / 1000} s`, ko: `${a.to.timestamp / 1000}초 이후 첫 레코드` }
+              : { en: `${a.to.durationMs / 1000} s ago`, ko: `${a.to.durationMs / 1000}초 전` }
       const topic = a.topic === undefined ? '' : ` (${a.topic})`
       return { en: `Reset group ${a.groupId}'s offsets${topic} to ${to.en}`, ko: `그룹 ${a.groupId}의 오프셋${topic}을 ${to.ko}(으)로 재설정` }
     }

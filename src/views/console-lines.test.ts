@@ -40,3 +40,48 @@ describe('consoleLines', () => {
     expect(row.fields.map((f) => f.widthCh)).toEqual(header.fields.map((f) => f.widthCh))
   })
 })
+
+describe('consoleLines with kafka-log-dirs JSON', () => {
+  const LOG_DIRS =
+    'Querying brokers for log directories information\n' +
+    'Received log directory information from brokers 1,2\n' +
+    '{"brokers":[{"broker":1,"logDirs":[{"partitions":[{"partition":"a,b-0","size":12,"offsetLag":0,"isFuture":false}],"error":null,"logDir":"/var/lib/kafka/data"}]}],"version":1}\n'
+
+  it('keeps the text and cuts the JSON after each comma outside strings', () => {
+    expect(join(LOG_DIRS)).toBe(LOG_DIRS)
+    const [, received, json] = consoleLines(LOG_DIRS)
+    expect(received.fields).toHaveLength(1)
+    expect(json.fields.map((f) => f.text)).toEqual([
+      '{"brokers":[{"broker":1,',
+      '"logDirs":[{"partitions":[{"partition":"a,b-0",',
+      '"size":12,',
+      '"offsetLag":0,',
+      '"isFuture":false}],',
+      '"error":null,',
+      '"logDir":"/var/lib/kafka/data"}]}],',
+      '"version":1}',
+    ])
+    expect(json.fields.every((f) => f.widthCh === null)).toBe(true)
+  })
+})
+
+describe('consoleLines with kafka-configs --describe', () => {
+  const CONFIGS =
+    'Dynamic configs for topic logs are:\n' +
+    '  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}\n' +
+    '  segment.ms=604800000 sensitive=false synonyms={}\n' +
+    '  segment.bytes=1048576 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:segment.bytes=1048576, DEFAULT_CONFIG:log.segment.bytes=1073741824}\n'
+
+  it('keeps the text and cuts each entry at its parts, with a deeper hanging indent', () => {
+    expect(join(CONFIGS)).toBe(CONFIGS)
+    const [header, retention, segmentMs, segmentBytes] = consoleLines(CONFIGS)
+    expect(header.fields).toHaveLength(1)
+    expect(header.hangCh).toBeUndefined()
+    expect(retention.fields.map((f) => f.text)).toEqual(['  retention.ms=60000 ', 'sensitive=false ', 'synonyms={', 'DYNAMIC_TOPIC_CONFIG:', 'retention.ms=60000}'])
+    expect(retention.hangCh).toBe(6)
+    expect(segmentMs.fields.map((f) => f.text)).toEqual(['  segment.ms=604800000 ', 'sensitive=false ', 'synonyms={}'])
+    expect(segmentBytes.fields.map((f) => f.text)).toEqual([
+      '  segment.bytes=1048576 ', 'sensitive=false ', 'synonyms={', 'DYNAMIC_TOPIC_CONFIG:', 'segment.bytes=1048576, ', 'DEFAULT_CONFIG:', 'log.segment.bytes=1073741824}',
+    ])
+  })
+})

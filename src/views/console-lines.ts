@@ -3,7 +3,9 @@
 // upper-case header; a 390-pixel side panel fits neither on one line. So each line is cut into its
 // fields (each keeping its own separator, so the text is still exactly what Kafka prints), and the
 // fields of lines of one shape get one width in characters: lines then wrap at field boundaries,
-// all at the same place, and the columns stay aligned.
+// all at the same place, and the columns stay aligned. kafka-log-dirs' one line of JSON is cut
+// after its commas, and kafka-configs' entries at their parts (sensitive=, synonyms={, each
+// synonym's source and value), so they wrap between values, not inside one.
 
 export interface ConsoleField {
   /** the field's text with the tab or padding that follows it */
@@ -16,6 +18,8 @@ export interface ConsoleLine {
   fields: ConsoleField[]
   /** the line ends with a newline */
   newline: boolean
+  /** how far its continuation rows are indented, in characters (absent: the default 2) */
+  hangCh?: number
 }
 
 /** "GROUP  TOPIC  PARTITION ...": a header of upper-case column names padded with spaces. */
@@ -76,7 +80,64 @@ export function consoleLines(out: string): ConsoleLine[] {
       result.push({ fields, newline })
       continue
     }
+    const config = CONFIG_LINE.exec(text)
+    if (config) {
+      result.push({ fields: configFields(config), newline, hangCh: 6 })
+      continue
+    }
+    if (isJsonLine(text)) {
+      result.push({ fields: jsonFields(text), newline })
+      continue
+    }
     result.push({ fields: [{ text, widthCh: null }], newline })
   }
   return result
+}
+
+/** kafka-configs --describe: `  name=value sensitive=false synonyms={SOURCE:name=value, ...}` */
+const CONFIG_LINE = /^(  \S+?=.*? )(sensitive=(?:true|false) )(synonyms=\{)(.*)\}$/
+
+/**
+ * A config line cut before `sensitive=`, before `synonyms={` and at each synonym's source and
+ * value, so a wrapped entry breaks between its parts (its continuation rows hang below the name).
+ */
+function configFields(m: RegExpExecArray): ConsoleField[] {
+  const [, entry, sensitive, open, synonyms] = m as unknown as [string, string, string, string, string]
+  const pieces = [entry, sensitive, open]
+  // "SOURCE:name=value, SOURCE:name=value": split after each ", " and after each source's ":"
+  for (const synonym of synonyms.split(/(?<=, )/)) {
+    const colon = synonym.indexOf(':')
+    if (colon > 0) pieces.push(synonym.slice(0, colon + 1), synonym.slice(colon + 1))
+    else if (synonym !== '') pieces.push(synonym)
+  }
+  pieces[pieces.length - 1] += '}'
+  return pieces.map((text) => ({ text, widthCh: null }))
+}
+
+/** A line of JSON (kafka-log-dirs prints its answer as one): an object or array, no tabs. */
+function isJsonLine(text: string): boolean {
+  return /^[[{].*[\]}]$/.test(text) && text.includes(',')
+}
+
+/**
+ * A JSON line cut after each comma outside strings, so the browser breaks it between values
+ * ("size":1234, on one line) instead of in the middle of a name or a number.
+ */
+function jsonFields(text: string): ConsoleField[] {
+  const fields: ConsoleField[] = []
+  let inString = false
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === ',') {
+      fields.push({ text: text.slice(start, i + 1), widthCh: null })
+      start = i + 1
+    }
+  }
+  if (start < text.length) fields.push({ text: text.slice(start), widthCh: null })
+  return fields
 }

@@ -1,13 +1,15 @@
 // A partition in the inspector, in kafka-topics' words (Topic, Partition, Leader, Replicas, Isr)
 // plus what kafka-topics does not print: the leader epoch, each replica's log start, high
 // watermark and LOG-END-OFFSET, the preferred leader, and the two topic configs that decide
-// durability against availability: min.insync.replicas and unclean.leader.election.enable.
+// durability against availability: min.insync.replicas and unclean.leader.election.enable; and
+// the topic's log storage configs (retention, segments, cleanup policy; TopicStorageConfig.tsx).
 
 import { useState } from 'react'
 import type { PartitionRow } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { Fields, Section, SelectLink, idList, leaderName } from './parts.tsx'
 import { runAction } from './run-action.ts'
+import { TopicStorageConfig } from './TopicStorageConfig.tsx'
 import { notify } from '../../notices.ts'
 
 const L = {
@@ -21,6 +23,7 @@ const L = {
   yes: { en: 'yes', ko: '예' },
   no: { en: 'no', ko: '아니오' },
   config: { en: 'Topic config', ko: '토픽 설정' },
+  storage: { en: 'Log storage', ko: '로그 저장 설정' },
   apply: { en: 'Apply', ko: '적용' },
   minIsrHint: {
     en: 'With acks=all a write needs at least min.insync.replicas replicas in the Isr; with fewer the leader answers NOT_ENOUGH_REPLICAS.',
@@ -123,6 +126,9 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
       </Section>
       <Section title={`${t(L.config)}: ${row.topic}`}>
         <TopicConfigForm key={`${row.tp}:${row.minInsyncReplicas}:${row.uncleanLeaderElection}`} row={row} />
+      </Section>
+      <Section title={`${t(L.storage)}: ${row.topic}`}>
+        <TopicStorageConfig topic={row.topic} />
       </Section>
     </div>
   )

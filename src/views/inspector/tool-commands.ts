@@ -1,32 +1,120 @@
 // The command lines the console panel shows above the output, as a learner would type them
-// against a real cluster: kafka-topics.sh --describe and kafka-consumer-groups.sh --describe.
+// against a real cluster: kafka-topics.sh --describe, kafka-consumer-groups.sh --describe,
+// kafka-configs.sh --describe (a topic's configs), kafka-log-dirs.sh --describe (each broker's log
+// sizes) and kafka-get-offsets.sh (offsets at the log start, the end, or a point in time).
 
 export const BOOTSTRAP = 'localhost:9092'
 
-/** A command the console can run: every topic, one topic, or one consumer group. */
-export type ToolCommand = { tool: 'topics'; topic: string | null } | { tool: 'groups'; groupId: string }
+/** What kafka-get-offsets is asked: --time -2 (earliest), -1 (latest), or a time some ms before now. */
+export type OffsetsTime = 'earliest' | 'latest' | { agoMs: number }
 
-export function commandLine(command: ToolCommand): string {
-  if (command.tool === 'topics') {
-    const topic = command.topic === null ? '' : ` --topic ${shellWord(command.topic)}`
-    return `kafka-topics.sh --bootstrap-server ${BOOTSTRAP} --describe${topic}`
+/** A command the console can run. */
+export type ToolCommand =
+  | { tool: 'topics'; topic: string | null }
+  | { tool: 'groups'; groupId: string }
+  | { tool: 'configs'; topic: string; all: boolean }
+  | { tool: 'log-dirs'; topic: string | null }
+  | { tool: 'offsets'; topic: string; time: OffsetsTime }
+
+export type ToolName = ToolCommand['tool']
+
+/** The shell script of each tool, in the order the picker groups them. */
+export const TOOL_SCRIPTS: Readonly<Record<ToolName, string>> = {
+  topics: 'kafka-topics.sh',
+  groups: 'kafka-consumer-groups.sh',
+  configs: 'kafka-configs.sh',
+  'log-dirs': 'kafka-log-dirs.sh',
+  offsets: 'kafka-get-offsets.sh',
+}
+
+/** The simulated timestamp kafka-get-offsets asks for now (never below 0, the run's first millisecond). */
+export function offsetsTimestamp(time: OffsetsTime, nowMs: number): number | 'earliest' | 'latest' {
+  if (time === 'earliest' || time === 'latest') return time
+  return Math.max(0, nowMs - time.agoMs)
+}
+
+/** The `--time` argument: -2, -1, or the timestamp in ms. */
+export function timeArgument(time: OffsetsTime, nowMs: number): string {
+  const t = offsetsTimestamp(time, nowMs)
+  return t === 'earliest' ? '-2' : t === 'latest' ? '-1' : String(t)
+}
+
+/** The command as typed in a shell; `nowMs` fixes kafka-get-offsets' "60 s ago" to a timestamp. */
+export function commandLine(command: ToolCommand, nowMs = 0): string {
+  const base = `${TOOL_SCRIPTS[command.tool]} --bootstrap-server ${BOOTSTRAP}`
+  switch (command.tool) {
+    case 'topics':
+      return `${base} --describe${command.topic === null ? '' : ` --topic ${shellWord(command.topic)}`}`
+    case 'groups':
+      return `${base} --describe --group ${shellWord(command.groupId)}`
+    case 'configs':
+      return `${base} --describe${command.all ? ' --all' : ''} --entity-type topics --entity-name ${shellWord(command.topic)}`
+    case 'log-dirs':
+      return `${base} --describe${command.topic === null ? '' : ` --topic-list ${shellWord(command.topic)}`}`
+    case 'offsets':
+      return `${base} --topic ${shellWord(command.topic)} --time ${timeArgument(command.time, nowMs)}`
   }
-  return `kafka-consumer-groups.sh --bootstrap-server ${BOOTSTRAP} --describe --group ${shellWord(command.groupId)}`
 }
 
-/** A stable value for the command picker's <option>. */
+/** A stable value for the command picker's <option> (it does not change while the run plays). */
 export function commandKey(command: ToolCommand): string {
-  if (command.tool === 'topics') return command.topic === null ? 'topics:*' : `topics:${command.topic}`
-  return `groups:${command.groupId}`
+  switch (command.tool) {
+    case 'topics':
+      return command.topic === null ? 'topics:*' : `topics:${command.topic}`
+    case 'groups':
+      return `groups:${command.groupId}`
+    case 'configs':
+      return `${command.all ? 'configs-all' : 'configs'}:${command.topic}`
+    case 'log-dirs':
+      return command.topic === null ? 'log-dirs:*' : `log-dirs:${command.topic}`
+    case 'offsets': {
+      const t = command.time
+      return `offsets:${t === 'earliest' ? '-2' : t === 'latest' ? '-1' : `ago${t.agoMs}`}:${command.topic}`
+    }
+  }
 }
 
-/** The commands on offer: each user topic, all topics (with the internal ones), each group. */
-export function availableCommands(topics: readonly string[], groups: readonly string[]): ToolCommand[] {
-  return [
-    ...topics.map((topic): ToolCommand => ({ tool: 'topics', topic })),
-    { tool: 'topics', topic: null },
-    ...groups.map((groupId): ToolCommand => ({ tool: 'groups', groupId })),
+/** How far back the console's "read from a time" command looks. */
+export const OFFSETS_AGO_MS = 60_000
+
+export interface CommandGroup {
+  tool: ToolName
+  commands: ToolCommand[]
+}
+
+/**
+ * The commands on offer, by tool: each user topic and all topics (kafka-topics), each group,
+ * each user topic's configs (overrides, then --all), the log directories (all topics, then each user
+ * topic), and each user topic's offsets at the log start, the end and a minute ago. A tool with
+ * nothing to run (no groups) is left out.
+ */
+export function commandGroups(topics: readonly string[], groups: readonly string[]): CommandGroup[] {
+  const all: CommandGroup[] = [
+    { tool: 'topics', commands: [...topics.map((topic): ToolCommand => ({ tool: 'topics', topic })), { tool: 'topics', topic: null }] },
+    { tool: 'groups', commands: groups.map((groupId): ToolCommand => ({ tool: 'groups', groupId })) },
+    {
+      tool: 'configs',
+      commands: [
+        ...topics.map((topic): ToolCommand => ({ tool: 'configs', topic, all: false })),
+        ...topics.map((topic): ToolCommand => ({ tool: 'configs', topic, all: true })),
+      ],
+    },
+    { tool: 'log-dirs', commands: [{ tool: 'log-dirs', topic: null }, ...topics.map((topic): ToolCommand => ({ tool: 'log-dirs', topic }))] },
+    {
+      tool: 'offsets',
+      commands: topics.flatMap((topic): ToolCommand[] => [
+        { tool: 'offsets', topic, time: 'earliest' },
+        { tool: 'offsets', topic, time: 'latest' },
+        { tool: 'offsets', topic, time: { agoMs: OFFSETS_AGO_MS } },
+      ]),
+    },
   ]
+  return all.filter((g) => g.commands.length > 0)
+}
+
+/** Every command on offer, in the picker's order. */
+export function availableCommands(topics: readonly string[], groups: readonly string[]): ToolCommand[] {
+  return commandGroups(topics, groups).flatMap((g) => g.commands)
 }
 
 /** Quote a word for a POSIX shell when it holds anything beyond safe characters. */

@@ -1,6 +1,7 @@
-// The partition log's legend: what the hatching, the red struck band and the markers mean, each
-// shown with the same shape the lanes use (never colour alone). Folded behind one line ("Legend")
-// so the partitions keep the box at 720 px; the first swatches show in the fold's own line.
+// The partition log's legend: what the hatching, the red struck band, the segment marks and the
+// markers mean, each shown with the same shape the lanes use (never colour alone). Folded behind
+// one line ("Legend") so the partitions keep the box at 720 px; the first swatches show in the
+// fold's own line.
 
 import { useT } from '../../useT.ts'
 import { L, ROLE } from './text.ts'
@@ -46,6 +47,7 @@ function LegendList() {
         <span aria-hidden="true" className="plog-sym epoch">|</span>
         {t(L.epoch)}
       </li>
+      <StorageItems />
       <li>
         <span aria-hidden="true" className="plog-sym committed">▲</span>
         {t(L.committed)}
@@ -67,5 +69,30 @@ function LegendList() {
         </li>
       ))}
     </ul>
+  )
+}
+
+/** Kafka's storage: segment boundaries, the active segment, deleted segments, the log start offset. */
+function StorageItems() {
+  const t = useT()
+  return (
+    <>
+      <li>
+        <span aria-hidden="true" className="plog-sym seg-edge" />
+        {t(L.segmentEdge)}
+      </li>
+      <li>
+        <Swatch className="active" />
+        {t(L.activeLegend)}
+      </li>
+      <li>
+        <Swatch className="deleted" />
+        {t(L.deletedLegend)}
+      </li>
+      <li>
+        <span aria-hidden="true" className="plog-sym lso">[</span>
+        {t(L.logStartLegend)}
+      </li>
+    </>
   )
 }

@@ -1,15 +1,20 @@
 // One partition drawn as logs of offsets, one lane per replica: what each broker's log holds, its
 // high watermark (records above it are hatched: consumers cannot read them yet), the leader epochs
-// the records were written in, the acknowledged records an unclean election lost, and where each
-// consumer group has committed and each consumer is reading. D3 does the scale; React draws.
+// the records were written in, the segments the log is made of (the active one outlined, the ones
+// retention just deleted fading out) and its log start offset, the acknowledged records an unclean
+// election lost, and where each consumer group has committed and each consumer is reading. D3 does
+// the scale; React draws.
 
 import { useId, useLayoutEffect, useRef } from 'react'
 import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/index.ts'
-import type { ScaleLinear } from 'd3-scale'
+import type { Text } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
-import { breakLabelX, hwLeoLabels, labelWidth, offsetScale, rangeText, type GroupMark, type ReaderMark } from './geometry.ts'
-import { L, ROLE, lostRangeTitle, runTitle } from './text.ts'
+import { labelWidth, offsetScale, rangeText, type GroupMark, type LaneLayout, type ReaderMark } from './geometry.ts'
+import { L, ROLE, batchTimeText, lostRangeTitle, runTitle, segmentTitle } from './text.ts'
 import { landRecords } from './landing-layer.ts'
+import { DeletedRanges, LaneLogStart, SegmentLayer, useReducedMotion } from './SegmentMarks.tsx'
+import { activeSegment, drawnWindow, segmentAt, showsLogStart } from './segments.ts'
+import { topLabels, type TopLabel } from './top-labels.ts'
 
 interface Props {
   log: PartitionLog
@@ -18,23 +23,18 @@ interface Props {
   width: number
   /** the text size of the SVG in px (follows presenter mode) */
   fontPx: number
+  /** simulated time now: deleted segments fade by their age */
+  nowMs: number
 }
 
-interface Layout {
-  x: ScaleLinear<number, number>
-  x0: number
-  x1: number
-  f: number
-  topH: number
-  laneH: number
-  rowH: number
-}
+type Layout = LaneLayout
 
 function layout(log: PartitionLog, width: number, fontPx: number): Layout {
   const f = fontPx
   const x0 = Math.round(f * 9.4)
   const x1 = Math.max(x0 + 40, width - 4)
-  return { x: offsetScale(log, x0, x1), x0, x1, f, topH: topHeight(f), laneH: Math.round(f * 0.85), rowH: rowHeight(f) }
+  const win = drawnWindow(log)
+  return { x: offsetScale(win, x0, x1), win, x0, x1, f, topH: topHeight(f), laneH: Math.round(f * 0.85), rowH: rowHeight(f) }
 }
 
 /** Compact rows (a 6-partition topic must read in the box at 720 px): a lane a little taller than its label. */
@@ -48,8 +48,9 @@ export function lanesHeight(log: PartitionLog, consumers: number, fontPx: number
   return topH + (log.lanes.length + (log.lost.length > 0 ? 1 : 0) + consumers) * rowH + 2
 }
 
-export function LogLanes({ log, groups, readers, width, fontPx }: Props) {
+export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) {
   const ids = useId().replace(/:/g, '')
+  const reduced = useReducedMotion()
   const g = layout(log, width, fontPx)
   const lanesTop = g.topH
   const lostTop = lanesTop + log.lanes.length * g.rowH
@@ -66,10 +67,14 @@ export function LogLanes({ log, groups, readers, width, fontPx }: Props) {
           <rect width="5" height="5" fill="var(--bad-bg)" />
           <line x1="0" y1="0" x2="0" y2="5" stroke="var(--c-error)" strokeWidth="2" />
         </pattern>
+        <pattern id={`${ids}-deleted`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="4" height="4" fill="#d9dde2" />
+          <line x1="0" y1="0" x2="0" y2="4" stroke="#7d8791" strokeWidth="1.5" />
+        </pattern>
       </defs>
       <TopMarks log={log} g={g} />
       {log.lanes.map((lane, i) => (
-        <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} />
+        <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} deleted={{ nowMs, reduced, fill: `url(#${ids}-deleted)` }} />
       ))}
       <MarkerLines log={log} g={g} bottom={lostTop} />
       {log.lost.length > 0 ? <LostLane log={log} y={lostTop} g={g} fill={`url(#${ids}-lost)`} /> : null}
@@ -103,47 +108,66 @@ function Landing({ log, g }: { log: PartitionLog; g: Layout }) {
 
 function ariaLabel(log: PartitionLog): string {
   const lost = log.lostCount > 0 ? `; ${log.lostCount} acknowledged records lost` : ''
-  return `${log.tp}: Leader ${log.leader}, log start ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}`
+  return `${log.tp}: Leader ${log.leader}, log start offset ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}`
 }
 
-/** Log start, the compression break, and the partition's HW and LEO labels. */
+/** Whether the partition shows its log start offset's marker (retention or DeleteRecords moved it). */
+function marksLogStart(log: PartitionLog): boolean {
+  return log.lanes.some((l) => showsLogStart(l.logStartOffset, l.deleted))
+}
+
+/** The log start offset, the compression break, "active segment", and the partition's HW and LEO labels. */
 function TopMarks({ log, g }: { log: PartitionLog; g: Layout }) {
   const t = useT()
-  const f = g.f
-  const baseline = g.topH - Math.round(f * 0.3)
-  const startText = `${t(L.logStart)} ${log.logStartOffset}`
-  const minX = g.x0 + labelWidth(startText, f) + 10
-  const labels = hwLeoLabels(g.x(log.highWatermark), g.x(log.logEndOffset), log.highWatermark, log.logEndOffset, f, minX)
-  const breakText = `≈ ${log.tailFrom}`
-  const taken: [number, number][] = [[g.x0, minX - 10], ...labels.map((l): [number, number] => [l.x - labelWidth(l.text, f), l.x])]
-  const breakX = log.tailFrom > log.start ? breakLabelX(g.x(log.tailFrom), breakText, f, taken, g.x1) : null
+  const baseline = g.topH - Math.round(g.f * 0.3)
+  const main = log.lanes.find((l) => l.role === 'leader') ?? log.lanes.find((l) => l.segments.length > 0)
+  const active = main ? activeSegment(main.segments) : null
+  const labels = topLabels({
+    x0: g.x0,
+    x1: g.x1,
+    fontPx: g.f,
+    logStart: { text: `${t(L.logStart)} ${log.logStartOffset}`, markX: marksLogStart(log) ? g.x(log.logStartOffset) : null },
+    hw: { offset: log.highWatermark, x: g.x(log.highWatermark) },
+    leo: { offset: log.logEndOffset, x: g.x(log.logEndOffset) },
+    cut: g.win.tailFrom > g.win.start ? { x: g.x(g.win.tailFrom), text: `≈ ${g.win.tailFrom}` } : null,
+    active: active ? { x: g.x(active.baseOffset), endX: g.x(active.endOffset), text: t(L.activeSegment), short: t(L.activeShort) } : null,
+  })
   return (
     <g className="plog-top">
-      <text x={g.x0} y={baseline}>
-        {startText}
-      </text>
-      {breakX !== null ? (
-        <text x={breakX} y={baseline} textAnchor="middle" className="plog-break">
-          <title>{t(L.compressed)}</title>
-          {breakText}
-        </text>
-      ) : null}
       {labels.map((l) => (
-        <text key={l.text} x={l.x} y={baseline} textAnchor="end" className="plog-mark-label">
-          {l.text}
-        </text>
+        <TopText key={l.kind} label={l} y={baseline} />
       ))}
     </g>
   )
 }
 
-/** The partition's HW (solid) and LEO (dashed) through every lane, and the compression break. */
+const TOP_CLASS: Record<TopLabel['kind'], string> = {
+  logStart: 'plog-lso-label',
+  hw: 'plog-mark-label',
+  leo: 'plog-mark-label',
+  break: 'plog-break',
+  active: 'plog-active-label',
+}
+
+function TopText({ label, y }: { label: TopLabel; y: number }) {
+  const t = useT()
+  return (
+    <text x={label.x} y={y} textAnchor={label.anchor} className={TOP_CLASS[label.kind]} data-kind={label.kind}>
+      {label.kind === 'break' ? <title>{t(L.compressed)}</title> : null}
+      {label.text}
+    </text>
+  )
+}
+
+/** The partition's log start offset (once it moved), HW (solid) and LEO (dashed) through every lane, and the compression break. */
 function MarkerLines({ log, g, bottom }: { log: PartitionLog; g: Layout; bottom: number }) {
   const hw = g.x(log.highWatermark)
   const leo = g.x(log.logEndOffset)
+  const lso = g.x(log.logStartOffset)
   return (
     <g className="plog-markers" aria-hidden="true">
-      {log.tailFrom > log.start ? <line className="plog-break-line" x1={g.x(log.tailFrom)} x2={g.x(log.tailFrom)} y1={g.topH - 2} y2={bottom} /> : null}
+      {g.win.tailFrom > g.win.start ? <line className="plog-break-line" x1={g.x(g.win.tailFrom)} x2={g.x(g.win.tailFrom)} y1={g.topH - 2} y2={bottom} /> : null}
+      {marksLogStart(log) ? <line className="plog-lso" x1={lso} x2={lso} y1={g.topH - 3} y2={bottom} /> : null}
       <line className="plog-hw" x1={hw} x2={hw} y1={g.topH - 3} y2={bottom} />
       {log.logEndOffset !== log.highWatermark ? <line className="plog-leo" x1={leo} x2={leo} y1={g.topH - 3} y2={bottom} /> : null}
     </g>
@@ -158,29 +182,43 @@ function LaneLabel({ y, g, mark, text, className }: { y: number; g: Layout; mark
   )
 }
 
-/** One replica's log: epoch runs (compressed part), then batch by batch; hatched above its HW. */
-function Lane({ lane, y, g, hatch }: { lane: ReplicaLane; y: number; g: Layout; hatch: string }) {
+/** How deleted segments are drawn: their fill, and simulated time now (they fade by their age). */
+interface DeletedStyle {
+  nowMs: number
+  reduced: boolean
+  fill: string
+}
+
+/**
+ * One replica's log: the segments it deleted recently (fading), epoch runs (compressed part), then
+ * batch by batch; hatched above its HW; its segment boundaries, active segment and log start on top.
+ */
+function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g: Layout; hatch: string; deleted: DeletedStyle }) {
   const t = useT()
   const role = ROLE[lane.role]
-  const segments: (EpochRun | BatchMark)[] = [...lane.runs, ...lane.tail]
+  const pieces: (EpochRun | BatchMark)[] = [...lane.runs, ...lane.tail]
   const hwX = g.x(Math.max(lane.highWatermark, lane.logStartOffset))
   const leoX = g.x(lane.logEndOffset)
   return (
     <g className={`plog-lane role-${lane.role}`}>
       <LaneLabel y={y} g={g} mark={role.mark} text={`${lane.broker} ${t(role.text)}`} className={`role-${lane.role}`} />
       <rect className="plog-track" x={g.x0} y={y} width={g.x1 - g.x0} height={g.laneH} />
-      {segments.map((s, i) => (
-        <Segment key={i} s={s} prev={segments[i - 1]} y={y} g={g} />
+      <DeletedRanges lane={lane} y={y} g={g} {...deleted} />
+      {pieces.map((s, i) => (
+        <Piece key={i} s={s} prev={pieces[i - 1]} lane={lane} y={y} g={g} />
       ))}
       {leoX > hwX ? <rect x={hwX} y={y} width={leoX - hwX} height={g.laneH} fill={hatch} className="plog-above-hw" /> : null}
+      <SegmentLayer lane={lane} y={y} g={g} />
       <line className="plog-lane-hw" x1={hwX} x2={hwX} y1={y - 2} y2={y + g.laneH + 2}>
         <title>{`HW ${lane.highWatermark} · LEO ${lane.logEndOffset}`}</title>
       </line>
+      <LaneLogStart lane={lane} y={y} g={g} />
     </g>
   )
 }
 
-function Segment({ s, prev, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | BatchMark | undefined; y: number; g: Layout }) {
+/** A run of one leader epoch (compressed part) or one batch (tail: its timestamp and segment in its tooltip). */
+function Piece({ s, prev, lane, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | BatchMark | undefined; lane: ReplicaLane; y: number; g: Layout }) {
   const t = useT()
   const from = 'from' in s ? s.from : s.baseOffset
   const to = 'to' in s ? s.to : s.baseOffset + s.count
@@ -191,12 +229,20 @@ function Segment({ s, prev, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | 
   return (
     <>
       <rect className="plog-seg" x={a} y={y} width={Math.max(1, b - a)} height={g.laneH}>
-        <title>{t(runTitle(rangeText(from, to), s.epoch)) + ('producer' in s ? ` · ${s.producer}` : '')}</title>
+        <title>{pieceTitle(t, s, from, to, lane)}</title>
       </rect>
       {boundary ? <line className="plog-batch-edge" x1={a} x2={a} y1={y + 1} y2={y + g.laneH - 1} /> : null}
       {newEpoch ? <line className="plog-epoch" x1={a} x2={a} y1={y - 2} y2={y + g.laneH + 2} /> : null}
     </>
   )
+}
+
+/** "offsets 7800–7804, leader epoch 0 · app · maxTimestamp 1:19.908", then the batch's segment on a line of its own. */
+function pieceTitle(t: (text: Text) => string, s: EpochRun | BatchMark, from: number, to: number, lane: ReplicaLane): string {
+  const head = t(runTitle(rangeText(from, to), s.epoch))
+  if (!('producer' in s)) return head
+  const segment = segmentAt(lane.segments, s.baseOffset)
+  return `${head} · ${s.producer} · ${t(batchTimeText(s.maxTimestamp))}${segment ? `\n${t(segmentTitle(segment))}` : ''}`
 }
 
 /** Acknowledged offsets no replica holds any more: red, hatched and struck through. */

@@ -18,9 +18,11 @@ interface Props {
   fontPx: number
   /** scrolled into (or near) sight: draw the lanes; otherwise keep their height only */
   visible: boolean
+  /** simulated time now (deleted segments fade by their age) */
+  nowMs: number
 }
 
-export function PartitionRow({ log, groups, readers, selected, width, fontPx, visible }: Props) {
+export function PartitionRow({ log, groups, readers, selected, width, fontPx, visible, nowMs }: Props) {
   const t = useT()
   const select = () => useUi.getState().select({ kind: 'partition', topic: log.topic, partition: log.partition })
   return (
@@ -50,7 +52,7 @@ export function PartitionRow({ log, groups, readers, selected, width, fontPx, vi
           <KafkaWords log={log} />
           {log.lostCount > 0 ? <span className="plog-lost-badge">✕ {t(lostBadge(log.lostCount))}</span> : null}
         </div>
-        {width > 0 && visible ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} /> : null}
+        {width > 0 && visible ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} nowMs={nowMs} /> : null}
         {width > 0 && !visible ? <div style={{ height: lanesHeight(log, groups.length + readers.length, fontPx) }} /> : null}
       </td>
     </tr>

@@ -6,6 +6,20 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import type { ClusterView } from '../../../sim/index.ts'
 
+/** A row's drawing frame: the offset scale over [x0, x1], the text size, and the heights of its rows. */
+export interface LaneLayout {
+  x: ScaleLinear<number, number>
+  /** the offsets drawn */
+  win: OffsetWindow
+  x0: number
+  x1: number
+  /** font size, px */
+  f: number
+  topH: number
+  laneH: number
+  rowH: number
+}
+
 /** Share of the plot given to the compressed old part of the log, when there is one. */
 export const COMPRESSED_SHARE = 0.3
 
@@ -25,9 +39,16 @@ export function offsetScale(w: OffsetWindow, x0: number, x1: number): ScaleLinea
   return scaleLinear().domain([w.start, w.tailFrom, end]).range([x0, cut, x1]).clamp(true)
 }
 
-/** Rough width of a label in px at the SVG's font size (monospace digits, 0.6 em each). */
+/** Rough width of a label in px at the SVG's font size (monospace digits, 0.6 em each; Hangul 1 em). */
 export function labelWidth(text: string, fontPx: number): number {
-  return text.length * fontPx * 0.62
+  let em = 0
+  for (const ch of text) em += isWide(ch.codePointAt(0)!) ? 1 : 0.62
+  return em * fontPx
+}
+
+/** Hangul and CJK characters: a full em wide in the fallback font (Noto Sans KR). */
+function isWide(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3000 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af)
 }
 
 export interface MarkerLabel {

@@ -1,8 +1,11 @@
 // The partition log view's words in English and Korean. Kafka's names (Leader, Replicas, Isr,
-// LeaderEpoch, HW, LEO, CURRENT-OFFSET, LAG) stay as Kafka writes them in both languages.
+// LeaderEpoch, HW, LEO, CURRENT-OFFSET, LAG, maxTimestamp, retention.ms) stay as Kafka writes them
+// in both languages. Times are simulated time as the clock shows it.
 
-import type { ReplicaRole } from '../../../sim/index.ts'
-import type { Text } from '../../i18n.ts'
+import type { DeletedMark, ReplicaRole, SegmentMark } from '../../../sim/index.ts'
+import { formatSimTime, type Text } from '../../i18n.ts'
+import { rangeText } from './geometry.ts'
+import { formatBytes } from './segments.ts'
 import { LAG_RULE } from '../lag-text.ts'
 
 export const L = {
@@ -20,7 +23,13 @@ export const L = {
   position: { en: 'consumer position', ko: '컨슈머 위치' },
   compressed: { en: 'older offsets compressed', ko: '오래된 오프셋은 줄여서 표시' },
   epoch: { en: 'new leader epoch', ko: '새 리더 에포크' },
-  logStart: { en: 'log start', ko: '로그 시작' },
+  logStart: { en: 'log start offset', ko: '로그 시작 오프셋' },
+  activeSegment: { en: 'active segment', ko: '액티브 세그먼트' },
+  activeShort: { en: 'active', ko: '액티브' },
+  segmentEdge: { en: 'segment boundary: a log is a list of segment files', ko: '세그먼트 경계: 로그는 세그먼트 파일의 목록' },
+  activeLegend: { en: 'active segment: the one written to, never deleted by retention', ko: '액티브 세그먼트: 지금 쓰는 세그먼트, 리텐션이 삭제하지 않음' },
+  deletedLegend: { en: 'segment deleted by retention (fades out)', ko: '리텐션이 삭제한 세그먼트 (서서히 사라짐)' },
+  logStartLegend: { en: 'log start offset: the oldest offset still stored', ko: '로그 시작 오프셋: 아직 저장된 가장 오래된 오프셋' },
   lostLane: { en: 'lost', ko: '유실' },
   revoking: { en: 'revoking', ko: '반납 중' },
   at: { en: 'position', ko: '위치' },
@@ -47,4 +56,55 @@ export function lostRangeTitle(from: string, producer: string): Text {
 
 export function runTitle(range: string, epoch: number): Text {
   return { en: `offsets ${range}, leader epoch ${epoch}`, ko: `오프셋 ${range}, 리더 에포크 ${epoch}` }
+}
+
+/** A segment's tooltip: its base offset, offsets, size, newest record, and whether it is the active one. */
+export function segmentTitle(s: SegmentMark): Text {
+  const empty = s.endOffset <= s.baseOffset
+  const newest = s.largestTimestamp < 0 ? null : formatSimTime(s.largestTimestamp)
+  const size = formatBytes(s.sizeBytes)
+  return {
+    en:
+      `segment ${s.baseOffset}: ${empty ? 'empty' : `offsets ${rangeText(s.baseOffset, s.endOffset)}`} · ${size} · ` +
+      `${newest === null ? 'no records yet' : `newest record ${newest}`}${s.active ? ' · active segment: written to now, retention never deletes it' : ''}`,
+    ko:
+      `세그먼트 ${s.baseOffset}: ${empty ? '비어 있음' : `오프셋 ${rangeText(s.baseOffset, s.endOffset)}`} · ${size} · ` +
+      `${newest === null ? '아직 레코드 없음' : `가장 새 레코드 ${newest}`}${s.active ? ' · 액티브 세그먼트: 지금 쓰는 중이라 리텐션이 삭제하지 않음' : ''}`,
+  }
+}
+
+/** A batch's timestamp line (RecordBatch's maxTimestamp: its newest record's time). */
+export function batchTimeText(maxTimestamp: number): Text {
+  const at = formatSimTime(maxTimestamp)
+  return { en: `maxTimestamp ${at}`, ko: `maxTimestamp(가장 새 레코드 시각) ${at}` }
+}
+
+const CAUSE: Record<DeletedMark['cause'], Text> = {
+  'retention.ms': { en: 'retention.ms: its newest record was too old', ko: 'retention.ms: 가장 새 레코드가 보관 기간을 넘김' },
+  'retention.bytes': { en: 'retention.bytes: the log was too big', ko: 'retention.bytes: 로그가 크기 한도를 넘김' },
+  logStartOffset: { en: 'below the log start offset (DeleteRecords)', ko: '로그 시작 오프셋 아래 (DeleteRecords)' },
+}
+
+/** A deleted segment's tooltip: its offsets, when and why retention deleted it. */
+export function deletedTitle(d: DeletedMark): Text {
+  const range = rangeText(d.from, d.to)
+  const at = formatSimTime(d.atMs)
+  return {
+    en: `offsets ${range}: segment deleted at ${at} by ${CAUSE[d.cause].en}`,
+    ko: `오프셋 ${range}: ${at}에 세그먼트 삭제됨, ${CAUSE[d.cause].ko}`,
+  }
+}
+
+/** A replica's log start offset marker's tooltip. */
+export function logStartTitle(broker: number, offset: number): Text {
+  return { en: `broker ${broker}: log start offset ${offset}`, ko: `브로커 ${broker}: 로그 시작 오프셋 ${offset}` }
+}
+
+/** "leader epoch 3" or "leader epochs 3–5" for the runs a segment holds; null for none. */
+export function epochsText(epochs: readonly number[]): Text | null {
+  if (epochs.length === 0) return null
+  const lo = Math.min(...epochs)
+  const hi = Math.max(...epochs)
+  const which = lo === hi ? String(lo) : `${lo}–${hi}`
+  return { en: `leader epoch${lo === hi ? '' : 's'} ${which}`, ko: `리더 에포크 ${which}` }
 }
