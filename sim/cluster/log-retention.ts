@@ -78,14 +78,6 @@ export function appendToLog(w: World, b: BrokerNode, r: Replica, batch: LogBatch
   emit(w, { type: 'SegmentRolled', broker: b.id, topic: r.topic, partition: r.partition, baseOffset: batch.baseOffset, reason })
 }
 
-/**
- * A follower learned the leader's log start offset from a fetch response: its own moves with it
- * (never past its HW); its segments below go at its next retention pass.
- */
-export function followLeaderLogStart(r: Replica, leaderLogStartOffset: number): void {
-  maybeIncrementLogStartOffset(r, leaderLogStartOffset)
-}
-
 /** The follower's log ends below the leader's log start: it starts over there. */
 export function restartLogAt(w: World, b: BrokerNode, r: Replica, offset: number): void {
   recordDeletion(w, b, r, truncateFullyAndStartAt(r, offset, w.nowMs))

@@ -17,7 +17,8 @@ import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, FetcherState, Replica } from './types.ts'
 import { endOffsetForEpoch, latestEpoch, truncateTo } from '../storage/partition.ts'
-import { appendToLog, followLeaderLogStart, restartLogAt } from './log-retention.ts'
+import { appendToLog, restartLogAt } from './log-retention.ts'
+import { maybeIncrementLogStartOffset } from '../storage/retention.ts'
 import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
@@ -142,7 +143,8 @@ function appendFromLeader(w: World, b: BrokerNode, r: Replica, p: FetchPartRespo
     appendToLog(w, b, r, batch)
   }
   r.hw = Math.min(p.highWatermark, r.leo)
-  if (p.logStartOffset > r.logStartOffset) followLeaderLogStart(r, p.logStartOffset)
+  // the follower's log start follows the leader's (never past its HW); its segments below go at its next retention pass
+  if (p.logStartOffset > r.logStartOffset) maybeIncrementLogStartOffset(r, p.logStartOffset)
 }
 
 function truncateOnDivergence(r: Replica, d: { epoch: number; endOffset: number }): void {

@@ -52,11 +52,8 @@ export function kafkaConsumerGroupsDescribe(w: World, groupId: string): ToolOutp
 export function topicConfigs(w: World, topic: string): TopicConfigEntry[] | null {
   const t = clusterImage(w).topics[topic]
   if (!t) return null
-  const staticBroker: Record<string, TopicConfigValue> = {}
-  const given = w.scenario.cluster.config ?? {}
-  for (const key of Object.keys(given)) {
-    if (Object.prototype.hasOwnProperty.call(w.brokerConfig, key)) staticBroker[key] = (w.brokerConfig as unknown as Record<string, TopicConfigValue>)[key]!
-  }
+  // the scenario's cluster.config, normalised by the parser: what server.properties sets
+  const staticBroker: Record<string, TopicConfigValue> = { ...(w.scenario.cluster.config ?? {}) }
   return topicConfigEntries({ overrides: t.config as Record<string, TopicConfigValue>, staticBroker })
 }
 

@@ -3,7 +3,7 @@
 // segment separators go (thinned where many segments share a few pixels), how a deleted segment
 // fades by its age in simulated time (in steps under reduced motion), and how sizes read.
 // Kafka's storage as kafkascope shows it: a replica's log is a list of segments, the last one
-// active (the only one written to, never deleted by retention); retention deletes whole old
+// active (the only one written to; its newest record stays recent, so retention passes it by); retention deletes whole old
 // segments and moves the log start offset up.
 
 import type { DeletedMark, PartitionLog, SegmentMark } from '../../../sim/index.ts'

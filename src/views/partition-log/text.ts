@@ -27,7 +27,7 @@ export const L = {
   activeSegment: { en: 'active segment', ko: '액티브 세그먼트' },
   activeShort: { en: 'active', ko: '액티브' },
   segmentEdge: { en: 'segment boundary: a log is a list of segment files', ko: '세그먼트 경계: 로그는 세그먼트 파일의 목록' },
-  activeLegend: { en: 'active segment: the one written to, never deleted by retention', ko: '액티브 세그먼트: 지금 쓰는 세그먼트, 리텐션이 삭제하지 않음' },
+  activeLegend: { en: 'active segment: the one written to; its newest record stays recent, so retention keeps it', ko: '액티브 세그먼트: 지금 쓰는 세그먼트, 가장 새 레코드가 계속 최근이라 리텐션이 남겨 둠' },
   deletedLegend: { en: 'segment deleted by retention (fades out)', ko: '리텐션이 삭제한 세그먼트 (서서히 사라짐)' },
   logStartLegend: { en: 'log start offset: the oldest offset still stored', ko: '로그 시작 오프셋: 아직 저장된 가장 오래된 오프셋' },
   lostLane: { en: 'lost', ko: '유실' },
@@ -66,10 +66,10 @@ export function segmentTitle(s: SegmentMark): Text {
   return {
     en:
       `segment ${s.baseOffset}: ${empty ? 'empty' : `offsets ${rangeText(s.baseOffset, s.endOffset)}`} · ${size} · ` +
-      `${newest === null ? 'no records yet' : `newest record ${newest}`}${s.active ? ' · active segment: written to now, retention never deletes it' : ''}`,
+      `${newest === null ? 'no records yet' : `newest record ${newest}`}${s.active ? ' · active segment: written to now; retention deletes it only once its newest record is older than retention.ms' : ''}`,
     ko:
       `세그먼트 ${s.baseOffset}: ${empty ? '비어 있음' : `오프셋 ${rangeText(s.baseOffset, s.endOffset)}`} · ${size} · ` +
-      `${newest === null ? '아직 레코드 없음' : `가장 새 레코드 ${newest}`}${s.active ? ' · 액티브 세그먼트: 지금 쓰는 중이라 리텐션이 삭제하지 않음' : ''}`,
+      `${newest === null ? '아직 레코드 없음' : `가장 새 레코드 ${newest}`}${s.active ? ' · 액티브 세그먼트: 지금 쓰는 중, 가장 새 레코드가 retention.ms보다 오래되어야 리텐션이 삭제함' : ''}`,
   }
 }
 
