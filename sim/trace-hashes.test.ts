@@ -10,7 +10,7 @@ const PINNED: Record<string, string> = {
   'add-partitions-rebalance': '4360e881090d29c1',
   'classroom-tour': 'e326c5e6f4d261c0',
   'clean-election-unavailable': '8d338514b89a4ea4',
-  'compaction-latest-per-key': 'd653b84788ae0a45',
+  'compaction-latest-per-key': '59c419cd37bb6bd0',
   'consumer-crash-session-timeout': '2eed7c5b6f6c3401',
   'consumer-group-rebalance': '1f0e42842fdce4d8',
   'consumer-joins-rebalance': '0e5bcf915986967f',

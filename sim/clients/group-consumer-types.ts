@@ -31,6 +31,8 @@ export interface MemberPartition {
   position: number
   /** end of the fetched records not yet handed out: [position, fetchedTo) is buffered */
   fetchedTo: number
+  /** the position the last Fetch asked from (-1: none): its response may start past it, over offsets compaction removed */
+  fetchedFrom: number
   leader: number
   leaderEpoch: number
   init: PositionInit

@@ -93,6 +93,7 @@ export function sendMemberFetches(w: World, m: MemberNode): void {
       continue
     }
     if (p.fetchedTo > p.position || m.fetchInflight[p.leader]) continue
+    p.fetchedFrom = p.position
     ready.push(p)
   }
   sendFetches(w, m, ready)
@@ -171,7 +172,9 @@ export function onFetchResponse(w: World, m: MemberNode, msg: MessageOf<'FetchRe
 
 /** Keep fetched records for poll(); a response that does not start at the position is stale. */
 function buffer(m: MemberNode, p: MemberPartition, batches: Parameters<typeof fetchedRange>[1]): void {
-  if (p.fetchedTo > p.position || batches.length === 0 || batches[0].baseOffset > p.position) return
+  // a response that starts past the position is stale (the position moved back since), unless it
+  // answers a fetch from this very position: then the offsets in between were compacted away
+  if (p.fetchedTo > p.position || batches.length === 0 || (batches[0].baseOffset > p.position && p.fetchedFrom !== p.position)) return
   const range = fetchedRange(p.position, batches)
   if (!range) return
   p.bufferedEpochs = batches.filter((b) => b.baseOffset < range.to).map((b) => [b.baseOffset, b.partitionLeaderEpoch])

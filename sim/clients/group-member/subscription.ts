@@ -32,6 +32,7 @@ export function addPartition(m: MemberNode, tp: string): void {
     tp,
     position: -1,
     fetchedTo: -1,
+    fetchedFrom: -1,
     leader: leader ? leader.leader : -1,
     leaderEpoch: leader ? leader.leaderEpoch : -1,
     init: 'committed',
