@@ -137,9 +137,10 @@ export function onReplicaFetchResponse(w: World, b: BrokerNode, m: MessageOf<'Fe
 
 /** ReplicaFetcherThread.processPartitionData: append, take the leader's HW, then its log start offset. */
 function appendFromLeader(w: World, b: BrokerNode, r: Replica, p: FetchPartResponse): void {
+  // a batch may start past the LEO: the leader's cleaner removed whole batches there (offsets keep
+  // their gaps, and UnifiedLog.appendAsFollower only refuses offsets below the LEO)
   for (const batch of p.batches) {
     if (batch.baseOffset < r.leo) continue
-    if (batch.baseOffset !== r.leo) break
     appendToLog(w, b, r, batch)
   }
   r.hw = Math.min(p.highWatermark, r.leo)

@@ -186,3 +186,31 @@ describe('a consumer reads a compacted log', () => {
     expect(group.committed['prices-0']).toBeGreaterThan(hw - 1_000)
   })
 })
+
+describe('a follower catches up on a compacted log', () => {
+  test('over the gaps the leader’s cleaner left while it was down, and rejoins the ISR', async () => {
+    const { builtInScenarios, createSimulation, parseScenario } = await import('../index.ts')
+    const base = builtInScenarios['compaction-latest-per-key'] as Record<string, unknown>
+    const probe = createSimulation(parseScenario(base))
+    probe.runUntil(5_000)
+    const leader = probe.summary().partitions.find((p) => p.topic === 'prices')!.leader
+    const follower = [1, 2, 3].find((b) => b !== leader)!
+    const s = parseScenario({
+      ...base,
+      timeline: [
+        { atMs: 10_000, action: 'crashBroker', broker: follower },
+        { atMs: 90_000, action: 'restartBroker', broker: follower },
+      ],
+    })
+    const sim = createSimulation(s)
+    sim.runUntil(90_000)
+    const down = sim.summary().partitions.find((p) => p.topic === 'prices')!
+    // the leader cleaned the log past where the follower stopped
+    expect(down.records).toBeLessThan(down.highWatermark / 2)
+    expect(down.logEndOffsets[String(follower)]).toBeLessThan(down.highWatermark / 4)
+    sim.runUntil(150_000)
+    const p = sim.summary().partitions.find((x) => x.topic === 'prices')!
+    expect(p.isr).toContain(follower)
+    expect(p.logEndOffsets[String(follower)]).toBeGreaterThan(p.highWatermark - 200)
+  })
+})
