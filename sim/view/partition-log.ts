@@ -7,7 +7,10 @@
  * longer holds (lost in an unclean election or an acks=1 failover), as offset ranges, found by the
  * same rule the checkers use (check/acked-writes.ts, findLostAckedWrites). And each replica's
  * segments (base offset, size, newest record time; the last is the active one), with the segments
- * its retention deleted in the last DELETED_SHOWN_MS (so the app can fade them out).
+ * its retention deleted in the last DELETED_SHOWN_MS (so the app can fade them out). On a compacted
+ * topic (cleanup.policy=compact), each replica's compaction layer too (compaction-view.ts): its
+ * records one by one with their keys, the offsets its cleaned part still holds, and its latest
+ * cleaning; the epoch runs then cover only the part the cleaner has not reached.
  *
  * Read-only over the world and deterministic. Cost: O(tail + epochs · log B) per replica; the loss
  * lookup walks the reference log once, only for partitions that changed leader after their first
@@ -25,6 +28,7 @@ import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { mainReplica, replicaRole } from './cluster-view.ts'
 import type { ReplicaRole } from './types.ts'
 import type { LogSegment } from '../storage/segments.ts'
+import { laneCompaction, type LaneCompaction } from './compaction-view.ts'
 
 export const DEFAULT_TAIL_SIZE = 100
 
@@ -84,6 +88,8 @@ export interface ReplicaLane {
   segments: SegmentMark[]
   /** segments deleted within the last DELETED_SHOWN_MS, oldest first */
   deleted: DeletedMark[]
+  /** on a compacted topic: keys, the cleaned part's runs and the latest cleaning; null otherwise */
+  compaction: LaneCompaction | null
 }
 
 /** Acknowledged offsets [from, to) of one producer that no replica the partition trusts holds any more. */
@@ -110,6 +116,8 @@ export interface PartitionLog {
   tailFrom: number
   end: number
   lanes: ReplicaLane[]
+  /** cleanup.policy includes compact: the log cleaner keeps the latest record of each key */
+  compacted: boolean
   lost: LostRange[]
   /** number of lost acknowledged records (the sum of the ranges) */
   lostCount: number
@@ -145,7 +153,7 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
   const end = Math.max(0, ...present.map((r) => r.logEndOffset), ...lost.map((l) => l.to))
   const start = Math.min(end, ...present.map((r) => r.logStartOffset), ...lost.map((l) => l.from))
   const tailFrom = Math.max(start, end - tailSize)
-  const lanes = p.replicas.map((broker) => lane(w, p, broker, present.find((r) => r.broker === broker), tailFrom))
+  const lanes = p.replicas.map((broker) => lane(w, p, broker, present.find((r) => r.broker === broker), tailFrom, end, view.compacted))
   const main = mainReplica(present, p.leader)
   return {
     topic: p.topic,
@@ -162,16 +170,18 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
     tailFrom,
     end,
     lanes,
+    compacted: view.compacted,
     lost,
     lostCount: lost.reduce((n, l) => n + l.to - l.from, 0),
   }
 }
 
-function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number): ReplicaLane {
+function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number, end: number, compacted: boolean): ReplicaLane {
   const batches = r?.batches ?? newBatchLog()
   const cut = firstBatchEndingAfter(batches, tailFrom)
   const tp = partitionName(p.topic, p.partition)
   const replica = w.brokers[String(broker)]?.replicas[tp]
+  const compaction = compacted ? laneCompaction(w, tp, broker, batches, r?.cleanedTo ?? 0, tailFrom, end) : null
   return {
     broker,
     role: replicaRole(w, p, broker),
@@ -179,7 +189,8 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
     logStartOffset: r?.logStartOffset ?? 0,
     highWatermark: r?.highWatermark ?? 0,
     logEndOffset: r?.logEndOffset ?? 0,
-    runs: epochRuns(batches, cut, tailFrom),
+    // on a compacted log the cleaned part is drawn from its runs and cells: epoch runs from where it ends
+    runs: compaction ? epochRunsFrom(batches, compaction.keptTo, cut, tailFrom) : epochRuns(batches, cut, tailFrom),
     tail: batchesOf(batches, cut).map((b) => ({
       baseOffset: b.baseOffset,
       count: b.count,
@@ -190,6 +201,7 @@ function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | unde
     })),
     segments: replica ? segmentMarks(replica.segments, replica.leo) : [],
     deleted: deletedMarks(w, broker, tp),
+    compaction,
   }
 }
 
@@ -214,10 +226,17 @@ function deletedMarks(w: World, broker: number, tp: string): DeletedMark[] {
   return out.reverse()
 }
 
-/** Leader-epoch runs of batches[start, cut), clipped at `limit`: one binary search per epoch. */
-export function epochRuns(batches: BatchLog, cut: number, limit: number): EpochRun[] {
+/** Leader-epoch runs of the batches holding offsets [from, limit) (the first run clipped at `from`). */
+function epochRunsFrom(batches: BatchLog, from: number, cut: number, limit: number): EpochRun[] {
+  const runs = epochRuns(batches, cut, limit, Math.max(batches.start, firstBatchEndingAfter(batches, from)))
+  if (runs.length > 0) runs[0].from = Math.max(runs[0].from, from)
+  return runs.filter((r) => r.to > r.from)
+}
+
+/** Leader-epoch runs of batches[first, cut), clipped at `limit`: one binary search per epoch. */
+export function epochRuns(batches: BatchLog, cut: number, limit: number, first = batches.start): EpochRun[] {
   const runs: EpochRun[] = []
-  let i = batches.start
+  let i = first
   while (i < cut) {
     const epoch = batchAtIndex(batches, i).partitionLeaderEpoch
     let lo = i + 1

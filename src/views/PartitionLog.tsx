@@ -94,7 +94,7 @@ export function PartitionLog() {
       <header className="plog-bar">
         <h2 id="plog-title">{t(L.title)}</h2>
         <TopicPicker topics={topics} />
-        <Legend />
+        <Legend compacted={logs.some((l) => l.compacted)} />
       </header>
       {view === null ? <p className="muted">{t(L.noRun)}</p> : null}
       {view !== null && logs.length === 0 ? <p className="muted">{t(L.noPartitions)}</p> : null}

@@ -1,5 +1,5 @@
-// The partition log's legend: what the hatching, the red struck band, the segment marks and the
-// markers mean, each shown with the same shape the lanes use (never colour alone). Folded behind
+// The partition log's legend: what the hatching, the red struck band, the segment marks, the
+// markers and (when a compacted topic is shown) the key colours and the log cleaner's marks mean, each shown with the same shape the lanes use (never colour alone). Folded behind
 // one line ("Legend") so the partitions keep the box at 720 px; the first swatches show in the
 // fold's own line.
 
@@ -10,7 +10,8 @@ function Swatch({ className }: { className: string }) {
   return <span className={`plog-swatch ${className}`} aria-hidden="true" />
 }
 
-export function Legend() {
+/** `compacted`: a partition shown is compacted, so the key colours, tombstones and cleaner marks are explained too. */
+export function Legend({ compacted = false }: { compacted?: boolean }) {
   const t = useT()
   return (
     <details className="plog-legend-box" data-testid="partition-log-legend">
@@ -20,14 +21,15 @@ export function Legend() {
           <Swatch className="readable" />
           <Swatch className="above" />
           <Swatch className="lost" />
+          {compacted ? <Swatch className="keys" /> : null}
         </span>
       </summary>
-      <LegendList />
+      <LegendList compacted={compacted} />
     </details>
   )
 }
 
-function LegendList() {
+function LegendList({ compacted }: { compacted: boolean }) {
   const t = useT()
   return (
     <ul className="plog-legend" aria-label={t(L.legend)}>
@@ -48,6 +50,7 @@ function LegendList() {
         {t(L.epoch)}
       </li>
       <StorageItems />
+      {compacted ? <CompactionItems /> : null}
       <li>
         <span aria-hidden="true" className="plog-sym committed">▲</span>
         {t(L.committed)}
@@ -92,6 +95,35 @@ function StorageItems() {
       <li>
         <span aria-hidden="true" className="plog-sym lso">[</span>
         {t(L.logStartLegend)}
+      </li>
+    </>
+  )
+}
+
+/** Compacted topics: key colours, tombstones, the records the log cleaner removed, its gaps and its latest pass. */
+function CompactionItems() {
+  const t = useT()
+  return (
+    <>
+      <li data-testid="legend-keys">
+        <Swatch className="keys" />
+        {t(L.keysLegend)}
+      </li>
+      <li>
+        <Swatch className="tombstone" />
+        {t(L.tombstoneLegend)}
+      </li>
+      <li>
+        <Swatch className="removed" />
+        {t(L.removedLegend)}
+      </li>
+      <li>
+        <span aria-hidden="true" className="plog-sym gap" />
+        {t(L.gapLegend)}
+      </li>
+      <li>
+        <Swatch className="cleaned" />
+        {t(L.cleanedLegend)}
       </li>
     </>
   )

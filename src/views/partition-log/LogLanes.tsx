@@ -2,19 +2,22 @@
 // high watermark (records above it are hatched: consumers cannot read them yet), the leader epochs
 // the records were written in, the segments the log is made of (the active one outlined, the ones
 // retention just deleted fading out) and its log start offset, the acknowledged records an unclean
-// election lost, and where each consumer group has committed and each consumer is reading. D3 does
-// the scale; React draws.
+// election lost, and where each consumer group has committed and each consumer is reading. On a
+// compacted topic the records are cells coloured by key and the log cleaner's latest pass shows
+// before and after (KeyCells.tsx, on the scale of compacted-scale.ts). D3 does the scale; React draws.
 
 import { useId, useLayoutEffect, useRef } from 'react'
-import type { PartitionLog, ReplicaLane, BatchMark, EpochRun } from '../../../sim/index.ts'
+import { CLEANED_SHOWN_MS, type PartitionLog, type ReplicaLane, type BatchMark, type EpochRun, type LaneCompaction } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
 import { labelWidth, offsetScale, rangeText, type GroupMark, type LaneLayout, type ReaderMark } from './geometry.ts'
-import { L, ROLE, batchTimeText, lostRangeTitle, runTitle, segmentTitle } from './text.ts'
+import { L, ROLE, batchTimeText, cleanedLabel, lostRangeTitle, runTitle, segmentTitle } from './text.ts'
 import { landRecords } from './landing-layer.ts'
 import { DeletedRanges, LaneLogStart, SegmentLayer, useReducedMotion } from './SegmentMarks.tsx'
 import { activeSegment, drawnWindow, segmentAt, showsLogStart } from './segments.ts'
 import { topLabels, type TopLabel } from './top-labels.ts'
+import { compactedScale, freshness } from './compacted-scale.ts'
+import { KeyCells } from './KeyCells.tsx'
 
 interface Props {
   log: PartitionLog
@@ -29,12 +32,25 @@ interface Props {
 
 type Layout = LaneLayout
 
-function layout(log: PartitionLog, width: number, fontPx: number): Layout {
+/** How the latest cleaning shows: its age in simulated time, and whether motion is reduced. */
+interface Fade {
+  nowMs: number
+  reduced: boolean
+}
+
+function layout(log: PartitionLog, width: number, fontPx: number, fade: Fade): Layout {
   const f = fontPx
   const x0 = Math.round(f * 9.4)
   const x1 = Math.max(x0 + 40, width - 4)
   const win = drawnWindow(log)
-  return { x: offsetScale(win, x0, x1), win, x0, x1, f, topH: topHeight(f), laneH: Math.round(f * 0.85), rowH: rowHeight(f) }
+  const main = mainCompaction(log)
+  const x = log.compacted ? compactedScale(win, main, x0, x1, f, freshness(main, fade.nowMs, CLEANED_SHOWN_MS, fade.reduced)) : offsetScale(win, x0, x1)
+  return { x, win, x0, x1, f, topH: topHeight(f), laneH: Math.round(f * 0.85), rowH: rowHeight(f) }
+}
+
+/** The compaction layer of the lane the scale follows: the leader's, else the first lane's that has one. */
+function mainCompaction(log: PartitionLog): LaneCompaction | null {
+  return (log.lanes.find((l) => l.role === 'leader') ?? log.lanes.find((l) => l.compaction !== null))?.compaction ?? null
 }
 
 /** Compact rows (a 6-partition topic must read in the box at 720 px): a lane a little taller than its label. */
@@ -51,7 +67,7 @@ export function lanesHeight(log: PartitionLog, consumers: number, fontPx: number
 export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) {
   const ids = useId().replace(/:/g, '')
   const reduced = useReducedMotion()
-  const g = layout(log, width, fontPx)
+  const g = layout(log, width, fontPx, { nowMs, reduced })
   const lanesTop = g.topH
   const lostTop = lanesTop + log.lanes.length * g.rowH
   const consumersTop = lostTop + (log.lost.length > 0 ? g.rowH : 0)
@@ -72,7 +88,7 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
           <line x1="0" y1="0" x2="0" y2="4" stroke="#7d8791" strokeWidth="1.5" />
         </pattern>
       </defs>
-      <TopMarks log={log} g={g} />
+      <TopMarks log={log} g={g} nowMs={nowMs} />
       {log.lanes.map((lane, i) => (
         <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} deleted={{ nowMs, reduced, fill: `url(#${ids}-deleted)` }} />
       ))}
@@ -116,9 +132,10 @@ function marksLogStart(log: PartitionLog): boolean {
   return log.lanes.some((l) => showsLogStart(l.logStartOffset, l.deleted))
 }
 
-/** The log start offset, the compression break, "active segment", and the partition's HW and LEO labels. */
-function TopMarks({ log, g }: { log: PartitionLog; g: Layout }) {
+/** The log start offset, the compression break, "active segment", the latest cleaning, and the partition's HW and LEO labels. */
+function TopMarks({ log, g, nowMs }: { log: PartitionLog; g: Layout; nowMs: number }) {
   const t = useT()
+  const pass = mainCompaction(log)?.pass ?? null
   const baseline = g.topH - Math.round(g.f * 0.3)
   const main = log.lanes.find((l) => l.role === 'leader') ?? log.lanes.find((l) => l.segments.length > 0)
   const active = main ? activeSegment(main.segments) : null
@@ -131,6 +148,7 @@ function TopMarks({ log, g }: { log: PartitionLog; g: Layout }) {
     leo: { offset: log.logEndOffset, x: g.x(log.logEndOffset) },
     cut: g.win.tailFrom > g.win.start ? { x: g.x(g.win.tailFrom), text: `≈ ${g.win.tailFrom}` } : null,
     active: active ? { x: g.x(active.baseOffset), endX: g.x(active.endOffset), text: t(L.activeSegment), short: t(L.activeShort) } : null,
+    cleaned: pass && nowMs - pass.atMs < CLEANED_SHOWN_MS ? { x: g.x(pass.from), endX: g.x(pass.to), text: t(cleanedLabel(pass.removed)), short: t(L.cleanedShort) } : null,
   })
   return (
     <g className="plog-top">
@@ -147,6 +165,7 @@ const TOP_CLASS: Record<TopLabel['kind'], string> = {
   leo: 'plog-mark-label',
   break: 'plog-break',
   active: 'plog-active-label',
+  cleaned: 'plog-cleaned-label',
 }
 
 function TopText({ label, y }: { label: TopLabel; y: number }) {
@@ -196,7 +215,9 @@ interface DeletedStyle {
 function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g: Layout; hatch: string; deleted: DeletedStyle }) {
   const t = useT()
   const role = ROLE[lane.role]
-  const pieces: (EpochRun | BatchMark)[] = [...lane.runs, ...lane.tail]
+  const c = lane.compaction
+  // a compacted lane draws its tail record by record, in key colours (KeyCells)
+  const pieces: (EpochRun | BatchMark)[] = c ? lane.runs : [...lane.runs, ...lane.tail]
   const hwX = g.x(Math.max(lane.highWatermark, lane.logStartOffset))
   const leoX = g.x(lane.logEndOffset)
   return (
@@ -207,6 +228,8 @@ function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g:
       {pieces.map((s, i) => (
         <Piece key={i} s={s} prev={pieces[i - 1]} lane={lane} y={y} g={g} />
       ))}
+      {c ? <KeyCells c={c} broker={lane.broker} y={y} g={g} fresh={freshness(c, deleted.nowMs, CLEANED_SHOWN_MS, deleted.reduced)} logStart={lane.logStartOffset} /> : null}
+      {c ? <TailEpochs lane={lane} y={y} g={g} /> : null}
       {leoX > hwX ? <rect x={hwX} y={y} width={leoX - hwX} height={g.laneH} fill={hatch} className="plog-above-hw" /> : null}
       <SegmentLayer lane={lane} y={y} g={g} />
       <line className="plog-lane-hw" x1={hwX} x2={hwX} y1={y - 2} y2={y + g.laneH + 2}>
@@ -233,6 +256,23 @@ function Piece({ s, prev, lane, y, g }: { s: EpochRun | BatchMark; prev: EpochRu
       </rect>
       {boundary ? <line className="plog-batch-edge" x1={a} x2={a} y1={y + 1} y2={y + g.laneH - 1} /> : null}
       {newEpoch ? <line className="plog-epoch" x1={a} x2={a} y1={y - 2} y2={y + g.laneH + 2} /> : null}
+    </>
+  )
+}
+
+/** Where a compacted lane's tail changes leader epoch (its batches are drawn as key cells). */
+function TailEpochs({ lane, y, g }: { lane: ReplicaLane; y: number; g: Layout }) {
+  const marks: number[] = []
+  let prev = lane.runs[lane.runs.length - 1]?.epoch
+  for (const b of lane.tail) {
+    if (prev !== undefined && b.epoch !== prev) marks.push(b.baseOffset)
+    prev = b.epoch
+  }
+  return (
+    <>
+      {marks.map((o) => (
+        <line key={o} className="plog-epoch" x1={g.x(o)} x2={g.x(o)} y1={y - 2} y2={y + g.laneH + 2} />
+      ))}
     </>
   )
 }

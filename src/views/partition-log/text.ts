@@ -2,7 +2,7 @@
 // LeaderEpoch, HW, LEO, CURRENT-OFFSET, LAG, maxTimestamp, retention.ms) stay as Kafka writes them
 // in both languages. Times are simulated time as the clock shows it.
 
-import type { DeletedMark, ReplicaRole, SegmentMark } from '../../../sim/index.ts'
+import type { CleanerPass, DeletedMark, RecordCell, RemovedBand, ReplicaRole, SegmentMark } from '../../../sim/index.ts'
 import { formatSimTime, type Text } from '../../i18n.ts'
 import { rangeText } from './geometry.ts'
 import { formatBytes } from './segments.ts'
@@ -31,6 +31,12 @@ export const L = {
   deletedLegend: { en: 'segment deleted by retention (fades out)', ko: '리텐션이 삭제한 세그먼트 (서서히 사라짐)' },
   logStartLegend: { en: 'log start offset: the oldest offset still stored', ko: '로그 시작 오프셋: 아직 저장된 가장 오래된 오프셋' },
   lostLane: { en: 'lost', ko: '유실' },
+  keysLegend: { en: 'compacted topic: one colour per record key', ko: '컴팩션 토픽: 레코드 키마다 한 색' },
+  tombstoneLegend: { en: 'tombstone: a null value that deletes its key', ko: '툼스톤(tombstone): 키를 지우는 null 값' },
+  removedLegend: { en: 'removed by the log cleaner (fades out)', ko: '로그 클리너가 지운 레코드 (서서히 사라짐)' },
+  gapLegend: { en: 'gap: offsets the cleaner emptied (drawn short)', ko: '빈칸: 클리너가 비운 오프셋 (짧게 그림)' },
+  cleanedLegend: { en: 'the log cleaner’s latest pass: the offsets it cleaned', ko: '로그 클리너의 최근 정리: 정리한 오프셋' },
+  cleanedShort: { en: 'cleaned', ko: '정리됨' },
   revoking: { en: 'revoking', ko: '반납 중' },
   at: { en: 'position', ko: '위치' },
 } satisfies Record<string, Text>
@@ -107,4 +113,60 @@ export function epochsText(epochs: readonly number[]): Text | null {
   const hi = Math.max(...epochs)
   const which = lo === hi ? String(lo) : `${lo}–${hi}`
   return { en: `leader epoch${lo === hi ? '' : 's'} ${which}`, ko: `리더 에포크 ${which}` }
+}
+
+/** A record cell's tooltip: its offset, key, timestamp, and "tombstone". */
+export function recordTitle(c: RecordCell): Text {
+  const at = formatSimTime(c.timestamp)
+  const key = c.key ?? 'null'
+  return {
+    en: `offset ${c.offset} · key ${key} · timestamp ${at}${c.tombstone ? ' · tombstone: a null value, deletes the key' : ''}`,
+    ko: `오프셋 ${c.offset} · 키 ${key} · 타임스탬프 ${at}${c.tombstone ? ' · 툼스톤(tombstone): null 값, 이 키를 지움' : ''}`,
+  }
+}
+
+/** A removed record's tooltip: its facts, and when and why the cleaner removed it. */
+export function removedTitle(c: RecordCell, atMs: number): Text {
+  const facts = recordTitle(c)
+  const at = formatSimTime(atMs)
+  return {
+    en: `${facts.en}\nremoved by the log cleaner at ${at}${c.tombstone ? '' : ': a newer record of this key stays'}`,
+    ko: `${facts.ko}\n${at}에 로그 클리너가 지움${c.tombstone ? '' : ': 이 키의 더 새 레코드가 남음'}`,
+  }
+}
+
+/** Removed records summarised in a band below the tail. */
+export function removedBandTitle(b: RemovedBand, atMs: number): Text {
+  const range = rangeText(b.from, b.to)
+  const at = formatSimTime(atMs)
+  return {
+    en: `offsets ${range}: ${b.count} record${b.count === 1 ? '' : 's'} removed by the log cleaner at ${at} (the first with key ${b.key ?? 'null'})`,
+    ko: `오프셋 ${range}: ${at}에 로그 클리너가 레코드 ${b.count}개를 지움 (첫 레코드의 키 ${b.key ?? 'null'})`,
+  }
+}
+
+/** A gap of the cleaned part. */
+export function gapTitle(from: number, to: number): Text {
+  const range = rangeText(from, to)
+  const n = to - from
+  return {
+    en: `offsets ${range}: no record left (${n} offset${n === 1 ? '' : 's'}): the log cleaner removed them; offsets never change · drawn short`,
+    ko: `오프셋 ${range}: 남은 레코드 없음 (오프셋 ${n}개), 로그 클리너가 지움, 오프셋은 바뀌지 않음 · 짧게 그림`,
+  }
+}
+
+/** The latest cleaning's marker. */
+export function cleanedTitle(broker: number, p: CleanerPass): Text {
+  const range = rangeText(p.from, p.to)
+  const at = formatSimTime(p.atMs)
+  const tomb = p.tombstones > 0 ? { en: ` (${p.tombstones} tombstone${p.tombstones === 1 ? '' : 's'})`, ko: ` (툼스톤 ${p.tombstones}개)` } : { en: '', ko: '' }
+  return {
+    en: `broker ${broker}'s log cleaner at ${at}: offsets ${range} cleaned, ${p.removed} record${p.removed === 1 ? '' : 's'} removed${tomb.en}; the latest record of each key stays, at its offset`,
+    ko: `브로커 ${broker}의 로그 클리너, ${at}: 오프셋 ${range} 정리, 레코드 ${p.removed}개 지움${tomb.ko}, 키마다 가장 새 레코드는 그 오프셋에 남음`,
+  }
+}
+
+/** The label over the latest cleaning. */
+export function cleanedLabel(removed: number): Text {
+  return { en: `log cleaner: ${removed} removed`, ko: `로그 클리너: ${removed}개 지움` }
 }

@@ -34,6 +34,27 @@ describe('topLabels', () => {
     expect(overlaps(labels)).toEqual([])
   })
 
+  test('the log cleaner’s latest pass is labelled over the offsets it cleaned, before a log start offset that never moved', () => {
+    // room beside "log start offset 0" for the short form
+    const cleaned = { x: 113, endX: 330, text: 'log cleaner: 1005 removed', short: 'cleaned' }
+    const beside = topLabels(input({ logStart: { text: 'log start offset 0', markX: null }, cut: null, cleaned }))
+    expect(beside.find((l) => l.kind === 'cleaned')!.text).toBe('cleaned')
+    expect(beside.some((l) => l.kind === 'logStart')).toBe(true)
+    expect(overlaps(beside)).toEqual([])
+    // no room beside it: the pass takes the place of the log start offset's label
+    const labels = topLabels(input({ logStart: { text: 'log start offset 0', markX: null }, cut: null, cleaned: { ...cleaned, endX: 290 } }))
+    const label = labels.find((l) => l.kind === 'cleaned')!
+    const [left, right] = labelSpan(label, f)
+    expect(left).toBeGreaterThanOrEqual(113)
+    expect(right).toBeLessThanOrEqual(290)
+    expect(labels.some((l) => l.kind === 'logStart')).toBe(false)
+    expect(overlaps(labels)).toEqual([])
+    // a log start offset with a marker keeps its label; the pass then goes without one where there is no room
+    const moved = topLabels(input({ logStart: { text: 'log start offset 1007', markX: 120 }, cut: null, cleaned: { ...cleaned, endX: 200 } }))
+    expect(moved.map((l) => l.kind)).toContain('logStart')
+    expect(overlaps(moved)).toEqual([])
+  })
+
   test('without a marker the log start label sits at the left edge', () => {
     const start = topLabels(input({ logStart: { text: 'log start offset 0', markX: null } })).find((l) => l.kind === 'logStart')!
     expect(start).toMatchObject({ x: 113, anchor: 'start' })

@@ -1,6 +1,7 @@
 // The labels over a partition's lanes, placed so none covers another: the log start offset (at
 // its marker once retention moved it, else at the left edge), HW and LEO (at the right, anchored
-// at their end), the "≈ N" of the compressed part, and "active segment" over the active segment.
+// at their end), the "≈ N" of the compressed part, "active segment" over the active segment, and
+// the log cleaner's latest pass over the offsets it cleaned (compacted topics).
 // Labels that cannot find room are left out (the legend and the tooltips still say it).
 
 import { breakLabelX, hwLeoLabels, labelWidth } from './geometry.ts'
@@ -17,10 +18,12 @@ export interface TopRowInput {
   cut: { x: number; text: string } | null
   /** the active segment [x, endX] and its label (`short` where the whole one has no room), or null */
   active: { x: number; endX: number; text: string; short: string } | null
+  /** the log cleaner's latest pass over [x, endX] and its label (`short` where the whole one has no room), or null */
+  cleaned?: { x: number; endX: number; text: string; short: string } | null
 }
 
 export interface TopLabel {
-  kind: 'logStart' | 'hw' | 'leo' | 'break' | 'active'
+  kind: 'logStart' | 'hw' | 'leo' | 'break' | 'active' | 'cleaned'
   text: string
   x: number
   anchor: 'start' | 'middle' | 'end'
@@ -42,17 +45,25 @@ export function topLabels(input: TopRowInput): TopLabel[] {
   const out: TopLabel[] = [start, ...marks.map((m, i): TopLabel => ({ kind: marks.length === 1 || i === 1 ? 'leo' : 'hw', text: m.text, x: m.x, anchor: 'end' }))]
   const cutX = input.cut ? breakLabelX(input.cut.x, input.cut.text, f, out.map((l) => labelSpan(l, f)), input.x1) : null
   if (input.cut && cutX !== null) out.push({ kind: 'break', text: input.cut.text, x: cutX, anchor: 'middle' })
-  const active = input.active ? activeLabel(input.active, Math.min(input.active.endX, input.x1), f, out) : null
+  const active = input.active ? spanLabel('active', input.active, Math.min(input.active.endX, input.x1), f, out) : null
   if (active) out.push(active)
+  if (input.cleaned) {
+    const end = Math.min(input.cleaned.endX, input.x1)
+    const cleaned = spanLabel('cleaned', input.cleaned, end, f, out)
+    // while the cleaner's pass is news, its label goes before a log start offset that never moved
+    const instead = cleaned ?? (input.logStart.markX === null ? spanLabel('cleaned', input.cleaned, end, f, out.slice(1)) : null)
+    if (instead && !cleaned) out.shift()
+    if (instead) out.push(instead)
+  }
   return out
 }
 
-/** "active segment" centred in the room over the active segment, else its short form, else nothing. */
-function activeLabel(a: NonNullable<TopRowInput['active']>, endX: number, f: number, placed: TopLabel[]): TopLabel | null {
+/** A label centred in the room over its span ("active segment", the latest cleaning), else its short form, else nothing. */
+function spanLabel(kind: 'active' | 'cleaned', a: { x: number; text: string; short: string }, endX: number, f: number, placed: TopLabel[]): TopLabel | null {
   const taken = placed.map((l) => labelSpan(l, f))
   for (const text of [a.text, a.short]) {
     const x = centreInFreeSpace(a.x + 4, endX, labelWidth(text, f), taken)
-    if (x !== null) return { kind: 'active', text, x, anchor: 'middle' }
+    if (x !== null) return { kind, text, x, anchor: 'middle' }
   }
   return null
 }
