@@ -27,6 +27,8 @@ export { KafkaToolError } from './trace/kafka-tools.ts'
 export type { KafkaGetOffsetsOptions } from './trace/kafka-tools-view.ts'
 import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
 import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
+import { logRecords as readLogRecords, type LogRecord, type LogRecordsOptions } from './observe/log-records.ts'
+export type { LogRecord, LogRecordsOptions } from './observe/log-records.ts'
 import type { Note } from './nodes/world.ts'
 import { buildClusterView } from './view/cluster-view.ts'
 import type { ClusterView } from './view/types.ts'
@@ -164,6 +166,15 @@ export function metricSample(sim: Simulation): MetricSample {
 /** The partition logs of the published view (all user topics, or one), built now. */
 export function partitionLogs(sim: Simulation, topic: string | null = null, options: PartitionLogOptions = {}): PartitionLog[] {
   return buildPartitionLogs(sim.world, topic, options)
+}
+
+/**
+ * What a consumer reading one partition from an offset gets now (kafka-console-consumer --partition
+ * --offset with print.key): the records up to the high watermark with their keys, timestamps and
+ * tombstones, offsets jumping over compaction's gaps; null when the partition does not exist.
+ */
+export function logRecords(sim: Simulation, tp: string, options: LogRecordsOptions = {}): LogRecord[] | null {
+  return readLogRecords(sim.world, tp, options)
 }
 
 /** The run's notes (its typed events) so far, in order. The array only grows while the run goes on; read it, never change it. */
