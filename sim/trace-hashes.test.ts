@@ -25,6 +25,7 @@ const PINNED: Record<string, string> = {
   'lesson-isr-acks': 'e22118341536f854',
   'more-members-than-partitions': 'afac9d254708f048',
   'replay-by-reset-offsets': '754f8831b46503f7',
+  'replay-from-a-time': 'b81c85d8a612a240',
   'retention-deletes-segments': '421f9fef6c1cee44',
   'slow-follower': '155832afc26cd4bf',
   'static-member-restart': '55e909c28555c23f',

@@ -24,6 +24,7 @@ import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-re
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
 import replayByResetOffsets from '../../scenarios/replay-by-reset-offsets.json' with { type: 'json' }
+import replayFromATime from '../../scenarios/replay-from-a-time.json' with { type: 'json' }
 import slowFollower from '../../scenarios/slow-follower.json' with { type: 'json' }
 import staticMemberRestart from '../../scenarios/static-member-restart.json' with { type: 'json' }
 import staticMembership from '../../scenarios/static-membership.json' with { type: 'json' }
@@ -54,6 +55,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'more-members-than-partitions': moreMembersThanPartitions,
   'add-partitions-rebalance': addPartitionsRebalance,
   'replay-by-reset-offsets': replayByResetOffsets,
+  'replay-from-a-time': replayFromATime,
   'retention-deletes-segments': retentionDeletesSegments,
   'active-segment-kept': activeSegmentKept,
   'compaction-latest-per-key': compactionLatestPerKey,
