@@ -105,8 +105,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 const WORDS = {
-  en: { record: /^offset 1005 · key [A-Z]{4} · timestamp \d+\.\d{3} s$/, removed: /^offsets \d+–\d+: \d+ records removed by the log cleaner at 15\.000 s \(the first with key [A-Z]{4}\)$/, cleaned: /log cleaner|cleaned/, legend: 'compacted topic: one colour per record key' },
-  ko: { record: /^오프셋 1005 · 키 [A-Z]{4} · 타임스탬프 \d+\.\d{3} s$/, removed: /^오프셋 \d+–\d+: 15\.000 s에 로그 클리너가 레코드 \d+개를 지움 \(첫 레코드의 키 [A-Z]{4}\)$/, cleaned: /로그 클리너|정리됨/, legend: '컴팩션 토픽: 레코드 키마다 한 색' },
+  en: { record: /^offset 1005 · key [A-Z]{4} · timestamp \d+\.\d{3} s$/, removed: /^offsets \d+–\d+: \d+ records removed by the log cleaner at 15\.000 s · keys [A-Z]{4}, [A-Z]{4}, [A-Z]{4}, [A-Z]{4}, …$/, cleaned: /log cleaner|cleaned/, legend: 'compacted topic: one colour per record key' },
+  ko: { record: /^오프셋 1005 · 키 [A-Z]{4} · 타임스탬프 \d+\.\d{3} s$/, removed: /^오프셋 \d+–\d+: 15\.000 s에 로그 클리너가 레코드 \d+개를 지움 · 키 [A-Z]{4}, [A-Z]{4}, [A-Z]{4}, [A-Z]{4}, …$/, cleaned: /로그 클리너|정리됨/, legend: '컴팩션 토픽: 레코드 키마다 한 색' },
 }
 
 for (const { width, height, locale } of [

@@ -87,7 +87,13 @@ describe('compaction-latest-per-key', () => {
         expect(b.from).toBeLessThan(b.to)
         if (i > 0) expect(b.from).toBeGreaterThanOrEqual(pass.bands[i - 1].to)
         expect(b.colour).toBe(sim.world.records.keyIds[b.key!] % KEY_COLOUR_COUNT)
+        // about 21 records of the six symbols in turn: every band holds them all
+        expect(b.keys).toHaveLength(4)
+        expect(b.moreKeys).toBe(true)
+        expect(b.keys[0]).toBe(b.key)
       }
+      // the sampled keys change from band to band, as the records' keys did
+      expect(new Set(pass.bands.map((b) => b.key)).size).toBe(6)
     }
   })
 

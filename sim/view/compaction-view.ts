@@ -41,6 +41,8 @@ export const MAX_KEPT_BATCHES = 600
 export const MAX_KEPT_RUNS = 120
 /** Bands the removed records below the drawn tail are summarised in, at most. */
 export const MAX_REMOVED_BANDS = 48
+/** Distinct keys a band lists, at most. */
+export const MAX_BAND_KEYS = 4
 
 /** One record, as a cell of the log. */
 export interface RecordCell {
@@ -61,13 +63,21 @@ export interface OffsetRun {
   to: number
 }
 
-/** Removed records summarised: offsets [from, to) held `count` of them; the colour and key of the first. */
+/**
+ * Removed records summarised: offsets [from, to) held `count` of them. `colour` and `key` are one
+ * of them, taken further along in each next band, so that the bands together show the mix of keys
+ * the log held (as the tail still does); `keys` are the first distinct keys among them.
+ */
 export interface RemovedBand {
   from: number
   to: number
   count: number
   colour: number
   key: string | null
+  /** up to MAX_BAND_KEYS distinct keys of the band: `key` first, then the others by offset */
+  keys: (string | null)[]
+  /** the band holds more distinct keys than `keys` lists */
+  moreKeys: boolean
 }
 
 /** One cleaning of this replica's log (Cleaner.doClean), as the view shows it. */
@@ -227,8 +237,18 @@ function removedBands(removed: Removed, n: number, store: RecordStore): RemovedB
   for (let i = 0; i < count; i++) {
     const a = Math.floor((i * n) / count)
     const b = Math.floor(((i + 1) * n) / count)
-    const key = removed.keys[a]
-    bands.push({ from: removed.offsets[a], to: removed.offsets[b - 1] + 1, count: b - a, colour: keyColour(key), key: key < 0 ? null : store.keys[key] })
+    const sample = removed.keys[a + (i % (b - a))]
+    // the sampled key (the band's colour) first, then the others by offset
+    const ids: number[] = [sample]
+    let moreKeys = false
+    for (let j = a; j < b && !moreKeys; j++) {
+      const id = removed.keys[j]
+      if (ids.includes(id)) continue
+      if (ids.length < MAX_BAND_KEYS) ids.push(id)
+      else moreKeys = true
+    }
+    const name = (id: number) => (id < 0 ? null : store.keys[id])
+    bands.push({ from: removed.offsets[a], to: removed.offsets[b - 1] + 1, count: b - a, colour: keyColour(sample), key: name(sample), keys: ids.map(name), moreKeys })
   }
   return bands
 }

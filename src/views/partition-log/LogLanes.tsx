@@ -7,7 +7,7 @@
 // before and after (KeyCells.tsx, on the scale of compacted-scale.ts). D3 does the scale; React draws.
 
 import { useId, useLayoutEffect, useRef } from 'react'
-import { CLEANED_SHOWN_MS, type PartitionLog, type ReplicaLane, type BatchMark, type EpochRun, type LaneCompaction } from '../../../sim/index.ts'
+import { CLEANED_SHOWN_MS, KEY_COLOUR_COUNT, type PartitionLog, type ReplicaLane, type BatchMark, type EpochRun, type LaneCompaction } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
 import { labelWidth, offsetScale, rangeText, type GroupMark, type LaneLayout, type ReaderMark } from './geometry.ts'
@@ -17,7 +17,7 @@ import { DeletedRanges, LaneLogStart, SegmentLayer, useReducedMotion } from './S
 import { activeSegment, drawnWindow, segmentAt, showsLogStart } from './segments.ts'
 import { topLabels, type TopLabel } from './top-labels.ts'
 import { compactedScale, freshness } from './compacted-scale.ts'
-import { KeyCells } from './KeyCells.tsx'
+import { KeyCells, keyClass } from './KeyCells.tsx'
 
 interface Props {
   log: PartitionLog
@@ -83,6 +83,7 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
           <rect width="5" height="5" fill="var(--bad-bg)" />
           <line x1="0" y1="0" x2="0" y2="5" stroke="var(--c-error)" strokeWidth="2" />
         </pattern>
+        {log.compacted ? <MixedKeysPattern id={`${ids}-mixed`} /> : null}
         <pattern id={`${ids}-deleted`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="4" height="4" fill="#d9dde2" />
           <line x1="0" y1="0" x2="0" y2="4" stroke="#7d8791" strokeWidth="1.5" />
@@ -90,7 +91,7 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
       </defs>
       <TopMarks log={log} g={g} nowMs={nowMs} />
       {log.lanes.map((lane, i) => (
-        <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} deleted={{ nowMs, reduced, fill: `url(#${ids}-deleted)` }} />
+        <Lane key={lane.broker} lane={lane} y={lanesTop + i * g.rowH} g={g} hatch={`url(#${ids}-above)`} deleted={{ nowMs, reduced, fill: `url(#${ids}-deleted)` }} mixed={`url(#${ids}-mixed)`} />
       ))}
       <MarkerLines log={log} g={g} bottom={lostTop} />
       {log.lost.length > 0 ? <LostLane log={log} y={lostTop} g={g} fill={`url(#${ids}-lost)`} /> : null}
@@ -212,7 +213,7 @@ interface DeletedStyle {
  * One replica's log: the segments it deleted recently (fading), epoch runs (compressed part), then
  * batch by batch; hatched above its HW; its segment boundaries, active segment and log start on top.
  */
-function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g: Layout; hatch: string; deleted: DeletedStyle }) {
+function Lane({ lane, y, g, hatch, deleted, mixed }: { lane: ReplicaLane; y: number; g: Layout; hatch: string; deleted: DeletedStyle; mixed: string }) {
   const t = useT()
   const role = ROLE[lane.role]
   const c = lane.compaction
@@ -226,7 +227,7 @@ function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g:
       <rect className="plog-track" x={g.x0} y={y} width={g.x1 - g.x0} height={g.laneH} />
       <DeletedRanges lane={lane} y={y} g={g} {...deleted} />
       {pieces.map((s, i) => (
-        <Piece key={i} s={s} prev={pieces[i - 1]} lane={lane} y={y} g={g} />
+        <Piece key={i} s={s} prev={pieces[i - 1]} lane={lane} y={y} g={g} fill={c ? mixed : undefined} />
       ))}
       {c ? <KeyCells c={c} broker={lane.broker} y={y} g={g} fresh={freshness(c, deleted.nowMs, CLEANED_SHOWN_MS, deleted.reduced)} logStart={lane.logStartOffset} /> : null}
       {c ? <TailEpochs lane={lane} y={y} g={g} /> : null}
@@ -241,7 +242,7 @@ function Lane({ lane, y, g, hatch, deleted }: { lane: ReplicaLane; y: number; g:
 }
 
 /** A run of one leader epoch (compressed part) or one batch (tail: its timestamp and segment in its tooltip). */
-function Piece({ s, prev, lane, y, g }: { s: EpochRun | BatchMark; prev: EpochRun | BatchMark | undefined; lane: ReplicaLane; y: number; g: Layout }) {
+function Piece({ s, prev, lane, y, g, fill }: { s: EpochRun | BatchMark; prev: EpochRun | BatchMark | undefined; lane: ReplicaLane; y: number; g: Layout; fill?: string }) {
   const t = useT()
   const from = 'from' in s ? s.from : s.baseOffset
   const to = 'to' in s ? s.to : s.baseOffset + s.count
@@ -251,12 +252,27 @@ function Piece({ s, prev, lane, y, g }: { s: EpochRun | BatchMark; prev: EpochRu
   const boundary = 'count' in s && prev !== undefined && !newEpoch && b - a >= 3
   return (
     <>
-      <rect className="plog-seg" x={a} y={y} width={Math.max(1, b - a)} height={g.laneH}>
+      <rect className={fill ? 'plog-seg mixed' : 'plog-seg'} x={a} y={y} width={Math.max(1, b - a)} height={g.laneH} style={fill ? { fill } : undefined}>
         <title>{pieceTitle(t, s, from, to, lane)}</title>
       </rect>
       {boundary ? <line className="plog-batch-edge" x1={a} x2={a} y1={y + 1} y2={y + g.laneH - 1} /> : null}
       {newEpoch ? <line className="plog-epoch" x1={a} x2={a} y1={y - 2} y2={y + g.laneH + 2} /> : null}
     </>
+  )
+}
+
+/**
+ * A compacted lane's part the cleaner has not reached yet, too many records to draw one by one:
+ * thin stripes of every key colour, paler than a record's cell (many keys, many versions of each).
+ */
+function MixedKeysPattern({ id }: { id: string }) {
+  return (
+    <pattern id={id} width={KEY_COLOUR_COUNT * 2} height="4" patternUnits="userSpaceOnUse">
+      <rect width={KEY_COLOUR_COUNT * 2} height="4" fill="#ffffff" />
+      {Array.from({ length: KEY_COLOUR_COUNT }, (_, i) => (
+        <rect key={i} className={keyClass(i)} x={i * 2} width="2" height="4" fill="var(--key)" opacity="0.55" />
+      ))}
+    </pattern>
   )
 }
 

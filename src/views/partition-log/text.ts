@@ -135,13 +135,14 @@ export function removedTitle(c: RecordCell, atMs: number): Text {
   }
 }
 
-/** Removed records summarised in a band below the tail. */
+/** Removed records summarised in a band below the tail: how many, which keys, when. */
 export function removedBandTitle(b: RemovedBand, atMs: number): Text {
   const range = rangeText(b.from, b.to)
   const at = formatSimTime(atMs)
+  const keys = b.keys.map((k) => k ?? 'null').join(', ') + (b.moreKeys ? ', …' : '')
   return {
-    en: `offsets ${range}: ${b.count} record${b.count === 1 ? '' : 's'} removed by the log cleaner at ${at} (the first with key ${b.key ?? 'null'})`,
-    ko: `오프셋 ${range}: ${at}에 로그 클리너가 레코드 ${b.count}개를 지움 (첫 레코드의 키 ${b.key ?? 'null'})`,
+    en: `offsets ${range}: ${b.count} record${b.count === 1 ? '' : 's'} removed by the log cleaner at ${at} · key${b.keys.length === 1 && !b.moreKeys ? '' : 's'} ${keys}`,
+    ko: `오프셋 ${range}: ${at}에 로그 클리너가 레코드 ${b.count}개를 지움 · 키 ${keys}`,
   }
 }
 
