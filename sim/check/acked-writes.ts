@@ -23,7 +23,8 @@ import { describeRecord, recordAt, recordRef } from './record-text.ts'
  * With a leader: the record is absent from the leader's log, and the leader's own retention (or a log
  * start it moved or learned) did not remove it: the history's RecordRemovals say which records each
  * replica let go on purpose, so a record that vanished below a moved log start for any other reason
- * still counts. A record the leader still has is never lost, even
+ * still counts. Another replica's removal excuses a record only where the leader never held that
+ * offset because it took the other's log start or compacted log (`inherited`). A record the leader still has is never lost, even
  * above the HW (acks=1 data waiting for followers). An acked offset at or past the leader's LEO counts
  * too: the leader that appended it had passed it, so a newer leader truncated it away.
  * Without a leader: the record is absent from every replica, online or not, and no replica removed it on purpose.
@@ -77,21 +78,43 @@ function presentAnywhere(inReplicas: readonly Uint8Array[], seq: number): boolea
   return false
 }
 
-/** The records of `part` its reference replica (any replica when leaderless) let go on purpose, by producer. */
-function removedRecords(history: History, part: PartitionRecords): Map<string, [number, number][]> {
-  const out = new Map<string, [number, number][]>()
+/** Records let go on purpose, by producer: by the reference replica (any replica when leaderless), and by the others. */
+interface Removed {
+  own: Map<string, [number, number][]>
+  elsewhere: Map<string, [number, number][]>
+  /** [from, to) offset ranges the reference replica's log start moved over to follow the leader's */
+  ownLogStartMoves: [number, number][]
+}
+
+function removedRecords(history: History, part: PartitionRecords): Removed {
+  const out: Removed = { own: new Map(), elsewhere: new Map(), ownLogStartMoves: [] }
   const view = part.view
   const leaderless = part.leaderIndex < 0
   const broker = view.replicas[part.referenceIndex]?.broker
   for (const r of history.removals) {
-    if (r.tp !== view.tp || (!leaderless && r.broker !== broker)) continue
+    if (r.tp !== view.tp) continue
+    const own = leaderless || r.broker === broker
+    if (own && r.cause === 'logStartOffset') out.ownLogStartMoves.push([r.fromOffset, r.logStartOffset])
+    const byProducer = own ? out.own : out.elsewhere
     for (const [producer, from, to] of r.ranges) {
-      let list = out.get(producer)
-      if (!list) out.set(producer, (list = []))
+      let list = byProducer.get(producer)
+      if (!list) byProducer.set(producer, (list = []))
       list.push([from, to])
     }
   }
   return out
+}
+
+/**
+ * A record the reference replica never held because it took what another replica had already
+ * removed: it restarted at the leader's log start past it (AbstractFetcherThread's out-of-range
+ * handling), or fetched over the gap the leader's cleaner left there. It was let go on purpose if
+ * another replica's removal holds it; a record replaced at its offset (the reference holds another
+ * batch there) is not excused.
+ */
+function inherited(reference: PartitionView['replicas'][number], moves: readonly [number, number][], offset: number): boolean {
+  for (const [from, to] of moves) if (offset >= from && offset < to) return true
+  return offset >= reference.logStartOffset && batchAt(reference.batches, offset) === undefined
 }
 
 /** removed[seq] === 1 for the producer's sequences the ranges cover (null: none). */
@@ -102,7 +125,7 @@ function removedMarks(ranges: [number, number][] | undefined, n: number): Uint8A
   return marks
 }
 
-function lostCandidates(part: PartitionRecords, removed: Map<string, [number, number][]>): Candidates {
+function lostCandidates(part: PartitionRecords, removed: Removed): Candidates {
   const view = part.view
   const reference = view.replicas[part.referenceIndex]
   const leaderless = part.leaderIndex < 0
@@ -115,11 +138,13 @@ function lostCandidates(part: PartitionRecords, removed: Map<string, [number, nu
     const slot = part.slots[s]
     const { outcome, atMs, n } = slot.log
     const foundAt = slot.foundAt
-    const removedSeqs = removedMarks(removed.get(slot.log.producer), n)
+    const removedSeqs = removedMarks(removed.own.get(slot.log.producer), n)
+    const removedElsewhere = removedMarks(removed.elsewhere.get(slot.log.producer), n)
     for (let seq = 0; seq < n; seq++) {
       const o = getInt(outcome, seq)
       if (o >= 0) {
         if (foundAt[seq] < 0 && (removedSeqs === null || removedSeqs[seq] === 0)) {
+          if (removedElsewhere !== null && removedElsewhere[seq] === 1 && inherited(reference, removed.ownLogStartMoves, o)) continue
           out.slot.push(s)
           out.seq.push(seq)
         }

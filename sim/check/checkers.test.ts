@@ -164,6 +164,31 @@ describe('clean histories', () => {
     expect(report.first.map((a) => a.detail)).toEqual([expect.stringContaining('offset 3'), expect.stringContaining('offset 4')])
   })
 
+  it('ignores records a replica never held because it restarted at the leader’s log start, which the leader’s retention had moved past them', () => {
+    const h = newHistory()
+    send(h, 'p', 't-0', range(10))
+    // broker 2 had 0–2 and restarted at broker 1's log start 6; broker 1's retention had removed 0–5; broker 2 now leads
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'retention.ms', fromOffset: 0, logStartOffset: 6, ranges: [['p', 0, 5]] })
+    h.removals.push({ atMs: 8100, broker: 2, tp: 't-0', cause: 'logStartOffset', fromOffset: 0, logStartOffset: 6, ranges: [['p', 0, 2]] })
+    const leader = replica(2, [batch(6, 4, 'p', 6)])
+    expect(checkHistory(h, [partition('t-0', 2, [leader, replica(1, [batch(6, 4, 'p', 6)])])], 9000).ok).toBe(true)
+    // without the old leader's removal of 3–5 they are lost: nothing let them go on purpose
+    h.removals.shift()
+    expect(checkHistory(h, [partition('t-0', 2, [leader, replica(1, [batch(6, 4, 'p', 6)])])], 9000).lostAckedWrites).toBe(3)
+  })
+
+  it('ignores records compacted away on another replica where the reference’s log has a gap, not where it holds another record', () => {
+    const h = newHistory()
+    send(h, 'p', 't-0', range(6))
+    h.removals.push({ atMs: 8000, broker: 1, tp: 't-0', cause: 'compaction', fromOffset: 0, logStartOffset: 0, ranges: [['p', 2, 3]] })
+    // broker 2 fetched over the gap broker 1's cleaner left at 2–3
+    const gap = replica(2, [batch(0, 2, 'p', 0), batch(4, 2, 'p', 4)])
+    expect(checkHistory(h, [partition('t-0', 2, [gap])], 9000).ok).toBe(true)
+    // a log holding other records at 2–3 (an unclean leader's) lost the acknowledged ones
+    const replaced = replica(2, [batch(0, 2, 'p', 0), batch(2, 2, 'q', 0), batch(4, 2, 'p', 4)])
+    expect(checkHistory(h, [partition('t-0', 2, [replaced])], 9000).lostAckedWrites).toBe(2)
+  })
+
   it('ignores producers the history does not know and batches without sequences', () => {
     const h = newHistory()
     send(h, 'p', 't-0', [0])

@@ -34,11 +34,15 @@ export function handleFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>): rea
       send(w, b.node, m.from, { api: 'FetchResponse', from: b.node, corr: m.corr, replicaId, error: 'FETCH_SESSION_ID_NOT_FOUND', parts: [] })
       return NO_CHANGES
     }
+    // every partition of the session, named in this request or not: an incremental request leaves
+    // out the unchanged ones, yet the fetch still tells the leader the follower is there and where
+    // (FetchSession's IncrementalFetchContext → Partition.updateFollowerFetchState for each, which
+    // may expand the ISR: a caught-up follower of an idle partition must still be able to rejoin)
+    parts = Object.values(session)
     for (const p of parts) {
       const r = recordFollowerFetch(w, b, replicaId, p)
       if (r) (changes ??= []).push({ replica: r, change: 'hwMoved' })
     }
-    parts = Object.values(session)
   }
   serveFetch(w, b, m, parts, session)
   return changes ?? NO_CHANGES
