@@ -125,7 +125,9 @@ function Landing({ log, g }: { log: PartitionLog; g: Layout }) {
 
 function ariaLabel(log: PartitionLog): string {
   const lost = log.lostCount > 0 ? `; ${log.lostCount} acknowledged records lost` : ''
-  return `${log.tp}: Leader ${log.leader}, log start offset ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}`
+  const pass = mainCompaction(log)?.pass
+  const compacted = log.compacted ? `; compacted: the latest record of each key stays${pass ? `, the log cleaner removed ${pass.removed} records of offsets ${rangeText(pass.from, pass.to)}` : ''}` : ''
+  return `${log.tp}: Leader ${log.leader}, log start offset ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}${compacted}`
 }
 
 /** Whether the partition shows its log start offset's marker (retention or DeleteRecords moved it). */
