@@ -1,8 +1,9 @@
 // Lessons 8–17 as a learner follows them in the browser: each key moment shows on screen what the
 // step says — NOT_ENOUGH_REPLICAS territory (the ISR is the leader alone), Leader: none next to an
 // unclean election and the checker's lost writes, the coordinator moving back, leaders balanced
-// again, retention's deleted segments and OFFSET_OUT_OF_RANGE — in English and Korean, with no
-// console errors.
+// again, retention's deleted segments and OFFSET_OUT_OF_RANGE, the log cleaner's passes and a
+// tombstone's end, a reset by time and kafka-get-offsets — in English and Korean, with no console
+// errors.
 
 import { expect, test, type Page } from '@playwright/test'
 import { watchErrors } from './support.ts'
@@ -13,6 +14,8 @@ import { lesson as coordinator } from '../src/lessons/content/11-group-coordinat
 import { lesson as scaling } from '../src/lessons/content/12-scaling-out.ts'
 import { lesson as batching } from '../src/lessons/content/13-batching.ts'
 import { lesson as retention } from '../src/lessons/content/14-retention-and-segments.ts'
+import { lesson as compaction } from '../src/lessons/content/15-compaction.ts'
+import { lesson as replay } from '../src/lessons/content/17-time-and-replay.ts'
 
 type Locale = 'en' | 'ko'
 
@@ -126,6 +129,48 @@ test.describe('lessons 8–17', () => {
     await doStep(page, batching, 1)
     await expect(page.getByTestId('metrics-panel')).toBeVisible()
     await page.screenshot({ path: 'test-results/lessons-8-17/batching-en.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 15 (Korean): the cleaner keeps one record per user, the rebuilt index reads over the gaps, the tombstone goes at its horizon', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, compaction, 'ko')
+    // step 2 (Events tab, in the caption): the first pass compacted the closed segments only
+    await goTo(page, compaction, 1)
+    const events = page.getByTestId('events-list')
+    await expect(events).toContainText('users-0 오프셋 0..513 컴팩션 (dirty 비율 1), 오래된 레코드 510개 제거')
+    await expect(page.getByTestId('caption-explain')).toContainText('오프셋 510–513')
+    await page.screenshot({ path: 'test-results/lessons-8-17/compaction-first-pass-ko.png' })
+    // step 6: search-index-2 read users from offset 0, over the gaps, to the log end
+    await page.getByTestId('caption-next').click()
+    await goTo(page, compaction, 5, 2)
+    await expect(page.getByTestId('group-search-index')).toContainText('search-index-2')
+    await expect(page.getByTestId('group-search-index')).toContainText('LAG 49')
+    // step 7: the tombstone went at its delete horizon
+    await page.getByTestId('caption-next').click()
+    await goTo(page, compaction, 6, 6)
+    await expect(events).toContainText('그중 delete.retention.ms가 지난 툼스톤 1개')
+    await page.screenshot({ path: 'test-results/lessons-8-17/compaction-tombstone-ko.png' })
+    expect(errors).toEqual([])
+  })
+
+  test('lesson 17: a reset by time gives the offsets kafka-get-offsets finds for that time; audit reads again from 60 s', async ({ page }) => {
+    const errors = watchErrors(page)
+    await openLesson(page, replay, 'en')
+    await goTo(page, replay, 3)
+    const events = page.getByTestId('events-list')
+    await expect(events).toContainText('offsets reset to orders-0=306, orders-1=392, orders-2=271, orders-3=347')
+    // the Console's kafka-get-offsets at now − 60 s asks for 35000: the same offsets
+    await page.getByRole('tab', { name: 'Console' }).click()
+    await page.getByTestId('console-command').selectOption('offsets:ago60000:orders')
+    await expect(page.getByTestId('console-prompt')).toHaveText('$ kafka-get-offsets.sh --bootstrap-server localhost:9092 --topic orders --time 35000')
+    await expect(page.getByTestId('console-output')).toHaveText(/orders:0:306\s+orders:1:392\s+orders:2:271\s+orders:3:347/)
+    await page.screenshot({ path: 'test-results/lessons-8-17/replay-get-offsets-en.png' })
+    // step 6: audit restarted and read the orders since 60 s again
+    await page.getByTestId('caption-next').click()
+    await goTo(page, replay, 5, 4)
+    await expect(page.getByTestId('inspector-reader')).toContainText('7316')
+    await expect(page.getByTestId('caption-explain')).toContainText('4716')
     expect(errors).toEqual([])
   })
 

@@ -19,6 +19,7 @@ export const LESSON_CATALOG: readonly { id: string; title: Text }[] = [
   { id: 'scaling-out', title: { en: 'Scaling out', ko: '스케일 아웃' } },
   { id: 'batching', title: { en: 'Batching and throughput', ko: '배치와 처리량' } },
   { id: 'retention-and-segments', title: { en: 'Retention and segments', ko: '리텐션과 세그먼트' } },
+  { id: 'compaction', title: { en: 'Compaction and tombstones', ko: '컴팩션과 툼스톤' } },
   { id: 'idempotent-producer', title: { en: 'Idempotent producer', ko: '멱등성 프로듀서' } },
   { id: 'time-and-replay', title: { en: 'Time and replay', ko: '시간과 재처리' } },
 ]

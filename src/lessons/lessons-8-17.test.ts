@@ -18,6 +18,10 @@ import {
   partitionLogs,
   builtInName,
   formatEvent,
+  logRecords,
+  kafkaGetOffsets,
+  kafkaConsumerGroupsDescribe,
+  restoreSimulation,
   type Note,
 } from '../../sim/index.ts'
 import type { Lesson, LessonStep } from './types.ts'
@@ -29,10 +33,11 @@ import { lesson as coordinator } from './content/11-group-coordinator.ts'
 import { lesson as scaling } from './content/12-scaling-out.ts'
 import { lesson as batching } from './content/13-batching.ts'
 import { lesson as retention } from './content/14-retention-and-segments.ts'
+import { lesson as compaction } from './content/15-compaction.ts'
 import { lesson as idempotent } from './content/16-idempotent-producer.ts'
 import { lesson as replay } from './content/17-time-and-replay.ts'
 
-const lessons: Lesson[] = [isrAcks, unclean, controller, coordinator, scaling, batching, retention, idempotent, replay]
+const lessons: Lesson[] = [isrAcks, unclean, controller, coordinator, scaling, batching, retention, compaction, idempotent, replay]
 
 function scenarioJson(lesson: Lesson): unknown {
   if ('builtIn' in lesson.scenario) return (builtInScenarios as Record<string, unknown>)[lesson.scenario.builtIn]
@@ -82,12 +87,16 @@ function notesOf<T extends Note['type']>(sim: Simulation, type: T): NoteOf<T>[] 
 const replicaLogStarts = (sim: Simulation, tp: string) => clusterView(sim).partitions.find((p) => p.tp === tp)!.logs.map((l) => l.logStartOffset)
 /** The segments of a partition's leader replica (the partition log's lanes). */
 function leaderSegments(sim: Simulation, tp: string) {
-  const log = partitionLogs(sim, 'logs').find((l) => l.tp === tp)!
+  const log = partitionLogs(sim, tp.slice(0, tp.lastIndexOf('-'))).find((l) => l.tp === tp)!
   return log.lanes.find((lane) => lane.broker === log.leader)!.segments
 }
 const LOGS = ['logs-0', 'logs-1']
 /** Lesson 14 sets segment.bytes back to the default when its step 4 opens: where step 3 paused. */
 const SEGMENT_BYTES_RAISED_MS = retention.steps[2].playUntilMs!
+
+/** Lesson 17: analytics' committed offsets when it stopped, and audit's Polled around its restart. */
+let committedAt90: Record<string, number> = {}
+const auditPolled = { before: -1, after: -1 }
 
 /** The assertions after each step's key moment, by lesson id and step index. */
 const checks: Record<string, Record<number, Check>> = {
@@ -383,29 +392,260 @@ const checks: Record<string, Record<number, Check>> = {
       expect(s.checks.lostAckedWrites).toBe(0)
     },
   },
+  compaction: {
+    0: ({ sim, s }) => {
+      // "broker 3, the leader of users-0, rolls a new segment about every 5 s"; nothing cleaned yet
+      expect(part(s, 'users-0').leader).toBe(3)
+      const rolls = notesOf(sim, 'SegmentRolled')
+      expect(rolls.map((n) => [n.broker, n.baseOffset, n.reason])).toEqual([
+        [3, 257, 'segment.bytes'],
+        [3, 514, 'segment.bytes'],
+      ])
+      expect(Math.abs(rolls[1].atMs - rolls[0].atMs - 5_000)).toBeLessThan(500)
+      expect(notesOf(sim, 'LogCleaned')).toEqual([])
+      // step 2 opens here: "offsets 0–594: two closed segments (0–256 and 257–513) and the active segment from 514"
+      expect(part(s, 'users-0').highWatermark).toBe(595)
+      expect(leaderSegments(sim, 'users-0').map((x) => [x.baseOffset, x.endOffset, x.active])).toEqual([
+        [0, 257, false],
+        [257, 514, false],
+        [514, 595, true],
+      ])
+      expect(group(s, 'search-index').state).toBe('Stable')
+    },
+    1: ({ sim, s }) => {
+      // "broker 3 compacted users-0 offsets 0..513 (dirty ratio 1), 510 older records removed"
+      expect(notesOf(sim, 'LogCleaned')).toEqual([
+        expect.objectContaining({ atMs: 15_000, broker: 3, topic: 'users', partition: 0, from: 0, to: 514, dirtyRatio: 1, removed: 510, tombstonesRemoved: 0 }),
+      ])
+      const records = logRecords(sim, 'users-0')!
+      // "four records are left, the newest of each user, at offsets 510–513"
+      const cleaned = records.filter((r) => r.offset < 514)
+      expect(cleaned.map((r) => r.offset)).toEqual([510, 511, 512, 513])
+      expect(cleaned.map((r) => r.key).sort()).toEqual(['user-1', 'user-2', 'user-3', 'user-4'])
+      // "the active segment, from offset 514, was not touched"; "the log start offset is still 0"
+      const active = records.filter((r) => r.offset >= 514)
+      expect(active.map((r) => r.offset)).toEqual(Array.from({ length: part(s, 'users-0').highWatermark - 514 }, (_, i) => 514 + i))
+      expect(part(s, 'users-0').logStartOffset).toBe(0)
+      expect(leaderSegments(sim, 'users-0').at(-1)).toMatchObject({ baseOffset: 514, active: true })
+      // "Brokers 1 and 2 cleaned their own replicas the same way"
+      const cleanings = sim.world.history.removals.filter((r) => r.cause === 'compaction')
+      expect(cleanings.map((r) => [r.atMs, r.broker]).sort()).toEqual([
+        [15_000, 1],
+        [15_000, 2],
+        [15_000, 3],
+      ])
+      for (const b of [1, 2, 3]) expect(sim.world.brokers[String(b)].replicas['users-0'].cleanOffset).toBe(514)
+    },
+    2: ({ sim, s }) => {
+      // "At 20 s a new user, user-9, signs up"
+      expect(notesOf(sim, 'ActionApplied').find((n) => n.action === 'produce')).toMatchObject({ atMs: 20_000 })
+      // "broker 3 compacted users-0 offsets 0..1285 (dirty ratio 0.99), 771 older records removed"
+      expect(notesOf(sim, 'LogCleaned').at(-1)).toMatchObject({ atMs: 30_000, from: 0, to: 1286, dirtyRatio: 0.99, removed: 771 })
+      // "the clean part is the four records kept at 15 s, about 16 KB; the dirty part is the three
+      // segments closed since, about 3 MiB": the three segments rolled between the two passes
+      const rolled = notesOf(sim, 'SegmentRolled').filter((n) => n.atMs > 15_000 && n.atMs < 30_000)
+      expect(rolled.map((n) => n.baseOffset)).toEqual([771, 1029, 1286])
+      const kept = leaderSegments(sim, 'users-0').find((x) => x.baseOffset === 1029)!
+      expect(Math.round(kept.sizeBytes / 1024)).toBe(16) // the four records the pass at 30 s kept, like those of 15 s
+      // "user-9's record, at offset 895, stays"
+      expect(logRecords(sim, 'users-0')!.filter((r) => r.key === 'user-9')).toEqual([expect.objectContaining({ offset: 895, tombstone: false })])
+      expect(part(s, 'users-0').logStartOffset).toBe(0)
+    },
+    3: ({ sim }) => {
+      // "accounts sends it just after the pass at 45 s"
+      const notes = runNotes(sim)
+      const at45 = notes.filter((n) => n.atMs === 45_000 && (n.type === 'LogCleaned' || (n.type === 'ActionApplied' && n.action === 'produce'))).map((n) => n.type)
+      expect(at45).toEqual(['LogCleaned', 'ActionApplied'])
+      // "the pass at 60 s removed 772 older records, one more than the passes before: user-9's sign-up at offset 895"
+      const cleaned = notesOf(sim, 'LogCleaned')
+      expect(cleaned.map((n) => [n.atMs, n.removed])).toEqual([
+        [15_000, 510],
+        [30_000, 771],
+        [45_000, 771],
+        [60_000, 772],
+      ])
+      const user9 = logRecords(sim, 'users-0')!.filter((r) => r.key === 'user-9')
+      expect(user9).toEqual([expect.objectContaining({ offset: 2146, tombstone: true })])
+      // "stamps its batch with a delete horizon: now plus delete.retention.ms, here 30 s ... so 90 s"
+      const log = sim.world.brokers['3'].replicas['users-0'].log
+      const batch = batchesOf(log).find((b) => b.baseOffset <= 2146 && 2146 < b.baseOffset + b.count)!
+      expect(batch.deleteHorizonMs).toBe(90_000)
+    },
+    4: ({ sim, s }) => {
+      // search-index-1 left (LeaveGroup): the group is Empty
+      expect(group(s, 'search-index').state).toBe('Empty')
+      expect(notesOf(sim, 'ConsumerClosed').map((n) => n.member)).toEqual(['search-index-1'])
+    },
+    5: ({ sim, s }) => {
+      // the reset to the earliest offset, 0, then search-index-2
+      expect(notesOf(sim, 'OffsetsReset')).toEqual([expect.objectContaining({ atMs: 61_000, groupId: 'search-index', offsets: [['users-0', 0]] })])
+      const g = group(s, 'search-index')
+      expect(g.state).toBe('Stable')
+      expect(g.members).toEqual({ 'search-index-2': ['users-0'] })
+      // "got its partition at 64 s, after group.initial.rebalance.delay.ms (3 s)"
+      const got = notesOf(sim, 'AssignmentReceived').filter((n) => n.member === 'search-index-2')
+      expect(got).toHaveLength(1)
+      expect(Math.floor(got[0].atMs / 1000)).toBe(64)
+      // it started from offset 0, then read to the log end at once
+      const resets = sim.world.history.reads['search-index-2|users-0'].resets
+      expect(resets.slice(1, 2)).toEqual([0])
+      expect(Math.floor(resets[0] / 1000)).toBe(64)
+      // "the Groups tab shows CURRENT-OFFSET 3348 and LAG 49"
+      expect(g.committed).toEqual({ 'users-0': 3348 })
+      expect(g.lag).toEqual({ 'users-0': 49 })
+      // "Below 2829 it read five records: user-9's tombstone, then each user's newest profile"
+      const below = logRecords(sim, 'users-0', { fromOffset: 0 })!.filter((r) => r.offset < 2829)
+      expect(below.map((r) => [r.offset, r.key, r.tombstone])).toEqual([
+        [2146, 'user-9', true],
+        [2825, 'user-4', false],
+        [2826, 'user-1', false],
+        [2827, 'user-2', false],
+        [2828, 'user-3', false],
+      ])
+      // "From 2829 on it read every record"
+      const rest = logRecords(sim, 'users-0', { fromOffset: 2829 })!
+      expect(rest.length).toBe(part(s, 'users-0').highWatermark - 2829)
+    },
+    6: ({ sim }) => {
+      // "the pass at 75 s removed 771 older records, the pass at 90 s 772, 1 past delete.retention.ms among them"
+      const cleaned = notesOf(sim, 'LogCleaned').filter((n) => n.atMs > 60_000)
+      expect(cleaned.map((n) => [n.atMs, n.removed, n.tombstonesRemoved])).toEqual([
+        [75_000, 771, 0],
+        [90_000, 772, 1],
+      ])
+      expect(formatEvent(cleaned[1], 'en')).toContain('1 past delete.retention.ms among them')
+      expect(formatEvent(cleaned[1], 'ko')).toContain('그중 delete.retention.ms가 지난 툼스톤 1개')
+      // "No record of user-9 is left"
+      expect(logRecords(sim, 'users-0')!.some((r) => r.key === 'user-9')).toBe(false)
+    },
+    7: ({ sim, s }) => {
+      expect(notesOf(sim, 'TopicConfigChanged').at(-1)).toMatchObject({ atMs: 90_500, topic: 'users', config: [['min.compaction.lag.ms', '30000']] })
+      // "no compaction at 105 s or at 120 s"; at 135 s "offsets 0..5141 only"
+      const cleaned = notesOf(sim, 'LogCleaned').filter((n) => n.atMs > 90_000)
+      expect(cleaned.map((n) => [n.atMs, n.to])).toEqual([[135_000, 5142]])
+      // "the oldest dirty segment (offsets 4371–4627) got its newest record at about 94.6 s": the log rolled past it then
+      const rolls = notesOf(sim, 'SegmentRolled')
+      const closed = rolls.find((n) => n.baseOffset === 4628)!
+      expect(Math.abs(closed.atMs - 94_600)).toBeLessThan(100)
+      expect(120_000 - closed.atMs).toBeLessThan(30_000)
+      // "though the active segment starts at 6427: the five closed segments from 5142 on got records after 105 s"
+      const segments = leaderSegments(sim, 'users-0')
+      expect(segments.at(-1)).toMatchObject({ baseOffset: 6427, active: true })
+      const young = segments.filter((x) => x.baseOffset >= 5142 && !x.active)
+      expect(young).toHaveLength(5)
+      for (const x of young) expect(x.largestTimestamp).toBeGreaterThan(105_000)
+      expect(rolls.find((n) => n.baseOffset === 5142)!.atMs).toBeLessThanOrEqual(105_000)
+      expect(s.checks.compactionLostLatest).toBe(0)
+      // "The pass at 150 s takes the next two, as they turn 30 s old"
+      const later = restoreSimulation(sim.snapshot())
+      later.runUntil(150_000)
+      expect(notesOf(later, 'LogCleaned').at(-1)).toMatchObject({ atMs: 150_000, to: 5656 })
+    },
+  },
   'time-and-replay': {
     0: ({ sim, s }) => {
       expect(group(s, 'analytics').state).toBe('Stable')
-      // every batch in the leader's log carries a create time no later than now, in append order
+      // CreateTime: every batch in the leader's log carries the producer's create time, no later than
+      // the leader appended it; its maxTimestamp is its newest record's
       const p = part(s, 'orders-0')
       const log = sim.world.brokers[String(p.leader)].replicas['orders-0'].log
       expect(log.length).toBeGreaterThan(0)
-      for (const b of batchesOf(log)) expect(b.firstTimestamp).toBeLessThanOrEqual(b.appendedMs)
+      for (const b of batchesOf(log)) {
+        expect(b.timestampType).toBe('CreateTime')
+        expect(b.firstTimestamp).toBeLessThanOrEqual(b.maxTimestamp)
+        expect(b.maxTimestamp).toBeLessThanOrEqual(b.appendedMs)
+      }
+      // "its LAG stays small"
+      for (const lag of Object.values(group(s, 'analytics').lag)) expect(lag).toBeLessThan(60)
     },
-    1: ({ s }) => {
+    1: ({ sim, s }) => {
       expect(group(s, 'analytics').state).toBe('Empty')
-      expect(Object.values(group(s, 'analytics').committed).every((o) => o > 0)).toBe(true)
+      expect(notesOf(sim, 'ConsumerClosed').map((n) => [n.member, Math.floor(n.atMs / 1000)])).toEqual([
+        ['analytics-1', 90],
+        ['analytics-2', 90],
+      ])
+      committedAt90 = group(s, 'analytics').committed
+      expect(Object.values(committedAt90).every((o) => o > 0)).toBe(true)
     },
     2: ({ s }) => {
+      // "CURRENT-OFFSET is 0 on all four partitions, and LAG equals LOG-END-OFFSET (850 on orders-0)"
       const g = group(s, 'analytics')
       expect(Object.values(g.committed)).toEqual([0, 0, 0, 0])
       for (const tp of Object.keys(g.lag)) expect(g.lag[tp]).toBe(part(s, tp).highWatermark)
+      expect(g.lag['orders-0']).toBe(850)
     },
-    3: ({ s }) => {
+    3: ({ sim }) => {
+      // "offsets reset to orders-0=306, orders-1=392, orders-2=271, orders-3=347"
+      const reset = notesOf(sim, 'OffsetsReset').at(-1)!
+      expect(reset).toMatchObject({ atMs: 95_000, groupId: 'analytics' })
+      expect(reset.offsets).toEqual([
+        ['orders-0', 306],
+        ['orders-1', 392],
+        ['orders-2', 271],
+        ['orders-3', 347],
+      ])
+      // each is the first offset whose timestamp is at or after 35 s
+      for (const [tp, offset] of reset.offsets) {
+        const [previous, first] = logRecords(sim, tp, { fromOffset: offset - 1, maxRecords: 2 })!
+        expect(previous.offset).toBe(offset - 1)
+        expect(previous.timestamp).toBeLessThan(35_000)
+        expect(first.offset).toBe(offset)
+        expect(first.timestamp).toBeGreaterThanOrEqual(35_000)
+      }
+      // the Console's kafka-get-offsets at now − 60 s is --time 35000 here, and prints the same offsets
+      expect(sim.nowMs - 60_000).toBe(35_000)
+      const printed = kafkaGetOffsets(sim, { topic: 'orders', time: sim.nowMs - 60_000 }).stdout.trim().split('\n')
+      expect(printed).toEqual(reset.offsets.map(([tp, o]) => `orders:${tp.slice('orders-'.length)}:${o}`))
+      // a time after every record finds nothing: no line
+      expect(kafkaGetOffsets(sim, { topic: 'orders', time: sim.nowMs + 1_000 }).stdout.trim()).toBe('')
+      // "LAG started at the orders since 35 s (577 on orders-0)": once the reset is written
+      const after = restoreSimulation(sim.snapshot())
+      after.runUntil(95_100)
+      expect(group(after.summary(), 'analytics').lag['orders-0']).toBe(577)
+    },
+    4: ({ sim, s }) => {
       const g = group(s, 'analytics')
       expect(g.state).toBe('Stable')
       expect(g.generation).toBe(3)
-      expect(s.checks.redeliveries).toBeGreaterThan(0)
+      // the members started reading at the reset offsets, ListOffsets for 35 s
+      const reset = Object.fromEntries(notesOf(sim, 'OffsetsReset').at(-1)!.offsets)
+      for (const [member, tps] of Object.entries(g.members)) {
+        for (const tp of tps) {
+          const resets = sim.world.history.reads[`${member}|${tp}`].resets
+          expect(resets[0]).toBeGreaterThan(100_000)
+          expect(resets[1]).toBe(reset[tp])
+        }
+      }
+      // "down to a few dozen by 110 s"
+      for (const lag of Object.values(g.lag)) expect(lag).toBeLessThan(40)
+      // "The orders from 35 s to 90 s were read twice; those before 35 s were not read again"
+      const twice = Object.keys(reset).reduce((n, tp) => n + committedAt90[tp] - reset[tp], 0)
+      expect(s.checks.redeliveries).toBe(twice)
+      // audit's Polled around its restart, as the inspector shows it
+      const around = restoreSimulation(sim.snapshot())
+      around.runUntil(119_999)
+      auditPolled.before = reader(around.summary(), 'audit').polled
+      around.runUntil(121_100)
+      auditPolled.after = reader(around.summary(), 'audit').polled
+    },
+    5: ({ sim, s }) => {
+      // "When it first started, at about 2 s ... ListOffsets answered -1, and audit started at the log end (offset 0 then)"
+      const start = kafkaGetOffsets(sim, { topic: 'orders', time: 60_000 }).stdout.trim().split('\n')
+      expect(start).toEqual(['orders:0:533', 'orders:1:728', 'orders:2:467', 'orders:3:588'])
+      for (const line of start) {
+        const tp = `orders-${line.split(':')[1]}`
+        const resets = sim.world.history.reads[`audit|${tp}`].resets
+        expect(resets).toHaveLength(4)
+        expect(resets[0]).toBeLessThan(3_000)
+        expect(resets[1]).toBe(0)
+        expect(logRecords(sim, tp, { maxRecords: 1 })![0].timestamp).toBeLessThan(60_000)
+        // restarted at 120 s, back at 121 s: from the first record at or after 60 s
+        expect(Math.floor(resets[2] / 1000)).toBe(121)
+        expect(resets[3]).toBe(Number(line.split(':')[2]))
+      }
+      // "audit's Polled went from 4716 before the restart to 7160 just after it"
+      expect(auditPolled).toEqual({ before: 4716, after: 7160 })
+      expect(reader(s, 'audit').polled).toBeGreaterThan(7160)
     },
   },
 }
@@ -480,6 +720,59 @@ const tryThis: Record<string, (sim: Simulation, act: (a: object) => void) => voi
     expect(Math.floor(roll[0].atMs / 1000)).toBe(120)
     expect(notesOf(kept, 'SegmentsDeleted').map((n) => [n.atMs, n.logStartOffset])).toEqual([[150_000, roll[0].baseOffset]])
   },
+  compaction: (sim, act) => {
+    // "search for users-0: one compaction after another, each with its offsets, its dirty ratio and the records it removed"
+    for (const lang of ['en', 'ko'] as const) {
+      const found = runNotes(sim).filter((n) => n.type === 'LogCleaned' && formatEvent(n, lang).includes('users-0'))
+      expect(found.map((n) => n.atMs)).toEqual([15_000, 30_000, 45_000, 60_000, 75_000, 90_000, 135_000])
+      for (const n of found) expect(formatEvent(n, lang)).toMatch(lang === 'en' ? /offsets \d+\.\.\d+ \(dirty ratio [\d.]+\): \d+ older records removed/ : /오프셋 \d+\.\.\d+ 컴팩션 \(dirty 비율 [\d.]+\), 오래된 레코드 \d+개 제거/)
+    }
+    // "the built-in scenario the list names: late-cache reads from the earliest offset at 120 s and
+    // finds the newest price of each of six symbols"
+    expect(compaction.tryThis[2].en).toContain(builtInName('compaction-latest-per-key', 'en'))
+    expect(compaction.tryThis[2].ko).toContain(builtInName('compaction-latest-per-key', 'ko'))
+    const prices = createSimulation(parseScenario(builtInScenarios['compaction-latest-per-key']))
+    prices.runUntil(125_000)
+    const cleaned = notesOf(prices, 'LogCleaned').filter((n) => n.atMs <= 120_000).at(-1)!
+    expect(cleaned.atMs).toBe(120_000)
+    const keys = logRecords(prices, 'prices-0')!.filter((r) => r.offset < cleaned.to).map((r) => r.key)
+    expect([...keys].sort()).toEqual(['AAPL', 'AMZN', 'GOOG', 'MSFT', 'NVDA', 'TSLA'])
+    const resets = prices.world.history.reads['late-cache-1|prices-0'].resets
+    expect(resets[1]).toBe(0)
+    expect(resets[0]).toBeGreaterThan(120_000)
+    // "Set min.compaction.lag.ms back to 0 and play on: the pass at 150 s cleans every closed segment, up to the active one"
+    act({ action: 'setTopicConfig', topic: 'users', config: { 'min.compaction.lag.ms': 0 } })
+    sim.runUntil(150_000)
+    const last = notesOf(sim, 'LogCleaned').at(-1)!
+    expect(last.atMs).toBe(150_000)
+    const active = leaderSegments(sim, 'users-0').at(-1)!
+    expect(active.active).toBe(true)
+    // the segment rolled at the pass or after it is the only one not cleaned
+    const rolledSince = notesOf(sim, 'SegmentRolled').filter((n) => n.atMs > 150_000)
+    expect(rolledSince).toEqual([])
+    expect(last.to).toBe(active.baseOffset)
+  },
+  'time-and-replay': (sim, act) => {
+    // "set message.timestamp.type to LogAppendTime: a batch written after that has the time the leader appended it"
+    act({ action: 'setTopicConfig', topic: 'orders', config: { 'message.timestamp.type': 'LogAppendTime' } })
+    const from = sim.nowMs
+    sim.runUntil(from + 2_000)
+    const leader = part(sim.summary(), 'orders-0').leader
+    const newer = batchesOf(sim.world.brokers[String(leader)].replicas['orders-0'].log).filter((b) => b.appendedMs > from + 100)
+    expect(newer.length).toBeGreaterThan(0)
+    for (const b of newer) {
+      expect(b.timestampType).toBe('LogAppendTime')
+      expect(b.maxTimestamp).toBe(b.appendedMs)
+    }
+    // "the same group reset --to-earliest replays the whole topic"
+    expect(replay.tryThis[1].en).toContain(builtInName('replay-by-reset-offsets', 'en'))
+    expect(replay.tryThis[1].ko).toContain(builtInName('replay-by-reset-offsets', 'ko'))
+    const earliest = createSimulation(parseScenario(builtInScenarios['replay-by-reset-offsets']))
+    earliest.runUntil(36_000)
+    expect(Object.values(group(earliest.summary(), 'analytics').committed)).toEqual([0, 0, 0, 0])
+    // kafka-consumer-groups --describe shows CURRENT-OFFSET
+    expect(kafkaConsumerGroupsDescribe(sim, 'analytics').stdout).toContain('CURRENT-OFFSET')
+  },
   'idempotent-producer': (sim) => {
     // "Previous back to step 2, Free play": the run as step 2 found it, then safe-payer with acks=1
     const duplicatesOf = (who: string) =>
@@ -510,8 +803,8 @@ function textsOf(step: LessonStep) {
 }
 
 describe('lessons 8–17', () => {
-  it('are rows 8–14, 16 and 17 of LESSONS.md, each with a unique id', () => {
-    expect(lessons.map((l) => l.number)).toEqual([8, 9, 10, 11, 12, 13, 14, 16, 17])
+  it('are rows 8–17 of LESSONS.md, each with a unique id', () => {
+    expect(lessons.map((l) => l.number)).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17])
     expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length)
   })
 
