@@ -99,11 +99,12 @@ export function cleanLog(r: Replica, store: RecordStore, nowMs: number, range: C
   const cleaning: Cleaning = { segmentsBefore: cut, segmentsAfter: 0, removed: 0, tombstonesRemoved: 0, from: segs[0].baseOffset, to: range.firstUncleanableOffset, removedRanges: [] }
   const out = newBatchLogFrom(log.start)
   const newSegs: LogSegment[] = []
+  const lastRange = new Map<string, RemovedRange>()
   for (const [first, last] of groupBySize(segs, cut, r.config.segmentBytes)) {
     const seg: LogSegment = { baseOffset: segs[first].baseOffset, firstIndex: out.length, sizeBytes: 0, largestTimestamp: -1, rollingBasedTimestamp: -1, createdMs: segs[first].createdMs }
     const end = segs[last + 1].firstIndex
     for (let i = Math.max(segs[first].firstIndex, log.start); i < end; i++) {
-      const b = cleanBatch(r, store, batchAtIndex(log, i), latest, nowMs, cleaning)
+      const b = cleanBatch(r, store, batchAtIndex(log, i), latest, nowMs, cleaning, lastRange)
       if (b === null) continue
       pushBatch(out, b)
       addToSegment(seg, b)
@@ -152,7 +153,7 @@ function grow(a: Int32Array, key: number): Int32Array {
  * horizon; null when it keeps none and is not its producer's last batch (BatchRetention.DELETE_EMPTY
  * versus RETAIN_EMPTY, which keeps the producer's sequence state).
  */
-function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Array, nowMs: number, cleaning: Cleaning): LogBatch | null {
+function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Array, nowMs: number, cleaning: Cleaning, lastRange: Map<string, RemovedRange>): LogBatch | null {
   const recs = recordsOf(r, store, b)
   const kept: number[] = []
   let tombstoneKept = false
@@ -172,7 +173,7 @@ function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Ar
     dropped = true
     cleaning.removed++
     if (tombstone && latestForKey) cleaning.tombstonesRemoved++
-    if (b.baseSequence >= 0) addRemoved(cleaning.removedRanges, b.producer, b.baseSequence + k)
+    if (b.baseSequence >= 0) addRemoved(cleaning, lastRange, b.producer, b.baseSequence + k)
   }
   const needsHorizon = tombstoneKept && b.deleteHorizonMs === undefined
   if (!dropped && !needsHorizon) return b
@@ -198,10 +199,20 @@ function maxKeptTimestamp(b: LogBatch, recs: RecordStream | null, kept: readonly
   return max
 }
 
-function addRemoved(ranges: RemovedRange[], producer: string, seq: number): void {
-  const last = ranges[ranges.length - 1]
-  if (last && last[0] === producer && last[2] + 1 === seq) last[2] = seq
-  else ranges.push([producer, seq, seq])
+/**
+ * Record a removed sequence, extending the producer's latest range when it follows on: producers'
+ * batches interleave in a log, so ranges are merged per producer (`lastRange`), not only with the
+ * range before.
+ */
+function addRemoved(cleaning: Cleaning, lastRange: Map<string, RemovedRange>, producer: string, seq: number): void {
+  const last = lastRange.get(producer)
+  if (last !== undefined && last[2] + 1 === seq) {
+    last[2] = seq
+    return
+  }
+  const range: RemovedRange = [producer, seq, seq]
+  cleaning.removedRanges.push(range)
+  lastRange.set(producer, range)
 }
 
 /**

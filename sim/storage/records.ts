@@ -53,8 +53,24 @@ export function recordStream(store: RecordStore, producer: string, tp: string, v
   return s
 }
 
+/**
+ * Streams by partition, then producer, so that a lookup (every produce to a compacted topic, every
+ * batch the cleaner reads) builds no `producer|tp` string. Derived from `store.streams` alone and
+ * keyed by that record: a copied or restored world has a record of its own and builds its own index.
+ */
+const streamIndex = new WeakMap<Record<string, RecordStream>, Map<string, Map<string, RecordStream>>>()
+
 export function findRecordStream(store: RecordStore, producer: string, tp: string): RecordStream | undefined {
-  return store.streams[`${producer}|${tp}`]
+  let byTp = streamIndex.get(store.streams)
+  if (byTp === undefined) streamIndex.set(store.streams, (byTp = new Map()))
+  let byProducer = byTp.get(tp)
+  if (byProducer === undefined) byTp.set(tp, (byProducer = new Map()))
+  let s = byProducer.get(producer)
+  if (s === undefined) {
+    s = store.streams[`${producer}|${tp}`]
+    if (s !== undefined) byProducer.set(producer, s)
+  }
+  return s
 }
 
 /** The id of a key (interned on first use); -1 for the null key. */
