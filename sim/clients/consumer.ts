@@ -32,11 +32,13 @@ import {
   fetchedRange,
   metadataDue,
   recordPoll,
+  recordRuns,
   recordReset,
   requestMetadata as requestMetadataFor,
   sendFetches,
   sendListOffsets,
   takeFetchResponse,
+  takeRecords,
 } from './fetcher.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 
@@ -205,7 +207,7 @@ function consume(w: World, r: ReaderNode, p: ReaderPartition, batches: FetchPart
   const range = fetchedRange(p.position, batches)
   if (!range) return
   recordPoll(w, r.id, p.tp, range.from, range.to)
-  r.polled += range.to - range.from
+  r.polled += takeRecords(recordRuns(batches, range.from, range.to), range.from, range.to, Infinity).records
   p.position = range.to
   for (const b of batches) if (b.baseOffset < range.to && b.partitionLeaderEpoch > p.positionEpoch) p.positionEpoch = b.partitionLeaderEpoch
 }

@@ -141,6 +141,60 @@ export function takeFetchResponse(c: FetchClient, from: string, corr: number, pa
   return parts
 }
 
+/**
+ * The records a fetch returned in [from, to) as runs of consecutive offsets, [first offset, count],
+ * when compaction left gaps among them (a batch past the position, offsets between batches, records
+ * the cleaner removed inside a batch); null when every offset there is a record. A consumer counts
+ * records, not offsets, for max.poll.records and what it polled.
+ */
+export function recordRuns(batches: readonly LogBatch[], from: number, to: number): [number, number][] | null {
+  let gaps = batches.length > 0 && batches[0].baseOffset > from
+  for (let i = 0; i < batches.length && !gaps; i++) {
+    const b = batches[i]
+    gaps = b.retained !== undefined || (i > 0 && b.baseOffset !== batches[i - 1].baseOffset + batches[i - 1].count)
+  }
+  if (!gaps) return null
+  const runs: [number, number][] = []
+  const add = (offset: number): void => {
+    if (offset < from || offset >= to) return
+    const last = runs[runs.length - 1]
+    if (last !== undefined && last[0] + last[1] === offset) last[1]++
+    else runs.push([offset, 1])
+  }
+  for (const b of batches) {
+    if (b.retained) for (const k of b.retained) add(b.baseOffset + k)
+    else {
+      const start = Math.max(from, b.baseOffset)
+      const end = Math.min(to, b.baseOffset + b.count)
+      if (end <= start) continue
+      const last = runs[runs.length - 1]
+      if (last !== undefined && last[0] + last[1] === start) last[1] += end - start
+      else runs.push([start, end - start])
+    }
+  }
+  return runs
+}
+
+/**
+ * Up to `max` records from `position` on: how many there are and the offset after the last one
+ * (`to` when they run out first). `runs` null: every offset up to `to` is a record.
+ */
+export function takeRecords(runs: readonly [number, number][] | null, position: number, to: number, max: number): { records: number; next: number } {
+  if (runs === null) {
+    const records = Math.min(max, to - position)
+    return { records, next: position + records }
+  }
+  let records = 0
+  for (const [first, count] of runs) {
+    const start = Math.max(first, position)
+    const end = Math.min(first + count, to)
+    if (end <= start) continue
+    if (records + (end - start) >= max) return { records: max, next: start + (max - records) }
+    records += end - start
+  }
+  return { records, next: to }
+}
+
 /** The records at or after `position` in the batches: [from, to), or null when there are none. */
 export function fetchedRange(position: number, batches: readonly LogBatch[]): { from: number; to: number } | null {
   if (batches.length === 0) return null

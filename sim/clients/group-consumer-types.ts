@@ -45,6 +45,8 @@ export interface MemberPartition {
   positionEpoch: number
   /** [baseOffset, partitionLeaderEpoch] of the buffered batches */
   bufferedEpochs: [number, number][]
+  /** the buffered records as [offset, count] runs when compaction left gaps among them; null: one per offset */
+  bufferedRuns: [number, number][] | null
   /** the position waits for OffsetForLeaderEpoch after a new leader epoch (AWAIT_VALIDATION) */
   awaitValidation: boolean
   validateInflight: boolean

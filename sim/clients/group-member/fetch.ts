@@ -18,6 +18,7 @@ import {
   REFRESH_ERRORS,
   countError,
   fetchedRange,
+  recordRuns,
   requestMetadata,
   sendFetches,
   sendListOffsets,
@@ -178,6 +179,7 @@ function buffer(m: MemberNode, p: MemberPartition, batches: Parameters<typeof fe
   const range = fetchedRange(p.position, batches)
   if (!range) return
   p.bufferedEpochs = batches.filter((b) => b.baseOffset < range.to).map((b) => [b.baseOffset, b.partitionLeaderEpoch])
+  p.bufferedRuns = recordRuns(batches, p.position, range.to)
   p.fetchedTo = range.to
   m.completed.push(p.tp)
 }

@@ -11,7 +11,7 @@ import { timer } from '../../kernel/node-io.ts'
 import { emit } from '../../kafka/events.ts'
 import type { World } from '../../nodes/world.ts'
 import type { MemberNode } from '../group-consumer-types.ts'
-import { recordPoll } from '../fetcher.ts'
+import { recordPoll, takeRecords } from '../fetcher.ts'
 import { ownedPartition } from './subscription.ts'
 import { ensureCoordinator, retryLater, resetStateAndRejoin } from './coordinator.ts'
 import { sendMemberFetches } from './fetch.ts'
@@ -129,12 +129,13 @@ function handOut(w: World, m: MemberNode): number {
       m.completed.shift()
       continue
     }
-    const take = Math.min(left, p.fetchedTo - p.position)
-    recordPoll(w, m.id, p.tp, p.position, p.position + take)
-    p.position += take
+    // max.poll.records counts records: over compaction's gaps the position moves further
+    const take = takeRecords(p.bufferedRuns, p.position, p.fetchedTo, left)
+    recordPoll(w, m.id, p.tp, p.position, take.next)
+    p.position = take.next
     for (const [base, epoch] of p.bufferedEpochs) if (base < p.position && epoch > p.positionEpoch) p.positionEpoch = epoch
-    left -= take
-    n += take
+    left -= take.records
+    n += take.records
     if (p.fetchedTo <= p.position) m.completed.shift()
   }
   m.polled += n

@@ -41,6 +41,7 @@ export function addPartition(m: MemberNode, tp: string): void {
     pendingRevocation: false,
     positionEpoch: -1,
     bufferedEpochs: [],
+    bufferedRuns: null,
     awaitValidation: false,
     validateInflight: false,
   })
@@ -81,6 +82,7 @@ export function setPosition(w: World, m: MemberNode, p: MemberPartition, offset:
   p.init = 'known'
   p.positionEpoch = -1
   p.bufferedEpochs = []
+  p.bufferedRuns = null
   p.awaitValidation = false
   recordReset(w, m.id, p.tp, offset)
 }
