@@ -7,3 +7,7 @@ import '@fontsource/noto-sans-kr/400.css'
 import '@fontsource/noto-sans-kr/700.css'
 import '@fontsource/noto-sans-symbols-2/symbols-400.css'
 import '@fontsource/noto-sans-symbols-2/math-400.css'
+
+// Re-shape the page's text after each batch of font loads (app.css, html.fonts-reshaped): Chromium
+// can keep text it shaped before a unicode-range slice arrived as empty boxes, even once loaded.
+document.fonts.addEventListener('loadingdone', () => document.documentElement.classList.toggle('fonts-reshaped'))
