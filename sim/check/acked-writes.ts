@@ -24,8 +24,8 @@ import { describeRecord, recordAt, recordRef } from './record-text.ts'
  * start it moved or learned) did not remove it: the history's RecordRemovals say which records each
  * replica let go on purpose, so a record that vanished below a moved log start for any other reason
  * still counts. Another replica's removal excuses a record only where the leader never held that
- * offset because it took the other's log start or compacted log (`inherited`). A record the leader still has is never lost, even
- * above the HW (acks=1 data waiting for followers). An acked offset at or past the leader's LEO counts
+ * offset because it took the other's log start or compacted log (`inherited`). A record the leader
+ * still has is never lost, even above the HW (acks=1 data waiting for followers). An acked offset at or past the leader's LEO counts
  * too: the leader that appended it had passed it, so a newer leader truncated it away.
  * Without a leader: the record is absent from every replica, online or not, and no replica removed it on purpose.
  * An acks=0 record has no offset: it is lost only once the log has visibly moved past it (a later
