@@ -96,6 +96,10 @@ function appendOne(w: World, b: BrokerNode, pb: ProduceBatch, acks: string, chan
     appendedMs: w.nowMs,
     sizeBytes: pb.sizeBytes,
     firstRecord: pb.firstRecord,
+    // every field set, in LogBatch's order: the cleaner's rewritten batches keep this shape
+    retained: undefined,
+    deleteHorizonMs: undefined,
+    payload: undefined,
   }
   if (appendAsLeader(w, b, r, batch)) changes.push({ replica: r, change: 'hwMoved' })
   part.baseOffset = batch.baseOffset

@@ -195,6 +195,8 @@ function appendRecords(w: World, b: BrokerNode, tp: string, records: OffsetsReco
     appendedMs: w.nowMs,
     sizeBytes: records.length * 64,
     firstRecord: -1,
+    retained: undefined,
+    deleteHorizonMs: undefined,
     payload: records,
   }
   if (appendAsLeader(w, b, r, batch)) completeWrites(w, b, r)
