@@ -130,8 +130,8 @@ export const lesson: Lesson = {
         { action: 'addConsumer', groupId: 'search-index' },
       ],
       text: {
-        en: 'At 61 s they run kafka-consumer-groups --reset-offsets --to-earliest --execute: CURRENT-OFFSET is 0 again. A new member, search-index-2, starts. Below offset 2829 the cleaner has cleaned the log; from 2829 on nothing is cleaned yet.',
-        ko: '61초에 kafka-consumer-groups --reset-offsets --to-earliest --execute를 실행합니다. CURRENT-OFFSET이 다시 0이 됩니다. 새 멤버 search-index-2가 시작합니다. 오프셋 2829 아래는 클리너가 정리한 부분이고, 2829부터는 아직 정리되지 않았습니다.',
+        en: 'At 61 s they run kafka-consumer-groups --reset-offsets --to-earliest --execute: CURRENT-OFFSET goes back to 0 as soon as the coordinator has written the reset to __consumer_offsets, a few milliseconds later. A new member, search-index-2, starts. Below offset 2829 the cleaner has cleaned the log; from 2829 on nothing is cleaned yet.',
+        ko: '61초에 kafka-consumer-groups --reset-offsets --to-earliest --execute를 실행합니다. 코디네이터가 재설정을 __consumer_offsets에 기록하면(몇 밀리초 뒤) CURRENT-OFFSET이 다시 0이 됩니다. 새 멤버 search-index-2가 시작합니다. 오프셋 2829 아래는 클리너가 정리한 부분이고, 2829부터는 아직 정리되지 않았습니다.',
       },
       question: {
         prompt: { en: 'search-index-2 reads users-0 from offset 0. What does it get below offset 2829?', ko: 'search-index-2가 users-0을 오프셋 0부터 읽습니다. 오프셋 2829 아래에서 무엇을 받을까요?' },
