@@ -146,7 +146,8 @@ test('the Metrics tab charts the failover: rates, partitions, errors by name, le
 
   for (const id of ['chart-throughput', 'chart-health', 'chart-errors']) {
     const lines = page.getByTestId(id).locator('path.mx-line')
-    expect(await lines.count(), id).toBeGreaterThan(0)
+    // the panel draws its charts after it opens: wait for them on a busy machine
+    await expect.poll(() => lines.count(), { message: id }).toBeGreaterThan(0)
     expect((await lines.first().getAttribute('d'))?.length ?? 0, id).toBeGreaterThan(20)
   }
   await expect(page.getByTestId('chart-throughput').getByRole('img')).toHaveAttribute('aria-label', /50 records\/s acknowledged/)
