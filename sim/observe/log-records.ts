@@ -12,6 +12,7 @@
  */
 import type { World } from '../nodes/world.ts'
 import { batchAtIndex, firstBatchEndingAfter } from '../storage/batch-log.ts'
+import { keptCount, keptIndex } from '../storage/batch.ts'
 import { findRecordStream, recordKey, recordTimestamp, recordValue } from '../storage/records.ts'
 import { parseTopicPartition } from '../kafka/topic-partition.ts'
 import { clusterImage } from './cluster-state.ts'
@@ -49,9 +50,9 @@ export function logRecords(w: World, tp: string, options: LogRecordsOptions = {}
     const b = batchAtIndex(r.log, i)
     if (b.baseOffset >= r.hw) break
     const stream = b.firstRecord >= 0 ? findRecordStream(w.records, b.producer, tp) : undefined
-    const n = b.retained ? b.retained.length : b.count
+    const n = keptCount(b)
     for (let j = 0; j < n && out.length < max; j++) {
-      const k = b.retained ? b.retained[j] : j
+      const k = keptIndex(b, j)
       const offset = b.baseOffset + k
       if (offset < from || offset >= r.hw) continue
       const record = b.firstRecord + k

@@ -24,7 +24,7 @@
 import { batchAtIndex, newBatchLogFrom, pushBatch } from './batch-log.ts'
 import { addToSegment, activeSegment, type LogSegment } from './segments.ts'
 import { findRecordStream, internKey, recordKeyId, recordTimestamp, recordValue, type RecordStore, type RecordStream } from './records.ts'
-import type { LogBatch } from './batch.ts'
+import { keptCount, keptIndex, type LogBatch } from './batch.ts'
 import type { Replica } from '../cluster/types.ts'
 import type { RemovedRange } from './retention.ts'
 
@@ -129,9 +129,9 @@ function offsetMap(r: Replica, store: RecordStore, from: number, to: number): In
     if (b.baseOffset + b.count <= from) continue
     if (b.baseOffset >= to) break
     const recs = recordsOf(r, store, b)
-    const n = b.retained ? b.retained.length : b.count
+    const n = keptCount(b)
     for (let j = 0; j < n; j++) {
-      const k = b.retained ? b.retained[j] : j
+      const k = keptIndex(b, j)
       const offset = b.baseOffset + k
       const key = keyAt(store, recs, b, k)
       if (offset < from || offset >= to || key < 0) continue
@@ -159,9 +159,9 @@ function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Ar
   let tombstoneKept = false
   let dropped = false
   const retainTombstone = b.deleteHorizonMs === undefined || nowMs < b.deleteHorizonMs
-  const n = b.retained ? b.retained.length : b.count
+  const n = keptCount(b)
   for (let j = 0; j < n; j++) {
-    const k = b.retained ? b.retained[j] : j
+    const k = keptIndex(b, j)
     const key = keyAt(store, recs, b, k)
     const tombstone = recs !== null && recordValue(recs, b.firstRecord + k) === null
     const latestForKey = key >= 0 && b.baseOffset + k >= (key < latest.length ? latest[key] : -1)
