@@ -17,7 +17,7 @@ import { send } from '../kafka/wire.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import type { World } from '../nodes/world.ts'
 import type { ConsumerConfig } from '../kafka/config.ts'
-import type { FetchPartResponse } from '../cluster/fetch-handler.ts'
+import type { FetchPart, FetchPartResponse } from '../cluster/fetch-handler.ts'
 import type { LogBatch } from '../storage/batch.ts'
 import type { ReadLog } from '../history/history.ts'
 import { newColumn, setInt } from '../history/int-column.ts'
@@ -106,21 +106,14 @@ export function sendListOffsets(w: World, c: FetchClient, p: FetchPartition, spe
  * a position), leaders in order of first appearance.
  */
 export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): void {
-  const byLeader: Record<string, FetchPartition[]> = {}
   const leaders: number[] = []
-  for (const p of parts) {
-    const k = String(p.leader)
-    if (c.fetchInflight[k]) continue
-    if (!byLeader[k]) {
-      byLeader[k] = []
-      leaders.push(p.leader)
-    }
-    byLeader[k].push(p)
-  }
+  for (const p of parts) if (!c.fetchInflight[p.leader] && !leaders.includes(p.leader)) leaders.push(p.leader)
   for (const leader of leaders) {
     const k = String(leader)
     const corr = nextCorrelationId(w)
     c.fetchInflight[k] = { corr, sentMs: w.nowMs }
+    const fetch: FetchPart[] = []
+    for (const p of parts) if (p.leader === leader) fetch.push({ tp: p.tp, fetchOffset: p.position, lastFetchedEpoch: -1, currentLeaderEpoch: p.leaderEpoch })
     send(w, c.id, k, {
       api: 'Fetch',
       from: c.id,
@@ -128,7 +121,7 @@ export function sendFetches(w: World, c: FetchClient, parts: FetchPartition[]): 
       replicaId: -1,
       maxWaitMs: c.cfg['fetch.max.wait.ms'],
       maxBytes: c.cfg['fetch.max.bytes'],
-      parts: byLeader[k].map((p) => ({ tp: p.tp, fetchOffset: p.position, lastFetchedEpoch: -1, currentLeaderEpoch: p.leaderEpoch })),
+      parts: fetch,
     })
   }
 }

@@ -33,7 +33,7 @@ import type { ProducerSpec } from '../scenario/types.ts'
 import type { ProducerBatch, ProducerNode } from './producer-types.ts'
 import type { ProduceBatch } from '../cluster/produce-handler.ts'
 import { PENDING, FAILED, ACKED_NO_OFFSET, type SendLog } from '../history/history.ts'
-import { newColumn, setInt } from '../history/int-column.ts'
+import { newColumn, setIntRun } from '../history/int-column.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import { appendRecordFacts, internKey, recordStream, type RecordStream } from '../storage/records.ts'
 
@@ -334,8 +334,9 @@ function batchReady(w: World, p: ProducerNode, q: ProducerBatch[]): boolean {
 }
 
 function drain(w: World, p: ProducerNode): void {
-  const byNode: Record<string, number[]> = {}
+  // the leaders of the partitions with something queued, in order of first appearance, and their partitions
   const nodes: number[] = []
+  const partsOf: number[][] = []
   let readyAny = false
   for (let i = 0; i < p.queues.length; i++) {
     const q = p.queues[i]
@@ -346,17 +347,18 @@ function drain(w: World, p: ProducerNode): void {
       p.meta.needUpdate = true
       continue
     }
-    const key = String(leader)
-    if (!byNode[key]) {
-      byNode[key] = []
-      nodes.push(leader)
+    let k = nodes.indexOf(leader)
+    if (k < 0) {
+      k = nodes.push(leader) - 1
+      partsOf.push([])
     }
-    byNode[key].push(i)
+    partsOf[k].push(i)
     if (batchReady(w, p, q)) readyAny = true
   }
   if (!readyAny) return
-  for (const node of nodes) {
-    const parts = byNode[node]
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]
+    const parts = partsOf[k]
     if (!parts.some((i) => batchReady(w, p, p.queues[i]))) continue
     if ((p.inflightByNode[node] ?? 0) >= p.cfg['max.in.flight.requests.per.connection']) continue
     sendProduce(w, p, node, parts)
@@ -454,19 +456,15 @@ function assignSequence(w: World, p: ProducerNode, b: ProducerBatch): void {
   const shift = b.firstRecord - b.baseSequence
   const shifts = log.recordShift
   if ((shifts.length === 0 && shift !== 0) || (shifts.length > 0 && shifts[shifts.length - 1] !== shift)) shifts.push(b.baseSequence, shift)
-  for (let i = 0; i < b.count; i++) {
-    setInt(log.outcome, b.baseSequence + i, PENDING)
-    setInt(log.atMs, b.baseSequence + i, w.nowMs)
-  }
+  setIntRun(log.outcome, b.baseSequence, b.count, PENDING, 0)
+  setIntRun(log.atMs, b.baseSequence, b.count, w.nowMs, 0)
   log.n = Math.max(log.n, b.baseSequence + b.count)
 }
 
 function complete(w: World, p: ProducerNode, b: ProducerBatch, baseOffset: number): void {
   const log = sendLogFor(w, p, b.partition)
-  for (let i = 0; i < b.count; i++) {
-    setInt(log.outcome, b.baseSequence + i, baseOffset >= 0 ? baseOffset + i : baseOffset)
-    setInt(log.atMs, b.baseSequence + i, w.nowMs)
-  }
+  setIntRun(log.outcome, b.baseSequence, b.count, baseOffset, baseOffset >= 0 ? 1 : 0)
+  setIntRun(log.atMs, b.baseSequence, b.count, w.nowMs, 0)
   if (baseOffset === FAILED) p.failed += b.count
   else p.acked += b.count
 }

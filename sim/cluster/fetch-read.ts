@@ -30,13 +30,17 @@ export function diverging(r: Replica, p: FetchPart): { epoch: number; endOffset:
   return null
 }
 
-function partError(b: BrokerNode, r: Replica | undefined, p: FetchPart, follower: boolean): string {
+/** The partition's error for a fetch before reading: leadership and the leader epoch. */
+function leaderError(b: BrokerNode, r: Replica | undefined, p: FetchPart): string {
   if (!r || r.role !== 'leader' || b.fenced) return 'NOT_LEADER_OR_FOLLOWER'
   if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < r.leaderEpoch) return 'FENCED_LEADER_EPOCH'
   if (p.currentLeaderEpoch > r.leaderEpoch) return 'UNKNOWN_LEADER_EPOCH'
-  if (follower && diverging(r, p)) return 'NONE'
-  if (p.fetchOffset > r.leo || p.fetchOffset < r.logStartOffset) return 'OFFSET_OUT_OF_RANGE'
   return 'NONE'
+}
+
+/** A fetch offset beyond the LEO or below the log start (a diverging follower is told that instead). */
+function outOfRange(r: Replica, p: FetchPart): boolean {
+  return p.fetchOffset > r.leo || p.fetchOffset < r.logStartOffset
 }
 
 /** May the fetch be answered now: an error, a divergence, or something to read in one partition. */
@@ -44,8 +48,9 @@ export function hasDataOrError(b: BrokerNode, f: ParkedFetch): boolean {
   const follower = f.replicaId >= 0
   for (const p of f.parts) {
     const r = b.replicas[p.tp]
-    if (partError(b, r, p, follower) !== 'NONE') return true
+    if (leaderError(b, r, p) !== 'NONE') return true
     if (follower && diverging(r!, p)) return true
+    if (outOfRange(r!, p)) return true
     const limit = follower ? r!.leo : r!.hw
     if (limit > p.fetchOffset) return true
   }
@@ -58,24 +63,25 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
   let budget = f.maxBytes
   for (const p of f.parts) {
     const r = b.replicas[p.tp]
-    const error = partError(b, r, p, follower)
-    if (error === 'NONE' && r && unchanged(r, p, f.replicaId)) continue
+    let error = leaderError(b, r, p)
+    const div = error === 'NONE' && follower ? diverging(r!, p) : null
+    if (error === 'NONE' && div === null) {
+      if (outOfRange(r!, p)) error = 'OFFSET_OUT_OF_RANGE'
+      else if (unchanged(r!, p, f.replicaId)) continue
+    }
     const resp: FetchPartResponse = {
       tp: p.tp,
       error,
       highWatermark: r ? r.hw : -1,
       logStartOffset: r ? r.logStartOffset : -1,
       batches: [],
-      diverging: null,
+      diverging: div,
     }
-    if (error === 'NONE' && r) {
-      resp.diverging = follower ? diverging(r, p) : null
-      if (!resp.diverging) {
-        const limit = follower ? r.leo : r.hw
-        if (limit > p.fetchOffset && budget > 0) {
-          resp.batches = readBatches(r, p.fetchOffset, limit, budget)
-          for (const x of resp.batches) budget -= x.sizeBytes
-        }
+    if (error === 'NONE' && div === null) {
+      const limit = follower ? r!.leo : r!.hw
+      if (limit > p.fetchOffset && budget > 0) {
+        resp.batches = readBatches(r!, p.fetchOffset, limit, budget)
+        for (const x of resp.batches) budget -= x.sizeBytes
       }
     }
     if (follower && r) {
@@ -87,10 +93,10 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
   send(w, b.node, f.from, { api: 'FetchResponse', from: b.node, corr: f.corr, replicaId: f.replicaId, parts: out })
 }
 
-/** Nothing new for this partition: no records to return, and the follower already has the HW. */
+/** Nothing new for this partition (not diverging): no records to return, and the follower already has the HW. */
 function unchanged(r: Replica, p: FetchPart, replicaId: number): boolean {
   if (replicaId < 0) return r.hw <= p.fetchOffset
-  if (r.leo > p.fetchOffset || diverging(r, p)) return false
+  if (r.leo > p.fetchOffset) return false
   const fp = r.followers[replicaId]
   return !!fp && fp.lastSentHw === r.hw
 }

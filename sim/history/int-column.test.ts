@@ -2,11 +2,17 @@
 // each other's later writes, however the writes fall across pages.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { columnValues, getInt, newColumn, PAGE, setInt, shareAppendedColumn, shareColumn, type IntColumn } from './int-column.ts'
+import { columnValues, getInt, newColumn, PAGE, setInt, setIntRun, shareAppendedColumn, shareColumn, type IntColumn } from './int-column.ts'
 
 describe('int column', () => {
   it('behaves as an array under writes, copies and writes on both sides', () => {
-    const write = fc.record({ at: fc.integer({ min: 0, max: 4 * PAGE }), value: fc.integer({ min: -3, max: 1 << 30 }) })
+    // a write sets one entry, or a run of n entries value, value + step, … (which may cross pages)
+    const write = fc.record({
+      at: fc.integer({ min: 0, max: 4 * PAGE }),
+      value: fc.integer({ min: -3, max: 1 << 30 }),
+      n: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: PAGE + 2 })),
+      step: fc.integer({ min: 0, max: 1 }),
+    })
     const op = fc.oneof({ weight: 8, arbitrary: write }, { weight: 1, arbitrary: fc.constant('copy' as const) })
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
@@ -19,9 +25,10 @@ describe('int column', () => {
             live = shareColumn(live) // the copy goes on; the original is the snapshot
             continue
           }
-          setInt(live, o.at, o.value)
-          while (model.length <= o.at) model.push(0)
-          model[o.at] = o.value
+          if (o.n === 1) setInt(live, o.at, o.value)
+          else setIntRun(live, o.at, o.n, o.value, o.step)
+          while (model.length < o.at + o.n) model.push(0)
+          for (let j = 0; j < o.n; j++) model[o.at + j] = o.value + j * o.step
           // a snapshot may be written too (a restored run goes on from it)
           if (kept.length > 0 && o.at % 3 === 0) {
             const k = kept[o.at % kept.length]

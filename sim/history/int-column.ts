@@ -40,16 +40,37 @@ export function getInt(c: IntColumn, i: number): number {
 }
 
 export function setInt(c: IntColumn, i: number, value: number): void {
-  const k = i >>> PAGE_BITS
-  while (c.pages.length <= k) {
-    c.pages.push(new Int32Array(PAGE))
+  writablePage(c, i >>> PAGE_BITS)[i & MASK] = value
+}
+
+/** Entries i .. i + n - 1 set to first, first + step, first + 2·step, … (a batch's records in one go). */
+export function setIntRun(c: IntColumn, i: number, n: number, first: number, step: number): void {
+  let value = first
+  let j = i
+  const end = i + n
+  while (j < end) {
+    const page = writablePage(c, j >>> PAGE_BITS)
+    const stop = Math.min(end, ((j >>> PAGE_BITS) + 1) << PAGE_BITS)
+    for (; j < stop; j++) {
+      page[j & MASK] = value
+      value += step
+    }
+  }
+}
+
+/** Page k, made if missing and copied first if shared. */
+function writablePage(c: IntColumn, k: number): Int32Array {
+  const pages = c.pages
+  if (k < pages.length && c.owned[k]) return pages[k]
+  while (pages.length <= k) {
+    pages.push(new Int32Array(PAGE))
     c.owned.push(true)
   }
   if (!c.owned[k]) {
-    c.pages[k] = c.pages[k].slice()
+    pages[k] = pages[k].slice()
     c.owned[k] = true
   }
-  c.pages[k][i & MASK] = value
+  return pages[k]
 }
 
 /** Entries [0, n) as an array (tests and tools; not for the step loop). */

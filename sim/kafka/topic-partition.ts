@@ -12,8 +12,13 @@ export interface TopicPartition {
 
 /** TopicPartition#toString: "orders-0". */
 export function partitionName(topic: string, partition: number): string {
-  return `${topic}-${partition}`
+  let names = NAMES.get(topic)
+  if (names === undefined) NAMES.set(topic, (names = []))
+  return names[partition] ?? (names[partition] = `${topic}-${partition}`)
 }
+
+/** Each topic's partition names, made once: the producer names a partition in every batch it sends. */
+const NAMES = new Map<string, string[]>()
 
 /**
  * "orders-0" → { topic: "orders", partition: 0 }; "my-topic-12" → { topic: "my-topic", partition: 12 }.
