@@ -43,8 +43,8 @@ export interface MemberPartition {
   pendingRevocation: boolean
   /** KIP-320: leader epoch of the position (of the last record handed out; -1 unknown) */
   positionEpoch: number
-  /** [baseOffset, partitionLeaderEpoch] of the buffered batches */
-  bufferedEpochs: [number, number][]
+  /** baseOffset, partitionLeaderEpoch of each buffered batch, in pairs (one flat array per fetch) */
+  bufferedEpochs: number[]
   /** the buffered records as [offset, count] runs when compaction left gaps among them; null: one per offset */
   bufferedRuns: [number, number][] | null
   /** the position waits for OffsetForLeaderEpoch after a new leader epoch (AWAIT_VALIDATION) */

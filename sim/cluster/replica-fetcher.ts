@@ -71,8 +71,10 @@ function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
     const prev = f.session[tp]
     const lfe = latestEpoch(r)
     if (prev && prev.fetchOffset === r.leo && prev.lastFetchedEpoch === lfe && prev.currentLeaderEpoch === r.leaderEpoch) continue
-    f.session[tp] = { fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch }
-    parts.push({ tp, fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch })
+    // the session remembers what this request says (the part is never changed once sent)
+    const part: FetchPart = { tp, fetchOffset: r.leo, lastFetchedEpoch: lfe, currentLeaderEpoch: r.leaderEpoch }
+    f.session[tp] = part
+    parts.push(part)
   }
   if (active === 0 && forgotten.length === 0) return
   const full = f.full

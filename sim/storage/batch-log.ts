@@ -128,7 +128,7 @@ export function batchesOf(log: BatchLog, from = log.start, to = log.length): Log
 /**
  * Index of the first batch holding an offset at or after `offset`; `log.length` when every batch
  * ends before it. Most reads are at the log's end (followers and consumers that have caught up),
- * so the last batch is looked at first; the rest is a binary search.
+ * so the last batch is looked at first, then the few before it; the rest is a binary search.
  */
 export function firstBatchEndingAfter(log: BatchLog, offset: number): number {
   const n = log.length
@@ -137,8 +137,13 @@ export function firstBatchEndingAfter(log: BatchLog, offset: number): number {
   if (last.baseOffset + last.count <= offset) return n
   // batches are in offset order and do not overlap: every earlier one ends at or before this one's base
   if (last.baseOffset <= offset) return n - 1
-  let lo = log.start
+  // readers mostly fetch near the end: look a few batches back before searching the whole log
   let hi = n - 1
+  for (let k = 0; k < 8 && hi > log.start; k++, hi--) {
+    const b = batchAtIndex(log, hi - 1)
+    if (b.baseOffset + b.count <= offset) return hi
+  }
+  let lo = log.start
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     const b = batchAtIndex(log, mid)

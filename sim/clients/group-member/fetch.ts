@@ -178,7 +178,9 @@ function buffer(m: MemberNode, p: MemberPartition, batches: Parameters<typeof fe
   if (p.fetchedTo > p.position || batches.length === 0 || (batches[0].baseOffset > p.position && p.fetchedFrom !== p.position)) return
   const range = fetchedRange(p.position, batches)
   if (!range) return
-  p.bufferedEpochs = batches.filter((b) => b.baseOffset < range.to).map((b) => [b.baseOffset, b.partitionLeaderEpoch])
+  const epochs: number[] = []
+  for (const b of batches) if (b.baseOffset < range.to) epochs.push(b.baseOffset, b.partitionLeaderEpoch)
+  p.bufferedEpochs = epochs
   p.bufferedRuns = recordRuns(batches, p.position, range.to)
   p.fetchedTo = range.to
   m.completed.push(p.tp)

@@ -54,10 +54,15 @@ export function armAutoCommit(w: World, m: MemberNode, atMs: number): void {
 /** KafkaConsumer.updateFetchPositions: committed offsets first, then auto.offset.reset. */
 export function updatePositions(w: World, m: MemberNode): void {
   if (m.offsetFetch || m.coordinator < 0 || w.nowMs < m.retryAtMs) return
+  if (!hasInit(m, 'committed')) return
   const want = m.owned.filter((p) => p.init === 'committed')
-  if (want.length === 0) return
   for (const p of want) p.init = 'fetchingCommitted'
   const tps = want.map((p) => p.tp)
   const sent = sendToCoordinator(w, m, { api: 'OffsetFetch', groupId: m.groupId, tps }, m.cfg['request.timeout.ms'])
   m.offsetFetch = { ...sent, tps }
+}
+
+function hasInit(m: MemberNode, init: MemberNode['owned'][number]['init']): boolean {
+  for (const p of m.owned) if (p.init === init) return true
+  return false
 }

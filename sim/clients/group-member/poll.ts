@@ -133,7 +133,8 @@ function handOut(w: World, m: MemberNode): number {
     const take = takeRecords(p.bufferedRuns, p.position, p.fetchedTo, left)
     recordPoll(w, m.id, p.tp, p.position, take.next)
     p.position = take.next
-    for (const [base, epoch] of p.bufferedEpochs) if (base < p.position && epoch > p.positionEpoch) p.positionEpoch = epoch
+    const epochs = p.bufferedEpochs
+    for (let j = 0; j < epochs.length; j += 2) if (epochs[j] < p.position && epochs[j + 1] > p.positionEpoch) p.positionEpoch = epochs[j + 1]
     left -= take.records
     n += take.records
     if (p.fetchedTo <= p.position) m.completed.shift()

@@ -19,7 +19,8 @@ export const compareTps = compareTp
 
 /** The owned partition `tp`, if the member still owns it. */
 export function ownedPartition(m: MemberNode, tp: string): MemberPartition | undefined {
-  return m.owned.find((p) => p.tp === tp)
+  for (const p of m.owned) if (p.tp === tp) return p
+  return undefined
 }
 
 /** A newly assigned partition: no position yet (committed offset first), leader from metadata. */
