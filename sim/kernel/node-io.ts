@@ -40,6 +40,9 @@ export interface KernelWorld {
 }
 
 /** Fields every message has: its sender and, set by `deliver`, the sender's incarnation and send time. */
+/** The fields `deliver` adds to a message, last and in this order (a snapshot's copy adds them the same way). */
+export const ADDED_ON_SEND: readonly string[] = ['srcInc', 'sentMs']
+
 export interface Envelope {
   from: string
   srcInc?: number
@@ -66,7 +69,7 @@ export function deliver(w: KernelWorld, from: string, to: string, msg: Envelope)
   const t = deliveryTime(w.net, w.rng.net, w.nowMs, from, to)
   msg.srcInc = w.nodes[from].inc
   msg.sentMs = w.nowMs
-  queuePush(w.queue, { timeMs: t, node: to, kind: 'msg', data: msg, inc: dest.inc })
+  queuePush(w.queue, { timeMs: t, seq: 0, node: to, kind: 'msg', data: msg, inc: dest.inc })
 }
 
 /** Tell `from` that its connection to `to` is gone (connection refused or reset). */
@@ -75,6 +78,7 @@ export function refuse(w: KernelWorld, from: string, to: string): void {
   if (!src || !src.up) return
   queuePush(w.queue, {
     timeMs: w.nowMs + Math.max(1, latencyOf(w.net, from, to)),
+    seq: 0,
     node: from,
     kind: 'disconnect',
     data: to,
@@ -88,6 +92,7 @@ export function timer(w: KernelWorld, node: string, name: string, delayMs: numbe
   if (!n || !n.up) return
   queuePush(w.queue, {
     timeMs: w.nowMs + Math.max(0, Math.floor(delayMs)),
+    seq: 0,
     node,
     kind: name,
     data,

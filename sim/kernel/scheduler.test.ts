@@ -15,7 +15,7 @@ function run(ops: Op[]): { popped: [number, number][]; expected: [number, number
   let now = 0
   for (const op of ops) {
     if ('push' in op) {
-      for (const delay of op.push) reference.push(queuePush(q, { timeMs: now + delay, node: 'n', kind: 'k', data: null, inc: 0 }))
+      for (const delay of op.push) reference.push(queuePush(q, { timeMs: now + delay, seq: 0, node: 'n', kind: 'k', data: null, inc: 0 }))
     } else {
       for (let i = 0; i < op.pop; i++) {
         reference.sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq)
@@ -54,25 +54,25 @@ describe('event queue', () => {
   it('keeps same-millisecond events in push order across the overflow and the ring', () => {
     const q = newQueue()
     const far = WINDOW_MS + 10
-    queuePush(q, { timeMs: far, node: 'a', kind: 'k', data: null, inc: 0 }) // into the overflow
-    queuePush(q, { timeMs: 20, node: 'b', kind: 'k', data: null, inc: 0 })
+    queuePush(q, { timeMs: far, seq: 0, node: 'a', kind: 'k', data: null, inc: 0 }) // into the overflow
+    queuePush(q, { timeMs: 20, seq: 0, node: 'b', kind: 'k', data: null, inc: 0 })
     expect(queuePop(q)!.node).toBe('b') // the window moves to 20: `far` is now inside it
-    queuePush(q, { timeMs: far, node: 'c', kind: 'k', data: null, inc: 0 }) // straight into the ring
+    queuePush(q, { timeMs: far, seq: 0, node: 'c', kind: 'k', data: null, inc: 0 }) // straight into the ring
     expect([queuePop(q)!.node, queuePop(q)!.node]).toEqual(['a', 'c'])
     expect(queuePop(q)).toBeUndefined()
   })
 
   it('refuses an event before the queue start or between milliseconds', () => {
     const q = newQueue()
-    queuePush(q, { timeMs: 100, node: 'a', kind: 'k', data: null, inc: 0 })
+    queuePush(q, { timeMs: 100, seq: 0, node: 'a', kind: 'k', data: null, inc: 0 })
     queuePop(q)
-    expect(() => queuePush(q, { timeMs: 99, node: 'a', kind: 'k', data: null, inc: 0 })).toThrow(/kafkascope bug/)
-    expect(() => queuePush(q, { timeMs: 100.5, node: 'a', kind: 'k', data: null, inc: 0 })).toThrow(/kafkascope bug/)
+    expect(() => queuePush(q, { timeMs: 99, seq: 0, node: 'a', kind: 'k', data: null, inc: 0 })).toThrow(/kafkascope bug/)
+    expect(() => queuePush(q, { timeMs: 100.5, seq: 0, node: 'a', kind: 'k', data: null, inc: 0 })).toThrow(/kafkascope bug/)
   })
 
   it('survives structuredClone (snapshots) with the same order', () => {
     const q = newQueue()
-    for (const t of [5, 3, 2000, 3, 900, 70_000]) queuePush(q, { timeMs: t, node: String(t), kind: 'k', data: null, inc: 0 })
+    for (const t of [5, 3, 2000, 3, 900, 70_000]) queuePush(q, { timeMs: t, seq: 0, node: String(t), kind: 'k', data: null, inc: 0 })
     const copy = structuredClone(q)
     const order = (x: typeof q) => Array.from({ length: 6 }, () => queuePop(x)!.seq)
     expect(order(copy)).toEqual(queuedEvents(q).map((e) => e.seq))

@@ -62,8 +62,8 @@ export function queueSize(q: EventQueue): number {
   return q.bucketed + q.overflow.length
 }
 
-export function queuePush(q: EventQueue, ev: Omit<SimEvent, 'seq'> & { seq?: number }): SimEvent {
-  const e = ev as SimEvent
+/** Queue `e`, stamping its seq (made with every field, seq included: one hidden class for all events). */
+export function queuePush(q: EventQueue, e: SimEvent): SimEvent {
   e.seq = q.nextSeq++
   if (!(e.timeMs >= q.baseMs) || !Number.isInteger(e.timeMs)) throw new Error(`kafkascope bug: an event scheduled at ${e.timeMs} ms (the queue starts at ${q.baseMs} ms, in whole ms)`)
   if (e.timeMs - q.baseMs < WINDOW_MS) {

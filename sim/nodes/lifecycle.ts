@@ -15,7 +15,8 @@ import type { World } from './world.ts'
 import { NODE_BEHAVIOURS } from './behaviours.ts'
 
 export function addNode(w: World, id: string): NodeInfo {
-  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [] }
+  // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined }
   w.nodes[id] = n
   w.nodeOrder.push(id)
   addNetworkNode(w.net, w.rng.net, id)
@@ -64,5 +65,5 @@ export function resumeNode(w: World, id: string): void {
   n.paused = false
   const deferred = n.deferred
   n.deferred = []
-  for (const d of deferred) queuePush(w.queue, { timeMs: w.nowMs, node: id, kind: d.kind, data: d.data, inc: n.inc })
+  for (const d of deferred) queuePush(w.queue, { timeMs: w.nowMs, seq: 0, node: id, kind: d.kind, data: d.data, inc: n.inc })
 }

@@ -13,14 +13,19 @@
  * - append-only lists of entries never changed once added (the notes, leader changes and claims,
  *   group facts, record removals, each controller's metadata log): a copy gets its own array of the same entries,
  *   so what either side appends, or cuts off the metadata log, never shows on the other.
- * Everything else, the state that changes in place and does not grow with the run, is a
- * structuredClone. So a snapshot's cost follows the cluster's size more than the run's length.
+ * Everything else, the state that changes in place and does not grow with the run, is deep-copied
+ * by plainCopy (kernel/plain-copy.ts), which gives the copy's objects the hidden classes of the
+ * originals (the simulation's code, optimised for those, then runs a restored world without
+ * first re-optimising for others). So a snapshot's cost follows the cluster's size more than the
+ * run's length.
  */
 import type { World } from './world.ts'
+import { plainCopy } from '../kernel/plain-copy.ts'
+import { ADDED_ON_SEND } from '../kernel/node-io.ts'
 import { CHUNK, copyBatchLog, newBatchLog } from '../storage/batch-log.ts'
 import { newColumn, ownBytes, PAGE, shareAppendedColumn, shareColumn, type IntColumn } from '../history/int-column.ts'
 
-/** A field the structuredClone leaves out: put back into the world, and shared with the copy. */
+/** A field the deep copy leaves out: put back into the world, and shared with the copy. */
 interface Detached {
   putBack(): void
   shareWith(copy: World): void
@@ -79,7 +84,7 @@ export function cloneWorld(w: World): World {
   const parts = detachShared(w)
   let copy: World
   try {
-    copy = structuredClone(w)
+    copy = plainCopy(w, ADDED_ON_SEND)
   } finally {
     for (const p of parts) p.putBack()
   }

@@ -1,4 +1,4 @@
-// Checkpoints for time travel: snapshots of the world (plain data, structuredClone) taken as the
+// Checkpoints for time travel: snapshots of the world (plain data, sim/nodes/snapshot.ts) taken as the
 // run goes forward. A seek restores the nearest checkpoint at or before the target and runs forward
 // from it: same seed, same events, the same run.
 //
