@@ -460,6 +460,21 @@ describe('findDivergentReplicas', () => {
     expect(findDivergentReplicas([partition('t-0', 1, [a, b])])).toEqual([])
   })
 
+  it('on a compacted topic, takes a gap in one replica (its cleaner, or the leader it copied) as no divergence', () => {
+    const shared = batch(0, 5, 'p', 0)
+    const tail = batch(8, 2, 'p', 8)
+    // broker 1 copied a leader whose cleaner had dropped offsets 5-7; broker 2 has not cleaned them yet
+    const copied = replica(1, [shared, tail], { highWatermark: 10 })
+    const uncleaned = replica(2, [shared, batch(5, 3, 'p', 5), tail], { highWatermark: 10 })
+    const compacted = { ...partition('t-0', 1, [copied, uncleaned]), compacted: true }
+    expect(findDivergentReplicas([compacted])).toEqual([])
+    // without compaction a gap is lost data: divergence
+    expect(findDivergentReplicas([partition('t-0', 1, [copied, uncleaned])])).toHaveLength(1)
+    // and a batch that overlaps the other's batch is divergence either way
+    const overlapping = replica(3, [shared, batch(6, 4, 'q', 0)], { highWatermark: 10 })
+    expect(findDivergentReplicas([{ ...partition('t-0', 1, [uncleaned, overlapping]), compacted: true }])).toHaveLength(1)
+  })
+
   it('sees a different leader epoch as divergence', () => {
     const a = replica(1, [batch(0, 2, 'p', 0, 1)])
     const b = replica(2, [batch(0, 2, 'p', 0, 2)])

@@ -28,7 +28,7 @@ export function findDivergentReplicas(partitions: readonly PartitionView[]): Ano
     const online = view.replicas.filter((r) => r.online)
     for (let i = 0; i < online.length; i++) {
       for (let j = i + 1; j < online.length; j++) {
-        const found = firstDivergence(online[i], online[j])
+        const found = firstDivergence(online[i], online[j], view.compacted)
         if (found) anomalies.push(describeDivergence(view, online[i], online[j], found))
       }
     }
@@ -42,7 +42,7 @@ interface Divergence {
   b: LogBatch
 }
 
-function firstDivergence(a: ReplicaView, b: ReplicaView): Divergence | undefined {
+function firstDivergence(a: ReplicaView, b: ReplicaView, compacted: boolean): Divergence | undefined {
   const lo = Math.max(a.logStartOffset, b.logStartOffset)
   const hi = Math.min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
   if (lo >= hi) return undefined
@@ -59,12 +59,14 @@ function firstDivergence(a: ReplicaView, b: ReplicaView): Divergence | undefined
       j++
       continue
     }
-    // the log cleaner drops a batch it emptied: a batch one replica lacks below what the other has cleaned is no divergence
-    if (x.baseOffset < y.baseOffset && x.baseOffset + x.count <= b.cleanedTo) {
+    // the log cleaner drops a batch it emptied, and a follower copies the leader's cleaned log with
+    // its gaps: on a compacted topic, a batch that lies in a gap of the other replica's offsets is
+    // no divergence (offsets are never reused, so only a cleaner leaves a gap)
+    if (compacted && x.baseOffset + x.count <= y.baseOffset) {
       i++
       continue
     }
-    if (y.baseOffset < x.baseOffset && y.baseOffset + y.count <= a.cleanedTo) {
+    if (compacted && y.baseOffset + y.count <= x.baseOffset) {
       j++
       continue
     }

@@ -112,7 +112,10 @@ export interface ReplicaView {
   logStartOffset: number
   logEndOffset: number
   highWatermark: number
-  /** batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset (but for batches the log cleaner emptied and dropped) */
+  /**
+   * batches sorted by baseOffset, contiguous from logStartOffset to logEndOffset but for the gaps
+   * of a compacted log (batches a log cleaner emptied and dropped, here or on a leader it copied)
+   */
   batches: import('../storage/batch-log.ts').BatchLog
   /** the log cleaner's checkpoint: below it, emptied batches may be gone */
   cleanedTo: number
