@@ -76,7 +76,8 @@ describe('state invariants', () => {
   it("reports an ISR member that is not a replica, in the controller's image and on the leader", () => {
     const { sim, state, leader } = checkedFailover()
     const c = activeController(sim)
-    c.image.topics.orders.partitions[1].isr.push(7)
+    const p1 = c.image.topics.orders.partitions[1] // frozen: a changed partition is a new state
+    c.image.topics.orders.partitions[1] = { ...p1, isr: [...p1.isr, 7] }
     replica(sim, leader, 'orders-0').isr.push(9)
     const found = checkInvariants(sim.world, state, null)
     expect(found.map((v) => v.invariant)).toEqual(['isrNotInReplicas', 'isrNotInReplicas'])

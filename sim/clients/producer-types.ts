@@ -81,10 +81,8 @@ export interface ProducerNode {
   sendLogs: (SendLog | undefined)[]
   /** per partition: the record stream (shared with world.records) */
   recordStreams: (RecordStream | undefined)[]
-  /** the pool's keys, made once; and each key's partition for `keyPartitionsOf` partitions */
+  /** the pool's keys, made once */
   poolKeys: string[]
-  keyPartitions: Record<string, number>
-  keyPartitionsOf: number
   sent: number
   acked: number
   failed: number

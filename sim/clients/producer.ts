@@ -91,8 +91,6 @@ export function newProducer(w: World, spec: ProducerSpec): ProducerNode {
     sendLogs: [],
     recordStreams: [],
     poolKeys: spec.keys.kind === 'pool' ? Array.from({ length: spec.keys.size }, (_, i) => `key-${i}`) : [],
-    keyPartitions: {},
-    keyPartitionsOf: 0,
     sent: 0,
     acked: 0,
     failed: 0,
@@ -207,19 +205,24 @@ function stickyPartition(p: ProducerNode): number {
   return available[nextInt(p.rng, available.length)]
 }
 
-/** partitionForKey, remembered per key while the partition count stays the same. */
-function keyPartition(p: ProducerNode, key: string, n: number): number {
-  if (p.keyPartitionsOf !== n) {
-    p.keyPartitions = {}
-    p.keyPartitionsOf = n
-  }
-  let part = p.keyPartitions[key]
+/**
+ * partitionForKey, remembered by partition count and key. A pure function's memo, kept outside the
+ * world (snapshots copy no dictionary of every key); bounded, since interventions may produce any key.
+ */
+function keyPartition(key: string, n: number): number {
+  let byKey = KEY_PARTITIONS.get(n)
+  if (byKey === undefined) KEY_PARTITIONS.set(n, (byKey = new Map()))
+  let part = byKey.get(key)
   if (part === undefined) {
+    if (byKey.size >= MAX_REMEMBERED_KEYS) byKey.clear()
     part = partitionForKey(key, n)
-    p.keyPartitions[key] = part
+    byKey.set(key, part)
   }
   return part
 }
+
+const KEY_PARTITIONS = new Map<number, Map<string, number>>()
+const MAX_REMEMBERED_KEYS = 100_000
 
 /**
  * KafkaProducer.send: partition the record, write its fields to the partition's record stream and
@@ -229,7 +232,7 @@ export function appendRecord(w: World, p: ProducerNode, key: string | null, valu
   p.sent++
   const n = p.meta.leaders.length
   let part: number
-  if (key !== null && !p.cfg['partitioner.ignore.keys']) part = keyPartition(p, key, n)
+  if (key !== null && !p.cfg['partitioner.ignore.keys']) part = keyPartition(key, n)
   else {
     if (p.sticky.partition < 0 || p.sticky.partition >= n) p.sticky = { partition: stickyPartition(p), bytes: 0 }
     part = p.sticky.partition

@@ -17,7 +17,7 @@ import type { MessageOf } from '../kafka/messages.ts'
 import { endOffsetForEpoch } from '../storage/partition.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
-  const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: number[]; isr: number[]; error: string }[] }> = {}
+  const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: readonly number[]; isr: readonly number[]; error: string }[] }> = {}
   for (const name of m.topics) {
     const t = b.image.topics[name]
     if (!t || t.partitions.length === 0) {

@@ -27,7 +27,8 @@ export const RETENTION_INITIAL_DELAY_MS = 30_000
 /** The topic's LogConfig as this broker's metadata has it. */
 export function logConfigFor(w: World, b: BrokerNode, topic: string): LogConfig {
   const t = resolveTopicConfig(b.image.topics[topic]?.config ?? {}, w.brokerConfig)
-  return {
+  // frozen: a config change makes a new one, so snapshots share it
+  return Object.freeze({
     segmentBytes: t['segment.bytes'],
     segmentMs: t['segment.ms'],
     retentionMs: t['retention.ms'],
@@ -37,7 +38,7 @@ export function logConfigFor(w: World, b: BrokerNode, topic: string): LogConfig 
     minCleanableRatio: t['min.cleanable.dirty.ratio'],
     deleteRetentionMs: t['delete.retention.ms'],
     minCompactionLagMs: t['min.compaction.lag.ms'],
-  }
+  })
 }
 
 /** Give the broker's replicas of `topics` their topics' current configs (LogManager.updateTopicConfig). */

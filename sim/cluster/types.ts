@@ -29,8 +29,8 @@ export interface ProducerStateEntry {
   producerEpoch: number
   /** last sequence appended */
   lastSeq: number
-  /** the last five batches: [firstSeq, lastSeq, baseOffset] */
-  recent: [number, number, number][]
+  /** the last five batches, oldest first, as triples in one array: firstSeq, lastSeq, baseOffset, … */
+  recent: number[]
 }
 
 export interface Replica {

@@ -37,6 +37,8 @@ export interface MetadataImage {
   topicNames: string[]
 }
 
+const FROZEN_EMPTY: readonly number[] = Object.freeze([])
+
 export function emptyImage(): MetadataImage {
   return { offset: -1, brokers: {}, topics: {}, topicNames: [] }
 }
@@ -72,15 +74,16 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
     case 'PartitionChange': {
       const t = img.topics[r.topic]
       if (!t) return null
-      const p: PartitionState = {
+      // frozen, lists included: a change makes a new state, so images and snapshots share them
+      const p: PartitionState = Object.freeze({
         topic: r.topic,
         partition: r.partition,
-        replicas: r.type === 'Partition' ? r.replicas.slice() : t.partitions[r.partition]?.replicas ?? [],
-        isr: r.isr.slice(),
+        replicas: r.type === 'Partition' ? Object.freeze(r.replicas.slice()) : t.partitions[r.partition]?.replicas ?? FROZEN_EMPTY,
+        isr: Object.freeze(r.isr.slice()),
         leader: r.leader,
         leaderEpoch: r.leaderEpoch,
         partitionEpoch: r.partitionEpoch,
-      }
+      })
       t.partitions[r.partition] = p
       return p
     }

@@ -230,12 +230,12 @@ function change(
   w: World,
   c: ControllerNode,
   p: PartitionState,
-  targetIsr: number[],
+  targetIsr: readonly number[],
   excluded: number,
   reason: string,
 ): MetaRecord | null {
   let leader = p.leader
-  let isr = targetIsr
+  let isr: readonly number[] = targetIsr
   let unclean = false
   if (leader === -1 || !acceptable(c, leader, excluded) || !isr.includes(leader)) {
     leader = p.replicas.find((r) => isr.includes(r) && acceptable(c, r, excluded)) ?? -1
@@ -269,11 +269,11 @@ function change(
  * the current members in their stored order (a shrink removes, keeping the order) and new members
  * appended (the leader's AlterPartition adds a follower at the end). Not sorted.
  */
-function orderedIsr(isr: number[], current: number[]): number[] {
+function orderedIsr(isr: readonly number[], current: readonly number[]): number[] {
   return [...current.filter((b) => isr.includes(b)), ...isr.filter((b) => !current.includes(b))]
 }
 
-function sameSet(a: number[], b: number[]): boolean {
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false
   for (const x of a) if (!b.includes(x)) return false
   return true

@@ -103,14 +103,15 @@ export interface FetchPartResponse {
  * carries a topic's config map as the scenario gives it (scenario/types.ts ConfigMap).
  */
 /** A partition as the metadata image holds it (and as a `Partition` record carries it). */
+/** A partition in a metadata image: immutable (frozen) once made, so images and snapshots share it. */
 export interface PartitionState {
-  topic: string
-  partition: number
-  replicas: number[]
-  isr: number[]
-  leader: number
-  leaderEpoch: number
-  partitionEpoch: number
+  readonly topic: string
+  readonly partition: number
+  readonly replicas: readonly number[]
+  readonly isr: readonly number[]
+  readonly leader: number
+  readonly leaderEpoch: number
+  readonly partitionEpoch: number
 }
 
 export type MetaRecord =

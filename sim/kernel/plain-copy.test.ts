@@ -53,6 +53,13 @@ describe('plainCopy', () => {
     expect([pages[0], copy.a.fetchOffset]).toEqual([1, 3])
   })
 
+  it('shares frozen objects instead of copying them', () => {
+    const state = Object.freeze({ leader: 1, isr: Object.freeze([1, 2]) })
+    const copy = plainCopy({ partitions: [state], open: { leader: 1 } })
+    expect(copy.partitions[0]).toBe(state)
+    expect(copy.open).toEqual({ leader: 1 })
+  })
+
   it('adds the fields an object got after it was made the way it got them', () => {
     const msg = { api: 'Fetch', from: '1', corr: 4 } as { api: string; from: string; corr: number; srcInc?: number; sentMs?: number }
     msg.srcInc = 0

@@ -1,6 +1,7 @@
 /**
  * A deep copy of plain data (objects, arrays, typed arrays, primitives), for the world's snapshots.
- * An object reached twice is copied once, so shared references (and cycles) stay as they were.
+ * An object reached twice is copied once, so shared references (and cycles) stay as they were; a
+ * frozen object (immutable, as a metadata image's partition states are) is not copied but shared.
  *
  * Unlike structuredClone, an object is rebuilt by an object literal with its own keys in its own
  * order, which gives it the hidden class the simulation's own literals give such an object.
@@ -33,6 +34,7 @@ export function plainCopy<T>(value: T, addedLast: readonly string[] = []): T {
   const copy = (v: object): unknown => {
     const done = seen.get(v)
     if (done !== undefined) return done
+    if (Object.isFrozen(v)) return v // immutable: the copy shares it
     if (Array.isArray(v)) return copyArray(v, seen, copy)
     if (ArrayBuffer.isView(v)) {
       const t = (v as unknown as Int32Array).slice()

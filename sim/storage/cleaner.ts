@@ -189,7 +189,7 @@ function cleanBatch(r: Replica, store: RecordStore, b: LogBatch, latest: Int32Ar
 function isProducersLastBatch(r: Replica, b: LogBatch): boolean {
   if (b.producerId < 0) return false
   const recent = r.producers[String(b.producerId)]?.recent
-  return recent !== undefined && recent.length > 0 && recent[recent.length - 1][2] === b.baseOffset
+  return recent !== undefined && recent.length > 0 && recent[recent.length - 1] === b.baseOffset
 }
 
 function maxKeptTimestamp(b: LogBatch, recs: RecordStream | null, kept: readonly number[]): number {

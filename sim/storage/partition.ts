@@ -66,7 +66,7 @@ export function assignEpoch(r: Replica, epoch: number, offset: number): void {
   let keep = r.epochs.length
   while (keep > 0 && (r.epochs[keep - 1].epoch >= epoch || r.epochs[keep - 1].startOffset >= offset)) keep--
   if (keep < r.epochs.length) r.epochs.length = keep
-  r.epochs.push({ epoch, startOffset: offset })
+  r.epochs.push(Object.freeze({ epoch, startOffset: offset })) // never changed: snapshots share it
 }
 
 /**
@@ -108,6 +108,9 @@ export function appendBatch(r: Replica, b: LogBatch, nowMs: number): RollReason 
   return rolled
 }
 
+/** ProducerStateEntry.NUM_BATCHES_TO_RETAIN: the batches a producer's state remembers for duplicates. */
+const RECENT_BATCHES = 5
+
 function updateProducerState(r: Replica, b: LogBatch): void {
   const key = String(b.producerId)
   let s: ProducerStateEntry | undefined = r.producers[key]
@@ -117,8 +120,8 @@ function updateProducerState(r: Replica, b: LogBatch): void {
   }
   const last = b.sequence + b.count - 1
   s.lastSeq = last
-  s.recent.push([b.sequence, last, b.baseOffset])
-  if (s.recent.length > 5) s.recent.shift()
+  s.recent.push(b.sequence, last, b.baseOffset)
+  if (s.recent.length > 3 * RECENT_BATCHES) s.recent.splice(0, 3)
 }
 
 /**
@@ -289,7 +292,8 @@ export function checkSequence(
   // sequence; a new epoch of a known producer must start at 0.
   if (!s) return null
   if (producerEpoch > s.producerEpoch) return baseSeq === 0 ? null : { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
-  for (const [first, l, off] of s.recent) if (first === baseSeq && l === last) return { dup: off }
+  const recent = s.recent
+  for (let i = 0; i < recent.length; i += 3) if (recent[i] === baseSeq && recent[i + 1] === last) return { dup: recent[i + 2] }
   if (baseSeq !== s.lastSeq + 1) return { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' }
   return null
 }

@@ -33,13 +33,34 @@ export interface RecordStream {
 export interface RecordStore {
   /** by `${producer}|${tp}` */
   streams: Record<string, RecordStream>
-  /** interned keys: key id -> key */
+  /** interned keys: key id -> key (only appended to; keyId finds a key's id) */
   keys: string[]
-  keyIds: Record<string, number>
 }
 
 export function newRecordStore(): RecordStore {
-  return { streams: {}, keys: [], keyIds: {} }
+  return { streams: {}, keys: [] }
+}
+
+/**
+ * Each store's key ids, derived from its `keys` and kept outside the world (a snapshot copies no
+ * dictionary of every key): keyed by the keys array, which a copied world has its own of, so a
+ * copy builds its index on first use.
+ */
+const keyIndex = new WeakMap<string[], Map<string, number>>()
+
+function keyIdsOf(store: RecordStore): Map<string, number> {
+  let ids = keyIndex.get(store.keys)
+  if (ids === undefined) {
+    ids = new Map()
+    for (let i = 0; i < store.keys.length; i++) ids.set(store.keys[i], i)
+    keyIndex.set(store.keys, ids)
+  }
+  return ids
+}
+
+/** The id of a key already interned, or undefined. */
+export function keyId(store: RecordStore, key: string): number | undefined {
+  return keyIdsOf(store).get(key)
 }
 
 /** The stream of a producer's records for a partition, made on first use. */
@@ -76,11 +97,12 @@ export function findRecordStream(store: RecordStore, producer: string, tp: strin
 /** The id of a key (interned on first use); -1 for the null key. */
 export function internKey(store: RecordStore, key: string | null): number {
   if (key === null) return -1
-  let id = store.keyIds[key]
+  const ids = keyIdsOf(store)
+  let id = ids.get(key)
   if (id === undefined) {
     id = store.keys.length
     store.keys.push(key)
-    store.keyIds[key] = id
+    ids.set(key, id)
   }
   return id
 }

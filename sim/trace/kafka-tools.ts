@@ -118,8 +118,8 @@ export interface DescribedPartition {
   partition: number
   /** -1 when the partition has no leader: printed `Leader: none`. */
   leader: number
-  replicas: number[]
-  isr: number[]
+  replicas: readonly number[]
+  isr: readonly number[]
   /**
    * Eligible leader replicas (KIP-966). Omitted: the empty list a KRaft 4.x broker returns in
    * DescribeTopicPartitions while ELR is off, printed `Elr: `. `null`: the field is absent (the
