@@ -236,7 +236,11 @@ export function readLogFor(w: World, reader: string, tp: string): ReadLog {
 
 /** Records [from, to) of `tp` handed to the application now. */
 export function recordPoll(w: World, reader: string, tp: string, from: number, to: number): void {
-  const log = readLogFor(w, reader, tp)
+  appendPoll(w, readLogFor(w, reader, tp), from, to)
+}
+
+/** Records [from, to) handed to the application now, in a read log the poller keeps at hand. */
+export function appendPoll(w: World, log: ReadLog, from: number, to: number): void {
   setInt(log.from, log.n, from)
   setInt(log.to, log.n, to)
   setInt(log.atMs, log.n, w.nowMs)

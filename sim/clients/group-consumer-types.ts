@@ -7,6 +7,7 @@ import type { ConsumerSpec } from '../scenario/types.ts'
 import type { Assignor } from '../kafka/config.ts'
 import type { Subscription } from '../kafka/messages.ts'
 import type { FetchClient } from './fetcher.ts'
+import type { ReadLog } from '../history/history.ts'
 
 /** ConsumerPartitionAssignor.RebalanceProtocol */
 export type RebalanceProtocol = 'EAGER' | 'COOPERATIVE'
@@ -50,6 +51,8 @@ export interface MemberPartition {
   /** the position waits for OffsetForLeaderEpoch after a new leader epoch (AWAIT_VALIDATION) */
   awaitValidation: boolean
   validateInflight: boolean
+  /** the history's read log of this member and partition (history.reads), found on the first poll */
+  readLog: ReadLog | null
 }
 
 /** A request in flight: its correlation id, the broker it went to, and when it expires. */

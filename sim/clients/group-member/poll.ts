@@ -11,7 +11,7 @@ import { timer } from '../../kernel/node-io.ts'
 import { emit } from '../../kafka/events.ts'
 import type { World } from '../../nodes/world.ts'
 import type { MemberNode } from '../group-consumer-types.ts'
-import { recordPoll, takeRecords } from '../fetcher.ts'
+import { appendPoll, readLogFor, takeRecords } from '../fetcher.ts'
 import { ownedPartition } from './subscription.ts'
 import { ensureCoordinator, retryLater, resetStateAndRejoin } from './coordinator.ts'
 import { sendMemberFetches } from './fetch.ts'
@@ -131,7 +131,7 @@ function handOut(w: World, m: MemberNode): number {
     }
     // max.poll.records counts records: over compaction's gaps the position moves further
     const take = takeRecords(p.bufferedRuns, p.position, p.fetchedTo, left)
-    recordPoll(w, m.id, p.tp, p.position, take.next)
+    appendPoll(w, (p.readLog ??= readLogFor(w, m.id, p.tp)), p.position, take.next)
     p.position = take.next
     const epochs = p.bufferedEpochs
     for (let j = 0; j < epochs.length; j += 2) if (epochs[j] < p.position && epochs[j + 1] > p.positionEpoch) p.positionEpoch = epochs[j + 1]

@@ -45,6 +45,7 @@ export function addPartition(m: MemberNode, tp: string): void {
     bufferedRuns: null,
     awaitValidation: false,
     validateInflight: false,
+    readLog: null,
   })
   if (!leader || leader.leader < 0) m.needMetadata = true
 }
