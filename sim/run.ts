@@ -38,7 +38,7 @@ export function step(w: World, tap?: MessageTap): boolean {
   w.events++
   const n = w.nodes[ev.node]
   const api = ev.kind === 'msg' ? (ev.data as Msg).api : ev.kind
-  mixTrace(w, ev.timeMs, internName(ev.node), internName(api))
+  mixTrace(w, ev.timeMs, n !== undefined ? n.traceId : internName(ev.node), internName(api))
   if (!n || !n.up || ev.inc !== n.inc) return true
   if (ev.kind === 'msg') {
     const m = ev.data as Msg

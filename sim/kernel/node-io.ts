@@ -27,6 +27,8 @@ export interface NodeInfo {
   reader?: string
   /** a consumer group member's client id */
   member?: string
+  /** internName(id), which the trace hash folds in for every event of the node */
+  traceId: number
 }
 
 /** The part of the world the kernel reads and writes. */

@@ -12,7 +12,7 @@ const APIS = `AllocateProducerIds AllocateProducerIdsResponse AlterPartition Alt
   OffsetCommit OffsetCommitResponse OffsetFetch OffsetFetchResponse OffsetForLeaderEpoch OffsetForLeaderEpochResponse
   Produce ProduceResponse RaftFetch RaftFetchResponse SyncGroup SyncGroupResponse Vote VoteResponse`.split(/\s+/)
 
-const node = (kinds: Partial<NodeInfo>): NodeInfo => ({ id: '1', up: true, inc: 0, paused: false, deferred: [], ...kinds })
+const node = (kinds: Partial<NodeInfo>): NodeInfo => ({ id: '1', up: true, inc: 0, paused: false, deferred: [], traceId: 0, ...kinds })
 const NODES: Record<string, NodeInfo> = {
   'combined broker-controller': node({ broker: 1, controller: '1' }),
   broker: node({ broker: 2 }),

@@ -9,6 +9,7 @@
 import { queuePush } from '../kernel/scheduler.ts'
 import { addNetworkNode, canReach, resetConnections } from '../kernel/network.ts'
 import { isUp, refuse, type NodeInfo } from '../kernel/node-io.ts'
+import { internName } from '../kernel/trace-hash.ts'
 import { newGroupMember } from '../clients/group-consumer.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { World } from './world.ts'
@@ -16,7 +17,7 @@ import { NODE_BEHAVIOURS } from './behaviours.ts'
 
 export function addNode(w: World, id: string): NodeInfo {
   // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
-  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined }
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, traceId: internName(id) }
   w.nodes[id] = n
   w.nodeOrder.push(id)
   addNetworkNode(w.net, w.rng.net, id)
