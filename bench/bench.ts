@@ -4,7 +4,8 @@
  * with a broker crash/restart and an isolation) and reports wall time, the speed-up over real time,
  * simulated events/s, records/s and peak memory; then, in the same process, pushes and pops the same
  * number of events through a bare event heap (sim/kernel/scheduler.ts, hold model: pop the earliest,
- * push one a little later) to show how far the simulation is from the cost of its event queue.
+ * push one a little later) to show how far the simulation is from the cost of its event queue, and
+ * times a checkpoint of the world at the run's end (what the app's time travel takes, median of 5).
  *
  *   npm run bench [-- --json] [-- --until MS] [-- --scenario FILE]
  *
@@ -16,7 +17,7 @@ import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createSimulation, parseScenario } from '../sim/index.ts'
+import { createSimulation, parseScenario, snapshotBytes } from '../sim/index.ts'
 import { queueSize as queuedEvents } from '../sim/kernel/scheduler.ts'
 import { heapPop, heapPush, newHeap, type HeapEvent } from './reference-heap.ts'
 
@@ -55,6 +56,8 @@ export interface BenchResult {
   bareHeap: { events: number; queueSize: number; wallMs: number; eventsPerSec: number }
   /** bare heap events/s ÷ simulation events/s: how many times slower than an empty event loop */
   overheadRatio: number
+  /** a checkpoint of the world at the end (Simulation.snapshot): wall ms (median of 5) and the bytes it holds of its own (snapshotBytes) */
+  checkpoint: { ms: number; bytes: number }
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -83,6 +86,7 @@ export function runBench(options: BenchOptions = {}): BenchResult {
     if (t >= until) break
   }
   const wallMs = performance.now() - t0
+  const checkpoint = timeCheckpoint(sim)
   const summary = sim.summary()
   const events = sim.world.events
   const records = summary.producers.reduce((n, p) => n + p.sent, 0)
@@ -114,7 +118,22 @@ export function runBench(options: BenchOptions = {}): BenchResult {
     anomalies,
     bareHeap: bare,
     overheadRatio: round(bare.eventsPerSec / eventsPerSec),
+    checkpoint,
   }
+}
+
+/** Snapshot the world five times: the median wall time, and what one snapshot holds of its own. */
+function timeCheckpoint(sim: ReturnType<typeof createSimulation>): BenchResult['checkpoint'] {
+  const times: number[] = []
+  let bytes = 0
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    const snapshot = sim.snapshot()
+    times.push(performance.now() - t0)
+    bytes = snapshotBytes(snapshot)
+  }
+  times.sort((a, b) => a - b)
+  return { ms: round(times[2]), bytes }
 }
 
 /**
@@ -160,11 +179,12 @@ export function formatBench(r: BenchResult): string[] {
     ['simulated events/s', group(r.eventsPerSec)],
     ['records produced', `${group(r.records)} (${group(r.recordsAcked)} acked, ${group(r.recordsFailed)} failed)`],
     ['records/s', group(r.recordsPerSec)],
-    ['peak memory (rss)', `${r.peakRssMB.toFixed(1)} MB  (target < 1024 MB)`],
+    ['peak memory (rss)', `${r.peakRssMB.toFixed(1)} MB  (target ≤ 250 MB, stretch 150 MB)`],
     ['peak heap used', `${r.peakHeapUsedMB.toFixed(1)} MB`],
     ['peak event queue', group(r.peakQueue)],
     ['bare event heap', `${group(r.bareHeap.eventsPerSec)} events/s (${group(r.bareHeap.events)} events, queue ${group(r.bareHeap.queueSize)}, ${group(r.bareHeap.wallMs)} ms)`],
-    ['bare heap ÷ simulation', `${r.overheadRatio.toFixed(1)}×`],
+    ['bare heap ÷ simulation', `${r.overheadRatio.toFixed(1)}×  (target ≤ 4×, stretch 2×)`],
+    ['checkpoint at the end', `${r.checkpoint.ms.toFixed(1)} ms, ${(r.checkpoint.bytes / MB).toFixed(1)} MB of its own  (target ≤ 15 ms, ≤ 1 MB)`],
     [
       'checks',
       r.checksOk

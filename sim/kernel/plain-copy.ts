@@ -4,13 +4,12 @@
  * frozen object (immutable, as a metadata image's partition states are) is not copied but shared.
  *
  * Unlike structuredClone, an object is rebuilt by an object literal with its own keys in its own
- * order, which gives it the hidden class the simulation's own literals give such an object.
- * (structuredClone's objects have other hidden classes: the first seconds replayed from one ran
- * several times slower while the JavaScript engine re-optimised the simulation's code for them,
- * which made the app's first seeks slow.) The literal for a list of keys is compiled once and
- * cached. Objects keyed by data rather than by field names (partitions, nodes: keys that are not
- * identifiers), objects with very many keys, and every object where code cannot be compiled (a
- * Content-Security-Policy without 'unsafe-eval') are copied by spreading instead.
+ * order, which gives it the hidden class the simulation's own literals give such an object, the
+ * one its code is optimised for (structuredClone's objects get other hidden classes). The literal
+ * for a list of keys is compiled once and cached. Objects keyed by data rather than by field names
+ * (partitions, nodes: keys that are not identifiers), objects with very many keys, and every
+ * object where code cannot be compiled (a Content-Security-Policy without 'unsafe-eval') are
+ * copied by spreading instead.
  */
 
 type Copier = (source: object, seen: Map<object, unknown>, copy: (v: object) => unknown) => object

@@ -15,9 +15,8 @@
  *   so what either side appends, or cuts off the metadata log, never shows on the other.
  * Everything else, the state that changes in place and does not grow with the run, is deep-copied
  * by plainCopy (kernel/plain-copy.ts), which gives the copy's objects the hidden classes of the
- * originals (the simulation's code, optimised for those, then runs a restored world without
- * first re-optimising for others). So a snapshot's cost follows the cluster's size more than the
- * run's length.
+ * originals (the ones the simulation's code is optimised for) and shares frozen objects. So a
+ * snapshot's cost follows the cluster's size more than the run's length.
  */
 import type { World } from './world.ts'
 import { plainCopy } from '../kernel/plain-copy.ts'
