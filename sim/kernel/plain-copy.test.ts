@@ -48,6 +48,7 @@ describe('plainCopy', () => {
     expect(copy.pages).toEqual(pages)
     expect(copy.pages).not.toBe(pages)
     expect(1 in copy.holey).toBe(false)
+    expect(() => plainCopy({ view: new DataView(new ArrayBuffer(4)) })).toThrow(/kafkascope bug: a DataView/)
     copy.pages[0] = 9
     shared.fetchOffset = 4
     expect([pages[0], copy.a.fetchOffset]).toEqual([1, 3])

@@ -1,5 +1,5 @@
 /**
- * A deep copy of plain data (objects, arrays, typed arrays, primitives), for the world's snapshots.
+ * A deep copy of plain data (objects, arrays, Int32/Uint8/Float64 arrays, primitives), for the world's snapshots.
  * An object reached twice is copied once, so shared references (and cycles) stay as they were; a
  * frozen object (immutable, as a metadata image's partition states are) is not copied but shared.
  *
@@ -35,11 +35,12 @@ export function plainCopy<T>(value: T, addedLast: readonly string[] = []): T {
     if (done !== undefined) return done
     if (Object.isFrozen(v)) return v // immutable: the copy shares it
     if (Array.isArray(v)) return copyArray(v, seen, copy)
-    if (ArrayBuffer.isView(v)) {
-      const t = (v as unknown as Int32Array).slice()
+    if (v instanceof Int32Array || v instanceof Uint8Array || v instanceof Float64Array) {
+      const t = v.slice()
       seen.set(v, t)
       return t
     }
+    if (ArrayBuffer.isView(v)) throw new Error(`kafkascope bug: a ${v.constructor.name} in the world, which snapshots do not copy`)
     const keys = Object.keys(v)
     const copier = copierFor(keys, addedLast)
     return copier !== null ? copier(v, seen, copy) : copySpread(v, keys, seen, copy)
