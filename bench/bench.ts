@@ -17,7 +17,7 @@ import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createSimulation, parseScenario, snapshotBytes } from '../sim/index.ts'
+import { createSimulation, parseScenario, snapshotBytes, type Simulation } from '../sim/index.ts'
 import { queueSize as queuedEvents } from '../sim/kernel/scheduler.ts'
 import { heapPop, heapPush, newHeap, type HeapEvent } from './reference-heap.ts'
 
@@ -123,7 +123,7 @@ export function runBench(options: BenchOptions = {}): BenchResult {
 }
 
 /** Snapshot the world five times: the median wall time, and what one snapshot holds of its own. */
-function timeCheckpoint(sim: ReturnType<typeof createSimulation>): BenchResult['checkpoint'] {
+function timeCheckpoint(sim: Simulation): BenchResult['checkpoint'] {
   const times: number[] = []
   let bytes = 0
   for (let i = 0; i < 5; i++) {

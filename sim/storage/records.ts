@@ -58,10 +58,6 @@ function keyIdsOf(store: RecordStore): Map<string, number> {
   return ids
 }
 
-/** The id of a key already interned, or undefined. */
-export function keyId(store: RecordStore, key: string): number | undefined {
-  return keyIdsOf(store).get(key)
-}
 
 /** The stream of a producer's records for a partition, made on first use. */
 export function recordStream(store: RecordStore, producer: string, tp: string, valueBytes: number, headers: number): RecordStream {

@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, type Simulation } from '../index.ts'
 import { builtInScenarios } from '../scenario/builtins.ts'
-import { keyId } from '../storage/records.ts'
+import { internKey } from '../storage/records.ts'
 import { buildPartitionLogs, type ReplicaLane } from './partition-log.ts'
 import { CLEANED_SHOWN_MS, KEY_COLOUR_COUNT, MAX_REMOVED_BANDS, type LaneCompaction, type RecordCell } from './compaction-view.ts'
 
@@ -32,7 +32,7 @@ const FIRST_PASS = { atMs: 15_000, from: 0, to: 1011, removed: 1005 }
 function expectKeyColours(sim: Simulation, cells: readonly RecordCell[]): void {
   for (const c of cells) {
     expect(c.key).not.toBeNull()
-    expect(c.colour).toBe(keyId(sim.world.records, c.key!)! % KEY_COLOUR_COUNT)
+    expect(c.colour).toBe(internKey(sim.world.records, c.key!) % KEY_COLOUR_COUNT)
   }
 }
 
@@ -86,7 +86,7 @@ describe('compaction-latest-per-key', () => {
       for (const [i, b] of pass.bands.entries()) {
         expect(b.from).toBeLessThan(b.to)
         if (i > 0) expect(b.from).toBeGreaterThanOrEqual(pass.bands[i - 1].to)
-        expect(b.colour).toBe(keyId(sim.world.records, b.key!)! % KEY_COLOUR_COUNT)
+        expect(b.colour).toBe(internKey(sim.world.records, b.key!) % KEY_COLOUR_COUNT)
         // about 21 records of the six symbols in turn: every band holds them all
         expect(b.keys).toHaveLength(4)
         expect(b.moreKeys).toBe(true)
