@@ -21,7 +21,7 @@ function summary(): Summary {
       { topic: 'orders', partition: 1, leader: -1, leaderEpoch: 4, replicas: [1, 2, 3], isr: [1], highWatermark: 10, logEndOffsets: { 1: 10 }, logStartOffset: 0, records: 10, segments: 1 },
     ],
     groups: [
-      { groupId: 'billing', state: 'Stable', generation: 4, protocol: 'range', coordinator: 2, members: {}, committed: {}, lag: {} },
+      { groupId: 'billing', type: 'classic', state: 'Stable', generation: 4, protocol: 'range', coordinator: 2, members: {}, committed: {}, lag: {} },
     ],
     producers: [{ id: 'checkout', sent: 6000, acked: 5990, failed: 10, errors: { NOT_ENOUGH_REPLICAS: 10 }, metadataWarnings: {} }],
     readers: [],

@@ -18,6 +18,14 @@ export type RebalanceProtocol = 'EAGER' | 'COOPERATIVE'
  */
 export type MemberState = 'unjoined' | 'joining' | 'syncing' | 'stable' | 'fenced' | 'closed'
 
+/**
+ * group.protocol=consumer (KIP-848): the client's MemberState (AbstractMembershipManager): not in
+ * the group (UNSUBSCRIBED), joining with epoch 0, reconciling an assignment (RECONCILING), telling
+ * the coordinator it did (ACKNOWLEDGING), STABLE; FENCED (its partitions lost, it rejoins), STALE
+ * (it left on a poll timeout and rejoins on its next poll), PREPARE_LEAVING/LEAVING (closing), FATAL.
+ */
+export type ConsumerMemberState = 'UNSUBSCRIBED' | 'JOINING' | 'RECONCILING' | 'ACKNOWLEDGING' | 'STABLE' | 'FENCED' | 'STALE' | 'PREPARE_LEAVING' | 'LEAVING' | 'FATAL'
+
 /** What the application thread is doing: blocked in poll(), processing records, or committing them. */
 export type AppState = 'polling' | 'processing' | 'committing' | 'stopped'
 
@@ -63,7 +71,7 @@ export interface Inflight {
 }
 
 /** Why an OffsetCommit was sent (auto-commit, before a rebalance, after processing, on close). */
-export type CommitKind = 'auto' | 'prepare' | 'manual' | 'close'
+export type CommitKind = 'auto' | 'prepare' | 'manual' | 'close' | 'reconcile'
 
 export interface CommitInflight extends Inflight {
   kind: CommitKind
@@ -121,6 +129,28 @@ export interface MemberNode extends FetchClient {
   closeDeadline: number
   /** close() still has to (re)send its commit */
   closeCommitPending: boolean
+
+  // ------------------------------------------------------------- group.protocol=consumer (KIP-848)
+  /** 'consumer': the member speaks ConsumerGroupHeartbeat; `generation` then holds its member epoch */
+  groupProtocol: 'classic' | 'consumer'
+  cgState: ConsumerMemberState
+  /** the member epoch the coordinator gave last (0: joining) */
+  memberEpoch: number
+  /** group.consumer.heartbeat.interval.ms, as the coordinator said (0 until it did) */
+  heartbeatIntervalMs: number
+  /** the partitions the coordinator says the member may own ("topic-p", sorted); null before the first */
+  targetAssignment: string[] | null
+  /** topic name -> topic id, from the coordinator's assignments */
+  topicIds: Record<string, string>
+  /** a reconciliation waits for its commit; it takes the member to `reconcileTarget` */
+  reconciling: boolean
+  reconcileTarget: string[]
+  /** reconcile's commit before revocation gives up at this time */
+  reconcileDeadline: number
+  /** the last heartbeat's fields (ConsumerHeartbeatRequestManager.SentFields); reset after an error */
+  sentSubscription: boolean
+  /** the owned partitions the last heartbeat reported (joined), null: not sent since the last reset */
+  sentOwned: string | null
 
   // ------------------------------------------------------------- requests in flight
   findCoordinator: (Inflight & { sentMs: number }) | null

@@ -63,6 +63,8 @@ import {
 import { effectiveProtocol } from './group-member/rebalance.ts'
 import { startPoll, pollAgain, onProcessed, manualCommit, onPollTimeout } from './group-member/poll.ts'
 import { closeStep } from './group-member/close.ts'
+import { maybeHeartbeat, startConsumerProtocol } from './group-member/consumer-heartbeat.ts'
+import { onConsumerGroupHeartbeatResponse } from './group-member/consumer-membership.ts'
 import { markCoordinatorUnknown, onOffsetCommitResponse, onOffsetFetchResponse } from './group-member/offset-results.ts'
 import {
   onFindCoordinator,
@@ -125,6 +127,16 @@ function freshProcessState() {
     connBackoff: {},
     lastHeardMs: {},
     backlog: 0,
+    cgState: 'UNSUBSCRIBED',
+    memberEpoch: 0,
+    heartbeatIntervalMs: 0,
+    targetAssignment: null,
+    topicIds: {},
+    reconciling: false,
+    reconcileTarget: [],
+    reconcileDeadline: -1,
+    sentSubscription: false,
+    sentOwned: null,
   } satisfies Partial<MemberNode>
 }
 
@@ -139,6 +151,7 @@ function configured(spec: ConsumerSpec, clientId: string) {
   return {
     spec,
     cfg,
+    groupProtocol: cfg['group.protocol'],
     assignors,
     protocol: effectiveProtocol(assignors),
     groupInstanceId: spec.staticMembership ? clientId : (cfg['group.instance.id'] ?? null),
@@ -186,6 +199,7 @@ export function startGroupMember(w: World, m: MemberNode): void {
   m.heartbeatToken++
   m.retryToken++
   m.autoCommitToken++
+  if (m.groupProtocol === 'consumer') startConsumerProtocol(w, m)
   requestMemberMetadata(w, m)
   timer(w, m.id, 'member.tick', TICK_MS)
   startPoll(w, m)
@@ -197,7 +211,9 @@ export function handleMemberTimer(w: World, m: MemberNode, kind: string, data: u
       onTick(w, m)
       break
     case 'member.heartbeat':
-      if (data === m.heartbeatToken) onHeartbeatTimer(w, m)
+      if (data !== m.heartbeatToken) break
+      if (m.groupProtocol === 'consumer') maybeHeartbeat(w, m)
+      else onHeartbeatTimer(w, m)
       break
     case 'member.processed':
       if (data === m.pollSeq && m.app === 'processing') onProcessed(w, m)
@@ -244,6 +260,9 @@ export function handleMemberMessage(w: World, m: MemberNode, msg: Msg): void {
       break
     case 'HeartbeatResponse':
       onHeartbeatResponse(w, m, msg)
+      break
+    case 'ConsumerGroupHeartbeatResponse':
+      onConsumerGroupHeartbeatResponse(w, m, msg)
       break
     case 'OffsetCommitResponse':
       onOffsetCommitResponse(w, m, msg)

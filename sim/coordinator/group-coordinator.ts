@@ -38,7 +38,11 @@ import type {
   PendingWrite,
 } from './group-types.ts'
 import type { Subscription } from '../kafka/messages.ts'
+import type { ConsumerGroup } from './consumer/consumer-group-types.ts'
+import { consumerGroupHeartbeat, expireConsumerMembers, newConsumerGroup } from './consumer/consumer-group.ts'
+import { consumerGroupRecord, loadConsumerGroup } from './consumer/consumer-group-record.ts'
 import type {
+  ConsumerGroupHeartbeatRequest,
   FindCoordinatorRequest,
   GroupRequest,
   GroupResponse,
@@ -53,7 +57,7 @@ import type {
 
 
 export function newCoordinatorState(): CoordinatorState {
-  return { groups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
+  return { groups: {}, consumerGroups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
 }
 
 function offsetsPartitions(w: World): number {
@@ -95,6 +99,7 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   const c = b.coordinator
   c.loaded[r.tp] = true
   const groups: Record<string, ClassicGroup> = {}
+  const consumerGroups: Record<string, ConsumerGroup> = {}
   // Like the coordinator runtime's loader, read the whole local log: the tail above this new
   // leader's HW was committed under the previous leader, or will be under this one.
   for (let i = r.log.start; i < r.log.length; i++) {
@@ -102,8 +107,16 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
     if (!batch.payload) continue
     const records = batch.payload as OffsetsRecord[]
     // a compacted batch keeps only some of its records (storage/cleaner.ts)
-    if (batch.retained) for (const k of batch.retained) replay(groups, records[k], r.partition)
-    else for (const rec of records) replay(groups, rec, r.partition)
+    if (batch.retained) for (const k of batch.retained) replay(groups, consumerGroups, records[k], r.partition, w.nowMs)
+    else for (const rec of records) replay(groups, consumerGroups, rec, r.partition, w.nowMs)
+  }
+  for (const id of Object.keys(consumerGroups).sort()) {
+    const g = consumerGroups[id]
+    // offsets committed by the group are replayed with the other records of its id
+    if (groups[id] !== undefined) g.committed = groups[id].committed
+    delete groups[id]
+    c.consumerGroups[id] = g
+    emit(w, { type: 'CoordinatorLoaded', broker: b.id, groupId: id, tp: r.tp, state: g.state, generation: g.groupEpoch })
   }
   for (const id of Object.keys(groups).sort()) {
     const g = groups[id]
@@ -134,7 +147,11 @@ function emptyGroup(groupId: string, partition: number): ClassicGroup {
   }
 }
 
-function replay(groups: Record<string, ClassicGroup>, rec: OffsetsRecord, partition: number): void {
+function replay(groups: Record<string, ClassicGroup>, consumerGroups: Record<string, ConsumerGroup>, rec: OffsetsRecord, partition: number, nowMs: number): void {
+  if (rec.type === 'consumerGroup') {
+    consumerGroups[rec.groupId] = loadConsumerGroup(rec, partition, nowMs)
+    return
+  }
   const g = (groups[rec.groupId] ??= emptyGroup(rec.groupId, partition))
   if (rec.type === 'offset') {
     g.committed[rec.tp] = rec.offset
@@ -168,12 +185,20 @@ function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
     }
     delete c.groups[id]
   }
+  for (const id of Object.keys(c.consumerGroups)) if (`${OFFSETS_TOPIC}-${c.consumerGroups[id].offsetsPartition}` === tp) delete c.consumerGroups[id]
   const keep: PendingWrite[] = []
   for (const pw of c.pendingWrites) {
     if (pw.tp !== tp) keep.push(pw)
-    else if (pw.reply) reply(w, b, pw.reply, pw.kind === 'commit' ? { api: 'OffsetCommitResponse', error: 'NOT_COORDINATOR', offsets: {} } : { api: 'SyncGroupResponse', error: 'NOT_COORDINATOR', assignment: [] })
+    else if (pw.reply) reply(w, b, pw.reply, notCoordinatorFor(pw))
   }
   c.pendingWrites = keep
+}
+
+/** The answer to a write the coordinator will not complete: it no longer coordinates the group. */
+function notCoordinatorFor(pw: PendingWrite): Unsent<GroupResponse> {
+  if (pw.kind === 'commit') return { api: 'OffsetCommitResponse', error: 'NOT_COORDINATOR', offsets: {} }
+  if (pw.response !== null && pw.response.api === 'ConsumerGroupHeartbeatResponse') return { ...pw.response, error: 'NOT_COORDINATOR', assignment: null }
+  return { api: 'SyncGroupResponse', error: 'NOT_COORDINATOR', assignment: [] }
 }
 
 // ------------------------------------------------------------------ writes
@@ -238,8 +263,11 @@ function completeWrites(w: World, b: BrokerNode, r: Replica): void {
       continue
     }
     const g = c.groups[pw.groupId]
-    if (pw.kind === 'commit') {
-      if (g) for (const tp of Object.keys(pw.offsets)) g.committed[tp] = pw.offsets[tp]
+    if (pw.kind === 'respond') {
+      if (pw.reply && pw.response) reply(w, b, pw.reply, pw.response)
+    } else if (pw.kind === 'commit') {
+      const committed = (c.consumerGroups[pw.groupId] ?? g)?.committed
+      if (committed) for (const tp of Object.keys(pw.offsets)) committed[tp] = pw.offsets[tp]
       if (pw.reply) reply(w, b, pw.reply, { api: 'OffsetCommitResponse', error: 'NONE', offsets: pw.offsets })
     } else if (g && g.state === 'CompletingRebalance' && g.generation === pw.generation) {
       finishSync(w, b, g)
@@ -258,9 +286,12 @@ export function handleGroupRequest(w: World, b: BrokerNode, m: GroupRequest): vo
   const r = b.replicas[tp]
   if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) {
     const api = m.api
-    return reply(w, b, from, errorResponse(api, 'NOT_COORDINATOR', m.api === 'JoinGroup' ? m.memberId : ''))
+    return reply(w, b, from, errorResponse(api, 'NOT_COORDINATOR', m.api === 'JoinGroup' || m.api === 'ConsumerGroupHeartbeat' ? m.memberId : ''))
   }
   const c = b.coordinator
+  if (m.api === 'ConsumerGroupHeartbeat') return onConsumerGroupHeartbeat(w, b, m, from, r.partition)
+  const cg = c.consumerGroups[groupId]
+  if (cg !== undefined) return consumerGroupRequest(w, b, cg, m, from)
   const g = (c.groups[groupId] ??= emptyGroup(groupId, r.partition))
   switch (m.api) {
     case 'JoinGroup':
@@ -307,6 +338,8 @@ function errorResponse(api: Exclude<GroupRequest['api'], 'FindCoordinator'>, err
       return { api: 'OffsetCommitResponse', error, offsets: {} }
     case 'OffsetFetch':
       return { api: 'OffsetFetchResponse', error, offsets: {} }
+    case 'ConsumerGroupHeartbeat':
+      return { api: 'ConsumerGroupHeartbeatResponse', error, memberId, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null }
   }
 }
 
@@ -557,7 +590,7 @@ function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, f
   const assignments = m.assignments
   for (const id of g.memberOrder) g.members[id].assignment = (assignments[id] ?? []).slice()
   const required = appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord({ ...g, state: 'Stable' })])
-  b.coordinator.pendingWrites.push({ tp: offsetsTp(w, g.groupId), requiredOffset: required, groupId: g.groupId, kind: 'sync', reply: null, offsets: {}, generation: g.generation })
+  b.coordinator.pendingWrites.push({ tp: offsetsTp(w, g.groupId), requiredOffset: required, groupId: g.groupId, kind: 'sync', reply: null, response: null, offsets: {}, generation: g.generation })
   completeWrites(w, b, b.replicas[offsetsTp(w, g.groupId)])
 }
 
@@ -623,11 +656,15 @@ function onCommit(w: World, b: BrokerNode, g: ClassicGroup, m: OffsetCommitReque
     if (g.state === 'CompletingRebalance') return fail('REBALANCE_IN_PROGRESS')
     member.lastHeartbeatMs = w.nowMs
   } else if (g.state !== 'Empty') return fail('UNKNOWN_MEMBER_ID')
-  const offsets = m.offsets
-  const tp = offsetsTp(w, g.groupId)
-  const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId: g.groupId, tp: t, offset: offsets[t] }))
+  writeOffsets(w, b, g.groupId, m.offsets, from, generation)
+}
+
+/** Write committed offsets; the commit is answered (and takes effect) once the records are committed. */
+function writeOffsets(w: World, b: BrokerNode, groupId: string, offsets: Record<string, number>, from: PendingReply | null, generation: number): void {
+  const tp = offsetsTp(w, groupId)
+  const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId, tp: t, offset: offsets[t] }))
   const required = appendRecords(w, b, tp, records)
-  b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId: g.groupId, kind: 'commit', reply: from, offsets, generation })
+  b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId, kind: 'commit', reply: from, response: null, offsets, generation })
   completeWrites(w, b, b.replicas[tp])
 }
 
@@ -639,16 +676,71 @@ export function adminCommitOffsets(w: World, b: BrokerNode, groupId: string, off
   const tp = offsetsTp(w, groupId)
   const r = b.replicas[tp]
   if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) return 'NOT_COORDINATOR'
-  const g = (b.coordinator.groups[groupId] ??= emptyGroup(groupId, r.partition))
+  const g = b.coordinator.consumerGroups[groupId] ?? (b.coordinator.groups[groupId] ??= emptyGroup(groupId, r.partition))
   if (g.state !== 'Empty' && g.state !== 'Dead') {
     return `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${g.state}.`
   }
-  const records: OffsetsRecord[] = Object.keys(offsets).map((t) => ({ type: 'offset', groupId, tp: t, offset: offsets[t] }))
-  const required = appendRecords(w, b, tp, records)
-  b.coordinator.pendingWrites.push({ tp, requiredOffset: required, groupId, kind: 'commit', reply: null, offsets, generation: -1 })
-  completeWrites(w, b, r)
+  writeOffsets(w, b, groupId, offsets, null, -1)
   emit(w, { type: 'OffsetsReset', groupId, offsets: Object.keys(offsets).map((t): [string, number] => [t, offsets[t]]) })
   return 'NONE'
+}
+
+// ------------------------------------------------------------------ KIP-848 consumer groups
+
+/**
+ * ConsumerGroupHeartbeat: the group is made by the first member's join (taking the committed offsets
+ * of an empty classic group of the same id; a classic group with members is not a consumer group:
+ * GROUP_ID_NOT_FOUND). The answer waits until the group's new record is committed, as the
+ * coordinator runtime completes a write's response at the high watermark.
+ */
+function onConsumerGroupHeartbeat(w: World, b: BrokerNode, m: ConsumerGroupHeartbeatRequest, from: PendingReply, partition: number): void {
+  const c = b.coordinator
+  let g = c.consumerGroups[m.groupId]
+  if (g === undefined) {
+    const classic = c.groups[m.groupId]
+    if (classic !== undefined && classic.state !== 'Empty' && classic.state !== 'Dead') return reply(w, b, from, errorResponse(m.api, 'GROUP_ID_NOT_FOUND', m.memberId))
+    if (m.memberEpoch !== 0) return reply(w, b, from, errorResponse(m.api, 'UNKNOWN_MEMBER_ID', m.memberId))
+    g = newConsumerGroup(m.groupId, partition)
+    if (classic !== undefined) g.committed = classic.committed
+  }
+  const out = consumerGroupHeartbeat(w, b, g, m)
+  if (!out.changed) return reply(w, b, from, out.response)
+  if (c.consumerGroups[m.groupId] === undefined) {
+    c.consumerGroups[m.groupId] = g
+    delete c.groups[m.groupId]
+  }
+  const member = g.members[out.response.memberId]
+  if (member !== undefined) armCoordinator(w, b, member.revokeDeadlineMs >= 0 ? member.revokeDeadlineMs : w.nowMs + w.brokerConfig['group.consumer.session.timeout.ms'] + 1)
+  const tp = offsetsTp(w, g.groupId)
+  const required = appendRecords(w, b, tp, [consumerGroupRecord(g)])
+  c.pendingWrites.push({ tp, requiredOffset: required, groupId: g.groupId, kind: 'respond', reply: from, response: out.response, offsets: {}, generation: -1 })
+  completeWrites(w, b, b.replicas[tp])
+}
+
+/**
+ * A consumer group's other requests: offsets (ConsumerGroup.validateOffsetCommit: the member's
+ * current epoch, else STALE_MEMBER_EPOCH; -1 from outside the group only while it is empty), and the
+ * classic protocol's requests, which kafkascope does not let join a consumer group.
+ */
+function consumerGroupRequest(w: World, b: BrokerNode, g: ConsumerGroup, m: Exclude<GroupRequest, FindCoordinatorRequest | ConsumerGroupHeartbeatRequest>, from: PendingReply): void {
+  switch (m.api) {
+    case 'OffsetCommit': {
+      const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
+      if (!(m.generation < 0 && g.memberOrder.length === 0)) {
+        const member = g.members[m.memberId]
+        if (member === undefined) return fail('UNKNOWN_MEMBER_ID')
+        if (m.generation !== member.memberEpoch) return fail('STALE_MEMBER_EPOCH')
+      }
+      return writeOffsets(w, b, g.groupId, m.offsets, from, m.generation)
+    }
+    case 'OffsetFetch': {
+      const offsets: Record<string, number> = {}
+      for (const t of m.tps) offsets[t] = g.committed[t] ?? -1
+      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets })
+    }
+    default:
+      return reply(w, b, from, errorResponse(m.api, 'INCONSISTENT_GROUP_PROTOCOL', m.api === 'JoinGroup' ? m.memberId : ''))
+  }
 }
 
 // ------------------------------------------------------------------ timers
@@ -679,6 +771,12 @@ export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
     }
     maybeCompleteJoin(w, b, g)
     if (g.state === 'PreparingRebalance') next = Math.min(next, g.joinDeadlineMs)
+  }
+  for (const id of Object.keys(c.consumerGroups).sort()) {
+    const g = c.consumerGroups[id]
+    const { changed, nextMs } = expireConsumerMembers(w, g)
+    if (changed) appendRecords(w, b, offsetsTp(w, id), [consumerGroupRecord(g)])
+    next = Math.min(next, nextMs)
   }
   if (next !== Infinity) armCoordinator(w, b, next)
 }

@@ -3,7 +3,8 @@
  * GroupMetadataManager, ClassicGroup, ClassicGroupMember), and the records it writes to
  * `__consumer_offsets` (GroupMetadataValue, OffsetCommitValue).
  */
-import type { Subscription } from '../kafka/messages.ts'
+import type { GroupResponse, Subscription, Unsent } from '../kafka/messages.ts'
+import type { ConsumerGroup, ConsumerGroupRecord } from './consumer/consumer-group-types.ts'
 
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
 
@@ -71,21 +72,25 @@ export type OffsetsRecord =
       members: StoredMember[]
     }
   | { type: 'offset'; groupId: string; tp: string; offset: number }
+  | ConsumerGroupRecord
 
 /** A write waiting for the offsets partition's high watermark. */
 export interface PendingWrite {
   tp: string
   requiredOffset: number
   groupId: string
-  /** what to do once committed: answer a commit, or finish a SyncGroup */
-  kind: 'commit' | 'sync'
+  /** what to do once committed: answer a commit, finish a SyncGroup, or send `response` (a KIP-848 heartbeat's) */
+  kind: 'commit' | 'sync' | 'respond'
   reply: PendingReply | null
+  response: Unsent<GroupResponse> | null
   offsets: Record<string, number>
   generation: number
 }
 
 export interface CoordinatorState {
   groups: Record<string, ClassicGroup>
+  /** KIP-848 consumer groups (a group id is either classic or consumer) */
+  consumerGroups: Record<string, ConsumerGroup>
   /** __consumer_offsets partitions this broker leads and has loaded */
   loaded: Record<string, true>
   pendingWrites: PendingWrite[]

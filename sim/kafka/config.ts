@@ -79,6 +79,8 @@ export interface BrokerConfig {
   'group.initial.rebalance.delay.ms': number
   'group.min.session.timeout.ms': number
   'group.max.session.timeout.ms': number
+  'group.consumer.session.timeout.ms': number
+  'group.consumer.heartbeat.interval.ms': number
   'auto.create.topics.enable': boolean
   'message.max.bytes': number
   'log.retention.ms': number
@@ -149,6 +151,8 @@ export interface ConsumerConfig {
   'isolation.level': IsolationLevel
   'group.protocol': GroupProtocol
   'group.instance.id'?: string
+  /** KIP-848: the server-side assignor this member asks for (absent: the broker's default, uniform) */
+  'group.remote.assignor'?: string
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +217,8 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'group.initial.rebalance.delay.ms': int(3000, 0, 'How long the coordinator waits for more members before the first rebalance of an empty group.', 'ms'),
   'group.min.session.timeout.ms': int(6000, 0, 'Smallest session.timeout.ms a consumer may ask for.', 'ms'),
   'group.max.session.timeout.ms': int(1800000, 0, 'Largest session.timeout.ms a consumer may ask for.', 'ms'),
+  'group.consumer.session.timeout.ms': int(45000, 1, 'KIP-848 groups: the coordinator fences a member whose heartbeats stop for this long (Kafka bounds it by group.consumer.min/max.session.timeout.ms, 45-60 s by default).', 'ms'),
+  'group.consumer.heartbeat.interval.ms': int(5000, 1, 'KIP-848 groups: how often members send ConsumerGroupHeartbeat (the coordinator tells them; Kafka bounds it to 5-15 s by default).', 'ms'),
   'auto.create.topics.enable': bool(true, 'Create a topic when a client asks for metadata of a topic that does not exist.'),
   'message.max.bytes': int(1048588, 0, 'Default for topics: the largest record batch the broker accepts.', 'bytes'),
   'log.retention.ms': long(604800000, -1, 'Default for topics: delete a segment once its newest record is older than this (-1: no time limit).', 'ms'),
@@ -283,6 +289,7 @@ const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
   'isolation.level': oneOf('read_uncommitted', ['read_uncommitted', 'read_committed'], 'read_uncommitted reads up to the high watermark.'),
   'group.protocol': oneOf('classic', ['classic', 'consumer'], 'classic: JoinGroup/SyncGroup; consumer: the KIP-848 protocol.'),
   'group.instance.id': { kind: 'string', doc: 'Static membership id (KIP-345).' },
+  'group.remote.assignor': { kind: 'string', doc: 'group.protocol=consumer: the server-side assignor to use, uniform or range (default: the broker\'s first of group.consumer.assignors, uniform).' },
 }
 
 export const CONFIG_REGISTRY: Readonly<Record<ConfigScope, Readonly<Record<string, ConfigKeySpec>>>> = {
@@ -328,7 +335,9 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
   broker: [
     'log.cleaner.enable', 'log.cleaner.max.compaction.lag.ms', 'log.cleaner.threads', 'log.cleaner.dedupe.buffer.size', 'log.roll.jitter.ms',
     'log.segment.delete.delay.ms', 'compression.type', 'broker.rack', 'group.coordinator.rebalance.protocols',
-    'group.consumer.session.timeout.ms', 'group.consumer.heartbeat.interval.ms', 'transaction.state.log.replication.factor',
+    'group.consumer.assignors', 'group.consumer.min.session.timeout.ms', 'group.consumer.max.session.timeout.ms',
+    'group.consumer.min.heartbeat.interval.ms', 'group.consumer.max.heartbeat.interval.ms', 'group.consumer.migration.policy',
+    'transaction.state.log.replication.factor',
   ],
   topic: [
     'segment.jitter.ms', 'segment.index.bytes',
@@ -338,7 +347,7 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
     'remote.storage.enable', 'local.retention.ms', 'local.retention.bytes',
   ],
   producer: ['compression.type', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level', 'transaction.timeout.ms', 'client.dns.lookup'],
-  consumer: ['client.rack', 'group.remote.assignor', 'allow.auto.create.topics', 'check.crcs'],
+  consumer: ['client.rack', 'allow.auto.create.topics', 'check.crcs'],
 }
 
 /**
@@ -346,7 +355,7 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
  * not model yet (the KIP-848 consumer protocol; read_committed needs transactions).
  */
 const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
-  consumer: { 'group.protocol': ['classic'], 'isolation.level': ['read_uncommitted'] },
+  consumer: { 'isolation.level': ['read_uncommitted'] },
 }
 
 function notModelledMessage(key: string, value?: string): string {
@@ -751,6 +760,9 @@ export interface ConsumerResolveOptions {
   group?: boolean
 }
 
+/** group.consumer.assignors' default: the KIP-848 server-side assignors, the first being the default. */
+export const SERVER_ASSIGNORS: readonly string[] = ['uniform', 'range']
+
 /** A consumer's config with Kafka's defaults and the checks KafkaConsumer makes at construction. */
 export function resolveConsumerConfig(map?: RawMap, options: ConsumerResolveOptions = {}): ConsumerConfig {
   const given = validateConfigMap('consumer', map)
@@ -761,6 +773,13 @@ export function resolveConsumerConfig(map?: RawMap, options: ConsumerResolveOpti
       for (const key of ['partition.assignment.strategy', 'heartbeat.interval.ms', 'session.timeout.ms']) {
         if (has(given, key)) throw new ConfigError(key, `cannot be set when group.protocol=consumer (the broker decides it in the KIP-848 protocol)`)
       }
+      const assignor = c['group.remote.assignor']
+      // the broker's group.consumer.assignors (uniform, range) answer any other name with UNSUPPORTED_ASSIGNOR
+      if (assignor !== undefined && !SERVER_ASSIGNORS.includes(assignor)) {
+        throw new ConfigError('group.remote.assignor', `"${assignor}" is not one of the broker's group.consumer.assignors (${SERVER_ASSIGNORS.join(', ')})`)
+      }
+    } else if (has(given, 'group.remote.assignor')) {
+      throw new ConfigError('group.remote.assignor', 'only applies with group.protocol=consumer (classic groups assign on a member: partition.assignment.strategy)')
     } else if (c['heartbeat.interval.ms'] >= c['session.timeout.ms']) {
       // org.apache.kafka.clients.consumer.internals.Heartbeat
       throw new ConfigError(

@@ -19,6 +19,15 @@ export type GroupStateReason =
   | { code: 'noMembers'; generation: number }
   | { code: 'generationFormed'; generation: number; protocol: string; leader: string }
   | { code: 'assigned'; generation: number }
+  /** KIP-848: the group's epochs when its state changed */
+  | { code: 'epochs'; groupEpoch: number; assignmentEpoch: number }
+
+/** Why a KIP-848 group's epoch went up (a member is a client id). */
+export type GroupEpochReason =
+  | { code: 'memberJoined'; member: string }
+  | { code: 'subscriptionChanged'; member: string }
+  | { code: 'memberLeft'; member: string }
+  | { code: 'partitionsChanged' }
 
 /** Why the coordinator removed a member. */
 export type MemberRemovedReason =
@@ -26,6 +35,8 @@ export type MemberRemovedReason =
   /** `leaveReason` is the LeaveGroup reason as the Kafka client spells it ('' when none) */
   | { code: 'leaveGroup'; leaveReason: string }
   | { code: 'sessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
+  /** KIP-848: it did not revoke its partitions within its rebalance timeout (max.poll.interval.ms) */
+  | { code: 'rebalanceTimeout'; rebalanceTimeoutMs: number }
 
 export type SimEvent =
   | { type: 'ActionApplied'; atMs: number; action: string; args: string }
@@ -61,6 +72,11 @@ export type SimEvent =
   | { type: 'StaticMemberReturned'; atMs: number; groupId: string; instanceId: string; generation: number }
   | { type: 'GroupStateChanged'; atMs: number; groupId: string; from: string; to: string; reason: GroupStateReason | null }
   | { type: 'MemberRemoved'; atMs: number; groupId: string; member: string; reason: MemberRemovedReason }
+  /** KIP-848: the group epoch went up; the next heartbeat computes a new target assignment */
+  | { type: 'GroupEpochBumped'; atMs: number; groupId: string; groupEpoch: number; why: GroupEpochReason }
+  | { type: 'TargetAssignmentComputed'; atMs: number; groupId: string; assignmentEpoch: number; assignor: string; members: number }
+  /** KIP-848: a member's reconciliation moved (CurrentAssignmentBuilder); `revoking`: what it must give up first */
+  | { type: 'MemberEpochChanged'; atMs: number; groupId: string; member: string; memberEpoch: number; state: string; revoking: string[] }
   | { type: 'OffsetsReset'; atMs: number; groupId: string; offsets: [string, number][] }
   /** kafka-consumer-groups --reset-offsets --to-offset moved an offset into [log start, log end] */
   | { type: 'ResetOffsetClamped'; atMs: number; groupId: string; tp: string; requested: number; bound: 'latest' | 'earliest'; offset: number }
@@ -73,6 +89,8 @@ export type SimEvent =
   | { type: 'CoordinatorFound'; atMs: number; member: string; groupId: string; broker: number }
   | { type: 'CoordinatorLost'; atMs: number; member: string; groupId: string; broker: number; error: string }
   | { type: 'AssignmentReceived'; atMs: number; member: string; groupId: string; generation: number; protocol: string; partitions: string[] }
+  /** KIP-848: a member finished reconciling: it revoked, then added partitions, and now owns `partitions` */
+  | { type: 'MemberReconciled'; atMs: number; member: string; groupId: string; memberEpoch: number; partitions: string[]; revoked: string[]; added: string[] }
   | { type: 'ConsumerClosed'; atMs: number; member: string; staticMember: boolean }
   | { type: 'ProducerEpochBumped'; atMs: number; producer: string; producerEpoch: number }
   | { type: 'ProducerIdReceived'; atMs: number; producer: string; producerId: number }
@@ -162,6 +180,9 @@ export function eventKind(e: SimEvent): EventKind {
     case 'StaticMemberReturned':
     case 'GroupStateChanged':
     case 'MemberRemoved':
+    case 'GroupEpochBumped':
+    case 'TargetAssignmentComputed':
+    case 'MemberEpochChanged':
     case 'OffsetsReset':
     case 'ResetOffsetClamped':
       return 'group'
@@ -172,6 +193,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'CoordinatorFound':
     case 'CoordinatorLost':
     case 'AssignmentReceived':
+    case 'MemberReconciled':
     case 'ConsumerClosed':
       return 'consumer'
     case 'ProducerEpochBumped':

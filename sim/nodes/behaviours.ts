@@ -73,7 +73,7 @@ const controller: NodeBehaviour = {
 
 const BROKER_APIS = new Set<ApiName>([
   'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
-  'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch',
+  'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat',
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
 ])
 
@@ -117,6 +117,7 @@ const broker: NodeBehaviour = {
       case 'LeaveGroup':
       case 'OffsetCommit':
       case 'OffsetFetch':
+      case 'ConsumerGroupHeartbeat':
         return handleGroupRequest(w, b, m)
       case 'FetchResponse':
         return onReplicaFetchResponse(w, b, m)

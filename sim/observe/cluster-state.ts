@@ -10,9 +10,10 @@ import { canReach } from '../kernel/network.ts'
 import type { World } from '../nodes/world.ts'
 import type { ControllerNode } from '../controller/types.ts'
 import { allPartitions, type MetadataImage, type PartitionState } from '../controller/metadata.ts'
-import { partitionName } from '../kafka/topic-partition.ts'
+import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
-import type { ClassicGroup } from '../coordinator/group-types.ts'
+import type { ConsumerGroup } from '../coordinator/consumer/consumer-group-types.ts'
+import type { TopicPartitions } from '../coordinator/consumer/current-assignment.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
@@ -76,17 +77,92 @@ export function leaderHw(w: World, img: MetadataImage, tp: string): number | nul
   return w.brokers[String(p.leader)]?.replicas[tp]?.hw ?? null
 }
 
+/** What the views read of a group member, whichever protocol the group speaks. */
+export interface ObservedMember {
+  memberId: string
+  clientId: string
+  node: string
+  groupInstanceId: string | null
+  /** the partitions it owns ("topic-p") */
+  assignment: string[]
+  lastHeartbeatMs: number
+  sessionTimeoutMs: number
+}
+
+/** A KIP-848 member's reconciliation, as the coordinator sees it. */
+export interface ObservedConsumerMember {
+  memberEpoch: number
+  state: string
+  /** partitions it must give up before it gets new ones */
+  revoking: string[]
+  /** its share of the target assignment */
+  target: string[]
+}
+
+/**
+ * What the views read of a group on its coordinator. A classic group is one as it is; a KIP-848
+ * group is shown the same way (its group epoch as the generation, its assignor as the protocol),
+ * with its epochs and each member's reconciliation in `consumer`.
+ */
+export interface ObservedGroup {
+  state: string
+  generation: number
+  protocolName: string | null
+  rebalanceReason: string
+  memberOrder: string[]
+  members: Record<string, ObservedMember>
+  committed: Record<string, number>
+  consumer?: { groupEpoch: number; assignmentEpoch: number; members: Record<string, ObservedConsumerMember> }
+}
+
 /** The coordinator's view of a group: the broker leading its __consumer_offsets partition. */
-export function coordinatedGroup(w: World, img: MetadataImage, groupId: string): { coordinator: number; group: ClassicGroup | undefined } {
+export function coordinatedGroup(w: World, img: MetadataImage, groupId: string): { coordinator: number; group: ObservedGroup | undefined } {
   const p = coordinatorPartitionFor(groupId, w.brokerConfig['offsets.topic.num.partitions'])
   const coordinator = img.topics[OFFSETS_TOPIC]?.partitions[p]?.leader ?? -1
   const b = coordinator >= 0 && w.nodes[String(coordinator)].up ? w.brokers[String(coordinator)] : undefined
-  return { coordinator, group: b?.coordinator.groups[groupId] }
+  const consumer = b?.coordinator.consumerGroups[groupId]
+  return { coordinator, group: consumer !== undefined ? observeConsumerGroup(w, img, consumer) : b?.coordinator.groups[groupId] }
+}
+
+/** "topic-p" names of a KIP-848 assignment (topic ids resolved in the metadata image), sorted. */
+function partitionNamesOf(img: MetadataImage, tps: TopicPartitions): string[] {
+  const names: string[] = []
+  for (const id of Object.keys(tps)) {
+    const topic = img.topicNames.find((t) => img.topics[t].topicId === id) ?? id
+    for (const p of tps[id]) names.push(partitionName(topic, p))
+  }
+  return names.sort(compareTp)
+}
+
+function observeConsumerGroup(w: World, img: MetadataImage, g: ConsumerGroup): ObservedGroup {
+  const members: Record<string, ObservedMember> = {}
+  const reconciliation: Record<string, ObservedConsumerMember> = {}
+  const sessionTimeoutMs = w.brokerConfig['group.consumer.session.timeout.ms']
+  for (const id of g.memberOrder) {
+    const m = g.members[id]
+    members[id] = { memberId: id, clientId: m.clientId, node: m.node, groupInstanceId: m.instanceId, assignment: partitionNamesOf(img, m.assignedPartitions), lastHeartbeatMs: m.lastHeartbeatMs, sessionTimeoutMs }
+    reconciliation[id] = { memberEpoch: m.memberEpoch, state: m.state, revoking: partitionNamesOf(img, m.partitionsPendingRevocation), target: partitionNamesOf(img, g.targetAssignment[id] ?? {}) }
+  }
+  return {
+    state: g.state,
+    generation: g.groupEpoch,
+    protocolName: g.assignor === '' ? null : g.assignor,
+    rebalanceReason: '',
+    memberOrder: g.memberOrder.slice(),
+    members,
+    committed: g.committed,
+    consumer: { groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, members: reconciliation },
+  }
 }
 
 /** The consumer groups the scenario declares, sorted by id. */
 export function groupIds(w: World): string[] {
   return Object.keys(w.groupSpecs).sort()
+}
+
+/** The protocol a declared group's members speak (group.protocol). */
+export function groupProtocolOf(w: World, groupId: string): 'classic' | 'consumer' {
+  return w.groupSpecs[groupId]?.config?.['group.protocol'] === 'consumer' ? 'consumer' : 'classic'
 }
 
 /** The topics a group subscribes to, as its consumer spec says now (setConsumerConfig may change it). */

@@ -8,7 +8,7 @@
 import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
-import type { ClassicGroup } from '../coordinator/group-types.ts'
+import type { ObservedGroup } from './cluster-state.ts'
 import type { DescribeGroupOffsetsInput, DescribeTopicsInput, GroupOffsetRow } from '../trace/kafka-tools.ts'
 import { clusterImage, coordinatedGroup } from './cluster-state.ts'
 import { partitionOffsets, type PartitionOffsets } from './lag.ts'
@@ -21,7 +21,7 @@ export interface GroupPartitionRow extends PartitionOffsets {
 }
 
 /** The coordinator's assignment of a group: partition → member. */
-function assignmentOf(group: ClassicGroup | undefined): Map<string, { memberId: string; clientId: string }> {
+function assignmentOf(group: ObservedGroup | undefined): Map<string, { memberId: string; clientId: string }> {
   const assigned = new Map<string, { memberId: string; clientId: string }>()
   if (!group) return assigned
   for (const id of group.memberOrder) {
@@ -32,7 +32,7 @@ function assignmentOf(group: ClassicGroup | undefined): Map<string, { memberId: 
 }
 
 /** One row per partition of `topics` (in that order, then by partition) for the group's table. */
-export function groupPartitionRows(w: World, img: MetadataImage, group: ClassicGroup | undefined, topics: readonly string[]): GroupPartitionRow[] {
+export function groupPartitionRows(w: World, img: MetadataImage, group: ObservedGroup | undefined, topics: readonly string[]): GroupPartitionRow[] {
   const assigned = assignmentOf(group)
   const rows: GroupPartitionRow[] = []
   for (const topic of topics) {

@@ -16,7 +16,7 @@
 import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import { compareTp } from '../kafka/topic-partition.ts'
-import type { ClassicGroup } from '../coordinator/group-types.ts'
+import type { ObservedGroup } from './cluster-state.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
 import { leaderHw } from './cluster-state.ts'
 
@@ -47,7 +47,7 @@ export interface PartitionOffsets {
   lag: number | null
 }
 
-export function partitionOffsets(w: World, img: MetadataImage, group: ClassicGroup | undefined, tp: string): PartitionOffsets {
+export function partitionOffsets(w: World, img: MetadataImage, group: ObservedGroup | undefined, tp: string): PartitionOffsets {
   const currentOffset = group?.committed[tp] ?? null
   const logEndOffset = leaderHw(w, img, tp)
   return { tp, topic: topicOf(tp), partition: partitionOf(tp), currentOffset, logEndOffset, lag: partitionLag(currentOffset, logEndOffset) }
@@ -60,7 +60,7 @@ export function partitionOffsets(w: World, img: MetadataImage, group: ClassicGro
 export function committedLag(
   w: World,
   img: MetadataImage,
-  group: ClassicGroup | undefined,
+  group: ObservedGroup | undefined,
 ): { committed: Record<string, number>; lag: Record<string, number>; totalLag: number } {
   const committed: Record<string, number> = {}
   const lag: Record<string, number> = {}

@@ -297,7 +297,13 @@ describe('one clear message, with the path of the first problem', () => {
       /^consumers\[0\]\.config\.heartbeat\.interval\.ms: heartbeat\.interval\.ms \(50000\) must be set lower than the session timeout/,
     )
     expect(broken((s) => (s.consumers[0].config = { 'group.protocol': 'consumer', 'session.timeout.ms': 10000 }))).toBe(
-      'consumers[0].config.group.protocol: "group.protocol=consumer" is a Kafka setting kafkascope does not model yet (use group.protocol=classic, Kafka\'s default)',
+      'consumers[0].config.session.timeout.ms: cannot be set when group.protocol=consumer (the broker decides it in the KIP-848 protocol)',
+    )
+    expect(broken((s) => (s.consumers[0].config = { 'group.protocol': 'consumer', 'group.remote.assignor': 'sticky' }))).toBe(
+      'consumers[0].config.group.remote.assignor: "sticky" is not one of the broker\'s group.consumer.assignors (uniform, range)',
+    )
+    expect(broken((s) => (s.consumers[0].config = { 'group.remote.assignor': 'range' }))).toBe(
+      'consumers[0].config.group.remote.assignor: only applies with group.protocol=consumer (classic groups assign on a member: partition.assignment.strategy)',
     )
     expect(broken((s) => (s.cluster.config = { 'replica.lag.time.max.ms': 100 }))).toMatch(/^cluster\.config\.replica\.lag\.time\.max\.ms: replica\.fetch\.wait\.max\.ms \(500\)/)
     expect(broken((s) => (s.producers[0].config['linger.ms'] = -5))).toBe('producers[0].config.linger.ms: -5 must be at least 0 (negative values are not allowed)')
@@ -433,16 +439,14 @@ describe('Kafka configs kafkascope does not model are refused, never ignored', (
     ['broker', 'log.cleaner.threads', 2],
     ['producer', 'compression.type', 'lz4'],
     ['consumer', 'client.rack', 'rack-a'],
-    ['consumer', 'group.remote.assignor', 'uniform'],
+    ['broker', 'group.consumer.assignors', 'range'],
   ] as const)('%s config %s', (scope, key, value) => {
     expect(() => validateConfigMap(scope, { [key]: value })).toThrow(new ConfigError(key, `"${key}" is a Kafka config kafkascope does not model yet (remove it from the scenario)`))
   })
 
-  test('group.protocol: classic (the client default) is accepted, consumer (KIP-848) is refused', () => {
+  test('group.protocol: classic (the client default) and consumer (KIP-848) are both accepted', () => {
     expect(resolveConsumerConfig({ 'group.protocol': 'classic' }, { group: true })['group.protocol']).toBe('classic')
-    expect(() => validateConfigMap('consumer', { 'group.protocol': 'consumer' })).toThrow(
-      'group.protocol: "group.protocol=consumer" is a Kafka setting kafkascope does not model yet (use group.protocol=classic, Kafka\'s default)',
-    )
+    expect(resolveConsumerConfig({ 'group.protocol': 'consumer', 'group.remote.assignor': 'range' }, { group: true })).toMatchObject({ 'group.protocol': 'consumer', 'group.remote.assignor': 'range' })
     expect(() => validateConfigMap('consumer', { 'isolation.level': 'read_committed' })).toThrow(
       'isolation.level: "isolation.level=read_committed" is a Kafka setting kafkascope does not model yet (use isolation.level=read_uncommitted, Kafka\'s default)',
     )

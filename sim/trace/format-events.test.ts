@@ -24,6 +24,10 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   StaticMemberReturned: { type: 'StaticMemberReturned', atMs: 1, groupId: 'billing', instanceId: 'i1', generation: 3 },
   GroupStateChanged: { type: 'GroupStateChanged', atMs: 1, groupId: 'billing', from: 'Stable', to: 'PreparingRebalance', reason: { code: 'memberJoined', member: 'c2', joinReason: '' } },
   MemberRemoved: { type: 'MemberRemoved', atMs: 1, groupId: 'billing', member: 'c1', reason: { code: 'sessionTimeout', sinceHeartbeatMs: 45001, sessionTimeoutMs: 45000 } },
+  GroupEpochBumped: { type: 'GroupEpochBumped', atMs: 1, groupId: 'billing', groupEpoch: 4, why: { code: 'memberJoined', member: 'c3' } },
+  TargetAssignmentComputed: { type: 'TargetAssignmentComputed', atMs: 1, groupId: 'billing', assignmentEpoch: 4, assignor: 'uniform', members: 3 },
+  MemberEpochChanged: { type: 'MemberEpochChanged', atMs: 1, groupId: 'billing', member: 'c1', memberEpoch: 3, state: 'UNREVOKED_PARTITIONS', revoking: ['orders-2'] },
+  MemberReconciled: { type: 'MemberReconciled', atMs: 1, member: 'c1', groupId: 'billing', memberEpoch: 4, partitions: ['orders-0', 'orders-1'], revoked: ['orders-2'], added: ['orders-1'] },
   OffsetsReset: { type: 'OffsetsReset', atMs: 1, groupId: 'billing', offsets: [['orders-0', 0]] },
   TruncationDetected: { type: 'TruncationDetected', atMs: 1, consumer: 'audit', tp: 'orders-0', position: 200, endOffset: 159 },
   ResetOffsetClamped: { type: 'ResetOffsetClamped', atMs: 1, groupId: 'billing', tp: 'orders-0', requested: 999999, bound: 'latest', offset: 120 },
@@ -47,7 +51,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(36)
+    expect(ALL.length).toBe(40)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')

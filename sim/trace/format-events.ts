@@ -4,7 +4,7 @@
  * names (configs, error codes, group states, API names, reason strings the Kafka client prints)
  * stay as Kafka spells them in both languages.
  */
-import type { GroupStateReason, MemberRemovedReason, SimEvent } from '../kafka/events.ts'
+import type { GroupEpochReason, GroupStateReason, MemberRemovedReason, SimEvent } from '../kafka/events.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 
 export type EventLang = 'en' | 'ko'
@@ -28,6 +28,34 @@ function groupReasonEn(r: GroupStateReason): string {
       return `generation ${r.generation}, protocol ${r.protocol}, leader ${r.leader}`
     case 'assigned':
       return `generation ${r.generation} assigned`
+    case 'epochs':
+      return `group epoch ${r.groupEpoch}, target assignment epoch ${r.assignmentEpoch}`
+  }
+}
+
+function epochReasonEn(r: GroupEpochReason): string {
+  switch (r.code) {
+    case 'memberJoined':
+      return `${r.member} joined`
+    case 'subscriptionChanged':
+      return `${r.member} changed its subscription`
+    case 'memberLeft':
+      return `${r.member} left`
+    case 'partitionsChanged':
+      return 'a subscribed topic has a new partition count'
+  }
+}
+
+function epochReasonKo(r: GroupEpochReason): string {
+  switch (r.code) {
+    case 'memberJoined':
+      return `${r.member} 참가`
+    case 'subscriptionChanged':
+      return `${r.member} 구독 변경`
+    case 'memberLeft':
+      return `${r.member} 이탈`
+    case 'partitionsChanged':
+      return '구독한 토픽의 파티션 수 변경'
   }
 }
 
@@ -47,6 +75,8 @@ function groupReasonKo(r: GroupStateReason): string {
       return `generation ${r.generation}, 프로토콜 ${r.protocol}, 리더 ${r.leader}`
     case 'assigned':
       return `generation ${r.generation} 할당 완료`
+    case 'epochs':
+      return `그룹 에포크 ${r.groupEpoch}, 목표 할당 에포크 ${r.assignmentEpoch}`
   }
 }
 
@@ -58,6 +88,8 @@ function removedEn(r: MemberRemovedReason): string {
       return `LeaveGroup: ${r.leaveReason || 'the consumer is closing'}`
     case 'sessionTimeout':
       return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (session.timeout.ms=${r.sessionTimeoutMs})`
+    case 'rebalanceTimeout':
+      return `did not revoke its partitions within its rebalance timeout (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
   }
 }
 
@@ -69,6 +101,8 @@ function removedKo(r: MemberRemovedReason): string {
       return `LeaveGroup: ${r.leaveReason || '컨슈머 종료'}`
     case 'sessionTimeout':
       return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (session.timeout.ms=${r.sessionTimeoutMs})`
+    case 'rebalanceTimeout':
+      return `리밸런스 타임아웃 안에 파티션을 반납하지 않음 (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
   }
 }
 
@@ -122,6 +156,12 @@ function formatEn(e: SimEvent): string {
       return `Group ${e.groupId}: ${e.from} → ${e.to}${e.reason ? ` (${groupReasonEn(e.reason)})` : ''}`
     case 'MemberRemoved':
       return `Group ${e.groupId}: member ${e.member} removed (${removedEn(e.reason)})`
+    case 'GroupEpochBumped':
+      return `Group ${e.groupId}: group epoch ${e.groupEpoch} (${epochReasonEn(e.why)})`
+    case 'TargetAssignmentComputed':
+      return `Group ${e.groupId}: target assignment for epoch ${e.assignmentEpoch} computed by the ${e.assignor} assignor (${e.members} members)`
+    case 'MemberEpochChanged':
+      return `Group ${e.groupId}: ${e.member} is at member epoch ${e.memberEpoch}, ${e.state}${e.revoking.length > 0 ? `, must revoke ${e.revoking.join(', ')} first` : ''}`
     case 'OffsetsReset':
       return `Group ${e.groupId}: offsets reset to ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
     case 'ResetOffsetClamped':
@@ -140,6 +180,8 @@ function formatEn(e: SimEvent): string {
       return `${e.member} lost the coordinator of group ${e.groupId} (broker ${e.broker}): ${e.error}`
     case 'AssignmentReceived':
       return `${e.member} got generation ${e.generation} of group ${e.groupId} (${e.protocol}): ${e.partitions.join(', ') || 'no partitions'}`
+    case 'MemberReconciled':
+      return `${e.member} reconciled to member epoch ${e.memberEpoch} of group ${e.groupId}: ${e.partitions.join(', ') || 'no partitions'}${e.revoked.length > 0 ? ` (revoked ${e.revoked.join(', ')})` : ''}${e.added.length > 0 ? ` (added ${e.added.join(', ')})` : ''}`
     case 'ConsumerClosed':
       return `${e.member} closed${e.staticMember ? ' (static member: no LeaveGroup)' : ''}`
     case 'ProducerEpochBumped':
@@ -199,6 +241,12 @@ function formatKo(e: SimEvent): string {
       return `그룹 ${e.groupId}: ${e.from} → ${e.to}${e.reason ? ` (${groupReasonKo(e.reason)})` : ''}`
     case 'MemberRemoved':
       return `그룹 ${e.groupId}: 멤버 ${e.member} 제거 (${removedKo(e.reason)})`
+    case 'GroupEpochBumped':
+      return `그룹 ${e.groupId}: 그룹 에포크 ${e.groupEpoch} (${epochReasonKo(e.why)})`
+    case 'TargetAssignmentComputed':
+      return `그룹 ${e.groupId}: ${e.assignor} assignor가 에포크 ${e.assignmentEpoch}의 목표 할당을 계산 (멤버 ${e.members}개)`
+    case 'MemberEpochChanged':
+      return `그룹 ${e.groupId}: ${e.member} 멤버 에포크 ${e.memberEpoch}, ${e.state}${e.revoking.length > 0 ? `, 먼저 ${e.revoking.join(', ')} 반납 필요` : ''}`
     case 'OffsetsReset':
       return `그룹 ${e.groupId}: 오프셋 재설정 ${e.offsets.map(([t, o]) => `${t}=${o}`).join(', ')}`
     case 'ResetOffsetClamped':
@@ -217,6 +265,8 @@ function formatKo(e: SimEvent): string {
       return `${e.member}: 그룹 ${e.groupId}의 코디네이터(브로커 ${e.broker}) 연결 끊김, ${e.error}`
     case 'AssignmentReceived':
       return `${e.member}: 그룹 ${e.groupId}의 generation ${e.generation} 할당 받음 (${e.protocol}), ${e.partitions.join(', ') || '파티션 없음'}`
+    case 'MemberReconciled':
+      return `${e.member}: 그룹 ${e.groupId}의 멤버 에포크 ${e.memberEpoch}로 조정 완료, ${e.partitions.join(', ') || '파티션 없음'}${e.revoked.length > 0 ? ` (반납 ${e.revoked.join(', ')})` : ''}${e.added.length > 0 ? ` (추가 ${e.added.join(', ')})` : ''}`
     case 'ConsumerClosed':
       return `${e.member} 종료${e.staticMember ? ' (static 멤버: LeaveGroup 없음)' : ''}`
     case 'ProducerEpochBumped':

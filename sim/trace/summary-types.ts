@@ -172,6 +172,8 @@ export interface PartitionSummary {
 
 export interface GroupSummary {
   groupId: string
+  /** the group protocol: "classic" (JoinGroup/SyncGroup) or "consumer" (KIP-848) */
+  type: 'classic' | 'consumer'
   state: string
   generation: number
   protocol: string
@@ -184,6 +186,9 @@ export interface GroupSummary {
    * without a leader has no entry.
    */
   lag: Record<string, number>
+  /** KIP-848 groups: the group epoch and the epoch of its target assignment */
+  groupEpoch?: number
+  assignmentEpoch?: number
 }
 
 export interface ProducerSummary {

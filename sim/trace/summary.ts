@@ -8,7 +8,7 @@ import { allPartitions, type MetadataImage } from '../controller/metadata.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
-import { brokerState, clusterImage, coordinatedGroup, groupIds, metadataSource, partitionViews } from '../observe/cluster-state.ts'
+import { brokerState, clusterImage, coordinatedGroup, groupIds, groupProtocolOf, metadataSource, partitionViews } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
 import { recordCount } from '../storage/partition.ts'
@@ -85,8 +85,10 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
     if (g) for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment.slice().sort(compareTp)
     // lag: only the committed partitions whose leader answers (observe/lag.ts)
     const { committed, lag } = committedLag(w, img, g)
+    const epochs = g?.consumer ? { groupEpoch: g.consumer.groupEpoch, assignmentEpoch: g.consumer.assignmentEpoch } : {}
     return {
       groupId,
+      type: groupProtocolOf(w, groupId),
       state: g ? g.state : 'Dead',
       generation: g ? g.generation : 0,
       protocol: g?.protocolName ?? '',
@@ -94,6 +96,7 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
       members: sortedKeys(members),
       committed,
       lag,
+      ...epochs,
     }
   })
 }

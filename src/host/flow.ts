@@ -55,6 +55,8 @@ const FLOW_KIND: Record<ApiName, FlowKind> = {
   HeartbeatResponse: 'group',
   LeaveGroup: 'group',
   LeaveGroupResponse: 'group',
+  ConsumerGroupHeartbeat: 'group',
+  ConsumerGroupHeartbeatResponse: 'group',
   OffsetCommit: 'group',
   OffsetCommitResponse: 'group',
   OffsetFetch: 'group',

@@ -11,6 +11,7 @@ import { revokeAll } from './subscription.ts'
 import { retryLater } from './coordinator.ts'
 import { commitOffsets } from './offsets.ts'
 import { maybeLeaveGroup } from './rebalance.ts'
+import { leaveConsumerGroup } from './consumer-heartbeat.ts'
 
 /** KafkaConsumer.close: commit (retrying until the close timeout), then leave. */
 export function closeStep(w: World, m: MemberNode): void {
@@ -30,7 +31,8 @@ export function closeStep(w: World, m: MemberNode): void {
 
 function finishClose(w: World, m: MemberNode): void {
   revokeAll(w, m, m.generation < 0)
-  maybeLeaveGroup(w, m, 'the consumer is being closed')
+  if (m.groupProtocol === 'consumer') leaveConsumerGroup(w, m, false)
+  else maybeLeaveGroup(w, m, 'the consumer is being closed')
   Object.assign(m, { join: null, sync: null, pendingAssignment: null, heartbeat: null, offsetFetch: null, commits: [], fetchInflight: {}, completed: [] })
   m.state = 'closed'
   m.closing = false

@@ -7,6 +7,7 @@
  * AbstractCoordinator.markCoordinatorUnknown lives here because losing the coordinator fails every
  * request in flight to it, the commits included, there and then.
  */
+import { reconcileCommitDone } from './consumer-reconcile.ts'
 import { emit } from '../../kafka/events.ts'
 import type { World } from '../../nodes/world.ts'
 import type { MessageOf } from '../../kafka/messages.ts'
@@ -67,10 +68,13 @@ function commitFailed(w: World, m: MemberNode, c: CommitInflight, error: string)
   countError(m, error)
   const sameGeneration = c.generation === m.generation && c.memberId === m.memberId
   if (COORDINATOR_GONE.has(error)) markCoordinatorUnknown(w, m, error)
-  else if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-    if (sameGeneration) resetStateAndRejoin(w, m, `encountered ${error} from OffsetCommit response`, error === 'UNKNOWN_MEMBER_ID')
-  } else if (error === 'REBALANCE_IN_PROGRESS') requestRejoin(m, 'offset commit failed since group is already rebalancing')
-  else if (error === 'FENCED_INSTANCE_ID') return fatal(w, m, error)
+  // KIP-848: the heartbeat, not a commit, tells the member what became of its membership
+  else if (m.groupProtocol === 'classic') {
+    if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+      if (sameGeneration) resetStateAndRejoin(w, m, `encountered ${error} from OffsetCommit response`, error === 'UNKNOWN_MEMBER_ID')
+    } else if (error === 'REBALANCE_IN_PROGRESS') requestRejoin(m, 'offset commit failed since group is already rebalancing')
+    else if (error === 'FENCED_INSTANCE_ID') return fatal(w, m, error)
+  }
   commitDone(w, m, c, RETRIABLE_COMMIT.has(error))
 }
 
@@ -88,6 +92,8 @@ function commitDone(w: World, m: MemberNode, c: CommitInflight, retriable: boole
       return
     case 'manual':
       return manualCommitDone(w, m, retriable)
+    case 'reconcile':
+      return reconcileCommitDone(w, m, retriable)
     case 'close':
       m.closeCommitPending = retriable
       if (retriable) retryLater(w, m)

@@ -17,6 +17,7 @@ import { ensureCoordinator, retryLater, resetStateAndRejoin } from './coordinato
 import { sendMemberFetches } from './fetch.ts'
 import { commitOffsets, maybeAutoCommit, updatePositions } from './offsets.ts'
 import { joinGroupIfNeeded, maybeLeaveGroup } from './rebalance.ts'
+import { consumerProtocolPoll, leaveConsumerGroup } from './consumer-heartbeat.ts'
 
 /** default.api.timeout.ms: how long commitSync retries. */
 const DEFAULT_API_TIMEOUT_MS = 60000
@@ -53,6 +54,10 @@ function coordinatorPoll(w: World, m: MemberNode): void {
   if (m.state === 'fenced' || m.state === 'closed') {
     m.app = 'stopped'
     return
+  }
+  if (m.groupProtocol === 'consumer') {
+    ensureCoordinator(w, m)
+    return consumerProtocolPoll(w, m)
   }
   if (!ensureCoordinator(w, m)) return
   if (m.rejoinNeeded || m.state !== 'stable') return joinGroupIfNeeded(w, m)
@@ -110,6 +115,7 @@ export function manualCommitDone(w: World, m: MemberNode, retriable: boolean): v
 export function onPollTimeout(w: World, m: MemberNode): void {
   if (m.state === 'fenced' || m.state === 'closed' || m.closing) return
   emit(w, { type: 'ConsumerPollTimeout', member: m.id, groupId: m.groupId, maxPollIntervalMs: m.cfg['max.poll.interval.ms'] })
+  if (m.groupProtocol === 'consumer') return leaveConsumerGroup(w, m, true)
   maybeLeaveGroup(w, m, 'consumer poll timeout has expired.')
   resetStateAndRejoin(w, m, 'consumer pro-actively leaving the group', true)
 }
