@@ -16,6 +16,7 @@ const KIND_ORDER: readonly Anomaly['kind'][] = [
   'multipleLeaders',
   'hwAboveLeo',
   'concurrentConsumers',
+  'partitionOwnedTwice',
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',

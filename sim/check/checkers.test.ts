@@ -123,6 +123,7 @@ describe('clean histories', () => {
       multipleLeaders: 0,
       hwAboveLeo: 0,
       concurrentConsumers: 0,
+      partitionsOwnedTwice: 0,
       committedBackwards: 0,
       skippedRecords: 0,
       compactionLostLatest: 0,

@@ -48,7 +48,7 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
   const hw = findHwAboveLeo(partitions, nowMs)
   const groups = checkGroups(history)
   const compaction = findCompactionLosses(history, partitions)
-  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.committedBackwards, groups.skippedRecords, compaction]
+  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.partitionsOwnedTwice, groups.committedBackwards, groups.skippedRecords, compaction]
   const total = all.reduce((sum, list) => sum + list.length, 0)
   return {
     ok: total === 0,
@@ -60,6 +60,7 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
     multipleLeaders: leaders.length,
     hwAboveLeo: hw.length,
     concurrentConsumers: groups.concurrentConsumers.length,
+    partitionsOwnedTwice: groups.partitionsOwnedTwice.length,
     committedBackwards: groups.committedBackwards.length,
     skippedRecords: groups.skippedRecords.length,
     compactionLostLatest: compaction.length,

@@ -36,6 +36,7 @@ function summary(): Summary {
       multipleLeaders: 0,
       hwAboveLeo: 0,
     concurrentConsumers: 0,
+    partitionsOwnedTwice: 0,
     committedBackwards: 0,
     skippedRecords: 0,
     redeliveries: 0,

@@ -23,6 +23,7 @@ const CHECK_COUNTS = [
   'nonMonotonicPolls',
   'hwAboveLeo',
   'concurrentConsumers',
+  'partitionsOwnedTwice',
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',

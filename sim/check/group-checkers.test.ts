@@ -18,7 +18,8 @@ function read(h: History, reader: string, tp: string, polls: [number, number, nu
   }
 }
 
-const assigned = (atMs: number, member: string, tps: string[]): GroupHistoryEvent => ({ kind: 'assigned', atMs, groupId: 'billing', member, memberId: `${member}-id`, generation: 1, tps, added: tps })
+const assigned = (atMs: number, member: string, tps: string[], protocol: 'classic' | 'consumer' = 'classic'): GroupHistoryEvent => ({ kind: 'assigned', atMs, groupId: 'billing', protocol, member, memberId: `${member}-id`, generation: 1, tps, added: tps })
+const revoked = (atMs: number, member: string, tps: string[], lost = false): GroupHistoryEvent => ({ kind: 'revoked', atMs, groupId: 'billing', protocol: 'consumer', member, memberId: `${member}-id`, generation: 1, tps, lost })
 const committed = (atMs: number, member: string, generation: number, offsets: Record<string, number>): GroupHistoryEvent => ({ kind: 'committed', atMs, groupId: 'billing', member, memberId: `${member}-id`, generation, offsets })
 
 function history(events: GroupHistoryEvent[]): History {
@@ -28,6 +29,30 @@ function history(events: GroupHistoryEvent[]): History {
 }
 
 describe('group checkers', () => {
+  it('KIP-848: a partition given to a member while another still owns it', () => {
+    const found = checkGroups(history([assigned(1000, 'billing-1', ['orders-0', 'orders-1'], 'consumer'), assigned(2000, 'billing-2', ['orders-1'], 'consumer')]))
+    expect(found.partitionsOwnedTwice).toEqual([
+      {
+        kind: 'partitionOwnedTwice',
+        atMs: 2000,
+        detail: 'group billing: orders-1 given to billing-2 at 2000 ms while billing-1, its owner since 1000 ms, had not given it up',
+        tp: 'orders-1',
+        facts: { kind: 'partitionOwnedTwice', groupId: 'billing', first: { who: 'billing-1', atMs: 1000 }, second: { who: 'billing-2', atMs: 2000 } },
+      },
+    ])
+  })
+
+  it('KIP-848: a partition revoked, or lost with its crashed owner, may go to another member', () => {
+    const handedOver = [assigned(1000, 'billing-1', ['orders-0', 'orders-1'], 'consumer'), revoked(1900, 'billing-1', ['orders-1']), assigned(2000, 'billing-2', ['orders-1'], 'consumer')]
+    const crashed = [assigned(1000, 'billing-1', ['orders-0'], 'consumer'), revoked(5000, 'billing-1', ['orders-0'], true), assigned(50000, 'billing-2', ['orders-0'], 'consumer')]
+    expect(checkGroups(history(handedOver)).partitionsOwnedTwice).toEqual([])
+    expect(checkGroups(history(crashed)).partitionsOwnedTwice).toEqual([])
+  })
+
+  it('classic groups are not checked for it: a member that ran out of max.poll.interval.ms still owns its partitions until its next poll', () => {
+    expect(checkGroups(history([assigned(1000, 'billing-1', ['orders-0']), assigned(2000, 'billing-2', ['orders-0'])])).partitionsOwnedTwice).toEqual([])
+  })
+
   it('a commit below an earlier one of the same generation', () => {
     const found = checkGroups(history([committed(1000, 'billing-1', 3, { 'my-topic-0': 100 }), committed(2000, 'billing-2', 3, { 'my-topic-0': 80 })]))
     expect(found.committedBackwards).toEqual([

@@ -5,6 +5,11 @@
  * - concurrentConsumers: two members of one group consuming the same partition at once — member A
  *   polls it, then B, then A again, with no new assignment of it to A in between (a rebalance that
  *   let an old owner keep reading, e.g. a zombie cut off from its coordinator);
+ * - partitionOwnedTwice (KIP-848 groups): a member was given a partition (its reconciliation added
+ *   it) while another member of the group still owned it: it had neither revoked nor lost it (a
+ *   crashed process loses its partitions). The consumer protocol hands a partition over only once
+ *   its owner has acknowledged giving it up, so this never happens while members reach their
+ *   coordinator; a member cut off from it keeps its partitions until it hears it was fenced.
  * - committedBackwards: within one generation, a member's acknowledged commit for a partition is
  *   lower than an earlier acknowledged commit of that generation;
  * - skippedRecords: offsets below what the group has committed that no member of the group ever
@@ -20,6 +25,7 @@ import type { GroupHistoryEvent } from '../history/group-history.ts'
 
 export interface GroupCheckResult {
   concurrentConsumers: Anomaly[]
+  partitionsOwnedTwice: Anomaly[]
   committedBackwards: Anomaly[]
   skippedRecords: Anomaly[]
   redeliveries: number
@@ -111,6 +117,34 @@ function findBackwards(events: GroupHistoryEvent[]): Anomaly[] {
   return out
 }
 
+/** KIP-848 groups: follow who owns each partition, from what members recorded they added, revoked and lost. */
+function findOwnedTwice(events: GroupHistoryEvent[]): Anomaly[] {
+  const out: Anomaly[] = []
+  const owner: Record<string, { member: string; sinceMs: number }> = {}
+  for (const e of events) {
+    if (e.kind === 'committed' || e.protocol !== 'consumer') continue
+    if (e.kind === 'revoked') {
+      for (const tp of e.tps) if (owner[`${e.groupId}|${tp}`]?.member === e.member) delete owner[`${e.groupId}|${tp}`]
+      continue
+    }
+    for (const tp of e.added) {
+      const k = `${e.groupId}|${tp}`
+      const prev = owner[k]
+      if (prev !== undefined && prev.member !== e.member) {
+        out.push({
+          kind: 'partitionOwnedTwice' as Anomaly['kind'],
+          atMs: e.atMs,
+          detail: `group ${e.groupId}: ${tp} given to ${e.member} at ${e.atMs} ms while ${prev.member}, its owner since ${prev.sinceMs} ms, had not given it up`,
+          tp,
+          facts: { kind: 'partitionOwnedTwice', groupId: e.groupId, first: { who: prev.member, atMs: prev.sinceMs }, second: { who: e.member, atMs: e.atMs } },
+        })
+      }
+      owner[k] = { member: e.member, sinceMs: e.atMs }
+    }
+  }
+  return out
+}
+
 /** Highest acknowledged commit per (group, tp). */
 function maxCommitted(events: GroupHistoryEvent[]): Record<string, { offset: number; atMs: number }> {
   const out: Record<string, { offset: number; atMs: number }> = {}
@@ -158,7 +192,7 @@ function findSkips(key: string, logs: ReadLog[], polls: Poll[], committed: { off
 
 export function checkGroups(h: History): GroupCheckResult {
   const events = h.groups ?? []
-  const result: GroupCheckResult = { concurrentConsumers: [], committedBackwards: findBackwards(events), skippedRecords: [], redeliveries: 0 }
+  const result: GroupCheckResult = { concurrentConsumers: [], partitionsOwnedTwice: findOwnedTwice(events), committedBackwards: findBackwards(events), skippedRecords: [], redeliveries: 0 }
   if (events.length === 0) return result
   const byGroupTp = pollsByGroupTp(h, groupOfMember(events))
   const assigned = assignedTimes(events)

@@ -63,6 +63,7 @@ import {
 import { effectiveProtocol } from './group-member/rebalance.ts'
 import { startPoll, pollAgain, onProcessed, manualCommit, onPollTimeout } from './group-member/poll.ts'
 import { closeStep } from './group-member/close.ts'
+import { revokeAll } from './group-member/subscription.ts'
 import { maybeHeartbeat, startConsumerProtocol } from './group-member/consumer-heartbeat.ts'
 import { onConsumerGroupHeartbeatResponse } from './group-member/consumer-membership.ts'
 import { markCoordinatorUnknown, onOffsetCommitResponse, onOffsetFetchResponse } from './group-member/offset-results.ts'
@@ -275,6 +276,14 @@ export function handleMemberMessage(w: World, m: MemberNode, msg: Msg): void {
       break
   }
   pollAgain(w, m)
+}
+
+/**
+ * The process crashed: the partitions it owned are lost with it (recorded for the checkers, as
+ * onPartitionsLost would be); everything else volatile is reset when it restarts.
+ */
+export function crashGroupMember(w: World, m: MemberNode): void {
+  revokeAll(w, m, true)
 }
 
 /** A connection closed (refused or reset): fail what was in flight to that broker. */

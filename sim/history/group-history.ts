@@ -14,6 +14,8 @@ export interface GroupAssigned {
   kind: 'assigned'
   atMs: number
   groupId: string
+  /** the group protocol the member speaks (KIP-848 members record their member epoch as the generation) */
+  protocol: 'classic' | 'consumer'
   member: string
   memberId: string
   generation: number
@@ -27,12 +29,13 @@ export interface GroupRevoked {
   kind: 'revoked'
   atMs: number
   groupId: string
+  protocol: 'classic' | 'consumer'
   member: string
   memberId: string
   /** the generation the partitions were owned in (-1 when the member's generation was reset) */
   generation: number
   tps: string[]
-  /** true: lost (generation reset, poll timeout, fenced), not revoked in a rebalance or on close */
+  /** true: lost (generation reset, poll timeout, fenced, the process crashed), not revoked in a rebalance or on close */
   lost: boolean
 }
 

@@ -37,6 +37,8 @@ export type MemberRemovedReason =
   | { code: 'sessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
   /** KIP-848: it did not revoke its partitions within its rebalance timeout (max.poll.interval.ms) */
   | { code: 'rebalanceTimeout'; rebalanceTimeoutMs: number }
+  /** KIP-848: no ConsumerGroupHeartbeat for group.consumer.session.timeout.ms */
+  | { code: 'consumerSessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
 
 export type SimEvent =
   | { type: 'ActionApplied'; atMs: number; action: string; args: string }

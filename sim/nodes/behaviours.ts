@@ -24,7 +24,7 @@ import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '.
 import { handleGroupRequest, coordinatorTimer, newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import { startProducerClient, crashProducer, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from '../clients/producer.ts'
 import { startReader, restartReader, readerTick, handleReaderMessage, onReaderDisconnect } from '../clients/consumer.ts'
-import { startGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
+import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
 
 export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member'
 
@@ -188,6 +188,7 @@ const member: NodeBehaviour = {
   kind: 'member',
   runsOn: (n) => n.member !== undefined,
   start: (w, n) => startGroupMember(w, w.members[n.member!]),
+  crash: (w, n) => crashGroupMember(w, w.members[n.member!]),
   accepts: () => true,
   onMessage: (w, n, m) => handleMemberMessage(w, w.members[n.member!], m),
   timerGroups: ['member'],

@@ -170,6 +170,7 @@ const expectSchema = obj({
   nonMonotonicPolls: countExpectation.optional(),
   hwAboveLeo: countExpectation.optional(),
   concurrentConsumers: countExpectation.optional(),
+  partitionsOwnedTwice: countExpectation.optional(),
   committedBackwards: countExpectation.optional(),
   skippedRecords: countExpectation.optional(),
   compactionLostLatest: countExpectation.optional(),

@@ -142,6 +142,7 @@ export interface Expectations {
   nonMonotonicPolls?: CountExpectation
   hwAboveLeo?: CountExpectation
   concurrentConsumers?: CountExpectation
+  partitionsOwnedTwice?: CountExpectation
   committedBackwards?: CountExpectation
   skippedRecords?: CountExpectation
   compactionLostLatest?: CountExpectation

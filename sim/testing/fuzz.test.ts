@@ -80,8 +80,8 @@ describe('fault schedules', () => {
 
   it('keep network faults away from group members, and leave the server faults of a seed as without groups', () => {
     const targets = fuzzTargets(base)
-    expect(targets.members).toEqual(['billing-1', 'billing-2', 'billing-3'])
-    expect(targets.groups).toEqual(['billing'])
+    expect(targets.members).toEqual(['billing-1', 'billing-2', 'billing-3', 'ledger-1', 'ledger-2', 'ledger-3'])
+    expect(targets.groups).toEqual(['billing', 'ledger'])
     const noGroups = fuzzTargets({ ...base, consumers: [] })
     expect(noGroups.members).toEqual([])
     const isMember = (ref: unknown) => targets.members.includes(String(ref))

@@ -50,7 +50,7 @@ import { runCheckingInvariants, type InvariantBreak } from '../check/invariant-r
 export const SAFE_FUZZ_SCENARIO_JSON = {
   name: 'Fuzz: safe configuration',
   description:
-    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key), a reader and a consumer group of 3 (range, auto-commit). Under any fault schedule no checker may report an anomaly.',
+    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key), a reader, a classic consumer group of 3 (range, auto-commit) and a KIP-848 consumer group of 3 (group.protocol=consumer, uniform). Under any fault schedule no checker may report an anomaly.',
   seed: 1,
   durationMs: 60000,
   cluster: {
@@ -94,6 +94,13 @@ export const SAFE_FUZZ_SCENARIO_JSON = {
       // range (eager), auto-commit every 5 s (the default); a 10 s session so that a crashed member's
       // partitions move well before the end of a 60 s run
       config: { 'partition.assignment.strategy': ['range'], 'session.timeout.ms': 10000, 'auto.offset.reset': 'earliest' },
+    },
+    {
+      groupId: 'ledger',
+      topics: ['orders'],
+      members: 3,
+      processingMsPerRecord: 1,
+      config: { 'group.protocol': 'consumer', 'auto.offset.reset': 'earliest' },
     },
   ],
   timeline: [],

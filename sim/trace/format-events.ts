@@ -90,6 +90,8 @@ function removedEn(r: MemberRemovedReason): string {
       return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (session.timeout.ms=${r.sessionTimeoutMs})`
     case 'rebalanceTimeout':
       return `did not revoke its partitions within its rebalance timeout (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
+    case 'consumerSessionTimeout':
+      return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (group.consumer.session.timeout.ms=${r.sessionTimeoutMs})`
   }
 }
 
@@ -103,6 +105,8 @@ function removedKo(r: MemberRemovedReason): string {
       return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (session.timeout.ms=${r.sessionTimeoutMs})`
     case 'rebalanceTimeout':
       return `리밸런스 타임아웃 안에 파티션을 반납하지 않음 (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
+    case 'consumerSessionTimeout':
+      return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (group.consumer.session.timeout.ms=${r.sessionTimeoutMs})`
   }
 }
 

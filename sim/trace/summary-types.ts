@@ -12,6 +12,7 @@ export interface Anomaly {
     | 'multipleLeaders'
     | 'hwAboveLeo'
     | 'concurrentConsumers'
+    | 'partitionOwnedTwice'
     | 'committedBackwards'
     | 'skippedRecords'
     | 'compactionLostLatest'
@@ -79,6 +80,8 @@ export type AnomalyFacts =
   | { kind: 'multipleLeaders'; leaderEpoch: number; first: AtMs<number>; second: AtMs<number> }
   | { kind: 'hwAboveLeo'; broker: number; highWatermark: number; logEndOffset: number; atMs: number }
   | { kind: 'concurrentConsumers'; groupId: string; first: AtMs<string>; second: AtMs<string>; previousMs: number }
+  /** KIP-848: `second` was given the partition while `first` (owner since its atMs) had not given it up */
+  | { kind: 'partitionOwnedTwice'; groupId: string; first: AtMs<string>; second: AtMs<string> }
   | { kind: 'committedBackwards'; groupId: string; member: string; offset: number; atMs: number; generation: number; previous: number }
   | { kind: 'skippedRecords'; groupId: string; from: number; to: number; committed: number }
   | { kind: 'compactionLostLatest'; key: string; offset: number; producer: string; seq: number; broker: number; ackMs: number }
@@ -100,6 +103,7 @@ export const ANOMALY_COUNTS = [
   'multipleLeaders',
   'hwAboveLeo',
   'concurrentConsumers',
+  'partitionsOwnedTwice',
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',
@@ -116,6 +120,8 @@ export interface CheckReport {
   hwAboveLeo: number
   /** group checks: two members of a group consuming one partition at once */
   concurrentConsumers: number
+  /** group checks (KIP-848 groups): a partition given to a member while another still owned it */
+  partitionsOwnedTwice: number
   /** group checks: an acknowledged commit lower than an earlier one of the same generation */
   committedBackwards: number
   /** group checks: offsets below the committed offset that no member of the group read */

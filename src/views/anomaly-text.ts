@@ -33,6 +33,10 @@ export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
     name: { en: 'Two members read one partition', ko: '한 파티션을 두 멤버가 읽음' },
     why: { en: 'Two members of one group consumed the same partition at once.', ko: '한 그룹의 두 멤버가 같은 파티션을 동시에 읽었습니다.' },
   },
+  partitionOwnedTwice: {
+    name: { en: 'One partition, two owners', ko: '한 파티션에 소유자 둘' },
+    why: { en: 'A member of a consumer group was given a partition another member had not given up yet.', ko: '다른 멤버가 아직 내놓지 않은 파티션이 컨슈머 그룹의 한 멤버에게 할당되었습니다.' },
+  },
   committedBackwards: { name: { en: 'Commit went backwards', ko: '커밋 역행' }, why: { en: 'A commit moved a group’s offset backwards within one generation.', ko: '한 generation 안에서 커밋이 그룹의 오프셋을 뒤로 옮겼습니다.' } },
   compactionLostLatest: {
     name: { en: 'Latest value compacted away', ko: '최신 값이 컴팩션으로 사라짐' },
@@ -138,6 +142,8 @@ function detailEn(tp: string, f: AnomalyFacts): string {
       return `${tp} replica on broker ${f.broker}: high watermark ${f.highWatermark} above log end offset ${f.logEndOffset} at ${f.atMs} ms`
     case 'concurrentConsumers':
       return `group ${f.groupId}: ${tp} read by ${f.first.who} at ${f.first.atMs} ms and by ${f.second.who} at ${f.second.atMs} ms, which had read it before (${f.previousMs} ms) and was not assigned it again`
+    case 'partitionOwnedTwice':
+      return `group ${f.groupId}: ${tp} given to ${f.second.who} at ${f.second.atMs} ms while ${f.first.who}, its owner since ${f.first.atMs} ms, had not given it up`
     case 'committedBackwards':
       return `group ${f.groupId}: ${f.member} committed ${tp} offset ${f.offset} at ${f.atMs} ms in generation ${f.generation}, below ${f.previous} committed earlier in that generation`
     case 'skippedRecords':
@@ -185,6 +191,8 @@ function detailKo(tp: string, f: AnomalyFacts): string {
       return `${tp}: 브로커 ${f.broker}의 레플리카, ${f.atMs} ms에 high watermark ${f.highWatermark} > 로그 끝 오프셋 ${f.logEndOffset}`
     case 'concurrentConsumers':
       return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.first.atMs} ms에 ${f.first.who} 멤버가, ${f.second.atMs} ms에 ${f.second.who} 멤버가 읽음 (${f.second.who} 멤버는 전에 ${f.previousMs} ms에 읽었고 다시 할당받지 않았음)`
+    case 'partitionOwnedTwice':
+      return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.first.atMs} ms부터 소유한 ${f.first.who} 멤버가 아직 내놓지 않았는데 ${f.second.atMs} ms에 ${f.second.who} 멤버에게 할당됨`
     case 'committedBackwards':
       return `그룹 ${f.groupId}, 파티션 ${tp}: ${f.member} 멤버가 ${f.atMs} ms에 커밋한 오프셋 ${f.offset} (generation ${f.generation}) — 같은 generation에서 먼저 커밋한 오프셋 ${f.previous}보다 낮음`
     case 'skippedRecords':

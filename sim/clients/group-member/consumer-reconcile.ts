@@ -60,7 +60,7 @@ function revokeAndAssign(w: World, m: MemberNode): void {
   m.rebalances++
   m.lastAssignment = target.slice()
   m.lastAssignmentGeneration = m.memberEpoch
-  recordAssigned(w, { groupId: m.groupId, member: m.id, memberId: m.memberId, generation: m.memberEpoch, tps: target.slice(), added })
+  recordAssigned(w, { groupId: m.groupId, protocol: 'consumer', member: m.id, memberId: m.memberId, generation: m.memberEpoch, tps: target.slice(), added })
   emit(w, { type: 'MemberReconciled', member: m.id, groupId: m.groupId, memberEpoch: m.memberEpoch, partitions: target.slice(), revoked, added })
   m.cgState = 'ACKNOWLEDGING'
   armHeartbeat(w, m, 0)

@@ -186,7 +186,7 @@ function onJoinComplete(w: World, m: MemberNode, assigned: string[]): void {
   m.rebalances++
   m.lastAssignment = assigned
   m.lastAssignmentGeneration = m.generation
-  recordAssigned(w, { groupId: m.groupId, member: m.id, memberId: m.memberId, generation: m.generation, tps: assigned.slice(), added })
+  recordAssigned(w, { groupId: m.groupId, protocol: 'classic', member: m.id, memberId: m.memberId, generation: m.generation, tps: assigned.slice(), added })
   emit(w, { type: 'AssignmentReceived', member: m.id, groupId: m.groupId, generation: m.generation, protocol: m.protocolName, partitions: assigned.slice() })
   if (m.cfg['enable.auto.commit']) armAutoCommit(w, m, w.nowMs + m.cfg['auto.commit.interval.ms'])
   if (revoked.length > 0 && m.protocol === 'COOPERATIVE') requestRejoin(m, `need to revoke partitions ${revoked.join(', ')} and re-join`)

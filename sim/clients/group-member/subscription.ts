@@ -63,7 +63,7 @@ export function revoke(w: World, m: MemberNode, tps: string[], lost: boolean): v
   const gone = new Set(tps)
   m.owned = m.owned.filter((p) => !gone.has(p.tp))
   m.completed = m.completed.filter((tp) => !gone.has(tp))
-  recordRevoked(w, { groupId: m.groupId, member: m.id, memberId: m.memberId, generation: m.lastAssignmentGeneration, tps: tps.slice().sort(compareTps), lost })
+  recordRevoked(w, { groupId: m.groupId, protocol: m.groupProtocol, member: m.id, memberId: m.memberId, generation: m.lastAssignmentGeneration, tps: tps.slice().sort(compareTps), lost })
 }
 
 export function revokeAll(w: World, m: MemberNode, lost: boolean): void {

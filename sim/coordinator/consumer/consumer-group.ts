@@ -39,7 +39,7 @@ import { javaHashMapOrder, javaStringHashCode } from '../../kafka/java.ts'
 import { reconcile, type TopicPartitions } from './current-assignment.ts'
 import { assignRange } from './range-assignor.ts'
 import { assignUniform } from './uniform-assignor.ts'
-import type { AssignorTopic, ConsumerGroupSpec, GroupAssignment } from './assignment-spec.ts'
+import type { AssignorTopic, ConsumerGroupSpec, GroupAssignment, SubscriptionType } from './assignment-spec.ts'
 import {
   LEAVE_GROUP_MEMBER_EPOCH,
   LEAVE_GROUP_STATIC_MEMBER_EPOCH,
@@ -255,7 +255,7 @@ function preferredAssignor(g: ConsumerGroup): string {
 function computeTargetAssignment(w: World, b: BrokerNode, g: ConsumerGroup): void {
   const assignor = preferredAssignor(g)
   const spec = assignorSpec(b, g)
-  const result: GroupAssignment = assignor === 'range' ? assignRange(spec) : assignUniform(spec)
+  const result: GroupAssignment = assignor === 'range' ? assignRange(spec) : assignUniform(spec, { subscriptionType: subscriptionTypeOf(g) })
   const target: Record<string, TopicPartitions> = {}
   for (const id of g.memberOrder) {
     const parts = result.get(id)
@@ -267,6 +267,16 @@ function computeTargetAssignment(w: World, b: BrokerNode, g: ConsumerGroup): voi
   g.assignmentEpoch = g.groupEpoch
   g.assignor = assignor
   emit(w, { type: 'TargetAssignmentComputed', groupId: g.groupId, assignmentEpoch: g.assignmentEpoch, assignor, members: g.memberOrder.length })
+}
+
+/**
+ * ModernGroup.subscriptionType: HOMOGENEOUS when every subscribed topic name (existing or not) has
+ * every member as a subscriber.
+ */
+function subscriptionTypeOf(g: ConsumerGroup): SubscriptionType {
+  const subscribers: Record<string, number> = {}
+  for (const id of g.memberOrder) for (const t of g.members[id].subscribedTopicNames) subscribers[t] = (subscribers[t] ?? 0) + 1
+  return Object.values(subscribers).every((n) => n === g.memberOrder.length) ? 'HOMOGENEOUS' : 'HETEROGENEOUS'
 }
 
 /** The assignor's input: members in Java's HashMap order of their ids, each with its current target. */
@@ -397,7 +407,7 @@ export function expireConsumerMembers(w: World, g: ConsumerGroup): { changed: bo
     const m = g.members[id]
     const expiresMs = m.lastHeartbeatMs + session
     if (expiresMs <= w.nowMs) {
-      fenceMember(w, g, m, { code: 'sessionTimeout', sinceHeartbeatMs: w.nowMs - m.lastHeartbeatMs, sessionTimeoutMs: session })
+      fenceMember(w, g, m, { code: 'consumerSessionTimeout', sinceHeartbeatMs: w.nowMs - m.lastHeartbeatMs, sessionTimeoutMs: session })
       changed = true
     } else if (m.revokeDeadlineMs >= 0 && m.revokeDeadlineMs <= w.nowMs && m.state === 'UNREVOKED_PARTITIONS') {
       fenceMember(w, g, m, { code: 'rebalanceTimeout', rebalanceTimeoutMs: m.rebalanceTimeoutMs })
