@@ -19,12 +19,13 @@ import {
   kafkaLogDirsDescribe as describeLogDirsView,
   kafkaGetOffsets as getOffsetsView,
   topicConfigs as topicConfigsView,
+  type ConsumerGroupsDescribeOptions,
   type KafkaGetOffsetsOptions,
 } from './trace/kafka-tools-view.ts'
 import type { DescribeLogDirsOptions, DescribeTopicsOptions, TopicConfigEntry, ToolOutput } from './trace/kafka-tools.ts'
 export type { ConfigSourceName, ConfigSynonymEntry, DescribeLogDirsOptions, TopicConfigEntry, ToolOutput } from './trace/kafka-tools.ts'
 export { KafkaToolError } from './trace/kafka-tools.ts'
-export type { KafkaGetOffsetsOptions } from './trace/kafka-tools-view.ts'
+export type { ConsumerGroupsDescribeOptions, KafkaGetOffsetsOptions } from './trace/kafka-tools-view.ts'
 import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
 import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
 import { logRecords as readLogRecords, type LogRecord, type LogRecordsOptions } from './observe/log-records.ts'
@@ -129,9 +130,9 @@ export function kafkaTopicsDescribe(sim: Simulation, options: DescribeTopicsOpti
   return describeTopicsView(sim.world, options)
 }
 
-/** `kafka-consumer-groups.sh --describe --group <groupId>` against the simulated cluster now. */
-export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string): ToolOutput {
-  return describeGroupView(sim.world, groupId)
+/** `kafka-consumer-groups.sh --describe --group <groupId> [--members | --state] [--verbose]` against the simulated cluster now. */
+export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string, options: ConsumerGroupsDescribeOptions = {}): ToolOutput {
+  return describeGroupView(sim.world, groupId, options)
 }
 
 /** `kafka-configs.sh --describe --entity-type topics --entity-name <topic> [--all]` against the simulated cluster now. */

@@ -14,7 +14,7 @@ import { describe, expect, test } from 'vitest'
 import { getInt } from './history/int-column.ts'
 import { eventKind } from './kafka/events.ts'
 import { formatEvent } from './trace/format-events.ts'
-import { createSimulation, parseScenario, type Scenario, type Simulation } from './index.ts'
+import { createSimulation, kafkaConsumerGroupsDescribe, parseScenario, type Scenario, type Simulation } from './index.ts'
 import type { GroupAssigned, GroupRevoked } from './history/group-history.ts'
 import type { ConsumerGroup } from './coordinator/consumer/consumer-group-types.ts'
 import type { World } from './nodes/world.ts'
@@ -203,5 +203,26 @@ describe('the member side', () => {
     expect(lost.length).toBeGreaterThan(0)
     // it came back: assigned again after losing its partitions
     expect(assigned(w, 'kip848').some((e) => e.atMs > lost[0].atMs)).toBe(true)
+  })
+})
+
+describe('kafka-consumer-groups --describe for a KIP-848 group, as Kafka 4.x prints it', () => {
+  const sim = run(load('rebalance-without-stopping'), 21000)
+
+  test('--members --verbose: each member\'s epoch and assignment beside its share of the target (mid-reconciliation)', () => {
+    const out = kafkaConsumerGroupsDescribe(sim, 'kip848', { members: true, verbose: true })
+    expect(out.stderr).toBe("\nWarning: Consumer group 'kip848' is rebalancing.\n")
+    const lines = out.stdout.split('\n').filter((l) => l !== '')
+    expect(lines[0].split(/\s+/).filter((x) => x !== '')).toEqual(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'])
+    const row = (client: string) => lines.find((l) => l.includes(` ${client} `))!.trim().split(/\s+/).slice(3)
+    // the newcomer is at the target epoch with nothing yet; the others still own three partitions and must give one up
+    expect(row('kip848-3')).toEqual(['kip848-3', '0', '3', '-', '3', 'orders:2,5'])
+    expect(row('kip848-2')).toEqual(['kip848-2', '3', '2', 'orders:0,1,2', '3', 'orders:0,1'])
+  })
+
+  test('--state --verbose: the group epoch and the target assignment epoch', () => {
+    const out = kafkaConsumerGroupsDescribe(sim, 'kip848', { state: true, verbose: true })
+    const row = out.stdout.split('\n').filter((l) => l !== '')[1].trim().split(/\s+/)
+    expect(row).toEqual(['kip848', `broker-${sim.summary().groups.find((g) => g.groupId === 'kip848')!.coordinator}:9092`, `(${sim.summary().groups.find((g) => g.groupId === 'kip848')!.coordinator})`, 'uniform', 'Reconciling', '3', '3', '3'])
   })
 })

@@ -9,7 +9,7 @@ import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import type { ObservedGroup } from './cluster-state.ts'
-import type { DescribeGroupOffsetsInput, DescribeTopicsInput, GroupOffsetRow } from '../trace/kafka-tools.ts'
+import type { DescribeGroupMembersInput, DescribeGroupOffsetsInput, DescribeGroupStateInput, DescribeTopicsInput, GroupOffsetRow, TopicPartitionRef } from '../trace/kafka-tools.ts'
 import { clusterImage, coordinatedGroup } from './cluster-state.ts'
 import { partitionOffsets, type PartitionOffsets } from './lag.ts'
 
@@ -66,6 +66,50 @@ export function groupOffsetRows(w: World, groupId: string): DescribeGroupOffsets
   }
   for (const tp of Object.keys(g.committed).sort(compareTp)) if (!owned.has(tp)) rows.push(row(tp, null))
   return { groupId, state: g.state, rows }
+}
+
+const refs = (tps: readonly string[]): TopicPartitionRef[] =>
+  tps.map((tp) => {
+    const cut = tp.lastIndexOf('-')
+    return { topic: tp.slice(0, cut), partition: Number(tp.slice(cut + 1)) }
+  })
+
+/**
+ * What `kafka-consumer-groups --describe --group <groupId> --members [--verbose]` lists now: the
+ * members in the coordinator's order; for a KIP-848 group each member's epoch and its share of the
+ * target assignment (CURRENT-EPOCH, TARGET-ASSIGNMENT), and the target assignment's epoch.
+ */
+export function groupMemberRows(w: World, groupId: string): DescribeGroupMembersInput {
+  const { group: g } = coordinatedGroup(w, clusterImage(w), groupId)
+  if (!g) return { groupId, state: 'Dead', members: [] }
+  const members = g.memberOrder.map((id) => {
+    const m = g.members[id]
+    const c = g.consumer?.members[id]
+    return {
+      consumerId: m.memberId,
+      host: `/${m.node}`,
+      clientId: m.clientId,
+      groupInstanceId: m.groupInstanceId,
+      assignment: refs(m.assignment),
+      ...(c ? { memberEpoch: c.memberEpoch, targetAssignment: refs(c.target), upgraded: true } : {}),
+    }
+  })
+  return { groupId, state: g.state, members, ...(g.consumer ? { targetAssignmentEpoch: g.consumer.assignmentEpoch } : {}) }
+}
+
+/** What `kafka-consumer-groups --describe --group <groupId> --state [--verbose]` lists now. */
+export function groupStateRow(w: World, groupId: string): DescribeGroupStateInput {
+  const { coordinator, group: g } = coordinatedGroup(w, clusterImage(w), groupId)
+  const c = { id: coordinator, host: `broker-${coordinator}`, port: 9092 }
+  if (!g) return { groupId, state: 'Dead', coordinator: c, assignmentStrategy: '', numMembers: 0 }
+  return {
+    groupId,
+    state: g.state,
+    coordinator: c,
+    assignmentStrategy: g.protocolName ?? '',
+    numMembers: g.memberOrder.length,
+    ...(g.consumer ? { groupEpoch: g.consumer.groupEpoch, targetAssignmentEpoch: g.consumer.assignmentEpoch } : {}),
+  }
 }
 
 /** What `kafka-topics --describe` lists now: every topic of the authoritative metadata. */

@@ -7,14 +7,16 @@
  * formatters of kafka-tools.ts. LOG-END-OFFSET and ListOffsets(latest) are the high watermark, as in Kafka.
  */
 import type { World } from '../nodes/world.ts'
-import { groupOffsetRows, topicDescriptions } from '../observe/describe-tables.ts'
+import { groupMemberRows, groupOffsetRows, groupStateRow, topicDescriptions } from '../observe/describe-tables.ts'
 import { brokerState, clusterImage } from '../observe/cluster-state.ts'
 import { isInternalTopic } from '../kafka/internal-topics.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import { logBytes } from '../storage/segments.ts'
 import { offsetForTimestamp } from '../storage/offset-for-time.ts'
 import {
+  describeGroupMembers,
   describeGroupOffsets,
+  describeGroupState,
   describeLogDirs,
   describeTopicConfigs,
   describeTopics,
@@ -40,8 +42,17 @@ export function kafkaTopicsDescribe(w: World, options: DescribeTopicsOptions = {
   return describeTopics(topicDescriptions(w), options)
 }
 
-export function kafkaConsumerGroupsDescribe(w: World, groupId: string): ToolOutput {
+export function kafkaConsumerGroupsDescribe(w: World, groupId: string, options: ConsumerGroupsDescribeOptions = {}): ToolOutput {
+  if (options.members === true) return describeGroupMembers(groupMemberRows(w, groupId), { verbose: options.verbose })
+  if (options.state === true) return describeGroupState(groupStateRow(w, groupId), { verbose: options.verbose })
   return describeGroupOffsets(groupOffsetRows(w, groupId))
+}
+
+/** kafka-consumer-groups --describe's views: the offsets (default), --members or --state, each with --verbose. */
+export interface ConsumerGroupsDescribeOptions {
+  members?: boolean
+  state?: boolean
+  verbose?: boolean
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Text } from '../i18n.ts'
 import { useSim } from '../store/sim-store.ts'
 import { current } from '../host/engine-host.ts'
 import { useT } from '../useT.ts'
-import { commandGroups, commandKey, commandLine, TOOL_SCRIPTS, type ToolCommand, type ToolName } from './inspector/tool-commands.ts'
+import { commandGroups, commandKey, commandLine, groupViewOptions, TOOL_SCRIPTS, type ToolCommand, type ToolName } from './inspector/tool-commands.ts'
 import { runTool } from './console-tools.ts'
 import { consoleLines } from './console-lines.ts'
 import './console-panel.css'
@@ -43,7 +43,7 @@ const L = {
 /** The picker's group headings: the tool, and what it shows. */
 const GROUPS: Record<ToolName, Text> = {
   topics: { en: 'kafka-topics: topics and partitions', ko: 'kafka-topics: 토픽과 파티션' },
-  groups: { en: 'kafka-consumer-groups: offsets and lag', ko: 'kafka-consumer-groups: 오프셋과 lag' },
+  groups: { en: 'kafka-consumer-groups: offsets and lag, members, state', ko: 'kafka-consumer-groups: 오프셋과 lag, 멤버, 상태' },
   configs: { en: 'kafka-configs: topic configs', ko: 'kafka-configs: 토픽 설정' },
   'log-dirs': { en: 'kafka-log-dirs: log size per broker', ko: 'kafka-log-dirs: 브로커별 로그 크기' },
   offsets: { en: 'kafka-get-offsets: offsets by time', ko: 'kafka-get-offsets: 시간으로 오프셋 찾기' },
@@ -55,7 +55,7 @@ function optionLabel(command: ToolCommand, t: (text: Text) => string): string {
     case 'topics':
       return command.topic === null ? `${tool} --describe: ${t(L.allTopics)}` : `${tool} --describe --topic ${command.topic}`
     case 'groups':
-      return `${tool} --describe --group ${command.groupId}`
+      return `${tool} --describe --group ${command.groupId}${groupViewOptions(command.view)}`
     case 'configs':
       return `${tool} --describe${command.all ? ' --all' : ''} --entity-name ${command.topic} (${t(command.all ? L.allConfigs : L.overrides)})`
     case 'log-dirs':

@@ -21,7 +21,7 @@ export interface ToolOutputText {
 export function runTool(sim: Simulation, command: ToolCommand): ToolOutputText {
   switch (command.tool) {
     case 'groups':
-      return kafkaConsumerGroupsDescribe(sim, command.groupId)
+      return kafkaConsumerGroupsDescribe(sim, command.groupId, command.view === 'offsets' ? {} : { [command.view]: true, verbose: true })
     case 'configs':
       return kafkaConfigsDescribe(sim, command.topic, { all: command.all })
     case 'log-dirs':

@@ -24,17 +24,23 @@ describe('tool command lines', () => {
   it('prints kafka-topics and kafka-consumer-groups as typed at a shell', () => {
     expect(commandLine({ tool: 'topics', topic: 'orders' })).toBe('kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic orders')
     expect(commandLine({ tool: 'topics', topic: null })).toBe('kafka-topics.sh --bootstrap-server localhost:9092 --describe')
-    expect(commandLine({ tool: 'groups', groupId: 'payments' })).toBe(
+    expect(commandLine({ tool: 'groups', groupId: 'payments', view: 'offsets' })).toBe(
       'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments',
     )
-    expect(commandLine({ tool: 'groups', groupId: "it's" })).toBe(
+    expect(commandLine({ tool: 'groups', groupId: 'payments', view: 'members' })).toBe(
+      'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --members --verbose',
+    )
+    expect(commandLine({ tool: 'groups', groupId: 'payments', view: 'state' })).toBe(
+      'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --state --verbose',
+    )
+    expect(commandLine({ tool: 'groups', groupId: "it's", view: 'offsets' })).toBe(
       "kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group 'it'\\''s'",
     )
   })
 
   it('offers each topic, all topics and each group first, with distinct keys', () => {
     const commands = availableCommands(['orders'], ['payments'])
-    expect(commands.map(commandKey).slice(0, 3)).toEqual(['topics:orders', 'topics:*', 'groups:payments'])
+    expect(commands.map(commandKey).slice(0, 5)).toEqual(['topics:orders', 'topics:*', 'groups:payments', 'groups-members:payments', 'groups-state:payments'])
     expect(new Set(commands.map(commandKey)).size).toBe(commands.length)
   })
 })

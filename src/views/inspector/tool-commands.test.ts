@@ -32,7 +32,7 @@ describe('storage tool command lines', () => {
     expect(groups.map((g) => g.tool)).toEqual(['topics', 'configs', 'log-dirs', 'offsets'])
     const keys = availableCommands(['logs'], ['archive']).map(commandKey)
     expect(keys).toEqual([
-      'topics:logs', 'topics:*', 'groups:archive', 'configs:logs', 'configs-all:logs', 'log-dirs:*', 'log-dirs:logs',
+      'topics:logs', 'topics:*', 'groups:archive', 'groups-members:archive', 'groups-state:archive', 'configs:logs', 'configs-all:logs', 'log-dirs:*', 'log-dirs:logs',
       'offsets:-2:logs', 'offsets:-1:logs', 'offsets:ago60000:logs',
     ])
   })

@@ -8,10 +8,18 @@ export const BOOTSTRAP = 'localhost:9092'
 /** What kafka-get-offsets is asked: --time -2 (earliest), -1 (latest), or a time some ms before now. */
 export type OffsetsTime = 'earliest' | 'latest' | { agoMs: number }
 
+/** kafka-consumer-groups --describe's views: offsets and lag (the default), --members --verbose, --state --verbose. */
+export type GroupView = 'offsets' | 'members' | 'state'
+
+/** The options a group view adds to `--describe --group G`. */
+export function groupViewOptions(view: GroupView): string {
+  return view === 'offsets' ? '' : ` --${view} --verbose`
+}
+
 /** A command the console can run. */
 export type ToolCommand =
   | { tool: 'topics'; topic: string | null }
-  | { tool: 'groups'; groupId: string }
+  | { tool: 'groups'; groupId: string; view: GroupView }
   | { tool: 'configs'; topic: string; all: boolean }
   | { tool: 'log-dirs'; topic: string | null }
   | { tool: 'offsets'; topic: string; time: OffsetsTime }
@@ -46,7 +54,7 @@ export function commandLine(command: ToolCommand, nowMs = 0): string {
     case 'topics':
       return `${base} --describe${command.topic === null ? '' : ` --topic ${shellWord(command.topic)}`}`
     case 'groups':
-      return `${base} --describe --group ${shellWord(command.groupId)}`
+      return `${base} --describe --group ${shellWord(command.groupId)}${groupViewOptions(command.view)}`
     case 'configs':
       return `${base} --describe${command.all ? ' --all' : ''} --entity-type topics --entity-name ${shellWord(command.topic)}`
     case 'log-dirs':
@@ -62,7 +70,7 @@ export function commandKey(command: ToolCommand): string {
     case 'topics':
       return command.topic === null ? 'topics:*' : `topics:${command.topic}`
     case 'groups':
-      return `groups:${command.groupId}`
+      return command.view === 'offsets' ? `groups:${command.groupId}` : `groups-${command.view}:${command.groupId}`
     case 'configs':
       return `${command.all ? 'configs-all' : 'configs'}:${command.topic}`
     case 'log-dirs':
@@ -91,7 +99,7 @@ export interface CommandGroup {
 export function commandGroups(topics: readonly string[], groups: readonly string[]): CommandGroup[] {
   const all: CommandGroup[] = [
     { tool: 'topics', commands: [...topics.map((topic): ToolCommand => ({ tool: 'topics', topic })), { tool: 'topics', topic: null }] },
-    { tool: 'groups', commands: groups.map((groupId): ToolCommand => ({ tool: 'groups', groupId })) },
+    { tool: 'groups', commands: groups.flatMap((groupId) => GROUP_VIEWS.map((view): ToolCommand => ({ tool: 'groups', groupId, view }))) },
     {
       tool: 'configs',
       commands: [
@@ -111,6 +119,8 @@ export function commandGroups(topics: readonly string[], groups: readonly string
   ]
   return all.filter((g) => g.commands.length > 0)
 }
+
+const GROUP_VIEWS: readonly GroupView[] = ['offsets', 'members', 'state']
 
 /** Every command on offer, in the picker's order. */
 export function availableCommands(topics: readonly string[], groups: readonly string[]): ToolCommand[] {
