@@ -210,6 +210,12 @@ export interface MemberNode extends FetchClient {
 export interface MemberView {
   clientId: string
   groupId: string
+  /** classic (JoinGroup/SyncGroup) or consumer (KIP-848): a consumer member's `generation` is its member epoch */
+  groupProtocol: 'classic' | 'consumer'
+  /** KIP-848: the client's MemberState (RECONCILING, ACKNOWLEDGING, STABLE, ...); null for classic members */
+  consumerState: ConsumerMemberState | null
+  /** KIP-848: partitions the coordinator assigned that the member does not own yet */
+  assigning: string[]
   memberId: string
   groupInstanceId: string | null
   generation: number

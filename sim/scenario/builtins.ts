@@ -4,7 +4,7 @@
  * Each id is the file name without `.json`. They are unparsed on purpose: pass one to
  * parseScenario. Each one shows one piece of Kafka's behaviour (leader failover, ISR shrink and
  * min.insync.replicas, clean vs unclean leader election, controller failover, idempotence, consumer
- * groups and rebalancing, committed offsets, retention and compaction); its `description` says what
+ * groups and rebalancing, the KIP-848 consumer protocol, committed offsets, retention and compaction); its `description` says what
  * to watch for.
  */
 import addPartitionsRebalance from '../../scenarios/add-partitions-rebalance.json' with { type: 'json' }
@@ -19,6 +19,7 @@ import consumerJoinsRebalance from '../../scenarios/consumer-joins-rebalance.jso
 import controllerFailover from '../../scenarios/controller-failover.json' with { type: 'json' }
 import coordinatorFailover from '../../scenarios/coordinator-failover.json' with { type: 'json' }
 import eagerVsCooperative from '../../scenarios/eager-vs-cooperative.json' with { type: 'json' }
+import rebalanceWithoutStopping from '../../scenarios/rebalance-without-stopping.json' with { type: 'json' }
 import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
@@ -49,6 +50,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'consumer-joins-rebalance': consumerJoinsRebalance,
   'consumer-crash-session-timeout': consumerCrashSessionTimeout,
   'eager-vs-cooperative': eagerVsCooperative,
+  'rebalance-without-stopping': rebalanceWithoutStopping,
   'static-member-restart': staticMemberRestart,
   'coordinator-failover': coordinatorFailover,
   'two-groups-one-topic': twoGroupsOneTopic,

@@ -10,7 +10,7 @@
 import type { World } from '../nodes/world.ts'
 import type { MetadataImage, PartitionState } from '../controller/metadata.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
-import { brokerState, clusterImage, coordinatedGroup, groupIds, groupTopics, metadataSource } from '../observe/cluster-state.ts'
+import { brokerState, clusterImage, coordinatedGroup, groupIds, groupProtocolOf, groupTopics, metadataSource, type ObservedConsumerMember, type ObservedGroup } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
 import { groupPartitionRows } from '../observe/describe-tables.ts'
 import { memberView } from '../observe/member-view.ts'
@@ -181,12 +181,15 @@ function groupCards(w: World, img: MetadataImage): GroupCard[] {
     const members = memberIds.filter((id) => w.nodes[id].up && w.members[id].state !== 'closed').map((id) => memberView(w.members[id]))
     const { committed, lag, totalLag } = committedLag(w, img, g)
     const first = memberIds.length ? w.members[memberIds[0]] : undefined
+    const type = groupProtocolOf(w, groupId)
     return {
       groupId,
+      type,
+      consumer: g?.consumer ? { groupEpoch: g.consumer.groupEpoch, assignmentEpoch: g.consumer.assignmentEpoch, members: byClient(g) } : null,
       state: g ? g.state : 'Dead',
       generation: g ? g.generation : 0,
       protocol: g?.protocolName ?? '',
-      rebalanceProtocol: first ? first.protocol : 'EAGER',
+      rebalanceProtocol: type === 'consumer' ? 'KIP-848' : first ? first.protocol : 'EAGER',
       coordinator,
       rebalanceReason: g?.rebalanceReason ?? '',
       topics,
@@ -198,6 +201,13 @@ function groupCards(w: World, img: MetadataImage): GroupCard[] {
       partitions: groupPartitionRows(w, img, g, topics),
     }
   })
+}
+
+/** A KIP-848 group's reconciliation by client id (a restarted client's latest member id wins). */
+function byClient(g: ObservedGroup): Record<string, ObservedConsumerMember> {
+  const out: Record<string, ObservedConsumerMember> = {}
+  for (const id of g.memberOrder) out[g.members[id].clientId] = g.consumer!.members[id]
+  return out
 }
 
 function linkMarks(w: World): LinkMark[] {

@@ -5,6 +5,7 @@
 import type { BrokerState } from '../trace/summary-types.ts'
 import type { MemberView } from '../clients/group-consumer-types.ts'
 import type { GroupPartitionRow } from '../observe/describe-tables.ts'
+import type { ObservedConsumerMember } from '../observe/cluster-state.ts'
 import type { Waits } from './waits.ts'
 
 export type { BrokerState, MemberView, GroupPartitionRow }
@@ -110,6 +111,14 @@ export interface ReaderCard {
 
 export interface GroupCard {
   groupId: string
+  /** the group protocol: classic (JoinGroup/SyncGroup) or consumer (KIP-848) */
+  type: 'classic' | 'consumer'
+  /**
+   * KIP-848 groups: the group epoch, the target assignment's epoch, and each member's reconciliation
+   * as the coordinator sees it (member epoch, MemberState, what it must revoke, its share of the
+   * target), by client id; null for classic groups. `generation` is then the group epoch.
+   */
+  consumer: { groupEpoch: number; assignmentEpoch: number; members: Record<string, ObservedConsumerMember> } | null
   /** the coordinator's state name (Empty, PreparingRebalance, CompletingRebalance, Stable, Dead) */
   state: string
   generation: number

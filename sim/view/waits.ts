@@ -143,7 +143,7 @@ function sessionWaits(w: World): SessionWait[] {
       const m = g.members[mid]
       if (!m || m.lastHeartbeatMs <= 0) continue
       const client = w.members[m.clientId]
-      const interval = client ? client.cfg['heartbeat.interval.ms'] : 3000
+      const interval = g.consumer ? w.brokerConfig['group.consumer.heartbeat.interval.ms'] : client ? client.cfg['heartbeat.interval.ms'] : 3000
       if (w.nowMs - m.lastHeartbeatMs <= interval + w.brokerConfig['replica.fetch.wait.max.ms']) continue
       out.push({
         groupId,

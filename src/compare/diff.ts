@@ -136,6 +136,7 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
   )
   if (a.hasGroups || b.hasGroups) {
     const coop = (side: Side) => setting?.id === 'strategy' && (side === 'A' ? setting.a : setting.b) === 'cooperative-sticky'
+    const kip848 = (side: Side) => setting?.id === 'protocol' && (side === 'A' ? setting.a : setting.b) === 'consumer'
     rows.push(
       numberRow('redeliveries', { en: 'Records re-read', ko: '다시 읽은 레코드' }, a.redeliveries, b.redeliveries,
         { en: 'Records a consumer group read a second time (at-least-once: nothing lost, some read twice).', ko: '컨슈머 그룹이 한 번 더 읽은 레코드 수입니다 (at-least-once: 잃지는 않고 일부를 두 번 읽음).' },
@@ -146,8 +147,8 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
       numberRow('rebalances', { en: 'Rebalances (generations)', ko: '리밸런싱 (generation)' }, a.rebalances, b.rebalances,
         { en: "Each completed rebalance starts a new generation of the group; added up over groups.", ko: '리밸런싱이 끝날 때마다 그룹의 generation이 하나 올라갑니다. 그룹마다 더한 값입니다.' },
         (m, l, d) => ({
-          en: `${m} went through ${d} more ${d === 1 ? 'rebalance' : 'rebalances'} than ${l}${coop(m) ? ': COOPERATIVE rebalancing hands the partitions that move over in a second rebalance' : ''}.`,
-          ko: `${m}는 ${l}보다 리밸런싱을 ${d}번 더 거쳤습니다${coop(m) ? ': COOPERATIVE 리밸런싱은 옮겨 갈 파티션을 두 번째 리밸런싱에서 넘겨줍니다' : ''}.`,
+          en: `${m} went through ${d} more ${d === 1 ? 'rebalance' : 'rebalances'} than ${l}${coop(m) ? ': COOPERATIVE rebalancing hands the partitions that move over in a second rebalance' : kip848(m) ? ': a KIP-848 group counts group epochs, one for every member that joins or leaves, and none of them stops the group' : ''}.`,
+          ko: `${m}는 ${l}보다 리밸런싱을 ${d}번 더 거쳤습니다${coop(m) ? ': COOPERATIVE 리밸런싱은 옮겨 갈 파티션을 두 번째 리밸런싱에서 넘겨줍니다' : kip848(m) ? ': KIP-848 그룹은 멤버가 들어오거나 나갈 때마다 그룹 에포크가 하나씩 오르며, 그때마다 그룹이 멈추지는 않습니다' : ''}.`,
         })),
       numberRow('notStable', { en: 'Time a group was not Stable', ko: '그룹이 Stable이 아니던 시간' }, a.notStableMs, b.notStableMs,
         { en: 'How long consumer groups were rebalancing or had no members (not Stable), added up over groups.', ko: '컨슈머 그룹이 리밸런싱 중이거나 멤버가 없어 Stable이 아니던 시간을 그룹마다 더한 값입니다.' },
@@ -155,6 +156,17 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
       numberRow('unread', { en: 'Partition time not read', ko: '아무도 읽지 않은 파티션 시간' }, a.unreadMs, b.unreadMs,
         { en: "How long the groups' partitions had no member reading them (during a rebalance, or while their owner was down), added up over partitions.", ko: '그룹의 파티션을 아무 멤버도 읽지 않던 시간(리밸런싱 중이거나 담당 멤버가 다운된 동안)을 파티션마다 더한 값입니다.' },
         (m, l, d) => {
+          if (setting?.id === 'protocol') {
+            return kip848(m)
+              ? {
+                  en: `${m}'s partitions went unread ${sec(d).en} longer than ${l}'s: with KIP-848 a partition that moves waits until its owner revokes it at its next heartbeat, and its new owner takes it at its own next heartbeat.`,
+                  ko: `${m}의 파티션은 ${l}보다 ${sec(d).ko} 더 오래 읽히지 않았습니다: KIP-848에서는 옮겨 가는 파티션이 주인이 다음 heartbeat에서 반납할 때까지, 그리고 새 주인이 자기 다음 heartbeat에서 받을 때까지 기다립니다.`,
+                }
+              : {
+                  en: `${m}'s partitions went unread ${sec(d).en} longer than ${l}'s: a classic EAGER rebalance stops every partition of the group; KIP-848 stops only the partitions that move.`,
+                  ko: `${m}의 파티션은 ${l}보다 ${sec(d).ko} 더 오래 읽히지 않았습니다: classic EAGER 리밸런싱은 그룹의 모든 파티션을 멈추고, KIP-848은 옮겨 가는 파티션만 멈춥니다.`,
+                }
+          }
           if (setting?.id !== 'strategy') {
             return {
               en: `${m}'s partitions went unread ${sec(d).en} longer than ${l}'s: no member owned them for longer.`,

@@ -11,11 +11,11 @@ function builtIn(id: string): Scenario {
 test('only the settings that apply are offered', () => {
   const ids = (id: string) => settingsFor(builtIn(id)).map((s) => s.id)
   expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence'])
-  expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'idempotence'])
+  expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'protocol', 'idempotence'])
   const noReplicas: Scenario = { ...builtIn('leader-failover'), expect: {}, topics: builtIn('leader-failover').topics.map((t) => ({ ...t, replicationFactor: 1 })) }
   expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('unclean')
   const noProducers = parseScenario({ ...builtIn('consumer-joins-rebalance'), producers: [] })
-  expect(settingsFor(noProducers).map((s) => s.id)).toEqual(['unclean', 'strategy'])
+  expect(settingsFor(noProducers).map((s) => s.id)).toEqual(['unclean', 'strategy', 'protocol'])
 })
 
 test('unclean election: B turns it off on every replicated topic', () => {
@@ -48,6 +48,23 @@ test('strategy: every group switches from range to cooperative-sticky', () => {
   expect(settingsFor(a).find((s) => s.id === 'strategy')).toMatchObject({ a: 'range', b: 'cooperative-sticky' })
   const b = variantScenario(a, 'strategy')
   expect(b.consumers.map((c) => c.config['partition.assignment.strategy'])).toEqual([['cooperative-sticky']])
+})
+
+test('group.protocol: classic ↔ consumer, dropping the keys only the other protocol takes', () => {
+  const a = builtIn('eager-vs-cooperative')
+  expect(settingsFor(a).find((s) => s.id === 'protocol')).toMatchObject({ key: 'group.protocol', a: 'classic', b: 'consumer' })
+  const b = variantScenario(a, 'protocol')
+  for (const c of b.consumers) {
+    expect(c.config['group.protocol']).toBe('consumer')
+    expect(c.config).not.toHaveProperty('partition.assignment.strategy')
+    expect(c.config).not.toHaveProperty('session.timeout.ms')
+  }
+  const mixed = builtIn('rebalance-without-stopping')
+  expect(settingsFor(mixed).find((s) => s.id === 'protocol')).toMatchObject({ a: 'classic/consumer', b: 'consumer' })
+  // strategy applies to the classic group only
+  expect(variantScenario(mixed, 'strategy').consumers.map((c) => c.config['partition.assignment.strategy'])).toEqual([['cooperative-sticky'], undefined])
+  const back = variantScenario(b, 'protocol')
+  for (const c of back.consumers) expect(c.config['group.protocol']).toBe('classic')
 })
 
 test('interventions are merged into the timeline, and ones that change the setting change in B too', () => {

@@ -1,7 +1,8 @@
 // The two runs a learner compares: A is the run on the page (its scenario, seed and the person's
 // interventions, merged into the timeline as a session is), B is the same run with one Kafka setting
 // flipped everywhere it appears — acks (all ↔ 1), unclean.leader.election.enable, the consumer
-// groups' partition.assignment.strategy (range ↔ cooperative-sticky) or enable.idempotence — so
+// groups' partition.assignment.strategy (range ↔ cooperative-sticky), their group.protocol (classic ↔
+// consumer, KIP-848) or enable.idempotence — so
 // whatever differs between A and B comes from that one setting.
 
 import {
@@ -13,7 +14,7 @@ import {
   type ConfigValue,
 } from '../../sim/index.ts'
 
-export type SettingId = 'acks' | 'unclean' | 'strategy' | 'idempotence'
+export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence'
 
 /** One setting the learner may compare, with A's value (as the run has it) and B's. */
 export interface SettingOption {
@@ -28,14 +29,19 @@ export interface SettingOption {
   changedDuringRun: boolean
 }
 
-export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'idempotence']
+export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence']
 
 const KEYS: Record<SettingId, string> = {
   acks: 'acks',
   unclean: 'unclean.leader.election.enable',
   strategy: 'partition.assignment.strategy',
+  protocol: 'group.protocol',
   idempotence: 'enable.idempotence',
 }
+
+/** Keys only one group protocol takes (ConsumerConfig rejects the classic ones with group.protocol=consumer). */
+const CLASSIC_ONLY = ['partition.assignment.strategy', 'session.timeout.ms', 'heartbeat.interval.ms']
+const CONSUMER_ONLY = ['group.remote.assignor']
 
 /** The consumer default: [range, cooperative-sticky], i.e. range with EAGER rebalancing. */
 const DEFAULT_ASSIGNORS = ['range', 'cooperative-sticky']
@@ -70,7 +76,9 @@ function valuesOf(scenario: Scenario, id: SettingId): string[] {
     case 'unclean':
       return scenario.topics.filter((t) => t.replicationFactor > 1).map((t) => String(uncleanOf(scenario, t.config)))
     case 'strategy':
-      return scenario.consumers.map((c) => firstAssignor(c.config))
+      return scenario.consumers.filter((c) => c.config['group.protocol'] !== 'consumer').map((c) => firstAssignor(c.config))
+    case 'protocol':
+      return scenario.consumers.map((c) => (c.config['group.protocol'] === 'consumer' ? 'consumer' : 'classic'))
   }
 }
 
@@ -84,6 +92,8 @@ function otherValue(id: SettingId, first: string): string {
       return first === 'true' ? 'false' : 'true'
     case 'strategy':
       return first === 'cooperative-sticky' ? 'range' : 'cooperative-sticky'
+    case 'protocol':
+      return first === 'consumer' ? 'classic' : 'consumer'
   }
 }
 
@@ -96,6 +106,7 @@ function configValue(id: SettingId, b: string): ConfigValue {
 /** B's version of one config map: the key set to B's value, plus what Kafka requires with it. */
 function flipConfig(id: SettingId, b: string, config: ConfigMap): ConfigMap {
   const next: ConfigMap = { ...config, [KEYS[id]]: configValue(id, b) }
+  if (id === 'protocol') for (const key of b === 'consumer' ? CLASSIC_ONLY : CONSUMER_ONLY) delete next[key]
   if (id === 'acks') {
     // acks=1 needs enable.idempotence=false; acks=all keeps the idempotence A had (Kafka would
     // otherwise switch its default back on, and that would be a second difference)
@@ -108,6 +119,7 @@ function flipAction(id: SettingId, b: string, a: TimelineAction): TimelineAction
   const key = KEYS[id]
   if (id === 'unclean' && a.action === 'setTopicConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
   if (id === 'strategy' && a.action === 'setConsumerConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
+  if (id === 'protocol' && a.action === 'setConsumerConfig') return { ...a, config: flipConfig(id, b, a.config) }
   if ((id === 'acks' || id === 'idempotence') && a.action === 'setProducerConfig') {
     if (key in a.config) return { ...a, config: flipConfig(id, b, a.config) }
     if (id === 'acks' && b === '1' && a.config['enable.idempotence'] === true) return { ...a, config: { ...a.config, 'enable.idempotence': false } }
@@ -119,7 +131,7 @@ function changesKey(id: SettingId, timeline: readonly TimelineAction[]): boolean
   const key = KEYS[id]
   return timeline.some((a) => {
     if (a.action === 'setTopicConfig') return id === 'unclean' && key in a.config
-    if (a.action === 'setConsumerConfig') return id === 'strategy' && key in a.config
+    if (a.action === 'setConsumerConfig') return (id === 'strategy' || id === 'protocol') && key in a.config
     if (a.action === 'setProducerConfig') return (id === 'acks' || id === 'idempotence') && key in a.config
     return false
   })
@@ -134,7 +146,12 @@ export function variantScenario(scenario: Scenario, id: SettingId): Scenario {
     ...scenario,
     producers: id === 'acks' || id === 'idempotence' ? scenario.producers.map((p) => ({ ...p, config: flipConfig(id, b, p.config) })) : scenario.producers,
     topics: id === 'unclean' ? scenario.topics.map((t) => (t.replicationFactor > 1 ? { ...t, config: flipConfig(id, b, t.config) } : t)) : scenario.topics,
-    consumers: id === 'strategy' ? scenario.consumers.map((c) => ({ ...c, config: flipConfig(id, b, c.config) })) : scenario.consumers,
+    consumers:
+      id === 'strategy'
+        ? scenario.consumers.map((c) => (c.config['group.protocol'] === 'consumer' ? c : { ...c, config: flipConfig(id, b, c.config) }))
+        : id === 'protocol'
+          ? scenario.consumers.map((c) => ({ ...c, config: flipConfig(id, b, c.config) }))
+          : scenario.consumers,
     timeline: scenario.timeline.map((a) => flipAction(id, b, a)),
   }
   return parseScenario(raw)

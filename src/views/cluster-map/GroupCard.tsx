@@ -33,7 +33,10 @@ function MemberRow({ member, group, isolated }: { member: MemberView; group: Gro
           </span>
         ) : null}
         {isolated ? <span className="member-flag">✂ {t(L.isolated)}</span> : null}
-        <span className="member-parts">{member.assignment.length ? compactPartitions(member.assignment) : t(L.noPartitions)}</span>
+        <span className="member-parts">
+          {member.assignment.length ? compactPartitions(member.assignment) : t(L.noPartitions)}
+          {member.assigning.length > 0 ? <span className="member-assigning" title={t(L.assigningHint)}> +{compactPartitions(member.assigning)}</span> : null}
+        </span>
       </button>
     </li>
   )
@@ -62,7 +65,7 @@ export function GroupCard({ group, isolated, countdowns }: { group: GroupView; i
           {group.state}
         </span>
         <span className="group-meta">
-          {t(L.generation)} {group.generation} · {group.rebalanceProtocol} ·{' '}
+          {t(group.type === 'consumer' ? L.groupEpoch : L.generation)} {group.generation} · {group.rebalanceProtocol} ·{' '}
           <span title={t(L.lagRule)}>
             {t(L.lag)} {group.totalLag}
           </span>

@@ -5,7 +5,7 @@ import { chipsByTopic, compactPartitions, memberPaused, numberRuns, topError } f
 
 function member(over: Partial<MemberView>): MemberView {
   return {
-    clientId: 'g-1', groupId: 'g', memberId: 'm', groupInstanceId: null, generation: 1, state: 'stable', protocol: 'EAGER',
+    clientId: 'g-1', groupId: 'g', groupProtocol: 'classic', consumerState: null, assigning: [], memberId: 'm', groupInstanceId: null, generation: 1, state: 'stable', protocol: 'EAGER',
     assignor: 'range', coordinator: 1, assignment: [], revoking: [], app: 'polling', positions: {}, committed: {},
     polled: 0, commitsAcked: 0, rebalances: 0, backlog: 0, errors: {}, ...over,
   }
@@ -40,6 +40,10 @@ describe('cluster map texts', () => {
     expect(memberPaused(member({ state: 'joining' }), group('Stable'))).toBe(true)
     expect(memberPaused(member({}), group('PreparingRebalance'))).toBe(true)
     expect(memberPaused(member({ protocol: 'COOPERATIVE' }), group('PreparingRebalance'))).toBe(false)
+    // KIP-848: a member keeps reading through its group's reconciliation, unless it revokes something
+    const kip848 = { groupProtocol: 'consumer' as const, consumerState: 'RECONCILING' as const }
+    expect(memberPaused(member(kip848), group('Reconciling'))).toBe(false)
+    expect(memberPaused(member({ ...kip848, revoking: ['t-1'] }), group('Reconciling'))).toBe(true)
   })
 
   it('names the most frequent error', () => {

@@ -58,17 +58,18 @@ export function compactPartitions(tps: string[]): string {
 
 /** The group is rebalancing: no member may fetch until the new assignment is synced. */
 export function groupRebalancing(state: string): boolean {
-  return state === 'PreparingRebalance' || state === 'CompletingRebalance'
+  return state === 'PreparingRebalance' || state === 'CompletingRebalance' || state === 'Assigning' || state === 'Reconciling'
 }
 
 /**
  * A member hands out no records now: its partitions are being revoked (EAGER), or it is joining or
- * syncing, or its whole group is rebalancing with the eager protocol (every member stops).
+ * syncing, or its whole group is rebalancing with the eager protocol (every member stops). A KIP-848
+ * member stops only the partitions it revokes.
  */
 export function memberPaused(member: MemberView, group: GroupCard): boolean {
   if (member.revoking.length > 0) return true
   if (member.state === 'joining' || member.state === 'syncing' || member.state === 'unjoined') return true
-  return groupRebalancing(group.state) && member.protocol === 'EAGER'
+  return groupRebalancing(group.state) && member.groupProtocol === 'classic' && member.protocol === 'EAGER'
 }
 
 /** The error a client met most often, with its count ("NOT_LEADER_OR_FOLLOWER ×3"), or null. */

@@ -30,6 +30,8 @@ export const L = {
   polled: { en: 'polled', ko: 'poll' },
   reader: { en: 'consumer (assign)', ko: '컨슈머 (assign)' },
   generation: { en: 'generation', ko: '세대' },
+  groupEpoch: { en: 'epoch', ko: '에포크' },
+  assigningHint: { en: 'KIP-848: assigned to this member, taken once its previous owner has revoked it', ko: 'KIP-848: 이 멤버에게 할당됨. 이전 주인이 반납하면 받습니다' },
   paused: { en: 'paused', ko: '멈춤' },
   pausedHint: { en: 'hands out no records until the rebalance ends', ko: '리밸런스가 끝날 때까지 레코드를 내주지 않음' },
   revoking: { en: 'revoking', ko: '반납 중' },

@@ -56,6 +56,10 @@ export const SETTING_ABOUT: Record<SettingId, Text> = {
     en: 'How a group shares out partitions in a rebalance: range (EAGER: every member gives up everything first) or cooperative-sticky (COOPERATIVE: only what moves).',
     ko: '리밸런싱 때 그룹이 파티션을 나누는 방식: range (EAGER: 모든 멤버가 먼저 전부 내려놓음) 또는 cooperative-sticky (COOPERATIVE: 옮겨 가는 것만).',
   },
+  protocol: {
+    en: 'Which group protocol the members speak: classic (JoinGroup/SyncGroup; the members assign, and the group stops while it rebalances) or consumer (KIP-848: the coordinator assigns, and only the partitions that move stop).',
+    ko: '멤버가 쓰는 그룹 프로토콜: classic (JoinGroup/SyncGroup: 멤버가 할당하고, 리밸런싱 동안 그룹이 멈춤) 또는 consumer (KIP-848: 코디네이터가 할당하고, 옮겨 가는 파티션만 멈춤).',
+  },
   idempotence: {
     en: "Whether the broker recognises a producer's retried batch by its producer id and sequence numbers instead of writing it again.",
     ko: '브로커가 재시도된 배치를 프로듀서 id와 시퀀스 번호로 알아보고 다시 쓰지 않는지 여부.',

@@ -1,6 +1,7 @@
 // One consumer group: its state as the coordinator has it (Empty, PreparingRebalance,
-// CompletingRebalance, Stable, Dead), generation, assignor and rebalance protocol, coordinator and
-// the reason of the last rebalance; what an EAGER or COOPERATIVE rebalance stops, in one sentence;
+// CompletingRebalance, Stable, Dead; KIP-848 groups: Empty, Assigning, Reconciling, Stable, Dead),
+// generation (KIP-848: group and target assignment epochs), assignor and rebalance protocol,
+// coordinator and the reason of the last rebalance; what an EAGER, COOPERATIVE or KIP-848 rebalance stops, in one sentence;
 // its members; and the kafka-consumer-groups --describe table. "Add consumer" starts a new member.
 
 import { Fragment } from 'react'
@@ -46,10 +47,23 @@ export function GroupSection({ card, rows }: { card: GroupCard; rows: DescribeRo
         </button>
       </header>
       <dl className="gp-facts">
-        <div>
-          <dt>{t(G.generation)}</dt>
-          <dd data-testid={`groups-panel-${card.groupId}-generation`}>{card.generation}</dd>
-        </div>
+        {card.consumer ? (
+          <>
+            <div>
+              <dt>{t(G.groupEpoch)}</dt>
+              <dd data-testid={`groups-panel-${card.groupId}-generation`}>{card.consumer.groupEpoch}</dd>
+            </div>
+            <div>
+              <dt>{t(G.assignmentEpoch)}</dt>
+              <dd data-testid={`groups-panel-${card.groupId}-assignment-epoch`}>{card.consumer.assignmentEpoch}</dd>
+            </div>
+          </>
+        ) : (
+          <div>
+            <dt>{t(G.generation)}</dt>
+            <dd data-testid={`groups-panel-${card.groupId}-generation`}>{card.generation}</dd>
+          </div>
+        )}
         <div>
           <dt>{t(G.protocol)}</dt>
           <dd>{card.protocol || '-'}</dd>
@@ -71,7 +85,7 @@ export function GroupSection({ card, rows }: { card: GroupCard; rows: DescribeRo
       </dl>
       <p className={rebalancing ? 'gp-explain active' : 'gp-explain'}>
         {rebalancing ? <strong>{t(G.rebalancing)}: </strong> : null}
-        {t(cooperative ? G.cooperative : G.eager)}
+        {t(card.type === 'consumer' ? G.kip848 : cooperative ? G.cooperative : G.eager)}
       </p>
       <p className="gp-stopped" data-testid={`groups-panel-${card.groupId}-stopped`} data-count={stopped.length}>
         {stopped.length > 0 ? (

@@ -1,5 +1,6 @@
-// A group's members as the clients see themselves: client id, member state, generation and the
-// partitions they own now (those being revoked marked ↺), plus members whose process is down.
+// A group's members as the clients see themselves: client id, member state, generation (KIP-848:
+// member epoch) and the partitions they own now (those being revoked marked ↺; KIP-848: those
+// assigned but not taken yet marked +), plus members whose process is down.
 // Clicking a member selects it, and the inspector offers its actions.
 
 import type { GroupCard } from '../../../sim/index.ts'
@@ -19,7 +20,7 @@ export function MembersTable({ card }: { card: GroupCard }) {
           <th scope="col">{t(G.clientId)}</th>
           <th scope="col">{t(G.state)}</th>
           <th scope="col" className="num">
-            gen
+            {card.type === 'consumer' ? t(G.epoch) : 'gen'}
           </th>
           <th scope="col">{t(G.partitions)}</th>
         </tr>
@@ -40,14 +41,19 @@ export function MembersTable({ card }: { card: GroupCard }) {
                   {m.clientId}
                 </button>
               </td>
-              <td className="gp-mstate">{(MEMBER_STATE[m.state] ? t(MEMBER_STATE[m.state]) : m.state).replace(/_/g, '_\u200b')}</td>
+              <td className="gp-mstate">{(m.consumerState ?? (MEMBER_STATE[m.state] ? t(MEMBER_STATE[m.state]) : m.state)).replace(/_/g, '_\u200b')}</td>
               <td className="num">{m.generation}</td>
               <td className="gp-assigned">
-                {m.assignment.length === 0 ? '–' : null}
+                {m.assignment.length === 0 && m.assigning.length === 0 ? '–' : null}
                 {m.assignment.map((tp) => (
                   <span key={tp} className={m.revoking.includes(tp) ? 'gp-tp revoking' : 'gp-tp'}>
                     {m.revoking.includes(tp) ? '↺' : ''}
                     {tp}
+                  </span>
+                ))}
+                {m.assigning.map((tp) => (
+                  <span key={tp} className="gp-tp assigning" title={t(G.assigning)}>
+                    +{tp}
                   </span>
                 ))}
               </td>

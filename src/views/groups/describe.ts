@@ -17,7 +17,8 @@ export interface DescribeRow extends GroupPartitionRow {
   status: PartitionStatus
 }
 
-export const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance'])
+/** Classic groups rebalance in PreparingRebalance and CompletingRebalance, KIP-848 groups in Assigning and Reconciling. */
+export const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling'])
 
 export function isRebalancing(state: string): boolean {
   return REBALANCING.has(state)

@@ -34,6 +34,14 @@ export const G = {
     ko: 'COOPERATIVE: 멤버는 가진 파티션을 계속 읽고, 옮겨 가는 파티션만 잠시 멈췄다가 두 번째 리밸런스에서 넘겨받습니다.',
   },
   rebalancing: { en: 'Rebalancing now', ko: '리밸런스 중' },
+  kip848: {
+    en: 'KIP-848 (group.protocol=consumer): the coordinator computes the target assignment; a member first revokes only the partitions that move, then its next heartbeat hands them to their new owner. Members not involved never stop reading.',
+    ko: 'KIP-848 (group.protocol=consumer): 코디네이터가 목표 할당을 계산합니다. 멤버는 옮겨 갈 파티션만 먼저 반납하고, 다음 heartbeat에서 그 파티션이 새 주인에게 넘어갑니다. 상관없는 멤버는 읽기를 멈추지 않습니다.',
+  },
+  groupEpoch: { en: 'group epoch', ko: '그룹 에포크' },
+  assignmentEpoch: { en: 'target assignment epoch', ko: '목표 할당 에포크' },
+  epoch: { en: 'epoch', ko: '에포크' },
+  assigning: { en: 'assigned to it, not yet taken', ko: '할당됐지만 아직 받지 않음' },
   allReading: { en: 'every partition is being read', ko: '모든 파티션을 읽는 중' },
 } satisfies Record<string, Text>
 
@@ -72,6 +80,8 @@ export const STATE_MARK: Record<string, string> = {
   CompletingRebalance: '◑',
   Empty: '○',
   Dead: '✕',
+  Assigning: '◔',
+  Reconciling: '◑',
 }
 
 /** The member client's state (AbstractCoordinator.MemberState), in words. */

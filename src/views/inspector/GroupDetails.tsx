@@ -1,12 +1,14 @@
-// A consumer group in the inspector: the coordinator's view (state, generation, the chosen
-// assignor, EAGER or COOPERATIVE rebalancing), its members, committed offsets and LAG; and what
-// an operator does to a group: add a consumer, change partition.assignment.strategy (taken up by
-// members that start afterwards, as with a redeploy) and kafka-consumer-groups --reset-offsets.
+// A consumer group in the inspector: the coordinator's view (state, generation or, for a KIP-848
+// group, its group and target assignment epochs, the chosen assignor, EAGER, COOPERATIVE or KIP-848
+// rebalancing), its members, committed offsets and LAG; and what an operator does to a group: add a
+// consumer, change partition.assignment.strategy or group.remote.assignor (taken up by members that
+// start afterwards, as with a redeploy) and kafka-consumer-groups --reset-offsets.
 
 import { useState } from 'react'
-import { type GroupCard, compareTp } from '../../../sim/index.ts'
+import { type ConfigMap, type GroupCard, compareTp } from '../../../sim/index.ts'
+import type { Text } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
-import { Fields, Section, SelectLink } from './parts.tsx'
+import { Fields, Section, SelectLink, type FieldRow } from './parts.tsx'
 import { runAction } from './run-action.ts'
 import { LAG_RULE } from '../lag-text.ts'
 
@@ -14,6 +16,13 @@ const L = {
   group: { en: 'Group', ko: '그룹' },
   state: { en: 'State', ko: '상태' },
   generation: { en: 'Generation', ko: 'Generation' },
+  groupEpoch: { en: 'Group epoch', ko: '그룹 에포크' },
+  assignmentEpoch: { en: 'Target assignment epoch', ko: '목표 할당 에포크' },
+  remoteAssignor: { en: 'Set assignor', ko: '할당자 적용' },
+  remoteHint: {
+    en: 'KIP-848: the coordinator runs the assignor most members ask for. Like a redeploy, members that start afterwards ask for the new one: add consumers or restart the members.',
+    ko: 'KIP-848: 코디네이터는 가장 많은 멤버가 요청한 할당자를 실행합니다. 재배포처럼, 그 뒤에 시작하는 멤버부터 새 할당자를 요청합니다. 컨슈머를 추가하거나 멤버를 재시작하세요.',
+  },
   protocol: { en: 'Assignor (protocol)', ko: '할당자 (protocol)' },
   rebalance: { en: 'Rebalance protocol', ko: 'Rebalance 프로토콜' },
   coordinator: { en: 'Coordinator', ko: '코디네이터' },
@@ -43,6 +52,8 @@ const L = {
 
 /** What partition.assignment.strategy accepts (short names of Kafka's assignor classes). */
 const STRATEGIES = ['range', 'roundrobin', 'sticky', 'cooperative-sticky', 'range,cooperative-sticky']
+/** What group.remote.assignor accepts (the broker's group.consumer.assignors). */
+const REMOTE_ASSIGNORS = ['uniform', 'range']
 
 function Members({ group }: { group: GroupCard }) {
   const t = useT()
@@ -53,7 +64,8 @@ function Members({ group }: { group: GroupCard }) {
         <li key={m.clientId}>
           <SelectLink to={{ kind: 'member', id: m.clientId }}>{m.clientId}</SelectLink>{' '}
           <span className="muted">
-            {m.state}
+            {m.consumerState ?? m.state}
+            {m.consumerState !== null ? ` · ${m.generation}` : ''}
             {group.downMembers.includes(m.clientId) ? ` · ✕ ${t(L.down)}` : ''} · {m.assignment.join(', ') || '—'}
           </span>
         </li>
@@ -91,10 +103,41 @@ function Offsets({ group }: { group: GroupCard }) {
   )
 }
 
+/**
+ * The assignor a group's members ask for: partition.assignment.strategy (classic: the members run
+ * it) or group.remote.assignor (KIP-848: the coordinator runs it).
+ */
+function AssignorForm({ group }: { group: GroupCard }) {
+  const t = useT()
+  const g = group.groupId
+  const consumer = group.type === 'consumer'
+  const key = consumer ? 'group.remote.assignor' : 'partition.assignment.strategy'
+  const choices = consumer ? REMOTE_ASSIGNORS : STRATEGIES
+  const [choice, setChoice] = useState(choices[0]!)
+  const config: ConfigMap = consumer ? { 'group.remote.assignor': choice } : { 'partition.assignment.strategy': choice.split(',') }
+  return (
+    <div className="insp-form">
+      <label>
+        <code>{key}</code>
+        <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid={`inspector-group-${g}-strategy`}>
+          {choices.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => runAction({ action: 'setConsumerConfig', groupId: g, config }, { en: `Set the assignor of ${g}`, ko: `${g} 할당자 변경` })}>
+        {t(consumer ? L.remoteAssignor : L.strategy)}
+      </button>
+      <p className="insp-hint">{t(consumer ? L.remoteHint : L.strategyHint)}</p>
+    </div>
+  )
+}
+
 function GroupActions({ group }: { group: GroupCard }) {
   const t = useT()
   const g = group.groupId
-  const [strategy, setStrategy] = useState(STRATEGIES[0]!)
   const [resetTo, setResetTo] = useState<'earliest' | 'latest'>('earliest')
   return (
     <Section title={t(L.actions)}>
@@ -104,28 +147,7 @@ function GroupActions({ group }: { group: GroupCard }) {
           + {t(L.add)}
         </button>
       </div>
-      <div className="insp-form">
-        <label>
-          <code>partition.assignment.strategy</code>
-          <select value={strategy} onChange={(e) => setStrategy(e.target.value)} data-testid={`inspector-group-${g}-strategy`}>
-            {STRATEGIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button"
-          onClick={() =>
-            runAction(
-              { action: 'setConsumerConfig', groupId: g, config: { 'partition.assignment.strategy': strategy.split(',') } },
-              { en: `Set the strategy of ${g}`, ko: `${g} 할당 전략 변경` },
-            )
-          }>
-          {t(L.strategy)}
-        </button>
-        <p className="insp-hint">{t(L.strategyHint)}</p>
-      </div>
+      <AssignorForm group={group} />
       <div className="insp-form">
         <label>
           <code>--reset-offsets</code>
@@ -144,6 +166,15 @@ function GroupActions({ group }: { group: GroupCard }) {
   )
 }
 
+/** A classic group's generation; a KIP-848 group's group epoch and target assignment epoch. */
+function epochRows(group: GroupCard, t: (text: Text) => string): FieldRow[] {
+  if (!group.consumer) return [[t(L.generation), group.generation]]
+  return [
+    [t(L.groupEpoch), group.consumer.groupEpoch],
+    [t(L.assignmentEpoch), group.consumer.assignmentEpoch],
+  ]
+}
+
 export function GroupDetails({ group }: { group: GroupCard }) {
   const t = useT()
   return (
@@ -154,7 +185,7 @@ export function GroupDetails({ group }: { group: GroupCard }) {
       </h2>
       <Fields
         rows={[
-          [t(L.generation), group.generation],
+          ...epochRows(group, t),
           [t(L.protocol), group.protocol || '—'],
           [t(L.rebalance), group.rebalanceProtocol],
           [
