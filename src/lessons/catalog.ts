@@ -22,6 +22,7 @@ export const LESSON_CATALOG: readonly { id: string; title: Text }[] = [
   { id: 'compaction', title: { en: 'Compaction and tombstones', ko: '컴팩션과 툼스톤' } },
   { id: 'idempotent-producer', title: { en: 'Idempotent producer', ko: '멱등성 프로듀서' } },
   { id: 'time-and-replay', title: { en: 'Time and replay', ko: '시간과 재처리' } },
+  { id: 'rebalancing-without-stopping', title: { en: 'Rebalancing without stopping: KIP-848', ko: '멈추지 않는 리밸런싱: KIP-848' } },
 ]
 
 export function lessonTitle(id: string): Text {
