@@ -120,3 +120,57 @@ test('in Korean the panel keeps Kafka’s names and explains the rebalance in Ko
   await page.locator('.side').screenshot({ path: 'test-results/groups-panel-ko.png' })
   expect(errors).toEqual([])
 })
+
+test('rebalance-without-stopping: KIP-848 pauses only the partitions that move, with group and member epochs on the card', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=rebalance-without-stopping')
+  await page.getByRole('tab', { name: 'Groups' }).click()
+  const kip848 = page.getByTestId('groups-panel-kip848')
+  await runUntil(page, 15_000)
+  await expect(kip848).toHaveAttribute('data-state', 'Stable')
+  await expect(kip848).toContainText('KIP-848')
+  await expect(kip848).toContainText('uniform')
+  await expect(page.getByTestId('groups-panel-kip848-generation')).toHaveText('2')
+  await expect(page.getByTestId('groups-panel-kip848-assignment-epoch')).toHaveText('2')
+  // seed 42: at 20.57 s the classic (EAGER) group has stopped every partition; the KIP-848 group reads all six
+  await runUntil(page, 20_570)
+  await expect(page.getByTestId('groups-panel-classic-stopped')).toHaveAttribute('data-count', '6')
+  await expect(kip848).toHaveAttribute('data-state', 'Reconciling')
+  await expect(page.getByTestId('groups-panel-kip848-stopped')).toHaveAttribute('data-count', '0')
+  await expect(page.getByTestId('groups-panel-kip848-generation')).toHaveText('3')
+  // the newcomer already has its target: shown as partitions it is yet to take
+  await expect(page.getByTestId('groups-panel-kip848-member-kip848-3')).toContainText('+orders-2')
+  // 22.6 s: kip848-1 and kip848-2 revoked orders-5 and orders-2 at their heartbeats; only those two wait
+  await runUntil(page, 22_600)
+  await expect(page.getByTestId('groups-panel-kip848-stopped')).toHaveAttribute('data-count', '2')
+  await expect(kip848.locator('[data-status="reading"]')).toHaveCount(4)
+  await kip848.screenshot({ path: 'test-results/groups-panel-kip848-reconciling.png' })
+  await runUntil(page, 25_100)
+  await expect(kip848).toHaveAttribute('data-state', 'Stable')
+  await expect(page.getByTestId('groups-panel-kip848-stopped')).toHaveAttribute('data-count', '0')
+  await expect(page.getByTestId('groups-panel-kip848-member-kip848-3')).toContainText('orders-5')
+  await expectNoSeriousA11yViolations(page, '.gp')
+  expect(errors).toEqual([])
+})
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+  test(`in Korean at ${size.width}×${size.height} a KIP-848 group shows its epochs in Korean, Kafka’s names as Kafka writes them`, async ({ page }) => {
+    const errors = watchErrors(page)
+    await page.setViewportSize(size)
+    await page.goto('/?scenario=rebalance-without-stopping')
+    await page.getByRole('button', { name: '한국어' }).click()
+    await page.getByRole('tab', { name: '그룹' }).click()
+    await runUntil(page, 22_600)
+    const card = page.getByTestId('groups-panel-kip848')
+    await expect(card).toContainText('그룹 에포크')
+    await expect(card).toContainText('목표 할당 에포크')
+    await expect(card).toContainText('Reconciling')
+    await expect(card).toContainText('KIP-848 (group.protocol=consumer)')
+    // the client's MemberState as Kafka names it, and its member epoch
+    await expect(page.getByTestId('groups-panel-kip848-member-kip848-2')).toContainText('STABLE')
+    await card.scrollIntoViewIfNeeded()
+    await card.screenshot({ path: `test-results/groups-panel-kip848-ko-${size.width}.png` })
+    await page.screenshot({ path: `test-results/kip848-ko-${size.width}.png` })
+    expect(errors).toEqual([])
+  })
+}

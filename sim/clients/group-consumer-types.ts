@@ -214,8 +214,6 @@ export interface MemberView {
   groupProtocol: 'classic' | 'consumer'
   /** KIP-848: the client's MemberState (RECONCILING, ACKNOWLEDGING, STABLE, ...); null for classic members */
   consumerState: ConsumerMemberState | null
-  /** KIP-848: partitions the coordinator assigned that the member does not own yet */
-  assigning: string[]
   memberId: string
   groupInstanceId: string | null
   generation: number

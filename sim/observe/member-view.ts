@@ -19,7 +19,6 @@ export function memberView(m: MemberNode): MemberView {
     groupId: m.groupId,
     groupProtocol: m.groupProtocol,
     consumerState: m.groupProtocol === 'consumer' ? m.cgState : null,
-    assigning: m.groupProtocol === 'consumer' && m.targetAssignment !== null ? m.targetAssignment.filter((tp) => !m.owned.some((p) => p.tp === tp)) : [],
     memberId: m.memberId,
     groupInstanceId: m.groupInstanceId,
     generation: m.generation,

@@ -13,7 +13,7 @@ import { emit } from '../../kafka/events.ts'
 import type { World } from '../../nodes/world.ts'
 import { recordAssigned } from '../../history/group-history.ts'
 import type { MemberNode } from '../group-consumer-types.ts'
-import { addPartition, compareTps, markPendingRevocation, ownedPartition, revoke } from './subscription.ts'
+import { addPartition, compareTps, markPendingRevocation, revoke } from './subscription.ts'
 import { armHeartbeat } from './coordinator.ts'
 import { commitOffsets } from './offsets.ts'
 
@@ -68,14 +68,4 @@ function revokeAndAssign(w: World, m: MemberNode): void {
 
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
-}
-
-/** For views: the partitions a reconciling member is giving up (pending revocation). */
-export function revokingPartitions(m: MemberNode): string[] {
-  return m.owned.filter((p) => p.pendingRevocation).map((p) => p.tp)
-}
-
-/** For views: the partitions the coordinator assigned that the member does not own yet. */
-export function assigningPartitions(m: MemberNode): string[] {
-  return (m.targetAssignment ?? []).filter((tp) => ownedPartition(m, tp) === undefined)
 }

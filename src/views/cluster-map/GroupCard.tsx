@@ -8,6 +8,7 @@ import type { GroupCard as GroupView, MemberView } from '../../../sim/index.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { compactPartitions, groupRebalancing, memberPaused } from './format.ts'
+import { yetToTake } from '../groups/describe.ts'
 import { L } from './texts.ts'
 import type { Countdown } from './countdowns.ts'
 import { Callouts, Countdowns } from './MapEffects.tsx'
@@ -16,6 +17,7 @@ function MemberRow({ member, group, isolated }: { member: MemberView; group: Gro
   const t = useT()
   const selected = useUi((s) => s.selection?.kind === 'member' && s.selection.id === member.clientId)
   const paused = memberPaused(member, group)
+  const assigning = yetToTake(group, member)
   return (
     <li>
       <button
@@ -35,7 +37,7 @@ function MemberRow({ member, group, isolated }: { member: MemberView; group: Gro
         {isolated ? <span className="member-flag">✂ {t(L.isolated)}</span> : null}
         <span className="member-parts">
           {member.assignment.length ? compactPartitions(member.assignment) : t(L.noPartitions)}
-          {member.assigning.length > 0 ? <span className="member-assigning" title={t(L.assigningHint)}> +{compactPartitions(member.assigning)}</span> : null}
+          {assigning.length > 0 ? <span className="member-assigning" title={t(L.assigningHint)}> +{compactPartitions(assigning)}</span> : null}
         </span>
       </button>
     </li>

@@ -5,7 +5,7 @@ import { chipsByTopic, compactPartitions, memberPaused, numberRuns, topError } f
 
 function member(over: Partial<MemberView>): MemberView {
   return {
-    clientId: 'g-1', groupId: 'g', groupProtocol: 'classic', consumerState: null, assigning: [], memberId: 'm', groupInstanceId: null, generation: 1, state: 'stable', protocol: 'EAGER',
+    clientId: 'g-1', groupId: 'g', groupProtocol: 'classic', consumerState: null, memberId: 'm', groupInstanceId: null, generation: 1, state: 'stable', protocol: 'EAGER',
     assignor: 'range', coordinator: 1, assignment: [], revoking: [], app: 'polling', positions: {}, committed: {},
     polled: 0, commitsAcked: 0, rebalances: 0, backlog: 0, errors: {}, ...over,
   }

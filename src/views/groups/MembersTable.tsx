@@ -7,6 +7,7 @@ import type { GroupCard } from '../../../sim/index.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { G, MEMBER_STATE, selectMember } from './text.ts'
+import { yetToTake } from './describe.ts'
 
 export function MembersTable({ card }: { card: GroupCard }) {
   const t = useT()
@@ -28,6 +29,7 @@ export function MembersTable({ card }: { card: GroupCard }) {
       <tbody>
         {card.members.map((m) => {
           const selected = selection?.kind === 'member' && selection.id === m.clientId
+          const assigning = yetToTake(card, m)
           return (
             <tr key={m.clientId} data-testid={`groups-panel-${card.groupId}-member-${m.clientId}`} className={selected ? 'selected' : undefined}>
               <td>
@@ -44,14 +46,14 @@ export function MembersTable({ card }: { card: GroupCard }) {
               <td className="gp-mstate">{(m.consumerState ?? (MEMBER_STATE[m.state] ? t(MEMBER_STATE[m.state]) : m.state)).replace(/_/g, '_\u200b')}</td>
               <td className="num">{m.generation}</td>
               <td className="gp-assigned">
-                {m.assignment.length === 0 && m.assigning.length === 0 ? '–' : null}
+                {m.assignment.length === 0 && assigning.length === 0 ? '–' : null}
                 {m.assignment.map((tp) => (
                   <span key={tp} className={m.revoking.includes(tp) ? 'gp-tp revoking' : 'gp-tp'}>
                     {m.revoking.includes(tp) ? '↺' : ''}
                     {tp}
                   </span>
                 ))}
-                {m.assigning.map((tp) => (
+                {assigning.map((tp) => (
                   <span key={tp} className="gp-tp assigning" title={t(G.assigning)}>
                     +{tp}
                   </span>

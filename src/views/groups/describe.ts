@@ -39,6 +39,15 @@ function statusOf(card: GroupCard, owner: MemberView | null, assignedTo: string 
   return 'unowned'
 }
 
+/**
+ * KIP-848: the partitions the coordinator's target gives a member that it does not own yet (they
+ * wait for their previous owner to revoke them); none for classic groups.
+ */
+export function yetToTake(card: GroupCard, member: MemberView): string[] {
+  const target = card.consumer?.members[member.clientId]?.target ?? []
+  return target.filter((tp) => !member.assignment.includes(tp))
+}
+
 /** Kafka's member id is long (client id + UUID): "billing-1-3f2a…" keeps the client id readable. */
 export function shortMemberId(memberId: string, clientId: string | null): string {
   if (clientId && memberId.startsWith(`${clientId}-`) && memberId.length > clientId.length + 4) {
