@@ -38,6 +38,9 @@ export function markCoordinatorUnknown(w: World, m: MemberNode, error: string): 
     m.state = 'joining'
   }
   m.heartbeat = null
+  // KIP-848 (AbstractHeartbeatRequestManager.onFailure): the next heartbeat carries every field again
+  m.sentSubscription = false
+  m.sentOwned = null
   if (m.offsetFetch) {
     for (const p of m.owned) if (p.init === 'fetchingCommitted') p.init = 'committed'
     m.offsetFetch = null

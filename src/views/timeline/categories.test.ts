@@ -20,6 +20,12 @@ describe('categorizeEvent', () => {
   it('shows a group event only when the group goes to PreparingRebalance', () => {
     expect(categorizeEvent(group('PreparingRebalance'))).toBe('rebalance')
     expect(categorizeEvent(group('CompletingRebalance'))).toBeNull()
+    // KIP-848: a group that leaves Stable (or Empty) for Assigning or Reconciling starts a rebalance, once
+    const kip848 = (from: string, to: string) => categorizeEvent({ type: 'GroupStateChanged', atMs: 1, groupId: 'g', from, to, reason: null })
+    expect(kip848('Stable', 'Reconciling')).toBe('rebalance')
+    expect(kip848('Stable', 'Assigning')).toBe('rebalance')
+    expect(kip848('Assigning', 'Reconciling')).toBeNull()
+    expect(kip848('Reconciling', 'Stable')).toBeNull()
     expect(categorizeEvent({ type: 'MemberJoined', atMs: 1, groupId: 'billing', member: 'billing-2', joinReason: 'the consumer subscribed' })).toBeNull()
   })
 

@@ -50,7 +50,8 @@ export const LANES: { lane: Lane; label: Text; shape: Shape; color: string }[] =
 
 /**
  * The category of an event, or null for events the timeline leaves to the event log. Read from the
- * event's type and fields: a group counts when it goes to PreparingRebalance, a broker when it is
+ * event's type and fields: a group counts when it goes to PreparingRebalance (classic), or leaves
+ * Stable or Empty for Assigning or Reconciling (KIP-848), a broker when it is
  * fenced or unfenced (registration alone is not shown).
  */
 export function categorizeEvent(e: SimEvent): Category | null {
@@ -68,7 +69,7 @@ export function categorizeEvent(e: SimEvent): Category | null {
     case 'ControllerResigned':
       return 'controller'
     case 'GroupStateChanged':
-      return e.to === 'PreparingRebalance' ? 'rebalance' : null
+      return e.to === 'PreparingRebalance' || ((e.to === 'Assigning' || e.to === 'Reconciling') && (e.from === 'Stable' || e.from === 'Empty')) ? 'rebalance' : null
     case 'BrokerFenced':
     case 'BrokerUnfenced':
       return 'broker'
