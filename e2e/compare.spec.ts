@@ -149,3 +149,27 @@ test('opening Compare late in a big run brings both runs there frame by frame; t
   await expect(dialog.getByTestId('compare-play')).toBeEnabled()
   expect(errors).toEqual([])
 })
+
+test('group.protocol classic vs consumer (KIP-848): the same joins and crash; the table compares what the groups stopped', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('/?scenario=eager-vs-cooperative&seed=42')
+  await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
+  await page.getByRole('button', { name: /Compare/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare two runs' })
+  await dialog.getByLabel('Setting to change').selectOption('protocol')
+  await expect(dialog.getByTestId('compare-run-a')).toContainText('A: group.protocol=classic')
+  await expect(dialog.getByTestId('compare-run-b')).toContainText('B: group.protocol=consumer')
+  await dialog.getByRole('button', { name: /Jump to the end/ }).click()
+  await expect(dialog.getByTestId('compare-time')).toHaveAttribute('data-ms', '60000', { timeout: 30_000 })
+  // seed 42: the eager group stops all six partitions at each join and after the crash; KIP-848 only the two that move
+  const unread = await rowValues(page, 'unread')
+  expect(unread.b).toBeLessThan(unread.a)
+  await expect(dialog.getByTestId('compare-row-unread')).toContainText('KIP-848 stops only the partitions that move')
+  // B's groups take longer to reach Stable (they wait for heartbeats) but read on meanwhile
+  const notStable = await rowValues(page, 'notStable')
+  expect(notStable.b).toBeGreaterThan(notStable.a)
+  await expect(dialog.getByTestId('compare-row-notStable')).toContainText('while its members go on reading')
+  await expect(dialog.getByTestId('compare-run-b')).toContainText('group epoch')
+  await dialog.screenshot({ path: 'test-results/compare-group-protocol.png' })
+  expect(errors).toEqual([])
+})

@@ -152,7 +152,14 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
         })),
       numberRow('notStable', { en: 'Time a group was not Stable', ko: '그룹이 Stable이 아니던 시간' }, a.notStableMs, b.notStableMs,
         { en: 'How long consumer groups were rebalancing or had no members (not Stable), added up over groups.', ko: '컨슈머 그룹이 리밸런싱 중이거나 멤버가 없어 Stable이 아니던 시간을 그룹마다 더한 값입니다.' },
-        (m, l, d) => ({ en: `${m}'s groups were not Stable for ${sec(d).en} longer than ${l}'s.`, ko: `${m}의 그룹은 ${l}보다 ${sec(d).ko} 더 오래 Stable이 아니었습니다.` }), sec),
+        (m, l, d) =>
+          kip848(m)
+            ? {
+                en: `${m}'s groups were not Stable for ${sec(d).en} longer than ${l}'s: a KIP-848 group stays Reconciling until every member has heartbeated its way to the new target, while its members go on reading.`,
+                ko: `${m}의 그룹은 ${l}보다 ${sec(d).ko} 더 오래 Stable이 아니었습니다: KIP-848 그룹은 모든 멤버가 heartbeat를 거쳐 새 목표 할당에 이를 때까지 Reconciling이지만, 그동안 멤버들은 계속 읽습니다.`,
+              }
+            : { en: `${m}'s groups were not Stable for ${sec(d).en} longer than ${l}'s.`, ko: `${m}의 그룹은 ${l}보다 ${sec(d).ko} 더 오래 Stable이 아니었습니다.` },
+        sec),
       numberRow('unread', { en: 'Partition time not read', ko: '아무도 읽지 않은 파티션 시간' }, a.unreadMs, b.unreadMs,
         { en: "How long the groups' partitions had no member reading them (during a rebalance, or while their owner was down), added up over partitions.", ko: '그룹의 파티션을 아무 멤버도 읽지 않던 시간(리밸런싱 중이거나 담당 멤버가 다운된 동안)을 파티션마다 더한 값입니다.' },
         (m, l, d) => {

@@ -1,5 +1,6 @@
 // One compared run, compact: its brokers (alive, crashed, fenced, isolated — a mark and a word),
-// each partition's Leader, Isr and high watermark, and its consumer groups' state and generation.
+// each partition's Leader, Isr and high watermark, and its consumer groups' state and generation
+// (a KIP-848 group's group epoch).
 // Where this run differs from the other at this moment (a leader, an Isr, a broker or group
 // state), the cell is marked so the learner sees where the one setting changed the cluster.
 
@@ -74,7 +75,7 @@ export function RunPanel({ side, name, view, other }: Props) {
                 const changed = o !== undefined && (o.state !== g.state || o.generation !== g.generation)
                 return (
                   <li key={g.groupId} className={changed ? 'cmp-changed' : undefined} data-state={g.state}>
-                    <strong>{g.groupId}</strong> {g.state} · generation {g.generation} · {g.protocol || '—'}
+                    <strong>{g.groupId}</strong> {g.state} · {g.type === 'consumer' ? t(L.groupEpoch) : 'generation'} {g.generation} · {g.protocol || '—'}
                   </li>
                 )
               })}

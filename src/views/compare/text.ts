@@ -14,6 +14,7 @@ export const L = {
   speed: { en: 'Speed', ko: '속도' },
   clock: { en: 'Simulated time (both runs)', ko: '시뮬레이션 시각 (두 실행 공통)' },
   toEnd: { en: 'Jump to the end', ko: '끝으로 이동' },
+  groupEpoch: { en: 'group epoch', ko: '그룹 에포크' },
   running: { en: 'running both to the end…', ko: '두 실행을 끝까지 진행하는 중…' },
   again: { en: 'Start again', ko: '처음부터 다시' },
   againHint: { en: 'Both runs again from 10 s', ko: '두 실행을 10초부터 다시' },
