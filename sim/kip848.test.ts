@@ -174,6 +174,22 @@ describe('the coordinator side', () => {
     expect(sim.summary().checks.ok).toBe(true)
   })
 
+  test('a static member that comes back after its session expired joins again as a new member', () => {
+    const sim = run(
+      kip848Only((j) => {
+        j.durationMs = 90_000
+        j.consumers[0].staticMembership = true
+        j.timeline = [{ atMs: 15000, action: 'restartConsumer', member: 'kip848-1', afterMs: 50_000 }]
+      }),
+      90_000,
+    )
+    expect(notes(sim.world, /^kip848-1 stops/)).toEqual([])
+    const g = consumerGroup(sim, 'kip848')
+    expect(g.memberOrder.map((id) => g.members[id].clientId).sort()).toEqual(['kip848-1', 'kip848-2'])
+    expect(g.staticMembers['kip848-1']).toBeDefined()
+    expect(Object.values(g.members[g.staticMembers['kip848-1']].assignedPartitions).flat()).toHaveLength(3)
+  })
+
   test('a static member that crashed cannot come back before its session expires: UNRELEASED_INSTANCE_ID stops it', () => {
     const sim = run(
       kip848Only((j) => {
