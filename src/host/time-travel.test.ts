@@ -2,7 +2,7 @@
 // and forking in the past land on exactly the states (trace hashes) of a straight run, and the
 // metric series is the one a straight run samples. A run ends at its scenario's end. A long run
 // keeps its checkpoints and samples within their budgets.
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSimulation, parseScenario, builtInScenarios } from '../../sim/index.ts'
 import { act, advanceTo, loadBuiltIn, loadScenario, requireRun, stepBack, stepOne, undoFork } from './engine-host.ts'
 import { Checkpoints } from './checkpoints.ts'
@@ -44,7 +44,10 @@ describe('time travel in the app host', () => {
   beforeEach(() => loadBuiltIn('leader-failover'))
 
   it('seeks back and forth to the same states as a straight run', () => {
+    // snapshots that take no wall time: the spacing follows the run's events alone, not the machine's load
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(0)
     advanceTo(80_000)
+    clock.mockRestore()
     expect(requireRun().checkpoints.list.length).toBeGreaterThan(10)
     for (const ms of [33_333, 5_000, 71_250, 20_000, 20_001, 64_999]) {
       advanceTo(ms)
