@@ -704,14 +704,20 @@ function onConsumerGroupHeartbeat(w: World, b: BrokerNode, m: ConsumerGroupHeart
     if (classic !== undefined) g.committed = classic.committed
   }
   const out = consumerGroupHeartbeat(w, b, g, m)
-  if (!out.changed) return reply(w, b, from, out.response)
+  const tp = offsetsTp(w, g.groupId)
+  if (!out.changed) {
+    // a read: answered at once, unless writes are still on their way to the HW (CoordinatorRuntime
+    // then answers it with the last of them, so that nothing uncommitted is seen)
+    if (!c.pendingWrites.some((pw) => pw.tp === tp)) return reply(w, b, from, out.response)
+    c.pendingWrites.push({ tp, requiredOffset: b.replicas[tp].leo, groupId: g.groupId, kind: 'respond', reply: from, response: out.response, offsets: {}, generation: -1 })
+    return
+  }
   if (c.consumerGroups[m.groupId] === undefined) {
     c.consumerGroups[m.groupId] = g
     delete c.groups[m.groupId]
   }
   const member = g.members[out.response.memberId]
   if (member !== undefined) armCoordinator(w, b, member.revokeDeadlineMs >= 0 ? member.revokeDeadlineMs : w.nowMs + w.brokerConfig['group.consumer.session.timeout.ms'] + 1)
-  const tp = offsetsTp(w, g.groupId)
   const required = appendRecords(w, b, tp, [consumerGroupRecord(g)])
   c.pendingWrites.push({ tp, requiredOffset: required, groupId: g.groupId, kind: 'respond', reply: from, response: out.response, offsets: {}, generation: -1 })
   completeWrites(w, b, b.replicas[tp])
