@@ -144,8 +144,9 @@ function heartbeatTps(m: MemberNode, tps: readonly string[]): HeartbeatTopicPart
 // ------------------------------------------------------------------ leaving
 
 /**
- * Leave the group with a heartbeat of epoch -1 (a static member: -2). `lost`: on a poll timeout the
- * partitions are lost and the member stays STALE until its next poll; on close they were revoked.
+ * Leave the group with a heartbeat of epoch -1 (a static member: -2). On a poll timeout
+ * (`pollTimeout`) the partitions are lost and the member stays STALE until its next poll; on close
+ * they were revoked before.
  */
 export function leaveConsumerGroup(w: World, m: MemberNode, pollTimeout: boolean): void {
   if (m.cgState === 'UNSUBSCRIBED' || m.cgState === 'FATAL' || m.cgState === 'STALE') return
