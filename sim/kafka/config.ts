@@ -352,7 +352,7 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
 
 /**
  * Keys kafkascope models for some values only: the other values are real Kafka settings it does
- * not model yet (the KIP-848 consumer protocol; read_committed needs transactions).
+ * not model yet (read_committed needs transactions).
  */
 const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
   consumer: { 'isolation.level': ['read_uncommitted'] },
