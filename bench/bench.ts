@@ -11,7 +11,9 @@
  *
  * bench/storage.json is the same cluster with log storage at work (orders compacted, clicks with a
  * 2-minute retention, 1 MiB segments); bench/storage-baseline.json is it with the storage configs
- * left at Kafka's defaults: run both to see what retention and the cleaner cost.
+ * left at Kafka's defaults: run both to see what retention and the cleaner cost. bench/group-kinds.json
+ * has one group of each kind (classic, KIP-848, a KIP-932 share group), bench/groups-classic.json the
+ * same load with three classic groups: run them alternately to see what the newer groups cost.
  */
 import { ANOMALY_COUNTS } from '../sim/trace/summary-types.ts'
 import { readFileSync, realpathSync } from 'node:fs'

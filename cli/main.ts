@@ -20,6 +20,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import {
   createSimulation,
   kafkaConsumerGroupsDescribe,
+  kafkaShareGroupsDescribe,
   kafkaTopicsDescribe,
   parseScenario,
   parseScenarioText,
@@ -392,13 +393,14 @@ function printSummary(s: Summary, notes: readonly Note[], file: string, lang: Ev
 // ---------------------------------------------------------------------------------------------
 // run
 
-/** What Kafka's own tools would print now: kafka-topics --describe, kafka-consumer-groups --describe. */
+/** What Kafka's own tools would print now: kafka-topics --describe, kafka-consumer-groups and kafka-share-groups --describe. */
 function printKafkaTools(sim: Simulation, summary: Summary): void {
   out('\n$ kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal')
   out(kafkaTopicsDescribe(sim, { includeInternal: false }).trimEnd())
   for (const g of summary.groups) {
-    out(`\n$ kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group ${g.groupId}`)
-    const r = kafkaConsumerGroupsDescribe(sim, g.groupId)
+    const share = g.type === 'share'
+    out(`\n$ kafka-${share ? 'share' : 'consumer'}-groups.sh --bootstrap-server localhost:9092 --describe --group ${g.groupId}`)
+    const r = share ? kafkaShareGroupsDescribe(sim, g.groupId) : kafkaConsumerGroupsDescribe(sim, g.groupId)
     if (r.stderr.trim()) out(r.stderr.trim())
     out(r.stdout.replace(/^\n/, '').trimEnd())
   }

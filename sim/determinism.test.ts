@@ -41,6 +41,8 @@ const CASES: { id: string; action: TimelineAction }[] = [
   { id: 'retention-deletes-segments', action: { atMs: 67_777, action: 'deleteRecords', topic: 'logs', partition: 0, beforeOffset: -1 } },
   // compaction: cleaner passes rewrite logs across snapshots; tombstones get and pass their delete horizon
   { id: 'tombstones', action: { atMs: 52_345, action: 'produce', producer: 'accounts', key: 'user-2', value: null } },
+  // share groups: member ids (seeded), share partitions' windows and locks, acquisitions in history
+  { id: 'share-group-queue', action: { atMs: 55_555, action: 'addConsumer', groupId: 'workers' } },
 ]
 
 describe.each(CASES)('determinism of $id', ({ id, action }) => {

@@ -15,6 +15,7 @@ import { scheduleIntervention } from './scenario/actions.ts'
 import {
   kafkaTopicsDescribe as describeTopicsView,
   kafkaConsumerGroupsDescribe as describeGroupView,
+  kafkaShareGroupsDescribe as describeShareGroupView,
   kafkaConfigsDescribe as describeConfigsView,
   kafkaLogDirsDescribe as describeLogDirsView,
   kafkaGetOffsets as getOffsetsView,
@@ -26,6 +27,8 @@ import type { DescribeLogDirsOptions, DescribeTopicsOptions, TopicConfigEntry, T
 export type { ConfigSourceName, ConfigSynonymEntry, DescribeLogDirsOptions, TopicConfigEntry, ToolOutput } from './trace/kafka-tools.ts'
 export { KafkaToolError } from './trace/kafka-tools.ts'
 export type { ConsumerGroupsDescribeOptions, KafkaGetOffsetsOptions } from './trace/kafka-tools-view.ts'
+import type { ShareGroupsDescribeOptions } from './trace/kafka-share-groups.ts'
+export type { ShareGroupsDescribeOptions } from './trace/kafka-share-groups.ts'
 import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
 import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
 import { logRecords as readLogRecords, type LogRecord, type LogRecordsOptions } from './observe/log-records.ts'
@@ -58,8 +61,8 @@ export { buildClusterView }
 export { runCheckingInvariants, type InvariantBreak } from './check/invariant-run.ts'
 export type { InvariantName, InvariantViolation } from './check/invariants.ts'
 export type * from './view/types.ts'
-export type { PartitionLog, PartitionLogOptions, ReplicaLane, BatchMark, EpochRun, SegmentMark, DeletedMark } from './view/partition-log.ts'
-export { DELETED_SHOWN_MS } from './view/partition-log.ts'
+export type { PartitionLog, PartitionLogOptions, ReplicaLane, BatchMark, EpochRun, SegmentMark, DeletedMark, ShareWindowMark } from './view/partition-log.ts'
+export { DELETED_SHOWN_MS, SHARE_CELLS_SHOWN } from './view/partition-log.ts'
 export type { LaneCompaction, CleanerPass, RecordCell, RemovedBand, OffsetRun } from './view/compaction-view.ts'
 export { KEY_COLOUR_COUNT, CLEANED_SHOWN_MS } from './view/compaction-view.ts'
 export type { MetricSample } from './observe/metrics.ts'
@@ -133,6 +136,11 @@ export function kafkaTopicsDescribe(sim: Simulation, options: DescribeTopicsOpti
 /** `kafka-consumer-groups.sh --describe --group <groupId> [--members | --state] [--verbose]` against the simulated cluster now. */
 export function kafkaConsumerGroupsDescribe(sim: Simulation, groupId: string, options: ConsumerGroupsDescribeOptions = {}): ToolOutput {
   return describeGroupView(sim.world, groupId, options)
+}
+
+/** `kafka-share-groups.sh --describe --group <groupId> [--members | --state] [--verbose]` (KIP-932) against the simulated cluster now. */
+export function kafkaShareGroupsDescribe(sim: Simulation, groupId: string, options: ShareGroupsDescribeOptions = {}): ToolOutput {
+  return describeShareGroupView(sim.world, groupId, options)
 }
 
 /** `kafka-configs.sh --describe --entity-type topics --entity-name <topic> [--all]` against the simulated cluster now. */

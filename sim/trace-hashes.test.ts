@@ -18,6 +18,7 @@ const PINNED: Record<string, string> = {
   'coordinator-failover': '1b7351e8ddd7319d',
   'eager-vs-cooperative': '364d80750dd82921',
   'rebalance-without-stopping': '7cc9dfb492ee6a33',
+  'share-group-queue': '2ef7b6f47077eaa3',
   'idempotent-retries': '81725d3388f6f257',
   'isr-shrink-not-enough-replicas': '95423f64e4252a21',
   'leader-failover': '9126fa90f847c1fe',

@@ -20,6 +20,10 @@ const KIND_ORDER: readonly Anomaly['kind'][] = [
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',
+  'shareAckedByOther',
+  'shareAckedTwice',
+  'shareRecordLost',
+  'shareDeliveryOverLimit',
 ]
 
 /** Time, then kind (in KIND_ORDER). */

@@ -16,8 +16,9 @@
  *
  * Each concern has its module: acked-writes.ts (lost, duplicated and misplaced acknowledged records),
  * poll-checkers.ts (polls going backwards), replica-checkers.ts (divergent replicas, two leaders in one
- * epoch, HW above LEO), group-checkers.ts (consumer groups), anomalies.ts (the report's order); the
- * record index they share is observe/record-index.ts. This module runs them all into one report.
+ * epoch, HW above LEO), group-checkers.ts (consumer groups), share-checkers.ts (share groups),
+ * anomalies.ts (the report's order); the record index they share is observe/record-index.ts. This
+ * module runs them all into one report.
  */
 import { findCompactionLosses } from './compaction-checkers.ts'
 import type { CheckReport } from '../trace/summary-types.ts'
@@ -28,6 +29,9 @@ import { findNonMonotonicPolls } from './poll-checkers.ts'
 import { findDivergentReplicas, findHwAboveLeo, findMultipleLeaders } from './replica-checkers.ts'
 import { FIRST_ANOMALIES_MAX, firstAnomalies, groupAnomalies } from './anomalies.ts'
 import { checkGroups } from './group-checkers.ts'
+import { checkShareGroups } from './share-checkers.ts'
+import type { SharePartitionView } from '../observe/share-groups.ts'
+import type { ShareAckUnanswered } from '../history/share-history.ts'
 
 export { indexRecords, type DuplicateCopy, type PartitionRecords, type ProducerRecords, type RecordIndex } from '../observe/record-index.ts'
 export { findDuplicates, findInconsistentOffsets, findLostAckedWrites } from './acked-writes.ts'
@@ -37,7 +41,7 @@ export { findDivergentReplicas, findHwAboveLeo, findMultipleLeaders } from './re
 export { ANOMALY_GROUPS_MAX, FIRST_ANOMALIES_MAX, compareAnomalies, firstAnomalies, groupAnomalies } from './anomalies.ts'
 
 /** Run every checker over the history and the cluster's current partitions. */
-export function checkHistory(history: History, partitions: PartitionView[], nowMs: number): CheckReport {
+export function checkHistory(history: History, partitions: PartitionView[], nowMs: number, shares: readonly SharePartitionView[] = [], shareAcksAwaiting: readonly ShareAckUnanswered[] = []): CheckReport {
   const index = indexRecords(history, partitions)
   const lost = findLostAckedWrites(history, partitions, index)
   const duplicates = findDuplicates(history, partitions, index)
@@ -48,7 +52,8 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
   const hw = findHwAboveLeo(partitions, nowMs)
   const groups = checkGroups(history)
   const compaction = findCompactionLosses(history, partitions)
-  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.partitionsOwnedTwice, groups.committedBackwards, groups.skippedRecords, compaction]
+  const share = checkShareGroups(history, shares, nowMs, shareAcksAwaiting)
+  const all = [lost, duplicates, inconsistent, polls, divergent, leaders, hw, groups.concurrentConsumers, groups.partitionsOwnedTwice, groups.committedBackwards, groups.skippedRecords, compaction, share.ackedByOther, share.ackedTwice, share.recordsLost, share.deliveriesOverLimit]
   const total = all.reduce((sum, list) => sum + list.length, 0)
   return {
     ok: total === 0,
@@ -64,6 +69,10 @@ export function checkHistory(history: History, partitions: PartitionView[], nowM
     committedBackwards: groups.committedBackwards.length,
     skippedRecords: groups.skippedRecords.length,
     compactionLostLatest: compaction.length,
+    shareAckedByOther: share.ackedByOther.length,
+    shareAckedTwice: share.ackedTwice.length,
+    shareRecordsLost: share.recordsLost.length,
+    shareDeliveriesOverLimit: share.deliveriesOverLimit.length,
     redeliveries: groups.redeliveries,
     first: firstAnomalies(all, FIRST_ANOMALIES_MAX),
     grouped: groupAnomalies(all),

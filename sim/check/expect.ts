@@ -27,6 +27,10 @@ const CHECK_COUNTS = [
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',
+  'shareAckedByOther',
+  'shareAckedTwice',
+  'shareRecordsLost',
+  'shareDeliveriesOverLimit',
   'redeliveries',
 ] as const satisfies readonly (keyof Expectations & keyof CheckReport)[]
 

@@ -121,6 +121,25 @@ describe('state invariants', () => {
     ])
   })
 
+  it('reports a share window that is not well formed, and passes the share-group-queue run', () => {
+    const sim = simulation('share-group-queue')
+    const state = newInvariantState()
+    expect(runCheckingInvariants(sim, 45000, state)).toBeNull()
+    const sp = sim.world.shares['workers|jobs-0']
+    expect(sp.states.length).toBeGreaterThan(0)
+    expect(checkInvariants(sim.world, state, null)).toEqual([])
+    const owner = sp.owners[0]
+    sp.owners[0] = sp.states[0] === 1 ? '' : 'someone'
+    expect(checkInvariants(sim.world, state, null)).toEqual([
+      { invariant: 'shareWindow', detail: expect.stringMatching(/^share partition workers\|jobs-0: offset \d+ is in state \d with holder/) },
+    ])
+    sp.owners[0] = owner
+    sp.deliveries[0] = 6
+    expect(checkInvariants(sim.world, state, null)).toEqual([
+      { invariant: 'shareWindow', detail: `share partition workers|jobs-0: offset ${sp.startOffset} delivered 6 times (limit 5)` },
+    ])
+  })
+
   it('leaves the run as it was: the same trace hash and time as a plain run', () => {
     for (const id of ['leader-failover', 'unclean-election-data-loss', 'coordinator-failover']) {
       const checked = simulation(id)

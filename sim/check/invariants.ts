@@ -18,7 +18,11 @@
  *   (OffsetMetadataManager.commitOffset validates the member and generation only), a new leader's HW
  *   can trail the old one's until its followers fetch, and after an unclean election the new leader's
  *   log may end below a committed offset. What holds is that a consumer commits positions it reached
- *   by fetching below some leader's HW (or reset to the HW), so no commit passes every HW ever seen.
+ *   by fetching below some leader's HW (or reset to the HW), so no commit passes every HW ever seen;
+ * - shareWindow (KIP-932): a share partition's window is well formed, as SharePartition keeps it: its
+ *   start offset (SPSO) is at most its end, it holds one state per offset, its first record is not
+ *   done (the SPSO moves past those), a record is ACQUIRED exactly when it has a holder and a lock
+ *   deadline, and no record was delivered more than group.share.delivery.count.limit times.
  *
  * Cost: after a message or timer only the node that handled it can have changed (behaviours change
  * their own node's state; only timeline actions reach into others), so only that node's broker
@@ -29,8 +33,9 @@
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
 import type { ControllerNode } from '../controller/types.ts'
+import { ACKNOWLEDGED, ACQUIRED, ARCHIVED } from '../cluster/share-partition.ts'
 
-export type InvariantName = 'hwAboveLeo' | 'twoLeadersInOneEpoch' | 'isrNotInReplicas' | 'fencedBrokerLeads' | 'committedAboveHw'
+export type InvariantName = 'hwAboveLeo' | 'twoLeadersInOneEpoch' | 'isrNotInReplicas' | 'fencedBrokerLeads' | 'committedAboveHw' | 'shareWindow'
 
 export interface InvariantViolation {
   invariant: InvariantName
@@ -75,7 +80,27 @@ export function checkInvariants(w: World, state: InvariantState, touched: string
     if (active) checkImage(active, out)
   }
   for (const id of brokers) if (w.nodes[id].up) checkCommitted(w.brokers[id], state, out)
+  if (brokers.length > 0) checkShareWindows(w, out)
   return out
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Share partitions (KIP-932): the window's shape
+
+function checkShareWindows(w: World, out: InvariantViolation[]): void {
+  const limit = w.brokerConfig['group.share.delivery.count.limit']
+  for (const key of Object.keys(w.shares).sort()) {
+    const sp = w.shares[key]
+    const n = sp.endOffset - sp.startOffset
+    const bad = (what: string) => out.push({ invariant: 'shareWindow', detail: `share partition ${key}: ${what}` })
+    if (n < 0) bad(`start offset ${sp.startOffset} above end ${sp.endOffset}`)
+    if (sp.states.length !== n || sp.deliveries.length !== n || sp.owners.length !== n || sp.lockUntilMs.length !== n) bad(`${n} offsets in the window but ${sp.states.length} states`)
+    if (sp.states[0] === ACKNOWLEDGED || sp.states[0] === ARCHIVED) bad(`its first record (offset ${sp.startOffset}) is done, yet the start offset did not move past it`)
+    for (let i = 0; i < sp.states.length; i++) {
+      if ((sp.states[i] === ACQUIRED) !== (sp.owners[i] !== '' && sp.lockUntilMs[i] >= 0)) bad(`offset ${sp.startOffset + i} is in state ${sp.states[i]} with holder '${sp.owners[i]}' and lock ${sp.lockUntilMs[i]}`)
+      if (sp.deliveries[i] > limit) bad(`offset ${sp.startOffset + i} delivered ${sp.deliveries[i]} times (limit ${limit})`)
+    }
+  }
 }
 
 function brokerOn(w: World, node: string): string[] {

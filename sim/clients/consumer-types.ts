@@ -1,6 +1,7 @@
 /** State of a plain consumer (KafkaConsumer with assign(): no group), and of its fetcher. */
 import type { ReaderSpec } from '../scenario/types.ts'
 import type { FetchClient } from './fetcher.ts'
+import type { ConsumerConfig } from '../kafka/config.ts'
 
 export interface ReaderPartition {
   topic: string
@@ -22,6 +23,7 @@ export interface ReaderPartition {
 
 /** A plain consumer: the shared fetch client state (metadata, fetches in flight, errors) plus its partitions. */
 export interface ReaderNode extends FetchClient {
+  cfg: ConsumerConfig
   spec: ReaderSpec
   parts: ReaderPartition[]
   polled: number

@@ -22,6 +22,26 @@ import type { LogBatch } from '../storage/batch.ts'
 import type { ReadLog } from '../history/history.ts'
 import { newColumn, setInt } from '../history/int-column.ts'
 
+/** NetworkClient's reconnect.backoff.ms / reconnect.backoff.max.ms (exponential, no jitter here) */
+const RECONNECT_BACKOFF_MS = 50
+const RECONNECT_BACKOFF_MAX_MS = 1000
+
+/** Brokers whose connection failed lately: no request to them before untilMs (NetworkClient's reconnect backoff). */
+export type ConnBackoff = Record<string, { failures: number; untilMs: number }>
+
+/** A connection to `peer` failed: back off, twice as long as the last time, up to reconnect.backoff.max.ms. */
+export function connectionFailed(w: World, backoff: ConnBackoff, peer: string): void {
+  const b = (backoff[peer] ??= { failures: 0, untilMs: 0 })
+  b.untilMs = w.nowMs + Math.min(RECONNECT_BACKOFF_MAX_MS, RECONNECT_BACKOFF_MS * 2 ** Math.min(b.failures, 20))
+  b.failures++
+}
+
+/** NetworkClient.isUnavailable: the connection to `peer` failed and its backoff has not run out. */
+export function inReconnectBackoff(w: World, backoff: ConnBackoff, peer: string | number): boolean {
+  const b = backoff[peer]
+  return b !== undefined && w.nowMs < b.untilMs
+}
+
 /** FetchCollector: these errors call requestMetadataUpdate. */
 export const REFRESH_ERRORS: ReadonlySet<string> = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -39,9 +59,12 @@ export interface FetchInflight {
 }
 
 /** The metadata and fetch state a consumer keeps (flat fields, shared by readers and members). */
+/** The configs the shared fetch and metadata code reads (a consumer's, or a share consumer's). */
+export type FetchClientConfig = Pick<ConsumerConfig, 'request.timeout.ms' | 'metadata.max.age.ms' | 'fetch.max.wait.ms' | 'fetch.max.bytes'>
+
 export interface FetchClient {
   id: string
-  cfg: ConsumerConfig
+  cfg: FetchClientConfig
   metaInflight: boolean
   metaCorr: number
   metaSentMs: number

@@ -4,9 +4,9 @@
  * Fetcher's buffer). Plain data only; see group-consumer.ts and group-member/ for the behaviour.
  */
 import type { ConsumerSpec } from '../scenario/types.ts'
-import type { Assignor } from '../kafka/config.ts'
+import type { Assignor, ConsumerConfig } from '../kafka/config.ts'
 import type { Subscription } from '../kafka/messages.ts'
-import type { FetchClient } from './fetcher.ts'
+import type { ConnBackoff, FetchClient } from './fetcher.ts'
 import type { ReadLog } from '../history/history.ts'
 
 /** ConsumerPartitionAssignor.RebalanceProtocol */
@@ -89,6 +89,7 @@ export interface PendingAssignment extends Inflight {
 }
 
 export interface MemberNode extends FetchClient {
+  cfg: ConsumerConfig
   /** client id = network node id = `<groupId>-N` (FetchClient.id) */
   groupId: string
   spec: ConsumerSpec
@@ -184,7 +185,7 @@ export interface MemberNode extends FetchClient {
   /** partitions with buffered records, in the order their fetches completed */
   completed: string[]
   /** brokers whose connection failed: no fetch before untilMs (reconnect backoff) */
-  connBackoff: Record<string, { failures: number; untilMs: number }>
+  connBackoff: ConnBackoff
   /** when each broker last answered this member (FindCoordinator goes to a responsive one) */
   lastHeardMs: Record<string, number>
 

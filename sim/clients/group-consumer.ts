@@ -51,8 +51,8 @@ import type { World, Msg } from '../nodes/world.ts'
 import { resolveConsumerConfig } from '../kafka/config.ts'
 import type { ConsumerSpec } from '../scenario/types.ts'
 import type { Inflight, MemberNode } from './group-consumer-types.ts'
-import { abandonMetadata, countError, expireFetchRequests, metadataDue } from './fetcher.ts'
-import { findCoordinatorFailed, retryBackoffMs } from './group-member/coordinator.ts'
+import { abandonMetadata, connectionFailed, countError, expireFetchRequests, metadataDue } from './fetcher.ts'
+import { findCoordinatorFailed } from './group-member/coordinator.ts'
 import {
   requestMemberMetadata,
   onMetadata,
@@ -83,9 +83,6 @@ const CLOSE_TIMEOUT_MS = 30000
 /** the member's housekeeping period: request timeouts, metadata age, stalled retries */
 const TICK_MS = 1000
 
-/** NetworkClient's reconnect.backoff.ms / reconnect.backoff.max.ms (exponential, no jitter here) */
-const RECONNECT_BACKOFF_MS = 50
-const RECONNECT_BACKOFF_MAX_MS = 1000
 
 /** The state a member process starts with (new or restarted); counters and ids live elsewhere. */
 function freshProcessState() {
@@ -288,9 +285,7 @@ export function crashGroupMember(w: World, m: MemberNode): void {
 
 /** A connection closed (refused or reset): fail what was in flight to that broker. */
 export function onMemberDisconnect(w: World, m: MemberNode, peer: string): void {
-  const b = (m.connBackoff[peer] ??= { failures: 0, untilMs: 0 })
-  b.untilMs = w.nowMs + retryBackoffMs(RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS, b.failures)
-  b.failures++
+  connectionFailed(w, m.connBackoff, peer)
   delete m.fetchInflight[peer]
   if (m.metaInflight) abandonMetadata(m)
   m.needMetadata = true

@@ -54,6 +54,8 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     parkedProduce: [],
     parkedFetch: [],
     purgeTimerAt: -1,
+    parkedShareFetch: [],
+    shareTimerAt: -1,
     producerIdNext: 0,
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
@@ -81,6 +83,8 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.parkedProduce = []
   b.parkedFetch = []
   b.purgeTimerAt = -1
+  b.parkedShareFetch = []
+  b.shareTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
   for (const tp of b.replicaOrder) {

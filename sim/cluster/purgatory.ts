@@ -18,6 +18,7 @@
  * Parked requests are plain data on the broker (BrokerNode.parkedProduce / parkedFetch), answered
  * in the order they were parked.
  */
+import { wakeShareFetches } from './share-fetch-handler.ts'
 import { timer } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import { parseTopicPartition } from '../kafka/topic-partition.ts'
@@ -54,6 +55,7 @@ export function maybeIncrementLeaderHw(w: World, b: BrokerNode, r: Replica): boo
 export function onHighWatermarkMoved(w: World, b: BrokerNode, r: Replica): void {
   wakeParkedProduce(w, b, r)
   wakeParkedFetches(w, b, r.tp, true)
+  wakeShareFetches(w, b, r.tp)
 }
 
 // ------------------------------------------------------------------ produce

@@ -25,6 +25,8 @@
  * ACQUIRED record has an owner and a lock deadline, no other record has either; a delivery count
  * never goes down; the first record of a non-empty window is neither ACKNOWLEDGED nor ARCHIVED.
  */
+import type { AcknowledgeType, AcquiredRecords } from '../kafka/payloads.ts'
+export type { AcknowledgeType }
 
 /** SharePartition.RecordState, with Kafka's ids. */
 export const AVAILABLE = 0
@@ -38,8 +40,6 @@ export function recordStateName(state: number): RecordStateName {
   return state === AVAILABLE ? 'AVAILABLE' : state === ACQUIRED ? 'ACQUIRED' : state === ACKNOWLEDGED ? 'ACKNOWLEDGED' : 'ARCHIVED'
 }
 
-/** AcknowledgeType: ACCEPT (1), RELEASE (2), REJECT (3). */
-export type AcknowledgeType = 'ACCEPT' | 'RELEASE' | 'REJECT'
 
 export interface SharePartitionState {
   groupId: string
@@ -55,6 +55,14 @@ export interface SharePartitionState {
   owners: string[]
   /** when an ACQUIRED record's lock runs out (simulated ms), -1 otherwise */
   lockUntilMs: number[]
+  /** the leader epoch whose leader handed out the ACQUIRED records (-1: none yet) */
+  leaderEpoch: number
+  /** where share.auto.offset.reset started the share partition: records below it were never for this group */
+  firstOffset: number
+  /** records acknowledged (ACCEPT), archived (REJECT, the delivery limit, or gone below the log start), and deliveries after a record's first */
+  acknowledged: number
+  archived: number
+  redelivered: number
 }
 
 /** The limits a share group's partitions keep (ShareGroupConfig). */
@@ -67,16 +75,12 @@ export interface ShareLimits {
   maxLocks: number
 }
 
-/** Records [first, last] acquired in one run, and how often they have now been delivered (AcquiredRecords). */
-export interface AcquiredRun {
-  first: number
-  last: number
-  deliveryCount: number
-}
+/** Records [first, last] acquired in one run, and how often they have now been delivered. */
+export type AcquiredRun = AcquiredRecords
 
 /** A share partition starting at `startOffset` (share.auto.offset.reset: the high watermark for latest, the log start for earliest). */
 export function newSharePartition(groupId: string, tp: string, startOffset: number): SharePartitionState {
-  return { groupId, tp, startOffset, endOffset: startOffset, states: [], deliveries: [], owners: [], lockUntilMs: [] }
+  return { groupId, tp, startOffset, endOffset: startOffset, states: [], deliveries: [], owners: [], lockUntilMs: [], leaderEpoch: -1, firstOffset: startOffset, acknowledged: 0, archived: 0, redelivered: 0 }
 }
 
 /**
@@ -108,7 +112,7 @@ export function acquire(sp: SharePartitionState, member: string, maxRecords: num
 
 function take(sp: SharePartitionState, i: number, member: string, nowMs: number, limits: ShareLimits): void {
   sp.states[i] = ACQUIRED
-  sp.deliveries[i]++
+  if (++sp.deliveries[i] > 1) sp.redelivered++
   sp.owners[i] = member
   sp.lockUntilMs[i] = nowMs + limits.lockMs
 }
@@ -122,6 +126,7 @@ function addToRuns(runs: AcquiredRun[], offset: number, deliveryCount: number): 
 /** A record that goes back (RELEASE, a lock that ran out, its member gone): AVAILABLE, or ARCHIVED at the delivery limit. */
 function release(sp: SharePartitionState, i: number, limits: ShareLimits): void {
   sp.states[i] = sp.deliveries[i] >= limits.deliveryLimit ? ARCHIVED : AVAILABLE
+  if (sp.states[i] === ARCHIVED) sp.archived++
   sp.owners[i] = ''
   sp.lockUntilMs[i] = -1
 }
@@ -140,6 +145,8 @@ export function acknowledge(sp: SharePartitionState, member: string, first: numb
     if (type === 'RELEASE') release(sp, i, limits)
     else {
       sp.states[i] = type === 'ACCEPT' ? ACKNOWLEDGED : ARCHIVED
+      if (type === 'ACCEPT') sp.acknowledged++
+      else sp.archived++
       sp.owners[i] = ''
       sp.lockUntilMs[i] = -1
     }
@@ -174,6 +181,12 @@ export function releaseMember(sp: SharePartitionState, member: string, limits: S
   return n
 }
 
+/** A new leader: the locks were the previous leader's, so what it had handed out goes back (archived at the delivery limit). */
+export function releaseAllLocks(sp: SharePartitionState, limits: ShareLimits): void {
+  for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === ACQUIRED) release(sp, i, limits)
+  advanceStart(sp)
+}
+
 /** The earliest lock deadline in the window, or -1 when nothing is acquired. */
 export function nextLockExpiry(sp: SharePartitionState): number {
   let next = -1
@@ -188,7 +201,11 @@ export function nextLockExpiry(sp: SharePartitionState): number {
 export function onLogStartMoved(sp: SharePartitionState, logStartOffset: number): void {
   if (sp.startOffset >= logStartOffset) return
   const below = Math.min(logStartOffset, sp.endOffset) - sp.startOffset
-  for (let i = 0; i < below; i++) if (sp.states[i] === AVAILABLE) sp.states[i] = ARCHIVED
+  for (let i = 0; i < below; i++) {
+    if (sp.states[i] !== AVAILABLE) continue
+    sp.states[i] = ARCHIVED
+    sp.archived++
+  }
   advanceStart(sp)
   if (sp.states.length === 0 && sp.startOffset < logStartOffset) {
     sp.startOffset = logStartOffset

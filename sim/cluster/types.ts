@@ -3,6 +3,7 @@
  * caches and producer state survive a crash (they are on disk); roles, fetchers, parked requests
  * and the metadata image do not.
  */
+import type { ShareFetchRequest } from '../kafka/messages.ts'
 import type { BatchLog } from '../storage/batch-log.ts'
 import type { LogConfig, LogSegment } from '../storage/segments.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
@@ -121,6 +122,12 @@ export interface FetcherState {
   removed: string[]
 }
 
+/** KIP-932: a ShareFetch that acquired nothing, waiting (DelayedShareFetch; cluster/share-fetch-handler.ts). */
+export interface ParkedShareFetch {
+  req: ShareFetchRequest
+  deadlineMs: number
+}
+
 export interface BrokerNode {
   id: number
   node: string
@@ -148,6 +155,10 @@ export interface BrokerNode {
   parkedFetch: ParkedFetch[]
   /** next parked-request deadline that has a timer armed */
   purgeTimerAt: number
+  /** KIP-932: share fetches that acquired nothing, waiting (cluster/share-fetch-handler.ts) */
+  parkedShareFetch: ParkedShareFetch[]
+  /** the share timer's next time (lock timeouts, share fetch waits), -1: none armed */
+  shareTimerAt: number
   producerIdNext: number
   producerIdEnd: number
   lastIsrCheckMs: number

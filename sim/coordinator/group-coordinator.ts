@@ -41,8 +41,10 @@ import type { Subscription } from '../kafka/messages.ts'
 import type { ConsumerGroup } from './consumer/consumer-group-types.ts'
 import { consumerGroupHeartbeat, expireConsumerMembers, newConsumerGroup } from './consumer/consumer-group.ts'
 import { consumerGroupRecord, loadConsumerGroup } from './consumer/consumer-group-record.ts'
+import { expireShareMembers, newShareGroup, shareGroupHeartbeat, type ShareGroup } from './share/share-group.ts'
 import type {
   ConsumerGroupHeartbeatRequest,
+  ShareGroupHeartbeatRequest,
   FindCoordinatorRequest,
   GroupRequest,
   GroupResponse,
@@ -57,7 +59,7 @@ import type {
 
 
 export function newCoordinatorState(): CoordinatorState {
-  return { groups: {}, consumerGroups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
+  return { groups: {}, consumerGroups: {}, shareGroups: {}, loaded: {}, pendingWrites: [], timerAt: -1, nextMemberSeq: 0 }
 }
 
 function offsetsPartitions(w: World): number {
@@ -100,6 +102,7 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
   c.loaded[r.tp] = true
   const groups: Record<string, ClassicGroup> = {}
   const consumerGroups: Record<string, ConsumerGroup> = {}
+  const shareGroups: Record<string, ShareGroup> = {}
   // Like the coordinator runtime's loader, read the whole local log: the tail above this new
   // leader's HW was committed under the previous leader, or will be under this one.
   for (let i = r.log.start; i < r.log.length; i++) {
@@ -107,8 +110,8 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
     if (!batch.payload) continue
     const records = batch.payload as OffsetsRecord[]
     // a compacted batch keeps only some of its records (storage/cleaner.ts)
-    if (batch.retained) for (const k of batch.retained) replay(groups, consumerGroups, records[k], r.partition, w.nowMs)
-    else for (const rec of records) replay(groups, consumerGroups, rec, r.partition, w.nowMs)
+    if (batch.retained) for (const k of batch.retained) replay(groups, consumerGroups, shareGroups, records[k], r.partition, w.nowMs)
+    else for (const rec of records) replay(groups, consumerGroups, shareGroups, rec, r.partition, w.nowMs)
   }
   for (const id of Object.keys(consumerGroups).sort()) {
     const g = consumerGroups[id]
@@ -117,6 +120,10 @@ function loadOffsetsPartition(w: World, b: BrokerNode, r: Replica): void {
     delete groups[id]
     c.consumerGroups[id] = g
     emit(w, { type: 'CoordinatorLoaded', broker: b.id, groupId: id, tp: r.tp, state: g.state, generation: g.groupEpoch })
+  }
+  for (const id of Object.keys(shareGroups).sort()) {
+    c.shareGroups[id] = shareGroups[id]
+    emit(w, { type: 'CoordinatorLoaded', broker: b.id, groupId: id, tp: r.tp, state: shareGroups[id].state, generation: shareGroups[id].groupEpoch })
   }
   for (const id of Object.keys(groups).sort()) {
     const g = groups[id]
@@ -147,9 +154,15 @@ function emptyGroup(groupId: string, partition: number): ClassicGroup {
   }
 }
 
-function replay(groups: Record<string, ClassicGroup>, consumerGroups: Record<string, ConsumerGroup>, rec: OffsetsRecord, partition: number, nowMs: number): void {
+function replay(groups: Record<string, ClassicGroup>, consumerGroups: Record<string, ConsumerGroup>, shareGroups: Record<string, ShareGroup>, rec: OffsetsRecord, partition: number, nowMs: number): void {
   if (rec.type === 'consumerGroup') {
     consumerGroups[rec.groupId] = loadConsumerGroup(rec, partition, nowMs)
+    return
+  }
+  if (rec.type === 'shareGroup') {
+    const g = structuredClone(rec.group)
+    for (const id of g.memberOrder) g.members[id].lastHeartbeatMs = nowMs
+    shareGroups[rec.groupId] = g
     return
   }
   const g = (groups[rec.groupId] ??= emptyGroup(rec.groupId, partition))
@@ -186,6 +199,7 @@ function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
     delete c.groups[id]
   }
   for (const id of Object.keys(c.consumerGroups)) if (`${OFFSETS_TOPIC}-${c.consumerGroups[id].offsetsPartition}` === tp) delete c.consumerGroups[id]
+  for (const id of Object.keys(c.shareGroups)) if (`${OFFSETS_TOPIC}-${c.shareGroups[id].offsetsPartition}` === tp) delete c.shareGroups[id]
   const keep: PendingWrite[] = []
   for (const pw of c.pendingWrites) {
     if (pw.tp !== tp) keep.push(pw)
@@ -197,7 +211,7 @@ function unloadOffsetsPartition(w: World, b: BrokerNode, tp: string): void {
 /** The answer to a write the coordinator will not complete: it no longer coordinates the group. */
 function notCoordinatorFor(pw: PendingWrite): Unsent<GroupResponse> {
   if (pw.kind === 'commit') return { api: 'OffsetCommitResponse', error: 'NOT_COORDINATOR', offsets: {} }
-  if (pw.response !== null && pw.response.api === 'ConsumerGroupHeartbeatResponse') return { ...pw.response, error: 'NOT_COORDINATOR', assignment: null }
+  if (pw.response !== null && (pw.response.api === 'ConsumerGroupHeartbeatResponse' || pw.response.api === 'ShareGroupHeartbeatResponse')) return { ...pw.response, error: 'NOT_COORDINATOR', assignment: null }
   return { api: 'SyncGroupResponse', error: 'NOT_COORDINATOR', assignment: [] }
 }
 
@@ -286,10 +300,11 @@ export function handleGroupRequest(w: World, b: BrokerNode, m: GroupRequest): vo
   const r = b.replicas[tp]
   if (!r || r.role !== 'leader' || !b.coordinator.loaded[tp]) {
     const api = m.api
-    return reply(w, b, from, errorResponse(api, 'NOT_COORDINATOR', m.api === 'JoinGroup' || m.api === 'ConsumerGroupHeartbeat' ? m.memberId : ''))
+    return reply(w, b, from, errorResponse(api, 'NOT_COORDINATOR', m.api === 'JoinGroup' || m.api === 'ConsumerGroupHeartbeat' || m.api === 'ShareGroupHeartbeat' ? m.memberId : ''))
   }
   const c = b.coordinator
   if (m.api === 'ConsumerGroupHeartbeat') return onConsumerGroupHeartbeat(w, b, m, from, r.partition)
+  if (m.api === 'ShareGroupHeartbeat') return onShareGroupHeartbeat(w, b, m, from, r.partition)
   const cg = c.consumerGroups[groupId]
   if (cg !== undefined) return consumerGroupRequest(w, b, cg, m, from)
   const g = (c.groups[groupId] ??= emptyGroup(groupId, r.partition))
@@ -340,6 +355,8 @@ function errorResponse(api: Exclude<GroupRequest['api'], 'FindCoordinator'>, err
       return { api: 'OffsetFetchResponse', error, offsets: {} }
     case 'ConsumerGroupHeartbeat':
       return { api: 'ConsumerGroupHeartbeatResponse', error, memberId, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null }
+    case 'ShareGroupHeartbeat':
+      return { api: 'ShareGroupHeartbeatResponse', error, memberId, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null }
   }
 }
 
@@ -728,7 +745,7 @@ function onConsumerGroupHeartbeat(w: World, b: BrokerNode, m: ConsumerGroupHeart
  * current epoch, else STALE_MEMBER_EPOCH; -1 from outside the group only while it is empty), and the
  * classic protocol's requests, which kafkascope does not let join a consumer group.
  */
-function consumerGroupRequest(w: World, b: BrokerNode, g: ConsumerGroup, m: Exclude<GroupRequest, FindCoordinatorRequest | ConsumerGroupHeartbeatRequest>, from: PendingReply): void {
+function consumerGroupRequest(w: World, b: BrokerNode, g: ConsumerGroup, m: Exclude<GroupRequest, FindCoordinatorRequest | ConsumerGroupHeartbeatRequest | ShareGroupHeartbeatRequest>, from: PendingReply): void {
   switch (m.api) {
     case 'OffsetCommit': {
       const fail = (error: string) => reply(w, b, from, { api: 'OffsetCommitResponse', error, offsets: {} })
@@ -747,6 +764,27 @@ function consumerGroupRequest(w: World, b: BrokerNode, g: ConsumerGroup, m: Excl
     default:
       return reply(w, b, from, errorResponse(m.api, 'INCONSISTENT_GROUP_PROTOCOL', m.api === 'JoinGroup' ? m.memberId : ''))
   }
+}
+
+// ------------------------------------------------------------------ KIP-932 share groups
+
+/** ShareGroupHeartbeat: like a consumer group's, the answer waits for the group's record to be committed. */
+function onShareGroupHeartbeat(w: World, b: BrokerNode, m: ShareGroupHeartbeatRequest, from: PendingReply, partition: number): void {
+  const c = b.coordinator
+  if (c.groups[m.groupId] !== undefined || c.consumerGroups[m.groupId] !== undefined) return reply(w, b, from, errorResponse(m.api, 'GROUP_ID_NOT_FOUND', m.memberId))
+  const g = c.shareGroups[m.groupId] ?? newShareGroup(m.groupId, partition)
+  const out = shareGroupHeartbeat(w, b, g, m)
+  const tp = offsetsTp(w, g.groupId)
+  if (!out.changed) {
+    if (!c.pendingWrites.some((pw) => pw.tp === tp)) return reply(w, b, from, out.response)
+    c.pendingWrites.push({ tp, requiredOffset: b.replicas[tp].leo, groupId: g.groupId, kind: 'respond', reply: from, response: out.response, offsets: {}, generation: -1 })
+    return
+  }
+  c.shareGroups[m.groupId] = g
+  armCoordinator(w, b, w.nowMs + w.brokerConfig['group.share.session.timeout.ms'] + 1)
+  const required = appendRecords(w, b, tp, [{ type: 'shareGroup', groupId: g.groupId, group: structuredClone(g) }])
+  c.pendingWrites.push({ tp, requiredOffset: required, groupId: g.groupId, kind: 'respond', reply: from, response: out.response, offsets: {}, generation: -1 })
+  completeWrites(w, b, b.replicas[tp])
 }
 
 // ------------------------------------------------------------------ timers
@@ -782,6 +820,12 @@ export function coordinatorTimer(w: World, b: BrokerNode, at: number): void {
     const g = c.consumerGroups[id]
     const { changed, nextMs } = expireConsumerMembers(w, g)
     if (changed) appendRecords(w, b, offsetsTp(w, id), [consumerGroupRecord(g)])
+    next = Math.min(next, nextMs)
+  }
+  for (const id of Object.keys(c.shareGroups).sort()) {
+    const g = c.shareGroups[id]
+    const { changed, nextMs } = expireShareMembers(w, g)
+    if (changed) appendRecords(w, b, offsetsTp(w, id), [{ type: 'shareGroup', groupId: id, group: structuredClone(g) }])
     next = Math.min(next, nextMs)
   }
   if (next !== Infinity) armCoordinator(w, b, next)

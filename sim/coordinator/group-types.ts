@@ -5,6 +5,7 @@
  */
 import type { GroupResponse, Subscription, Unsent } from '../kafka/messages.ts'
 import type { ConsumerGroup, ConsumerGroupRecord } from './consumer/consumer-group-types.ts'
+import type { ShareGroup } from './share/share-group.ts'
 
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
 
@@ -73,6 +74,8 @@ export type OffsetsRecord =
     }
   | { type: 'offset'; groupId: string; tp: string; offset: number }
   | ConsumerGroupRecord
+  /** KIP-932: a share group's state (members, epochs, target assignment), written whole on each change */
+  | { type: 'shareGroup'; groupId: string; group: ShareGroup }
 
 /** A write waiting for the offsets partition's high watermark. */
 export interface PendingWrite {
@@ -91,6 +94,8 @@ export interface CoordinatorState {
   groups: Record<string, ClassicGroup>
   /** KIP-848 consumer groups (a group id is either classic or consumer) */
   consumerGroups: Record<string, ConsumerGroup>
+  /** KIP-932 share groups */
+  shareGroups: Record<string, ShareGroup>
   /** __consumer_offsets partitions this broker leads and has loaded */
   loaded: Record<string, true>
   pendingWrites: PendingWrite[]

@@ -29,7 +29,7 @@
  */
 import type { ConfigMap, ConfigValue } from '../scenario/types.ts'
 
-export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer'
+export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer' | 'share'
 export type Acks = 'all' | '0' | '1'
 export type Assignor = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky'
 export type AutoOffsetReset = 'earliest' | 'latest' | 'none'
@@ -81,6 +81,11 @@ export interface BrokerConfig {
   'group.max.session.timeout.ms': number
   'group.consumer.session.timeout.ms': number
   'group.consumer.heartbeat.interval.ms': number
+  'group.share.session.timeout.ms': number
+  'group.share.heartbeat.interval.ms': number
+  'group.share.record.lock.duration.ms': number
+  'group.share.delivery.count.limit': number
+  'group.share.partition.max.record.locks': number
   'auto.create.topics.enable': boolean
   'message.max.bytes': number
   'log.retention.ms': number
@@ -155,6 +160,19 @@ export interface ConsumerConfig {
   'group.remote.assignor'?: string
 }
 
+/** A share consumer (KafkaShareConsumer, KIP-932), and its group's share.auto.offset.reset. */
+export interface ShareConsumerConfig {
+  'max.poll.records': number
+  'fetch.max.wait.ms': number
+  'fetch.max.bytes': number
+  'request.timeout.ms': number
+  'metadata.max.age.ms': number
+  'retry.backoff.ms': number
+  'retry.backoff.max.ms': number
+  'share.acknowledgement.mode': 'implicit'
+  'share.auto.offset.reset': 'latest' | 'earliest'
+}
+
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
@@ -218,6 +236,11 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'group.min.session.timeout.ms': int(6000, 0, 'Smallest session.timeout.ms a consumer may ask for.', 'ms'),
   'group.max.session.timeout.ms': int(1800000, 0, 'Largest session.timeout.ms a consumer may ask for.', 'ms'),
   'group.consumer.session.timeout.ms': int(45000, 1, 'KIP-848 groups: the coordinator fences a member whose heartbeats stop for this long (Kafka bounds it by group.consumer.min/max.session.timeout.ms, 45-60 s by default).', 'ms'),
+  'group.share.session.timeout.ms': int(45000, 45000, 'Share groups (KIP-932): the coordinator fences a member whose heartbeats stop for this long (within group.share.min/max.session.timeout.ms, 45-60 s).', 'ms', 60000),
+  'group.share.heartbeat.interval.ms': int(5000, 5000, 'Share groups (KIP-932): how often members send ShareGroupHeartbeat (within group.share.min/max.heartbeat.interval.ms, 5-15 s).', 'ms', 15000),
+  'group.share.record.lock.duration.ms': int(30000, 15000, 'Share groups (KIP-932): how long a member holds a record it acquired before it becomes available again (within group.share.min/max.record.lock.duration.ms, 15-60 s).', 'ms', 60000),
+  'group.share.delivery.count.limit': int(5, 2, 'Share groups (KIP-932): a record released (or whose lock ran out) after this many deliveries is archived, never delivered again.', undefined, 10),
+  'group.share.partition.max.record.locks': int(2000, 100, 'Share groups (KIP-932): how many records of a partition may be in flight (acquired or waiting for redelivery) at once.', undefined, 10000),
   'group.consumer.heartbeat.interval.ms': int(5000, 1, 'KIP-848 groups: how often members send ConsumerGroupHeartbeat (the coordinator tells them; Kafka bounds it to 5-15 s by default).', 'ms'),
   'auto.create.topics.enable': bool(true, 'Create a topic when a client asks for metadata of a topic that does not exist.'),
   'message.max.bytes': int(1048588, 0, 'Default for topics: the largest record batch the broker accepts.', 'bytes'),
@@ -292,11 +315,24 @@ const CONSUMER: Readonly<Record<keyof ConsumerConfig, ConfigKeySpec>> = {
   'group.remote.assignor': { kind: 'string', doc: 'group.protocol=consumer: the server-side assignor to use, uniform or range (default: the broker\'s first of group.consumer.assignors, uniform).' },
 }
 
+const SHARE: Readonly<Record<keyof ShareConsumerConfig, ConfigKeySpec>> = {
+  'max.poll.records': int(500, 1, 'Records one poll() returns at most (and one ShareFetch acquires per partition).'),
+  'fetch.max.wait.ms': int(500, 0, 'How long a ShareFetch may wait at the broker for records to acquire.', 'ms'),
+  'fetch.max.bytes': int(52428800, 0, 'Bytes one ShareFetch returns at most.', 'bytes'),
+  'request.timeout.ms': int(30000, 0, 'How long the share consumer waits for a response.', 'ms'),
+  'metadata.max.age.ms': long(300000, 1, 'Metadata is refreshed at least this often.', 'ms'),
+  'retry.backoff.ms': long(100, 0, 'Initial wait before a retry.', 'ms'),
+  'retry.backoff.max.ms': long(1000, 0, 'Maximum wait before a retry.', 'ms'),
+  'share.acknowledgement.mode': oneOf('implicit', ['implicit', 'explicit'], 'implicit: the next poll acknowledges what the last one delivered (explicit needs the application to acknowledge each record).'),
+  'share.auto.offset.reset': oneOf('latest', ['latest', 'earliest'], 'A group config (kafka-configs --entity-type groups): where a share group starts reading a partition it has no state for.'),
+}
+
 export const CONFIG_REGISTRY: Readonly<Record<ConfigScope, Readonly<Record<string, ConfigKeySpec>>>> = {
   broker: BROKER,
   topic: TOPIC,
   producer: PRODUCER,
   consumer: CONSUMER,
+  share: SHARE,
 }
 
 const SCOPE_WORD: Record<ConfigScope, string> = {
@@ -304,6 +340,7 @@ const SCOPE_WORD: Record<ConfigScope, string> = {
   topic: 'a topic config (topics[].config)',
   producer: 'a producer config (producers[].config)',
   consumer: 'a consumer config (consumers[].config)',
+  share: 'a share consumer config (shareGroups[].config)',
 }
 
 /** Real Kafka keys that kafkascope does not take from a config map, with what to do instead. */
@@ -348,6 +385,7 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
   ],
   producer: ['compression.type', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level', 'transaction.timeout.ms', 'client.dns.lookup'],
   consumer: ['client.rack', 'allow.auto.create.topics', 'check.crcs'],
+  share: ['share.record.lock.duration.ms', 'share.delivery.count.limit', 'share.isolation.level'],
 }
 
 /**
@@ -356,6 +394,7 @@ const NOT_MODELLED: Readonly<Record<ConfigScope, readonly string[]>> = {
  */
 const MODELLED_VALUES_ONLY: Readonly<Partial<Record<ConfigScope, Readonly<Record<string, readonly string[]>>>>> = {
   consumer: { 'isolation.level': ['read_uncommitted'] },
+  share: { 'share.acknowledgement.mode': ['implicit'] },
 }
 
 function notModelledMessage(key: string, value?: string): string {
@@ -638,6 +677,7 @@ interface ScopeConfigs {
   topic: TopicConfig
   producer: ProducerConfig
   consumer: ConsumerConfig
+  share: ShareConsumerConfig
 }
 
 function mergeDefaults<S extends ConfigScope>(scope: S, given: ConfigMap, inherited?: BrokerConfig): ScopeConfigs[S] {
@@ -762,6 +802,11 @@ export interface ConsumerResolveOptions {
 
 /** group.consumer.assignors' default: the KIP-848 server-side assignors, the first being the default. */
 export const SERVER_ASSIGNORS: readonly string[] = ['uniform', 'range']
+
+/** A share consumer's config with Kafka's defaults. */
+export function resolveShareConsumerConfig(map?: RawMap): ShareConsumerConfig {
+  return mergeDefaults('share', validateConfigMap('share', map))
+}
 
 /** A consumer's config with Kafka's defaults and the checks KafkaConsumer makes at construction. */
 export function resolveConsumerConfig(map?: RawMap, options: ConsumerResolveOptions = {}): ConsumerConfig {

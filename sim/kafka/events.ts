@@ -39,6 +39,8 @@ export type MemberRemovedReason =
   | { code: 'rebalanceTimeout'; rebalanceTimeoutMs: number }
   /** KIP-848: no ConsumerGroupHeartbeat for group.consumer.session.timeout.ms */
   | { code: 'consumerSessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
+  /** KIP-932: no ShareGroupHeartbeat for group.share.session.timeout.ms */
+  | { code: 'shareSessionTimeout'; sinceHeartbeatMs: number; sessionTimeoutMs: number }
 
 export type SimEvent =
   | { type: 'ActionApplied'; atMs: number; action: string; args: string }

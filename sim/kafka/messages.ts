@@ -9,7 +9,7 @@
  *
  * The payloads they carry (record batches, fetch partitions, metadata log records) are in payloads.ts.
  */
-import type { FetchPart, FetchPartResponse, ProduceBatch, RaftEntry } from './payloads.ts'
+import type { AcquiredRecords, FetchPart, FetchPartResponse, ProduceBatch, RaftEntry, ShareAcknowledgement } from './payloads.ts'
 
 import type { Envelope } from '../kernel/node-io.ts'
 /** Fields every message has (the kernel's envelope). */
@@ -268,6 +268,71 @@ export interface ConsumerGroupHeartbeatResponse extends Envelope {
   assignment: HeartbeatTopicPartitions[] | null
 }
 
+/** KIP-932: a share group's one membership request (ShareGroupHeartbeatRequest.json). */
+export interface ShareGroupHeartbeatRequest extends Envelope {
+  api: 'ShareGroupHeartbeat'
+  corr: number
+  groupId: string
+  memberId: string
+  /** 0: join; -1: leave; else the member's epoch */
+  memberEpoch: number
+  /** null: unchanged */
+  subscribedTopicNames: string[] | null
+}
+export interface ShareGroupHeartbeatResponse extends Envelope {
+  api: 'ShareGroupHeartbeatResponse'
+  corr: number
+  error: string
+  memberId: string
+  memberEpoch: number
+  heartbeatIntervalMs: number
+  /** the partitions the member fetches from now; null when unchanged */
+  assignment: HeartbeatTopicPartitions[] | null
+}
+
+/** KIP-932: fetch records to acquire, with the acknowledgements of what the member processed (ShareFetchRequest.json). */
+export interface ShareFetchRequest extends Envelope {
+  api: 'ShareFetch'
+  corr: number
+  groupId: string
+  memberId: string
+  maxWaitMs: number
+  /** at most this many records acquired per partition (the consumer's max.poll.records) */
+  maxRecords: number
+  tps: string[]
+  acknowledgements: ShareAcknowledgement[]
+}
+export interface ShareFetchPartResponse {
+  tp: string
+  /** fetching: NONE, NOT_LEADER_OR_FOLLOWER, ... */
+  error: string
+  /** the partition's acknowledgements: NONE or INVALID_RECORD_STATE */
+  acknowledgeError: string
+  acquired: AcquiredRecords[]
+}
+export interface ShareFetchResponse extends Envelope {
+  api: 'ShareFetchResponse'
+  corr: number
+  error: string
+  parts: ShareFetchPartResponse[]
+}
+
+/** KIP-932: acknowledgements without fetching; `closeSession` ends the member's share session (its acquired records go back). */
+export interface ShareAcknowledgeRequest extends Envelope {
+  api: 'ShareAcknowledge'
+  corr: number
+  groupId: string
+  memberId: string
+  acknowledgements: ShareAcknowledgement[]
+  closeSession: boolean
+}
+export interface ShareAcknowledgeResponse extends Envelope {
+  api: 'ShareAcknowledgeResponse'
+  corr: number
+  error: string
+  parts: { tp: string; error: string }[]
+}
+
 export interface OffsetFetchRequest extends Envelope {
   api: 'OffsetFetch'
   corr: number
@@ -404,6 +469,7 @@ export type GroupRequest =
   | OffsetCommitRequest
   | OffsetFetchRequest
   | ConsumerGroupHeartbeatRequest
+  | ShareGroupHeartbeatRequest
 
 export type GroupResponse =
   | FindCoordinatorResponse
@@ -414,6 +480,7 @@ export type GroupResponse =
   | OffsetCommitResponse
   | OffsetFetchResponse
   | ConsumerGroupHeartbeatResponse
+  | ShareGroupHeartbeatResponse
 
 export type KafkaRequest =
   | ProduceRequest
@@ -430,6 +497,9 @@ export type KafkaRequest =
   | OffsetCommitRequest
   | OffsetFetchRequest
   | ConsumerGroupHeartbeatRequest
+  | ShareGroupHeartbeatRequest
+  | ShareFetchRequest
+  | ShareAcknowledgeRequest
   | BrokerRegistrationRequest
   | BrokerHeartbeatRequest
   | AlterPartitionRequest
@@ -453,6 +523,9 @@ export type KafkaResponse =
   | OffsetCommitResponse
   | OffsetFetchResponse
   | ConsumerGroupHeartbeatResponse
+  | ShareGroupHeartbeatResponse
+  | ShareFetchResponse
+  | ShareAcknowledgeResponse
   | BrokerRegistrationResponse
   | BrokerHeartbeatResponse
   | AlterPartitionResponse

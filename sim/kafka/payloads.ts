@@ -82,6 +82,24 @@ export interface ProduceBatch {
   firstRecord: number
 }
 
+/** KIP-932: records a share fetch acquired, and how often they have been delivered (ShareFetchResponse's AcquiredRecords). */
+export interface AcquiredRecords {
+  first: number
+  last: number
+  deliveryCount: number
+}
+
+/** KIP-932 AcknowledgeType: ACCEPT (1), RELEASE (2), REJECT (3). */
+export type AcknowledgeType = 'ACCEPT' | 'RELEASE' | 'REJECT'
+
+/** KIP-932: one acknowledgement batch of a ShareFetch or ShareAcknowledge (records [first, last] of a partition). */
+export interface ShareAcknowledgement {
+  tp: string
+  first: number
+  last: number
+  type: AcknowledgeType
+}
+
 export interface FetchPart {
   tp: string
   fetchOffset: number

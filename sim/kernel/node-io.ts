@@ -27,6 +27,8 @@ export interface NodeInfo {
   reader?: string
   /** a consumer group member's client id */
   member?: string
+  /** a share group member's client id (KIP-932) */
+  shareMember?: string
   /** internName(id), which the trace hash folds in for every event of the node */
   traceId: number
 }

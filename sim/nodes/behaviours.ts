@@ -24,9 +24,11 @@ import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '.
 import { handleGroupRequest, coordinatorTimer, newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
 import { startProducerClient, crashProducer, handleProducerMessage, onProducerDisconnect, onWakeTimer, wake } from '../clients/producer.ts'
 import { startReader, restartReader, readerTick, handleReaderMessage, onReaderDisconnect } from '../clients/consumer.ts'
+import { handleShareFetch, handleShareAcknowledge, onShareTimer } from '../cluster/share-fetch-handler.ts'
+import { startShareMember, handleShareMemberMessage, handleShareMemberTimer, onShareMemberDisconnect, crashShareMember } from '../clients/share-consumer.ts'
 import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
 
-export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member'
+export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember'
 
 export interface NodeBehaviour {
   kind: NodeKind
@@ -73,7 +75,8 @@ const controller: NodeBehaviour = {
 
 const BROKER_APIS = new Set<ApiName>([
   'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
-  'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat',
+  'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat', 'ShareGroupHeartbeat',
+  'ShareFetch', 'ShareAcknowledge',
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
 ])
 
@@ -118,7 +121,12 @@ const broker: NodeBehaviour = {
       case 'OffsetCommit':
       case 'OffsetFetch':
       case 'ConsumerGroupHeartbeat':
+      case 'ShareGroupHeartbeat':
         return handleGroupRequest(w, b, m)
+      case 'ShareFetch':
+        return handleShareFetch(w, b, m)
+      case 'ShareAcknowledge':
+        return handleShareAcknowledge(w, b, m)
       case 'FetchResponse':
         return onReplicaFetchResponse(w, b, m)
       case 'AlterPartitionResponse':
@@ -151,6 +159,8 @@ const broker: NodeBehaviour = {
         return onRetentionTimer(w, b)
       case 'broker.cleaner':
         return onCleanerTimer(w, b)
+      case 'broker.share':
+        return onShareTimer(w, b, data as number)
     }
   },
   onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[n.id], peer),
@@ -196,8 +206,20 @@ const member: NodeBehaviour = {
   onDisconnect: (w, n, peer) => onMemberDisconnect(w, w.members[n.member!], peer),
 }
 
+const shareMember: NodeBehaviour = {
+  kind: 'shareMember',
+  runsOn: (n) => n.shareMember !== undefined,
+  start: (w, n) => startShareMember(w, w.shareMembers[n.shareMember!]),
+  crash: (w, n) => crashShareMember(w, w.shareMembers[n.shareMember!]),
+  accepts: () => true,
+  onMessage: (w, n, m) => handleShareMemberMessage(w, w.shareMembers[n.shareMember!], m),
+  timerGroups: ['share'],
+  onTimer: (w, n, kind, data) => handleShareMemberTimer(w, w.shareMembers[n.shareMember!], kind, data),
+  onDisconnect: (w, n, peer) => onShareMemberDisconnect(w, w.shareMembers[n.shareMember!], peer),
+}
+
 /** Every kind, in the fixed order of start-up and message routing. */
-export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [controller, broker, producer, reader, member]
+export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [controller, broker, producer, reader, member, shareMember]
 
 const BY_TIMER_GROUP: Record<string, NodeBehaviour> = {}
 for (const b of NODE_BEHAVIOURS) for (const g of b.timerGroups) BY_TIMER_GROUP[g] = b
@@ -228,5 +250,6 @@ export function messageOwner(n: NodeInfo, m: Msg): NodeBehaviour | undefined {
   if (n.producer !== undefined) return producer
   if (n.reader !== undefined) return reader
   if (n.member !== undefined) return member
+  if (n.shareMember !== undefined) return shareMember
   return undefined
 }

@@ -16,7 +16,7 @@ import { newProducer } from '../clients/producer.ts'
 import { newReader } from '../clients/consumer.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { World } from './world.ts'
-import { addMember, addNode, startNode } from './lifecycle.ts'
+import { addMember, addNode, addShareMember, startNode } from './lifecycle.ts'
 
 export function createWorld(scenario: Scenario, seed: number): World {
   const root = newRng(seed)
@@ -24,6 +24,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
   const w: World = {
     scenario,
     groupSpecs: Object.fromEntries(scenario.consumers.map((c) => [c.groupId, c])),
+    shareGroupSpecs: Object.fromEntries(scenario.shareGroups.map((g) => [g.groupId, g])),
+    shares: {},
     seed,
     nowMs: 0,
     events: 0,
@@ -44,6 +46,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     readerIds: [],
     members: {},
     memberIds: [],
+    shareMembers: {},
+    shareMemberIds: [],
     history: newHistory(),
     records: newRecordStore(),
     notes: [],
@@ -78,6 +82,9 @@ export function createWorld(scenario: Scenario, seed: number): World {
   }
   for (const spec of scenario.consumers) {
     for (let i = 1; i <= spec.members; i++) addMember(w, spec, `${spec.groupId}-${i}`)
+  }
+  for (const spec of scenario.shareGroups) {
+    for (let i = 1; i <= spec.members; i++) addShareMember(w, spec, `${spec.groupId}-${i}`)
   }
   for (const id of w.nodeOrder) startNode(w, id)
   return w

@@ -6,6 +6,7 @@
  * Invariants: a crash bumps the node's incarnation, so every event scheduled for it before is dropped;
  * a paused node keeps the events that reach it and gets them, in order, on resume.
  */
+import { newShareMember } from '../clients/share-consumer.ts'
 import { queuePush } from '../kernel/scheduler.ts'
 import { addNetworkNode, canReach, resetConnections } from '../kernel/network.ts'
 import { isUp, refuse, type NodeInfo } from '../kernel/node-io.ts'
@@ -17,7 +18,7 @@ import { NODE_BEHAVIOURS } from './behaviours.ts'
 
 export function addNode(w: World, id: string): NodeInfo {
   // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
-  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, traceId: internName(id) }
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, shareMember: undefined, traceId: internName(id) }
   w.nodes[id] = n
   w.nodeOrder.push(id)
   addNetworkNode(w.net, w.rng.net, id)
@@ -29,6 +30,13 @@ export function addMember(w: World, spec: Scenario['consumers'][number], clientI
   addNode(w, clientId).member = clientId
   w.members[clientId] = newGroupMember(w, spec, clientId)
   w.memberIds.push(clientId)
+}
+
+/** A share group member (KIP-932): a network node running KafkaShareConsumer.subscribe. */
+export function addShareMember(w: World, spec: Scenario['shareGroups'][number], clientId: string): void {
+  addNode(w, clientId).shareMember = clientId
+  w.shareMembers[clientId] = newShareMember(spec, clientId)
+  w.shareMemberIds.push(clientId)
 }
 
 export function startNode(w: World, id: string): void {

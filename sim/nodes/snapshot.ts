@@ -74,6 +74,7 @@ function detachShared(w: World): Detached[] {
   const history = (x: World) => x.history
   parts.push(detach(w, history, 'leaderChanges', [], ownArray), detach(w, history, 'leaderClaims', [], ownArray), detach(w, history, 'removals', [], ownArray))
   if (w.history.groups) parts.push(detach(w, history, 'groups', [], ownArray))
+  parts.push(detach(w, history, 'shares', [], ownArray))
   for (const id of Object.keys(w.controllers)) parts.push(detach(w, (x: World) => x.controllers[id], 'log', [], ownArray))
   return parts
 }

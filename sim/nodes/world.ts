@@ -10,7 +10,8 @@ import type { KernelWorld, NodeInfo } from '../kernel/node-io.ts'
 import type { RngState } from '../kernel/rng.ts'
 import type { KafkaMessage } from '../kafka/messages.ts'
 export type { ApiName, KafkaMessage } from '../kafka/messages.ts'
-import type { ConsumerSpec, Scenario, ScheduledAction, TimelineAction } from '../scenario/types.ts'
+import type { ConsumerSpec, Scenario, ScheduledAction, ShareGroupSpec, TimelineAction } from '../scenario/types.ts'
+import type { SharePartitionState } from '../cluster/share-partition.ts'
 import type { History } from '../history/history.ts'
 import type { RecordStore } from '../storage/records.ts'
 import type { ControllerNode } from '../controller/types.ts'
@@ -18,6 +19,7 @@ import type { BrokerNode } from '../cluster/types.ts'
 import type { ProducerNode } from '../clients/producer-types.ts'
 import type { ReaderNode } from '../clients/consumer-types.ts'
 import type { MemberNode } from '../clients/group-consumer-types.ts'
+import type { ShareMemberNode } from '../clients/share-consumer-types.ts'
 import type { BrokerConfig } from '../kafka/config.ts'
 
 export type { NodeInfo }
@@ -46,6 +48,13 @@ export interface World extends KernelWorld {
   producerIds: string[]
   readers: Record<string, ReaderNode>
   readerIds: string[]
+  /** KIP-932: each share group's spec as the run has it now */
+  shareGroupSpecs: Record<string, ShareGroupSpec>
+  /** KIP-932: every share group's state of every partition, by `${groupId}|${tp}` (the share coordinator's durable store) */
+  shares: Record<string, SharePartitionState>
+  /** KIP-932 share group members by client id (`<groupId>-N`), in creation order */
+  shareMembers: Record<string, ShareMemberNode>
+  shareMemberIds: string[]
   /** consumer group members by client id (`<groupId>-N`), in creation order */
   members: Record<string, MemberNode>
   memberIds: string[]

@@ -5,10 +5,11 @@
  * "coordinator:<groupId>". A reference that resolves to nothing is noted as a runtime error in the
  * event log; it never throws.
  */
+import { closeShareMember } from '../clients/share-consumer.ts'
 import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import { healNetwork, isolateNode, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { addMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
+import { addMember, addShareMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
@@ -154,6 +155,13 @@ function apply(w: World, a: ScheduledAction): void {
     case 'restartConsumer:start':
       return restartNode(w, a.member)
     case 'addConsumer': {
+      if (Object.hasOwn(w.shareGroupSpecs, a.groupId)) {
+        const n = w.shareMemberIds.filter((id) => w.shareMembers[id].groupId === a.groupId).length
+        const id = `${a.groupId}-${n + 1}`
+        addShareMember(w, w.shareGroupSpecs[a.groupId], id)
+        startNode(w, id)
+        return
+      }
       const spec = groupSpec(w, a.groupId)
       const n = w.memberIds.filter((id) => w.members[id].groupId === a.groupId).length
       const id = `${a.groupId}-${n + 1}`
@@ -174,6 +182,7 @@ function apply(w: World, a: ScheduledAction): void {
       return
     }
     case 'removeConsumer': {
+      if (Object.hasOwn(w.shareMembers, a.member)) return closeShareMember(w, w.shareMembers[a.member])
       const m = w.members[a.member]
       if (!m) throw new ResolveError(`unknown consumer ${a.member}`)
       return closeMember(w, m)

@@ -20,6 +20,7 @@ import controllerFailover from '../../scenarios/controller-failover.json' with {
 import coordinatorFailover from '../../scenarios/coordinator-failover.json' with { type: 'json' }
 import eagerVsCooperative from '../../scenarios/eager-vs-cooperative.json' with { type: 'json' }
 import rebalanceWithoutStopping from '../../scenarios/rebalance-without-stopping.json' with { type: 'json' }
+import shareGroupQueue from '../../scenarios/share-group-queue.json' with { type: 'json' }
 import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
@@ -51,6 +52,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'consumer-crash-session-timeout': consumerCrashSessionTimeout,
   'eager-vs-cooperative': eagerVsCooperative,
   'rebalance-without-stopping': rebalanceWithoutStopping,
+  'share-group-queue': shareGroupQueue,
   'static-member-restart': staticMemberRestart,
   'coordinator-failover': coordinatorFailover,
   'two-groups-one-topic': twoGroupsOneTopic,

@@ -29,6 +29,7 @@ class Checker extends References {
     this.checkTopics()
     this.checkProducers()
     this.checkConsumers()
+    this.checkShareGroups()
     this.checkReaders()
     this.checkClientIds()
     this.checkTimeline()
@@ -102,6 +103,20 @@ class Checker extends References {
         }
       }
       this.groups.set(c.groupId, c.members)
+    })
+  }
+
+  /** KIP-932 share groups: group ids apart from every other group, known topics. */
+  checkShareGroups(): void {
+    this.s.shareGroups.forEach((g, i) => {
+      const path = `shareGroups[${i}]`
+      checkClientName(g.groupId, `${path}.groupId`, 'group id')
+      if (this.groups.has(g.groupId)) fail(`${path}.groupId`, `group ${showValue(g.groupId)} is defined twice (a group id is a consumer group or a share group, once)`)
+      g.topics.forEach((t, k) => {
+        this.requireTopic(t, `${path}.topics[${k}]`)
+        if (g.topics.indexOf(t) !== k) fail(`${path}.topics[${k}]`, `topic ${showValue(t)} is listed twice`)
+      })
+      this.groups.set(g.groupId, g.members)
     })
   }
 
@@ -265,7 +280,7 @@ class Checker extends References {
   /** Expectations refer to the state at the end: partitions after addPartitions, groups, producers, brokers. */
   expectations(): void {
     const e = this.s.expect
-    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo', 'concurrentConsumers', 'committedBackwards', 'skippedRecords', 'compactionLostLatest', 'redeliveries'] as const
+    const counts = ['lostAckedWrites', 'duplicates', 'inconsistentOffsets', 'divergentReplicas', 'multipleLeaders', 'nonMonotonicPolls', 'hwAboveLeo', 'concurrentConsumers', 'partitionsOwnedTwice', 'committedBackwards', 'skippedRecords', 'compactionLostLatest', 'shareAckedByOther', 'shareAckedTwice', 'shareRecordsLost', 'shareDeliveriesOverLimit', 'redeliveries'] as const
     for (const key of counts) {
       const c = e[key]
       if (c !== undefined) checkCount(c, `expect.${key}`)

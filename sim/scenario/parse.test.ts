@@ -103,6 +103,7 @@ describe('defaults', () => {
       producers: [],
       consumers: [],
       readers: [],
+      shareGroups: [],
       timeline: [],
       expect: {},
     })
@@ -305,6 +306,17 @@ describe('one clear message, with the path of the first problem', () => {
     expect(broken((s) => (s.consumers[0].config = { 'group.remote.assignor': 'range' }))).toBe(
       'consumers[0].config.group.remote.assignor: only applies with group.protocol=consumer (classic groups assign on a member: partition.assignment.strategy)',
     )
+    const share = (g: Record<string, unknown>) => (s: Record<string, any>) => (s.shareGroups = [{ groupId: 'workers', topics: ['orders'], members: 2, ...g }])
+    expect(broken(share({ topics: ['jobs'] }))).toBe('shareGroups[0].topics[0]: unknown topic "jobs" (topics are: orders)')
+    expect(broken(share({ groupId: 'billing' }))).toMatch(/^shareGroups\[0\]\.groupId: group "billing" is defined twice/)
+    expect(broken(share({ config: { 'share.auto.offset.reset': 'middle' } }))).toBe('shareGroups[0].config.share.auto.offset.reset: "middle" is not one of latest, earliest')
+    expect(broken(share({ config: { 'group.protocol': 'consumer' } }))).toMatch(/^shareGroups\[0\]\.config\.group\.protocol: unknown config/)
+    expect(broken(share({ failProcessing: { everyNth: 0, acknowledge: 'RELEASE' } }))).toMatch(/^shareGroups\[0\]\.failProcessing\.everyNth: 0 must be at least 1/)
+    expect(broken(share({ failProcessing: { everyNth: 3, acknowledge: 'ACCEPT' } }))).toMatch(/^shareGroups\[0\]\.failProcessing\.acknowledge: "ACCEPT" is not one of RELEASE, REJECT/)
+    expect(broken((s) => (s.cluster.config = { 'group.share.delivery.count.limit': 11 }))).toBe('cluster.config.group.share.delivery.count.limit: 11 must be at most 10')
+    expect(broken((s) => (s.cluster.config = { 'group.share.record.lock.duration.ms': 1000 }))).toBe('cluster.config.group.share.record.lock.duration.ms: 1000 must be at least 15000')
+    expect(broken((s) => (s.cluster.config = { 'group.share.session.timeout.ms': 10000 }))).toBe('cluster.config.group.share.session.timeout.ms: 10000 must be at least 45000')
+    expect(broken((s) => (s.consumers[0].config = { 'group.protocol': 'streams' }))).toMatch(/^consumers\[0\]\.config\.group\.protocol: "streams" is not one of classic, consumer/)
     expect(broken((s) => (s.cluster.config = { 'replica.lag.time.max.ms': 100 }))).toMatch(/^cluster\.config\.replica\.lag\.time\.max\.ms: replica\.fetch\.wait\.max\.ms \(500\)/)
     expect(broken((s) => (s.producers[0].config['linger.ms'] = -5))).toBe('producers[0].config.linger.ms: -5 must be at least 0 (negative values are not allowed)')
     expect(broken((s) => (s.producers[0].config['linger.ms'] = 2.5))).toBe('producers[0].config.linger.ms: 2.5 is not an integer')

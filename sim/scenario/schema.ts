@@ -14,6 +14,7 @@ import {
   ConfigError,
   resolveBrokerConfig,
   resolveConsumerConfig,
+  resolveShareConsumerConfig,
   resolveProducerConfig,
   showValue,
   validateConfigMap,
@@ -80,6 +81,7 @@ function configMap(variant: ConfigVariant) {
         else if (variant === 'producer') resolveProducerConfig(map)
         else if (variant === 'consumer') resolveConsumerConfig(map, { group: true })
         else if (variant === 'reader') resolveConsumerConfig(map, { group: false })
+        else if (variant === 'share') resolveShareConsumerConfig(map)
         return map
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e
@@ -174,6 +176,10 @@ const expectSchema = obj({
   committedBackwards: countExpectation.optional(),
   skippedRecords: countExpectation.optional(),
   compactionLostLatest: countExpectation.optional(),
+  shareAckedByOther: countExpectation.optional(),
+  shareAckedTwice: countExpectation.optional(),
+  shareRecordsLost: countExpectation.optional(),
+  shareDeliveriesOverLimit: countExpectation.optional(),
   redeliveries: countExpectation.optional(),
   leaderOf: z.record(z.string(), integer(-1, INT_MAX)).optional(),
   groupState: z.record(z.string(), z.enum(GROUP_STATES)).optional(),
@@ -249,6 +255,18 @@ export const scenarioSchema = obj({
         processingMsPerRecord: z.number().min(0).max(3_600_000).default(0),
         staticMembership: z.boolean().default(false),
         config: configMap('consumer'),
+      }),
+    )
+    .default([]),
+  shareGroups: z
+    .array(
+      obj({
+        groupId: z.string(),
+        topics: z.array(z.string()).min(1),
+        members: integer(0, MAX_MEMBERS).default(1),
+        processingMsPerRecord: z.number().min(0).max(3_600_000).default(0),
+        failProcessing: obj({ everyNth: integer(1, INT_MAX), acknowledge: z.enum(['RELEASE', 'REJECT']) }).nullable().default(null),
+        config: configMap('share'),
       }),
     )
     .default([]),

@@ -67,6 +67,18 @@ export interface ConsumerSpec {
   config: ConfigMap
 }
 
+/** KIP-932: a share group: members named `<groupId>-1..N`, sharing the partitions of `topics`. */
+export interface ShareGroupSpec {
+  groupId: string
+  topics: string[]
+  members: number
+  processingMsPerRecord: number
+  /** records whose offset is a multiple of `everyNth` fail processing: acknowledged RELEASE or REJECT */
+  failProcessing: { everyNth: number; acknowledge: 'RELEASE' | 'REJECT' } | null
+  /** the share consumers' configs, and the group's share.auto.offset.reset */
+  config: ConfigMap
+}
+
 /** A node reference: broker number, client id, controller-N, or leader:/replica:/controller/coordinator: */
 export type NodeRef = number | string
 
@@ -146,6 +158,10 @@ export interface Expectations {
   committedBackwards?: CountExpectation
   skippedRecords?: CountExpectation
   compactionLostLatest?: CountExpectation
+  shareAckedByOther?: CountExpectation
+  shareAckedTwice?: CountExpectation
+  shareRecordsLost?: CountExpectation
+  shareDeliveriesOverLimit?: CountExpectation
   redeliveries?: CountExpectation
   /** "topic-p" -> broker id (-1 = no leader) */
   leaderOf?: Record<string, number>
@@ -177,6 +193,8 @@ export interface Scenario {
   topics: TopicSpec[]
   producers: ProducerSpec[]
   consumers: ConsumerSpec[]
+  /** KIP-932 share groups (members `<groupId>-1..N`) */
+  shareGroups: ShareGroupSpec[]
   /** plain consumers in assign mode (no group): read every partition of the topics */
   readers: ReaderSpec[]
   timeline: TimelineAction[]

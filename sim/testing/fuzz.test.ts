@@ -80,9 +80,9 @@ describe('fault schedules', () => {
 
   it('keep network faults away from group members, and leave the server faults of a seed as without groups', () => {
     const targets = fuzzTargets(base)
-    expect(targets.members).toEqual(['billing-1', 'billing-2', 'billing-3', 'ledger-1', 'ledger-2', 'ledger-3'])
-    expect(targets.groups).toEqual(['billing', 'ledger'])
-    const noGroups = fuzzTargets({ ...base, consumers: [] })
+    expect(targets.members).toEqual(['billing-1', 'billing-2', 'billing-3', 'ledger-1', 'ledger-2', 'ledger-3', 'dispatch-1', 'dispatch-2', 'dispatch-3'])
+    expect(targets.groups).toEqual(['billing', 'ledger', 'dispatch'])
+    const noGroups = fuzzTargets({ ...base, consumers: [], shareGroups: [] })
     expect(noGroups.members).toEqual([])
     const isMember = (ref: unknown) => targets.members.includes(String(ref))
     for (let seed = 1; seed <= 60; seed++) {

@@ -50,7 +50,7 @@ import { runCheckingInvariants, type InvariantBreak } from '../check/invariant-r
 export const SAFE_FUZZ_SCENARIO_JSON = {
   name: 'Fuzz: safe configuration',
   description:
-    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key), a reader, a classic consumer group of 3 (range, auto-commit) and a KIP-848 consumer group of 3 (group.protocol=consumer, uniform). Under any fault schedule no checker may report an anomaly.',
+    '3 brokers (combined KRaft controllers), RF 3, min.insync.replicas=2, clean elections only, idempotent acks=all producers (keyed and null-key), a reader, a classic consumer group of 3 (range, auto-commit), a KIP-848 consumer group of 3 (group.protocol=consumer, uniform) and a share group of 3 (KIP-932) that releases every 40th record for redelivery. Under any fault schedule no checker may report an anomaly.',
   seed: 1,
   durationMs: 60000,
   cluster: {
@@ -103,6 +103,17 @@ export const SAFE_FUZZ_SCENARIO_JSON = {
       config: { 'group.protocol': 'consumer', 'auto.offset.reset': 'earliest' },
     },
   ],
+  shareGroups: [
+    {
+      groupId: 'dispatch',
+      topics: ['orders'],
+      members: 3,
+      processingMsPerRecord: 2,
+      // a record whose offset is a multiple of 40 always fails: released until it is archived at the delivery limit
+      failProcessing: { everyNth: 40, acknowledge: 'RELEASE' },
+      config: { 'share.auto.offset.reset': 'earliest' },
+    },
+  ],
   timeline: [],
   expect: {},
 }
@@ -119,9 +130,9 @@ export interface FuzzTargets {
   controllers: string[]
   /** producer and reader ids (network faults: isolation, partition sides, slow links, pauses) */
   clients: string[]
-  /** consumer group members present from the start (`<groupId>-N`): crashConsumer, restartConsumer, removeConsumer */
+  /** consumer and share group members present from the start (`<groupId>-N`): crashConsumer, restartConsumer, removeConsumer */
   members: string[]
-  /** group ids (addConsumer) */
+  /** consumer and share group ids (addConsumer) */
   groups: string[]
 }
 
@@ -131,13 +142,13 @@ export function fuzzTargets(s: Scenario): FuzzTargets {
   const controllers: string[] = []
   if (s.cluster.controller.dedicated) for (let i = 1; i <= s.cluster.controller.voters; i++) controllers.push(`controller-${i}`)
   const members: string[] = []
-  for (const c of s.consumers) for (let i = 1; i <= c.members; i++) members.push(`${c.groupId}-${i}`)
+  for (const c of [...s.consumers, ...s.shareGroups]) for (let i = 1; i <= c.members; i++) members.push(`${c.groupId}-${i}`)
   return {
     brokers,
     controllers,
     clients: [...s.producers.map((p) => p.id), ...s.readers.map((r) => r.id)],
     members,
-    groups: s.consumers.map((c) => c.groupId),
+    groups: [...s.consumers, ...s.shareGroups].map((c) => c.groupId),
   }
 }
 

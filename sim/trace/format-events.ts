@@ -92,6 +92,8 @@ function removedEn(r: MemberRemovedReason): string {
       return `did not revoke its partitions within its rebalance timeout (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
     case 'consumerSessionTimeout':
       return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (group.consumer.session.timeout.ms=${r.sessionTimeoutMs})`
+    case 'shareSessionTimeout':
+      return `session timeout: no heartbeat for ${r.sinceHeartbeatMs} ms (group.share.session.timeout.ms=${r.sessionTimeoutMs})`
   }
 }
 
@@ -107,6 +109,8 @@ function removedKo(r: MemberRemovedReason): string {
       return `리밸런스 타임아웃 안에 파티션을 반납하지 않음 (max.poll.interval.ms=${r.rebalanceTimeoutMs})`
     case 'consumerSessionTimeout':
       return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (group.consumer.session.timeout.ms=${r.sessionTimeoutMs})`
+    case 'shareSessionTimeout':
+      return `세션 타임아웃: ${r.sinceHeartbeatMs} ms 동안 heartbeat 없음 (group.share.session.timeout.ms=${r.sessionTimeoutMs})`
   }
 }
 

@@ -8,6 +8,8 @@
  */
 import type { World } from '../nodes/world.ts'
 import { groupMemberRows, groupOffsetRows, groupStateRow, topicDescriptions } from '../observe/describe-tables.ts'
+import { shareGroupDescription } from '../observe/share-groups.ts'
+import { describeShareGroup, type ShareGroupsDescribeOptions } from './kafka-share-groups.ts'
 import { brokerState, clusterImage } from '../observe/cluster-state.ts'
 import { isInternalTopic } from '../kafka/internal-topics.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
@@ -46,6 +48,11 @@ export function kafkaConsumerGroupsDescribe(w: World, groupId: string, options: 
   if (options.members === true) return describeGroupMembers(groupMemberRows(w, groupId), { verbose: options.verbose })
   if (options.state === true) return describeGroupState(groupStateRow(w, groupId), { verbose: options.verbose })
   return describeGroupOffsets(groupOffsetRows(w, groupId))
+}
+
+/** kafka-share-groups --describe [--members | --state] [--verbose] of a share group (KIP-932). */
+export function kafkaShareGroupsDescribe(w: World, groupId: string, options: ShareGroupsDescribeOptions = {}): ToolOutput {
+  return describeShareGroup(shareGroupDescription(w, groupId), options)
 }
 
 /** kafka-consumer-groups --describe's views: the offsets (default), --members or --state, each with --verbose. */

@@ -21,7 +21,7 @@ import { CONFIG_REGISTRY } from '../kafka/config.ts'
 // ---------------------------------------------------------------------------------------------
 
 /** `String.format("%-Ns", s)`: left-justified, padded with spaces to at least `width`, never cut. */
-function padRight(s: string, width: number): string {
+export function padRight(s: string, width: number): string {
   return s.length >= width ? s : s + ' '.repeat(width - s.length)
 }
 
@@ -290,7 +290,7 @@ export function describeTopics(input: DescribeTopicsInput, options: DescribeTopi
 // ---------------------------------------------------------------------------------------------
 
 /** MISSING_COLUMN_VALUE */
-const MISSING = '-'
+export const MISSING = '-'
 
 export interface ToolOutput {
   stdout: string

@@ -16,6 +16,10 @@ export interface Anomaly {
     | 'committedBackwards'
     | 'skippedRecords'
     | 'compactionLostLatest'
+    | 'shareAckedByOther'
+    | 'shareAckedTwice'
+    | 'shareRecordLost'
+    | 'shareDeliveryOverLimit'
   atMs: number
   /** the checker's sentence, in English */
   detail: string
@@ -85,6 +89,13 @@ export type AnomalyFacts =
   | { kind: 'committedBackwards'; groupId: string; member: string; offset: number; atMs: number; generation: number; previous: number }
   | { kind: 'skippedRecords'; groupId: string; from: number; to: number; committed: number }
   | { kind: 'compactionLostLatest'; key: string; offset: number; producer: string; seq: number; broker: number; ackMs: number }
+  /** KIP-932: `member` acknowledged a record whose delivery (`deliveryCount`, null: none of its own) was not its own; `other` acquired the same delivery */
+  | { kind: 'shareAckedByOther'; groupId: string; member: string; offset: number; atMs: number; type: string; deliveryCount: number | null; other: AtMs<string> | null }
+  /** KIP-932: a record `first` accepted or rejected was acknowledged or delivered again by `second` */
+  | { kind: 'shareAckedTwice'; groupId: string; offset: number; first: AtMs<string>; second: AtMs<string>; how: 'acknowledged' | 'delivered' }
+  /** KIP-932: offsets below the share-partition start offset that no member accepted or rejected and that were not archived */
+  | { kind: 'shareRecordLost'; groupId: string; from: number; to: number; startOffset: number }
+  | { kind: 'shareDeliveryOverLimit'; groupId: string; offset: number; member: string; deliveryCount: number; limit: number; atMs: number }
 
 export interface DivergentSide {
   broker: number
@@ -107,6 +118,10 @@ export const ANOMALY_COUNTS = [
   'committedBackwards',
   'skippedRecords',
   'compactionLostLatest',
+  'shareAckedByOther',
+  'shareAckedTwice',
+  'shareRecordsLost',
+  'shareDeliveriesOverLimit',
 ] as const
 
 export interface CheckReport {
@@ -128,6 +143,14 @@ export interface CheckReport {
   skippedRecords: number
   /** compaction: the latest acknowledged value of a key compacted away with no newer record of the key left */
   compactionLostLatest: number
+  /** share groups: an acknowledgement taken for a record delivered to another member (or never to it) */
+  shareAckedByOther: number
+  /** share groups: a record accepted or rejected, then delivered or acknowledged again */
+  shareAckedTwice: number
+  /** share groups: records passed by the share-partition start offset without being acknowledged or archived */
+  shareRecordsLost: number
+  /** share groups: records delivered more often than group.share.delivery.count.limit */
+  shareDeliveriesOverLimit: number
   /** not an anomaly (at-least-once): records a group read more than once, e.g. after a crash */
   redeliveries: number
   /** the first anomalies found (at most 20), earliest first */
@@ -178,13 +201,14 @@ export interface PartitionSummary {
 
 export interface GroupSummary {
   groupId: string
-  /** the group protocol: "classic" (JoinGroup/SyncGroup) or "consumer" (KIP-848) */
-  type: 'classic' | 'consumer'
+  /** the group type: "classic" (JoinGroup/SyncGroup), "consumer" (KIP-848) or "share" (KIP-932) */
+  type: 'classic' | 'consumer' | 'share'
   state: string
   generation: number
   protocol: string
   coordinator: number
   members: Record<string, string[]>
+  /** committed offsets; share groups: each share partition's start offset (SPSO, kafka-share-groups' START-OFFSET) */
   committed: Record<string, number>
   /**
    * kafka-consumer-groups' LAG (observe/lag.ts): high watermark − committed offset (negative past a truncated log's end), per
@@ -192,9 +216,15 @@ export interface GroupSummary {
    * without a leader has no entry.
    */
   lag: Record<string, number>
-  /** KIP-848 groups: the group epoch and the epoch of its target assignment */
+  /** KIP-848 and share groups: the group epoch and the epoch of its target assignment */
   groupEpoch?: number
   assignmentEpoch?: number
+  /** share groups: records each member (client id) acknowledged with ACCEPT, as the leaders answered */
+  acknowledged?: Record<string, number>
+  /** share groups: deliveries after a record's first (a release, a lock that ran out, a member gone) */
+  redelivered?: number
+  /** share groups: records archived (rejected, delivered group.share.delivery.count.limit times, or gone below the log start) */
+  archived?: number
 }
 
 export interface ProducerSummary {

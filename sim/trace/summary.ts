@@ -10,6 +10,7 @@ import { checkHistory } from '../check/checkers.ts'
 import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
 import { brokerState, clusterImage, coordinatedGroup, groupIds, groupProtocolOf, metadataSource, partitionViews } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
+import { coordinatedShareGroup, shareAcksAwaitingAnswer, shareGroupIds, shareMemberHoldings, sharePartitionViews, sharePartitionsOf } from '../observe/share-groups.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
 import { recordCount } from '../storage/partition.ts'
 import type { Replica } from '../cluster/types.ts'
@@ -62,7 +63,7 @@ export function buildSummary(w: World): Summary {
       epoch: src.epoch,
     },
     partitions: partitionSummaries(w, img),
-    groups: groupSummaries(w, img),
+    groups: [...groupSummaries(w, img), ...shareGroupSummaries(w, img)],
     producers: w.producerIds.map((id) => {
       const p = w.producers[id]
       return { id, sent: p.sent, acked: p.acked, failed: p.failed, errors: sortedRecord(p.errors), metadataWarnings: sortedRecord(p.metadataWarnings) }
@@ -74,7 +75,7 @@ export function buildSummary(w: World): Summary {
         positions[p.tp] = p.position
       return { id, polled: r.polled, positions, errors: sortedRecord(r.errors) }
     }),
-    checks: checkHistory(w.history, partitionViews(w), w.nowMs),
+    checks: checkHistory(w.history, partitionViews(w), w.nowMs, sharePartitionViews(w), shareAcksAwaitingAnswer(w)),
   }
 }
 
@@ -97,6 +98,33 @@ function groupSummaries(w: World, img: MetadataImage): GroupSummary[] {
       committed,
       lag,
       ...epochs,
+    }
+  })
+}
+
+function shareGroupSummaries(w: World, img: MetadataImage): GroupSummary[] {
+  return shareGroupIds(w).map((groupId) => {
+    const { coordinator, group: g } = coordinatedShareGroup(w, img, groupId)
+    const members: Record<string, string[]> = {}
+    if (g) for (const id of g.memberOrder) members[g.members[id].clientId] = g.members[id].assignment
+    const parts = sharePartitionsOf(w, groupId)
+    const acknowledged: Record<string, number> = {}
+    for (const m of shareMemberHoldings(w, groupId)) acknowledged[m.clientId] = m.acknowledged
+    return {
+      groupId,
+      type: 'share' as const,
+      state: g ? g.state : 'Dead',
+      generation: g ? g.groupEpoch : 0,
+      protocol: 'simple',
+      coordinator,
+      members: sortedKeys(members),
+      committed: Object.fromEntries(parts.map((sp) => [sp.tp, sp.startOffset])),
+      lag: {},
+      groupEpoch: g ? g.groupEpoch : 0,
+      assignmentEpoch: g ? g.assignmentEpoch : 0,
+      acknowledged: sortedKeys(acknowledged),
+      redelivered: parts.reduce((s, sp) => s + sp.redelivered, 0),
+      archived: parts.reduce((s, sp) => s + sp.archived, 0),
     }
   })
 }

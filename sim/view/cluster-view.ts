@@ -18,7 +18,8 @@ import { traceHashOf } from '../kernel/trace-hash.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { buildWaits } from './waits.ts'
-import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, TopicRow } from './types.ts'
+import { coordinatedShareGroup, shareGroupIds, shareMemberHoldings, sharePartitionRow, sharePartitionsOf } from '../observe/share-groups.ts'
+import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, ShareGroupCard, TopicRow } from './types.ts'
 
 export function buildClusterView(w: World): ClusterView {
   const img = clusterImage(w)
@@ -27,6 +28,7 @@ export function buildClusterView(w: World): ClusterView {
   const topics = topicRows(w, img)
   const partitions = partitionRows(w, img)
   const groups = groupCards(w, img)
+  const shareGroups = shareGroupCards(w, img)
   return {
     nowMs: w.nowMs,
     events: w.events,
@@ -38,7 +40,7 @@ export function buildClusterView(w: World): ClusterView {
     activeController: active,
     controllerEpoch: src.epoch,
     dedicatedControllers: w.scenario.cluster.controller.dedicated,
-    brokers: brokerCards(w, img, partitions, groups, active),
+    brokers: brokerCards(w, img, partitions, [...groups, ...shareGroups], active),
     topics,
     partitions,
     producers: w.producerIds.map((id) => {
@@ -68,6 +70,7 @@ export function buildClusterView(w: World): ClusterView {
       return { id, up: w.nodes[id].up, polled: r.polled, positions, errors: { ...r.errors } }
     }),
     groups,
+    shareGroups,
     links: linkMarks(w),
     isolated: Object.keys(w.net.isolated).sort(),
     sides: w.net.partitioned ? { ...w.net.side } : {},
@@ -146,7 +149,7 @@ export function replicaRole(w: World, p: { leader: number; isr: readonly number[
   return p.isr.includes(broker) ? 'insync' : 'outofsync'
 }
 
-function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], groups: GroupCard[], active: string | null): BrokerCard[] {
+function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], groups: readonly { groupId: string; coordinator: number }[], active: string | null): BrokerCard[] {
   return w.brokerIds.map((id) => {
     const node = String(id)
     const replicas: ReplicaCell[] = []
@@ -199,6 +202,28 @@ function groupCards(w: World, img: MetadataImage): GroupCard[] {
       lag,
       totalLag,
       partitions: groupPartitionRows(w, img, g, topics),
+    }
+  })
+}
+
+function shareGroupCards(w: World, img: MetadataImage): ShareGroupCard[] {
+  return shareGroupIds(w).map((groupId) => {
+    const { coordinator, group: g } = coordinatedShareGroup(w, img, groupId)
+    const partitions = sharePartitionsOf(w, groupId).map(sharePartitionRow)
+    return {
+      groupId,
+      state: g?.state ?? 'Dead',
+      coordinator,
+      groupEpoch: g?.groupEpoch ?? 0,
+      assignmentEpoch: g?.assignmentEpoch ?? 0,
+      topics: w.shareGroupSpecs[groupId].topics.slice(),
+      members: shareMemberHoldings(w, groupId),
+      partitions,
+      acknowledged: partitions.reduce((n, p) => n + p.acknowledged, 0),
+      redelivered: partitions.reduce((n, p) => n + p.redelivered, 0),
+      archived: partitions.reduce((n, p) => n + p.archived, 0),
+      deliveryLimit: w.brokerConfig['group.share.delivery.count.limit'],
+      lockMs: w.brokerConfig['group.share.record.lock.duration.ms'],
     }
   })
 }

@@ -16,6 +16,7 @@
  * lookup walks the reference log once, only for partitions that changed leader after their first
  * election (no loss is possible before), cached per world, partition and event count.
  */
+import { shareGroupIds, shareWindow, type ShareRecordCell } from '../observe/share-groups.ts'
 import type { World } from '../nodes/world.ts'
 import { batchAtIndex, batchesOf, firstBatchEndingAfter, newBatchLog, type BatchLog } from '../storage/batch-log.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
@@ -121,7 +122,22 @@ export interface PartitionLog {
   lost: LostRange[]
   /** number of lost acknowledged records (the sum of the ranges) */
   lostCount: number
+  /** KIP-932: each share group's window on this partition (SPSO to SPEO, record by record), by group id */
+  shares: ShareWindowMark[]
 }
+
+/** A share group's in-flight window on a partition: [startOffset, endOffset] (SPSO, SPEO) and the last records' states. */
+export interface ShareWindowMark {
+  groupId: string
+  startOffset: number
+  /** SPEO: the last offset in flight (startOffset - 1 when none) */
+  endOffset: number
+  /** the window's records (at most the last SHARE_CELLS_SHOWN) */
+  cells: ShareRecordCell[]
+}
+
+/** Records of a share window drawn one by one. */
+export const SHARE_CELLS_SHOWN = 200
 
 export interface PartitionLogOptions {
   /** offsets before the largest LEO drawn batch by batch */
@@ -173,7 +189,18 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
     compacted: view.compacted,
     lost,
     lostCount: lost.reduce((n, l) => n + l.to - l.from, 0),
+    shares: shareWindowMarks(w, tp),
   }
+}
+
+function shareWindowMarks(w: World, tp: string): ShareWindowMark[] {
+  const out: ShareWindowMark[] = []
+  for (const groupId of shareGroupIds(w)) {
+    const sp = w.shares[`${groupId}|${tp}`]
+    if (sp === undefined) continue
+    out.push({ groupId, startOffset: sp.startOffset, endOffset: sp.endOffset - 1, cells: shareWindow(w, groupId, tp, SHARE_CELLS_SHOWN) ?? [] })
+  }
+  return out
 }
 
 function lane(w: World, p: PartitionState, broker: number, r: ReplicaView | undefined, tailFrom: number, end: number, compacted: boolean): ReplicaLane {

@@ -4,11 +4,12 @@
  */
 import type { BrokerState } from '../trace/summary-types.ts'
 import type { MemberView } from '../clients/group-consumer-types.ts'
+import type { ShareMemberHolding, SharePartitionRow, ShareRecordCell } from '../observe/share-groups.ts'
 import type { GroupPartitionRow } from '../observe/describe-tables.ts'
 import type { ObservedConsumerMember } from '../observe/cluster-state.ts'
 import type { Waits } from './waits.ts'
 
-export type { BrokerState, MemberView, GroupPartitionRow }
+export type { BrokerState, MemberView, GroupPartitionRow, ShareMemberHolding, SharePartitionRow, ShareRecordCell }
 export type { Waits, FenceWait, IsrWait, SessionWait, DeliveryWait, BatchWaitReason } from './waits.ts'
 
 /** How one replica of a partition stands, as a learner reads it on a broker card. */
@@ -142,6 +143,32 @@ export interface GroupCard {
   partitions: GroupPartitionRow[]
 }
 
+/**
+ * A share group (KIP-932): its coordinator's state and epochs, what each share consumer holds now (records
+ * acquired and not yet acknowledged, by partition; the poll it is processing; its acknowledgements), and
+ * each share partition's window (SPSO, SPEO, records per state).
+ */
+export interface ShareGroupCard {
+  groupId: string
+  /** Empty, Stable or Dead (the coordinator's ShareGroupState) */
+  state: string
+  coordinator: number
+  groupEpoch: number
+  assignmentEpoch: number
+  topics: string[]
+  /** the group's share consumers, in start order (down and closed ones too: `up`, `state`) */
+  members: ShareMemberHolding[]
+  /** the partitions whose share state exists (after their first ShareFetch), in topic-partition order */
+  partitions: SharePartitionRow[]
+  acknowledged: number
+  redelivered: number
+  archived: number
+  /** group.share.delivery.count.limit */
+  deliveryLimit: number
+  /** group.share.record.lock.duration.ms */
+  lockMs: number
+}
+
 export interface LinkMark {
   from: string
   to: string
@@ -165,6 +192,7 @@ export interface ClusterView {
   producers: ProducerCard[]
   readers: ReaderCard[]
   groups: GroupCard[]
+  shareGroups: ShareGroupCard[]
   /** cut or slowed directed links */
   links: LinkMark[]
   isolated: string[]

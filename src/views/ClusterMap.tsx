@@ -1,6 +1,6 @@
 // The cluster map: producers on the left, brokers with their partition replicas in the middle
-// (and the KRaft controller quorum above them when controllers are dedicated), consumer groups and
-// plain consumers on the right, and the message flow drawn over them. It makes "each partition has
+// (and the KRaft controller quorum above them when controllers are dedicated), consumer groups,
+// share groups (KIP-932) and plain consumers on the right, and the message flow drawn over them. It makes "each partition has
 // a leader and followers on different brokers; when the leader's broker dies the controller
 // promotes an in-sync follower" visible, and lets a learner crash and restart brokers.
 
@@ -11,6 +11,7 @@ import type { ClusterView } from '../../sim/index.ts'
 import { BrokerCard } from './cluster-map/BrokerCard.tsx'
 import { ProducerCard, ReaderCard } from './cluster-map/ClientCards.tsx'
 import { GroupCard } from './cluster-map/GroupCard.tsx'
+import { ShareGroupCard } from './cluster-map/ShareGroupCard.tsx'
 import { ControllerRow } from './cluster-map/ControllerRow.tsx'
 import { Legend } from './cluster-map/Legend.tsx'
 import { FlowLayer } from './cluster-map/FlowLayer.tsx'
@@ -18,6 +19,7 @@ import { L } from './cluster-map/texts.ts'
 import { mapCountdowns, offlineNote, type MapCountdowns } from './cluster-map/countdowns.ts'
 import { useCalloutFeed } from './cluster-map/MapEffects.tsx'
 import './cluster-map.css'
+import './share-states.css'
 
 /** produce, replication and consume on; group, controller and metadata traffic off */
 const DEFAULT_KINDS = [true, true, true, false, false, false]
@@ -58,13 +60,16 @@ function Brokers({ view, waits }: { view: ClusterView; waits: MapCountdowns }) {
 
 function Consumers({ view, isolated, waits }: { view: ClusterView; isolated: Set<string>; waits: MapCountdowns }) {
   const t = useT()
-  const none = view.groups.length === 0 && view.readers.length === 0
+  const none = view.groups.length === 0 && view.shareGroups.length === 0 && view.readers.length === 0
   return (
     <div className="cmap-column cmap-consumers" role="group" aria-label={t(L.consumers)}>
       <span className="column-title">{t(L.consumers)}</span>
       {none ? <span className="muted small-text">{t(L.noClients)}</span> : null}
       {view.groups.map((g) => (
         <GroupCard key={g.groupId} group={g} isolated={isolated} countdowns={waits.groups.get(g.groupId)} />
+      ))}
+      {view.shareGroups.map((g) => (
+        <ShareGroupCard key={g.groupId} group={g} isolated={isolated} />
       ))}
       {view.readers.map((r) => (
         <ReaderCard key={r.id} reader={r} isolated={isolated.has(r.id)} />

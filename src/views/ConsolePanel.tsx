@@ -1,5 +1,6 @@
 // The Kafka tools' console (side panel "Console" tab): what kafka-topics.sh --describe,
-// kafka-consumer-groups.sh --describe --group <g>, kafka-configs.sh --describe (a topic's configs),
+// kafka-consumer-groups.sh --describe --group <g>, kafka-share-groups.sh --describe --group <g>
+// (KIP-932 share groups: START-OFFSET, --members, --state), kafka-configs.sh --describe (a topic's configs),
 // kafka-log-dirs.sh --describe (each broker's log sizes) and kafka-get-offsets.sh (offsets at the
 // log start, the end or a point in time) print against the simulated cluster at this moment, in
 // Kafka's exact format, so a learner meets the same text later on a real cluster. The picker groups
@@ -44,6 +45,7 @@ const L = {
 const GROUPS: Record<ToolName, Text> = {
   topics: { en: 'kafka-topics: topics and partitions', ko: 'kafka-topics: 토픽과 파티션' },
   groups: { en: 'kafka-consumer-groups: offsets and lag, members, state', ko: 'kafka-consumer-groups: 오프셋과 lag, 멤버, 상태' },
+  'share-groups': { en: 'kafka-share-groups (KIP-932): start offsets, members, state', ko: 'kafka-share-groups (KIP-932): 시작 오프셋, 멤버, 상태' },
   configs: { en: 'kafka-configs: topic configs', ko: 'kafka-configs: 토픽 설정' },
   'log-dirs': { en: 'kafka-log-dirs: log size per broker', ko: 'kafka-log-dirs: 브로커별 로그 크기' },
   offsets: { en: 'kafka-get-offsets: offsets by time', ko: 'kafka-get-offsets: 시간으로 오프셋 찾기' },
@@ -55,6 +57,7 @@ function optionLabel(command: ToolCommand, t: (text: Text) => string): string {
     case 'topics':
       return command.topic === null ? `${tool} --describe: ${t(L.allTopics)}` : `${tool} --describe --topic ${command.topic}`
     case 'groups':
+    case 'share-groups':
       return `${tool} --describe --group ${command.groupId}${groupViewOptions(command.view)}`
     case 'configs':
       return `${tool} --describe${command.all ? ' --all' : ''} --entity-name ${command.topic} (${t(command.all ? L.allConfigs : L.overrides)})`
@@ -111,7 +114,12 @@ export function ConsolePanel() {
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
   const groups = useMemo(
-    () => commandGroups(view?.topics.filter((x) => !x.internal).map((x) => x.name) ?? [], view?.groups.map((g) => g.groupId) ?? []),
+    () =>
+      commandGroups(
+        view?.topics.filter((x) => !x.internal).map((x) => x.name) ?? [],
+        view?.groups.map((g) => g.groupId) ?? [],
+        view?.shareGroups.map((g) => g.groupId) ?? [],
+      ),
     [view],
   )
   const commands = useMemo(() => groups.flatMap((g) => g.commands), [groups])

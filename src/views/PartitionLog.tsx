@@ -2,8 +2,8 @@
 // offsets, one lane per replica, with log start offset, HW and LEO, records above the HW hatched
 // (not yet readable by consumers), the segments each log is made of (the active one outlined, the
 // ones retention deleted fading out by their age in simulated time), leader epochs, acknowledged
-// records lost to an unclean election, and each consumer group's committed offset, LAG and member
-// positions. The logs are built by sim/view/partition-log.ts (partitionLogs of sim/index.ts) each
+// records lost to an unclean election, each share group's window [SPSO, SPEO] record by record
+// (KIP-932), and each consumer group's committed offset, LAG and member positions. The logs are built by sim/view/partition-log.ts (partitionLogs of sim/index.ts) each
 // time the store publishes a new version.
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
@@ -18,6 +18,7 @@ import { PartitionRow } from './partition-log/PartitionRow.tsx'
 import { L } from './partition-log/text.ts'
 import { useCellSize } from './partition-log/useCellSize.ts'
 import './partition-log.css'
+import './share-states.css'
 
 function TopicPicker({ topics }: { topics: string[] }) {
   const t = useT()
@@ -89,12 +90,13 @@ export function PartitionLog() {
     return run ? partitionLogs(run.sim, shownTopic) : []
   }, [version, shownTopic])
   const visible = useVisibleRows(sectionRef, tableRef, logs.map((l) => l.tp).join(' '))
+  const deliveryLimits = useMemo(() => Object.fromEntries((view?.shareGroups ?? []).map((g) => [g.groupId, g.deliveryLimit])), [view])
   return (
     <section className="plog" aria-labelledby="plog-title" ref={sectionRef}>
       <header className="plog-bar">
         <h2 id="plog-title">{t(L.title)}</h2>
         <TopicPicker topics={topics} />
-        <Legend compacted={logs.some((l) => l.compacted)} />
+        <Legend compacted={logs.some((l) => l.compacted)} shares={logs.some((l) => l.shares.length > 0)} />
       </header>
       {view === null ? <p className="muted">{t(L.noRun)}</p> : null}
       {view !== null && logs.length === 0 ? <p className="muted">{t(L.noPartitions)}</p> : null}
@@ -103,7 +105,7 @@ export function PartitionLog() {
           {logs.map((log) => {
             const marks = consumerMarks(view, log.topic, log.tp)
             const selected = selection?.kind === 'partition' && selection.topic === log.topic && selection.partition === log.partition
-            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} visible={visible.has(log.tp)} nowMs={nowMs} />
+            return <PartitionRow key={log.tp} log={log} groups={marks.groups} readers={marks.readers} selected={selected} width={size.width} fontPx={size.fontPx} visible={visible.has(log.tp)} nowMs={nowMs} deliveryLimits={deliveryLimits} />
           })}
         </tbody>
       </table>

@@ -46,6 +46,34 @@ export const EXPLAIN: Record<Anomaly['kind'], { name: Text; why: Text }> = {
     name: { en: 'Records skipped', ko: '건너뛴 기록' },
     why: { en: 'The group committed past records no member read.', ko: '어느 멤버도 읽지 않은 기록을 지나 커밋했습니다.' },
   },
+  shareAckedByOther: {
+    name: { en: 'Acknowledged by a member that did not hold it', ko: '갖고 있지 않은 멤버가 확인함' },
+    why: {
+      en: 'A share group member acknowledged a record that was delivered to another member (or never to it); only the member holding a record’s acquisition lock may acknowledge it.',
+      ko: '셰어 그룹의 한 멤버가 다른 멤버에게 전달된(또는 자신은 받은 적 없는) 기록을 확인(acknowledge)했습니다. 기록의 획득 잠금을 가진 멤버만 확인할 수 있습니다.',
+    },
+  },
+  shareAckedTwice: {
+    name: { en: 'Record acknowledged twice', ko: '두 번 확인된 기록' },
+    why: {
+      en: 'A share group record that was already accepted or rejected was delivered or acknowledged again.',
+      ko: '이미 수락(accept)되거나 거부(reject)된 셰어 그룹의 기록이 다시 전달되거나 다시 확인되었습니다.',
+    },
+  },
+  shareRecordLost: {
+    name: { en: 'Share group skipped records', ko: '셰어 그룹이 건너뛴 기록' },
+    why: {
+      en: 'The share-partition start offset moved past records no member accepted or rejected and that were not archived at the delivery limit.',
+      ko: '셰어 파티션 시작 오프셋(SPSO)이 어느 멤버도 수락·거부하지 않았고 전달 횟수 한도로 보관(archive)되지도 않은 기록을 지나갔습니다.',
+    },
+  },
+  shareDeliveryOverLimit: {
+    name: { en: 'Delivered over the limit', ko: '전달 횟수 한도 초과' },
+    why: {
+      en: 'A share group record was delivered more often than group.share.delivery.count.limit allows.',
+      ko: '셰어 그룹의 기록이 group.share.delivery.count.limit보다 많이 전달되었습니다.',
+    },
+  },
 }
 
 /** The summary's anomalies grouped by cause (a summary without the grouping: its first anomalies, grouped). */
@@ -150,6 +178,17 @@ function detailEn(tp: string, f: AnomalyFacts): string {
       return `group ${f.groupId}: ${tp} offsets ${f.from}..${f.to} were never read by any member, yet the group committed ${f.committed}`
     case 'compactionLostLatest':
       return `${tp} key ${f.key}: the latest acknowledged value (offset ${f.offset}, ${f.producer} seq ${f.seq}) was compacted away on broker ${f.broker}, with no newer record of the key left`
+    case 'shareAckedByOther':
+      return (
+        `share group ${f.groupId}: ${tp} offset ${f.offset} acknowledged (${f.type}) by ${f.member} at ${f.atMs} ms, ` +
+        (f.other === null ? 'which never acquired it' : `whose delivery ${f.deliveryCount} ${f.other.who} had also acquired at ${f.other.atMs} ms`)
+      )
+    case 'shareAckedTwice':
+      return `share group ${f.groupId}: ${tp} offset ${f.offset}, acknowledged by ${f.first.who} at ${f.first.atMs} ms, was ${f.how} again by ${f.second.who} at ${f.second.atMs} ms`
+    case 'shareRecordLost':
+      return `share group ${f.groupId}: ${tp} offsets ${f.from}..${f.to} are below the share-partition start offset ${f.startOffset}, yet no member accepted or rejected them and they were not archived`
+    case 'shareDeliveryOverLimit':
+      return `share group ${f.groupId}: ${tp} offset ${f.offset} delivered to ${f.member} for the ${f.deliveryCount}th time at ${f.atMs} ms, over the limit of ${f.limit}`
   }
 }
 
@@ -199,6 +238,17 @@ function detailKo(tp: string, f: AnomalyFacts): string {
       return `그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.from}..${f.to} 범위는 어느 멤버도 읽지 않았는데 그룹은 오프셋 ${f.committed}까지 커밋함`
     case 'compactionLostLatest':
       return `${tp}의 키 ${f.key}: 마지막으로 확인(ack)된 값(오프셋 ${f.offset}, ${f.producer} seq ${f.seq})이 브로커 ${f.broker}에서 컴팩션으로 지워졌는데, 이 키의 더 새로운 레코드가 없음`
+    case 'shareAckedByOther':
+      return (
+        `셰어 그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.offset}을(를) ${f.member} 멤버가 ${f.atMs} ms에 확인(${f.type})함 — ` +
+        (f.other === null ? '이 멤버는 그 기록을 받은 적이 없음' : `같은 전달(${f.deliveryCount}번째)을 ${f.other.who} 멤버도 ${f.other.atMs} ms에 받았음`)
+      )
+    case 'shareAckedTwice':
+      return `셰어 그룹 ${f.groupId}, 파티션 ${tp}: ${f.first.atMs} ms에 ${f.first.who} 멤버가 확인한 오프셋 ${f.offset}이(가) ${f.second.atMs} ms에 ${f.second.who} 멤버에게 다시 ${f.how === 'delivered' ? '전달됨' : '확인됨'}`
+    case 'shareRecordLost':
+      return `셰어 그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.from}..${f.to} 범위가 셰어 파티션 시작 오프셋 ${f.startOffset}보다 아래인데, 어느 멤버도 수락·거부하지 않았고 보관(archive)되지도 않음`
+    case 'shareDeliveryOverLimit':
+      return `셰어 그룹 ${f.groupId}, 파티션 ${tp}: 오프셋 ${f.offset}이(가) ${f.atMs} ms에 ${f.member} 멤버에게 ${f.deliveryCount}번째로 전달됨 — 한도 ${f.limit}회 초과`
   }
 }
 

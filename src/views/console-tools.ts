@@ -1,4 +1,5 @@
-// Running a console command against the simulated cluster now: each Kafka tool's stdout and
+// Running a console command against the simulated cluster now (kafka-topics, kafka-consumer-groups,
+// kafka-share-groups, kafka-configs, kafka-log-dirs, kafka-get-offsets): each Kafka tool's stdout and
 // stderr, with the tool's own words for a failure (kafka-topics: "Error while executing topic
 // command : …", kafka-get-offsets: "Error occurred: …").
 
@@ -7,6 +8,7 @@ import {
   kafkaConsumerGroupsDescribe,
   kafkaGetOffsets,
   kafkaLogDirsDescribe,
+  kafkaShareGroupsDescribe,
   kafkaTopicsDescribe,
   type Simulation,
 } from '../../sim/index.ts'
@@ -22,6 +24,8 @@ export function runTool(sim: Simulation, command: ToolCommand): ToolOutputText {
   switch (command.tool) {
     case 'groups':
       return kafkaConsumerGroupsDescribe(sim, command.groupId, command.view === 'offsets' ? {} : { [command.view]: true, verbose: true })
+    case 'share-groups':
+      return kafkaShareGroupsDescribe(sim, command.groupId, command.view === 'offsets' ? {} : { [command.view]: true, verbose: true })
     case 'configs':
       return kafkaConfigsDescribe(sim, command.topic, { all: command.all })
     case 'log-dirs':

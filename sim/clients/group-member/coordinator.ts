@@ -12,7 +12,7 @@ import { emit } from '../../kafka/events.ts'
 import type { World } from '../../nodes/world.ts'
 import type { GroupRequest, Unsent } from '../../kafka/messages.ts'
 import type { Inflight, MemberNode } from '../group-consumer-types.ts'
-import { countError } from '../fetcher.ts'
+import { countError, inReconnectBackoff } from '../fetcher.ts'
 import { revokeAll } from './subscription.ts'
 
 /** Errors that make the member forget its coordinator and look for it again. */
@@ -46,8 +46,7 @@ export function leastLoadedBroker(brokerIds: readonly number[], start: number, l
 
 /** The leader's connection failed lately: wait out the reconnect backoff (NetworkClient.isUnavailable). */
 export function unavailable(w: World, m: MemberNode, broker: number): boolean {
-  const b = m.connBackoff[broker]
-  return !!b && w.nowMs < b.untilMs
+  return inReconnectBackoff(w, m.connBackoff, broker)
 }
 
 function sendFindCoordinator(w: World, m: MemberNode): void {

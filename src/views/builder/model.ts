@@ -6,8 +6,8 @@
 // form field it is about. Kafka's configs keep Kafka's names: the key ones (min.insync.replicas,
 // unclean.leader.election.enable, acks, enable.idempotence, partition.assignment.strategy) have
 // their own controls; any other config is written as Kafka's properties (`key=value` lines).
-// The parts of a scenario the form does not show (readers, the timeline, expectations, network
-// latency, a producer's startActive) are carried over from the scenario it was prefilled from.
+// The parts of a scenario the form does not show (readers, share groups, the timeline, expectations,
+// network latency, a producer's startActive) are carried over from the scenario it was prefilled from.
 
 import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue, type TimelineAction } from '../../../sim/index.ts'
 import { pick, type Locale, type Text } from '../../i18n.ts'
@@ -61,6 +61,8 @@ export interface Carried {
   originalName: string
   network: unknown
   readers: unknown[]
+  /** share groups (KIP-932): the form has no controls for them yet */
+  shareGroups: unknown[]
   timeline: TimelineAction[]
   expect: Record<string, unknown>
 }
@@ -207,6 +209,7 @@ export function draftToJson(d: Draft): Record<string, unknown> {
     return group
   })
   if (d.keepReaders && d.carried.readers.length > 0) out.readers = d.carried.readers
+  if (d.carried.shareGroups.length > 0) out.shareGroups = d.carried.shareGroups
   if (d.keepTimeline && d.carried.timeline.length > 0) out.timeline = d.carried.timeline
   if (d.keepExpect && Object.keys(d.carried.expect).length > 0) out.expect = d.carried.expect
   return out
@@ -262,6 +265,7 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
       originalName: s.name,
       network: s.cluster.network,
       readers: structuredClone(s.readers),
+      shareGroups: structuredClone(s.shareGroups),
       timeline: structuredClone(s.timeline),
       expect: structuredClone(s.expect) as Record<string, unknown>,
     },

@@ -71,7 +71,7 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
         target: { kind: 'group', id: e.groupId },
         tone: 'bad',
         text:
-          e.reason.code === 'sessionTimeout' || e.reason.code === 'consumerSessionTimeout'
+          e.reason.code === 'sessionTimeout' || e.reason.code === 'consumerSessionTimeout' || e.reason.code === 'shareSessionTimeout'
             ? { en: `${e.member} removed: session timed out`, ko: `${e.member} 제거됨: 세션 타임아웃` }
             : e.reason.code === 'rebalanceTimeout'
               ? { en: `${e.member} fenced: did not revoke in time`, ko: `${e.member} 펜스됨: 제때 반납하지 않음` }

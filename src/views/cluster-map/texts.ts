@@ -50,6 +50,19 @@ export const L = {
   actionFailed: { en: 'The action failed', ko: '동작을 실행하지 못했습니다' },
 } satisfies Record<string, Text>
 
+/** A share group's card (KIP-932). ACQUIRED, ACK (acknowledged) and the states stay as Kafka writes them. */
+export const SHARE = {
+  kind: { en: 'share group', ko: '셰어 그룹' },
+  redelivered: { en: 'redelivered', ko: '재전달' },
+  archived: { en: 'archived', ko: '보관' },
+  totalsHint: {
+    en: 'records acknowledged (ACCEPT), delivered again and ARCHIVED so far',
+    ko: '지금까지 ACCEPT로 확인된 레코드, 다시 전달된 횟수, ARCHIVED된 레코드',
+  },
+  inFlightHint: { en: 'records this member holds in flight (ACQUIRED, locked to it)', ko: '이 멤버가 잡고 처리 중인 레코드 (ACQUIRED, 잠김)' },
+  left: { en: 'left', ko: '떠남' },
+} satisfies Record<string, Text>
+
 export const STATE_TEXT: Record<BrokerState, Text> = {
   alive: { en: 'alive', ko: '정상' },
   crashed: { en: 'crashed', ko: '다운됨' },

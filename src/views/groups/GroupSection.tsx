@@ -14,7 +14,8 @@ import { DescribeTable } from './DescribeTable.tsx'
 import { MembersTable } from './MembersTable.tsx'
 import { addConsumerLabel, addFailed, G, STATE_MARK, STATUS, stoppedText } from './text.ts'
 
-function addConsumer(groupId: string): void {
+/** `addConsumer` now: a consumer group or a share group gets a new member; a failure becomes a notice. */
+export function addConsumer(groupId: string): void {
   try {
     act({ action: 'addConsumer', groupId })
   } catch (error) {

@@ -1,5 +1,6 @@
-// The groups panel's words in English and Korean. Kafka's names (the group states, EAGER,
-// COOPERATIVE, the assignors, CURRENT-OFFSET, LOG-END-OFFSET, LAG, CONSUMER-ID) stay as Kafka writes them.
+// The groups panel's words in English and Korean, for consumer groups and share groups (KIP-932).
+// Kafka's names (the group states, EAGER, COOPERATIVE, the assignors, CURRENT-OFFSET, LOG-END-OFFSET,
+// LAG, CONSUMER-ID; SPSO, SPEO, the record states, ACCEPT/RELEASE/REJECT) stay as Kafka writes them.
 
 import type { Text } from '../../i18n.ts'
 import type { PartitionStatus } from './describe.ts'
@@ -92,4 +93,55 @@ export const MEMBER_STATE: Record<string, Text> = {
   stable: { en: 'STABLE', ko: 'STABLE' },
   fenced: { en: 'fenced (FENCED_INSTANCE_ID)', ko: '차단됨 (FENCED_INSTANCE_ID)' },
   closed: { en: 'closed', ko: '종료됨' },
+}
+
+/** A share group's (KIP-932) words. SPSO, SPEO, the record states, ACCEPT/RELEASE/REJECT and the group.share.* configs stay as Kafka writes them. */
+export const SG = {
+  kind: { en: 'share group (KIP-932)', ko: '셰어 그룹 (KIP-932)' },
+  explain: {
+    en: 'Share group (KIP-932, queues for Kafka): members share partitions, more members than partitions all work. The partition leader hands each record to one member at a time (ACQUIRED, locked); the member acknowledges it: ACCEPT (processed), RELEASE (delivered again) or REJECT. Nothing is committed: the leader keeps each record’s state, and the window [SPSO, SPEO] moves on once the records below it are done.',
+    ko: '셰어 그룹(KIP-932, Kafka의 큐): 멤버들이 파티션을 함께 맡아서, 파티션보다 멤버가 많아도 모두 일합니다. 파티션 리더는 각 레코드를 한 번에 한 멤버에게만 넘기고(ACQUIRED, 잠금), 멤버는 ACCEPT(처리함), RELEASE(다시 전달), REJECT로 확인합니다. 커밋은 없습니다. 리더가 레코드마다 상태를 기억하고, 아래쪽 레코드가 끝나면 창 [SPSO, SPEO]가 앞으로 나아갑니다.',
+  },
+  deliveryLimit: { en: 'group.share.delivery.count.limit', ko: 'group.share.delivery.count.limit' },
+  deliveryLimitHint: { en: 'a record delivered this many times is ARCHIVED instead of delivered again', ko: '이만큼 전달된 레코드는 다시 전달하지 않고 ARCHIVED로 둡니다' },
+  lockMs: { en: 'group.share.record.lock.duration.ms', ko: 'group.share.record.lock.duration.ms' },
+  lockHint: { en: 'how long a member holds an ACQUIRED record before it becomes AVAILABLE again', ko: '멤버가 ACQUIRED 레코드를 잡고 있을 수 있는 시간, 지나면 다시 AVAILABLE' },
+  acknowledged: { en: 'ACKNOWLEDGED', ko: 'ACKNOWLEDGED' },
+  redelivered: { en: 'redelivered', ko: '재전달' },
+  archived: { en: 'archived', ko: '보관(ARCHIVED)' },
+  totals: { en: 'so far (since the group began)', ko: '지금까지 (그룹이 시작한 뒤로)' },
+  soFar: { en: 'so far:', ko: '지금까지:' },
+  memberState: { en: 'state', ko: '상태' },
+  inFlight: { en: 'in flight (ACQUIRED)', ko: '처리 중 (ACQUIRED)' },
+  inFlightHint: { en: 'records this member has acquired and not acknowledged yet, by partition', ko: '이 멤버가 가져갔지만 아직 확인하지 않은 레코드, 파티션별' },
+  processing: { en: 'poll', ko: 'poll' },
+  processingHint: { en: 'records of the poll it is processing now', ko: '지금 처리 중인 poll의 레코드 수' },
+  acks: { en: 'ACCEPT / RELEASE / REJECT', ko: 'ACCEPT / RELEASE / REJECT' },
+  acksHint: { en: 'records it accepted (processed), released (to be delivered again) and rejected', ko: '이 멤버가 ACCEPT(처리), RELEASE(다시 전달), REJECT한 레코드 수' },
+  down: { en: 'down (crashed): its locks run out', ko: '다운 (크래시): 잠금이 풀리길 기다림' },
+  closed: { en: 'left the group', ko: '그룹을 떠남' },
+  windows: { en: 'Share partitions: the window [SPSO, SPEO]', ko: '셰어 파티션: 창 [SPSO, SPEO]' },
+  noWindows: { en: 'No share partition yet: the leaders make one at a member’s first ShareFetch.', ko: '아직 셰어 파티션이 없습니다. 멤버의 첫 ShareFetch 때 리더가 만듭니다.' },
+  partition: { en: 'partition', ko: '파티션' },
+  spso: { en: 'SPSO', ko: 'SPSO' },
+  spsoHint: { en: 'share-partition start offset: every record below it is ACKNOWLEDGED or ARCHIVED', ko: '셰어 파티션 시작 오프셋: 그 아래 레코드는 모두 ACKNOWLEDGED 또는 ARCHIVED' },
+  speo: { en: 'SPEO', ko: 'SPEO' },
+  speoHint: { en: 'share-partition end offset: the last offset in flight ("-" when none)', ko: '셰어 파티션 끝 오프셋: 처리 중인 마지막 오프셋 (없으면 "-")' },
+  sharedBy: { en: 'members', ko: '멤버' },
+  sharedByHint: { en: 'the live members this partition is assigned to: they share it', ko: '이 파티션을 할당받은 살아 있는 멤버: 함께 나눠 읽음' },
+  inWindow: { en: 'records in the window now, by state', ko: '지금 창 안의 레코드, 상태별' },
+  redeliveredHint: { en: 'deliveries after the first, so far (released records and locks that ran out)', ko: '지금까지 두 번째 이후 전달 수 (RELEASE, 잠금 만료)' },
+  archivedHint: { en: 'records archived so far (rejected, or at the delivery limit)', ko: '지금까지 ARCHIVED된 레코드 (REJECT 또는 전달 한도)' },
+  acknowledgedHint: { en: 'records acknowledged (ACCEPT) so far', ko: '지금까지 ACCEPT로 확인된 레코드' },
+} satisfies Record<string, Text>
+
+/** "30 s" / "30초" for a duration in ms (the lock duration). */
+export function secondsText(ms: number): Text {
+  const s = ms / 1000
+  const n = Number.isInteger(s) ? String(s) : s.toFixed(1)
+  return { en: `${ms} (${n} s)`, ko: `${ms} (${n}초)` }
+}
+
+export function shareKindLabel(groupId: string): Text {
+  return { en: `Share group ${groupId}`, ko: `셰어 그룹 ${groupId}` }
 }

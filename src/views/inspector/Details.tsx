@@ -1,5 +1,5 @@
 // What the inspector shows for a selection: the broker, partition, producer, reader, group,
-// member or controller, or a line saying it is not part of this run.
+// member (of a consumer group or a share group) or controller, or a line saying it is not part of this run.
 
 import type { Selection } from '../../store/ui-store.ts'
 import { current } from '../../host/engine-host.ts'
@@ -11,6 +11,7 @@ import { ProducerDetails } from './ProducerDetails.tsx'
 import { ControllerDetails, ReaderDetails } from './ClientDetails.tsx'
 import { GroupDetails } from './GroupDetails.tsx'
 import { GoneMemberDetails, MemberDetails } from './MemberDetails.tsx'
+import { ShareMemberDetails } from './ShareMemberDetails.tsx'
 
 const MISSING = { en: 'It is not part of this run.', ko: '이번 실행에는 없습니다.' }
 
@@ -49,6 +50,9 @@ function Details({ selection, view }: { selection: Selection; view: ClusterView 
       const group = view.groups.find((g) => g.members.some((m) => m.clientId === selection.id))
       const member = group?.members.find((m) => m.clientId === selection.id)
       if (group && member) return <MemberDetails member={member} group={group} />
+      const shareGroup = view.shareGroups.find((g) => g.members.some((m) => m.clientId === selection.id))
+      const shareMember = shareGroup?.members.find((m) => m.clientId === selection.id)
+      if (shareGroup && shareMember) return <ShareMemberDetails member={shareMember} group={shareGroup} />
       return goneMember(selection.id, view)
     }
     case 'controller': {

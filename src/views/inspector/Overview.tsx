@@ -26,6 +26,7 @@ const L = {
   producers: { en: 'Producers', ko: '프로듀서' },
   readers: { en: 'Consumers (no group)', ko: '컨슈머 (그룹 없음)' },
   groups: { en: 'Consumer groups', ko: '컨슈머 그룹' },
+  shareMembers: { en: 'Share consumers (KIP-932)', ko: '셰어 컨슈머 (KIP-932)' },
   controllers: { en: 'Controllers', ko: '컨트롤러' },
   more: { en: 'Read all', ko: '전체 읽기' },
   less: { en: 'Show less', ko: '접기' },
@@ -135,6 +136,15 @@ function ClusterIndex({ view }: { view: ClusterView }) {
             {g.groupId}
           </SelectLink>
         ))}
+      </Row>
+      <Row title={t(L.shareMembers)}>
+        {view.shareGroups.flatMap((g) =>
+          g.members.map((m) => (
+            <SelectLink key={m.clientId} to={{ kind: 'member', id: m.clientId }}>
+              {m.clientId}
+            </SelectLink>
+          )),
+        )}
       </Row>
     </dl>
   )

@@ -1,8 +1,9 @@
-// The console's storage commands (kafka-configs, kafka-log-dirs, kafka-get-offsets): their command
-// lines as typed at a shell, the picker's groups, and what they print against a real run.
+// The console's storage commands (kafka-configs, kafka-log-dirs, kafka-get-offsets) and
+// kafka-share-groups (KIP-932): their command lines as typed at a shell, the picker's groups, and
+// what they print against a real run.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createSimulation, parseScenario } from '../../../sim/index.ts'
+import { builtInScenarios, clusterView, createSimulation, parseScenario } from '../../../sim/index.ts'
 import { availableCommands, commandGroups, commandKey, commandLine, timeArgument } from './tool-commands.ts'
 import { runTool } from '../console-tools.ts'
 
@@ -61,5 +62,45 @@ describe('runTool on retention-deletes-segments at 80 s', () => {
       stdout: '',
       stderr: 'Error occurred: Could not match any topic-partitions with the specified filters',
     })
+  })
+})
+
+describe('kafka-share-groups (KIP-932) in the console', () => {
+  it('prints the command lines as typed at a shell, and offers each share group after the consumer groups', () => {
+    expect(commandLine({ tool: 'share-groups', groupId: 'workers', view: 'offsets' })).toBe('kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group workers')
+    expect(commandLine({ tool: 'share-groups', groupId: 'workers', view: 'members' })).toBe(
+      'kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group workers --members --verbose',
+    )
+    expect(commandLine({ tool: 'share-groups', groupId: 'workers', view: 'state' })).toBe(
+      'kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group workers --state --verbose',
+    )
+    expect(commandGroups(['jobs'], ['audit'], ['workers']).map((g) => g.tool)).toEqual(['topics', 'groups', 'share-groups', 'configs', 'log-dirs', 'offsets'])
+    expect(commandGroups(['jobs'], ['audit']).map((g) => g.tool)).not.toContain('share-groups')
+    const keys = availableCommands(['jobs'], ['audit'], ['workers']).map(commandKey)
+    expect(keys.filter((k) => k.startsWith('share-groups'))).toEqual(['share-groups:workers', 'share-groups-members:workers', 'share-groups-state:workers'])
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('runs against share-group-queue: START-OFFSET is each share partition’s SPSO, every member and the state are listed', () => {
+    const sim = createSimulation(parseScenario(structuredClone(builtInScenarios['share-group-queue'])))
+    sim.runUntil(30_000)
+    const card = clusterView(sim).shareGroups.find((g) => g.groupId === 'workers')!
+    for (const c of availableCommands(['jobs'], ['audit'], ['workers'])) {
+      const out = runTool(sim, c)
+      expect(out.stderr, commandKey(c)).toBe('')
+      expect(out.stdout.length, commandKey(c)).toBeGreaterThan(0)
+    }
+    const offsets = runTool(sim, { tool: 'share-groups', groupId: 'workers', view: 'offsets' }).stdout
+    expect(offsets).toContain('START-OFFSET')
+    expect(card.partitions.length).toBeGreaterThan(0)
+    for (const row of card.partitions) {
+      const partition = row.tp.slice(row.tp.lastIndexOf('-') + 1)
+      expect(offsets).toMatch(new RegExp(`^workers +jobs +${partition} +${row.startOffset}$`, 'm'))
+    }
+    const members = runTool(sim, { tool: 'share-groups', groupId: 'workers', view: 'members' }).stdout
+    expect(members).toContain('MEMBER-EPOCH')
+    for (const m of card.members) expect(members).toContain(m.clientId)
+    const state = runTool(sim, { tool: 'share-groups', groupId: 'workers', view: 'state' }).stdout
+    expect(state).toMatch(new RegExp(`^workers +broker-${card.coordinator}:9092 +\\(${card.coordinator}\\) +${card.state} +${card.groupEpoch} +${card.assignmentEpoch} +${card.members.length}$`, 'm'))
   })
 })

@@ -1,6 +1,6 @@
 // The command lines the console panel shows above the output, as a learner would type them
 // against a real cluster: kafka-topics.sh --describe, kafka-consumer-groups.sh --describe,
-// kafka-configs.sh --describe (a topic's configs), kafka-log-dirs.sh --describe (each broker's log
+// kafka-share-groups.sh --describe (KIP-932 share groups), kafka-configs.sh --describe (a topic's configs), kafka-log-dirs.sh --describe (each broker's log
 // sizes) and kafka-get-offsets.sh (offsets at the log start, the end, or a point in time).
 
 export const BOOTSTRAP = 'localhost:9092'
@@ -8,7 +8,10 @@ export const BOOTSTRAP = 'localhost:9092'
 /** What kafka-get-offsets is asked: --time -2 (earliest), -1 (latest), or a time some ms before now. */
 export type OffsetsTime = 'earliest' | 'latest' | { agoMs: number }
 
-/** kafka-consumer-groups --describe's views: offsets and lag (the default), --members --verbose, --state --verbose. */
+/**
+ * kafka-consumer-groups --describe's and kafka-share-groups --describe's views: offsets (the default:
+ * CURRENT-OFFSET and LAG, or a share group's START-OFFSET), --members --verbose, --state --verbose.
+ */
 export type GroupView = 'offsets' | 'members' | 'state'
 
 /** The options a group view adds to `--describe --group G`. */
@@ -20,6 +23,7 @@ export function groupViewOptions(view: GroupView): string {
 export type ToolCommand =
   | { tool: 'topics'; topic: string | null }
   | { tool: 'groups'; groupId: string; view: GroupView }
+  | { tool: 'share-groups'; groupId: string; view: GroupView }
   | { tool: 'configs'; topic: string; all: boolean }
   | { tool: 'log-dirs'; topic: string | null }
   | { tool: 'offsets'; topic: string; time: OffsetsTime }
@@ -30,6 +34,7 @@ export type ToolName = ToolCommand['tool']
 export const TOOL_SCRIPTS: Readonly<Record<ToolName, string>> = {
   topics: 'kafka-topics.sh',
   groups: 'kafka-consumer-groups.sh',
+  'share-groups': 'kafka-share-groups.sh',
   configs: 'kafka-configs.sh',
   'log-dirs': 'kafka-log-dirs.sh',
   offsets: 'kafka-get-offsets.sh',
@@ -54,6 +59,7 @@ export function commandLine(command: ToolCommand, nowMs = 0): string {
     case 'topics':
       return `${base} --describe${command.topic === null ? '' : ` --topic ${shellWord(command.topic)}`}`
     case 'groups':
+    case 'share-groups':
       return `${base} --describe --group ${shellWord(command.groupId)}${groupViewOptions(command.view)}`
     case 'configs':
       return `${base} --describe${command.all ? ' --all' : ''} --entity-type topics --entity-name ${shellWord(command.topic)}`
@@ -70,7 +76,8 @@ export function commandKey(command: ToolCommand): string {
     case 'topics':
       return command.topic === null ? 'topics:*' : `topics:${command.topic}`
     case 'groups':
-      return command.view === 'offsets' ? `groups:${command.groupId}` : `groups-${command.view}:${command.groupId}`
+    case 'share-groups':
+      return command.view === 'offsets' ? `${command.tool}:${command.groupId}` : `${command.tool}-${command.view}:${command.groupId}`
     case 'configs':
       return `${command.all ? 'configs-all' : 'configs'}:${command.topic}`
     case 'log-dirs':
@@ -91,15 +98,16 @@ export interface CommandGroup {
 }
 
 /**
- * The commands on offer, by tool: each user topic and all topics (kafka-topics), each group,
- * each user topic's configs (overrides, then --all), the log directories (all topics, then each user
- * topic), and each user topic's offsets at the log start, the end and a minute ago. A tool with
- * nothing to run (no groups) is left out.
+ * The commands on offer, by tool: each user topic and all topics (kafka-topics), each consumer
+ * group, each share group (kafka-share-groups), each user topic's configs (overrides, then --all),
+ * the log directories (all topics, then each user topic), and each user topic's offsets at the log
+ * start, the end and a minute ago. A tool with nothing to run (no groups, no share groups) is left out.
  */
-export function commandGroups(topics: readonly string[], groups: readonly string[]): CommandGroup[] {
+export function commandGroups(topics: readonly string[], groups: readonly string[], shareGroups: readonly string[] = []): CommandGroup[] {
   const all: CommandGroup[] = [
     { tool: 'topics', commands: [...topics.map((topic): ToolCommand => ({ tool: 'topics', topic })), { tool: 'topics', topic: null }] },
     { tool: 'groups', commands: groups.flatMap((groupId) => GROUP_VIEWS.map((view): ToolCommand => ({ tool: 'groups', groupId, view }))) },
+    { tool: 'share-groups', commands: shareGroups.flatMap((groupId) => GROUP_VIEWS.map((view): ToolCommand => ({ tool: 'share-groups', groupId, view }))) },
     {
       tool: 'configs',
       commands: [
@@ -123,8 +131,8 @@ export function commandGroups(topics: readonly string[], groups: readonly string
 const GROUP_VIEWS: readonly GroupView[] = ['offsets', 'members', 'state']
 
 /** Every command on offer, in the picker's order. */
-export function availableCommands(topics: readonly string[], groups: readonly string[]): ToolCommand[] {
-  return commandGroups(topics, groups).flatMap((g) => g.commands)
+export function availableCommands(topics: readonly string[], groups: readonly string[], shareGroups: readonly string[] = []): ToolCommand[] {
+  return commandGroups(topics, groups, shareGroups).flatMap((g) => g.commands)
 }
 
 /** Quote a word for a POSIX shell when it holds anything beyond safe characters. */

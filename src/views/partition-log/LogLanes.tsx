@@ -2,7 +2,8 @@
 // high watermark (records above it are hatched: consumers cannot read them yet), the leader epochs
 // the records were written in, the segments the log is made of (the active one outlined, the ones
 // retention just deleted fading out) and its log start offset, the acknowledged records an unclean
-// election lost, and where each consumer group has committed and each consumer is reading. On a
+// election lost, each share group's window [SPSO, SPEO] record by record (KIP-932, ShareCells.tsx),
+// and where each consumer group has committed and each consumer is reading. On a
 // compacted topic the records are cells coloured by key and the log cleaner's latest pass shows
 // before and after (KeyCells.tsx, on the scale of compacted-scale.ts). D3 does the scale; React draws.
 
@@ -18,6 +19,7 @@ import { activeSegment, drawnWindow, segmentAt, showsLogStart } from './segments
 import { topLabels, type TopLabel } from './top-labels.ts'
 import { compactedScale, freshness } from './compacted-scale.ts'
 import { KeyCells, keyClass } from './KeyCells.tsx'
+import { ShareRow } from './ShareCells.tsx'
 
 interface Props {
   log: PartitionLog
@@ -28,6 +30,8 @@ interface Props {
   fontPx: number
   /** simulated time now: deleted segments fade by their age */
   nowMs: number
+  /** group.share.delivery.count.limit by share group id (the share cells' tooltips) */
+  deliveryLimits?: Readonly<Record<string, number>>
 }
 
 type Layout = LaneLayout
@@ -57,20 +61,21 @@ function mainCompaction(log: PartitionLog): LaneCompaction | null {
 const topHeight = (fontPx: number) => Math.round(fontPx * 1.15)
 const rowHeight = (fontPx: number) => Math.round(fontPx * 1.08)
 
-/** The height the lanes of a partition take (also kept by a row scrolled out of sight). */
+/** The height the lanes of a partition take (also kept by a row scrolled out of sight): replicas, lost, share windows, consumers. */
 export function lanesHeight(log: PartitionLog, consumers: number, fontPx: number): number {
   const topH = topHeight(fontPx)
   const rowH = rowHeight(fontPx)
-  return topH + (log.lanes.length + (log.lost.length > 0 ? 1 : 0) + consumers) * rowH + 2
+  return topH + (log.lanes.length + (log.lost.length > 0 ? 1 : 0) + log.shares.length + consumers) * rowH + 2
 }
 
-export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) {
+export function LogLanes({ log, groups, readers, width, fontPx, nowMs, deliveryLimits = {} }: Props) {
   const ids = useId().replace(/:/g, '')
   const reduced = useReducedMotion()
   const g = layout(log, width, fontPx, { nowMs, reduced })
   const lanesTop = g.topH
   const lostTop = lanesTop + log.lanes.length * g.rowH
-  const consumersTop = lostTop + (log.lost.length > 0 ? g.rowH : 0)
+  const sharesTop = lostTop + (log.lost.length > 0 ? g.rowH : 0)
+  const consumersTop = sharesTop + log.shares.length * g.rowH
   const height = lanesHeight(log, groups.length + readers.length, fontPx)
   return (
     <svg className="plog-svg" width={width} height={height} role="img" aria-label={ariaLabel(log)} fontSize={fontPx}>
@@ -88,6 +93,7 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
           <rect width="4" height="4" fill="#d9dde2" />
           <line x1="0" y1="0" x2="0" y2="4" stroke="#7d8791" strokeWidth="1.5" />
         </pattern>
+        {log.shares.length > 0 ? <ArchivedPattern id={`${ids}-archived`} /> : null}
       </defs>
       <TopMarks log={log} g={g} nowMs={nowMs} />
       {log.lanes.map((lane, i) => (
@@ -95,6 +101,9 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
       ))}
       <MarkerLines log={log} g={g} bottom={lostTop} />
       {log.lost.length > 0 ? <LostLane log={log} y={lostTop} g={g} fill={`url(#${ids}-lost)`} /> : null}
+      {log.shares.map((mark, i) => (
+        <ShareRow key={mark.groupId} mark={mark} tp={log.tp} y={sharesTop + i * g.rowH} g={g} deliveryLimit={deliveryLimits[mark.groupId] ?? null} archivedFill={`url(#${ids}-archived)`} />
+      ))}
       {groups.map((m, i) => (
         <GroupRow key={m.groupId} mark={m} y={consumersTop + i * g.rowH} g={g} />
       ))}
@@ -103,6 +112,16 @@ export function LogLanes({ log, groups, readers, width, fontPx, nowMs }: Props) 
       ))}
       <Landing log={log} g={g} />
     </svg>
+  )
+}
+
+/** ARCHIVED share records: grey, hatched dark (share-states.css' colours). */
+function ArchivedPattern({ id }: { id: string }) {
+  return (
+    <pattern id={id} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="4" height="4" fill="var(--share-archived)" />
+      <line x1="0" y1="0" x2="0" y2="4" stroke="var(--share-archived-hatch)" strokeWidth="1.5" />
+    </pattern>
   )
 }
 
@@ -127,7 +146,8 @@ function ariaLabel(log: PartitionLog): string {
   const lost = log.lostCount > 0 ? `; ${log.lostCount} acknowledged records lost` : ''
   const pass = mainCompaction(log)?.pass
   const compacted = log.compacted ? `; compacted: the latest record of each key stays${pass ? `, the log cleaner removed ${pass.removed} records of offsets ${rangeText(pass.from, pass.to)}` : ''}` : ''
-  return `${log.tp}: Leader ${log.leader}, log start offset ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}${compacted}`
+  const shares = log.shares.map((m) => `; share group ${m.groupId}: SPSO ${m.startOffset}, SPEO ${m.endOffset < m.startOffset ? '-' : m.endOffset}`).join('')
+  return `${log.tp}: Leader ${log.leader}, log start offset ${log.logStartOffset}, HW ${log.highWatermark}, LEO ${log.logEndOffset}${lost}${compacted}${shares}`
 }
 
 /** Whether the partition shows its log start offset's marker (retention or DeleteRecords moved it). */

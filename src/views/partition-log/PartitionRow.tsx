@@ -20,9 +20,11 @@ interface Props {
   visible: boolean
   /** simulated time now (deleted segments fade by their age) */
   nowMs: number
+  /** group.share.delivery.count.limit by share group id */
+  deliveryLimits?: Readonly<Record<string, number>>
 }
 
-export function PartitionRow({ log, groups, readers, selected, width, fontPx, visible, nowMs }: Props) {
+export function PartitionRow({ log, groups, readers, selected, width, fontPx, visible, nowMs, deliveryLimits }: Props) {
   const t = useT()
   const select = () => useUi.getState().select({ kind: 'partition', topic: log.topic, partition: log.partition })
   return (
@@ -52,7 +54,7 @@ export function PartitionRow({ log, groups, readers, selected, width, fontPx, vi
           <KafkaWords log={log} />
           {log.lostCount > 0 ? <span className="plog-lost-badge">✕ {t(lostBadge(log.lostCount))}</span> : null}
         </div>
-        {width > 0 && visible ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} nowMs={nowMs} /> : null}
+        {width > 0 && visible ? <LogLanes log={log} groups={groups} readers={readers} width={width} fontPx={fontPx} nowMs={nowMs} deliveryLimits={deliveryLimits} /> : null}
         {width > 0 && !visible ? <div style={{ height: lanesHeight(log, groups.length + readers.length, fontPx) }} /> : null}
       </td>
     </tr>

@@ -1,0 +1,63 @@
+/**
+ * State of a share consumer (KafkaShareConsumer, KIP-932): its membership of a share group, the
+ * records it acquired and is processing, and the acknowledgements it still has to send. Plain data
+ * only; see share-consumer.ts for the behaviour.
+ */
+import type { ShareConsumerConfig } from '../kafka/config.ts'
+import type { ShareAcknowledgement } from '../kafka/payloads.ts'
+import type { ShareGroupSpec } from '../scenario/types.ts'
+import type { ConnBackoff, FetchClient } from './fetcher.ts'
+
+/** The share consumer's membership (ShareMembershipManager's states, simplified). */
+export type ShareMemberState = 'UNSUBSCRIBED' | 'JOINING' | 'STABLE' | 'LEAVING' | 'CLOSED' | 'FATAL'
+
+/** Records [first, last] of a partition, acquired with this delivery count. */
+export interface AcquiredRun {
+  tp: string
+  first: number
+  last: number
+  deliveryCount: number
+}
+
+export interface ShareMemberNode extends FetchClient {
+  cfg: ShareConsumerConfig
+  /** client id = node id = `<groupId>-N` */
+  groupId: string
+  spec: ShareGroupSpec
+  state: ShareMemberState
+  /** made by the client (KIP-1082) */
+  memberId: string
+  memberEpoch: number
+  heartbeatIntervalMs: number
+  /** partitions the coordinator assigned ("topic-p", sorted) */
+  assignment: string[]
+  /** partition leaders as last seen */
+  topicLeaders: Record<string, { leader: number; leaderEpoch: number }[]>
+  coordinator: number
+  findCoordinator: { corr: number; node: number; deadline: number } | null
+  findTarget: number
+  heartbeat: { corr: number; deadline: number } | null
+  heartbeatToken: number
+  lastHeartbeatSentMs: number
+  retryAtMs: number
+  /** acquired records not handed out yet, in the order they came */
+  buffered: AcquiredRun[]
+  /** the records of the poll being processed */
+  processing: AcquiredRun[]
+  /** acknowledgements to send (with the next ShareFetch to the partition's leader, or a ShareAcknowledge) */
+  pendingAcks: ShareAcknowledgement[]
+  /** brokers whose connection failed lately (reconnect backoff) */
+  connBackoff: ConnBackoff
+  /** the partitions of each ShareFetch in flight, by leader */
+  fetchTps: Record<string, string[]>
+  /** acknowledgements on the wire, by the request's correlation id (answered into history) */
+  acksInFlight: Record<string, ShareAcknowledgement[]>
+  app: 'polling' | 'processing' | 'stopped'
+  pollSeq: number
+  closing: boolean
+  /** counters */
+  acquired: number
+  acknowledged: number
+  released: number
+  rejected: number
+}
