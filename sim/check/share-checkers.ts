@@ -9,8 +9,8 @@
  *   own: it never acquired the record, or another member acquired the same delivery;
  * - shareAckedTwice: a record was accepted or rejected and then delivered or acknowledged again;
  * - shareRecordLost: the share-partition start offset (SPSO) passed a record no member accepted or
- *   rejected (or sent an accept or reject for: the leader may have applied one whose answer was
- *   lost), that was not delivered group.share.delivery.count.limit times (archived) and that
+ *   rejected (an accept or reject whose answer never came counts: the leader may have applied it),
+ *   that was not delivered group.share.delivery.count.limit times (archived) and that
  *   retention did not remove first. A ShareFetch a member gave up on (timeout, lost connection,
  *   crash) may have delivered records unseen: each one on the partition counts as a possible
  *   delivery of every record;

@@ -13,16 +13,18 @@
  *   processingMsPerRecord each; in implicit acknowledgement mode (the default) the next poll
  *   acknowledges them: ACCEPT, or for a record that failed processing (the scenario's
  *   failProcessing: its offset a multiple of everyNth) RELEASE (delivered again) or REJECT
- *   (archived). Acknowledgements go with the next ShareFetch to the leader, or in a
- *   ShareAcknowledge when no fetch goes to it now;
+ *   (archived). Acknowledgements go with the next ShareFetch to the leader (after the one in flight
+ *   comes back), or in a ShareAcknowledge while the member fetches nothing from that leader;
  * - close(): a ShareAcknowledge that closes the share session on each leader (the broker releases
- *   what the member still holds), then a heartbeat of epoch -1. A crashed member sends nothing: its
- *   records come back when their locks run out (group.share.record.lock.duration.ms).
+ *   what the member still holds, the poll it was processing included), then a heartbeat of epoch
+ *   -1. A crashed member sends nothing: its records come back when their locks run out
+ *   (group.share.record.lock.duration.ms).
  * Simplified: no share session epochs beyond the final close; the coordinator names topics beside
  * their ids in assignments; explicit acknowledgement mode is not modelled.
  *
  * Invariants: a record is acknowledged only by the member that acquired it and at most once per
- * acquisition; every acquisition and every answered acknowledgement is recorded in history.shares.
+ * acquisition; every acquisition, every answered acknowledgement and every one whose answer never
+ * came (a crash, a timeout, a lost connection) is recorded in history.shares.
  */
 import { nextCorrelationId, timer } from '../kernel/node-io.ts'
 import { nextU32 } from '../kernel/rng.ts'
