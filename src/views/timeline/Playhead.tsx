@@ -29,12 +29,17 @@ export function Playhead({ scale, nowMs, top, bottom, onGo }: Props) {
   scaleRef.current = scale
 
   useEffect(() => {
+    // paused, the frame loop keeps calling: touch the DOM only when the playhead moved, or the
+    // page would restyle sixty times a second for nothing
+    let placedX = Number.NaN
     const place = () => {
       const run = current()
       if (!run) return
       const s = scaleRef.current
       const [x0, x1] = s.range()
       const x = Math.min(x1, Math.max(x0, s(run.sim.nowMs)))
+      if (x === placedX) return
+      placedX = x
       moverRef.current?.setAttribute('transform', `translate(${x},0)`)
       playedRef.current?.setAttribute('width', String(Math.max(0, x - x0)))
     }
