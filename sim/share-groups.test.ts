@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { clusterView, createSimulation, kafkaShareGroupsDescribe, parseScenario, type Scenario, type Simulation } from './index.ts'
-import type { ShareAcquired, ShareAcknowledged } from './history/share-history.ts'
+import { shareEvents, type ShareAcquired, type ShareAcknowledged } from './history/share-history.ts'
 
 type Json = Record<string, unknown> & { shareGroups: Record<string, unknown>[]; timeline: Record<string, unknown>[]; consumers: unknown[]; expect: unknown }
 
@@ -30,11 +30,11 @@ function run(s: Scenario, untilMs = s.durationMs): Simulation {
 }
 
 function acquisitions(sim: Simulation): ShareAcquired[] {
-  return sim.world.history.shares.filter((e): e is ShareAcquired => e.kind === 'acquired')
+  return shareEvents(sim.world.history.shares).filter((e): e is ShareAcquired => e.kind === 'acquired')
 }
 
 function answered(sim: Simulation): ShareAcknowledged[] {
-  return sim.world.history.shares.filter((e): e is ShareAcknowledged => e.kind === 'acknowledged' && e.error === 'NONE')
+  return shareEvents(sim.world.history.shares).filter((e): e is ShareAcknowledged => e.kind === 'acknowledged' && e.error === 'NONE')
 }
 
 /** offset -> the deliveries of it (member, delivery count), for one partition. */

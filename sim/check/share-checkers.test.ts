@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest'
 import { checkShareGroups } from './share-checkers.ts'
 import { newHistory, type History } from '../history/history.ts'
-import type { ShareHistoryEvent } from '../history/share-history.ts'
+import { shareLogOf, type ShareHistoryEvent } from '../history/share-history.ts'
 import type { SharePartitionView } from '../observe/share-groups.ts'
 
 const G = 'workers'
 const TP = 'jobs-0'
 
 function history(events: ShareHistoryEvent[]): History {
-  return { ...newHistory(), shares: events }
+  return { ...newHistory(), shares: shareLogOf(events) }
 }
 
 const acquired = (atMs: number, member: string, first: number, last: number, deliveryCount: number): ShareHistoryEvent => ({ kind: 'acquired', atMs, groupId: G, member, tp: TP, first, last, deliveryCount })

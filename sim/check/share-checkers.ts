@@ -19,7 +19,7 @@
  */
 import type { Anomaly } from '../trace/summary-types.ts'
 import type { History } from '../history/history.ts'
-import type { ShareAckUnanswered, ShareAcknowledged, ShareHistoryEvent } from '../history/share-history.ts'
+import { shareEventAt, type ShareAckUnanswered, type ShareAcknowledged, type ShareHistoryEvent, type ShareLog } from '../history/share-history.ts'
 import type { SharePartitionView } from '../observe/share-groups.ts'
 
 export interface ShareCheckResult {
@@ -46,7 +46,7 @@ interface PartitionFacts {
   unanswered: number
 }
 
-function factsByPartition(lists: readonly (readonly ShareHistoryEvent[])[]): Map<string, PartitionFacts> {
+function factsByPartition(log: ShareLog, awaiting: readonly ShareHistoryEvent[]): Map<string, PartitionFacts> {
   const out = new Map<string, PartitionFacts>()
   const of = (groupId: string, tp: string): PartitionFacts => {
     const key = `${groupId}|${tp}`
@@ -54,7 +54,8 @@ function factsByPartition(lists: readonly (readonly ShareHistoryEvent[])[]): Map
     if (f === undefined) out.set(key, (f = { deliveries: new Map(), done: new Map(), acks: [], finishing: new Set(), unanswered: 0 }))
     return f
   }
-  for (const events of lists) for (const e of events) {
+  for (let i = 0; i < log.n + awaiting.length; i++) {
+    const e = i < log.n ? shareEventAt(log, i) : awaiting[i - log.n]
     if (e.kind === 'fetchUnanswered') {
       for (const tp of e.tps) of(e.groupId, tp).unanswered++
       continue
@@ -179,8 +180,8 @@ function checkLost(h: History, v: SharePartitionView, f: PartitionFacts | undefi
  */
 export function checkShareGroups(h: History, partitions: readonly SharePartitionView[], nowMs: number, awaiting: readonly ShareAckUnanswered[] = []): ShareCheckResult {
   const out: ShareCheckResult = { ackedByOther: [], ackedTwice: [], recordsLost: [], deliveriesOverLimit: [] }
-  if (h.shares.length === 0 && partitions.length === 0) return out
-  const facts = factsByPartition([h.shares, awaiting])
+  if (h.shares.n === 0 && partitions.length === 0) return out
+  const facts = factsByPartition(h.shares, awaiting)
   const limitOf = new Map(partitions.map((v) => [`${v.groupId}|${v.tp}`, v.deliveryLimit]))
   for (const key of [...facts.keys()].sort()) {
     const [groupId, tp] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)]

@@ -160,6 +160,9 @@ export interface MemberNode extends FetchClient {
   sync: (Inflight & { generation: number }) | null
   heartbeat: (Inflight & { generation: number; memberId: string }) | null
   heartbeatToken: number
+  /** the token and due time of the heartbeat timer armed last (clients/heartbeat-timer.ts) */
+  heartbeatTimerToken: number
+  heartbeatTimerMs: number
   lastHeartbeatSentMs: number
   lastHeartbeatOkMs: number
   commits: CommitInflight[]

@@ -166,6 +166,8 @@ export function newGroupMember(_w: World, spec: ConsumerSpec, clientId: string):
     retryToken: 0,
     findTarget: 0,
     heartbeatToken: 0,
+    heartbeatTimerToken: -1,
+    heartbeatTimerMs: -1,
     lastHeartbeatSentMs: 0,
     lastHeartbeatOkMs: 0,
     metaCorr: 0,

@@ -33,11 +33,18 @@ export interface ShareMemberNode extends FetchClient {
   assignment: string[]
   /** partition leaders as last seen */
   topicLeaders: Record<string, { leader: number; leaderEpoch: number }[]>
+  /** each partition's leader as topicLeaders says, looked up once (the poll loop asks on every round); emptied when metadata comes */
+  leaderOfTp: Record<string, number>
+  /** the leaders of the assignment, each once, ascending (-1: a partition without one); null when the assignment or metadata changed */
+  fetchLeaders: number[] | null
   coordinator: number
   findCoordinator: { corr: number; node: number; deadline: number } | null
   findTarget: number
   heartbeat: { corr: number; deadline: number } | null
   heartbeatToken: number
+  /** the token and due time of the heartbeat timer armed last (clients/heartbeat-timer.ts) */
+  heartbeatTimerToken: number
+  heartbeatTimerMs: number
   lastHeartbeatSentMs: number
   retryAtMs: number
   /** acquired records not handed out yet, in the order they came */

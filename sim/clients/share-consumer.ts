@@ -38,6 +38,7 @@ import type { ShareGroupSpec } from '../scenario/types.ts'
 import { recordShareAckUnanswered, recordShareAcknowledged, recordShareAcquired, recordShareFetchUnanswered } from '../history/share-history.ts'
 import { abandonMetadata, connectionFailed, countError, expireFetchRequests, inReconnectBackoff, metadataDue, requestMetadata } from './fetcher.ts'
 import type { ShareMemberNode } from './share-consumer-types.ts'
+import { armHeartbeatTimer, armHeartbeatTimerAt } from './heartbeat-timer.ts'
 
 const TICK_MS = 1000
 
@@ -63,11 +64,15 @@ export function newShareMember(spec: ShareGroupSpec, clientId: string): ShareMem
     heartbeatIntervalMs: 0,
     assignment: [],
     topicLeaders: {},
+    leaderOfTp: {},
+    fetchLeaders: null,
     coordinator: -1,
     findCoordinator: null,
     findTarget: 0,
     heartbeat: null,
     heartbeatToken: 0,
+    heartbeatTimerToken: -1,
+    heartbeatTimerMs: -1,
     lastHeartbeatSentMs: 0,
     retryAtMs: 0,
     buffered: [],
@@ -95,6 +100,7 @@ export function startShareMember(w: World, m: ShareMemberNode): void {
     memberEpoch: 0,
     state: 'JOINING',
     assignment: [],
+    fetchLeaders: null,
     coordinator: -1,
     findCoordinator: null,
     heartbeat: null,
@@ -139,7 +145,7 @@ function maybeHeartbeat(w: World, m: ShareMemberNode): void {
   if (m.coordinator < 0) return findCoordinator(w, m)
   if (m.heartbeat !== null) return
   const due = m.lastHeartbeatSentMs + m.heartbeatIntervalMs
-  if (m.state === 'STABLE' && w.nowMs < due) return armHeartbeat(w, m, due - w.nowMs)
+  if (m.state === 'STABLE' && w.nowMs < due) return armHeartbeatTimerAt(w, m, 'share.heartbeat', due)
   const corr = nextCorrelationId(w)
   m.heartbeat = { corr, deadline: w.nowMs + m.cfg['request.timeout.ms'] }
   m.lastHeartbeatSentMs = w.nowMs
@@ -156,8 +162,7 @@ function maybeHeartbeat(w: World, m: ShareMemberNode): void {
 }
 
 function armHeartbeat(w: World, m: ShareMemberNode, delayMs: number): void {
-  m.heartbeatToken++
-  timer(w, m.id, 'share.heartbeat', delayMs, m.heartbeatToken)
+  armHeartbeatTimer(w, m, 'share.heartbeat', delayMs)
 }
 
 function onHeartbeatResponse(w: World, m: ShareMemberNode, msg: MessageOf<'ShareGroupHeartbeatResponse'>): void {
@@ -168,7 +173,10 @@ function onHeartbeatResponse(w: World, m: ShareMemberNode, msg: MessageOf<'Share
     m.state = 'STABLE'
     m.memberEpoch = msg.memberEpoch
     m.heartbeatIntervalMs = msg.heartbeatIntervalMs
-    if (msg.assignment !== null) m.assignment = msg.assignment.flatMap((t) => t.partitions.map((p) => partitionName(t.topic, p))).sort()
+    if (msg.assignment !== null) {
+      m.assignment = msg.assignment.flatMap((t) => t.partitions.map((p) => partitionName(t.topic, p))).sort()
+      m.fetchLeaders = null
+    }
     return armHeartbeat(w, m, m.heartbeatIntervalMs)
   }
   countError(m, msg.error)
@@ -186,14 +194,19 @@ function onHeartbeatResponse(w: World, m: ShareMemberNode, msg: MessageOf<'Share
 // ------------------------------------------------------------------ fetching and acknowledging
 
 function leaderOf(m: ShareMemberNode, tp: string): number {
+  const known = m.leaderOfTp[tp]
+  if (known !== undefined) return known
   const { topic, partition } = parseTopicPartition(tp)!
-  return m.topicLeaders[topic]?.[partition]?.leader ?? -1
+  return (m.leaderOfTp[tp] = m.topicLeaders[topic]?.[partition]?.leader ?? -1)
 }
 
 /** One ShareFetch per leader with none in flight, carrying that leader's acknowledgements. */
 function sendShareFetches(w: World, m: ShareMemberNode): void {
   if (m.state !== 'STABLE' || m.closing) return
-  const byLeader = new Map<number, string[]>()
+  // the poll loop asks on every round: most rounds every leader has a fetch out, and nothing is made
+  if (!m.fetchLeaders) m.fetchLeaders = leadersOf(m, m.assignment)
+  if (!m.fetchLeaders.some((l) => l < 0 || (m.fetchInflight[l] === undefined && !inReconnectBackoff(w, m.connBackoff, l)))) return
+  let byLeader: Map<number, string[]> | null = null
   for (const tp of m.assignment) {
     const leader = leaderOf(m, tp)
     if (leader < 0) {
@@ -201,14 +214,16 @@ function sendShareFetches(w: World, m: ShareMemberNode): void {
       continue
     }
     if (m.fetchInflight[leader] !== undefined || inReconnectBackoff(w, m.connBackoff, leader)) continue
-    const tps = byLeader.get(leader) ?? []
-    tps.push(tp)
-    byLeader.set(leader, tps)
+    byLeader ??= new Map()
+    const tps = byLeader.get(leader)
+    if (tps === undefined) byLeader.set(leader, [tp])
+    else tps.push(tp)
   }
+  if (byLeader === null) return
   for (const [leader, tps] of byLeader) {
     const corr = nextCorrelationId(w)
     // acknowledgements of every partition this broker leads, assigned or not (any longer)
-    const acks = takeAcks(m, [...tps, ...m.pendingAcks.map((a) => a.tp).filter((tp) => leaderOf(m, tp) === leader)])
+    const acks = takeAcks(m, leader)
     m.fetchInflight[leader] = { corr, sentMs: w.nowMs }
     m.fetchTps[leader] = tps
     if (acks.length > 0) m.acksInFlight[corr] = acks
@@ -226,10 +241,23 @@ function sendShareFetches(w: World, m: ShareMemberNode): void {
   }
 }
 
-/** Pending acknowledgements of `tps`, taken off the pending list to be sent. */
-function takeAcks(m: ShareMemberNode, tps: readonly string[]): ShareAcknowledgement[] {
-  const taken = m.pendingAcks.filter((a) => tps.includes(a.tp))
-  if (taken.length > 0) m.pendingAcks = m.pendingAcks.filter((a) => !tps.includes(a.tp))
+/** The leaders of `tps`, each once, ascending (-1 when one has none). */
+function leadersOf(m: ShareMemberNode, tps: readonly string[]): number[] {
+  const out: number[] = []
+  for (const tp of tps) {
+    const l = leaderOf(m, tp)
+    if (!out.includes(l)) out.push(l)
+  }
+  return out.sort((a, b) => a - b)
+}
+
+/** Pending acknowledgements of the partitions `leader` leads, taken off the pending list to be sent. */
+function takeAcks(m: ShareMemberNode, leader: number): ShareAcknowledgement[] {
+  const taken: ShareAcknowledgement[] = []
+  if (m.pendingAcks.length === 0) return taken
+  const kept: ShareAcknowledgement[] = []
+  for (const a of m.pendingAcks) (leaderOf(m, a.tp) === leader ? taken : kept).push(a)
+  if (taken.length > 0) m.pendingAcks = kept
   return taken
 }
 
@@ -258,18 +286,25 @@ function giveUpFetch(w: World, m: ShareMemberNode, leader: string): void {
  */
 function sendShareAcknowledges(w: World, m: ShareMemberNode, closeSession: boolean): void {
   if (m.pendingAcks.length === 0 && !closeSession) return
-  const leaders = [...new Set([...m.pendingAcks.map((a) => leaderOf(m, a.tp)), ...(closeSession ? m.assignment.map((tp) => leaderOf(m, tp)) : [])])]
-    .filter((l) => l >= 0 && !inReconnectBackoff(w, m.connBackoff, l) && (closeSession || m.fetchInflight[l] === undefined))
-    .sort((a, b) => a - b)
+  // to the leaders of what is pending (on close, of the assignment too), each once, ascending, but
+  // not to one in its reconnect backoff or (unless closing) waiting on a ShareFetch
+  if (!closeSession && !m.pendingAcks.some((a) => acksGoTo(w, m, leaderOf(m, a.tp), false))) return
+  const tps = m.pendingAcks.map((a) => a.tp)
+  const leaders = leadersOf(m, closeSession ? tps.concat(m.assignment) : tps)
   for (const leader of leaders) {
-    const tps = m.assignment.concat(m.pendingAcks.map((a) => a.tp)).filter((tp) => leaderOf(m, tp) === leader)
-    const acks = takeAcks(m, tps)
+    if (!acksGoTo(w, m, leader, closeSession)) continue
+    const acks = takeAcks(m, leader)
     const corr = nextCorrelationId(w)
     if (acks.length > 0) m.acksInFlight[corr] = acks
     // a closed member takes no answer
     if (closeSession) ackUnanswered(w, m, corr)
     send(w, m.id, String(leader), { api: 'ShareAcknowledge', from: m.id, corr, groupId: m.groupId, memberId: m.memberId, acknowledgements: acks, closeSession })
   }
+}
+
+/** Whether a ShareAcknowledge may go to `leader` now: it is known, not in its reconnect backoff and (unless closing) not waiting on a ShareFetch. */
+function acksGoTo(w: World, m: ShareMemberNode, leader: number, closeSession: boolean): boolean {
+  return leader >= 0 && !inReconnectBackoff(w, m.connBackoff, leader) && (closeSession || m.fetchInflight[leader] === undefined)
 }
 
 /** The leader's answer to acknowledgements: into history, and the counters. */
@@ -365,7 +400,7 @@ function onProcessed(w: World, m: ShareMemberNode): void {
     for (let o = run.first + 1; o <= run.last + 1; o++) {
       const t = o <= run.last ? ackType(fail, o) : null
       if (t === type) continue
-      m.pendingAcks.push({ tp: run.tp, first: start, last: o - 1, type })
+      addAck(m, run.tp, start, o - 1, type)
       if (t !== null) {
         start = o
         type = t
@@ -376,6 +411,24 @@ function onProcessed(w: World, m: ShareMemberNode): void {
   m.app = 'polling'
   m.pollSeq++
   pollLoop(w, m)
+}
+
+/**
+ * A pending acknowledgement of records [first, last]: it extends the partition's latest pending one
+ * when it follows on with the same type, as the consumer's Acknowledgements become batches of
+ * consecutive offsets (Acknowledgements.getAcknowledgementBatches).
+ */
+function addAck(m: ShareMemberNode, tp: string, first: number, last: number, type: ShareAcknowledgement['type']): void {
+  for (let i = m.pendingAcks.length - 1; i >= 0; i--) {
+    const a = m.pendingAcks[i]
+    if (a.tp !== tp) continue
+    if (a.last + 1 === first && a.type === type) {
+      m.pendingAcks[i] = { tp, first: a.first, last, type }
+      return
+    }
+    break
+  }
+  m.pendingAcks.push({ tp, first, last, type })
 }
 
 function ackType(fail: ShareMemberNode['spec']['failProcessing'], offset: number): ShareAcknowledgement['type'] {
@@ -392,6 +445,8 @@ export function handleShareMemberMessage(w: World, m: ShareMemberNode, msg: Msg)
       m.metaFetchedMs = w.nowMs
       m.needMetadata = false
       for (const t of Object.keys(msg.topics).sort()) if (msg.topics[t].error === 'NONE') m.topicLeaders[t] = msg.topics[t].partitions.map((p) => ({ leader: p.leader, leaderEpoch: p.leaderEpoch }))
+      m.leaderOfTp = {}
+      m.fetchLeaders = null
       break
     case 'FindCoordinatorResponse':
       if (m.findCoordinator === null || m.findCoordinator.corr !== msg.corr) break

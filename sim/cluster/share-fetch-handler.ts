@@ -24,7 +24,7 @@ import type { ShareAcknowledgeRequest, ShareFetchPartResponse, ShareFetchRequest
 import type { ShareAcknowledgement } from '../kafka/payloads.ts'
 import { send } from '../kafka/wire.ts'
 import { timer } from '../kernel/node-io.ts'
-import { acknowledge, releaseAllLocks, acquire, expireLocks, newSharePartition, nextLockExpiry, onLogStartMoved, releaseMember, type SharePartitionState, type ShareLimits } from './share-partition.ts'
+import { acknowledge, releaseAllLocks, acquire, canAcquire, expireLocks, newSharePartition, nextLockExpiry, onLogStartMoved, releaseMember, shareStateKey, type SharePartitionState, type ShareLimits } from './share-partition.ts'
 
 function limitsOf(w: World): ShareLimits {
   const c = w.brokerConfig
@@ -37,7 +37,7 @@ function limitsOf(w: World): ShareLimits {
  * the share coordinator fences its writes).
  */
 function shareState(w: World, groupId: string, r: Replica): SharePartitionState | null {
-  const key = `${groupId}|${r.tp}`
+  const key = shareStateKey(groupId, r.tp)
   let sp = w.shares[key]
   if (sp === undefined) {
     const earliest = w.shareGroupSpecs[groupId]?.config['share.auto.offset.reset'] === 'earliest'
@@ -82,18 +82,19 @@ export function handleShareFetch(w: World, b: BrokerNode, m: ShareFetchRequest):
 
 function shareFetchParts(w: World, b: BrokerNode, m: ShareFetchRequest): ShareFetchPartResponse[] {
   const limits = limitsOf(w)
-  // partitions the request only acknowledges (no longer the member's): their acknowledgements, nothing acquired
-  const ackOnly = [...new Set(m.acknowledgements.map((a) => a.tp))].filter((tp) => !m.tps.includes(tp)).sort()
-  const acked = ackOnly.map((tp) => ({ tp, error: 'NONE', acknowledgeError: applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements), acquired: [] }))
-  return m.tps.map((tp): ShareFetchPartResponse => {
-    const acknowledgeError = applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements)
+  const parts = m.tps.map((tp): ShareFetchPartResponse => {
+    const acknowledgeError = m.acknowledgements.length === 0 ? 'NONE' : applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements)
     const r = ledReplica(b, tp)
     const sp = r === null ? null : shareState(w, m.groupId, r)
     if (r === null || sp === null) return { tp, error: 'NOT_LEADER_OR_FOLLOWER', acknowledgeError, acquired: [] }
     const acquired = acquire(sp, m.memberId, m.maxRecords, r.hw, w.nowMs, limits)
     if (acquired.length > 0) armShareTimer(w, b, nextLockExpiry(sp))
     return { tp, error: 'NONE', acknowledgeError, acquired }
-  }).concat(acked)
+  })
+  if (m.acknowledgements.length === 0) return parts
+  // partitions the request only acknowledges (no longer the member's): their acknowledgements, nothing acquired
+  const ackOnly = [...new Set(m.acknowledgements.map((a) => a.tp))].filter((tp) => !m.tps.includes(tp)).sort()
+  return parts.concat(ackOnly.map((tp) => ({ tp, error: 'NONE', acknowledgeError: applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements), acquired: [] })))
 }
 
 function answerShareFetch(w: World, b: BrokerNode, m: ShareFetchRequest, parts: ShareFetchPartResponse[]): void {
@@ -126,8 +127,9 @@ export function handleShareAcknowledge(w: World, b: BrokerNode, m: ShareAcknowle
 export function wakeShareFetches(w: World, b: BrokerNode, tp: string | null): void {
   if (b.parkedShareFetch.length === 0) return
   const keep: ParkedShareFetch[] = []
+  const limits = limitsOf(w)
   for (const p of b.parkedShareFetch) {
-    if (tp !== null && !p.req.tps.includes(tp)) {
+    if ((tp !== null && !p.req.tps.includes(tp)) || !mayAnswer(w, b, p.req, limits)) {
       keep.push(p)
       continue
     }
@@ -136,6 +138,16 @@ export function wakeShareFetches(w: World, b: BrokerNode, tp: string | null): vo
     else keep.push(p)
   }
   b.parkedShareFetch = keep
+}
+
+/** Whether a parked fetch would now be answered: one of its partitions has records to acquire, or this broker no longer leads it. */
+function mayAnswer(w: World, b: BrokerNode, req: ShareFetchRequest, limits: ShareLimits): boolean {
+  for (const tp of req.tps) {
+    const r = ledReplica(b, tp)
+    const sp = r === null ? null : shareState(w, req.groupId, r)
+    if (r === null || sp === null || canAcquire(sp, r.hw, limits)) return true
+  }
+  return false
 }
 
 function armShareTimer(w: World, b: BrokerNode, atMs: number): void {

@@ -78,6 +78,17 @@ export interface ShareLimits {
 /** Records [first, last] acquired in one run, and how often they have now been delivered. */
 export type AcquiredRun = AcquiredRecords
 
+/** The key of a share group's partition in World.shares, `${groupId}|${tp}`, made once per pair (leaders look it up on every fetch). */
+export function shareStateKey(groupId: string, tp: string): string {
+  let keys = SHARE_KEYS.get(groupId)
+  if (keys === undefined) SHARE_KEYS.set(groupId, (keys = new Map()))
+  let key = keys.get(tp)
+  if (key === undefined) keys.set(tp, (key = `${groupId}|${tp}`))
+  return key
+}
+
+const SHARE_KEYS = new Map<string, Map<string, string>>()
+
 /** A share partition starting at `startOffset` (share.auto.offset.reset: the high watermark for latest, the log start for earliest). */
 export function newSharePartition(groupId: string, tp: string, startOffset: number): SharePartitionState {
   return { groupId, tp, startOffset, endOffset: startOffset, states: [], deliveries: [], owners: [], lockUntilMs: [], leaderEpoch: -1, firstOffset: startOffset, acknowledged: 0, archived: 0, redelivered: 0 }
@@ -108,6 +119,13 @@ export function acquire(sp: SharePartitionState, member: string, maxRecords: num
     addToRuns(runs, sp.startOffset + i, sp.deliveries[i])
   }
   return runs
+}
+
+/** Whether acquire would hand out anything: a record of the window is AVAILABLE, or new ones are below `highWatermark` with room in the window. */
+export function canAcquire(sp: SharePartitionState, highWatermark: number, limits: ShareLimits): boolean {
+  if (Math.min(highWatermark, sp.startOffset + limits.maxLocks) > sp.endOffset) return true
+  for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === AVAILABLE) return true
+  return false
 }
 
 function take(sp: SharePartitionState, i: number, member: string, nowMs: number, limits: ShareLimits): void {

@@ -11,7 +11,7 @@
  * one partition 0, 1, 2, ... (Kafka's per-partition producer sequence; kept even without idempotence).
  */
 import type { GroupHistoryEvent } from './group-history.ts'
-import type { ShareHistoryEvent } from './share-history.ts'
+import { newShareLog, type ShareLog } from './share-history.ts'
 import type { IntColumn } from './int-column.ts'
 
 export const PENDING = -2
@@ -103,8 +103,8 @@ export interface History {
   removals: RecordRemoval[]
   /** consumer group facts: assignments, revocations, acknowledged commits (see group-history.ts) */
   groups: GroupHistoryEvent[]
-  /** share group facts: acquisitions and answered acknowledgements (see share-history.ts) */
-  shares: ShareHistoryEvent[]
+  /** share group facts: acquisitions and answered acknowledgements, in columns (see share-history.ts) */
+  shares: ShareLog
 }
 
 /** One replica's log as the checkers see it. */
@@ -138,5 +138,5 @@ export interface PartitionView {
 }
 
 export function newHistory(): History {
-  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [], removals: [], groups: [], shares: [] }
+  return { sends: {}, reads: {}, leaderChanges: [], leaderClaims: [], removals: [], groups: [], shares: newShareLog() }
 }

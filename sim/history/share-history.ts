@@ -4,11 +4,18 @@
  * sent but never heard back about, and the ShareFetches it never heard back from (given up at a
  * timeout, a lost connection or a crash: the leader may have applied those acknowledgements, and
  * handed it records nobody saw).
- * Recorded by clients/share-consumer.ts as it happens; plain objects appended to `history.shares`,
- * in time order. `member` is the client id (`<groupId>-N`).
+ * Recorded by clients/share-consumer.ts as it happens, in time order, into `history.shares`: a
+ * ShareLog of paged integer columns (history/int-column.ts), one entry per fact, its strings (group,
+ * member, partition, error) named once in a table. A run's share facts grow with every record a
+ * share group handles, and as columns they cost the garbage collector nothing and snapshots share
+ * them, as the read logs' columns. Readers see ShareHistoryEvent objects (shareEventAt, shareEvents).
+ *
+ * Invariants: entries are only appended; `n` entries are written in every column; a name id is an
+ * index into `names`, and `nameIds` maps each name back to it.
  */
 import type { World } from '../nodes/world.ts'
 import type { AcknowledgeType } from '../kafka/payloads.ts'
+import { getInt, newColumn, setInt, type IntColumn } from './int-column.ts'
 
 export interface ShareAcquired {
   kind: 'acquired'
@@ -57,18 +64,113 @@ export interface ShareFetchUnanswered {
 
 export type ShareHistoryEvent = ShareAcquired | ShareAcknowledged | ShareAckUnanswered | ShareFetchUnanswered
 
+export interface ShareLog {
+  n: number
+  /** every string an entry names, once */
+  names: string[]
+  nameIds: Record<string, number>
+  /** kind | type << 2 | delivery count << 4 (the type of an acknowledgement, the delivery count of an acquisition) */
+  info: IntColumn
+  atMs: IntColumn
+  group: IntColumn
+  member: IntColumn
+  /** the partition's name id; for an unanswered fetch, its index in `fetchTps` */
+  tp: IntColumn
+  first: IntColumn
+  last: IntColumn
+  /** an answered acknowledgement's error (a name id) */
+  error: IntColumn
+  /** the partitions of each unanswered ShareFetch (rare: a timeout, a lost connection, a crash) */
+  fetchTps: string[][]
+}
+
+const KINDS = ['acquired', 'acknowledged', 'ackUnanswered', 'fetchUnanswered'] as const
+const TYPES: readonly AcknowledgeType[] = ['ACCEPT', 'RELEASE', 'REJECT']
+
+export function newShareLog(): ShareLog {
+  const c = newColumn
+  return { n: 0, names: [], nameIds: {}, info: c(), atMs: c(), group: c(), member: c(), tp: c(), first: c(), last: c(), error: c(), fetchTps: [] }
+}
+
+function nameId(log: ShareLog, name: string): number {
+  let id = log.nameIds[name]
+  if (id === undefined) {
+    id = log.nameIds[name] = log.names.length
+    log.names.push(name)
+  }
+  return id
+}
+
+/** What an entry says besides its kind and time (each event's fields). */
+interface Facts {
+  groupId: string
+  member: string
+  tp?: string
+  first?: number
+  last?: number
+  deliveryCount?: number
+  type?: AcknowledgeType
+  error?: string
+  tps?: string[]
+}
+
+function append(log: ShareLog, kind: ShareHistoryEvent['kind'], atMs: number, e: Facts): void {
+  const i = log.n++
+  const detail = kind === 'acquired' ? e.deliveryCount! << 4 : kind === 'fetchUnanswered' ? 0 : TYPES.indexOf(e.type!) << 2
+  setInt(log.info, i, KINDS.indexOf(kind) | detail)
+  setInt(log.atMs, i, atMs)
+  setInt(log.group, i, nameId(log, e.groupId))
+  setInt(log.member, i, nameId(log, e.member))
+  if (kind === 'fetchUnanswered') {
+    setInt(log.tp, i, log.fetchTps.length)
+    log.fetchTps.push(e.tps!.slice())
+    return
+  }
+  setInt(log.tp, i, nameId(log, e.tp!))
+  setInt(log.first, i, e.first!)
+  setInt(log.last, i, e.last!)
+  if (kind === 'acknowledged') setInt(log.error, i, nameId(log, e.error!))
+}
+
+/** Entry `i` as the event it records. */
+export function shareEventAt(log: ShareLog, i: number): ShareHistoryEvent {
+  const info = getInt(log.info, i)
+  const kind = KINDS[info & 3]
+  const base = { atMs: getInt(log.atMs, i), groupId: log.names[getInt(log.group, i)], member: log.names[getInt(log.member, i)] }
+  if (kind === 'fetchUnanswered') return { kind, ...base, tps: log.fetchTps[getInt(log.tp, i)].slice() }
+  const range = { tp: log.names[getInt(log.tp, i)], first: getInt(log.first, i), last: getInt(log.last, i) }
+  if (kind === 'acquired') return { kind, ...base, ...range, deliveryCount: info >>> 4 }
+  const type = TYPES[(info >>> 2) & 3]
+  if (kind === 'ackUnanswered') return { kind, ...base, ...range, type }
+  return { kind, ...base, ...range, type, error: log.names[getInt(log.error, i)] }
+}
+
+/** Every entry, in the order recorded (tests and tools; the checkers read entry by entry). */
+export function shareEvents(log: ShareLog): ShareHistoryEvent[] {
+  const out: ShareHistoryEvent[] = []
+  for (let i = 0; i < log.n; i++) out.push(shareEventAt(log, i))
+  return out
+}
+
+/** A log holding `events` (tests). */
+export function shareLogOf(events: readonly ShareHistoryEvent[]): ShareLog {
+  const log = newShareLog()
+  for (const e of events) append(log, e.kind, e.atMs, e)
+  return log
+}
+
 export function recordShareAcquired(w: World, e: Omit<ShareAcquired, 'kind' | 'atMs'>): void {
-  w.history.shares.push({ kind: 'acquired', atMs: w.nowMs, ...e })
+  append(w.history.shares, 'acquired', w.nowMs, e)
 }
 
 export function recordShareAckUnanswered(w: World, e: Omit<ShareAckUnanswered, 'kind' | 'atMs'>): void {
-  w.history.shares.push({ kind: 'ackUnanswered', atMs: w.nowMs, ...e })
+  append(w.history.shares, 'ackUnanswered', w.nowMs, e)
 }
 
 export function recordShareFetchUnanswered(w: World, e: Omit<ShareFetchUnanswered, 'kind' | 'atMs'>): void {
-  w.history.shares.push({ kind: 'fetchUnanswered', atMs: w.nowMs, ...e })
+  append(w.history.shares, 'fetchUnanswered', w.nowMs, e)
 }
 
 export function recordShareAcknowledged(w: World, e: Omit<ShareAcknowledged, 'kind' | 'atMs'>): void {
-  w.history.shares.push({ kind: 'acknowledged', atMs: w.nowMs, ...e })
+  append(w.history.shares, 'acknowledged', w.nowMs, e)
 }

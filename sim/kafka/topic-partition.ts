@@ -19,12 +19,16 @@ export function partitionName(topic: string, partition: number): string {
 
 /** Each topic's partition names, made once: the producer names a partition in every batch it sends. */
 const NAMES = new Map<string, string[]>()
+/** Names partitionName made, parsed once (clients look a partition's leader up by its name on every fetch); bounded like NAMES. */
+const PARSED = new Map<string, TopicPartition>()
 
 /**
  * "orders-0" → { topic: "orders", partition: 0 }; "my-topic-12" → { topic: "my-topic", partition: 12 }.
  * Null unless the name is a non-empty topic, '-', and decimal digits (a safe integer).
  */
 export function parseTopicPartition(name: string): TopicPartition | null {
+  const known = PARSED.get(name)
+  if (known !== undefined) return known
   const dash = name.lastIndexOf('-')
   if (dash <= 0 || dash === name.length - 1) return null
   for (let i = dash + 1; i < name.length; i++) {
@@ -32,7 +36,10 @@ export function parseTopicPartition(name: string): TopicPartition | null {
     if (c < 48 || c > 57) return null
   }
   const partition = Number(name.slice(dash + 1))
-  return Number.isSafeInteger(partition) ? { topic: name.slice(0, dash), partition } : null
+  if (!Number.isSafeInteger(partition)) return null
+  const parsed = { topic: name.slice(0, dash), partition }
+  if (NAMES.get(parsed.topic)?.[partition] === name) PARSED.set(name, parsed)
+  return parsed
 }
 
 /** The topic of a partition name ("my-topic-3" → "my-topic"), or null when it is not one. */

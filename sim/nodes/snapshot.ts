@@ -47,6 +47,9 @@ function detach<O extends object, K extends keyof O>(w: World, owner: (w: World)
 
 const ownArray = <T>(a: T[]): T[] => a.slice()
 
+/** The share log's columns (history/share-history.ts), only ever appended to. */
+const SHARE_COLUMNS = ['info', 'atMs', 'group', 'member', 'tp', 'first', 'last', 'error'] as const
+
 /** The world's shared bulk, taken out (in a fixed order). */
 function detachShared(w: World): Detached[] {
   const parts: Detached[] = []
@@ -74,7 +77,8 @@ function detachShared(w: World): Detached[] {
   const history = (x: World) => x.history
   parts.push(detach(w, history, 'leaderChanges', [], ownArray), detach(w, history, 'leaderClaims', [], ownArray), detach(w, history, 'removals', [], ownArray))
   if (w.history.groups) parts.push(detach(w, history, 'groups', [], ownArray))
-  parts.push(detach(w, history, 'shares', [], ownArray))
+  const shares = (x: World) => x.history.shares
+  parts.push(...SHARE_COLUMNS.map((col) => detach(w, shares, col, empty, shareAppendedColumn)))
   for (const id of Object.keys(w.controllers)) parts.push(detach(w, (x: World) => x.controllers[id], 'log', [], ownArray))
   return parts
 }
@@ -114,6 +118,7 @@ export function snapshotBytes(s: World): number {
     const r = h.reads[key]
     bytes += ownBytes(r.from) + ownBytes(r.to) + ownBytes(r.atMs) + r.resets.length * 8
   }
+  for (const col of SHARE_COLUMNS) bytes += ownBytes(h.shares[col])
   for (const key of Object.keys(s.records.streams)) {
     const r = s.records.streams[key]
     bytes += ownBytes(r.timestamp) + (r.key ? ownBytes(r.key) : 0) + (r.value ? ownBytes(r.value) : 0)

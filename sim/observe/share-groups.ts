@@ -8,7 +8,7 @@ import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import type { ShareGroup } from '../coordinator/share/share-group.ts'
 import type { TopicPartitions } from '../coordinator/consumer/current-assignment.ts'
-import { ACQUIRED, countStates, recordStateName, type RecordStateName, type SharePartitionState } from '../cluster/share-partition.ts'
+import { ACQUIRED, countStates, recordStateName, shareStateKey, type RecordStateName, type SharePartitionState } from '../cluster/share-partition.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
@@ -106,9 +106,14 @@ export interface ShareRecordCell {
   holder: string
 }
 
+/** The share state of (group, tp), or undefined before its first ShareFetch. */
+export function sharePartitionOf(w: World, groupId: string, tp: string): SharePartitionState | undefined {
+  return w.shares[shareStateKey(groupId, tp)]
+}
+
 /** The window of (group, tp) record by record (at most the last `limit` records), or null before its first ShareFetch. */
 export function shareWindow(w: World, groupId: string, tp: string, limit = 200): ShareRecordCell[] | null {
-  const sp = w.shares[`${groupId}|${tp}`]
+  const sp = sharePartitionOf(w, groupId, tp)
   if (sp === undefined) return null
   const clientOf = memberClients(w, groupId)
   const cells: ShareRecordCell[] = []
@@ -198,7 +203,7 @@ export function shareGroupDescription(w: World, groupId: string): DescribeShareG
   const topics = Object.hasOwn(w.shareGroupSpecs, groupId) ? w.shareGroupSpecs[groupId].topics : []
   const offsets = topics.flatMap((topic) =>
     (img.topics[topic]?.partitions ?? []).map((p) => {
-      const sp = w.shares[`${groupId}|${partitionName(topic, p.partition)}`]
+      const sp = sharePartitionOf(w, groupId, partitionName(topic, p.partition))
       return { topic, partition: p.partition, startOffset: sp?.startOffset ?? null, leaderEpoch: sp !== undefined && sp.leaderEpoch >= 0 ? sp.leaderEpoch : null }
     }),
   )

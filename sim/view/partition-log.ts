@@ -16,7 +16,7 @@
  * lookup walks the reference log once, only for partitions that changed leader after their first
  * election (no loss is possible before), cached per world, partition and event count.
  */
-import { shareGroupIds, shareWindow, type ShareRecordCell } from '../observe/share-groups.ts'
+import { shareGroupIds, sharePartitionOf, shareWindow, type ShareRecordCell } from '../observe/share-groups.ts'
 import type { World } from '../nodes/world.ts'
 import { batchAtIndex, batchesOf, firstBatchEndingAfter, newBatchLog, type BatchLog } from '../storage/batch-log.ts'
 import type { PartitionView, ReplicaView } from '../history/history.ts'
@@ -196,7 +196,7 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
 function shareWindowMarks(w: World, tp: string): ShareWindowMark[] {
   const out: ShareWindowMark[] = []
   for (const groupId of shareGroupIds(w)) {
-    const sp = w.shares[`${groupId}|${tp}`]
+    const sp = sharePartitionOf(w, groupId, tp)
     if (sp === undefined) continue
     out.push({ groupId, startOffset: sp.startOffset, endOffset: sp.endOffset - 1, cells: shareWindow(w, groupId, tp, SHARE_CELLS_SHOWN) ?? [] })
   }

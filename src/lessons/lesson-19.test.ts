@@ -2,16 +2,14 @@
 // lesson engine plays it, and at each key moment the test asserts what the step tells the learner.
 
 import { describe, expect, it } from 'vitest'
-import { builtInScenarios, clusterView, createSimulation, kafkaShareGroupsDescribe, parseScenario, partitionLogs, type Simulation } from '../../sim/index.ts'
+import { builtInScenarios, clusterView, createSimulation, kafkaShareGroupsDescribe, parseScenario, partitionLogs, shareEvents, type ShareHistoryEvent, type Simulation } from '../../sim/index.ts'
 import { lessonStartMs } from './check.ts'
 import { lesson } from './content/19-queues-share-groups.ts'
 
 const scenario = parseScenario(builtInScenarios['share-group-queue'])
 
-/** What the share consumers observed (history.shares), reached through the public Simulation type. */
-type ShareEvent = Simulation['world']['history']['shares'][number]
-type ShareAcquired = Extract<ShareEvent, { kind: 'acquired' }>
-type ShareAcknowledged = Extract<ShareEvent, { kind: 'acknowledged' }>
+type ShareAcquired = Extract<ShareHistoryEvent, { kind: 'acquired' }>
+type ShareAcknowledged = Extract<ShareHistoryEvent, { kind: 'acknowledged' }>
 
 function card(sim: Simulation) {
   return clusterView(sim).shareGroups.find((g) => g.groupId === 'workers')!
@@ -45,11 +43,11 @@ function notDelivered(sim: Simulation, tp: string): number {
 }
 
 function acquisitionsOf(sim: Simulation, tp: string, offset: number): ShareAcquired[] {
-  return sim.world.history.shares.filter((e): e is ShareAcquired => e.kind === 'acquired' && e.tp === tp && e.first <= offset && offset <= e.last)
+  return shareEvents(sim.world.history.shares).filter((e): e is ShareAcquired => e.kind === 'acquired' && e.tp === tp && e.first <= offset && offset <= e.last)
 }
 
 function answeredAcksOf(sim: Simulation, tp: string, offset: number): ShareAcknowledged[] {
-  return sim.world.history.shares.filter((e): e is ShareAcknowledged => e.kind === 'acknowledged' && e.error === 'NONE' && e.tp === tp && e.first <= offset && offset <= e.last)
+  return shareEvents(sim.world.history.shares).filter((e): e is ShareAcknowledged => e.kind === 'acknowledged' && e.error === 'NONE' && e.tp === tp && e.first <= offset && offset <= e.last)
 }
 
 /** Seconds as the lesson writes them: one decimal. */
@@ -136,7 +134,7 @@ describe('lesson 19: queues in Kafka, share groups (KIP-932)', () => {
     expect(answeredAcksOf(sim, 'jobs-0', 30).map((a) => a.type)).toEqual(['RELEASE', 'RELEASE', 'RELEASE', 'RELEASE', 'RELEASE'])
     expect(shareWindow(sim, 'jobs-0').startOffset).toBe(60)
     expect(card(sim).partitions.find((p) => p.tp === 'jobs-0')!.archived).toBe(2) // records 0 and 30
-    expect(sim.world.history.shares.some((e) => e.kind === 'acquired' && e.tp === 'jobs-0' && e.first <= 60 && 60 <= e.last)).toBe(true)
+    expect(shareEvents(sim.world.history.shares).some((e) => e.kind === 'acquired' && e.tp === 'jobs-0' && e.first <= 60 && 60 <= e.last)).toBe(true)
 
     // 4. workers-2 crashes holding 190, 191, 193 (delivery count 1); the locks run out 30 s later; workers-4 gets them, count 2
     open(3)
@@ -178,7 +176,7 @@ describe('lesson 19: queues in Kafka, share groups (KIP-932)', () => {
     }
     expect(shareWindow(sim, 'jobs-0').startOffset).toBe(190)
     // a crash acknowledges nothing: workers-2 sent no acknowledgement from 40 s on
-    expect(sim.world.history.shares.filter((e) => e.member === 'workers-2' && e.kind === 'acknowledged' && e.atMs > 40_000)).toEqual([])
+    expect(shareEvents(sim.world.history.shares).filter((e) => e.member === 'workers-2' && e.kind === 'acknowledged' && e.atMs > 40_000)).toEqual([])
 
     // 5. the coordinator removes workers-2 at 82.0 s (45 s without a heartbeat): group epoch 5, jobs-0 to workers-4 alone
     expect(sim.world.brokerConfig['group.share.session.timeout.ms']).toBe(45_000)

@@ -19,7 +19,7 @@ import type { HeartbeatTopicPartitions } from '../../kafka/messages.ts'
 import { parseTopicPartition } from '../../kafka/topic-partition.ts'
 import type { MemberNode } from '../group-consumer-types.ts'
 import { revokeAll } from './subscription.ts'
-import { armHeartbeat, sendToCoordinator } from './coordinator.ts'
+import { armHeartbeat, armHeartbeatAt, sendToCoordinator } from './coordinator.ts'
 import { armAutoCommit, commitOffsets } from './offsets.ts'
 import { maybeReconcile, sameList } from './consumer-reconcile.ts'
 
@@ -91,7 +91,7 @@ export function maybeHeartbeat(w: World, m: MemberNode): void {
   const now = m.cgState === 'JOINING' || m.cgState === 'ACKNOWLEDGING' || m.cgState === 'LEAVING'
   if (m.heartbeat !== null && m.cgState !== 'LEAVING') return
   const due = m.lastHeartbeatSentMs + m.heartbeatIntervalMs
-  if (!now && w.nowMs < due) return armHeartbeat(w, m, due - w.nowMs)
+  if (!now && w.nowMs < due) return armHeartbeatAt(w, m, due)
   sendHeartbeat(w, m)
 }
 

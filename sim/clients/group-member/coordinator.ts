@@ -14,6 +14,7 @@ import type { GroupRequest, Unsent } from '../../kafka/messages.ts'
 import type { Inflight, MemberNode } from '../group-consumer-types.ts'
 import { countError, inReconnectBackoff } from '../fetcher.ts'
 import { revokeAll } from './subscription.ts'
+import { armHeartbeatTimer, armHeartbeatTimerAt } from '../heartbeat-timer.ts'
 
 /** Errors that make the member forget its coordinator and look for it again. */
 export const COORDINATOR_GONE = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION'])
@@ -128,6 +129,10 @@ export function fatal(w: World, m: MemberNode, error: string): void {
 
 /** (Re)arm the heartbeat thread; an older heartbeat timer no longer acts. */
 export function armHeartbeat(w: World, m: MemberNode, delayMs: number): void {
-  m.heartbeatToken++
-  timer(w, m.id, 'member.heartbeat', delayMs, m.heartbeatToken)
+  armHeartbeatTimer(w, m, 'member.heartbeat', delayMs)
+}
+
+/** The heartbeat thread wakes at `dueMs` (a poll loop asking every round schedules it once). */
+export function armHeartbeatAt(w: World, m: MemberNode, dueMs: number): void {
+  armHeartbeatTimerAt(w, m, 'member.heartbeat', dueMs)
 }

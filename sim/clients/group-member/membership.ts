@@ -32,6 +32,7 @@ import {
   resetStateAndRejoin,
   fatal,
   armHeartbeat,
+  armHeartbeatAt,
 } from './coordinator.ts'
 import { applyLeaders } from './fetch.ts'
 import { armAutoCommit } from './offsets.ts'
@@ -224,7 +225,7 @@ export function onHeartbeatTimer(w: World, m: MemberNode): void {
   // unanswered, so one heartbeat lost to a cut link does not silence the member for a whole
   // request timeout.
   const due = m.lastHeartbeatSentMs + m.cfg['heartbeat.interval.ms']
-  if (w.nowMs < due) return armHeartbeat(w, m, due - w.nowMs)
+  if (w.nowMs < due) return armHeartbeatAt(w, m, due)
   sendHeartbeat(w, m)
   armHeartbeat(w, m, m.cfg['heartbeat.interval.ms'])
 }
