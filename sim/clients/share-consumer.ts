@@ -400,7 +400,7 @@ function onProcessed(w: World, m: ShareMemberNode): void {
     for (let o = run.first + 1; o <= run.last + 1; o++) {
       const t = o <= run.last ? ackType(fail, o) : null
       if (t === type) continue
-      addAck(m, run.tp, start, o - 1, type)
+      m.pendingAcks.push({ tp: run.tp, first: start, last: o - 1, type })
       if (t !== null) {
         start = o
         type = t
@@ -411,24 +411,6 @@ function onProcessed(w: World, m: ShareMemberNode): void {
   m.app = 'polling'
   m.pollSeq++
   pollLoop(w, m)
-}
-
-/**
- * A pending acknowledgement of records [first, last]: it extends the partition's latest pending one
- * when it follows on with the same type, as the consumer's Acknowledgements become batches of
- * consecutive offsets (Acknowledgements.getAcknowledgementBatches).
- */
-function addAck(m: ShareMemberNode, tp: string, first: number, last: number, type: ShareAcknowledgement['type']): void {
-  for (let i = m.pendingAcks.length - 1; i >= 0; i--) {
-    const a = m.pendingAcks[i]
-    if (a.tp !== tp) continue
-    if (a.last + 1 === first && a.type === type) {
-      m.pendingAcks[i] = { tp, first: a.first, last, type }
-      return
-    }
-    break
-  }
-  m.pendingAcks.push({ tp, first, last, type })
 }
 
 function ackType(fail: ShareMemberNode['spec']['failProcessing'], offset: number): ShareAcknowledgement['type'] {

@@ -39,6 +39,7 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     brokerEpoch: -1,
     registered: false,
     fenced: true,
+    lifecycle: 'running',
     registrationInflight: false,
     heartbeatInflight: false,
     controllerHint: 0,
@@ -72,6 +73,7 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.brokerEpoch = -1
   b.registered = false
   b.fenced = true
+  b.lifecycle = 'running'
   b.registrationInflight = false
   b.heartbeatInflight = false
   b.image = emptyImage()
@@ -162,7 +164,18 @@ function heartbeat(w: World, b: BrokerNode): void {
     brokerId: b.id,
     brokerEpoch: b.brokerEpoch,
     metadataOffset: b.image.offset,
+    wantShutDown: b.lifecycle === 'wantShutDown',
   })
+}
+
+/**
+ * BrokerLifecycleManager.beginControlledShutdown: from now on heartbeats ask to shut down, the first
+ * at once. A broker that is not registered yet has nothing to hand over: it is let go at once.
+ */
+export function beginControlledShutdown(w: World, b: BrokerNode): void {
+  if (b.lifecycle !== 'running') return
+  b.lifecycle = b.registered ? 'wantShutDown' : 'shutDown'
+  if (b.registered) heartbeat(w, b)
 }
 
 type QuorumResponse = MessageOf<'RaftFetchResponse' | 'BrokerRegistrationResponse' | 'BrokerHeartbeatResponse'>
@@ -195,8 +208,10 @@ function brokerMessage(w: World, b: BrokerNode, m: QuorumResponse, changes: Part
       }
       return
     case 'BrokerHeartbeatResponse':
-      if (m.error === 'NONE') b.fenced = m.isFenced as boolean
-      else if (m.error === 'STALE_BROKER_EPOCH') {
+      if (m.error === 'NONE') {
+        b.fenced = m.isFenced as boolean
+        if (m.shouldShutDown === true && b.lifecycle === 'wantShutDown') b.lifecycle = 'shutDown'
+      } else if (m.error === 'STALE_BROKER_EPOCH') {
         b.registered = false
         register(w, b)
       } else if (m.error === 'NOT_CONTROLLER') rotateMetaTarget(w, b, m.leaderId ?? null)

@@ -10,7 +10,7 @@
 import { nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
-import { isUnfenced } from '../controller/metadata.ts'
+import { isActiveBroker } from '../controller/metadata.ts'
 import type { BrokerNode, PartitionChange, Replica } from './types.ts'
 import { outOfSyncReplicas, canJoinIsr } from '../storage/partition.ts'
 import { maybeIncrementLeaderHw } from './purgatory.ts'
@@ -60,7 +60,7 @@ export function checkIsrExpiry(w: World, b: BrokerNode): void {
 /** After a follower fetch: may it (re)join the ISR? */
 export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: number): void {
   if (r.alterInflight || r.maximalIsr.includes(follower)) return
-  if (!canJoinIsr(r, follower) || !isUnfenced(b.image, follower)) return
+  if (!canJoinIsr(r, follower) || !isActiveBroker(b.image, follower)) return
   const newIsr = [...r.isr, follower]
   r.maximalIsr = newIsr.slice()
   sendAlter(w, b, r, newIsr)

@@ -42,6 +42,18 @@ describe('a share partition', () => {
     expect(sp).toMatchObject({ startOffset: 6, endOffset: 6, states: [] })
   })
 
+  it('an acknowledgement wholly below the SPSO is refused (its records left the cache); one across it acknowledges from the SPSO on', () => {
+    const sp = newSharePartition('jobs', 'tasks-0', 0)
+    acquire(sp, 'm1', 4, 10, 0, limits)
+    expect(acknowledge(sp, 'm1', 0, 1, 'ACCEPT', limits)).toBe('NONE')
+    expect(sp.startOffset).toBe(2)
+    // a stale acknowledgement of a record already done (another delivery of it was accepted)
+    expect(acknowledge(sp, 'm2', 1, 1, 'ACCEPT', limits)).toBe('INVALID_RECORD_STATE')
+    expect(sp.acknowledged).toBe(2)
+    expect(acknowledge(sp, 'm1', 0, 3, 'ACCEPT', limits)).toBe('NONE')
+    expect(sp).toMatchObject({ startOffset: 4, acknowledged: 4 })
+  })
+
   it('only the member that acquired a record may acknowledge it, and nothing changes when it is refused', () => {
     const sp = newSharePartition('jobs', 'tasks-0', 0)
     acquire(sp, 'm1', 2, 10, 0, limits)

@@ -151,10 +151,12 @@ function release(sp: SharePartitionState, i: number, limits: ShareLimits): void 
 
 /**
  * SharePartition.acknowledge of records [first, last] by `member`: 'NONE', or INVALID_RECORD_STATE
- * (and nothing changes) when one of them in the window is not ACQUIRED by that member. Records
- * already below the SPSO are done and skipped.
+ * (and nothing changes) when one of them in the window is not ACQUIRED by that member, or when all
+ * of them are below the SPSO ("Batch record not found": they left the cache). When the SPSO lies
+ * inside the range, the records below it are done and skipped.
  */
 export function acknowledge(sp: SharePartitionState, member: string, first: number, last: number, type: AcknowledgeType, limits: ShareLimits): 'NONE' | 'INVALID_RECORD_STATE' {
+  if (last < sp.startOffset) return 'INVALID_RECORD_STATE'
   const from = Math.max(first, sp.startOffset) - sp.startOffset
   const to = last - sp.startOffset
   if (to >= sp.states.length) return 'INVALID_RECORD_STATE'

@@ -136,6 +136,12 @@ export interface BrokerNode {
   registered: boolean
   /** fenced as far as this broker knows */
   fenced: boolean
+  /**
+   * 'running'; 'wantShutDown' once asked to shut down (BrokerLifecycleManager.beginControlledShutdown:
+   * heartbeats carry WantShutDown); 'shutDown' when the controller answered ShouldShutDown (the node
+   * stops next)
+   */
+  lifecycle: 'running' | 'wantShutDown' | 'shutDown'
   registrationInflight: boolean
   heartbeatInflight: boolean
   controllerHint: number

@@ -2,7 +2,8 @@
  * The KRaft metadata log's records and the image built by replaying them.
  *
  * Follows Kafka's `__cluster_metadata` record types (metadata/src/main/resources/common/metadata/):
- * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord (BrokerRegistrationChangeRecord),
+ * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord and BrokerRegistrationChangeRecord
+ * (InControlledShutdown),
  * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord and the Raft LeaderChangeMessage.
  * The broker epoch is the offset of the broker's RegisterBrokerRecord (QuorumController.registerBroker).
  * Replay is a pure function of the records in order: the same log gives the same image everywhere.
@@ -17,6 +18,8 @@ export interface BrokerRegistration {
   brokerEpoch: number
   incarnation: number
   fenced: boolean
+  /** in controlled shutdown (BrokerRegistration.inControlledShutdown): never chosen as leader or let into an ISR */
+  inControlledShutdown: boolean
 }
 
 export type { PartitionState }
@@ -51,12 +54,17 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
     case 'LeaderChange':
       return null
     case 'RegisterBroker':
-      img.brokers[r.brokerId] = { id: r.brokerId, brokerEpoch: r.brokerEpoch, incarnation: r.incarnation, fenced: true }
+      img.brokers[r.brokerId] = { id: r.brokerId, brokerEpoch: r.brokerEpoch, incarnation: r.incarnation, fenced: true, inControlledShutdown: false }
       return null
     case 'FenceBroker':
     case 'UnfenceBroker': {
       const b = img.brokers[r.brokerId]
       if (b && b.brokerEpoch === r.brokerEpoch) b.fenced = r.type === 'FenceBroker'
+      return null
+    }
+    case 'BrokerControlledShutdown': {
+      const b = img.brokers[r.brokerId]
+      if (b && b.brokerEpoch === r.brokerEpoch) b.inControlledShutdown = true
       return null
     }
     case 'Topic':
@@ -106,4 +114,10 @@ export function allPartitions(img: MetadataImage): PartitionState[] {
 export function isUnfenced(img: MetadataImage, broker: number): boolean {
   const b = img.brokers[broker]
   return !!b && !b.fenced
+}
+
+/** ClusterControlManager.isActive: registered, unfenced and not in controlled shutdown (may lead, may join an ISR). */
+export function isActiveBroker(img: MetadataImage, broker: number): boolean {
+  const b = img.brokers[broker]
+  return !!b && !b.fenced && !b.inControlledShutdown
 }

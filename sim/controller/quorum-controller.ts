@@ -13,6 +13,12 @@
  *   the ISR and unfenced; with unclean.leader.election.enable, else the first unfenced replica, with
  *   ISR := [it]; otherwise no leader (-1);
  * - a leader change bumps the leader epoch; every change bumps the partition epoch;
+ * - controlled shutdown (BrokerHeartbeatManager.calculateNextBrokerState): an unfenced broker whose
+ *   heartbeat asks to shut down and that leads partitions enters controlled shutdown
+ *   (handleBrokerInControlledShutdown: it leaves every ISR but a last member's, and its leaderships
+ *   move as on fencing); once it leads nothing and every active broker has replayed those changes,
+ *   it is fenced and told ShouldShutDown; a fenced broker, or one leading nothing, is let go at once;
+ *   a broker in controlled shutdown is never elected nor let into an ISR (ClusterControlManager.isActive);
  * - heartbeat times are soft state: a new active controller starts every session afresh.
  * It sits on the Raft log as KafkaRaftClient's listener: runRaft drives a Raft step and acts on each
  * outcome where Raft reports it (QuorumMetaLogListener: handleLeaderChange, handleCommit).
@@ -22,7 +28,7 @@ import { timer, isUp } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import { emit } from '../kafka/events.ts'
 import type { World, Msg } from '../nodes/world.ts'
-import { allPartitions, isUnfenced, type MetaRecord, type PartitionState } from './metadata.ts'
+import { allPartitions, isActiveBroker, type BrokerRegistration, type MetaRecord, type PartitionState } from './metadata.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import type { ControllerNode } from './types.ts'
 import { appendRecords, type RaftOutcome, type RaftStep } from './raft.ts'
@@ -70,6 +76,9 @@ function onBecomeActive(w: World, c: ControllerNode): void {
   c.activeSinceMs = w.nowMs
   c.lastHeartbeatMs = {}
   for (const id of Object.keys(c.image.brokers)) c.lastHeartbeatMs[id] = w.nowMs
+  // a broker already in controlled shutdown may go once it leads nothing and the others have caught up
+  c.brokerMetadataOffset = {}
+  c.controlledShutdownOffset = {}
   c.pending = []
   timer(w, c.id, 'ctl.fence', w.brokerConfig['broker.session.timeout.ms'], c.epoch)
   timer(w, c.id, 'ctl.bootstrap', 0, c.epoch)
@@ -184,6 +193,8 @@ function onHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'
     return
   }
   c.lastHeartbeatMs[id] = w.nowMs
+  c.brokerMetadataOffset[id] = m.metadataOffset
+  if (m.wantShutDown) return onShutdownHeartbeat(w, c, m, reg)
   if (reg.fenced && m.metadataOffset >= reg.brokerEpoch) {
     const recs: MetaRecord[] = [{ type: 'UnfenceBroker', brokerId: id, brokerEpoch: reg.brokerEpoch }]
     write(w, c, recs)
@@ -198,6 +209,37 @@ function onHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'
     error: 'NONE',
     isFenced: c.image.brokers[id].fenced,
   })
+}
+
+/** A heartbeat with WantShutDown (calculateNextBrokerState): enter controlled shutdown, stay in it, or let the broker go. */
+function onShutdownHeartbeat(w: World, c: ControllerNode, m: MessageOf<'BrokerHeartbeat'>, reg: BrokerRegistration): void {
+  const id = reg.id
+  const leads = leadsAnything(c, id)
+  if (!reg.fenced && !reg.inControlledShutdown && leads) {
+    const moves = leaderAndIsrUpdates(w, c, id, 'controlledShutdown')
+    c.controlledShutdownOffset[id] = write(w, c, [{ type: 'BrokerControlledShutdown', brokerId: id, brokerEpoch: reg.brokerEpoch }, ...moves])
+    emit(w, { type: 'BrokerControlledShutdown', broker: id, partitions: moves.length })
+  }
+  const granted = reg.fenced || (!leadsAnything(c, id) && (!reg.inControlledShutdown || (c.controlledShutdownOffset[id] ?? -1) <= lowestActiveOffset(c)))
+  const reply = { api: 'BrokerHeartbeatResponse' as const, from: c.id, corr: m.corr, error: 'NONE', isFenced: reg.fenced || granted, shouldShutDown: granted }
+  if (!granted) return send(w, c.id, m.from, { ...reply, isFenced: false })
+  // SHUTDOWN_NOW: handleBrokerFenced, answered once the fencing is committed
+  const recs: MetaRecord[] = reg.fenced ? [] : [{ type: 'FenceBroker', brokerId: id, brokerEpoch: reg.brokerEpoch }, ...leaderAndIsrUpdates(w, c, id, 'fenced')]
+  const off = recs.length > 0 ? write(w, c, recs) : c.log.length - 1
+  emit(w, { type: 'BrokerShutdownGranted', broker: id })
+  respondAfterCommit(w, c, off, m.from, reply)
+}
+
+function leadsAnything(c: ControllerNode, broker: number): boolean {
+  for (const p of allPartitions(c.image)) if (p.leader === broker) return true
+  return false
+}
+
+/** BrokerHeartbeatManager.lowestActiveOffset: the least metadata offset an unfenced broker last reported. */
+function lowestActiveOffset(c: ControllerNode): number {
+  let lowest = Infinity
+  for (const k of Object.keys(c.image.brokers)) if (!c.image.brokers[k].fenced) lowest = Math.min(lowest, c.brokerMetadataOffset[k] ?? -1)
+  return lowest
 }
 
 function fenceStaleBrokers(w: World, c: ControllerNode): void {
@@ -217,7 +259,7 @@ function fenceStaleBrokers(w: World, c: ControllerNode): void {
 }
 
 function acceptable(c: ControllerNode, broker: number, excluded: number): boolean {
-  return broker !== excluded && isUnfenced(c.image, broker)
+  return broker !== excluded && isActiveBroker(c.image, broker)
 }
 
 function uncleanAllowed(w: World, c: ControllerNode, topic: string): boolean {
@@ -327,7 +369,7 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
   if (p.leaderEpoch !== m.leaderEpoch) return reply('FENCED_LEADER_EPOCH')
   if (p.partitionEpoch !== m.partitionEpoch) return reply('INVALID_UPDATE_VERSION')
   const newIsr = m.newIsr.slice()
-  for (const b of newIsr) if (!p.isr.includes(b) && !isUnfenced(c.image, b)) return reply('INELIGIBLE_REPLICA')
+  for (const b of newIsr) if (!p.isr.includes(b) && !isActiveBroker(c.image, b)) return reply('INELIGIBLE_REPLICA')
   if (!newIsr.includes(p.leader)) return reply('INVALID_REQUEST')
   const grow = newIsr.length > p.isr.length
   const r: MetaRecord = {
@@ -363,7 +405,7 @@ export function electPreferredLeaders(w: World, c: ControllerNode, topic: string
     if (recs.length >= 1000) break
     if (topic && p.topic !== topic) continue
     const pref = p.replicas[0]
-    if (p.leader === pref || !p.isr.includes(pref) || !isUnfenced(c.image, pref)) continue
+    if (p.leader === pref || !p.isr.includes(pref) || !isActiveBroker(c.image, pref)) continue
     const r: MetaRecord = {
       type: 'PartitionChange',
       topic: p.topic,
@@ -406,7 +448,7 @@ function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[] 
   const fenced: number[] = []
   for (const k of Object.keys(c.image.brokers).sort((a, b) => +a - +b)) {
     const b = c.image.brokers[k]
-    ;(b.fenced ? fenced : unfenced).push(b.id)
+    ;(b.fenced || b.inControlledShutdown ? fenced : unfenced).push(b.id)
   }
   return { unfenced, fenced }
 }
@@ -468,14 +510,14 @@ export function createTopic(
 }
 
 function initialPartition(c: ControllerNode, topic: string, partition: number, replicas: number[]): MetaRecord {
-  const isr = replicas.filter((b) => isUnfenced(c.image, b))
+  const isr = replicas.filter((b) => isActiveBroker(c.image, b))
   return {
     type: 'Partition',
     topic,
     partition,
     replicas,
     isr: isr.length ? isr : replicas.slice(),
-    leader: isr.length ? replicas.find((b) => isUnfenced(c.image, b))! : -1,
+    leader: isr.length ? replicas.find((b) => isActiveBroker(c.image, b))! : -1,
     leaderEpoch: 0,
     partitionEpoch: 0,
   }

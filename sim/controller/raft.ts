@@ -79,6 +79,8 @@ export function newControllerNode(id: string): ControllerNode {
     parked: [],
     pending: [],
     lastHeartbeatMs: {},
+    brokerMetadataOffset: {},
+    controlledShutdownOffset: {},
     activeSinceMs: 0,
     nextProducerIdBlock: 0,
   }
@@ -96,6 +98,8 @@ export function startController(w: World, c: ControllerNode): void {
   c.parked = []
   c.pending = []
   c.lastHeartbeatMs = {}
+  c.brokerMetadataOffset = {}
+  c.controlledShutdownOffset = {}
   c.lastContactMs = w.nowMs
   armElection(w, c, electionTimeout(w))
 }

@@ -48,6 +48,9 @@ export interface ControllerNode {
   pending: PendingResponse[]
   /** active controller soft state: last heartbeat per broker id (not in the log) */
   lastHeartbeatMs: Record<string, number>
+  /** soft state too (BrokerHeartbeatManager): each broker's last reported metadata offset, and where its controlled shutdown's changes end */
+  brokerMetadataOffset: Record<string, number>
+  controlledShutdownOffset: Record<string, number>
   activeSinceMs: number
   nextProducerIdBlock: number
 }

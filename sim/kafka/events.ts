@@ -64,6 +64,14 @@ export type SimEvent =
   | { type: 'BrokerRegistered'; atMs: number; broker: number; brokerEpoch: number }
   | { type: 'BrokerUnfenced'; atMs: number; broker: number }
   | { type: 'BrokerFenced'; atMs: number; broker: number; sinceHeartbeatMs: number; timeoutMs: number }
+  /** a shutdownBroker: the broker asks to shut down in its heartbeats (WantShutDown) */
+  | { type: 'BrokerShutdownRequested'; atMs: number; broker: number }
+  /** the controller moved `partitions` leaderships and ISR places away from the broker (handleBrokerInControlledShutdown) */
+  | { type: 'BrokerControlledShutdown'; atMs: number; broker: number; partitions: number }
+  /** the controller fenced the broker and answered ShouldShutDown */
+  | { type: 'BrokerShutdownGranted'; atMs: number; broker: number }
+  /** the broker process stopped after a clean shutdown */
+  | { type: 'BrokerStopped'; atMs: number; broker: number }
   | { type: 'CreateTopicsFailed'; atMs: number; topic: string; error: string; message: string }
   | { type: 'TopicCreated'; atMs: number; topic: string; partitions: number; replicationFactor: number }
   | { type: 'PartitionsAdded'; atMs: number; topic: string; count: number }
@@ -168,6 +176,10 @@ export function eventKind(e: SimEvent): EventKind {
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
     case 'BrokerFenced':
+    case 'BrokerShutdownRequested':
+    case 'BrokerControlledShutdown':
+    case 'BrokerShutdownGranted':
+    case 'BrokerStopped':
       return 'broker'
     case 'TopicCreated':
     case 'PartitionsAdded':

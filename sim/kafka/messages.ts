@@ -369,12 +369,16 @@ export interface BrokerHeartbeatRequest extends Envelope {
   brokerId: number
   brokerEpoch: number
   metadataOffset: number
+  /** WantShutDown: the broker asks for a controlled shutdown */
+  wantShutDown: boolean
 }
 export interface BrokerHeartbeatResponse extends Envelope {
   api: 'BrokerHeartbeatResponse'
   corr: number
   error: string
   isFenced?: boolean
+  /** ShouldShutDown: the controller let the broker go (it leads nothing, and the cluster knows) */
+  shouldShutDown?: boolean
   leaderId?: string | null
 }
 

@@ -137,6 +137,8 @@ export type MetaRecord =
   | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
   | { type: 'FenceBroker'; brokerId: number; brokerEpoch: number }
   | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
+  /** BrokerRegistrationChangeRecord with InControlledShutdown: the broker asked to shut down and its leaderships move away */
+  | { type: 'BrokerControlledShutdown'; brokerId: number; brokerEpoch: number }
   | { type: 'Topic'; name: string; topicId: string }
   | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[]> }
   | ({ type: 'Partition' } & PartitionState)

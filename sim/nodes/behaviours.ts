@@ -27,6 +27,9 @@ import { startReader, restartReader, readerTick, handleReaderMessage, onReaderDi
 import { handleShareFetch, handleShareAcknowledge, onShareTimer } from '../cluster/share-fetch-handler.ts'
 import { startShareMember, handleShareMemberMessage, handleShareMemberTimer, onShareMemberDisconnect, crashShareMember } from '../clients/share-consumer.ts'
 import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
+import { stopNode } from './stop.ts'
+import { emit } from '../kafka/events.ts'
+import type { BrokerNode } from '../cluster/types.ts'
 
 export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember'
 
@@ -131,8 +134,10 @@ const broker: NodeBehaviour = {
         return onReplicaFetchResponse(w, b, m)
       case 'AlterPartitionResponse':
         return onPartitionChanges(w, b, onAlterPartitionResponse(w, b, m))
-      case 'BrokerRegistrationResponse':
       case 'BrokerHeartbeatResponse':
+        onPartitionChanges(w, b, handleBrokerMessage(w, b, m))
+        return stopBrokerIfShutDown(w, b)
+      case 'BrokerRegistrationResponse':
       case 'RaftFetchResponse':
         return onPartitionChanges(w, b, handleBrokerMessage(w, b, m))
     }
@@ -252,4 +257,23 @@ export function messageOwner(n: NodeInfo, m: Msg): NodeBehaviour | undefined {
   if (n.member !== undefined) return member
   if (n.shareMember !== undefined) return shareMember
   return undefined
+}
+
+/**
+ * The process on node `id` stops (a crash, or the clean exit after a controlled shutdown): as far as
+ * what it forgets goes the two are the same, for every kind the node runs (a combined broker's
+ * controller stops with it). Returns whether it was running.
+ */
+export function stopProcess(w: World, id: string): boolean {
+  const n = w.nodes[id]
+  if (!stopNode(w, id)) return false
+  for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.crash?.(w, n)
+  return true
+}
+
+/** A broker the controller let go (or that had nothing to hand over) stops now. */
+export function stopBrokerIfShutDown(w: World, b: BrokerNode): void {
+  if (b.lifecycle !== 'shutDown' || !w.nodes[b.node]?.up) return
+  stopProcess(w, b.node)
+  emit(w, { type: 'BrokerStopped', broker: b.id })
 }

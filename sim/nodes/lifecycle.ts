@@ -8,13 +8,15 @@
  */
 import { newShareMember } from '../clients/share-consumer.ts'
 import { queuePush } from '../kernel/scheduler.ts'
-import { addNetworkNode, canReach, resetConnections } from '../kernel/network.ts'
-import { isUp, refuse, type NodeInfo } from '../kernel/node-io.ts'
+import { addNetworkNode } from '../kernel/network.ts'
+import type { NodeInfo } from '../kernel/node-io.ts'
+import { emit } from '../kafka/events.ts'
+import { beginControlledShutdown } from '../cluster/broker.ts'
 import { internName } from '../kernel/trace-hash.ts'
 import { newGroupMember } from '../clients/group-consumer.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { World } from './world.ts'
-import { NODE_BEHAVIOURS } from './behaviours.ts'
+import { NODE_BEHAVIOURS, stopBrokerIfShutDown, stopProcess } from './behaviours.ts'
 
 export function addNode(w: World, id: string): NodeInfo {
   // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
@@ -46,17 +48,19 @@ export function startNode(w: World, id: string): void {
 
 /** Crash a node: its volatile state and pending timers are gone; peers see the connection reset. */
 export function crashNode(w: World, id: string): void {
-  const n = w.nodes[id]
-  if (!n || !n.up) return
-  n.up = false
-  n.inc++
-  n.paused = false
-  n.deferred = []
-  resetConnections(w.net, id)
-  for (const other of w.nodeOrder) {
-    if (other !== id && isUp(w, other) && canReach(w.net, other, id)) refuse(w, other, id)
-  }
-  for (const b of NODE_BEHAVIOURS) if (b.runsOn(n)) b.crash?.(w, n)
+  stopProcess(w, id)
+}
+
+/**
+ * shutdownBroker: a controlled shutdown begins (cluster/broker.ts beginControlledShutdown); the broker
+ * stops when the controller lets it go (behaviours.ts), or at once when it is not registered yet.
+ */
+export function shutdownBrokerNode(w: World, id: string): void {
+  const b = w.brokers[id]
+  if (!b || !w.nodes[id]?.up || b.lifecycle !== 'running') return
+  emit(w, { type: 'BrokerShutdownRequested', broker: b.id })
+  beginControlledShutdown(w, b)
+  stopBrokerIfShutDown(w, b)
 }
 
 export function restartNode(w: World, id: string): void {

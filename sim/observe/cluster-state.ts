@@ -36,13 +36,13 @@ export function clusterImage(w: World): MetadataImage {
 
 export function brokerState(w: World, id: number, img: MetadataImage): BrokerState {
   const node = String(id)
-  if (!w.nodes[node].up) return 'crashed'
+  if (!w.nodes[node].up) return w.brokers[node]?.lifecycle === 'shutDown' ? 'stopped' : 'crashed'
   if (w.net.isolated[node]) return 'isolated'
   const c = metadataSource(w)
   if (c.id !== node && !canReach(w.net, node, c.id)) return 'isolated'
   const reg = img.brokers[node]
   if (!reg || reg.fenced) return 'fenced'
-  return 'alive'
+  return reg.inControlledShutdown ? 'shuttingDown' : 'alive'
 }
 
 export function partitionViews(w: World): PartitionView[] {

@@ -9,7 +9,7 @@ import { closeShareMember } from '../clients/share-consumer.ts'
 import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import { healNetwork, isolateNode, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { addMember, addShareMember, crashNode, restartNode, resumeNode, startNode } from '../nodes/lifecycle.ts'
+import { addMember, addShareMember, crashNode, restartNode, resumeNode, shutdownBrokerNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
@@ -91,6 +91,8 @@ function apply(w: World, a: ScheduledAction): void {
       return crashNode(w, resolveNode(w, a.broker))
     case 'restartBroker':
       return restartNode(w, resolveNode(w, a.broker))
+    case 'shutdownBroker':
+      return shutdownBrokerNode(w, resolveNode(w, a.broker))
     case 'crashController':
       return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
     case 'isolate':

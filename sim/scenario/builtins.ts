@@ -24,6 +24,7 @@ import shareGroupQueue from '../../scenarios/share-group-queue.json' with { type
 import idempotentRetries from '../../scenarios/idempotent-retries.json' with { type: 'json' }
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
+import controlledShutdown from '../../scenarios/controlled-shutdown.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
 import replayByResetOffsets from '../../scenarios/replay-by-reset-offsets.json' with { type: 'json' }
 import replayFromATime from '../../scenarios/replay-from-a-time.json' with { type: 'json' }
@@ -42,6 +43,7 @@ export const DEFAULT_SCENARIO_ID = 'leader-failover'
 /** Built-in scenario id -> the raw JSON object, in the order a menu should list them. */
 export const builtInScenarios: Record<string, unknown> = {
   'leader-failover': leaderFailover,
+  'controlled-shutdown': controlledShutdown,
   'controller-failover': controllerFailover,
   'slow-follower': slowFollower,
   'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,

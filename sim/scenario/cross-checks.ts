@@ -24,6 +24,9 @@ export function checkScenario(s: Scenario): Scenario {
 type ActionOf<N extends TimelineAction['action']> = Extract<TimelineAction, { action: N }>
 
 class Checker extends References {
+  /** brokers a shutdownBroker stopped and no restartBroker started again since, with that action's time */
+  private readonly shutDown = new Map<string, number>()
+
   run(): Scenario {
     this.checkCluster()
     this.checkTopics()
@@ -170,8 +173,19 @@ class Checker extends References {
   action(a: TimelineAction, path: string): TimelineAction {
     switch (a.action) {
       case 'crashBroker':
-      case 'restartBroker':
         return { ...a, broker: this.node(a.broker, `${path}.broker`, 'broker') }
+      case 'restartBroker': {
+        const broker = this.node(a.broker, `${path}.broker`, 'broker')
+        this.shutDown.delete(String(broker))
+        return { ...a, broker }
+      }
+      case 'shutdownBroker': {
+        const broker = this.node(a.broker, `${path}.broker`, 'broker')
+        const before = this.shutDown.get(String(broker))
+        if (before !== undefined) fail(`${path}.broker`, `broker ${showValue(broker)} is already shut down (shutdownBroker at ${before} ms); restartBroker it first`)
+        this.shutDown.set(String(broker), a.atMs)
+        return { ...a, broker }
+      }
       case 'isolate':
       case 'resumeNode':
       case 'pauseNode':

@@ -96,6 +96,7 @@ const at = { atMs: integer(0, INT_MAX) }
 const actionSchemas = {
   crashBroker: obj({ ...at, action: z.literal('crashBroker'), broker: nodeRef }),
   restartBroker: obj({ ...at, action: z.literal('restartBroker'), broker: nodeRef }),
+  shutdownBroker: obj({ ...at, action: z.literal('shutdownBroker'), broker: nodeRef }),
   isolate: obj({ ...at, action: z.literal('isolate'), node: nodeRef }),
   partitionNetwork: obj({ ...at, action: z.literal('partitionNetwork'), sides: z.array(z.array(nodeRef).min(1)).min(1) }),
   healNetwork: obj({ ...at, action: z.literal('healNetwork') }),
@@ -161,7 +162,7 @@ const keySpec = z.discriminatedUnion('kind', [
 ])
 
 const GROUP_STATES = ['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Assigning', 'Reconciling'] as const
-const BROKER_STATES = ['alive', 'crashed', 'fenced', 'isolated'] as const
+const BROKER_STATES = ['alive', 'crashed', 'fenced', 'isolated', 'shuttingDown', 'stopped'] as const
 
 const expectSchema = obj({
   lostAckedWrites: countExpectation.optional(),

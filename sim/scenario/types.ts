@@ -85,6 +85,8 @@ export type NodeRef = number | string
 export type TimelineAction =
   | { atMs: number; action: 'crashBroker'; broker: NodeRef }
   | { atMs: number; action: 'restartBroker'; broker: NodeRef }
+  /** controlled shutdown (KRaft): the broker hands its leaderships over, then stops; restartBroker starts it again */
+  | { atMs: number; action: 'shutdownBroker'; broker: NodeRef }
   | { atMs: number; action: 'isolate'; node: NodeRef }
   | { atMs: number; action: 'partitionNetwork'; sides: NodeRef[][] }
   | { atMs: number; action: 'healNetwork' }
@@ -173,7 +175,7 @@ export interface Expectations {
   /** producer id -> acked record count */
   producerAcked?: Record<string, CountExpectation>
   /** broker id -> state */
-  brokerState?: Record<string, 'alive' | 'crashed' | 'fenced' | 'isolated'>
+  brokerState?: Record<string, 'alive' | 'crashed' | 'fenced' | 'isolated' | 'shuttingDown' | 'stopped'>
 }
 
 /** A scenario's name and description in one more language. */

@@ -164,6 +164,7 @@ function pick<T>(rng: RngState, items: readonly T[]): T {
 
 const KINDS = [
   ['crash', 4],
+  ['shutdown', 2],
   ['isolate', 2],
   ['partition', 2],
   ['slow', 1],
@@ -233,6 +234,8 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
   const servers: NodeRef[] = [...targets.brokers, ...targets.controllers]
   const anyNode: NodeRef[] = [...servers, ...targets.clients]
   const paused = new Set<NodeRef>()
+  // each broker's controlled shutdowns [at, restart]: a second one inside would be refused (shut down twice)
+  const shutdowns = new Map<NodeRef, [number, number][]>()
   const episodes = nextRange(rng, 1, Math.max(2, Math.min(10, Math.floor(end / 6000))))
   for (let e = 0; e < episodes; e++) {
     const at = nextInt(rng, end)
@@ -243,6 +246,15 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
         const b = pick(rng, brokers)
         out.push({ atMs: at, action: 'crashBroker', broker: b })
         out.push({ atMs: stop, action: 'restartBroker', broker: b })
+        break
+      }
+      case 'shutdown': {
+        const b = pick(rng, brokers)
+        const spans = shutdowns.get(b) ?? []
+        const overlaps = spans.some(([x, y]) => at <= y && x <= stop)
+        out.push({ atMs: at, action: overlaps ? 'crashBroker' : 'shutdownBroker', broker: b })
+        out.push({ atMs: stop, action: 'restartBroker', broker: b })
+        if (!overlaps) shutdowns.set(b, [...spans, [at, stop]])
         break
       }
       case 'isolate': {

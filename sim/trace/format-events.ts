@@ -122,6 +122,7 @@ const ISR_REASON_KO: Readonly<Record<string, string>> = {
   unfenced: '브로커 unfence',
   unclean: 'unclean 선출',
   preferred: 'preferred 리더 선출',
+  controlledShutdown: '제어된 종료 (controlled shutdown)',
 }
 
 function formatEn(e: SimEvent): string {
@@ -140,6 +141,14 @@ function formatEn(e: SimEvent): string {
       return `Broker ${e.broker} unfenced`
     case 'BrokerFenced':
       return `Broker ${e.broker} fenced: no heartbeat for ${e.sinceHeartbeatMs} ms (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'BrokerShutdownRequested':
+      return `Broker ${e.broker} asks to shut down (BrokerHeartbeat WantShutDown)`
+    case 'BrokerControlledShutdown':
+      return `Broker ${e.broker} in controlled shutdown: ${e.partitions} partition${e.partitions === 1 ? '' : 's'} moved leadership or left the ISR`
+    case 'BrokerShutdownGranted':
+      return `Broker ${e.broker} fenced and told to shut down (ShouldShutDown)`
+    case 'BrokerStopped':
+      return `Broker ${e.broker} stopped (clean shutdown)`
     case 'CreateTopicsFailed':
       return `CreateTopics ${e.topic}: ${e.error}: ${e.message}`
     case 'TopicCreated':
@@ -225,6 +234,14 @@ function formatKo(e: SimEvent): string {
       return `브로커 ${e.broker} unfence`
     case 'BrokerFenced':
       return `브로커 ${e.broker} fence: ${e.sinceHeartbeatMs} ms 동안 heartbeat 없음 (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'BrokerShutdownRequested':
+      return `브로커 ${e.broker} 종료 요청 (BrokerHeartbeat WantShutDown)`
+    case 'BrokerControlledShutdown':
+      return `브로커 ${e.broker} 제어된 종료 (controlled shutdown): 파티션 ${e.partitions}개의 리더십 이동 또는 ISR 제외`
+    case 'BrokerShutdownGranted':
+      return `브로커 ${e.broker} fence 후 종료 허가 (ShouldShutDown)`
+    case 'BrokerStopped':
+      return `브로커 ${e.broker} 정상 종료`
     case 'CreateTopicsFailed':
       return `CreateTopics ${e.topic} 실패: ${e.error}: ${e.message}`
     case 'TopicCreated':

@@ -107,7 +107,8 @@ function listOffsets(w: World, leader: number, tp: string, spec: OffsetSpec): Li
   if (leader < 0) return { error: 'LEADER_NOT_AVAILABLE' }
   const img = clusterImage(w)
   const r = w.brokers[String(leader)]?.replicas[tp]
-  if (!r || brokerState(w, leader, img) === 'crashed' || brokerState(w, leader, img) === 'isolated') return { error: 'REQUEST_TIMED_OUT' }
+  const state = brokerState(w, leader, img)
+  if (!r || state === 'crashed' || state === 'stopped' || state === 'isolated') return { error: 'REQUEST_TIMED_OUT' }
   if (spec === 'earliest') return { offset: r.logStartOffset }
   if (spec === 'latest') return { offset: r.hw }
   return { offset: offsetForTimestamp(r, w.records, spec.timestamp, r.hw)?.offset ?? -1 }

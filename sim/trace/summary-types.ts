@@ -1,6 +1,7 @@
 /** The summary (CONTRACT §4): the JSON the CLI prints with --json and the app exposes. */
 
-export type BrokerState = 'alive' | 'crashed' | 'fenced' | 'isolated'
+/** 'shuttingDown': in controlled shutdown, handing its leaderships over; 'stopped': down after a clean (controlled) shutdown */
+export type BrokerState = 'alive' | 'crashed' | 'fenced' | 'isolated' | 'shuttingDown' | 'stopped'
 
 export interface Anomaly {
   kind:

@@ -91,3 +91,13 @@ test('A is the run on the page: the same scenario and seed give the same trace a
   expect(pair.b.sim.traceHash()).not.toBe(plain.traceHash())
 })
 
+
+test('a crash (A) breaks the producer’s connection; a controlled shutdown (B) hands leadership over first', () => {
+  const { facts, rows, pair } = compare('leader-failover', 'shutdown')
+  expect(pair.setting).toMatchObject({ key: 'controlled.shutdown.enable', a: 'false', b: 'true' })
+  expect(facts.a.errors.NETWORK_EXCEPTION).toBeGreaterThan(0)
+  expect(facts.b.errors.NETWORK_EXCEPTION ?? 0).toBe(0)
+  expect(row(rows, 'error-NETWORK_EXCEPTION').differs).toBe(true)
+  expect(facts.a.lost).toBe(0)
+  expect(facts.b.lost).toBe(0)
+})

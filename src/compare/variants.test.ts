@@ -10,7 +10,7 @@ function builtIn(id: string): Scenario {
 
 test('only the settings that apply are offered', () => {
   const ids = (id: string) => settingsFor(builtIn(id)).map((s) => s.id)
-  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence'])
+  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence', 'shutdown'])
   expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'protocol', 'idempotence'])
   const noReplicas: Scenario = { ...builtIn('leader-failover'), expect: {}, topics: builtIn('leader-failover').topics.map((t) => ({ ...t, replicationFactor: 1 })) }
   expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('unclean')
@@ -77,4 +77,15 @@ test('interventions are merged into the timeline, and ones that change the setti
   const b = variantScenario(merged, 'acks')
   const change = b.timeline.find((x) => x.action === 'setProducerConfig')
   expect(change).toMatchObject({ atMs: 15_000, config: { acks: '1', 'enable.idempotence': false } })
+})
+
+test('controlled.shutdown.enable: every crashBroker of the run becomes a controlled shutdown, and back', () => {
+  const a = builtIn('leader-failover')
+  expect(settingsFor(a).find((s) => s.id === 'shutdown')).toMatchObject({ key: 'controlled.shutdown.enable', a: 'false', b: 'true' })
+  const b = variantScenario(a, 'shutdown')
+  expect(b.timeline.map((x) => x.action)).toEqual(['shutdownBroker', 'restartBroker'])
+  expect({ ...b, timeline: a.timeline }).toEqual(a)
+  expect(variantScenario(b, 'shutdown').timeline).toEqual(a.timeline)
+  // nothing stops a broker in a scenario without crashes: the setting is not offered
+  expect(settingsFor(builtIn('consumer-joins-rebalance')).map((s) => s.id)).not.toContain('shutdown')
 })

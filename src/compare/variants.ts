@@ -2,7 +2,8 @@
 // interventions, merged into the timeline as a session is), B is the same run with one Kafka setting
 // flipped everywhere it appears — acks (all ↔ 1), unclean.leader.election.enable, the consumer
 // groups' partition.assignment.strategy (range ↔ cooperative-sticky), their group.protocol (classic ↔
-// consumer, KIP-848) or enable.idempotence — so
+// consumer, KIP-848), enable.idempotence, or how brokers stop (controlled.shutdown.enable: every
+// crashBroker of the timeline ↔ a shutdownBroker, the controlled shutdown) — so
 // whatever differs between A and B comes from that one setting.
 
 import {
@@ -14,7 +15,7 @@ import {
   type ConfigValue,
 } from '../../sim/index.ts'
 
-export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence'
+export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence' | 'shutdown'
 
 /** One setting the learner may compare, with A's value (as the run has it) and B's. */
 export interface SettingOption {
@@ -29,7 +30,7 @@ export interface SettingOption {
   changedDuringRun: boolean
 }
 
-export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence']
+export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'shutdown']
 
 const KEYS: Record<SettingId, string> = {
   acks: 'acks',
@@ -37,6 +38,7 @@ const KEYS: Record<SettingId, string> = {
   strategy: 'partition.assignment.strategy',
   protocol: 'group.protocol',
   idempotence: 'enable.idempotence',
+  shutdown: 'controlled.shutdown.enable',
 }
 
 /** Keys only one group protocol takes (ConsumerConfig rejects the classic ones with group.protocol=consumer). */
@@ -79,6 +81,9 @@ function valuesOf(scenario: Scenario, id: SettingId): string[] {
       return scenario.consumers.filter((c) => c.config['group.protocol'] !== 'consumer').map((c) => firstAssignor(c.config))
     case 'protocol':
       return scenario.consumers.map((c) => (c.config['group.protocol'] === 'consumer' ? 'consumer' : 'classic'))
+    case 'shutdown':
+      // a crash stops a broker without handing anything over, as controlled.shutdown.enable=false would
+      return scenario.timeline.flatMap((a) => (a.action === 'crashBroker' ? ['false'] : a.action === 'shutdownBroker' ? ['true'] : []))
   }
 }
 
@@ -89,6 +94,7 @@ function otherValue(id: SettingId, first: string): string {
       return first === 'all' ? '1' : 'all'
     case 'idempotence':
     case 'unclean':
+    case 'shutdown':
       return first === 'true' ? 'false' : 'true'
     case 'strategy':
       return first === 'cooperative-sticky' ? 'range' : 'cooperative-sticky'
@@ -117,6 +123,7 @@ function flipConfig(id: SettingId, b: string, config: ConfigMap): ConfigMap {
 
 function flipAction(id: SettingId, b: string, a: TimelineAction): TimelineAction {
   const key = KEYS[id]
+  if (id === 'shutdown' && (a.action === 'crashBroker' || a.action === 'shutdownBroker')) return { atMs: a.atMs, action: b === 'true' ? 'shutdownBroker' : 'crashBroker', broker: a.broker }
   if (id === 'unclean' && a.action === 'setTopicConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
   if (id === 'strategy' && a.action === 'setConsumerConfig' && key in a.config) return { ...a, config: { ...a.config, [key]: configValue(id, b) } }
   if (id === 'protocol' && a.action === 'setConsumerConfig') return { ...a, config: flipConfig(id, b, a.config) }

@@ -36,6 +36,10 @@ export function actionText(a: TimelineAction): Text {
       const n = node(a.broker)
       return { en: `Restart ${n.en}`, ko: `${n.ko} 재시작` }
     }
+    case 'shutdownBroker': {
+      const n = node(a.broker)
+      return { en: `Shut ${n.en} down (controlled shutdown)`, ko: `${n.ko} 정상 종료 (controlled shutdown)` }
+    }
     case 'isolate': {
       const n = node(a.node)
       return { en: `Cut ${n.en} off the network`, ko: `${n.ko} 고립 (네트워크에서 끊음)` }

@@ -106,7 +106,7 @@ export function BrokerCard({
   const t = useT()
   const selected = useUi((s) => isSelected(s.selection, 'broker', broker.id))
   const select = () => useUi.getState().select({ kind: 'broker', id: broker.id })
-  const processUp = broker.state !== 'crashed'
+  const processUp = broker.state !== 'crashed' && broker.state !== 'stopped'
   return (
     <div
       className={`broker-card state-${broker.state}${selected ? ' selected' : ''}`}
@@ -146,7 +146,7 @@ export function BrokerCard({
         )}
       </div>
       <Badges broker={broker} voter={voter} />
-      <Replicas cells={broker.replicas} crashed={broker.state === 'crashed'} />
+      <Replicas cells={broker.replicas} crashed={!processUp} />
       <Countdowns list={countdowns} note={note} />
       <Callouts target={{ kind: 'broker', id: broker.id }} />
     </div>

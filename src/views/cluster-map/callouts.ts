@@ -36,6 +36,10 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
       return { key, atMs: e.atMs, target: { kind: 'broker', id: e.broker }, tone: 'bad', text: { en: `Broker ${e.broker} fenced`, ko: `브로커 ${e.broker} fence됨` } }
     case 'BrokerUnfenced':
       return { key, atMs: e.atMs, target: { kind: 'broker', id: e.broker }, tone: 'good', text: { en: `Broker ${e.broker} unfenced`, ko: `브로커 ${e.broker} fence 해제` } }
+    case 'BrokerControlledShutdown':
+      return { key, atMs: e.atMs, target: { kind: 'broker', id: e.broker }, tone: 'info', text: { en: `Broker ${e.broker}: controlled shutdown, ${e.partitions} partitions handed over`, ko: `브로커 ${e.broker}: 제어된 종료, 파티션 ${e.partitions}개 넘김` } }
+    case 'BrokerStopped':
+      return { key, atMs: e.atMs, target: { kind: 'broker', id: e.broker }, tone: 'info', text: { en: `Broker ${e.broker} stopped cleanly`, ko: `브로커 ${e.broker} 정상 종료` } }
     case 'LeaderElected': {
       const tp = `${e.topic}-${e.partition}`
       const target = partitionTarget(e.to, e.from)

@@ -93,9 +93,11 @@ export function mapCountdowns(view: ClusterView): MapCountdowns {
   return out
 }
 
-/** What a crashed broker's card says while nothing is counting down for it yet. */
+/** What a crashed or stopped broker's card says while nothing is counting down for it yet. */
 export function offlineNote(view: ClusterView, broker: number): Text | null {
   const b = view.brokers.find((x) => x.id === broker)
+  if (b?.state === 'stopped') return { en: 'Stopped cleanly: its leaderships had moved before it went', ko: '정상 종료: 멈추기 전에 리더 역할을 넘김' }
+  if (b?.state === 'shuttingDown') return { en: 'Controlled shutdown: handing its leaderships over', ko: '제어된 종료 중: 리더 역할을 넘기는 중' }
   if (!b || b.state !== 'crashed') return null
   if (view.waits.fencing.some((f) => f.broker === broker)) return null
   if (view.activeController === null)

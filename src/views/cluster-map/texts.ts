@@ -68,9 +68,11 @@ export const STATE_TEXT: Record<BrokerState, Text> = {
   crashed: { en: 'crashed', ko: '다운됨' },
   fenced: { en: 'fenced', ko: '펜싱됨 (fenced)' },
   isolated: { en: 'isolated', ko: '격리됨' },
+  shuttingDown: { en: 'shutting down', ko: '종료 중' },
+  stopped: { en: 'stopped', ko: '정상 종료됨' },
 }
 
-export const STATE_ICON: Record<BrokerState, string> = { alive: '●', crashed: '✕', fenced: '⛔', isolated: '✂' }
+export const STATE_ICON: Record<BrokerState, string> = { alive: '●', crashed: '✕', fenced: '⛔', isolated: '✂', shuttingDown: '⏻', stopped: '■' }
 
 export const ROLE_TEXT: Record<ReplicaRole, Text> = {
   leader: { en: 'Leader', ko: 'Leader (리더)' },

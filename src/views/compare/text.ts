@@ -65,6 +65,10 @@ export const SETTING_ABOUT: Record<SettingId, Text> = {
     en: "Whether the broker recognises a producer's retried batch by its producer id and sequence numbers instead of writing it again.",
     ko: '브로커가 재시도된 배치를 프로듀서 id와 시퀀스 번호로 알아보고 다시 쓰지 않는지 여부.',
   },
+  shutdown: {
+    en: 'How a broker stops: at once (a crash: its partitions have no working leader until the controller fences it) or by controlled shutdown (it hands its leaderships over and leaves the ISRs first).',
+    ko: '브로커가 멈추는 방식: 곧바로 (크래시: 컨트롤러가 fence할 때까지 그 파티션들에 동작하는 리더가 없음) 또는 제어된 종료 (먼저 리더 역할을 넘기고 ISR에서 빠짐).',
+  },
 }
 
 /** The select's option: "acks: all ↔ 1" ("enable.idempotence: true/false → false" when A's values differ). */

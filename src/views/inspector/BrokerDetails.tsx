@@ -27,6 +27,11 @@ const L = {
   faults: { en: 'Faults', ko: '장애 주입' },
   crash: { en: 'Crash', ko: '크래시' },
   restart: { en: 'Restart', ko: '재시작' },
+  shutdown: { en: 'Shut down (controlled)', ko: '정상 종료 (controlled shutdown)' },
+  shutdownHint: {
+    en: 'Controlled shutdown: the broker hands its leaderships over and leaves the ISRs, then stops (shutdownBroker)',
+    ko: '제어된 종료: 브로커가 리더 역할을 넘기고 ISR에서 빠진 뒤 멈춥니다 (shutdownBroker)',
+  },
   isolate: { en: 'Isolate from the network', ko: '네트워크에서 고립' },
   heal: { en: 'Heal network', ko: '네트워크 복구' },
   linkTo: { en: 'Link to broker', ko: '대상 브로커' },
@@ -124,7 +129,7 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
   const t = useT()
   const id = broker.id
   const name = { en: `broker ${id}`, ko: `브로커 ${id}` }
-  const crashed = broker.state === 'crashed'
+  const crashed = broker.state === 'crashed' || broker.state === 'stopped'
   const others = view.brokers.map((b) => b.id).filter((b) => b !== id)
   return (
     <Section title={t(L.faults)}>
@@ -132,6 +137,10 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
         <button type="button" className="danger" disabled={crashed} data-testid={`inspector-broker-${id}-crash`}
           onClick={() => runAction({ action: 'crashBroker', broker: id }, { en: `Crash ${name.en}`, ko: `${name.ko} 다운` })}>
           ✕ {t(L.crash)}
+        </button>
+        <button type="button" disabled={crashed || broker.state === 'shuttingDown'} data-testid={`inspector-broker-${id}-shutdown`} title={t(L.shutdownHint)}
+          onClick={() => runAction({ action: 'shutdownBroker', broker: id }, { en: `Shut down ${name.en}`, ko: `${name.ko} 정상 종료` })}>
+          ⏻ {t(L.shutdown)}
         </button>
         <button type="button" disabled={!crashed} data-testid={`inspector-broker-${id}-restart`}
           onClick={() => runAction({ action: 'restartBroker', broker: id }, { en: `Restart ${name.en}`, ko: `${name.ko} 재시작` })}>

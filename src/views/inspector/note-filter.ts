@@ -116,6 +116,10 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
     case 'BrokerFenced':
+    case 'BrokerShutdownRequested':
+    case 'BrokerControlledShutdown':
+    case 'BrokerShutdownGranted':
+    case 'BrokerStopped':
       return { kind: 'broker', id: e.broker }
     default:
       return null

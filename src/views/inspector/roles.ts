@@ -9,6 +9,8 @@ export const BROKER_STATE: Record<BrokerState, { glyph: string; text: Text }> = 
   crashed: { glyph: '✕', text: { en: 'crashed', ko: '다운됨 (crashed)' } },
   fenced: { glyph: '⊘', text: { en: 'fenced', ko: 'fenced (차단됨)' } },
   isolated: { glyph: '⧄', text: { en: 'isolated', ko: '네트워크 고립' } },
+  shuttingDown: { glyph: '⏻', text: { en: 'shutting down (controlled shutdown)', ko: '종료 중 (controlled shutdown)' } },
+  stopped: { glyph: '■', text: { en: 'stopped (clean shutdown)', ko: '정상 종료됨' } },
 }
 
 export const REPLICA_ROLE: Record<ReplicaRole, { glyph: string; text: Text }> = {

@@ -22,12 +22,12 @@ export interface RunChanges {
 }
 
 /**
- * The broker a crashBroker or restartBroker action names, as of now: a number, or a reference
+ * The broker a crashBroker, shutdownBroker or restartBroker action names, as of now: a number, or a reference
  * (leader:orders-0, replica:orders-0:1) read from the cluster's metadata now, as the action will be
  * read when its time comes (the leader may have changed by then). `byReference` says which.
  */
 function brokerNow(a: TimelineAction, view: ClusterView | null): { id: number; byReference: boolean } | null {
-  if (a.action !== 'crashBroker' && a.action !== 'restartBroker') return null
+  if (a.action !== 'crashBroker' && a.action !== 'shutdownBroker' && a.action !== 'restartBroker') return null
   const ref = a.broker
   if (typeof ref === 'number') return { id: ref, byReference: false }
   if (/^\d+$/.test(ref)) return { id: Number(ref), byReference: false }
@@ -50,15 +50,15 @@ function brokerByReference(ref: string, view: ClusterView | null): number | null
  */
 function mootness(upcoming: readonly TimelineAction[], view: ClusterView | null): (Text | null)[] {
   const down = new Map<number, boolean>()
-  for (const b of view?.brokers ?? []) down.set(b.id, b.state === 'crashed')
+  for (const b of view?.brokers ?? []) down.set(b.id, b.state === 'crashed' || b.state === 'stopped')
   return upcoming.map((a) => {
     const named = brokerNow(a, view)
     if (named === null || !down.has(named.id)) return null
     const id = named.id
     const now = named.byReference ? { en: 'now ', ko: '지금은 ' } : { en: '', ko: '' }
     const wasDown = down.get(id)!
-    down.set(id, a.action === 'crashBroker')
-    if (a.action === 'crashBroker' && wasDown) return { en: `${now.en}broker ${id}, already down: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 다운됨: 아무것도 바뀌지 않음` }
+    down.set(id, a.action !== 'restartBroker')
+    if ((a.action === 'crashBroker' || a.action === 'shutdownBroker') && wasDown) return { en: `${now.en}broker ${id}, already down: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 다운됨: 아무것도 바뀌지 않음` }
     if (a.action === 'restartBroker' && !wasDown) return { en: `${now.en}broker ${id}, already running: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 실행 중: 아무것도 바뀌지 않음` }
     return null
   })
