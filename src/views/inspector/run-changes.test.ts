@@ -47,4 +47,22 @@ describe('runChanges', () => {
       [40_000, 'broker 2, already running: this changes nothing'],
     ])
   })
+
+  it('a broker in controlled shutdown will stop: a restart to come is not moot; a stopped broker is down', () => {
+    const sim = createSimulation(scenario, { seed: 42 })
+    sim.runUntil(12_000)
+    sim.apply({ atMs: 12_000, action: 'shutdownBroker', broker: 2 })
+    sim.runUntil(12_100)
+    const timeline: TimelineAction[] = [
+      { atMs: 30_000, action: 'restartBroker', broker: 2 },
+      { atMs: 40_000, action: 'restartBroker', broker: 2 },
+    ]
+    expect(buildClusterView(sim.world).brokers.find((b) => b.id === 2)!.state).toBe('shuttingDown')
+    const leaving = runChanges(timeline, [], sim.nowMs, buildClusterView(sim.world))
+    expect(leaving.upcoming.map((u) => u.moot?.en ?? null)).toEqual([null, 'broker 2, already running: this changes nothing'])
+    sim.runUntil(20_000)
+    expect(buildClusterView(sim.world).brokers.find((b) => b.id === 2)!.state).toBe('stopped')
+    const crash: TimelineAction[] = [{ atMs: 30_000, action: 'crashBroker', broker: 2 }]
+    expect(runChanges(crash, [], sim.nowMs, buildClusterView(sim.world)).upcoming[0].moot?.en).toBe('broker 2, already down: this changes nothing')
+  })
 })

@@ -49,8 +49,9 @@ function brokerByReference(ref: string, view: ClusterView | null): number | null
  * does both, unless the person crashed it first).
  */
 function mootness(upcoming: readonly TimelineAction[], view: ClusterView | null): (Text | null)[] {
-  const down = new Map<number, boolean>()
-  for (const b of view?.brokers ?? []) down.set(b.id, b.state === 'crashed' || b.state === 'stopped')
+  // a broker in controlled shutdown is still running but about to stop: neither is moot for it
+  const down = new Map<number, boolean | 'leaving'>()
+  for (const b of view?.brokers ?? []) down.set(b.id, b.state === 'shuttingDown' ? 'leaving' : b.state === 'crashed' || b.state === 'stopped')
   return upcoming.map((a) => {
     const named = brokerNow(a, view)
     if (named === null || !down.has(named.id)) return null
@@ -58,7 +59,7 @@ function mootness(upcoming: readonly TimelineAction[], view: ClusterView | null)
     const now = named.byReference ? { en: 'now ', ko: '지금은 ' } : { en: '', ko: '' }
     const wasDown = down.get(id)!
     down.set(id, a.action !== 'restartBroker')
-    if ((a.action === 'crashBroker' || a.action === 'shutdownBroker') && wasDown) return { en: `${now.en}broker ${id}, already down: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 다운됨: 아무것도 바뀌지 않음` }
+    if ((a.action === 'crashBroker' || a.action === 'shutdownBroker') && wasDown === true) return { en: `${now.en}broker ${id}, already down: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 다운됨: 아무것도 바뀌지 않음` }
     if (a.action === 'restartBroker' && !wasDown) return { en: `${now.en}broker ${id}, already running: this changes nothing`, ko: `${now.ko}브로커 ${id}, 이미 실행 중: 아무것도 바뀌지 않음` }
     return null
   })
