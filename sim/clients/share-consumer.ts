@@ -205,7 +205,7 @@ function sendShareFetches(w: World, m: ShareMemberNode): void {
   if (m.state !== 'STABLE' || m.closing) return
   // the poll loop asks on every round: most rounds every leader has a fetch out, and nothing is made
   if (!m.fetchLeaders) m.fetchLeaders = leadersOf(m, m.assignment)
-  if (!m.fetchLeaders.some((l) => l < 0 || (m.fetchInflight[l] === undefined && !inReconnectBackoff(w, m.connBackoff, l)))) return
+  if (!anyLeaderFree(w, m, m.fetchLeaders)) return
   let byLeader: Map<number, string[]> | null = null
   for (const tp of m.assignment) {
     const leader = leaderOf(m, tp)
@@ -239,6 +239,12 @@ function sendShareFetches(w: World, m: ShareMemberNode): void {
       acknowledgements: acks,
     })
   }
+}
+
+/** Whether one of `leaders` can take a ShareFetch now (or one is unknown: metadata is needed). */
+function anyLeaderFree(w: World, m: ShareMemberNode, leaders: readonly number[]): boolean {
+  for (const l of leaders) if (l < 0 || (m.fetchInflight[l] === undefined && !inReconnectBackoff(w, m.connBackoff, l))) return true
+  return false
 }
 
 /** The leaders of `tps`, each once, ascending (-1 when one has none). */

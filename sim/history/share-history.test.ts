@@ -16,10 +16,11 @@ describe('the share log', () => {
     expect(shareEvents(shareLogOf(events))).toEqual(events)
   })
 
-  test('names each string once', () => {
+  test('names each member and partition once; keeps only the errors that are not NONE', () => {
     const log = shareLogOf(events)
-    expect(log.names).toEqual([...new Set(log.names)])
-    expect(log.names).toContain('INVALID_RECORD_STATE')
+    expect(log.members).toEqual([{ groupId: 'g', member: 'g-1' }, { groupId: 'g', member: 'g-2' }, { groupId: 'other', member: 'other-1' }])
+    expect(log.tps).toEqual(['jobs-0', 'my-topic-12'])
+    expect(log.errors).toEqual({ 2: 'INVALID_RECORD_STATE' })
   })
 
   test('an unanswered fetch keeps its own partition list', () => {

@@ -5,13 +5,14 @@
  * timeout, a lost connection or a crash: the leader may have applied those acknowledgements, and
  * handed it records nobody saw).
  * Recorded by clients/share-consumer.ts as it happens, in time order, into `history.shares`: a
- * ShareLog of paged integer columns (history/int-column.ts), one entry per fact, its strings (group,
- * member, partition, error) named once in a table. A run's share facts grow with every record a
+ * ShareLog of paged integer columns (history/int-column.ts), one entry per fact, its strings named
+ * once in tables (each member with its group, each partition); the rare refused acknowledgement keeps
+ * its error beside the columns. A run's share facts grow with every record a
  * share group handles, and as columns they cost the garbage collector nothing and snapshots share
  * them, as the read logs' columns. Readers see ShareHistoryEvent objects (shareEventAt, shareEvents).
  *
- * Invariants: entries are only appended; `n` entries are written in every column; a name id is an
- * index into `names`, and `nameIds` maps each name back to it.
+ * Invariants: entries are only appended; `n` entries are written in every column; a member id is an
+ * index into `members` and a partition id into `tps`, and the `…Ids` records map each back to it.
  */
 import type { World } from '../nodes/world.ts'
 import type { AcknowledgeType } from '../kafka/payloads.ts'
@@ -66,20 +67,22 @@ export type ShareHistoryEvent = ShareAcquired | ShareAcknowledged | ShareAckUnan
 
 export interface ShareLog {
   n: number
-  /** every string an entry names, once */
-  names: string[]
-  nameIds: Record<string, number>
+  /** every member an entry names (a client id, unique in a run), with its group, once */
+  members: { groupId: string; member: string }[]
+  memberIds: Record<string, number>
+  /** every partition an entry names, once */
+  tps: string[]
+  tpIds: Record<string, number>
   /** kind | type << 2 | delivery count << 4 (the type of an acknowledgement, the delivery count of an acquisition) */
   info: IntColumn
   atMs: IntColumn
-  group: IntColumn
   member: IntColumn
-  /** the partition's name id; for an unanswered fetch, its index in `fetchTps` */
+  /** the partition's id; for an unanswered fetch, its index in `fetchTps` */
   tp: IntColumn
   first: IntColumn
   last: IntColumn
-  /** an answered acknowledgement's error (a name id) */
-  error: IntColumn
+  /** the error of each answered acknowledgement the leader refused, by entry index (the others: NONE) */
+  errors: Record<string, string>
   /** the partitions of each unanswered ShareFetch (rare: a timeout, a lost connection, a crash) */
   fetchTps: string[][]
 }
@@ -89,14 +92,23 @@ const TYPES: readonly AcknowledgeType[] = ['ACCEPT', 'RELEASE', 'REJECT']
 
 export function newShareLog(): ShareLog {
   const c = newColumn
-  return { n: 0, names: [], nameIds: {}, info: c(), atMs: c(), group: c(), member: c(), tp: c(), first: c(), last: c(), error: c(), fetchTps: [] }
+  return { n: 0, members: [], memberIds: {}, tps: [], tpIds: {}, info: c(), atMs: c(), member: c(), tp: c(), first: c(), last: c(), errors: {}, fetchTps: [] }
 }
 
-function nameId(log: ShareLog, name: string): number {
-  let id = log.nameIds[name]
+function memberId(log: ShareLog, groupId: string, member: string): number {
+  let id = log.memberIds[member]
   if (id === undefined) {
-    id = log.nameIds[name] = log.names.length
-    log.names.push(name)
+    id = log.memberIds[member] = log.members.length
+    log.members.push({ groupId, member })
+  }
+  return id
+}
+
+function tpId(log: ShareLog, tp: string): number {
+  let id = log.tpIds[tp]
+  if (id === undefined) {
+    id = log.tpIds[tp] = log.tps.length
+    log.tps.push(tp)
   }
   return id
 }
@@ -119,30 +131,30 @@ function append(log: ShareLog, kind: ShareHistoryEvent['kind'], atMs: number, e:
   const detail = kind === 'acquired' ? e.deliveryCount! << 4 : kind === 'fetchUnanswered' ? 0 : TYPES.indexOf(e.type!) << 2
   setInt(log.info, i, KINDS.indexOf(kind) | detail)
   setInt(log.atMs, i, atMs)
-  setInt(log.group, i, nameId(log, e.groupId))
-  setInt(log.member, i, nameId(log, e.member))
+  setInt(log.member, i, memberId(log, e.groupId, e.member))
   if (kind === 'fetchUnanswered') {
     setInt(log.tp, i, log.fetchTps.length)
     log.fetchTps.push(e.tps!.slice())
     return
   }
-  setInt(log.tp, i, nameId(log, e.tp!))
+  setInt(log.tp, i, tpId(log, e.tp!))
   setInt(log.first, i, e.first!)
   setInt(log.last, i, e.last!)
-  if (kind === 'acknowledged') setInt(log.error, i, nameId(log, e.error!))
+  if (kind === 'acknowledged' && e.error !== 'NONE') log.errors[i] = e.error!
 }
 
 /** Entry `i` as the event it records. */
 export function shareEventAt(log: ShareLog, i: number): ShareHistoryEvent {
   const info = getInt(log.info, i)
   const kind = KINDS[info & 3]
-  const base = { atMs: getInt(log.atMs, i), groupId: log.names[getInt(log.group, i)], member: log.names[getInt(log.member, i)] }
+  const who = log.members[getInt(log.member, i)]
+  const base = { atMs: getInt(log.atMs, i), groupId: who.groupId, member: who.member }
   if (kind === 'fetchUnanswered') return { kind, ...base, tps: log.fetchTps[getInt(log.tp, i)].slice() }
-  const range = { tp: log.names[getInt(log.tp, i)], first: getInt(log.first, i), last: getInt(log.last, i) }
+  const range = { tp: log.tps[getInt(log.tp, i)], first: getInt(log.first, i), last: getInt(log.last, i) }
   if (kind === 'acquired') return { kind, ...base, ...range, deliveryCount: info >>> 4 }
   const type = TYPES[(info >>> 2) & 3]
   if (kind === 'ackUnanswered') return { kind, ...base, ...range, type }
-  return { kind, ...base, ...range, type, error: log.names[getInt(log.error, i)] }
+  return { kind, ...base, ...range, type, error: log.errors[i] ?? 'NONE' }
 }
 
 /** Every entry, in the order recorded (tests and tools; the checkers read entry by entry). */

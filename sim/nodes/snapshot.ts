@@ -48,7 +48,7 @@ function detach<O extends object, K extends keyof O>(w: World, owner: (w: World)
 const ownArray = <T>(a: T[]): T[] => a.slice()
 
 /** The share log's columns (history/share-history.ts), only ever appended to. */
-const SHARE_COLUMNS = ['info', 'atMs', 'group', 'member', 'tp', 'first', 'last', 'error'] as const
+const SHARE_COLUMNS = ['info', 'atMs', 'member', 'tp', 'first', 'last'] as const
 
 /** The world's shared bulk, taken out (in a fixed order). */
 function detachShared(w: World): Detached[] {
