@@ -64,6 +64,8 @@ export type SimEvent =
   | { type: 'BrokerRegistered'; atMs: number; broker: number; brokerEpoch: number }
   | { type: 'BrokerUnfenced'; atMs: number; broker: number }
   | { type: 'BrokerFenced'; atMs: number; broker: number; sinceHeartbeatMs: number; timeoutMs: number }
+  /** addBroker: a new broker process joined the cluster */
+  | { type: 'BrokerAdded'; atMs: number; broker: number }
   /** a shutdownBroker: the broker asks to shut down in its heartbeats (WantShutDown) */
   | { type: 'BrokerShutdownRequested'; atMs: number; broker: number }
   /** the controller moved `partitions` leaderships and ISR places away from the broker (handleBrokerInControlledShutdown) */
@@ -176,6 +178,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
     case 'BrokerFenced':
+    case 'BrokerAdded':
     case 'BrokerShutdownRequested':
     case 'BrokerControlledShutdown':
     case 'BrokerShutdownGranted':

@@ -11,7 +11,8 @@ import { queuePush } from '../kernel/scheduler.ts'
 import { addNetworkNode } from '../kernel/network.ts'
 import type { NodeInfo } from '../kernel/node-io.ts'
 import { emit } from '../kafka/events.ts'
-import { beginControlledShutdown } from '../cluster/broker.ts'
+import { beginControlledShutdown, newBroker } from '../cluster/broker.ts'
+import { newCoordinatorState } from '../coordinator/group-coordinator.ts'
 import { internName } from '../kernel/trace-hash.ts'
 import { newGroupMember } from '../clients/group-consumer.ts'
 import type { Scenario } from '../scenario/types.ts'
@@ -39,6 +40,21 @@ export function addShareMember(w: World, spec: Scenario['shareGroups'][number], 
   addNode(w, clientId).shareMember = clientId
   w.shareMembers[clientId] = newShareMember(spec, clientId)
   w.shareMemberIds.push(clientId)
+}
+
+/**
+ * addBroker: a broker with the next id joins the running cluster (as a new Kafka process with a
+ * fresh node.id): it gets a network node, registers with the active controller and stays fenced until
+ * it has replayed the metadata; it hosts no replica until partitions are moved to it. Returns its id.
+ */
+export function addBroker(w: World): number {
+  const id = Math.max(0, ...w.brokerIds) + 1
+  addNode(w, String(id)).broker = id
+  w.brokers[String(id)] = newBroker(id, newCoordinatorState())
+  w.brokerIds.push(id)
+  emit(w, { type: 'BrokerAdded', broker: id })
+  startNode(w, String(id))
+  return id
 }
 
 export function startNode(w: World, id: string): void {

@@ -9,7 +9,7 @@ import { closeShareMember } from '../clients/share-consumer.ts'
 import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import { healNetwork, isolateNode, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { addMember, addShareMember, crashNode, restartNode, resumeNode, shutdownBrokerNode, startNode } from '../nodes/lifecycle.ts'
+import { addBroker, addMember, addShareMember, crashNode, restartNode, resumeNode, shutdownBrokerNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
@@ -101,6 +101,9 @@ function apply(w: World, a: ScheduledAction): void {
       return partitionInto(w.net, a.sides.map((side) => side.map((ref) => resolveNode(w, ref))))
     case 'healNetwork':
       return healNetwork(w.net)
+    case 'addBroker':
+      addBroker(w)
+      return
     case 'slowLink':
       return setExtraLatency(w.net, resolveNode(w, a.between[0]), resolveNode(w, a.between[1]), a.extraLatencyMs)
     case 'cutLink':

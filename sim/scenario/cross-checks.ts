@@ -13,7 +13,7 @@ import { ConfigError, resolveProducerConfig, showValue } from '../kafka/config.t
 import { fail, formatPath } from './parse-errors.ts'
 import { checkClientName, checkTopicName } from './names.ts'
 import { References } from './references.ts'
-import { MAX_MEMBERS } from './schema.ts'
+import { MAX_BROKERS, MAX_MEMBERS } from './schema.ts'
 import { estimateRunSize, runSizeProblem } from './run-size.ts'
 
 /** Checks a scenario that has the right shape and returns it with its timeline sorted; throws ScenarioError at the first problem. */
@@ -193,6 +193,10 @@ class Checker extends References {
       case 'partitionNetwork':
         return this.networkSides(a, path)
       case 'healNetwork':
+        return a
+      case 'addBroker':
+        if (this.s.cluster.brokers + this.addedBrokers >= MAX_BROKERS) fail(`${path}.action`, `the cluster would have more than ${MAX_BROKERS} brokers`)
+        this.addedBrokers++
         return a
       case 'slowLink':
       case 'cutLink': {

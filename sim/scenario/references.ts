@@ -33,6 +33,8 @@ export class References {
   readonly groups = new Map<string, number>()
   readonly producerConfigs = new Map<string, ConfigMap>()
   readonly readers = new Set<string>()
+  /** brokers addBroker actions added so far (the timeline is checked in time order): ids after cluster.brokers */
+  addedBrokers = 0
 
   constructor(s: Scenario) {
     this.s = s
@@ -122,7 +124,8 @@ export class References {
    * controller. Numeric strings become numbers. Returns the normalised reference.
    */
   node(ref: NodeRef, path: string, use: NodeUse): NodeRef {
-    const { brokers, controller } = this.s.cluster
+    const { controller } = this.s.cluster
+    const brokers = this.s.cluster.brokers + this.addedBrokers
     const voters = controller.voters
     if (typeof ref === 'number' || /^\d+$/.test(ref)) return this.brokerNumber(ref, path, use)
     if (ref === 'controller') {
@@ -153,7 +156,8 @@ export class References {
 
   /** A broker number 1..brokers; as a controller, one of the combined voters 1..voters. */
   private brokerNumber(ref: number | string, path: string, use: NodeUse): number {
-    const { brokers, controller } = this.s.cluster
+    const { controller } = this.s.cluster
+    const brokers = this.s.cluster.brokers + this.addedBrokers
     const voters = controller.voters
     const n = Number(ref)
     if (!Number.isInteger(n) || n < 1 || n > brokers) fail(path, `${showValue(ref)} is not a broker (brokers are 1..${brokers})`)

@@ -26,7 +26,7 @@ import { seedProblem } from './seed.ts'
 import { describe, own } from './zod-messages.ts'
 
 const INT_MAX = 2147483647
-const MAX_BROKERS = 50
+export const MAX_BROKERS = 50
 const MAX_VOTERS = 7
 const MAX_PARTITIONS = 1000
 /** The most members one consumer group may have, counting the ones addConsumer actions add. */
@@ -100,6 +100,7 @@ const actionSchemas = {
   isolate: obj({ ...at, action: z.literal('isolate'), node: nodeRef }),
   partitionNetwork: obj({ ...at, action: z.literal('partitionNetwork'), sides: z.array(z.array(nodeRef).min(1)).min(1) }),
   healNetwork: obj({ ...at, action: z.literal('healNetwork') }),
+  addBroker: obj({ ...at, action: z.literal('addBroker') }),
   slowLink: obj({
     ...at,
     action: z.literal('slowLink'),

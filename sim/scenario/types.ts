@@ -90,6 +90,8 @@ export type TimelineAction =
   | { atMs: number; action: 'isolate'; node: NodeRef }
   | { atMs: number; action: 'partitionNetwork'; sides: NodeRef[][] }
   | { atMs: number; action: 'healNetwork' }
+  /** a new broker (the next id) joins the running cluster: it registers, catches up, and leads or follows nothing until partitions are moved to it */
+  | { atMs: number; action: 'addBroker' }
   | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }
   | { atMs: number; action: 'cutLink'; between: [NodeRef, NodeRef] }
   | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }

@@ -12,6 +12,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   BrokerRegistered: { type: 'BrokerRegistered', atMs: 1, broker: 2, brokerEpoch: 7 },
   BrokerUnfenced: { type: 'BrokerUnfenced', atMs: 1, broker: 2 },
   BrokerFenced: { type: 'BrokerFenced', atMs: 1, broker: 2, sinceHeartbeatMs: 9001, timeoutMs: 9000 },
+  BrokerAdded: { type: 'BrokerAdded', atMs: 1, broker: 4 },
   BrokerShutdownRequested: { type: 'BrokerShutdownRequested', atMs: 1, broker: 2 },
   BrokerControlledShutdown: { type: 'BrokerControlledShutdown', atMs: 1, broker: 2, partitions: 5 },
   BrokerShutdownGranted: { type: 'BrokerShutdownGranted', atMs: 1, broker: 2 },
@@ -55,7 +56,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(44)
+    expect(ALL.length).toBe(45)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')

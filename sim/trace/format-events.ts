@@ -141,6 +141,8 @@ function formatEn(e: SimEvent): string {
       return `Broker ${e.broker} unfenced`
     case 'BrokerFenced':
       return `Broker ${e.broker} fenced: no heartbeat for ${e.sinceHeartbeatMs} ms (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'BrokerAdded':
+      return `Broker ${e.broker} added to the cluster: it registers and hosts nothing until partitions are moved to it`
     case 'BrokerShutdownRequested':
       return `Broker ${e.broker} asks to shut down (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':
@@ -234,6 +236,8 @@ function formatKo(e: SimEvent): string {
       return `브로커 ${e.broker} unfence`
     case 'BrokerFenced':
       return `브로커 ${e.broker} fence: ${e.sinceHeartbeatMs} ms 동안 heartbeat 없음 (broker.session.timeout.ms=${e.timeoutMs})`
+    case 'BrokerAdded':
+      return `브로커 ${e.broker} 클러스터에 추가: 등록한 뒤, 파티션이 옮겨 올 때까지 아무 레플리카도 맡지 않음`
     case 'BrokerShutdownRequested':
       return `브로커 ${e.broker} 종료 요청 (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':

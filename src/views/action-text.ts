@@ -50,6 +50,8 @@ export function actionText(a: TimelineAction): Text {
     }
     case 'healNetwork':
       return { en: 'Heal the network', ko: '네트워크 복구' }
+    case 'addBroker':
+      return { en: 'Add a broker', ko: '브로커 추가' }
     case 'slowLink': {
       const [x, y] = a.between.map(node)
       const d = seconds(a.extraLatencyMs)

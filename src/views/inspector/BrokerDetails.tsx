@@ -28,6 +28,11 @@ const L = {
   crash: { en: 'Crash', ko: '크래시' },
   restart: { en: 'Restart', ko: '재시작' },
   shutdown: { en: 'Shut down (controlled)', ko: '정상 종료 (controlled shutdown)' },
+  addBroker: { en: 'Add a broker', ko: '브로커 추가' },
+  addBrokerHint: {
+    en: 'A new broker (the next id) joins the cluster: it registers and catches up, then hosts nothing until partitions are moved to it (addBroker)',
+    ko: '새 브로커(다음 id)가 클러스터에 합류합니다: 등록하고 따라잡지만, 파티션을 옮겨 주기 전까지는 아무것도 맡지 않습니다 (addBroker)',
+  },
   shutdownHint: {
     en: 'Controlled shutdown: the broker hands its leaderships over and leaves the ISRs, then stops (shutdownBroker)',
     ko: '제어된 종료: 브로커가 리더 역할을 넘기고 ISR에서 빠진 뒤 멈춥니다 (shutdownBroker)',
@@ -160,6 +165,10 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
         <button type="button" data-testid={`inspector-broker-${id}-elect`}
           onClick={() => runAction({ action: 'electPreferredLeaders' }, { en: 'Elect preferred leaders', ko: 'preferred leader 선출' })}>
           {t(L.elect)}
+        </button>
+        <button type="button" data-testid="inspector-add-broker" title={t(L.addBrokerHint)}
+          onClick={() => runAction({ action: 'addBroker' }, { en: 'Add a broker', ko: '브로커 추가' })}>
+          + {t(L.addBroker)}
         </button>
       </div>
       <p className="insp-hint">{t(L.electHint)}</p>

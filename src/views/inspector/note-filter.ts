@@ -116,6 +116,7 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
     case 'BrokerFenced':
+    case 'BrokerAdded':
     case 'BrokerShutdownRequested':
     case 'BrokerControlledShutdown':
     case 'BrokerShutdownGranted':
