@@ -76,6 +76,11 @@ export interface FetchClient {
   errors: Record<string, number>
 }
 
+/** A FetchClient's metadata and fetch state at its start: nothing asked yet, metadata needed. */
+export function newFetchState(): Pick<FetchClient, 'metaInflight' | 'metaCorr' | 'metaSentMs' | 'metaTarget' | 'metaFetchedMs' | 'needMetadata' | 'fetchInflight'> {
+  return { metaInflight: false, metaCorr: 0, metaSentMs: 0, metaTarget: 0, metaFetchedMs: 0, needMetadata: true, fetchInflight: {} }
+}
+
 export interface FetchPartition {
   tp: string
   position: number

@@ -36,7 +36,7 @@ import { resolveShareConsumerConfig } from '../kafka/config.ts'
 import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 import type { ShareGroupSpec } from '../scenario/types.ts'
 import { recordShareAckUnanswered, recordShareAcknowledged, recordShareAcquired, recordShareFetchUnanswered } from '../history/share-history.ts'
-import { abandonMetadata, connectionFailed, countError, expireFetchRequests, inReconnectBackoff, metadataDue, requestMetadata } from './fetcher.ts'
+import { abandonMetadata, connectionFailed, countError, expireFetchRequests, inReconnectBackoff, metadataDue, newFetchState, requestMetadata } from './fetcher.ts'
 import type { ShareMemberNode } from './share-consumer-types.ts'
 import { armHeartbeatTimer, armHeartbeatTimerAt } from './heartbeat-timer.ts'
 
@@ -48,13 +48,7 @@ export function newShareMember(spec: ShareGroupSpec, clientId: string): ShareMem
     groupId: spec.groupId,
     spec,
     cfg: resolveShareConsumerConfig(spec.config),
-    metaInflight: false,
-    metaCorr: 0,
-    metaSentMs: 0,
-    metaTarget: 0,
-    metaFetchedMs: 0,
-    needMetadata: true,
-    fetchInflight: {},
+    ...newFetchState(),
     fetchTps: {},
     connBackoff: {},
     errors: {},

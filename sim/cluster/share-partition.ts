@@ -121,7 +121,7 @@ export function acquire(sp: SharePartitionState, member: string, maxRecords: num
   return runs
 }
 
-/** Whether acquire would hand out anything: a record of the window is AVAILABLE, or new ones are below `highWatermark` with room in the window. */
+/** Whether acquire would hand out anything: an AVAILABLE record in the window, or new ones below `highWatermark` that fit in it. */
 export function canAcquire(sp: SharePartitionState, highWatermark: number, limits: ShareLimits): boolean {
   if (Math.min(highWatermark, sp.startOffset + limits.maxLocks) > sp.endOffset) return true
   for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === AVAILABLE) return true

@@ -18,39 +18,31 @@ import type { World } from '../nodes/world.ts'
 import type { AcknowledgeType } from '../kafka/payloads.ts'
 import { getInt, newColumn, setInt, type IntColumn } from './int-column.ts'
 
-export interface ShareAcquired {
-  kind: 'acquired'
+/** What every fact about a range of records says: when, who, and which records. */
+interface ShareRangeFact {
   atMs: number
   groupId: string
   member: string
   tp: string
   first: number
   last: number
+}
+
+export interface ShareAcquired extends ShareRangeFact {
+  kind: 'acquired'
   deliveryCount: number
 }
 
-export interface ShareAcknowledged {
+export interface ShareAcknowledged extends ShareRangeFact {
   kind: 'acknowledged'
-  atMs: number
-  groupId: string
-  member: string
-  tp: string
-  first: number
-  last: number
   type: AcknowledgeType
   /** the leader's answer for the partition: NONE, or why it refused (INVALID_RECORD_STATE: the lock had run out) */
   error: string
 }
 
 /** Acknowledgements sent whose answer the member never took (the leader may have applied them). */
-export interface ShareAckUnanswered {
+export interface ShareAckUnanswered extends ShareRangeFact {
   kind: 'ackUnanswered'
-  atMs: number
-  groupId: string
-  member: string
-  tp: string
-  first: number
-  last: number
   type: AcknowledgeType
 }
 

@@ -7,7 +7,7 @@ import type { GroupCard, MemberView } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { ErrorCounts, Fields, Section, SelectLink } from './parts.tsx'
 import { PositionTable } from './ClientDetails.tsx'
-import { runAction } from './run-action.ts'
+import { MemberButtons } from './member-buttons.tsx'
 
 const L = {
   member: { en: 'Member', ko: '멤버' },
@@ -22,9 +22,6 @@ const L = {
   positions: { en: 'Positions and committed offsets', ko: 'Position과 커밋된 오프셋' },
   committed: { en: 'Committed', ko: '커밋됨' },
   actions: { en: 'Actions', ko: '조작' },
-  crash: { en: 'Crash', ko: '크래시' },
-  restart: { en: 'Restart', ko: '재시작' },
-  remove: { en: 'Leave the group', ko: '그룹에서 나가기' },
   closed: { en: 'left the group (closed)', ko: '그룹을 떠남 (closed)' },
   goneHint: {
     en: 'This member is not in the group now. Restart starts its process again: it joins with a new member id and the group rebalances.',
@@ -36,32 +33,11 @@ const L = {
   },
 }
 
-function RestartButton({ id }: { id: string }) {
-  const t = useT()
-  return (
-    <button type="button" data-testid={`inspector-member-${id}-restart`}
-      onClick={() => runAction({ action: 'restartConsumer', member: id, afterMs: 0 }, { en: `Restart ${id}`, ko: `${id} 재시작` })}>
-      ↻ {t(L.restart)}
-    </button>
-  )
-}
-
 function MemberActions({ member, down }: { member: MemberView; down: boolean }) {
   const t = useT()
-  const id = member.clientId
   return (
     <Section title={t(L.actions)}>
-      <div className="insp-actions">
-        <button type="button" className="danger" disabled={down} data-testid={`inspector-member-${id}-crash`}
-          onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 크래시` })}>
-          ✕ {t(L.crash)}
-        </button>
-        <RestartButton id={id} />
-        <button type="button" disabled={down || member.state === 'closed'} data-testid={`inspector-member-${id}-remove`}
-          onClick={() => runAction({ action: 'removeConsumer', member: id }, { en: `Remove ${id}`, ko: `${id} 제거` })}>
-          {t(L.remove)}
-        </button>
-      </div>
+      <MemberButtons id={member.clientId} canCrash={!down} canLeave={!down && member.state !== 'closed'} />
       <p className="insp-hint">{t(L.hint)}</p>
     </Section>
   )
@@ -111,12 +87,7 @@ export function GoneMemberDetails({ id, groupId, down }: { id: string; groupId: 
       </h2>
       <Fields rows={[[t(L.group), <SelectLink to={{ kind: 'group', id: groupId }}>{groupId}</SelectLink>]]} />
       <Section title={t(L.actions)}>
-        <div className="insp-actions">
-          <button type="button" className="danger" disabled data-testid={`inspector-member-${id}-crash`}>
-            ✕ {t(L.crash)}
-          </button>
-          <RestartButton id={id} />
-        </div>
+        <MemberButtons id={id} canCrash={false} />
         <p className="insp-hint">{t(L.goneHint)}</p>
       </Section>
     </div>

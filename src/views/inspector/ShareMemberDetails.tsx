@@ -10,7 +10,7 @@ import type { ShareGroupCard, ShareMemberHolding } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
 import { inFlightByPartition, shareMemberStatus } from '../groups/share.ts'
 import { Fields, Section } from './parts.tsx'
-import { runAction } from './run-action.ts'
+import { MemberButtons } from './member-buttons.tsx'
 
 const L = {
   member: { en: 'Share consumer', ko: '셰어 컨슈머' },
@@ -22,9 +22,6 @@ const L = {
   processing: { en: 'Records of the poll being processed', ko: '처리 중인 poll의 레코드' },
   acks: { en: 'ACCEPT / RELEASE / REJECT', ko: 'ACCEPT / RELEASE / REJECT' },
   actions: { en: 'Actions', ko: '조작' },
-  crash: { en: 'Crash', ko: '크래시' },
-  restart: { en: 'Restart', ko: '재시작' },
-  remove: { en: 'Leave the group', ko: '그룹에서 나가기' },
   hint: {
     en: 'A crash acknowledges nothing: the records it holds stay ACQUIRED until group.share.record.lock.duration.ms runs out, then other members get them (delivery count + 1); the coordinator fences it after group.share.session.timeout.ms. Leaving acknowledges and closes its share sessions: the leaders release what it held at once.',
     ko: '크래시하면 아무것도 확인하지 않으므로, 잡고 있던 레코드는 group.share.record.lock.duration.ms가 지날 때까지 ACQUIRED로 남았다가 다른 멤버에게 갑니다(전달 횟수 + 1). 코디네이터는 group.share.session.timeout.ms 뒤에 이 멤버를 내보냅니다. 그룹에서 나가면 확인을 보내고 셰어 세션을 닫으므로, 리더가 잡고 있던 레코드를 바로 풀어 줍니다.',
@@ -33,24 +30,10 @@ const L = {
 
 function Actions({ member }: { member: ShareMemberHolding }) {
   const t = useT()
-  const id = member.clientId
-  const status = shareMemberStatus(member)
+  const up = shareMemberStatus(member) === 'up'
   return (
     <Section title={t(L.actions)}>
-      <div className="insp-actions">
-        <button type="button" className="danger" disabled={status !== 'up'} data-testid={`inspector-member-${id}-crash`}
-          onClick={() => runAction({ action: 'crashConsumer', member: id }, { en: `Crash ${id}`, ko: `${id} 크래시` })}>
-          ✕ {t(L.crash)}
-        </button>
-        <button type="button" data-testid={`inspector-member-${id}-restart`}
-          onClick={() => runAction({ action: 'restartConsumer', member: id, afterMs: 0 }, { en: `Restart ${id}`, ko: `${id} 재시작` })}>
-          ↻ {t(L.restart)}
-        </button>
-        <button type="button" disabled={status !== 'up'} data-testid={`inspector-member-${id}-remove`}
-          onClick={() => runAction({ action: 'removeConsumer', member: id }, { en: `Remove ${id}`, ko: `${id} 제거` })}>
-          {t(L.remove)}
-        </button>
-      </div>
+      <MemberButtons id={member.clientId} canCrash={up} canLeave={up} />
       <p className="insp-hint">{t(L.hint)}</p>
     </Section>
   )
