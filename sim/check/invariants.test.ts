@@ -126,15 +126,16 @@ describe('state invariants', () => {
     const state = newInvariantState()
     expect(runCheckingInvariants(sim, 45000, state)).toBeNull()
     const sp = sim.world.shares['workers|jobs-0']
-    expect(sp.states.length).toBeGreaterThan(0)
+    expect(sp.batches.length).toBeGreaterThan(0)
     expect(checkInvariants(sim.world, state, null)).toEqual([])
-    const owner = sp.owners[0]
-    sp.owners[0] = sp.states[0] === 1 ? '' : 'someone'
+    const head = sp.batches[0]
+    const owner = head.owner
+    head.owner = head.state === 1 ? '' : 'someone'
     expect(checkInvariants(sim.world, state, null)).toEqual([
       { invariant: 'shareWindow', detail: expect.stringMatching(/^share partition workers\|jobs-0: offset \d+ is in state \d with holder/) },
     ])
-    sp.owners[0] = owner
-    sp.deliveries[0] = 6
+    head.owner = owner
+    head.deliveries = 6
     expect(checkInvariants(sim.world, state, null)).toEqual([
       { invariant: 'shareWindow', detail: `share partition workers|jobs-0: offset ${sp.startOffset} delivered 6 times (limit 5)` },
     ])

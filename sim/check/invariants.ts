@@ -94,11 +94,17 @@ function checkShareWindows(w: World, out: InvariantViolation[]): void {
     const n = sp.endOffset - sp.startOffset
     const bad = (what: string) => out.push({ invariant: 'shareWindow', detail: `share partition ${key}: ${what}` })
     if (n < 0) bad(`start offset ${sp.startOffset} above end ${sp.endOffset}`)
-    if (sp.states.length !== n || sp.deliveries.length !== n || sp.owners.length !== n || sp.lockUntilMs.length !== n) bad(`${n} offsets in the window but ${sp.states.length} states`)
-    if (sp.states[0] === ACKNOWLEDGED || sp.states[0] === ARCHIVED) bad(`its first record (offset ${sp.startOffset}) is done, yet the start offset did not move past it`)
-    for (let i = 0; i < sp.states.length; i++) {
-      if ((sp.states[i] === ACQUIRED) !== (sp.owners[i] !== '' && sp.lockUntilMs[i] >= 0)) bad(`offset ${sp.startOffset + i} is in state ${sp.states[i]} with holder '${sp.owners[i]}' and lock ${sp.lockUntilMs[i]}`)
-      if (sp.deliveries[i] > limit) bad(`offset ${sp.startOffset + i} delivered ${sp.deliveries[i]} times (limit ${limit})`)
+    let next = sp.startOffset
+    for (const b of sp.batches) {
+      if (b.first !== next || b.last < b.first) bad(`a batch [${b.first}, ${b.last}] where the window's next offset is ${next}`)
+      next = b.last + 1
+    }
+    if (next !== sp.endOffset) bad(`${n} offsets in the window but its batches end at ${next}`)
+    const head = sp.batches[0]
+    if (head !== undefined && (head.state === ACKNOWLEDGED || head.state === ARCHIVED)) bad(`its first record (offset ${sp.startOffset}) is done, yet the start offset did not move past it`)
+    for (const b of sp.batches) {
+      if ((b.state === ACQUIRED) !== (b.owner !== '' && b.lockUntilMs >= 0)) bad(`offset ${b.first} is in state ${b.state} with holder '${b.owner}' and lock ${b.lockUntilMs}`)
+      if (b.deliveries > limit) bad(`offset ${b.first} delivered ${b.deliveries} times (limit ${limit})`)
     }
   }
 }

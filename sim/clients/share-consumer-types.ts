@@ -6,7 +6,7 @@
 import type { ShareConsumerConfig } from '../kafka/config.ts'
 import type { ShareAcknowledgement } from '../kafka/payloads.ts'
 import type { ShareGroupSpec } from '../scenario/types.ts'
-import type { ConnBackoff, FetchClient } from './fetcher.ts'
+import type { ConnBackoff, FetchClient, FetchInflight } from './fetcher.ts'
 
 /** The share consumer's membership (ShareMembershipManager's states, simplified). */
 export type ShareMemberState = 'UNSUBSCRIBED' | 'JOINING' | 'STABLE' | 'LEAVING' | 'CLOSED' | 'FATAL'
@@ -17,6 +17,18 @@ export interface AcquiredRun {
   first: number
   last: number
   deliveryCount: number
+}
+
+/** The assigned partitions of each known leader, in assignment order; whether one has no known leader (metadata is needed). */
+export interface ShareFetchPlan {
+  byLeader: { leader: number; tps: string[] }[]
+  leaderUnknown: boolean
+}
+
+/** The acknowledgements request `corr` carries. */
+export interface AcksInFlight {
+  corr: number
+  acks: ShareAcknowledgement[]
 }
 
 export interface ShareMemberNode extends FetchClient {
@@ -35,8 +47,8 @@ export interface ShareMemberNode extends FetchClient {
   topicLeaders: Record<string, { leader: number; leaderEpoch: number }[]>
   /** each partition's leader as topicLeaders says, looked up once (the poll loop asks on every round); emptied when metadata comes */
   leaderOfTp: Record<string, number>
-  /** the leaders of the assignment, each once, ascending (-1: a partition without one); null when the assignment or metadata changed */
-  fetchLeaders: number[] | null
+  /** the assignment grouped by leader for ShareFetches; null when the assignment or metadata changed */
+  fetchPlan: ShareFetchPlan | null
   coordinator: number
   findCoordinator: { corr: number; node: number; deadline: number } | null
   findTarget: number
@@ -53,12 +65,14 @@ export interface ShareMemberNode extends FetchClient {
   processing: AcquiredRun[]
   /** acknowledgements to send (with the next ShareFetch to the partition's leader, or a ShareAcknowledge) */
   pendingAcks: ShareAcknowledgement[]
+  /** the leader each pending acknowledgement goes to, as metadata said when it was added or last came */
+  pendingAckLeaders: number[]
   /** brokers whose connection failed lately (reconnect backoff) */
   connBackoff: ConnBackoff
-  /** the partitions of each ShareFetch in flight, by leader */
-  fetchTps: Record<string, string[]>
-  /** acknowledgements on the wire, by the request's correlation id (answered into history) */
-  acksInFlight: Record<string, ShareAcknowledgement[]>
+  /** the ShareFetch in flight to each leader, with the partitions it names */
+  fetchInflight: Record<string, FetchInflight & { tps: string[] }>
+  /** acknowledgements on the wire with the request that carries them, in the order sent (answered into history); a few at most: one per leader's ShareFetch, and ShareAcknowledges */
+  acksInFlight: AcksInFlight[]
   app: 'polling' | 'processing' | 'stopped'
   pollSeq: number
   closing: boolean

@@ -37,7 +37,7 @@ import { parseTopicPartition, partitionName } from '../kafka/topic-partition.ts'
 import type { ShareGroupSpec } from '../scenario/types.ts'
 import { recordShareAckUnanswered, recordShareAcknowledged, recordShareAcquired, recordShareFetchUnanswered } from '../history/share-history.ts'
 import { abandonMetadata, connectionFailed, countError, expireFetchRequests, inReconnectBackoff, metadataDue, newFetchState, requestMetadata } from './fetcher.ts'
-import type { ShareMemberNode } from './share-consumer-types.ts'
+import type { ShareFetchPlan, ShareMemberNode } from './share-consumer-types.ts'
 import { armHeartbeatTimer, armHeartbeatTimerAt } from './heartbeat-timer.ts'
 
 const TICK_MS = 1000
@@ -49,7 +49,7 @@ export function newShareMember(spec: ShareGroupSpec, clientId: string): ShareMem
     spec,
     cfg: resolveShareConsumerConfig(spec.config),
     ...newFetchState(),
-    fetchTps: {},
+    fetchInflight: {},
     connBackoff: {},
     errors: {},
     state: 'UNSUBSCRIBED',
@@ -59,7 +59,7 @@ export function newShareMember(spec: ShareGroupSpec, clientId: string): ShareMem
     assignment: [],
     topicLeaders: {},
     leaderOfTp: {},
-    fetchLeaders: null,
+    fetchPlan: null,
     coordinator: -1,
     findCoordinator: null,
     findTarget: 0,
@@ -72,7 +72,8 @@ export function newShareMember(spec: ShareGroupSpec, clientId: string): ShareMem
     buffered: [],
     processing: [],
     pendingAcks: [],
-    acksInFlight: {},
+    pendingAckLeaders: [],
+    acksInFlight: [],
     app: 'stopped',
     pollSeq: 0,
     closing: false,
@@ -94,16 +95,16 @@ export function startShareMember(w: World, m: ShareMemberNode): void {
     memberEpoch: 0,
     state: 'JOINING',
     assignment: [],
-    fetchLeaders: null,
+    fetchPlan: null,
     coordinator: -1,
     findCoordinator: null,
     heartbeat: null,
     buffered: [],
     processing: [],
     pendingAcks: [],
-    acksInFlight: {},
+    pendingAckLeaders: [],
+    acksInFlight: [],
     fetchInflight: {},
-    fetchTps: {},
     metaInflight: false,
     needMetadata: true,
     closing: false,
@@ -169,7 +170,7 @@ function onHeartbeatResponse(w: World, m: ShareMemberNode, msg: MessageOf<'Share
     m.heartbeatIntervalMs = msg.heartbeatIntervalMs
     if (msg.assignment !== null) {
       m.assignment = msg.assignment.flatMap((t) => t.partitions.map((p) => partitionName(t.topic, p))).sort()
-      m.fetchLeaders = null
+      m.fetchPlan = null
     }
     return armHeartbeat(w, m, m.heartbeatIntervalMs)
   }
@@ -197,30 +198,16 @@ function leaderOf(m: ShareMemberNode, tp: string): number {
 /** One ShareFetch per leader with none in flight, carrying that leader's acknowledgements. */
 function sendShareFetches(w: World, m: ShareMemberNode): void {
   if (m.state !== 'STABLE' || m.closing) return
-  // the poll loop asks on every round: most rounds every leader has a fetch out, and nothing is made
-  if (!m.fetchLeaders) m.fetchLeaders = leadersOf(m, m.assignment)
-  if (!anyLeaderFree(w, m, m.fetchLeaders)) return
-  let byLeader: Map<number, string[]> | null = null
-  for (const tp of m.assignment) {
-    const leader = leaderOf(m, tp)
-    if (leader < 0) {
-      m.needMetadata = true
-      continue
-    }
+  // the poll loop asks on every round: the partitions are grouped by leader once per assignment or metadata
+  const plan = (m.fetchPlan ??= fetchPlanOf(m))
+  if (plan.leaderUnknown) m.needMetadata = true
+  for (const { leader, tps } of plan.byLeader) {
     if (m.fetchInflight[leader] !== undefined || inReconnectBackoff(w, m.connBackoff, leader)) continue
-    byLeader ??= new Map()
-    const tps = byLeader.get(leader)
-    if (tps === undefined) byLeader.set(leader, [tp])
-    else tps.push(tp)
-  }
-  if (byLeader === null) return
-  for (const [leader, tps] of byLeader) {
     const corr = nextCorrelationId(w)
     // acknowledgements of every partition this broker leads, assigned or not (any longer)
     const acks = takeAcks(m, leader)
-    m.fetchInflight[leader] = { corr, sentMs: w.nowMs }
-    m.fetchTps[leader] = tps
-    if (acks.length > 0) m.acksInFlight[corr] = acks
+    m.fetchInflight[leader] = { corr, sentMs: w.nowMs, tps }
+    if (acks.length > 0) m.acksInFlight.push({ corr, acks })
     send(w, m.id, String(leader), {
       api: 'ShareFetch',
       from: m.id,
@@ -235,15 +222,26 @@ function sendShareFetches(w: World, m: ShareMemberNode): void {
   }
 }
 
-/** Whether one of `leaders` can take a ShareFetch now (or one is unknown: metadata is needed). */
-function anyLeaderFree(w: World, m: ShareMemberNode, leaders: readonly number[]): boolean {
-  for (const l of leaders) if (l < 0 || (m.fetchInflight[l] === undefined && !inReconnectBackoff(w, m.connBackoff, l))) return true
-  return false
+/** The assignment grouped by leader, the leaders in the order their first partition comes (the partitions never change once made: requests share them). */
+function fetchPlanOf(m: ShareMemberNode): ShareFetchPlan {
+  const byLeader: ShareFetchPlan['byLeader'] = []
+  let leaderUnknown = false
+  for (const tp of m.assignment) {
+    const leader = leaderOf(m, tp)
+    if (leader < 0) leaderUnknown = true
+    else {
+      const entry = byLeader.find((e) => e.leader === leader)
+      if (entry === undefined) byLeader.push({ leader, tps: [tp] })
+      else entry.tps.push(tp)
+    }
+  }
+  return { byLeader, leaderUnknown }
 }
 
-/** The leaders of `tps`, each once, ascending (-1 when one has none). */
-function leadersOf(m: ShareMemberNode, tps: readonly string[]): number[] {
+/** The leaders of `tps` and `more`, each once, ascending (-1 when one has none). */
+function leadersOf(m: ShareMemberNode, tps: readonly string[], more: readonly number[]): number[] {
   const out: number[] = []
+  for (const l of more) if (!out.includes(l)) out.push(l)
   for (const tp of tps) {
     const l = leaderOf(m, tp)
     if (!out.includes(l)) out.push(l)
@@ -254,18 +252,38 @@ function leadersOf(m: ShareMemberNode, tps: readonly string[]): number[] {
 /** Pending acknowledgements of the partitions `leader` leads, taken off the pending list to be sent. */
 function takeAcks(m: ShareMemberNode, leader: number): ShareAcknowledgement[] {
   const taken: ShareAcknowledgement[] = []
-  if (m.pendingAcks.length === 0) return taken
+  if (!m.pendingAckLeaders.includes(leader)) return taken
   const kept: ShareAcknowledgement[] = []
-  for (const a of m.pendingAcks) (leaderOf(m, a.tp) === leader ? taken : kept).push(a)
-  if (taken.length > 0) m.pendingAcks = kept
+  const keptLeaders: number[] = []
+  for (let i = 0; i < m.pendingAcks.length; i++) {
+    if (m.pendingAckLeaders[i] === leader) taken.push(m.pendingAcks[i])
+    else {
+      kept.push(m.pendingAcks[i])
+      keptLeaders.push(m.pendingAckLeaders[i])
+    }
+  }
+  m.pendingAcks = kept
+  m.pendingAckLeaders = keptLeaders
   return taken
 }
 
+/** An acknowledgement to send, with the leader it goes to as metadata says now. */
+function addPendingAck(m: ShareMemberNode, ack: ShareAcknowledgement): void {
+  m.pendingAcks.push(ack)
+  m.pendingAckLeaders.push(leaderOf(m, ack.tp))
+}
+
+/** The acknowledgements request `corr` carries, taken off the in-flight list (null: none). */
+function takeAcksInFlight(m: ShareMemberNode, corr: number): ShareAcknowledgement[] | null {
+  const i = m.acksInFlight.findIndex((f) => f.corr === corr)
+  if (i < 0) return null
+  return m.acksInFlight.splice(i, 1)[0].acks
+}
+
 /** The acknowledgements of request `corr` will never be answered: into history as such (the leader may have applied them). */
-function ackUnanswered(w: World, m: ShareMemberNode, corr: number | string): void {
-  const acks = m.acksInFlight[corr]
-  if (acks === undefined) return
-  delete m.acksInFlight[corr]
+function ackUnanswered(w: World, m: ShareMemberNode, corr: number): void {
+  const acks = takeAcksInFlight(m, corr)
+  if (acks === null) return
   for (const a of acks) recordShareAckUnanswered(w, { groupId: m.groupId, member: m.id, tp: a.tp, first: a.first, last: a.last, type: a.type })
 }
 
@@ -273,10 +291,9 @@ function ackUnanswered(w: World, m: ShareMemberNode, corr: number | string): voi
 function giveUpFetch(w: World, m: ShareMemberNode, leader: string): void {
   const inflight = m.fetchInflight[leader]
   if (inflight === undefined) return
-  recordShareFetchUnanswered(w, { groupId: m.groupId, member: m.id, tps: m.fetchTps[leader] ?? [] })
+  recordShareFetchUnanswered(w, { groupId: m.groupId, member: m.id, tps: inflight.tps })
   ackUnanswered(w, m, inflight.corr)
   delete m.fetchInflight[leader]
-  delete m.fetchTps[leader]
 }
 
 /**
@@ -288,14 +305,13 @@ function sendShareAcknowledges(w: World, m: ShareMemberNode, closeSession: boole
   if (m.pendingAcks.length === 0 && !closeSession) return
   // to the leaders of what is pending (on close, of the assignment too), each once, ascending, but
   // not to one in its reconnect backoff or (unless closing) waiting on a ShareFetch
-  if (!closeSession && !m.pendingAcks.some((a) => acksGoTo(w, m, leaderOf(m, a.tp), false))) return
-  const tps = m.pendingAcks.map((a) => a.tp)
-  const leaders = leadersOf(m, closeSession ? tps.concat(m.assignment) : tps)
+  if (!closeSession && !m.pendingAckLeaders.some((l) => acksGoTo(w, m, l, false))) return
+  const leaders = leadersOf(m, closeSession ? m.assignment : [], m.pendingAckLeaders)
   for (const leader of leaders) {
     if (!acksGoTo(w, m, leader, closeSession)) continue
     const acks = takeAcks(m, leader)
     const corr = nextCorrelationId(w)
-    if (acks.length > 0) m.acksInFlight[corr] = acks
+    if (acks.length > 0) m.acksInFlight.push({ corr, acks })
     // a closed member takes no answer
     if (closeSession) ackUnanswered(w, m, corr)
     send(w, m.id, String(leader), { api: 'ShareAcknowledge', from: m.id, corr, groupId: m.groupId, memberId: m.memberId, acknowledgements: acks, closeSession })
@@ -307,13 +323,12 @@ function acksGoTo(w: World, m: ShareMemberNode, leader: number, closeSession: bo
   return leader >= 0 && !inReconnectBackoff(w, m.connBackoff, leader) && (closeSession || m.fetchInflight[leader] === undefined)
 }
 
-/** The leader's answer to acknowledgements: into history, and the counters. */
-function answered(w: World, m: ShareMemberNode, corr: number, errorOf: (tp: string) => string): void {
-  const acks = m.acksInFlight[corr]
-  if (acks === undefined) return
-  delete m.acksInFlight[corr]
+/** The leader's answer to acknowledgements: into history, and the counters (each part's error in `field`: absent parts are NONE). */
+function answered<K extends string>(w: World, m: ShareMemberNode, corr: number, parts: readonly ({ tp: string } & Record<K, string>)[], field: K): void {
+  const acks = takeAcksInFlight(m, corr)
+  if (acks === null) return
   for (const a of acks) {
-    const error = errorOf(a.tp)
+    const error = errorOf(parts, field, a.tp)
     recordShareAcknowledged(w, { groupId: m.groupId, member: m.id, tp: a.tp, first: a.first, last: a.last, type: a.type, error })
     if (error !== 'NONE') {
       countError(m, error)
@@ -326,6 +341,11 @@ function answered(w: World, m: ShareMemberNode, corr: number, errorOf: (tp: stri
   }
 }
 
+function errorOf<K extends string>(parts: readonly ({ tp: string } & Record<K, string>)[], field: K, tp: string): string {
+  for (const p of parts) if (p.tp === tp) return p[field]
+  return 'NONE'
+}
+
 function onShareFetchResponse(w: World, m: ShareMemberNode, msg: MessageOf<'ShareFetchResponse'>): void {
   const inflight = m.fetchInflight[msg.from]
   if (inflight === undefined || inflight.corr !== msg.corr || m.closing) {
@@ -334,9 +354,8 @@ function onShareFetchResponse(w: World, m: ShareMemberNode, msg: MessageOf<'Shar
     return
   }
   delete m.fetchInflight[msg.from]
-  delete m.fetchTps[msg.from]
-  delete m.connBackoff[msg.from]
-  answered(w, m, msg.corr, (tp) => msg.parts.find((p) => p.tp === tp)?.acknowledgeError ?? 'NONE')
+  if (m.connBackoff[msg.from] !== undefined) delete m.connBackoff[msg.from]
+  answered(w, m, msg.corr, msg.parts, 'acknowledgeError')
   for (const p of msg.parts) {
     if (p.error !== 'NONE') {
       countError(m, p.error)
@@ -375,9 +394,11 @@ function handOut(m: ShareMemberNode): number {
   while (left > 0 && m.buffered.length > 0) {
     const run = m.buffered[0]
     const take = Math.min(left, run.last - run.first + 1)
-    m.processing.push({ ...run, last: run.first + take - 1 })
-    if (take === run.last - run.first + 1) m.buffered.shift()
-    else m.buffered[0] = { ...run, first: run.first + take }
+    if (take === run.last - run.first + 1) m.processing.push(m.buffered.shift()!)
+    else {
+      m.processing.push({ ...run, last: run.first + take - 1 })
+      m.buffered[0] = { ...run, first: run.first + take }
+    }
     left -= take
     n += take
   }
@@ -395,12 +416,16 @@ function startProcessing(w: World, m: ShareMemberNode, records: number): void {
 function onProcessed(w: World, m: ShareMemberNode): void {
   const fail = m.spec.failProcessing
   for (const run of m.processing) {
+    if (fail === null) {
+      addPendingAck(m, { tp: run.tp, first: run.first, last: run.last, type: 'ACCEPT' })
+      continue
+    }
     let start = run.first
     let type = ackType(fail, run.first)
     for (let o = run.first + 1; o <= run.last + 1; o++) {
       const t = o <= run.last ? ackType(fail, o) : null
       if (t === type) continue
-      m.pendingAcks.push({ tp: run.tp, first: start, last: o - 1, type })
+      addPendingAck(m, { tp: run.tp, first: start, last: o - 1, type })
       if (t !== null) {
         start = o
         type = t
@@ -428,7 +453,8 @@ export function handleShareMemberMessage(w: World, m: ShareMemberNode, msg: Msg)
       m.needMetadata = false
       for (const t of Object.keys(msg.topics).sort()) if (msg.topics[t].error === 'NONE') m.topicLeaders[t] = msg.topics[t].partitions.map((p) => ({ leader: p.leader, leaderEpoch: p.leaderEpoch }))
       m.leaderOfTp = {}
-      m.fetchLeaders = null
+      m.fetchPlan = null
+      m.pendingAckLeaders = m.pendingAcks.map((a) => leaderOf(m, a.tp))
       break
     case 'FindCoordinatorResponse':
       if (m.findCoordinator === null || m.findCoordinator.corr !== msg.corr) break
@@ -443,7 +469,7 @@ export function handleShareMemberMessage(w: World, m: ShareMemberNode, msg: Msg)
       onShareFetchResponse(w, m, msg)
       break
     case 'ShareAcknowledgeResponse':
-      answered(w, m, msg.corr, (tp) => msg.parts.find((p) => p.tp === tp)?.error ?? 'NONE')
+      answered(w, m, msg.corr, msg.parts, 'error')
       break
   }
   if (m.app === 'polling') pollLoop(w, m)
@@ -486,7 +512,7 @@ export function onShareMemberDisconnect(w: World, m: ShareMemberNode, peer: stri
 /** The process dies: the answers it waited for will never be taken. */
 export function crashShareMember(w: World, m: ShareMemberNode): void {
   for (const leader of Object.keys(m.fetchInflight).sort()) giveUpFetch(w, m, leader)
-  for (const corr of Object.keys(m.acksInFlight).sort((a, b) => Number(a) - Number(b))) ackUnanswered(w, m, corr)
+  while (m.acksInFlight.length > 0) ackUnanswered(w, m, m.acksInFlight[0].corr)
 }
 
 /** KafkaShareConsumer.close(): acknowledge, close the share sessions (the leaders release the rest), leave. */

@@ -26,10 +26,18 @@ import { send } from '../kafka/wire.ts'
 import { timer } from '../kernel/node-io.ts'
 import { acknowledge, releaseAllLocks, acquire, canAcquire, expireLocks, newSharePartition, nextLockExpiry, onLogStartMoved, releaseMember, shareStateKey, type SharePartitionState, type ShareLimits } from './share-partition.ts'
 
+/** The share limits of the cluster's broker config, read once per config object (every fetch asks). */
 function limitsOf(w: World): ShareLimits {
   const c = w.brokerConfig
-  return { lockMs: c['group.share.record.lock.duration.ms'], deliveryLimit: c['group.share.delivery.count.limit'], maxLocks: c['group.share.partition.max.record.locks'] }
+  let limits = LIMITS.get(c)
+  if (limits === undefined) {
+    limits = { lockMs: c['group.share.record.lock.duration.ms'], deliveryLimit: c['group.share.delivery.count.limit'], maxLocks: c['group.share.partition.max.record.locks'] }
+    LIMITS.set(c, limits)
+  }
+  return limits
 }
+
+const LIMITS = new WeakMap<World['brokerConfig'], ShareLimits>()
 
 /**
  * The share state of (group, partition), made at the leader on first use where share.auto.offset.reset
@@ -61,12 +69,16 @@ function ledReplica(b: BrokerNode, tp: string): Replica | null {
 /** Apply a request's acknowledgements of `tp`: NONE, or the first error one of them met. */
 function applyAcks(w: World, b: BrokerNode, groupId: string, memberId: string, tp: string, acks: readonly ShareAcknowledgement[]): string {
   const r = ledReplica(b, tp)
+  return applyAcksTo(r === null ? null : shareState(w, groupId, r), memberId, tp, acks, limitsOf(w))
+}
+
+/** applyAcks on the share state of `tp` already looked up (null: this broker does not lead it). */
+function applyAcksTo(sp: SharePartitionState | null, memberId: string, tp: string, acks: readonly ShareAcknowledgement[], limits: ShareLimits): string {
   let error = 'NONE'
   for (const a of acks) {
     if (a.tp !== tp) continue
-    const sp = r === null ? null : shareState(w, groupId, r)
     if (sp === null) return 'NOT_LEADER_OR_FOLLOWER'
-    const e = acknowledge(sp, memberId, a.first, a.last, a.type, limitsOf(w))
+    const e = acknowledge(sp, memberId, a.first, a.last, a.type, limits)
     if (e !== 'NONE' && error === 'NONE') error = e
   }
   return error
@@ -82,19 +94,29 @@ export function handleShareFetch(w: World, b: BrokerNode, m: ShareFetchRequest):
 
 function shareFetchParts(w: World, b: BrokerNode, m: ShareFetchRequest): ShareFetchPartResponse[] {
   const limits = limitsOf(w)
-  const parts = m.tps.map((tp): ShareFetchPartResponse => {
-    const acknowledgeError = m.acknowledgements.length === 0 ? 'NONE' : applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements)
+  const parts: ShareFetchPartResponse[] = []
+  for (const tp of m.tps) {
     const r = ledReplica(b, tp)
     const sp = r === null ? null : shareState(w, m.groupId, r)
-    if (r === null || sp === null) return { tp, error: 'NOT_LEADER_OR_FOLLOWER', acknowledgeError, acquired: [] }
+    const acknowledgeError = m.acknowledgements.length === 0 ? 'NONE' : applyAcksTo(sp, m.memberId, tp, m.acknowledgements, limits)
+    if (r === null || sp === null) {
+      parts.push({ tp, error: 'NOT_LEADER_OR_FOLLOWER', acknowledgeError, acquired: [] })
+      continue
+    }
     const acquired = acquire(sp, m.memberId, m.maxRecords, r.hw, w.nowMs, limits)
     if (acquired.length > 0) armShareTimer(w, b, nextLockExpiry(sp))
-    return { tp, error: 'NONE', acknowledgeError, acquired }
-  })
-  if (m.acknowledgements.length === 0) return parts
+    parts.push({ tp, error: 'NONE', acknowledgeError, acquired })
+  }
+  if (!acksBeyond(m)) return parts
   // partitions the request only acknowledges (no longer the member's): their acknowledgements, nothing acquired
   const ackOnly = [...new Set(m.acknowledgements.map((a) => a.tp))].filter((tp) => !m.tps.includes(tp)).sort()
   return parts.concat(ackOnly.map((tp) => ({ tp, error: 'NONE', acknowledgeError: applyAcks(w, b, m.groupId, m.memberId, tp, m.acknowledgements), acquired: [] })))
+}
+
+/** Whether the request acknowledges a partition it does not fetch from. */
+function acksBeyond(m: ShareFetchRequest): boolean {
+  for (const a of m.acknowledgements) if (!m.tps.includes(a.tp)) return true
+  return false
 }
 
 function answerShareFetch(w: World, b: BrokerNode, m: ShareFetchRequest, parts: ShareFetchPartResponse[]): void {

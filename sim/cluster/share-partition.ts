@@ -4,10 +4,15 @@
  *
  * Follows core/src/main/java/kafka/server/share/SharePartition.java (acquire, acknowledge,
  * releaseAcquiredRecords, the acquisition lock timeout, maybeUpdateCachedStateAndOffsets,
- * archiveAvailableRecordsOnLsoMovement) and its RecordState / InFlightState rules (apache/kafka 4.x):
+ * archiveAvailableRecordsOnLsoMovement) and its InFlightBatch / InFlightState / RecordState rules
+ * (apache/kafka 4.x):
  * - every record of the in-flight window [startOffset, endOffset) (the share-partition start offset,
  *   SPSO, and one past the end offset, SPEO) is AVAILABLE, ACQUIRED (by one member, until its lock
  *   runs out), ACKNOWLEDGED or ARCHIVED; below the SPSO every record is done;
+ * - the window is kept as batches of records in one state, as SharePartition's cachedState of
+ *   InFlightBatches: a fetch makes one batch of the new records it acquires; an acknowledgement,
+ *   a lock or a log-start move that covers part of a batch splits it (where Kafka keeps per-offset
+ *   state inside the batch), so work is per batch, not per record;
  * - a fetch acquires AVAILABLE records of the window first (redeliveries), then new records past
  *   the window, below the high watermark, while the window holds at most
  *   group.share.partition.max.record.locks records; each acquisition counts a delivery and locks the
@@ -18,12 +23,13 @@
  * - only the member that acquired a record may acknowledge it (else INVALID_RECORD_STATE);
  * - the SPSO moves past every leading ACKNOWLEDGED or ARCHIVED record; records below the log start
  *   offset that were never delivered are archived (retention deleted them).
- * Simplified: state is per record, not per batch; a record compaction removed from a batch is in
- * flight like the others; the window is kept as plain per-record arrays (at most the lock limit long).
+ * Simplified: a batch is split rather than given per-offset state; a record compaction removed from
+ * a batch is in flight like the others.
  *
- * Invariants: startOffset <= endOffset; the arrays hold exactly endOffset - startOffset entries; an
- * ACQUIRED record has an owner and a lock deadline, no other record has either; a delivery count
- * never goes down; the first record of a non-empty window is neither ACKNOWLEDGED nor ARCHIVED.
+ * Invariants: startOffset <= endOffset; the batches are contiguous and cover exactly
+ * [startOffset, endOffset), each non-empty; an ACQUIRED batch has an owner and a lock deadline, no
+ * other batch has either; a delivery count never goes down; the first batch of a non-empty window is
+ * neither ACKNOWLEDGED nor ARCHIVED.
  */
 import type { AcknowledgeType, AcquiredRecords } from '../kafka/payloads.ts'
 export type { AcknowledgeType }
@@ -41,6 +47,19 @@ export function recordStateName(state: number): RecordStateName {
 }
 
 
+/** Records [first, last] of the window in one state (SharePartition's InFlightBatch with its InFlightState). */
+export interface InFlightBatch {
+  first: number
+  last: number
+  state: number
+  /** how often these records were delivered (acquired) */
+  deliveries: number
+  /** the member id holding them while ACQUIRED, '' otherwise */
+  owner: string
+  /** when an ACQUIRED batch's lock runs out (simulated ms), -1 otherwise */
+  lockUntilMs: number
+}
+
 export interface SharePartitionState {
   groupId: string
   tp: string
@@ -48,13 +67,8 @@ export interface SharePartitionState {
   startOffset: number
   /** one past the share-partition end offset: [startOffset, endOffset) is in flight */
   endOffset: number
-  /** per record of the window, from startOffset */
-  states: number[]
-  deliveries: number[]
-  /** member id holding an ACQUIRED record, '' otherwise */
-  owners: string[]
-  /** when an ACQUIRED record's lock runs out (simulated ms), -1 otherwise */
-  lockUntilMs: number[]
+  /** the window, in offset order */
+  batches: InFlightBatch[]
   /** the leader epoch whose leader handed out the ACQUIRED records (-1: none yet) */
   leaderEpoch: number
   /** where share.auto.offset.reset started the share partition: records below it were never for this group */
@@ -91,7 +105,7 @@ const SHARE_KEYS = new Map<string, Map<string, string>>()
 
 /** A share partition starting at `startOffset` (share.auto.offset.reset: the high watermark for latest, the log start for earliest). */
 export function newSharePartition(groupId: string, tp: string, startOffset: number): SharePartitionState {
-  return { groupId, tp, startOffset, endOffset: startOffset, states: [], deliveries: [], owners: [], lockUntilMs: [], leaderEpoch: -1, firstOffset: startOffset, acknowledged: 0, archived: 0, redelivered: 0 }
+  return { groupId, tp, startOffset, endOffset: startOffset, batches: [], leaderEpoch: -1, firstOffset: startOffset, acknowledged: 0, archived: 0, redelivered: 0 }
 }
 
 /**
@@ -101,22 +115,21 @@ export function newSharePartition(groupId: string, tp: string, startOffset: numb
 export function acquire(sp: SharePartitionState, member: string, maxRecords: number, highWatermark: number, nowMs: number, limits: ShareLimits): AcquiredRun[] {
   const runs: AcquiredRun[] = []
   let left = maxRecords
-  for (let i = 0; i < sp.states.length && left > 0; i++) {
-    if (sp.states[i] !== AVAILABLE) continue
-    take(sp, i, member, nowMs, limits)
-    addToRuns(runs, sp.startOffset + i, sp.deliveries[i])
-    left--
+  for (let i = 0; i < sp.batches.length && left > 0; i++) {
+    let b = sp.batches[i]
+    if (b.state !== AVAILABLE) continue
+    if (b.last - b.first + 1 > left) b = splitAt(sp, i, b.first + left)
+    take(sp, b, member, nowMs, limits)
+    addToRuns(runs, b.first, b.last, b.deliveries)
+    left -= b.last - b.first + 1
   }
-  const room = Math.min(highWatermark, sp.startOffset + limits.maxLocks) - sp.endOffset
-  for (let k = 0; k < room && left > 0; k++, left--) {
-    sp.states.push(AVAILABLE)
-    sp.deliveries.push(0)
-    sp.owners.push('')
-    sp.lockUntilMs.push(-1)
-    sp.endOffset++
-    const i = sp.states.length - 1
-    take(sp, i, member, nowMs, limits)
-    addToRuns(runs, sp.startOffset + i, sp.deliveries[i])
+  const n = Math.min(Math.min(highWatermark, sp.startOffset + limits.maxLocks) - sp.endOffset, left)
+  if (n > 0) {
+    const b: InFlightBatch = { first: sp.endOffset, last: sp.endOffset + n - 1, state: AVAILABLE, deliveries: 0, owner: '', lockUntilMs: -1 }
+    sp.batches.push(b)
+    sp.endOffset += n
+    take(sp, b, member, nowMs, limits)
+    addToRuns(runs, b.first, b.last, b.deliveries)
   }
   return runs
 }
@@ -124,29 +137,52 @@ export function acquire(sp: SharePartitionState, member: string, maxRecords: num
 /** Whether acquire would hand out anything: an AVAILABLE record in the window, or new ones below `highWatermark` that fit in it. */
 export function canAcquire(sp: SharePartitionState, highWatermark: number, limits: ShareLimits): boolean {
   if (Math.min(highWatermark, sp.startOffset + limits.maxLocks) > sp.endOffset) return true
-  for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === AVAILABLE) return true
+  for (const b of sp.batches) if (b.state === AVAILABLE) return true
   return false
 }
 
-function take(sp: SharePartitionState, i: number, member: string, nowMs: number, limits: ShareLimits): void {
-  sp.states[i] = ACQUIRED
-  if (++sp.deliveries[i] > 1) sp.redelivered++
-  sp.owners[i] = member
-  sp.lockUntilMs[i] = nowMs + limits.lockMs
+/** Split batch i so that a batch starts at `offset` (first < offset <= last); returns the part before it (now batch i). */
+function splitAt(sp: SharePartitionState, i: number, offset: number): InFlightBatch {
+  const b = sp.batches[i]
+  sp.batches.splice(i + 1, 0, { ...b, first: offset })
+  b.last = offset - 1
+  return b
 }
 
-function addToRuns(runs: AcquiredRun[], offset: number, deliveryCount: number): void {
-  const last = runs[runs.length - 1]
-  if (last !== undefined && last.last + 1 === offset && last.deliveryCount === deliveryCount) last.last = offset
-  else runs.push({ first: offset, last: offset, deliveryCount })
+/** Make a batch boundary at `offset` if one of the window's batches spans it. */
+function boundaryAt(sp: SharePartitionState, offset: number): void {
+  const i = batchIndexOf(sp, offset)
+  if (i >= 0 && sp.batches[i].first < offset) splitAt(sp, i, offset)
 }
 
-/** A record that goes back (RELEASE, a lock that ran out, its member gone): AVAILABLE, or ARCHIVED at the delivery limit. */
-function release(sp: SharePartitionState, i: number, limits: ShareLimits): void {
-  sp.states[i] = sp.deliveries[i] >= limits.deliveryLimit ? ARCHIVED : AVAILABLE
-  if (sp.states[i] === ARCHIVED) sp.archived++
-  sp.owners[i] = ''
-  sp.lockUntilMs[i] = -1
+/** The index of the batch holding `offset`, -1 outside the window. */
+function batchIndexOf(sp: SharePartitionState, offset: number): number {
+  if (offset < sp.startOffset || offset >= sp.endOffset) return -1
+  for (let i = 0; i < sp.batches.length; i++) if (sp.batches[i].last >= offset) return i
+  return -1
+}
+
+function take(sp: SharePartitionState, b: InFlightBatch, member: string, nowMs: number, limits: ShareLimits): void {
+  b.state = ACQUIRED
+  if (++b.deliveries > 1) sp.redelivered += b.last - b.first + 1
+  b.owner = member
+  b.lockUntilMs = nowMs + limits.lockMs
+}
+
+function addToRuns(runs: AcquiredRun[], first: number, last: number, deliveryCount: number): void {
+  const prev = runs[runs.length - 1]
+  if (prev !== undefined && prev.last + 1 === first && prev.deliveryCount === deliveryCount) prev.last = last
+  else runs.push({ first, last, deliveryCount })
+}
+
+/** Records that go back (RELEASE, a lock that ran out, their member gone): AVAILABLE, or ARCHIVED at the delivery limit. Returns how many. */
+function release(sp: SharePartitionState, b: InFlightBatch, limits: ShareLimits): number {
+  const n = b.last - b.first + 1
+  b.state = b.deliveries >= limits.deliveryLimit ? ARCHIVED : AVAILABLE
+  if (b.state === ARCHIVED) sp.archived += n
+  b.owner = ''
+  b.lockUntilMs = -1
+  return n
 }
 
 /**
@@ -156,34 +192,33 @@ function release(sp: SharePartitionState, i: number, limits: ShareLimits): void 
  * inside the range, the records below it are done and skipped.
  */
 export function acknowledge(sp: SharePartitionState, member: string, first: number, last: number, type: AcknowledgeType, limits: ShareLimits): 'NONE' | 'INVALID_RECORD_STATE' {
-  if (last < sp.startOffset) return 'INVALID_RECORD_STATE'
-  const from = Math.max(first, sp.startOffset) - sp.startOffset
-  const to = last - sp.startOffset
-  if (to >= sp.states.length) return 'INVALID_RECORD_STATE'
-  for (let i = from; i <= to; i++) if (sp.states[i] !== ACQUIRED || sp.owners[i] !== member) return 'INVALID_RECORD_STATE'
-  for (let i = from; i <= to; i++) {
-    if (type === 'RELEASE') release(sp, i, limits)
+  if (last < sp.startOffset || last >= sp.endOffset) return 'INVALID_RECORD_STATE'
+  const from = Math.max(first, sp.startOffset)
+  for (let i = batchIndexOf(sp, from); i < sp.batches.length && sp.batches[i].first <= last; i++) {
+    const b = sp.batches[i]
+    if (b.state !== ACQUIRED || b.owner !== member) return 'INVALID_RECORD_STATE'
+  }
+  boundaryAt(sp, from)
+  boundaryAt(sp, last + 1)
+  for (let i = batchIndexOf(sp, from); i < sp.batches.length && sp.batches[i].first <= last; i++) {
+    const b = sp.batches[i]
+    if (type === 'RELEASE') release(sp, b, limits)
     else {
-      sp.states[i] = type === 'ACCEPT' ? ACKNOWLEDGED : ARCHIVED
-      if (type === 'ACCEPT') sp.acknowledged++
-      else sp.archived++
-      sp.owners[i] = ''
-      sp.lockUntilMs[i] = -1
+      b.state = type === 'ACCEPT' ? ACKNOWLEDGED : ARCHIVED
+      if (type === 'ACCEPT') sp.acknowledged += b.last - b.first + 1
+      else sp.archived += b.last - b.first + 1
+      b.owner = ''
+      b.lockUntilMs = -1
     }
   }
   advanceStart(sp)
   return 'NONE'
 }
 
-/** The acquisition lock timeout: every lock that has run out releases its record. Returns the records released. */
+/** The acquisition lock timeout: every lock that has run out releases its records. Returns the records released. */
 export function expireLocks(sp: SharePartitionState, nowMs: number, limits: ShareLimits): number {
   let n = 0
-  for (let i = 0; i < sp.states.length; i++) {
-    if (sp.states[i] === ACQUIRED && sp.lockUntilMs[i] <= nowMs) {
-      release(sp, i, limits)
-      n++
-    }
-  }
+  for (const b of sp.batches) if (b.state === ACQUIRED && b.lockUntilMs <= nowMs) n += release(sp, b, limits)
   advanceStart(sp)
   return n
 }
@@ -191,26 +226,21 @@ export function expireLocks(sp: SharePartitionState, nowMs: number, limits: Shar
 /** releaseAcquiredRecords: a member left (or its share session closed): what it held goes back. Returns the records released. */
 export function releaseMember(sp: SharePartitionState, member: string, limits: ShareLimits): number {
   let n = 0
-  for (let i = 0; i < sp.states.length; i++) {
-    if (sp.states[i] === ACQUIRED && sp.owners[i] === member) {
-      release(sp, i, limits)
-      n++
-    }
-  }
+  for (const b of sp.batches) if (b.state === ACQUIRED && b.owner === member) n += release(sp, b, limits)
   advanceStart(sp)
   return n
 }
 
 /** A new leader: the locks were the previous leader's, so what it had handed out goes back (archived at the delivery limit). */
 export function releaseAllLocks(sp: SharePartitionState, limits: ShareLimits): void {
-  for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === ACQUIRED) release(sp, i, limits)
+  for (const b of sp.batches) if (b.state === ACQUIRED) release(sp, b, limits)
   advanceStart(sp)
 }
 
 /** The earliest lock deadline in the window, or -1 when nothing is acquired. */
 export function nextLockExpiry(sp: SharePartitionState): number {
   let next = -1
-  for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === ACQUIRED && (next < 0 || sp.lockUntilMs[i] < next)) next = sp.lockUntilMs[i]
+  for (const b of sp.batches) if (b.state === ACQUIRED && (next < 0 || b.lockUntilMs < next)) next = b.lockUntilMs
   return next
 }
 
@@ -220,14 +250,15 @@ export function nextLockExpiry(sp: SharePartitionState): number {
  */
 export function onLogStartMoved(sp: SharePartitionState, logStartOffset: number): void {
   if (sp.startOffset >= logStartOffset) return
-  const below = Math.min(logStartOffset, sp.endOffset) - sp.startOffset
-  for (let i = 0; i < below; i++) {
-    if (sp.states[i] !== AVAILABLE) continue
-    sp.states[i] = ARCHIVED
-    sp.archived++
+  boundaryAt(sp, logStartOffset)
+  for (const b of sp.batches) {
+    if (b.first >= logStartOffset) break
+    if (b.state !== AVAILABLE) continue
+    b.state = ARCHIVED
+    sp.archived += b.last - b.first + 1
   }
   advanceStart(sp)
-  if (sp.states.length === 0 && sp.startOffset < logStartOffset) {
+  if (sp.batches.length === 0 && sp.startOffset < logStartOffset) {
     sp.startOffset = logStartOffset
     sp.endOffset = logStartOffset
   }
@@ -236,18 +267,34 @@ export function onLogStartMoved(sp: SharePartitionState, logStartOffset: number)
 /** maybeUpdateCachedStateAndOffsets: the SPSO moves past the leading acknowledged or archived records. */
 function advanceStart(sp: SharePartitionState): void {
   let k = 0
-  while (k < sp.states.length && (sp.states[k] === ACKNOWLEDGED || sp.states[k] === ARCHIVED)) k++
+  while (k < sp.batches.length && (sp.batches[k].state === ACKNOWLEDGED || sp.batches[k].state === ARCHIVED)) k++
   if (k === 0) return
-  sp.states.splice(0, k)
-  sp.deliveries.splice(0, k)
-  sp.owners.splice(0, k)
-  sp.lockUntilMs.splice(0, k)
-  sp.startOffset += k
+  sp.startOffset = sp.batches[k - 1].last + 1
+  if (k === sp.batches.length) sp.batches = []
+  else sp.batches.splice(0, k)
 }
 
 /** How many records of the window are in each state (for views and describe). */
 export function countStates(sp: SharePartitionState): Record<RecordStateName, number> {
   const out: Record<RecordStateName, number> = { AVAILABLE: 0, ACQUIRED: 0, ACKNOWLEDGED: 0, ARCHIVED: 0 }
-  for (const s of sp.states) out[recordStateName(s)]++
+  for (const b of sp.batches) out[recordStateName(b.state)] += b.last - b.first + 1
+  return out
+}
+
+/** One record of the window with its batch's state (views, checkers and tests; not for the step loop). */
+export interface InFlightRecord {
+  offset: number
+  state: number
+  deliveries: number
+  owner: string
+  lockUntilMs: number
+}
+
+/** The window record by record, from `fromOffset` (the window's start by default) to its end. */
+export function inFlightRecords(sp: SharePartitionState, fromOffset = sp.startOffset): InFlightRecord[] {
+  const out: InFlightRecord[] = []
+  for (const b of sp.batches) {
+    for (let o = Math.max(b.first, fromOffset); o <= b.last; o++) out.push({ offset: o, state: b.state, deliveries: b.deliveries, owner: b.owner, lockUntilMs: b.lockUntilMs })
+  }
   return out
 }

@@ -81,6 +81,8 @@ export interface ShareLog {
 
 const KINDS = ['acquired', 'acknowledged', 'ackUnanswered', 'fetchUnanswered'] as const
 const TYPES: readonly AcknowledgeType[] = ['ACCEPT', 'RELEASE', 'REJECT']
+const KIND_IDS: Record<ShareHistoryEvent['kind'], number> = { acquired: 0, acknowledged: 1, ackUnanswered: 2, fetchUnanswered: 3 }
+const TYPE_IDS: Record<AcknowledgeType, number> = { ACCEPT: 0, RELEASE: 1, REJECT: 2 }
 
 export function newShareLog(): ShareLog {
   const c = newColumn
@@ -120,8 +122,8 @@ interface Facts {
 
 function append(log: ShareLog, kind: ShareHistoryEvent['kind'], atMs: number, e: Facts): void {
   const i = log.n++
-  const detail = kind === 'acquired' ? e.deliveryCount! << 4 : kind === 'fetchUnanswered' ? 0 : TYPES.indexOf(e.type!) << 2
-  setInt(log.info, i, KINDS.indexOf(kind) | detail)
+  const detail = kind === 'acquired' ? e.deliveryCount! << 4 : kind === 'fetchUnanswered' ? 0 : TYPE_IDS[e.type!] << 2
+  setInt(log.info, i, KIND_IDS[kind] | detail)
   setInt(log.atMs, i, atMs)
   setInt(log.member, i, memberId(log, e.groupId, e.member))
   if (kind === 'fetchUnanswered') {

@@ -8,7 +8,7 @@ import type { World } from '../nodes/world.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import type { ShareGroup } from '../coordinator/share/share-group.ts'
 import type { TopicPartitions } from '../coordinator/consumer/current-assignment.ts'
-import { ACQUIRED, countStates, recordStateName, shareStateKey, type RecordStateName, type SharePartitionState } from '../cluster/share-partition.ts'
+import { ACQUIRED, countStates, inFlightRecords, recordStateName, shareStateKey, type RecordStateName, type SharePartitionState } from '../cluster/share-partition.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
@@ -117,8 +117,8 @@ export function shareWindow(w: World, groupId: string, tp: string, limit = 200):
   if (sp === undefined) return null
   const clientOf = memberClients(w, groupId)
   const cells: ShareRecordCell[] = []
-  for (let i = Math.max(0, sp.states.length - limit); i < sp.states.length; i++) {
-    cells.push({ offset: sp.startOffset + i, state: recordStateName(sp.states[i]), deliveries: sp.deliveries[i], holder: sp.states[i] === ACQUIRED ? (clientOf[sp.owners[i]] ?? sp.owners[i]) : '' })
+  for (const r of inFlightRecords(sp, Math.max(sp.startOffset, sp.endOffset - limit))) {
+    cells.push({ offset: r.offset, state: recordStateName(r.state), deliveries: r.deliveries, holder: r.state === ACQUIRED ? (clientOf[r.owner] ?? r.owner) : '' })
   }
   return cells
 }
@@ -157,7 +157,7 @@ export function shareMemberHoldings(w: World, groupId: string): ShareMemberHoldi
       let total = 0
       for (const sp of parts) {
         let n = 0
-        for (let i = 0; i < sp.states.length; i++) if (sp.states[i] === ACQUIRED && sp.owners[i] === m.memberId) n++
+        for (const b of sp.batches) if (b.state === ACQUIRED && b.owner === m.memberId) n += b.last - b.first + 1
         if (n > 0) inFlight[sp.tp] = n
         total += n
       }
@@ -190,8 +190,8 @@ export function shareAcksAwaitingAnswer(w: World): ShareAckUnanswered[] {
   for (const id of w.shareMemberIds) {
     const m = w.shareMembers[id]
     if (!w.nodes[id]?.up) continue
-    for (const corr of Object.keys(m.acksInFlight).sort((a, b) => Number(a) - Number(b)))
-      for (const a of m.acksInFlight[corr]) out.push({ kind: 'ackUnanswered', atMs: w.nowMs, groupId: m.groupId, member: id, tp: a.tp, first: a.first, last: a.last, type: a.type })
+    for (const { acks } of m.acksInFlight)
+      for (const a of acks) out.push({ kind: 'ackUnanswered', atMs: w.nowMs, groupId: m.groupId, member: id, tp: a.tp, first: a.first, last: a.last, type: a.type })
   }
   return out
 }
