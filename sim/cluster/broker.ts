@@ -260,7 +260,11 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: Par
   const tp = partitionName(p.topic, p.partition)
   let r = b.replicas[tp]
   if (!p.replicas.includes(b.id)) {
-    if (r && r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
+    // no longer a replica here (a reassignment moved it away): stop it and delete its log
+    if (r) {
+      if (r.role !== 'none') stopReplica(w, b, r, 'NOT_LEADER_OR_FOLLOWER', changes)
+      deleteReplica(b, tp)
+    }
     return
   }
   if (!r) {
@@ -276,6 +280,8 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: Par
       r.isr = p.isr.slice()
       r.partitionEpoch = p.partitionEpoch
       if (!r.alterInflight) r.maximalIsr = p.isr.slice()
+      // replicas that left the assignment (a finished reassignment) are no longer followed
+      for (const id of Object.keys(r.followers)) if (!r.replicas.includes(Number(id))) delete r.followers[id]
       if (maybeIncrementLeaderHw(w, b, r)) changes.push({ replica: r, change: 'hwMoved' })
     }
   } else if (p.leader >= 0) {
@@ -290,6 +296,12 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: Par
     r.partitionEpoch = p.partitionEpoch
     r.isr = p.isr.slice()
   }
+}
+
+/** ReplicaManager.applyDelta for a partition this broker no longer hosts: the replica and its log are deleted. */
+function deleteReplica(b: BrokerNode, tp: string): void {
+  delete b.replicas[tp]
+  b.replicaOrder = b.replicaOrder.filter((x) => x !== tp)
 }
 
 /** The leader gives up the partition: what waits in the purgatory for it answers now. */

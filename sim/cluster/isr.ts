@@ -59,7 +59,7 @@ export function checkIsrExpiry(w: World, b: BrokerNode): void {
 
 /** After a follower fetch: may it (re)join the ISR? */
 export function maybeExpandIsr(w: World, b: BrokerNode, r: Replica, follower: number): void {
-  if (r.alterInflight || r.maximalIsr.includes(follower)) return
+  if (r.alterInflight || r.maximalIsr.includes(follower) || !r.replicas.includes(follower)) return
   if (!canJoinIsr(r, follower) || !isActiveBroker(b.image, follower)) return
   const newIsr = [...r.isr, follower]
   r.maximalIsr = newIsr.slice()
@@ -71,7 +71,8 @@ export function onAlterPartitionResponse(w: World, b: BrokerNode, m: MessageOf<'
   const r = b.replicas[`${m.topic}-${m.partition}`]
   if (!r || !r.alterInflight || r.alterCorr !== m.corr) return []
   r.alterInflight = false
-  if (m.error === 'NONE') {
+  if (m.error === 'NONE' && m.leaderEpoch === r.leaderEpoch) {
+    // (a new leader epoch, from a reassignment that moved the leadership away, is learnt from metadata)
     r.isr = (m.isr as number[]).slice()
     r.partitionEpoch = m.partitionEpoch as number
   } else if (m.error === 'NOT_CONTROLLER' && m.leaderId) {

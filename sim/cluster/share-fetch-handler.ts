@@ -24,7 +24,7 @@ import type { ShareAcknowledgeRequest, ShareFetchPartResponse, ShareFetchRequest
 import type { ShareAcknowledgement } from '../kafka/payloads.ts'
 import { send } from '../kafka/wire.ts'
 import { timer } from '../kernel/node-io.ts'
-import { acknowledge, releaseAllLocks, acquire, canAcquire, expireLocks, newSharePartition, nextLockExpiry, onLogStartMoved, releaseMember, shareStateKey, type SharePartitionState, type ShareLimits } from './share-partition.ts'
+import { acknowledgeAll, releaseAllLocks, acquire, canAcquire, expireLocks, newSharePartition, nextLockExpiry, onLogStartMoved, releaseMember, shareStateKey, type SharePartitionState, type ShareLimits } from './share-partition.ts'
 
 /** The share limits of the cluster's broker config, read once per config object (every fetch asks). */
 function limitsOf(w: World): ShareLimits {
@@ -72,16 +72,13 @@ function applyAcks(w: World, b: BrokerNode, groupId: string, memberId: string, t
   return applyAcksTo(r === null ? null : shareState(w, groupId, r), memberId, tp, acks, limitsOf(w))
 }
 
-/** applyAcks on the share state of `tp` already looked up (null: this broker does not lead it). */
+/** applyAcks on the share state of `tp` already looked up (null: this broker does not lead it): all of them, or none when one is refused. */
 function applyAcksTo(sp: SharePartitionState | null, memberId: string, tp: string, acks: readonly ShareAcknowledgement[], limits: ShareLimits): string {
-  let error = 'NONE'
-  for (const a of acks) {
-    if (a.tp !== tp) continue
-    if (sp === null) return 'NOT_LEADER_OR_FOLLOWER'
-    const e = acknowledge(sp, memberId, a.first, a.last, a.type, limits)
-    if (e !== 'NONE' && error === 'NONE') error = e
-  }
-  return error
+  let mine: ShareAcknowledgement[] | null = null
+  for (const a of acks) if (a.tp === tp) (mine ??= []).push(a)
+  if (mine === null) return 'NONE'
+  if (sp === null) return 'NOT_LEADER_OR_FOLLOWER'
+  return acknowledgeAll(sp, memberId, mine, limits)
 }
 
 export function handleShareFetch(w: World, b: BrokerNode, m: ShareFetchRequest): void {

@@ -8,6 +8,7 @@ import {
   ARCHIVED,
   AVAILABLE,
   acknowledge,
+  acknowledgeAll,
   acquire,
   countStates,
   expireLocks,
@@ -104,6 +105,19 @@ describe('a share partition', () => {
     expect(releaseMember(sp, 'm1', limits)).toBe(2)
     expect(states(sp)).toEqual([AVAILABLE, AVAILABLE, ACQUIRED, ACQUIRED])
     expect(countStates(sp)).toEqual({ AVAILABLE: 2, ACQUIRED: 2, ACKNOWLEDGED: 0, ARCHIVED: 0 })
+  })
+
+  it("acknowledges a request's ranges all or nothing: one refused range rolls the others back", () => {
+    const sp = newSharePartition('jobs', 'tasks-0', 0)
+    acquire(sp, 'm1', 4, 10, 0, limits)
+    acquire(sp, 'm2', 2, 10, 0, limits)
+    // 0..1 would be fine, but 4 is m2's: nothing changes, and the answer is the error
+    expect(acknowledgeAll(sp, 'm1', [{ first: 0, last: 1, type: 'ACCEPT' }, { first: 4, last: 4, type: 'ACCEPT' }], limits)).toBe('INVALID_RECORD_STATE')
+    expect(sp).toMatchObject({ startOffset: 0, acknowledged: 0 })
+    expect(states(sp)).toEqual([ACQUIRED, ACQUIRED, ACQUIRED, ACQUIRED, ACQUIRED, ACQUIRED])
+    expect(acknowledgeAll(sp, 'm1', [{ first: 0, last: 1, type: 'ACCEPT' }, { first: 2, last: 2, type: 'RELEASE' }], limits)).toBe('NONE')
+    expect(sp).toMatchObject({ startOffset: 2, acknowledged: 2 })
+    expect(states(sp)).toEqual([AVAILABLE, ACQUIRED, ACQUIRED, ACQUIRED])
   })
 
   it('keeps at most group.share.partition.max.record.locks records in flight', () => {

@@ -215,6 +215,22 @@ export function acknowledge(sp: SharePartitionState, member: string, first: numb
   return 'NONE'
 }
 
+/**
+ * SharePartition.acknowledge of every range one request acknowledges in this partition, all or
+ * nothing: when one is refused, what the others changed is rolled back (rollbackOrProcessStateUpdates)
+ * and the partition's answer is that error.
+ */
+export function acknowledgeAll(sp: SharePartitionState, member: string, acks: readonly { first: number; last: number; type: AcknowledgeType }[], limits: ShareLimits): 'NONE' | 'INVALID_RECORD_STATE' {
+  if (acks.length === 1) return acknowledge(sp, member, acks[0].first, acks[0].last, acks[0].type, limits)
+  const saved = { startOffset: sp.startOffset, batches: sp.batches.map((b) => ({ ...b })), acknowledged: sp.acknowledged, archived: sp.archived }
+  for (const a of acks) {
+    if (acknowledge(sp, member, a.first, a.last, a.type, limits) === 'NONE') continue
+    Object.assign(sp, saved)
+    return 'INVALID_RECORD_STATE'
+  }
+  return 'NONE'
+}
+
 /** The acquisition lock timeout: every lock that has run out releases its records. Returns the records released. */
 export function expireLocks(sp: SharePartitionState, nowMs: number, limits: ShareLimits): number {
   let n = 0

@@ -4,7 +4,8 @@
  * Follows Kafka's `__cluster_metadata` record types (metadata/src/main/resources/common/metadata/):
  * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord and BrokerRegistrationChangeRecord
  * (InControlledShutdown),
- * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord and the Raft LeaderChangeMessage.
+ * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord (with a reassignment's replicas,
+ * adding and removing replicas) and the Raft LeaderChangeMessage.
  * The broker epoch is the offset of the broker's RegisterBrokerRecord (QuorumController.registerBroker).
  * Replay is a pure function of the records in order: the same log gives the same image everywhere.
  */
@@ -83,14 +84,18 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
       const t = img.topics[r.topic]
       if (!t) return null
       // frozen, lists included: a change makes a new state, so images and snapshots share them
+      const prev = t.partitions[r.partition]
+      const list = (given: readonly number[] | undefined, kept: readonly number[] | undefined) => (given !== undefined ? Object.freeze(given.slice()) : kept ?? FROZEN_EMPTY)
       const p: PartitionState = Object.freeze({
         topic: r.topic,
         partition: r.partition,
-        replicas: r.type === 'Partition' ? Object.freeze(r.replicas.slice()) : t.partitions[r.partition]?.replicas ?? FROZEN_EMPTY,
+        replicas: list(r.replicas, prev?.replicas),
         isr: Object.freeze(r.isr.slice()),
         leader: r.leader,
         leaderEpoch: r.leaderEpoch,
         partitionEpoch: r.partitionEpoch,
+        addingReplicas: list(r.addingReplicas, r.type === 'Partition' ? undefined : prev?.addingReplicas),
+        removingReplicas: list(r.removingReplicas, r.type === 'Partition' ? undefined : prev?.removingReplicas),
       })
       t.partitions[r.partition] = p
       return p

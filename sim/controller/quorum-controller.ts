@@ -36,6 +36,7 @@ import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { buildPartitionChange, reassignmentTarget, sameSet, targetOf, type ChangeTarget, type ElectionRules } from './partition-change.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
 /** offsets.topic.segment.bytes (GroupCoordinatorConfig): __consumer_offsets segments are 100 MiB */
@@ -267,58 +268,13 @@ function uncleanAllowed(w: World, c: ControllerNode, topic: string): boolean {
   return resolveTopicConfig(t?.config ?? {}, w.brokerConfig)['unclean.leader.election.enable'] === true
 }
 
-/** A PartitionChange for `p` with a new ISR, electing a leader when the current one is not valid. */
-function change(
-  w: World,
-  c: ControllerNode,
-  p: PartitionState,
-  targetIsr: readonly number[],
-  excluded: number,
-  reason: string,
-): MetaRecord | null {
-  let leader = p.leader
-  let isr: readonly number[] = targetIsr
-  let unclean = false
-  if (leader === -1 || !acceptable(c, leader, excluded) || !isr.includes(leader)) {
-    leader = p.replicas.find((r) => isr.includes(r) && acceptable(c, r, excluded)) ?? -1
-    if (leader === -1 && uncleanAllowed(w, c, p.topic)) {
-      leader = p.replicas.find((r) => acceptable(c, r, excluded)) ?? -1
-      if (leader !== -1) {
-        isr = [leader]
-        unclean = true
-      }
-    }
-  }
-  // Without ELR the ISR is never emptied: the last member stays (PartitionChangeBuilder.build).
-  if (isr.length === 0) isr = p.isr.slice()
-  const leaderChanged = leader !== p.leader
-  if (!leaderChanged && sameSet(isr, p.isr)) return null
-  return {
-    type: 'PartitionChange',
-    topic: p.topic,
-    partition: p.partition,
-    leader,
-    isr: orderedIsr(isr, p.isr),
-    leaderEpoch: leaderChanged ? p.leaderEpoch + 1 : p.leaderEpoch,
-    partitionEpoch: p.partitionEpoch + 1,
-    reason: unclean ? 'unclean' : reason,
-    unclean,
-  }
-}
-
-/**
- * The ISR in the order Kafka stores it: PartitionChangeBuilder writes the target ISR as given —
- * the current members in their stored order (a shrink removes, keeping the order) and new members
- * appended (the leader's AlterPartition adds a follower at the end). Not sorted.
- */
-function orderedIsr(isr: readonly number[], current: readonly number[]): number[] {
-  return [...current.filter((b) => isr.includes(b)), ...isr.filter((b) => !current.includes(b))]
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false
-  for (const x of a) if (!b.includes(x)) return false
-  return true
+/** A PartitionChange for `p` towards `target` (by default, the partition with a new ISR), electing a leader when the current one is not valid. */
+function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTarget, excluded: number, reason: string): MetaRecord | null {
+  const rules: ElectionRules = { acceptable: (b) => acceptable(c, b, excluded), uncleanAllowed: () => uncleanAllowed(w, c, p.topic) }
+  const built = buildPartitionChange(p, target, rules, reason)
+  if (built === null) return null
+  if (built.completed) emit(w, { type: 'ReassignmentCompleted', topic: p.topic, partition: p.partition, replicas: built.record.replicas ?? p.replicas.slice(), isr: built.record.isr.slice() })
+  return built.record
 }
 
 /** ReplicationControlManager.generateLeaderAndIsrUpdates for a broker leaving (fenced). */
@@ -326,7 +282,7 @@ function leaderAndIsrUpdates(w: World, c: ControllerNode, broker: number, reason
   const out: MetaRecord[] = []
   for (const p of allPartitions(c.image)) {
     if (!p.isr.includes(broker) && p.leader !== broker) continue
-    const r = change(w, c, p, p.isr.filter((b) => b !== broker), broker, reason)
+    const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, reason)
     if (r) {
       out.push(r)
       logChange(w, p, r)
@@ -340,7 +296,7 @@ function electForUnfenced(w: World, c: ControllerNode, broker: number): MetaReco
   const out: MetaRecord[] = []
   for (const p of allPartitions(c.image)) {
     if (p.leader !== -1 || !p.replicas.includes(broker)) continue
-    const r = change(w, c, p, p.isr, -1, 'unfenced')
+    const r = change(w, c, p, targetOf(p), -1, 'unfenced')
     if (r) {
       out.push(r)
       logChange(w, p, r)
@@ -354,7 +310,7 @@ function logChange(w: World, p: PartitionState, r: MetaRecord): void {
   const tp = partitionName(p.topic, p.partition)
   if (r.leader !== p.leader) {
     emit(w, { type: 'LeaderElected', topic: p.topic, partition: p.partition, from: p.leader, to: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
-  } else emit(w, { type: 'IsrChanged', topic: p.topic, partition: p.partition, from: p.isr.slice(), to: r.isr.slice(), reason: r.reason })
+  } else if (!sameSet(r.isr, p.isr)) emit(w, { type: 'IsrChanged', topic: p.topic, partition: p.partition, from: p.isr.slice(), to: r.isr.slice(), reason: r.reason })
   w.history.leaderChanges.push({ atMs: w.nowMs, tp, leader: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
 }
 
@@ -370,21 +326,14 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
   if (p.partitionEpoch !== m.partitionEpoch) return reply('INVALID_UPDATE_VERSION')
   const newIsr = m.newIsr.slice()
   for (const b of newIsr) if (!p.isr.includes(b) && !isActiveBroker(c.image, b)) return reply('INELIGIBLE_REPLICA')
-  if (!newIsr.includes(p.leader)) return reply('INVALID_REQUEST')
+  // validateIsr: the leader stays in, and every member is an assigned replica
+  if (!newIsr.includes(p.leader) || !newIsr.every((b) => p.replicas.includes(b))) return reply('INVALID_REQUEST')
   const grow = newIsr.length > p.isr.length
-  const r: MetaRecord = {
-    type: 'PartitionChange',
-    topic,
-    partition,
-    leader: p.leader,
-    isr: orderedIsr(newIsr, p.isr),
-    leaderEpoch: p.leaderEpoch,
-    partitionEpoch: p.partitionEpoch + 1,
-    reason: grow ? 'isr-expand' : 'isr-shrink',
-    unclean: false,
-  }
-  logChange(w, p, r)
-  const off = write(w, c, [r])
+  // through PartitionChangeBuilder: an ISR that now holds every adding replica completes a reassignment
+  const r = change(w, c, p, targetOf(p, newIsr), -1, grow ? 'isr-expand' : 'isr-shrink')
+  const now = r?.type === 'PartitionChange' ? r : null
+  if (now !== null) logChange(w, p, now)
+  const off = now !== null ? write(w, c, [now]) : c.log.length - 1
   respondAfterCommit(w, c, off, m.from, {
     api: 'AlterPartitionResponse',
     from: c.id,
@@ -392,10 +341,33 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
     topic,
     partition,
     error: 'NONE',
-    isr: r.isr,
-    leaderEpoch: r.leaderEpoch,
-    partitionEpoch: r.partitionEpoch,
+    isr: now !== null ? now.isr : p.isr.slice(),
+    leaderEpoch: now !== null ? now.leaderEpoch : p.leaderEpoch,
+    partitionEpoch: now !== null ? now.partitionEpoch : p.partitionEpoch,
   })
+}
+
+/**
+ * AlterPartitionReassignments for one partition (ReplicationControlManager.changePartitionReassignment,
+ * as `kafka-reassign-partitions --execute` asks): the new replicas join first, and the move completes
+ * once they are all in the ISR. NONE, or the error Kafka answers.
+ */
+export function reassignPartition(w: World, c: ControllerNode, topic: string, partition: number, replicas: readonly number[]): { error: string; message: string } {
+  const p = c.image.topics[topic]?.partitions[partition]
+  if (!p) return { error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `Unable to find partition ${topic}:${partition}.` }
+  // validateManualPartitionAssignment
+  if (replicas.length === 0) return { error: 'INVALID_REPLICA_ASSIGNMENT', message: 'The manual partition assignment includes an empty replica list.' }
+  if (new Set(replicas).size !== replicas.length) return { error: 'INVALID_REPLICA_ASSIGNMENT', message: `The manual partition assignment includes a duplicate replica: ${replicas.join(', ')}` }
+  const missing = replicas.find((b) => c.image.brokers[b] === undefined)
+  if (missing !== undefined) return { error: 'INVALID_REPLICA_ASSIGNMENT', message: `The manual partition assignment includes broker ${missing}, but no such broker is registered.` }
+  const target = reassignmentTarget(p, replicas)
+  emit(w, { type: 'ReassignmentStarted', topic, partition, replicas: replicas.slice(), adding: target.adding.slice(), removing: target.removing.slice() })
+  const r = change(w, c, p, target, -1, 'reassignment')
+  if (r !== null) {
+    logChange(w, p, r)
+    write(w, c, [r])
+  }
+  return { error: 'NONE', message: '' }
 }
 
 /** Election.PREFERRED for every partition whose leader is not replicas[0] (at most 1000 per run). */
@@ -428,7 +400,7 @@ function electUncleanLeaders(w: World, c: ControllerNode): void {
   const recs: MetaRecord[] = []
   for (const p of allPartitions(c.image)) {
     if (p.leader !== -1 || !uncleanAllowed(w, c, p.topic)) continue
-    const r = change(w, c, p, p.isr, -1, 'unclean')
+    const r = change(w, c, p, targetOf(p), -1, 'unclean')
     if (r) {
       logChange(w, p, r)
       recs.push(r)
@@ -520,6 +492,8 @@ function initialPartition(c: ControllerNode, topic: string, partition: number, r
     leader: isr.length ? replicas.find((b) => isActiveBroker(c.image, b))! : -1,
     leaderEpoch: 0,
     partitionEpoch: 0,
+    addingReplicas: [],
+    removingReplicas: [],
   }
 }
 

@@ -66,6 +66,10 @@ export type SimEvent =
   | { type: 'BrokerFenced'; atMs: number; broker: number; sinceHeartbeatMs: number; timeoutMs: number }
   /** addBroker: a new broker process joined the cluster */
   | { type: 'BrokerAdded'; atMs: number; broker: number }
+  /** AlterPartitionReassignments accepted for a partition: `replicas` is the target, `adding`/`removing` what moves */
+  | { type: 'ReassignmentStarted'; atMs: number; topic: string; partition: number; replicas: number[]; adding: number[]; removing: number[] }
+  /** every adding replica joined the ISR: the removing ones are dropped */
+  | { type: 'ReassignmentCompleted'; atMs: number; topic: string; partition: number; replicas: number[]; isr: number[] }
   /** a shutdownBroker: the broker asks to shut down in its heartbeats (WantShutDown) */
   | { type: 'BrokerShutdownRequested'; atMs: number; broker: number }
   /** the controller moved `partitions` leaderships and ISR places away from the broker (handleBrokerInControlledShutdown) */
@@ -174,6 +178,8 @@ export function eventKind(e: SimEvent): EventKind {
     case 'LeaderElected':
       return e.unclean ? 'unclean' : 'leader'
     case 'IsrChanged':
+    case 'ReassignmentStarted':
+    case 'ReassignmentCompleted':
       return 'isr'
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
@@ -233,6 +239,8 @@ export function eventPartition(e: SimEvent): { topic: string; partition: number 
   switch (e.type) {
     case 'LeaderElected':
     case 'IsrChanged':
+    case 'ReassignmentStarted':
+    case 'ReassignmentCompleted':
     case 'SegmentRolled':
     case 'SegmentsDeleted':
     case 'LogStartOffsetMoved':

@@ -130,6 +130,9 @@ export interface PartitionState {
   readonly leader: number
   readonly leaderEpoch: number
   readonly partitionEpoch: number
+  /** a reassignment in progress (PartitionRegistration.addingReplicas / removingReplicas): both empty when none */
+  readonly addingReplicas: readonly number[]
+  readonly removingReplicas: readonly number[]
 }
 
 export type MetaRecord =
@@ -150,9 +153,13 @@ export type MetaRecord =
       isr: number[]
       leaderEpoch: number
       partitionEpoch: number
-      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean' */
+      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean', 'reassignment' */
       reason: string
       unclean: boolean
+      /** present only when they change (PartitionChangeRecord's nullable Replicas, AddingReplicas, RemovingReplicas) */
+      replicas?: number[]
+      addingReplicas?: number[]
+      removingReplicas?: number[]
     }
 
 export interface RaftEntry {

@@ -19,6 +19,7 @@ import {
   activeController,
   addPartitions,
   electPreferredLeaders,
+  reassignPartition,
   setTopicConfig,
 } from '../controller/quorum-controller.ts'
 import { setProducerActive, produceOne, wake } from '../clients/producer.ts'
@@ -104,6 +105,11 @@ function apply(w: World, a: ScheduledAction): void {
     case 'addBroker':
       addBroker(w)
       return
+    case 'reassignPartitions': {
+      const r = reassignPartition(w, controllerOrThrow(w), a.topic, a.partition, a.replicas)
+      if (r.error !== 'NONE') throw new ResolveError(`${r.error}: ${r.message}`)
+      return
+    }
     case 'slowLink':
       return setExtraLatency(w.net, resolveNode(w, a.between[0]), resolveNode(w, a.between[1]), a.extraLatencyMs)
     case 'cutLink':

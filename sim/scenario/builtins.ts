@@ -25,6 +25,7 @@ import idempotentRetries from '../../scenarios/idempotent-retries.json' with { t
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import controlledShutdown from '../../scenarios/controlled-shutdown.json' with { type: 'json' }
+import scaleOut from '../../scenarios/scale-out.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
 import replayByResetOffsets from '../../scenarios/replay-by-reset-offsets.json' with { type: 'json' }
 import replayFromATime from '../../scenarios/replay-from-a-time.json' with { type: 'json' }
@@ -44,6 +45,7 @@ export const DEFAULT_SCENARIO_ID = 'leader-failover'
 export const builtInScenarios: Record<string, unknown> = {
   'leader-failover': leaderFailover,
   'controlled-shutdown': controlledShutdown,
+  'scale-out': scaleOut,
   'controller-failover': controllerFailover,
   'slow-follower': slowFollower,
   'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,

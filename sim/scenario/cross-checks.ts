@@ -239,6 +239,15 @@ class Checker extends References {
       case 'electPreferredLeaders':
         if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)
         return a
+      case 'reassignPartitions': {
+        const info = this.requireTopic(a.topic, `${path}.topic`)
+        if (a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)
+        a.replicas.forEach((b, j) => {
+          this.node(b, `${path}.replicas[${j}]`, 'broker')
+          if (a.replicas.indexOf(b) !== j) fail(`${path}.replicas[${j}]`, `broker ${b} is listed twice (each replica on a different broker)`)
+        })
+        return a
+      }
       case 'deleteRecords': {
         const info = this.requireTopic(a.topic, `${path}.topic`)
         if (a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)
@@ -303,7 +312,7 @@ class Checker extends References {
       const c = e[key]
       if (c !== undefined) checkCount(c, `expect.${key}`)
     }
-    const brokers = this.s.cluster.brokers
+    const brokers = this.s.cluster.brokers + this.addedBrokers // the end state: brokers added on the way count
     const partitionPath = (map: string, key: string) => formatPath(['expect', map, key])
     for (const [tp, leader] of Object.entries(e.leaderOf ?? {})) {
       const path = partitionPath('leaderOf', tp)
@@ -334,7 +343,7 @@ class Checker extends References {
 
   /** expect.isrOf: brokers listed once each, no more than the replication factor; stored sorted. */
   expectedIsrs(isrOf: Record<string, number[]>): void {
-    const brokers = this.s.cluster.brokers
+    const brokers = this.s.cluster.brokers + this.addedBrokers
     for (const [tp, isr] of Object.entries(isrOf)) {
       const path = formatPath(['expect', 'isrOf', tp])
       const [, info] = this.requirePartition(tp, path, tp)

@@ -101,6 +101,7 @@ const actionSchemas = {
   partitionNetwork: obj({ ...at, action: z.literal('partitionNetwork'), sides: z.array(z.array(nodeRef).min(1)).min(1) }),
   healNetwork: obj({ ...at, action: z.literal('healNetwork') }),
   addBroker: obj({ ...at, action: z.literal('addBroker') }),
+  reassignPartitions: obj({ ...at, action: z.literal('reassignPartitions'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), replicas: z.array(integer(1, MAX_BROKERS)).min(1) }),
   slowLink: obj({
     ...at,
     action: z.literal('slowLink'),

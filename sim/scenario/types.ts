@@ -92,6 +92,8 @@ export type TimelineAction =
   | { atMs: number; action: 'healNetwork' }
   /** a new broker (the next id) joins the running cluster: it registers, catches up, and leads or follows nothing until partitions are moved to it */
   | { atMs: number; action: 'addBroker' }
+  /** kafka-reassign-partitions --execute for one partition: move it to these replicas (the first is the preferred leader) */
+  | { atMs: number; action: 'reassignPartitions'; topic: string; partition: number; replicas: number[] }
   | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }
   | { atMs: number; action: 'cutLink'; between: [NodeRef, NodeRef] }
   | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }

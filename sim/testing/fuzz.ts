@@ -134,6 +134,8 @@ export interface FuzzTargets {
   members: string[]
   /** consumer and share group ids (addConsumer) */
   groups: string[]
+  /** the scenario's topics with their partition count and replication factor (reassignPartitions) */
+  topics: { name: string; partitions: number; replicationFactor: number }[]
 }
 
 export function fuzzTargets(s: Scenario): FuzzTargets {
@@ -149,6 +151,7 @@ export function fuzzTargets(s: Scenario): FuzzTargets {
     clients: [...s.producers.map((p) => p.id), ...s.readers.map((r) => r.id)],
     members,
     groups: [...s.consumers, ...s.shareGroups].map((c) => c.groupId),
+    topics: s.topics.map((t) => ({ name: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor })),
   }
 }
 
@@ -188,6 +191,31 @@ const CONSUMER_KINDS = [
   ['addConsumer', 2],
   ['removeConsumer', 2],
 ] as const
+
+/**
+ * Operations on the running cluster for one seed, from their own stream (so the fault schedules of
+ * earlier seeds stay as they were): half the seeds add a broker at a random time, and 0..2
+ * partitions are reassigned at random times to a random ordered choice of the brokers there are
+ * then (the added one included once it has had 5 s to register), as kafka-reassign-partitions does.
+ */
+function clusterOperations(seed: number, targets: FuzzTargets, end: number): TimelineAction[] {
+  if (targets.topics.length === 0) return []
+  const rng = newRng(`fuzz/${seed}/operations`)
+  const out: TimelineAction[] = []
+  const addAt = nextInt(rng, 2) === 0 ? nextInt(rng, end) : -1
+  if (addAt >= 0) out.push({ atMs: addAt, action: 'addBroker' })
+  const moves = nextInt(rng, 3)
+  for (let k = 0; k < moves; k++) {
+    const at = nextInt(rng, end)
+    const t = pick(rng, targets.topics)
+    const pool = addAt >= 0 && at >= addAt + 5000 ? [...targets.brokers, targets.brokers.length + 1] : targets.brokers.slice()
+    const replicas: number[] = []
+    const n = Math.min(t.replicationFactor, pool.length)
+    while (replicas.length < n) replicas.push(pool.splice(nextInt(rng, pool.length), 1)[0])
+    out.push({ atMs: at, action: 'reassignPartitions', topic: t.name, partition: nextInt(rng, t.partitions), replicas })
+  }
+  return out
+}
 
 /**
  * Consumer faults for one seed, from their own stream: 1..4 episodes at random times in [0, end).
@@ -301,6 +329,7 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
   for (const n of anyNode) if (paused.has(n)) out.push({ atMs: end, action: 'resumeNode', node: n })
   servers.forEach((n, i) => out.push({ atMs: end + 1 + i * 250, action: 'restartBroker', broker: n }))
   out.push(...consumerFaults(seed, targets, end))
+  out.push(...clusterOperations(seed, targets, end))
   return stableSortByTime(out)
 }
 

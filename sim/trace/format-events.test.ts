@@ -13,6 +13,8 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   BrokerUnfenced: { type: 'BrokerUnfenced', atMs: 1, broker: 2 },
   BrokerFenced: { type: 'BrokerFenced', atMs: 1, broker: 2, sinceHeartbeatMs: 9001, timeoutMs: 9000 },
   BrokerAdded: { type: 'BrokerAdded', atMs: 1, broker: 4 },
+  ReassignmentStarted: { type: 'ReassignmentStarted', atMs: 1, topic: 'orders', partition: 0, replicas: [2, 3, 4], adding: [4], removing: [1] },
+  ReassignmentCompleted: { type: 'ReassignmentCompleted', atMs: 1, topic: 'orders', partition: 0, replicas: [2, 3, 4], isr: [2, 3, 4] },
   BrokerShutdownRequested: { type: 'BrokerShutdownRequested', atMs: 1, broker: 2 },
   BrokerControlledShutdown: { type: 'BrokerControlledShutdown', atMs: 1, broker: 2, partitions: 5 },
   BrokerShutdownGranted: { type: 'BrokerShutdownGranted', atMs: 1, broker: 2 },
@@ -56,7 +58,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(45)
+    expect(ALL.length).toBe(47)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')

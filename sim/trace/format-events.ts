@@ -143,6 +143,10 @@ function formatEn(e: SimEvent): string {
       return `Broker ${e.broker} fenced: no heartbeat for ${e.sinceHeartbeatMs} ms (broker.session.timeout.ms=${e.timeoutMs})`
     case 'BrokerAdded':
       return `Broker ${e.broker} added to the cluster: it registers and hosts nothing until partitions are moved to it`
+    case 'ReassignmentStarted':
+      return `Partition ${partitionName(e.topic, e.partition)}: reassignment to replicas ${list(e.replicas)} started (adding ${list(e.adding)}, removing ${list(e.removing)})`
+    case 'ReassignmentCompleted':
+      return `Partition ${partitionName(e.topic, e.partition)}: reassignment complete, replicas ${list(e.replicas)}, ISR ${list(e.isr)}`
     case 'BrokerShutdownRequested':
       return `Broker ${e.broker} asks to shut down (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':
@@ -238,6 +242,10 @@ function formatKo(e: SimEvent): string {
       return `브로커 ${e.broker} fence: ${e.sinceHeartbeatMs} ms 동안 heartbeat 없음 (broker.session.timeout.ms=${e.timeoutMs})`
     case 'BrokerAdded':
       return `브로커 ${e.broker} 클러스터에 추가: 등록한 뒤, 파티션이 옮겨 올 때까지 아무 레플리카도 맡지 않음`
+    case 'ReassignmentStarted':
+      return `파티션 ${partitionName(e.topic, e.partition)}: 레플리카 ${list(e.replicas)}(으)로 재할당 시작 (추가 ${list(e.adding)}, 제거 ${list(e.removing)})`
+    case 'ReassignmentCompleted':
+      return `파티션 ${partitionName(e.topic, e.partition)}: 재할당 완료, 레플리카 ${list(e.replicas)}, ISR ${list(e.isr)}`
     case 'BrokerShutdownRequested':
       return `브로커 ${e.broker} 종료 요청 (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':

@@ -120,6 +120,9 @@ export interface DescribedPartition {
   leader: number
   replicas: readonly number[]
   isr: readonly number[]
+  /** A reassignment in progress (ListPartitionReassignments): printed as `Adding Replicas:` and `Removing Replicas:` while either is not empty. */
+  addingReplicas?: readonly number[]
+  removingReplicas?: readonly number[]
   /**
    * Eligible leader replicas (KIP-966). Omitted: the empty list a KRaft 4.x broker returns in
    * DescribeTopicPartitions while ELR is off, printed `Elr: `. `null`: the field is absent (the
@@ -265,8 +268,9 @@ export function describeTopics(input: DescribeTopicsInput, options: DescribeTopi
     out += `Topic: ${topic.name}`
     if (topic.topicId !== '' && topic.topicId !== ZERO_UUID) out += `\tTopicId: ${topic.topicId}`
     out += `\tPartitionCount: ${partitions.length}`
-    // getReplicationFactor(firstPartition, reassignment): the first partition's replica count.
-    out += `\tReplicationFactor: ${partitions.length > 0 ? partitions[0]!.replicas.length : 0}`
+    // getReplicationFactor(firstPartition, reassignment): the first partition's replica count, less
+    // the replicas it is adding while a reassignment is in progress
+    out += `\tReplicationFactor: ${partitions.length > 0 ? partitions[0]!.replicas.length - (reassigning(partitions[0]!) ? partitions[0]!.addingReplicas!.length : 0) : 0}`
     out += `\tConfigs: ${configs}\n`
     // PartitionDescription.printDescription
     for (const p of partitions) {
@@ -275,6 +279,7 @@ export function describeTopics(input: DescribeTopicsInput, options: DescribeTopi
       out += `\tLeader: ${p.leader >= 0 ? p.leader : 'none'}`
       out += `\tReplicas: ${idList(p.replicas)}`
       out += `\tIsr: ${idList(p.isr)}`
+      if (reassigning(p)) out += `\tAdding Replicas: ${idList(p.addingReplicas ?? [])}\tRemoving Replicas: ${idList(p.removingReplicas ?? [])}`
       const elr = p.elr === undefined ? [] : p.elr
       const lastKnownElr = p.lastKnownElr === undefined ? [] : p.lastKnownElr
       out += elr === null ? '\tElr: N/A' : `\tElr: ${idList(elr)}`
@@ -286,6 +291,11 @@ export function describeTopics(input: DescribeTopicsInput, options: DescribeTopi
 }
 
 // ---------------------------------------------------------------------------------------------
+/** TopicCommand.isReassignmentInProgress: ListPartitionReassignments lists the partition. */
+function reassigning(p: DescribedPartition): boolean {
+  return (p.addingReplicas?.length ?? 0) > 0 || (p.removingReplicas?.length ?? 0) > 0
+}
+
 // kafka-consumer-groups.sh --describe
 // ---------------------------------------------------------------------------------------------
 

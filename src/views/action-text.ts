@@ -52,6 +52,8 @@ export function actionText(a: TimelineAction): Text {
       return { en: 'Heal the network', ko: '네트워크 복구' }
     case 'addBroker':
       return { en: 'Add a broker', ko: '브로커 추가' }
+    case 'reassignPartitions':
+      return { en: `Move ${a.topic}-${a.partition} to brokers ${a.replicas.join(',')}`, ko: `${a.topic}-${a.partition}을(를) 브로커 ${a.replicas.join(',')}(으)로 재할당` }
     case 'slowLink': {
       const [x, y] = a.between.map(node)
       const d = seconds(a.extraLatencyMs)

@@ -93,6 +93,8 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
   switch (e.type) {
     case 'LeaderElected':
     case 'IsrChanged':
+    case 'ReassignmentStarted':
+    case 'ReassignmentCompleted':
       return { kind: 'partition', topic: e.topic, partition: e.partition }
     case 'TruncationDetected':
       return partitionOfName(e.tp, topics)

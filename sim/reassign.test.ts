@@ -1,0 +1,138 @@
+/**
+ * Moving a partition (reassignPartitions, as `kafka-reassign-partitions --execute`): the controller
+ * adds the new replicas beside the old ones (ReplicationControlManager.changePartitionReassignment),
+ * they catch up and join the ISR, then the move completes in the same change that lets them in
+ * (PartitionChangeBuilder.completeReassignmentIfNeeded): the removed replicas leave the replica set
+ * and the ISR, and delete their logs; leadership moves when the leader was one of them.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { createSimulation, parseScenario, kafkaTopicsDescribe, ScenarioError, type Simulation, type TimelineAction } from './index.ts'
+import { activeController } from './controller/quorum-controller.ts'
+import { maybeCompleteReassignment, reassignmentTarget } from './controller/partition-change.ts'
+import type { PartitionState } from './controller/metadata.ts'
+
+function withTimeline(timeline: TimelineAction[]) {
+  const raw = JSON.parse(readFileSync(new URL('../scenarios/leader-failover.json', import.meta.url), 'utf8'))
+  raw.timeline = timeline
+  delete raw.expect
+  return parseScenario(raw)
+}
+
+function partition(sim: Simulation, p: number): PartitionState {
+  return activeController(sim.world)!.image.topics.orders.partitions[p]
+}
+
+/** Every ISR orders-<p> had from `fromMs` on (the committed PartitionChange records). */
+function isrsSince(sim: Simulation, p: number, fromMs: number): number[][] {
+  return sim.world.history.leaderChanges.filter((c) => c.tp === `orders-${p}` && c.atMs >= fromMs).map((c) => c.isr)
+}
+
+describe('PartitionReassignmentReplicas', () => {
+  const p = (replicas: number[], isr: number[]): PartitionState => ({ topic: 't', partition: 0, replicas, isr, leader: replicas[0], leaderEpoch: 0, partitionEpoch: 0, addingReplicas: [], removingReplicas: [] })
+
+  test('adds the new replicas after the target, keeps the leaving ones until the new are in the ISR', () => {
+    const t = reassignmentTarget(p([1, 2, 3], [1, 2, 3]), [4, 2, 3])
+    expect(t).toEqual({ isr: [1, 2, 3], replicas: [4, 2, 3, 1], adding: [4], removing: [1] })
+    expect(maybeCompleteReassignment(t)).toBeNull()
+    expect(maybeCompleteReassignment({ ...t, isr: [1, 2, 3, 4] })).toEqual({ isr: [2, 3, 4], replicas: [4, 2, 3], adding: [], removing: [] })
+  })
+
+  test('a reordering completes at once; a move whose ISR would be only leaving replicas waits', () => {
+    const reorder = reassignmentTarget(p([1, 2, 3], [1, 2, 3]), [3, 1, 2])
+    expect(maybeCompleteReassignment(reorder)).toBeNull() // nothing is moving: no reassignment to complete
+    expect(reorder).toEqual({ isr: [1, 2, 3], replicas: [3, 1, 2], adding: [], removing: [] })
+    const away = reassignmentTarget(p([1, 2], [1]), [2])
+    expect(maybeCompleteReassignment(away)).toBeNull() // the ISR without 1 is empty
+    expect(maybeCompleteReassignment({ ...away, isr: [1, 2] })).toEqual({ isr: [2], replicas: [2], adding: [], removing: [] })
+  })
+})
+
+describe('reassignPartitions', () => {
+  test('moves a replica to a new broker: it catches up, joins the ISR, and the old replica leaves and deletes its log', () => {
+    const sim = createSimulation(withTimeline([
+      { atMs: 15_000, action: 'addBroker' },
+      { atMs: 30_000, action: 'reassignPartitions', topic: 'orders', partition: 0, replicas: [4, 1, 2] },
+    ]))
+    sim.runUntil(29_999)
+    const before = partition(sim, 0)
+    expect(before).toMatchObject({ replicas: [3, 1, 2], leader: 3 })
+    expect(sim.world.brokers['3'].replicas['orders-0']).toBeDefined()
+    sim.runUntil(30_000)
+    const started = sim.world.notes.find((n) => n.type === 'ReassignmentStarted')
+    expect(started).toMatchObject({ topic: 'orders', partition: 0, replicas: [4, 1, 2], adding: [4], removing: [3] })
+    // kafka-topics --describe while the move is in progress (the new replica copies ~500 records in a few fetches)
+    const moving = partition(sim, 0)
+    expect(moving).toMatchObject({ replicas: [4, 1, 2, 3], addingReplicas: [4], removingReplicas: [3], leader: 3 })
+    const line = kafkaTopicsDescribe(sim, { topic: 'orders' }).split('\n').find((l) => l.includes('Partition: 0'))!
+    expect(line).toContain('\tLeader: 3\tReplicas: 4,1,2,3\tIsr: 3,1,2\tAdding Replicas: 4\tRemoving Replicas: 3\t')
+    expect(kafkaTopicsDescribe(sim, { topic: 'orders' })).toMatch(/^Topic: orders\t.*\tReplicationFactor: 3\t/)
+    sim.runUntil(60_000)
+    const after = partition(sim, 0)
+    // the leader was the replica that left: the first in-sync replica of the target leads, in a new leader epoch
+    expect(after).toMatchObject({ replicas: [4, 1, 2], addingReplicas: [], removingReplicas: [], leader: 4, leaderEpoch: before.leaderEpoch + 1 })
+    expect([...after.isr].sort()).toEqual([1, 2, 4])
+    expect(sim.world.notes.find((n) => n.type === 'ReassignmentCompleted')).toMatchObject({ topic: 'orders', partition: 0, replicas: [4, 1, 2] })
+    expect(kafkaTopicsDescribe(sim, { topic: 'orders' })).not.toContain('Adding Replicas')
+    // the old replica's log is gone; the new one holds what the leader has
+    expect(sim.world.brokers['3'].replicas['orders-0']).toBeUndefined()
+    expect(sim.world.brokers['3'].replicaOrder).not.toContain('orders-0')
+    const moved = sim.world.brokers['4'].replicas['orders-0']
+    const follower = sim.world.brokers['1'].replicas['orders-0']
+    expect(moved.role).toBe('leader')
+    expect(moved.hw).toBeGreaterThan(0)
+    expect(moved.leo - follower.leo).toBeLessThan(50)
+    // the ISR never fell below min.insync.replicas during the move, and nothing acknowledged was lost
+    for (const isr of isrsSince(sim, 0, 30_000)) expect(isr.length).toBeGreaterThanOrEqual(2)
+    expect(sim.summary().checks.ok).toBe(true)
+  })
+
+  test("moving the leader's replica away elects a new leader from the target, with a new leader epoch", () => {
+    const sim = createSimulation(withTimeline([{ atMs: 30_000, action: 'reassignPartitions', topic: 'orders', partition: 1, replicas: [3, 1] }]))
+    sim.runUntil(29_999)
+    const before = partition(sim, 1)
+    expect(before.replicas).toContain(2)
+    sim.runUntil(45_000)
+    const after = partition(sim, 1)
+    expect(after.replicas).toEqual([3, 1])
+    expect(after.isr).not.toContain(2)
+    if (before.leader === 2) {
+      expect([3, 1]).toContain(after.leader)
+      expect(after.leaderEpoch).toBe(before.leaderEpoch + 1)
+    } else expect(after.leaderEpoch).toBeGreaterThan(before.leaderEpoch) // a replica left: the leader epoch goes up all the same
+    expect(sim.world.brokers['2'].replicas['orders-1']).toBeUndefined()
+    expect(sim.summary().checks.ok).toBe(true)
+  })
+
+  test('a new replica set that only reorders the replicas completes at once and keeps the leader', () => {
+    const sim = createSimulation(withTimeline([{ atMs: 30_000, action: 'reassignPartitions', topic: 'orders', partition: 2, replicas: [3, 2, 1] }]))
+    sim.runUntil(29_999)
+    const before = partition(sim, 2)
+    sim.runUntil(30_100)
+    const after = partition(sim, 2)
+    expect(after.replicas).toEqual([3, 2, 1])
+    expect(after).toMatchObject({ leader: before.leader, leaderEpoch: before.leaderEpoch, addingReplicas: [], removingReplicas: [] })
+  })
+
+  test('a broker that has not registered yet is refused when the action runs (INVALID_REPLICA_ASSIGNMENT), and nothing changes', () => {
+    const sim = createSimulation(withTimeline([
+      { atMs: 30_000, action: 'addBroker' },
+      { atMs: 30_000, action: 'reassignPartitions', topic: 'orders', partition: 0, replicas: [4, 2, 3] },
+    ]))
+    sim.runUntil(30_010)
+    const failed = sim.world.notes.find((n) => n.type === 'ActionFailed')
+    expect(failed).toMatchObject({ action: 'reassignPartitions', message: 'INVALID_REPLICA_ASSIGNMENT: The manual partition assignment includes broker 4, but no such broker is registered.' })
+    expect(partition(sim, 0).replicas).toEqual([3, 1, 2])
+  })
+
+  test('bad moves are refused with the field path', () => {
+    const bad = (a: Partial<Extract<TimelineAction, { action: 'reassignPartitions' }>>) => () =>
+      withTimeline([{ atMs: 30_000, action: 'reassignPartitions', topic: 'orders', partition: 0, replicas: [1, 2, 3], ...a }])
+    expect(bad({ replicas: [1, 2, 2] })).toThrow(ScenarioError)
+    expect(bad({ replicas: [1, 2, 2] })).toThrow(/timeline\[0\]\.replicas\[2\]: broker 2 is listed twice/)
+    expect(bad({ replicas: [1, 5] })).toThrow(/timeline\[0\]\.replicas\[1\]: 5 is not a broker \(brokers are 1\.\.3\)/)
+    expect(bad({ replicas: [] })).toThrow(/timeline\[0\]\.replicas/)
+    expect(bad({ partition: 3 })).toThrow(/timeline\[0\]\.partition: orders has 3 partitions at this point \(0\.\.2\)/)
+    expect(bad({ topic: 'nope' })).toThrow(/timeline\[0\]\.topic/)
+  })
+})
