@@ -54,10 +54,18 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
         text: { en: `${tp}: new leader ${e.to}, epoch ${e.leaderEpoch}${unclean.en}`, ko: `${tp}: 새 leader ${e.to}, epoch ${e.leaderEpoch}${unclean.ko}` },
       }
     }
+    case 'ReassignmentCompleted': {
+      const tp = `${e.topic}-${e.partition}`
+      const target = partitionTarget(leaderOf(tp), e.replicas[0] ?? -1)
+      if (!target) return null
+      const replicas = `[${e.replicas.join(',')}]`
+      return { key, atMs: e.atMs, target, tone: 'good', text: { en: `${tp}: moved to brokers ${replicas}`, ko: `${tp}: 브로커 ${replicas}(으)로 이동 완료` } }
+    }
     case 'IsrChanged': {
       const tp = `${e.topic}-${e.partition}`
       const target = partitionTarget(leaderOf(tp), e.to[0] ?? -1)
-      if (!target) return null
+      // a finished move says so itself (ReassignmentCompleted)
+      if (!target || e.reason === 'reassignment') return null
       const isr = `[${e.to.join(',')}]`
       const shrank = e.to.length < e.from.length
       return {

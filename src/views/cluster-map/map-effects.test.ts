@@ -61,6 +61,17 @@ describe('map callouts', () => {
     expect(calloutOf(notes[3], 'x', leaderOf)).toBeNull()
   })
 
+  it('says a finished move once, on the leader, not as an ISR that grew', () => {
+    const notes: SimEvent[] = [
+      { type: 'ReassignmentCompleted', atMs: 30_012, topic: 'orders', partition: 0, replicas: [4, 3, 1], isr: [3, 1, 4] },
+      { type: 'IsrChanged', atMs: 30_012, topic: 'orders', partition: 0, from: [3, 1, 2], to: [3, 1, 4], reason: 'reassignment' },
+    ]
+    const list = calloutsOf(notes, 0, 31_000, leaderOf)
+    expect(list.map((c) => c.text.en)).toEqual(['orders-0: moved to brokers [4,3,1]'])
+    expect(list.map((c) => c.text.ko)).toEqual(['orders-0: 브로커 [4,3,1](으)로 이동 완료'])
+    expect(list[0].target).toEqual({ kind: 'broker', id: 1 })
+  })
+
   it('keeps the newest three per card when a jump covers many events', () => {
     const notes: SimEvent[] = [1, 2, 3, 4, 5].map((e) => ({ type: 'LeaderElected', atMs: e, topic: 'orders', partition: 0, from: 2, to: 1, leaderEpoch: e, isr: [1], unclean: false }))
     expect(calloutsOf(notes, 0, 10, leaderOf).map((c) => c.text.en)).toEqual(['orders-0: new leader 1, epoch 3', 'orders-0: new leader 1, epoch 4', 'orders-0: new leader 1, epoch 5'])
