@@ -14,6 +14,7 @@ import { traceHashOf } from './kernel/trace-hash.ts'
 import { scheduleIntervention } from './scenario/actions.ts'
 import {
   kafkaTopicsDescribe as describeTopicsView,
+  kafkaReassignPartitionsVerify as reassignVerifyView,
   kafkaConsumerGroupsDescribe as describeGroupView,
   kafkaShareGroupsDescribe as describeShareGroupView,
   kafkaConfigsDescribe as describeConfigsView,
@@ -129,6 +130,16 @@ function wrap(w: World): Simulation {
     summary: () => buildSummary(w),
     traceHash: () => traceHashOf(w),
   }
+}
+
+/** `kafka-reassign-partitions.sh --verify` of the partitions the run has reassigned so far, against the simulated cluster now. */
+export function kafkaReassignPartitionsVerify(sim: Simulation): string {
+  return reassignVerifyView(sim.world)
+}
+
+/** Whether the run's timeline moves partitions (the console then offers `kafka-reassign-partitions --verify`). */
+export function movesPartitions(sim: Simulation): boolean {
+  return sim.world.timeline.some((a) => a.action === 'reassignPartitions')
 }
 
 /** `kafka-topics.sh --describe` against the simulated cluster now. */

@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { createSimulation, parseScenario, kafkaTopicsDescribe, ScenarioError, type Simulation, type TimelineAction } from './index.ts'
+import { createSimulation, parseScenario, kafkaReassignPartitionsVerify, kafkaTopicsDescribe, ScenarioError, type Simulation, type TimelineAction } from './index.ts'
 import { activeController } from './controller/quorum-controller.ts'
 import { maybeCompleteReassignment, reassignmentTarget } from './controller/partition-change.ts'
 import type { PartitionState } from './controller/metadata.ts'
+import { verifyReassignment } from './trace/kafka-tools.ts'
 
 function withTimeline(timeline: TimelineAction[]) {
   const raw = JSON.parse(readFileSync(new URL('../scenarios/leader-failover.json', import.meta.url), 'utf8'))
@@ -67,6 +68,7 @@ describe('reassignPartitions', () => {
     const line = kafkaTopicsDescribe(sim, { topic: 'orders' }).split('\n').find((l) => l.includes('Partition: 0'))!
     expect(line).toContain('\tLeader: 3\tReplicas: 4,1,2,3\tIsr: 3,1,2\tAdding Replicas: 4\tRemoving Replicas: 3\t')
     expect(kafkaTopicsDescribe(sim, { topic: 'orders' })).toMatch(/^Topic: orders\t.*\tReplicationFactor: 3\t/)
+    expect(kafkaReassignPartitionsVerify(sim)).toBe('Status of partition reassignment:\nReassignment of partition orders-0 is still in progress.\n\n')
     sim.runUntil(60_000)
     const after = partition(sim, 0)
     // the leader was the replica that left: the first in-sync replica of the target leads, in a new leader epoch
@@ -74,6 +76,10 @@ describe('reassignPartitions', () => {
     expect([...after.isr].sort()).toEqual([1, 2, 4])
     expect(sim.world.notes.find((n) => n.type === 'ReassignmentCompleted')).toMatchObject({ topic: 'orders', partition: 0, replicas: [4, 1, 2] })
     expect(kafkaTopicsDescribe(sim, { topic: 'orders' })).not.toContain('Adding Replicas')
+    // --verify: done, so it clears the throttles (every broker of the cluster, the JSON's topic)
+    expect(kafkaReassignPartitionsVerify(sim)).toBe(
+      'Status of partition reassignment:\nReassignment of partition orders-0 is completed.\n\nClearing broker-level throttles on brokers 1,2,3,4\nClearing topic-level throttles on topic orders\n',
+    )
     // the old replica's log is gone; the new one holds what the leader has
     expect(sim.world.brokers['3'].replicas['orders-0']).toBeUndefined()
     expect(sim.world.brokers['3'].replicaOrder).not.toContain('orders-0')
@@ -134,5 +140,31 @@ describe('reassignPartitions', () => {
     expect(bad({ replicas: [] })).toThrow(/timeline\[0\]\.replicas/)
     expect(bad({ partition: 3 })).toThrow(/timeline\[0\]\.partition: orders has 3 partitions at this point \(0\.\.2\)/)
     expect(bad({ topic: 'nope' })).toThrow(/timeline\[0\]\.topic/)
+  })
+})
+
+describe('kafka-reassign-partitions --verify', () => {
+  test("words each partition as ReassignPartitionsCommand does, sorted, and clears throttles only once nothing moves", () => {
+    const out = verifyReassignment({
+      partitions: [
+        { topic: 'payments', partition: 1, target: [2, 3], current: [2, 3], inProgress: false },
+        { topic: 'orders', partition: 10, target: [4, 1], current: [1, 2], inProgress: false },
+        { topic: 'orders', partition: 2, target: [4, 1], current: [4, 1, 2], inProgress: true },
+      ],
+      anyInProgress: true,
+      brokers: [1, 2, 3, 4],
+    })
+    expect(out).toBe(
+      [
+        'Status of partition reassignment:',
+        'Reassignment of partition orders-2 is still in progress.',
+        'There is no active reassignment of partition orders-10, but replica set is 1,2 rather than 4,1.',
+        'Reassignment of partition payments-1 is completed.',
+        '',
+        '',
+      ].join('\n'),
+    )
+    const done = verifyReassignment({ partitions: [{ topic: 'orders', partition: 0, target: [1], current: [1], inProgress: false }], anyInProgress: false, brokers: [1] })
+    expect(done).toBe('Status of partition reassignment:\nReassignment of partition orders-0 is completed.\n\nClearing broker-level throttles on broker 1\nClearing topic-level throttles on topic orders\n')
   })
 })

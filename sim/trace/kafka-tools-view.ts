@@ -1,7 +1,7 @@
 /**
  * What Kafka's tools would print against the simulated cluster right now: `kafka-topics.sh
  * --describe`, `kafka-consumer-groups.sh --describe --group g`, `kafka-configs.sh --describe` for a
- * topic, `kafka-log-dirs.sh --describe` and `kafka-get-offsets.sh`. The rows come from the live
+ * topic, `kafka-log-dirs.sh --describe`, `kafka-get-offsets.sh` and `kafka-reassign-partitions.sh --verify`. The rows come from the live
  * state (the active controller's metadata, the brokers' replicas and segments, the group
  * coordinators' groups; observe/describe-tables.ts for the first two) and go through the
  * formatters of kafka-tools.ts. LOG-END-OFFSET and ListOffsets(latest) are the high watermark, as in Kafka.
@@ -35,13 +35,35 @@ import {
   type TopicConfigEntry,
   type TopicConfigValue,
   type ToolOutput,
+  verifyReassignment,
 } from './kafka-tools.ts'
+import { allPartitions } from '../controller/metadata.ts'
 
 /** The one log directory every simulated broker has (log.dirs, as the official Docker image sets it). */
 export const LOG_DIR = '/var/lib/kafka/data'
 
 export function kafkaTopicsDescribe(w: World, options: DescribeTopicsOptions = {}): string {
   return describeTopics(topicDescriptions(w), options)
+}
+
+/**
+ * `kafka-reassign-partitions --verify` with the reassignment JSON the run has executed so far: each
+ * partition a reassignPartitions action moved (its latest target), checked against the metadata now.
+ */
+export function kafkaReassignPartitionsVerify(w: World): string {
+  const img = clusterImage(w)
+  const targets = new Map<string, { topic: string; partition: number; replicas: number[] }>()
+  for (const n of w.notes) if (n.type === 'ReassignmentStarted') targets.set(partitionName(n.topic, n.partition), n)
+  const partitions = [...targets.values()].map((t) => {
+    const p = img.topics[t.topic]?.partitions[t.partition]
+    return { topic: t.topic, partition: t.partition, target: t.replicas, current: p?.replicas ?? [], inProgress: p !== undefined && reassigning(p) }
+  })
+  const brokers = Object.values(img.brokers).filter((b) => !b.fenced).map((b) => b.id)
+  return verifyReassignment({ partitions, anyInProgress: allPartitions(img).some(reassigning), brokers })
+}
+
+function reassigning(p: { addingReplicas: readonly number[]; removingReplicas: readonly number[] }): boolean {
+  return p.addingReplicas.length > 0 || p.removingReplicas.length > 0
 }
 
 export function kafkaConsumerGroupsDescribe(w: World, groupId: string, options: ConsumerGroupsDescribeOptions = {}): ToolOutput {

@@ -984,3 +984,53 @@ export function getOffsets(partitions: readonly GetOffsetsPartition[], options: 
   out.stdout = lines.map((l) => `${l.line}\n`).join('')
   return out
 }
+
+// ---------------------------------------------------------------------------------------------
+// kafka-reassign-partitions.sh --verify
+// ---------------------------------------------------------------------------------------------
+
+/** One partition of the reassignment JSON, and what the cluster says of it now. */
+export interface ReassignmentCheck {
+  topic: string
+  partition: number
+  /** the replicas the JSON asks for */
+  target: readonly number[]
+  /** the partition's replicas now (empty when the partition does not exist) */
+  current: readonly number[]
+  /** ListPartitionReassignments lists it: adding or removing replicas */
+  inProgress: boolean
+}
+
+export interface VerifyReassignmentInput {
+  partitions: ReassignmentCheck[]
+  /** whether any partition of the cluster is being reassigned (not only those of the JSON) */
+  anyInProgress: boolean
+  /** DescribeCluster's brokers */
+  brokers: readonly number[]
+}
+
+/**
+ * `kafka-reassign-partitions.sh --bootstrap-server … --verify --reassignment-json-file F`
+ * (ReassignPartitionsCommand.verifyAssignment): each partition's state, sorted by topic and
+ * partition; an empty line for the log-directory moves (none here); once no reassignment is in
+ * progress anywhere, the throttles it clears (every broker of the cluster and of the JSON, ascending
+ * as Java's HashSet of small integers iterates, and the JSON's topics in HashSet order).
+ */
+export function verifyReassignment(input: VerifyReassignmentInput): string {
+  const lines = ['Status of partition reassignment:']
+  const sorted = [...input.partitions].sort((a, b) => javaStringCompare(a.topic, b.topic) || a.partition - b.partition)
+  for (const p of sorted) {
+    const tp = `${p.topic}-${p.partition}`
+    if (p.inProgress) lines.push(`Reassignment of partition ${tp} is still in progress.`)
+    else if (idList(p.current) === idList(p.target)) lines.push(`Reassignment of partition ${tp} is completed.`)
+    else lines.push(`There is no active reassignment of partition ${tp}, but replica set is ${idList(p.current)} rather than ${idList(p.target)}.`)
+  }
+  let out = `${lines.join('\n')}\n\n`
+  if (!input.anyInProgress) {
+    const brokers = [...new Set([...input.brokers, ...input.partitions.flatMap((p) => p.target)])].sort((a, b) => a - b)
+    const topics = hashMapOrder([...new Set(input.partitions.map((p) => p.topic))], 16)
+    out += `Clearing broker-level throttles on broker${brokers.length === 1 ? '' : 's'} ${brokers.join(',')}\n`
+    out += `Clearing topic-level throttles on topic${topics.length === 1 ? '' : 's'} ${topics.join(',')}\n`
+  }
+  return out
+}

@@ -10,6 +10,7 @@
 import { useMemo, useState } from 'react'
 import type { Text } from '../i18n.ts'
 import { useSim } from '../store/sim-store.ts'
+import { movesPartitions } from '../../sim/index.ts'
 import { current } from '../host/engine-host.ts'
 import { useT } from '../useT.ts'
 import { commandGroups, commandKey, commandLine, groupViewOptions, TOOL_SCRIPTS, type ToolCommand, type ToolName } from './inspector/tool-commands.ts'
@@ -49,6 +50,7 @@ const GROUPS: Record<ToolName, Text> = {
   configs: { en: 'kafka-configs: topic configs', ko: 'kafka-configs: 토픽 설정' },
   'log-dirs': { en: 'kafka-log-dirs: log size per broker', ko: 'kafka-log-dirs: 브로커별 로그 크기' },
   offsets: { en: 'kafka-get-offsets: offsets by time', ko: 'kafka-get-offsets: 시간으로 오프셋 찾기' },
+  reassign: { en: 'kafka-reassign-partitions: has the move finished?', ko: 'kafka-reassign-partitions: 이동이 끝났는지 확인' },
 }
 
 function optionLabel(command: ToolCommand, t: (text: Text) => string): string {
@@ -68,6 +70,8 @@ function optionLabel(command: ToolCommand, t: (text: Text) => string): string {
       const what = time === 'earliest' ? `-2 (${t(L.earliest)})` : time === 'latest' ? `-1 (${t(L.latest)})` : `<${t(L.ago)}>`
       return `${tool} --topic ${command.topic} --time ${what}`
     }
+    case 'reassign':
+      return `${tool} --verify --reassignment-json-file reassignment.json`
   }
 }
 
@@ -113,19 +117,22 @@ export function ConsolePanel() {
   const t = useT()
   const version = useSim((s) => s.version)
   const view = useSim((s) => s.view)
+  const run = current()
+  // the console offers kafka-reassign-partitions --verify to a run whose timeline moves partitions
+  const moves = run ? movesPartitions(run.sim) : false
   const groups = useMemo(
     () =>
       commandGroups(
         view?.topics.filter((x) => !x.internal).map((x) => x.name) ?? [],
         view?.groups.map((g) => g.groupId) ?? [],
         view?.shareGroups.map((g) => g.groupId) ?? [],
+        moves,
       ),
-    [view],
+    [view, moves],
   )
   const commands = useMemo(() => groups.flatMap((g) => g.commands), [groups])
   const [chosen, setChosen] = useState<string | null>(null)
   const command = commands.find((c) => commandKey(c) === chosen) ?? commands[0]
-  const run = current()
   const output = useMemo(() => (run && command ? runTool(run.sim, command) : null), [run, command, version])
   if (!command || !output || !run) return null
   const line = commandLine(command, run.sim.nowMs)

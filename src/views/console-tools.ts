@@ -1,5 +1,5 @@
 // Running a console command against the simulated cluster now (kafka-topics, kafka-consumer-groups,
-// kafka-share-groups, kafka-configs, kafka-log-dirs, kafka-get-offsets): each Kafka tool's stdout and
+// kafka-share-groups, kafka-configs, kafka-log-dirs, kafka-get-offsets, kafka-reassign-partitions --verify): each Kafka tool's stdout and
 // stderr, with the tool's own words for a failure (kafka-topics: "Error while executing topic
 // command : …", kafka-get-offsets: "Error occurred: …").
 
@@ -8,6 +8,7 @@ import {
   kafkaConsumerGroupsDescribe,
   kafkaGetOffsets,
   kafkaLogDirsDescribe,
+  kafkaReassignPartitionsVerify,
   kafkaShareGroupsDescribe,
   kafkaTopicsDescribe,
   type Simulation,
@@ -37,6 +38,8 @@ export function runTool(sim: Simulation, command: ToolCommand): ToolOutputText {
         // GetOffsetShell: System.err.println("Error occurred: " + e.getMessage())
         return { stdout: '', stderr: `Error occurred: ${errorMessage(error)}` }
       }
+    case 'reassign':
+      return { stdout: kafkaReassignPartitionsVerify(sim), stderr: '' }
     case 'topics':
       try {
         return { stdout: kafkaTopicsDescribe(sim, command.topic === null ? {} : { topic: command.topic }), stderr: '' }

@@ -1,7 +1,8 @@
 // The command lines the console panel shows above the output, as a learner would type them
 // against a real cluster: kafka-topics.sh --describe, kafka-consumer-groups.sh --describe,
 // kafka-share-groups.sh --describe (KIP-932 share groups), kafka-configs.sh --describe (a topic's configs), kafka-log-dirs.sh --describe (each broker's log
-// sizes) and kafka-get-offsets.sh (offsets at the log start, the end, or a point in time).
+// sizes), kafka-get-offsets.sh (offsets at the log start, the end, or a point in time) and
+// kafka-reassign-partitions.sh --verify (whether the partitions the run moved got there).
 
 export const BOOTSTRAP = 'localhost:9092'
 
@@ -27,6 +28,8 @@ export type ToolCommand =
   | { tool: 'configs'; topic: string; all: boolean }
   | { tool: 'log-dirs'; topic: string | null }
   | { tool: 'offsets'; topic: string; time: OffsetsTime }
+  /** kafka-reassign-partitions --verify of what the run has moved so far */
+  | { tool: 'reassign' }
 
 export type ToolName = ToolCommand['tool']
 
@@ -38,6 +41,7 @@ export const TOOL_SCRIPTS: Readonly<Record<ToolName, string>> = {
   configs: 'kafka-configs.sh',
   'log-dirs': 'kafka-log-dirs.sh',
   offsets: 'kafka-get-offsets.sh',
+  reassign: 'kafka-reassign-partitions.sh',
 }
 
 /** The simulated timestamp kafka-get-offsets asks for now (never below 0, the run's first millisecond). */
@@ -67,6 +71,8 @@ export function commandLine(command: ToolCommand, nowMs = 0): string {
       return `${base} --describe${command.topic === null ? '' : ` --topic-list ${shellWord(command.topic)}`}`
     case 'offsets':
       return `${base} --topic ${shellWord(command.topic)} --time ${timeArgument(command.time, nowMs)}`
+    case 'reassign':
+      return `${base} --verify --reassignment-json-file reassignment.json`
   }
 }
 
@@ -86,6 +92,8 @@ export function commandKey(command: ToolCommand): string {
       const t = command.time
       return `offsets:${t === 'earliest' ? '-2' : t === 'latest' ? '-1' : `ago${t.agoMs}`}:${command.topic}`
     }
+    case 'reassign':
+      return 'reassign:verify'
   }
 }
 
@@ -101,9 +109,10 @@ export interface CommandGroup {
  * The commands on offer, by tool: each user topic and all topics (kafka-topics), each consumer
  * group, each share group (kafka-share-groups), each user topic's configs (overrides, then --all),
  * the log directories (all topics, then each user topic), and each user topic's offsets at the log
- * start, the end and a minute ago. A tool with nothing to run (no groups, no share groups) is left out.
+ * start, the end and a minute ago, and kafka-reassign-partitions --verify when the run moves partitions.
+ * A tool with nothing to run (no groups, no share groups, no moves) is left out.
  */
-export function commandGroups(topics: readonly string[], groups: readonly string[], shareGroups: readonly string[] = []): CommandGroup[] {
+export function commandGroups(topics: readonly string[], groups: readonly string[], shareGroups: readonly string[] = [], movesPartitions = false): CommandGroup[] {
   const all: CommandGroup[] = [
     { tool: 'topics', commands: [...topics.map((topic): ToolCommand => ({ tool: 'topics', topic })), { tool: 'topics', topic: null }] },
     { tool: 'groups', commands: groups.flatMap((groupId) => GROUP_VIEWS.map((view): ToolCommand => ({ tool: 'groups', groupId, view }))) },
@@ -124,6 +133,7 @@ export function commandGroups(topics: readonly string[], groups: readonly string
         { tool: 'offsets', topic, time: { agoMs: OFFSETS_AGO_MS } },
       ]),
     },
+    { tool: 'reassign', commands: movesPartitions ? [{ tool: 'reassign' }] : [] },
   ]
   return all.filter((g) => g.commands.length > 0)
 }
