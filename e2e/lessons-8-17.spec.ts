@@ -109,13 +109,25 @@ test.describe('lessons 8–17', () => {
     expect(errors).toEqual([])
   })
 
-  test('lesson 12 (Korean): a preferred leader election gives broker 2 its leaders back', async ({ page }) => {
+  test('lesson 12 (Korean): a preferred leader election gives broker 2 its leaders back; a new broker leads only what is moved to it', async ({ page }) => {
     const errors = watchErrors(page)
     await openLesson(page, scaling, 'ko')
-    await goTo(page, scaling, 5)
+    await goTo(page, scaling, 4)
     for (const p of [2, 3]) await expect(page.getByTestId(`partition-orders-${p}`)).toHaveAttribute('data-leader', '2')
     await expect(page.getByTestId('chart-leaders')).toBeVisible()
     await page.screenshot({ path: 'test-results/lessons-8-17/scaling-out-ko.png' })
+    // broker 4 joins and takes nothing; two partitions move to it; an election gives it their leadership
+    const next = (i: number) => page.getByTestId(`${viewOf(scaling.steps[i])}-next`).click()
+    await next(4)
+    await goTo(page, scaling, 5, 5)
+    await expect(page.getByTestId('broker-4').locator('.chip')).toHaveCount(0)
+    await next(5)
+    await goTo(page, scaling, 6, 6)
+    await expect(page.getByTestId('broker-4').locator('.chip[data-tp="orders-0"]')).toHaveAttribute('data-role', 'insync')
+    await next(6)
+    await goTo(page, scaling, 7, 7)
+    for (const p of [0, 1]) await expect(page.getByTestId(`partition-orders-${p}`)).toHaveAttribute('data-leader', '4')
+    await page.screenshot({ path: 'test-results/lessons-8-17/scaling-out-balanced-ko.png' })
     expect(errors).toEqual([])
   })
 

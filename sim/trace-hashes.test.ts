@@ -7,7 +7,7 @@ import { builtInScenarios, createSimulation, parseScenario } from './index.ts'
 
 const PINNED: Record<string, string> = {
   'active-segment-kept': '406bf5e72889d573',
-  'add-partitions-rebalance': '4360e881090d29c1',
+  'add-partitions-rebalance': '0f5f67c037495665',
   'classroom-tour': '18da7b0542b96783',
   'clean-election-unavailable': '8d338514b89a4ea4',
   'compaction-latest-per-key': '59c419cd37bb6bd0',

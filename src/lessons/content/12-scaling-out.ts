@@ -1,6 +1,7 @@
 // Lesson 12: scaling out. Consumers scale up to the partition count (an extra member idles);
 // adding partitions lets more members work but moves keys to other partitions; after a broker
-// restart its leaderships stay elsewhere until a preferred leader election gives them back.
+// restart its leaderships stay elsewhere until a preferred leader election gives them back; a new
+// broker hosts nothing until partitions are reassigned to it, and leads them after another election.
 
 import type { Lesson } from '../types.ts'
 import { lessonTitle } from '../catalog.ts'
@@ -10,24 +11,15 @@ export const lesson: Lesson = {
   number: 12,
   title: lessonTitle('scaling-out'),
   summary: {
-    en: 'Add a consumer beyond the partition count, add partitions (keys move), and balance leaders again with a preferred leader election.',
-    ko: '파티션 수보다 많은 컨슈머를 추가하고, 파티션을 늘리고(키가 옮겨 갑니다), 선호 리더 선출로 리더를 다시 고르게 나눕니다.',
+    en: 'Add a consumer beyond the partition count, add partitions (keys move), balance leaders with a preferred leader election, then add a broker and move partitions onto it.',
+    ko: '파티션 수보다 많은 컨슈머를 추가하고, 파티션을 늘리고(키가 옮겨 갑니다), 선호 리더 선출로 리더를 고르게 나눈 뒤, 브로커를 추가해 파티션을 옮깁니다.',
   },
   scenario: { builtIn: 'add-partitions-rebalance' },
   steps: [
     {
       text: {
-        en: 'orders has 3 partitions and group billing has 3 members: one partition each. A group reads in parallel by giving each partition to exactly one member.',
-        ko: 'orders에는 파티션이 3개, billing 그룹에는 멤버가 3개 있어 하나씩 맡습니다. 그룹은 파티션마다 멤버 하나에게만 맡겨 병렬로 읽습니다.',
-      },
-      target: 'group-billing',
-      atMs: 2000,
-      playUntilMs: 6000,
-    },
-    {
-      text: {
-        en: 'Let us add a fourth member to billing.',
-        ko: 'billing에 네 번째 멤버를 추가해 봅시다.',
+        en: 'orders has 3 partitions and group billing has 3 members: one partition each. A group reads in parallel by giving each partition to exactly one member. Let us add a fourth member to billing.',
+        ko: 'orders에는 파티션이 3개, billing 그룹에는 멤버가 3개 있어 하나씩 맡습니다. 그룹은 파티션마다 멤버 하나에게만 맡겨 병렬로 읽습니다. billing에 네 번째 멤버를 추가해 봅시다.',
       },
       tab: 'groups',
       atMs: 8000,
@@ -106,14 +98,48 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'The preferred leader is the first broker in a partition\'s replica list. A preferred leader election gives broker 2 its two partitions back: the operator runs kafka-leader-election.sh --election-type preferred, and with auto.leader.rebalance.enable the controller also runs one every leader.imbalance.check.interval.seconds (300 s). Adding brokers is not in kafkascope\'s model yet.',
-        ko: '선호 리더는 파티션 복제본 목록의 첫 번째 브로커입니다. 선호 리더 선출을 하면 브로커 2가 파티션 두 개의 리더를 되찾습니다. 운영자는 kafka-leader-election.sh --election-type preferred를 실행하고, auto.leader.rebalance.enable이 켜져 있으면 컨트롤러도 leader.imbalance.check.interval.seconds(300초)마다 실행합니다. 브로커 추가는 아직 kafkascope 모델에 없습니다.',
+        en: 'The preferred leader is the first broker in a partition\'s replica list. A preferred leader election gives broker 2 its two partitions back: the operator runs kafka-leader-election.sh --election-type preferred, and with auto.leader.rebalance.enable the controller also runs one every leader.imbalance.check.interval.seconds (300 s).',
+        ko: '선호 리더는 파티션 복제본 목록의 첫 번째 브로커입니다. 선호 리더 선출을 하면 브로커 2가 파티션 두 개의 리더를 되찾습니다. 운영자는 kafka-leader-election.sh --election-type preferred를 실행하고, auto.leader.rebalance.enable이 켜져 있으면 컨트롤러도 leader.imbalance.check.interval.seconds(300초)마다 실행합니다.',
       },
       tab: 'metrics',
       target: 'chart-leaders',
       atMs: 47000,
       actions: [{ action: 'electPreferredLeaders', topic: 'orders' }],
       playUntilMs: 47500,
+    },
+    {
+      text: {
+        en: 'To scale the cluster out, a fourth broker joins (addBroker). It registers with the controller, stays fenced until it has replayed the metadata, and is then unfenced — and hosts nothing: Kafka never moves existing partitions to a new broker by itself.',
+        ko: '클러스터를 키우려고 네 번째 브로커가 들어옵니다(addBroker). 컨트롤러에 등록하고, 메타데이터를 따라잡을 때까지 펜싱되었다가 풀립니다. 그런데 아무 파티션도 맡지 않습니다. Kafka는 기존 파티션을 새 브로커로 스스로 옮기지 않습니다.',
+      },
+      target: 'broker-4',
+      atMs: 50000,
+      actions: [{ action: 'addBroker' }],
+      playUntilMs: 54000,
+    },
+    {
+      text: {
+        en: 'The operator moves two partitions onto it (kafka-reassign-partitions --execute): orders-0 from brokers 3,1,2 to 4,3,1 and orders-1 from 1,2,3 to 4,1,2. Broker 4 is added beside the old replicas, copies the log and joins the ISR; in that same change the replica it replaces leaves and deletes its log. The ISR never drops below min.insync.replicas, and the leaders stay where they were.',
+        ko: '운영자가 파티션 두 개를 새 브로커로 옮깁니다(kafka-reassign-partitions --execute). orders-0은 브로커 3,1,2에서 4,3,1로, orders-1은 1,2,3에서 4,1,2로 갑니다. 브로커 4가 기존 복제본 옆에 추가되어 로그를 복사하고 ISR에 들어오면, 같은 변경에서 대체되는 복제본이 빠지고 로그를 지웁니다. ISR은 min.insync.replicas 아래로 내려가지 않고, 리더는 그대로입니다.',
+      },
+      target: 'broker-4',
+      atMs: 56000,
+      actions: [
+        { action: 'reassignPartitions', topic: 'orders', partition: 0, replicas: [4, 3, 1] },
+        { action: 'reassignPartitions', topic: 'orders', partition: 1, replicas: [4, 1, 2] },
+      ],
+      playUntilMs: 58000,
+    },
+    {
+      text: {
+        en: 'Broker 4 is now the preferred leader (first replica) of both, marked P, but leads neither. One more preferred leader election balances the leaders: broker 4 takes orders-0 and orders-1.',
+        ko: '이제 브로커 4가 두 파티션의 선호 리더(첫 번째 복제본, P 표시)지만 아직 리더는 아닙니다. 선호 리더 선출을 한 번 더 하면 리더가 고르게 나뉘어 브로커 4가 orders-0과 orders-1의 리더가 됩니다.',
+      },
+      tab: 'metrics',
+      target: 'chart-leaders',
+      atMs: 60000,
+      actions: [{ action: 'electPreferredLeaders', topic: 'orders' }],
+      playUntilMs: 60500,
     },
   ],
   tryThis: [
