@@ -268,9 +268,12 @@ function uncleanAllowed(w: World, c: ControllerNode, topic: string): boolean {
   return resolveTopicConfig(t?.config ?? {}, w.brokerConfig)['unclean.leader.election.enable'] === true
 }
 
-/** A PartitionChange for `p` towards `target` (by default, the partition with a new ISR), electing a leader when the current one is not valid. */
-function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTarget, excluded: number, reason: string): MetaRecord | null {
-  const rules: ElectionRules = { acceptable: (b) => acceptable(c, b, excluded), uncleanAllowed: () => uncleanAllowed(w, c, p.topic) }
+/**
+ * A PartitionChange for `p` towards `target` (by default, the partition with a new ISR), electing a
+ * leader when the current one is not valid; `unclean`: Election.UNCLEAN whatever the topic says.
+ */
+function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTarget, excluded: number, reason: string, unclean = false): MetaRecord | null {
+  const rules: ElectionRules = { acceptable: (b) => acceptable(c, b, excluded), uncleanAllowed: () => unclean || uncleanAllowed(w, c, p.topic) }
   const built = buildPartitionChange(p, target, rules, reason)
   if (built === null) return null
   if (built.completed) emit(w, { type: 'ReassignmentCompleted', topic: p.topic, partition: p.partition, replicas: built.record.replicas ?? p.replicas.slice(), isr: built.record.isr.slice() })
@@ -371,11 +374,12 @@ export function reassignPartition(w: World, c: ControllerNode, topic: string, pa
 }
 
 /** Election.PREFERRED for every partition whose leader is not replicas[0] (at most 1000 per run). */
-export function electPreferredLeaders(w: World, c: ControllerNode, topic: string | undefined): number {
+export function electPreferredLeaders(w: World, c: ControllerNode, topic: string | undefined, partition?: number): number {
   const recs: MetaRecord[] = []
   for (const p of allPartitions(c.image)) {
     if (recs.length >= 1000) break
     if (topic && p.topic !== topic) continue
+    if (partition !== undefined && p.partition !== partition) continue
     const pref = p.replicas[0]
     if (p.leader === pref || !p.isr.includes(pref) || !isActiveBroker(c.image, pref)) continue
     const r: MetaRecord = {
@@ -394,6 +398,33 @@ export function electPreferredLeaders(w: World, c: ControllerNode, topic: string
   }
   write(w, c, recs)
   return recs.length
+}
+
+/**
+ * ElectLeaders with Election.UNCLEAN (`kafka-leader-election --election-type UNCLEAN`) for the
+ * partitions of `topic` (every topic when absent; one partition when `partition` is given): a
+ * partition without a valid leader gets the first in-sync replica that is acceptable, else the first
+ * acceptable replica, whatever unclean.leader.election.enable says (acknowledged records the new
+ * leader lacks are lost). Returns how many partitions got a leader and how many needed none
+ * (ELECTION_NOT_NEEDED).
+ */
+export function electUncleanLeadersNow(w: World, c: ControllerNode, topic: string | undefined, partition: number | undefined): { elected: number; notNeeded: number } {
+  const recs: MetaRecord[] = []
+  let notNeeded = 0
+  for (const p of allPartitions(c.image)) {
+    if ((topic !== undefined && p.topic !== topic) || (partition !== undefined && p.partition !== partition)) continue
+    if (p.leader !== -1 && acceptable(c, p.leader, -1)) {
+      notNeeded++
+      continue
+    }
+    const r = change(w, c, p, targetOf(p), -1, 'unclean', true)
+    if (r) {
+      logChange(w, p, r)
+      recs.push(r)
+    }
+  }
+  write(w, c, recs)
+  return { elected: recs.length, notNeeded }
 }
 
 function electUncleanLeaders(w: World, c: ControllerNode): void {

@@ -19,6 +19,7 @@ import {
   activeController,
   addPartitions,
   electPreferredLeaders,
+  electUncleanLeadersNow,
   reassignPartition,
   setTopicConfig,
 } from '../controller/quorum-controller.ts'
@@ -156,6 +157,12 @@ function apply(w: World, a: ScheduledAction): void {
     case 'electPreferredLeaders':
       electPreferredLeaders(w, controllerOrThrow(w), a.topic)
       return
+    case 'electLeaders': {
+      const c = controllerOrThrow(w)
+      if (a.electionType === 'PREFERRED') electPreferredLeaders(w, c, a.topic, a.partition)
+      else electUncleanLeadersNow(w, c, a.topic, a.partition)
+      return
+    }
     case 'crashConsumer':
       return crashNode(w, resolveNode(w, a.member))
     case 'restartConsumer': {

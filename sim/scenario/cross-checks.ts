@@ -239,6 +239,13 @@ class Checker extends References {
       case 'electPreferredLeaders':
         if (a.topic !== undefined) this.requireTopic(a.topic, `${path}.topic`)
         return a
+      case 'electLeaders': {
+        if (a.partition !== undefined && a.topic === undefined) fail(`${path}.partition`, 'a partition needs its topic (kafka-leader-election --topic T --partition P)')
+        if (a.topic === undefined) return a
+        const info = this.requireTopic(a.topic, `${path}.topic`)
+        if (a.partition !== undefined && a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)
+        return a
+      }
       case 'reassignPartitions': {
         const info = this.requireTopic(a.topic, `${path}.topic`)
         if (a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)

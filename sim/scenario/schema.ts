@@ -134,6 +134,7 @@ const actionSchemas = {
     value: z.string().nullable().optional(),
   }),
   electPreferredLeaders: obj({ ...at, action: z.literal('electPreferredLeaders'), topic: z.string().optional() }),
+  electLeaders: obj({ ...at, action: z.literal('electLeaders'), electionType: z.enum(['PREFERRED', 'UNCLEAN']), topic: z.string().optional(), partition: integer(0, MAX_PARTITIONS - 1).optional() }),
   deleteRecords: obj({ ...at, action: z.literal('deleteRecords'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), beforeOffset: integer(-1, Number.MAX_SAFE_INTEGER) }),
   resetOffsets: obj({
     ...at,

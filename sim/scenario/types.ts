@@ -117,6 +117,8 @@ export type TimelineAction =
   /** one record; `value` null: a tombstone (deletes the key from a compacted topic) */
   | { atMs: number; action: 'produce'; producer: string; key?: string | null; value?: string | null }
   | { atMs: number; action: 'electPreferredLeaders'; topic?: string }
+  /** kafka-leader-election --election-type PREFERRED|UNCLEAN (--topic T [--partition P], or --all-topic-partitions) */
+  | { atMs: number; action: 'electLeaders'; electionType: 'PREFERRED' | 'UNCLEAN'; topic?: string; partition?: number }
   /**
    * kafka-delete-records: the partition's log start offset moves to `beforeOffset` (-1: the high
    * watermark); records below it can no longer be read, and their segments go at the next retention pass

@@ -106,6 +106,12 @@ export function actionText(a: TimelineAction): Text {
       const what = a.topic === undefined ? { en: 'every topic', ko: '모든 토픽' } : { en: `topic ${a.topic}`, ko: `토픽 ${a.topic}` }
       return { en: `Elect preferred leaders for ${what.en}`, ko: `${what.ko}에 preferred 리더 선출` }
     }
+    case 'electLeaders': {
+      const where = a.topic === undefined ? { en: 'every partition', ko: '모든 파티션' } : a.partition === undefined ? { en: `topic ${a.topic}`, ko: `토픽 ${a.topic}` } : { en: `${a.topic}-${a.partition}`, ko: `${a.topic}-${a.partition}` }
+      return a.electionType === 'PREFERRED'
+        ? { en: `Elect preferred leaders for ${where.en}`, ko: `${where.ko}에 preferred 리더 선출` }
+        : { en: `Unclean leader election for ${where.en} (acknowledged records may be lost)`, ko: `${where.ko}에 unclean 리더 선출 (확인된 레코드를 잃을 수 있음)` }
+    }
     case 'deleteRecords': {
       const before = a.beforeOffset < 0 ? { en: 'the high watermark', ko: '하이 워터마크' } : { en: `offset ${a.beforeOffset}`, ko: `오프셋 ${a.beforeOffset}` }
       return { en: `Delete records of ${a.topic}-${a.partition} before ${before.en}`, ko: `${a.topic}-${a.partition}에서 ${before.ko} 이전 레코드 삭제` }

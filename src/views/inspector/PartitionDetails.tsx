@@ -1,7 +1,9 @@
 // A partition in the inspector, in kafka-topics' words (Topic, Partition, Leader, Replicas, Isr)
 // plus what kafka-topics does not print: the leader epoch, each replica's log start, high
 // watermark and LOG-END-OFFSET, the preferred leader, and the two topic configs that decide
-// durability against availability: min.insync.replicas and unclean.leader.election.enable; and
+// durability against availability: min.insync.replicas and unclean.leader.election.enable, with a
+// one-off unclean election (kafka-leader-election --election-type UNCLEAN) for a partition without a
+// leader; and
 // the topic's log storage configs (retention, segments, cleanup policy; TopicStorageConfig.tsx).
 
 import { useState } from 'react'
@@ -28,6 +30,12 @@ const L = {
   minIsrHint: {
     en: 'With acks=all a write needs at least min.insync.replicas replicas in the Isr; with fewer the leader answers NOT_ENOUGH_REPLICAS.',
     ko: 'acks=all 쓰기는 Isr에 최소 min.insync.replicas개의 레플리카가 있어야 합니다. 부족하면 리더가 NOT_ENOUGH_REPLICAS로 응답합니다.',
+  },
+  offline: { en: 'No leader', ko: '리더 없음' },
+  electUnclean: { en: 'Unclean election now', ko: '지금 unclean 선출' },
+  electUncleanHint: {
+    en: 'kafka-leader-election --election-type UNCLEAN: the first live replica leads even from outside the Isr, whatever unclean.leader.election.enable says. The partition is writable again; acknowledged records its new leader lacks are lost.',
+    ko: 'kafka-leader-election --election-type UNCLEAN: unclean.leader.election.enable 설정과 상관없이 살아 있는 첫 레플리카가 Isr 밖이어도 리더가 됩니다. 파티션은 다시 쓸 수 있지만, 새 리더에 없는 확인(ack)된 레코드는 사라집니다.',
   },
   uncleanHint: {
     en: 'Unclean election lets a replica outside the Isr become leader: the partition is writable again, but acknowledged records can be lost.',
@@ -121,6 +129,17 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['unclean.leader.election.enable', String(row.uncleanLeaderElection)],
         ]}
       />
+      {row.leader < 0 ? (
+        <Section title={t(L.offline)}>
+          <div className="insp-actions">
+            <button type="button" data-testid="inspector-partition-elect-unclean"
+              onClick={() => runAction({ action: 'electLeaders', electionType: 'UNCLEAN', topic: row.topic, partition: row.partition }, { en: `Unclean election for ${row.tp}`, ko: `${row.tp} unclean 선출` })}>
+              ⚠ {t(L.electUnclean)}
+            </button>
+          </div>
+          <p className="insp-hint">{t(L.electUncleanHint)}</p>
+        </Section>
+      ) : null}
       <Section title={t(L.replicaLogs)}>
         <ReplicaLogs row={row} />
       </Section>
