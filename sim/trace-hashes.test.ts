@@ -24,6 +24,7 @@ const PINNED: Record<string, string> = {
   'leader-failover': '9126fa90f847c1fe',
   'controlled-shutdown': '272c2039004a6eb3',
   'scale-out': '8adab932adf22730',
+  'rack-loss': '1e08172e9becdc71',
   'lesson-batching': '887ceec866ebbe93',
   'lesson-clean-vs-unclean': '2a0bae3287018aee',
   'lesson-isr-acks': '5ce92624bc54f39e',

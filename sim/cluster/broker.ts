@@ -153,6 +153,7 @@ function register(w: World, b: BrokerNode): void {
     corr: nextCorrelationId(w),
     brokerId: b.id,
     incarnation: b.incarnation,
+    rack: w.scenario.cluster.racks[String(b.id)] ?? null,
   })
 }
 

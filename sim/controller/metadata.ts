@@ -21,6 +21,8 @@ export interface BrokerRegistration {
   fenced: boolean
   /** in controlled shutdown (BrokerRegistration.inControlledShutdown): never chosen as leader or let into an ISR */
   inControlledShutdown: boolean
+  /** broker.rack, null when none (rack-aware replica placement) */
+  rack: string | null
 }
 
 export type { PartitionState }
@@ -55,7 +57,7 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
     case 'LeaderChange':
       return null
     case 'RegisterBroker':
-      img.brokers[r.brokerId] = { id: r.brokerId, brokerEpoch: r.brokerEpoch, incarnation: r.incarnation, fenced: true, inControlledShutdown: false }
+      img.brokers[r.brokerId] = { id: r.brokerId, brokerEpoch: r.brokerEpoch, incarnation: r.incarnation, fenced: true, inControlledShutdown: false, rack: r.rack }
       return null
     case 'FenceBroker':
     case 'UnfenceBroker': {

@@ -172,7 +172,7 @@ function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistr
     recs.push({ type: 'FenceBroker', brokerId: id, brokerEpoch: existing.brokerEpoch })
     recs.push(...leaderAndIsrUpdates(w, c, id, 'fenced'))
   }
-  const reg: MetaRecord = { type: 'RegisterBroker', brokerId: id, incarnation: inc, brokerEpoch: -1 }
+  const reg: MetaRecord = { type: 'RegisterBroker', brokerId: id, incarnation: inc, brokerEpoch: -1, rack: m.rack }
   recs.push(reg)
   const off = write(w, c, recs)
   c.lastHeartbeatMs[id] = w.nowMs
@@ -446,14 +446,17 @@ function missingTopics(w: World, c: ControllerNode): string[] {
   return missing.concat(w.scenario.topics.filter((t) => !c.image.topics[t.name]).map((t) => t.name))
 }
 
-function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[] } {
+/** The registered brokers for the placer: unfenced (and active) or not, and their broker.rack. */
+function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[]; racks: Record<number, string> } {
   const unfenced: number[] = []
   const fenced: number[] = []
+  const racks: Record<number, string> = {}
   for (const k of Object.keys(c.image.brokers).sort((a, b) => +a - +b)) {
     const b = c.image.brokers[k]
     ;(b.fenced || b.inControlledShutdown ? fenced : unfenced).push(b.id)
+    if (b.rack !== null) racks[b.id] = b.rack
   }
-  return { unfenced, fenced }
+  return { unfenced, fenced, racks }
 }
 
 function topicId(w: World): string {

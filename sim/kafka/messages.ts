@@ -354,6 +354,8 @@ export interface BrokerRegistrationRequest extends Envelope {
   corr: number
   brokerId: number
   incarnation: number
+  /** broker.rack, null when the broker has none */
+  rack: string | null
 }
 export interface BrokerRegistrationResponse extends Envelope {
   api: 'BrokerRegistrationResponse'

@@ -137,7 +137,8 @@ export interface PartitionState {
 
 export type MetaRecord =
   | { type: 'LeaderChange'; leaderId: string; epoch: number }
-  | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number }
+  /** RegisterBrokerRecord; `rack` is the broker's broker.rack (null: none) */
+  | { type: 'RegisterBroker'; brokerId: number; incarnation: number; brokerEpoch: number; rack: string | null }
   | { type: 'FenceBroker'; brokerId: number; brokerEpoch: number }
   | { type: 'UnfenceBroker'; brokerId: number; brokerEpoch: number }
   /** BrokerRegistrationChangeRecord with InControlledShutdown: the broker asked to shut down and its leaderships move away */

@@ -71,6 +71,11 @@ export function resolveNode(w: World, ref: NodeRef): string {
   throw new ResolveError(`unknown node ${ref}`)
 }
 
+/** The brokers whose broker.rack is `rack`, in id order (node ids). */
+function rackBrokers(w: World, rack: string): string[] {
+  return w.brokerIds.filter((id) => w.scenario.cluster.racks[String(id)] === rack).map(String)
+}
+
 export function runAction(w: World, a: ScheduledAction): void {
   try {
     apply(w, a)
@@ -105,6 +110,12 @@ function apply(w: World, a: ScheduledAction): void {
       return healNetwork(w.net)
     case 'addBroker':
       addBroker(w)
+      return
+    case 'crashRack':
+      for (const id of rackBrokers(w, a.rack)) crashNode(w, id)
+      return
+    case 'restartRack':
+      for (const id of rackBrokers(w, a.rack)) restartNode(w, id)
       return
     case 'reassignPartitions': {
       const r = reassignPartition(w, controllerOrThrow(w), a.topic, a.partition, a.replicas)

@@ -26,6 +26,7 @@ import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-re
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import controlledShutdown from '../../scenarios/controlled-shutdown.json' with { type: 'json' }
 import scaleOut from '../../scenarios/scale-out.json' with { type: 'json' }
+import rackLoss from '../../scenarios/rack-loss.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
 import replayByResetOffsets from '../../scenarios/replay-by-reset-offsets.json' with { type: 'json' }
 import replayFromATime from '../../scenarios/replay-from-a-time.json' with { type: 'json' }
@@ -46,6 +47,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'leader-failover': leaderFailover,
   'controlled-shutdown': controlledShutdown,
   'scale-out': scaleOut,
+  'rack-loss': rackLoss,
   'controller-failover': controllerFailover,
   'slow-follower': slowFollower,
   'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,

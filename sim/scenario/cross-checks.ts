@@ -53,6 +53,10 @@ class Checker extends References {
     if (network.maxLatencyMs < network.minLatencyMs) {
       fail('cluster.network.maxLatencyMs', `${network.maxLatencyMs} is less than minLatencyMs (${network.minLatencyMs})`)
     }
+    for (const id of Object.keys(this.s.cluster.racks)) {
+      const n = /^\d+$/.test(id) ? Number(id) : NaN
+      if (!(n >= 1 && n <= brokers)) fail(formatPath(['cluster', 'racks', id]), `${showValue(id)} is not a broker (brokers are 1..${brokers})`)
+    }
   }
 
   /** Topic names (names.ts), no '.'/'_' collisions (Kafka's Topic.hasCollision), replication factor <= brokers (InvalidReplicationFactorException). */
@@ -194,6 +198,12 @@ class Checker extends References {
         return this.networkSides(a, path)
       case 'healNetwork':
         return a
+      case 'crashRack':
+      case 'restartRack': {
+        const racks = [...new Set(Object.values(this.s.cluster.racks))].sort()
+        if (!racks.includes(a.rack)) fail(`${path}.rack`, racks.length === 0 ? `no broker has a rack (set cluster.racks, e.g. {"1": "a", "2": "b"})` : `${showValue(a.rack)} is not a rack (racks: ${racks.join(', ')})`)
+        return a
+      }
       case 'addBroker':
         if (this.s.cluster.brokers + this.addedBrokers >= MAX_BROKERS) fail(`${path}.action`, `the cluster would have more than ${MAX_BROKERS} brokers`)
         this.addedBrokers++

@@ -98,6 +98,7 @@ describe('defaults', () => {
         controller: { mode: 'kraft', voters: 3, dedicated: false },
         config: {},
         network: { minLatencyMs: 1, maxLatencyMs: 3 },
+        racks: {},
       },
       topics: [],
       producers: [],
@@ -222,7 +223,7 @@ describe('one clear message, with the path of the first problem', () => {
 
   test('unknown action', () => {
     expect(broken((s) => s.timeline.push({ atMs: 5, action: 'explode' }))).toMatch(
-      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders, deleteRecords, resetOffsets\)$/,
+      /^timeline\[2\]\.action: unknown action "explode" \(known: crashBroker, restartBroker, .*electPreferredLeaders, electLeaders, deleteRecords, resetOffsets\)$/,
     )
   })
 

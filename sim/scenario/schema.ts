@@ -101,6 +101,8 @@ const actionSchemas = {
   partitionNetwork: obj({ ...at, action: z.literal('partitionNetwork'), sides: z.array(z.array(nodeRef).min(1)).min(1) }),
   healNetwork: obj({ ...at, action: z.literal('healNetwork') }),
   addBroker: obj({ ...at, action: z.literal('addBroker') }),
+  crashRack: obj({ ...at, action: z.literal('crashRack'), rack: z.string().min(1) }),
+  restartRack: obj({ ...at, action: z.literal('restartRack'), rack: z.string().min(1) }),
   reassignPartitions: obj({ ...at, action: z.literal('reassignPartitions'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), replicas: z.array(integer(1, MAX_BROKERS)).min(1) }),
   slowLink: obj({
     ...at,
@@ -207,12 +209,15 @@ const clusterSchema = obj({
     minLatencyMs: integer(1, 60_000).default(1),
     maxLatencyMs: integer(1, 60_000).default(3),
   }).prefault({}),
+  /** broker.rack per broker id */
+  racks: z.record(z.string(), z.string().min(1).max(100)).default({}),
 })
   .transform((c) => ({
     brokers: c.brokers,
     controller: { mode: c.controller.mode, voters: c.controller.voters ?? Math.min(3, c.brokers), dedicated: c.controller.dedicated },
     config: c.config,
     network: c.network,
+    racks: c.racks,
   }))
   .prefault({})
 

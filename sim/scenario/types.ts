@@ -22,6 +22,8 @@ export interface ClusterSpec {
   config: ConfigMap
   /** one-way message latency between any two nodes is drawn in [minLatencyMs, maxLatencyMs]; default 1..3 */
   network: NetworkSpec
+  /** broker.rack per broker id ("1" -> "a"); brokers not listed have no rack */
+  racks: Record<string, string>
 }
 
 export interface NetworkSpec {
@@ -92,6 +94,9 @@ export type TimelineAction =
   | { atMs: number; action: 'healNetwork' }
   /** a new broker (the next id) joins the running cluster: it registers, catches up, and leads or follows nothing until partitions are moved to it */
   | { atMs: number; action: 'addBroker' }
+  /** every broker whose broker.rack is `rack` crashes (a rack or availability zone lost) / restarts */
+  | { atMs: number; action: 'crashRack'; rack: string }
+  | { atMs: number; action: 'restartRack'; rack: string }
   /** kafka-reassign-partitions --execute for one partition: move it to these replicas (the first is the preferred leader) */
   | { atMs: number; action: 'reassignPartitions'; topic: string; partition: number; replicas: number[] }
   | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }

@@ -172,6 +172,7 @@ function brokerCards(w: World, img: MetadataImage, partitions: PartitionRow[], g
       replicas,
       leaders,
       preferredLeaders,
+      rack: w.scenario.cluster.racks[String(id)] ?? null,
     }
   })
 }

@@ -40,6 +40,8 @@ export interface BrokerCard {
   /** partitions of user topics this broker leads, and those it is the preferred leader of */
   leaders: number
   preferredLeaders: number
+  /** broker.rack, null when none */
+  rack: string | null
 }
 
 export interface ReplicaLog {

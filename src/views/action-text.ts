@@ -52,6 +52,10 @@ export function actionText(a: TimelineAction): Text {
       return { en: 'Heal the network', ko: '네트워크 복구' }
     case 'addBroker':
       return { en: 'Add a broker', ko: '브로커 추가' }
+    case 'crashRack':
+      return { en: `Lose rack ${a.rack} (crash its brokers)`, ko: `랙 ${a.rack} 장애 (그 랙의 브로커 모두 크래시)` }
+    case 'restartRack':
+      return { en: `Restart rack ${a.rack}`, ko: `랙 ${a.rack} 재시작` }
     case 'reassignPartitions':
       return { en: `Move ${a.topic}-${a.partition} to brokers ${a.replicas.join(',')}`, ko: `${a.topic}-${a.partition}을(를) 브로커 ${a.replicas.join(',')}(으)로 재할당` }
     case 'slowLink': {

@@ -7,7 +7,7 @@
 // unclean.leader.election.enable, acks, enable.idempotence, partition.assignment.strategy) have
 // their own controls; any other config is written as Kafka's properties (`key=value` lines).
 // The parts of a scenario the form does not show (readers, share groups, the timeline, expectations,
-// network latency, a producer's startActive) are carried over from the scenario it was prefilled from.
+// network latency, brokers' racks, a producer's startActive) are carried over from the scenario it was prefilled from.
 
 import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue, type TimelineAction } from '../../../sim/index.ts'
 import { pick, type Locale, type Text } from '../../i18n.ts'
@@ -60,6 +60,8 @@ export interface Carried {
   ko: unknown
   originalName: string
   network: unknown
+  /** broker.rack per broker (cluster.racks): the form has no controls for racks yet */
+  racks: Record<string, string>
   readers: unknown[]
   /** share groups (KIP-932): the form has no controls for them yet */
   shareGroups: unknown[]
@@ -167,6 +169,7 @@ export function draftToJson(d: Draft): Record<string, unknown> {
   const brokerConfig = parseProperties(d.brokerConfig, 'cluster.config', 'broker')
   if (Object.keys(brokerConfig).length > 0) cluster.config = brokerConfig
   if (d.carried.network !== undefined) cluster.network = d.carried.network
+  if (Object.keys(d.carried.racks).length > 0) cluster.racks = d.carried.racks
 
   const out: Record<string, unknown> = { name: d.name }
   if (d.carried.description !== '') out.description = d.carried.description
@@ -264,6 +267,7 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
       ko: s.ko === undefined ? undefined : structuredClone(s.ko),
       originalName: s.name,
       network: s.cluster.network,
+      racks: structuredClone(s.cluster.racks),
       readers: structuredClone(s.readers),
       shareGroups: structuredClone(s.shareGroups),
       timeline: structuredClone(s.timeline),

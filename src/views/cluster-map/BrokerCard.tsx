@@ -76,6 +76,11 @@ function Badges({ broker, voter }: { broker: BrokerCardView; voter: ControllerCa
   const t = useT()
   return (
     <div className="badges">
+      {broker.rack !== null ? (
+        <span className="badge badge-rack" data-testid={`broker-${broker.id}-rack`} title={`broker.rack=${broker.rack}`}>
+          {t(L.rack)} {broker.rack}
+        </span>
+      ) : null}
       {broker.activeController ? (
         <span className="badge badge-controller">♛ {t(L.activeController)}</span>
       ) : voter ? (

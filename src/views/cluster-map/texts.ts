@@ -13,6 +13,7 @@ export const L = {
   restart: { en: 'Restart', ko: '재시작' },
   restartHint: { en: 'Start this broker again (restartBroker)', ko: '이 브로커를 다시 시작합니다 (restartBroker)' },
   activeController: { en: 'active controller', ko: '활성 컨트롤러' },
+  rack: { en: 'rack', ko: '랙' },
   voter: { en: 'KRaft voter', ko: 'KRaft 투표자' },
   coordinator: { en: 'coordinator', ko: '코디네이터' },
   controllers: { en: 'Controller quorum (KRaft)', ko: '컨트롤러 쿼럼 (KRaft)' },
