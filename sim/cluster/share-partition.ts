@@ -155,7 +155,7 @@ function boundaryAt(sp: SharePartitionState, offset: number): void {
   if (i >= 0 && sp.batches[i].first < offset) splitAt(sp, i, offset)
 }
 
-/** The index of the batch holding `offset`, -1 outside the window. */
+/** The index of the batch holding `offset`, -1 when it lies outside [startOffset, endOffset). */
 function batchIndexOf(sp: SharePartitionState, offset: number): number {
   if (offset < sp.startOffset || offset >= sp.endOffset) return -1
   for (let i = 0; i < sp.batches.length; i++) if (sp.batches[i].last >= offset) return i
