@@ -1,6 +1,6 @@
-// What every browser test needs: the console errors a page logs, and moving the run forward
-// through the console API (window.__kafkascope, CONTRACT §6).
-import type { Page } from '@playwright/test'
+// What every browser test needs: the console errors a page logs, moving the run forward through
+// the console API (window.__kafkascope, CONTRACT §6), and the two screens a feature is tried on.
+import { test, type Page } from '@playwright/test'
 
 /** Collects console errors and uncaught page errors. */
 export function watchErrors(page: Page): string[] {
@@ -15,4 +15,21 @@ export function watchErrors(page: Page): string[] {
 /** `window.__kafkascope.runUntil(ms)` */
 export async function runUntil(page: Page, ms: number): Promise<void> {
   await page.evaluate((t) => (window as unknown as { __kafkascope: { runUntil(ms: number): void } }).__kafkascope.runUntil(t), ms)
+}
+
+/** A screen a learner reads kafkascope on: English on a 1280×720 projector, Korean at 1024×768. */
+export interface LanguageScreen {
+  lang: 'en' | 'ko'
+  width: number
+  height: number
+}
+
+/** The tests `body` declares, once in English at 1280×720 and once in Korean at 1024×768. */
+export function inBothLanguages(body: (screen: LanguageScreen) => void): void {
+  for (const [lang, locale, width, height] of [['en', 'en-US', 1280, 720], ['ko', 'ko-KR', 1024, 768]] as const) {
+    test.describe(`${lang} at ${width}×${height}`, () => {
+      test.use({ locale, viewport: { width, height } })
+      body({ lang, width, height })
+    })
+  }
 }

@@ -4,30 +4,26 @@
 // with an out-of-sync leader, and the Anomalies tab names the acknowledged records that were lost.
 // English at 1280×720, Korean at 1024×768, with screenshots.
 import { expect, test } from '@playwright/test'
-import { watchErrors, runUntil } from './support.ts'
+import { inBothLanguages, runUntil, watchErrors } from './support.ts'
 
-for (const [lang, locale, width, height] of [['en', 'en-US', 1280, 720], ['ko', 'ko-KR', 1024, 768]] as const) {
-  test.describe(`${lang} at ${width}×${height}`, () => {
-    test.use({ locale, viewport: { width, height } })
-
-    test('an unclean election from the partition inspector brings a leaderless partition back and loses acknowledged records', async ({ page }) => {
-      const errors = watchErrors(page)
-      await page.goto('/?scenario=clean-election-unavailable&seed=42')
-      await runUntil(page, 65_000)
-      await expect(page.getByTestId('partition-events-0')).toHaveAttribute('data-leader', '-1')
-      await page.locator('.chip[data-tp="events-0"]').first().click()
-      await expect(page.getByTestId('inspector-partition')).toHaveAttribute('data-tp', 'events-0')
-      const elect = page.getByTestId('inspector-partition-elect-unclean')
-      await expect(elect).toBeVisible()
-      await page.screenshot({ path: `test-results/unclean-election-offer-${lang}-${width}x${height}.png` })
-      await elect.click()
-      await runUntil(page, 66_000)
-      await expect(page.getByTestId('partition-events-0')).not.toHaveAttribute('data-leader', '-1')
-      await expect(elect).toHaveCount(0)
-      await page.getByRole('tab', { name: lang === 'en' ? 'Anomalies' : '이상' }).click()
-      await expect(page.getByTestId('anomaly-0')).toBeVisible()
-      await page.screenshot({ path: `test-results/unclean-election-lost-${lang}-${width}x${height}.png` })
-      expect(errors).toEqual([])
-    })
+inBothLanguages(({ lang, width, height }) => {
+  test('an unclean election from the partition inspector brings a leaderless partition back and loses acknowledged records', async ({ page }) => {
+    const errors = watchErrors(page)
+    await page.goto('/?scenario=clean-election-unavailable&seed=42')
+    await runUntil(page, 65_000)
+    await expect(page.getByTestId('partition-events-0')).toHaveAttribute('data-leader', '-1')
+    await page.locator('.chip[data-tp="events-0"]').first().click()
+    await expect(page.getByTestId('inspector-partition')).toHaveAttribute('data-tp', 'events-0')
+    const elect = page.getByTestId('inspector-partition-elect-unclean')
+    await expect(elect).toBeVisible()
+    await page.screenshot({ path: `test-results/unclean-election-offer-${lang}-${width}x${height}.png` })
+    await elect.click()
+    await runUntil(page, 66_000)
+    await expect(page.getByTestId('partition-events-0')).not.toHaveAttribute('data-leader', '-1')
+    await expect(elect).toHaveCount(0)
+    await page.getByRole('tab', { name: lang === 'en' ? 'Anomalies' : '이상' }).click()
+    await expect(page.getByTestId('anomaly-0')).toBeVisible()
+    await page.screenshot({ path: `test-results/unclean-election-lost-${lang}-${width}x${height}.png` })
+    expect(errors).toEqual([])
   })
-}
+})

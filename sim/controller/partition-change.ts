@@ -51,6 +51,11 @@ export function reassignmentTarget(p: PartitionState, target: readonly number[])
   return { isr: p.isr, replicas: [...target, ...removing], adding, removing }
 }
 
+/** PartitionReassignmentReplicas.isReassignmentInProgress: the partition is adding or removing replicas. */
+export function isReassigning(p: { addingReplicas: readonly number[]; removingReplicas: readonly number[] }): boolean {
+  return p.addingReplicas.length > 0 || p.removingReplicas.length > 0
+}
+
 /** PartitionReassignmentReplicas.maybeCompleteReassignment: the finished move, or null while it is not done (or none is in progress). */
 export function maybeCompleteReassignment(t: ChangeTarget): ChangeTarget | null {
   if (t.adding.length === 0 && t.removing.length === 0) return null

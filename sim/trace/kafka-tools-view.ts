@@ -38,6 +38,7 @@ import {
   verifyReassignment,
 } from './kafka-tools.ts'
 import { allPartitions } from '../controller/metadata.ts'
+import { isReassigning } from '../controller/partition-change.ts'
 
 /** The one log directory every simulated broker has (log.dirs, as the official Docker image sets it). */
 export const LOG_DIR = '/var/lib/kafka/data'
@@ -56,14 +57,10 @@ export function kafkaReassignPartitionsVerify(w: World): string {
   for (const n of w.notes) if (n.type === 'ReassignmentStarted') targets.set(partitionName(n.topic, n.partition), n)
   const partitions = [...targets.values()].map((t) => {
     const p = img.topics[t.topic]?.partitions[t.partition]
-    return { topic: t.topic, partition: t.partition, target: t.replicas, current: p?.replicas ?? [], inProgress: p !== undefined && reassigning(p) }
+    return { topic: t.topic, partition: t.partition, target: t.replicas, current: p?.replicas ?? [], inProgress: p !== undefined && isReassigning(p) }
   })
   const brokers = Object.values(img.brokers).filter((b) => !b.fenced).map((b) => b.id)
-  return verifyReassignment({ partitions, anyInProgress: allPartitions(img).some(reassigning), brokers })
-}
-
-function reassigning(p: { addingReplicas: readonly number[]; removingReplicas: readonly number[] }): boolean {
-  return p.addingReplicas.length > 0 || p.removingReplicas.length > 0
+  return verifyReassignment({ partitions, anyInProgress: allPartitions(img).some(isReassigning), brokers })
 }
 
 export function kafkaConsumerGroupsDescribe(w: World, groupId: string, options: ConsumerGroupsDescribeOptions = {}): ToolOutput {
