@@ -656,6 +656,7 @@ function reportFuzzFailure(seed: number, until: number, file: string | undefined
     const total = ANOMALY_COUNTS.reduce((sum, name) => sum + r.checks[name], 0)
     if (total > 8) err(`  … ${total - 8} more anomalies`)
   }
+  err(`  cluster: ${r.cluster}`)
   err('  fault schedule:')
   for (const line of describeSchedule(r.schedule)) err(`  ${line}`)
 }

@@ -30,7 +30,7 @@ function isrsSince(sim: Simulation, p: number, fromMs: number): number[][] {
 }
 
 describe('PartitionReassignmentReplicas', () => {
-  const p = (replicas: number[], isr: number[]): PartitionState => ({ topic: 't', partition: 0, replicas, isr, leader: replicas[0], leaderEpoch: 0, partitionEpoch: 0, addingReplicas: [], removingReplicas: [] })
+  const p = (replicas: number[], isr: number[]): PartitionState => ({ topic: 't', partition: 0, replicas, isr, leader: replicas[0], leaderEpoch: 0, partitionEpoch: 0, addingReplicas: [], removingReplicas: [], elr: [], lastKnownElr: [] })
 
   test('adds the new replicas after the target, keeps the leaving ones until the new are in the ISR', () => {
     const t = reassignmentTarget(p([1, 2, 3], [1, 2, 3]), [4, 2, 3])

@@ -516,7 +516,43 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     expect(summary.checks.divergentReplicas).toBe(0)
   })
 
-  test.each([42, 7])('seed %i, the same schedule with unclean=false: Leader -1 while the ISR broker is down, no loss, it leads again on return', (seed) => {
+  // Kafka 4.0 (eligible.leader.replicas.version=0): the ISR is never emptied, its last member stays.
+  test.each([42, 7])('seed %i, the same schedule with unclean=false and ELR off (Kafka 4.0): Leader -1, the ISR keeps the down broker, it leads again on return', (seed) => {
+    const s = builtin('unclean-election-data-loss', (raw) => {
+      raw.seed = seed
+      raw.topics[0].config['unclean.leader.election.enable'] = false
+      raw.cluster.features = { 'eligible.leader.replicas.version': 0 }
+    })
+    const crashAt = atOf(s, 'crashBroker')
+    const restartAt = atOf(s, 'restartBroker')
+    const sim = createSimulation(s)
+    const w = sim.world
+    sim.runUntil(crashAt - 1)
+    const p = partition(w, 'events-0')
+    const [isrBroker, stale] = p.replicas
+    expect(p.isr).toEqual([isrBroker])
+
+    sim.runUntil(restartAt - 1)
+    const changes = changesOf(w, 'events-0', crashAt)
+    expect(changes).toEqual([{ atMs: changes[0].atMs, tp: 'events-0', leader: -1, leaderEpoch: p.leaderEpoch + 1, isr: [isrBroker], unclean: false }])
+    const mid = sim.summary()
+    expect(mid.partitions.find((x) => x.topic === 'events')).toMatchObject({ leader: -1, isr: [isrBroker], elr: [], lastKnownElr: [] })
+    expect(mid.checks.lostAckedWrites).toBe(0)
+    expect(replica(w, stale, 'events-0').role).not.toBe('leader')
+
+    sim.runUntil(s.durationMs)
+    // on unfence, leaderless partitions elect the returning ISR broker (handleBrokerUnfenced)
+    const after = changesOf(w, 'events-0', restartAt)
+    expect(after[0]).toMatchObject({ leader: isrBroker, leaderEpoch: p.leaderEpoch + 2, unclean: false })
+    const end = sim.summary()
+    expect(end.checks.lostAckedWrites).toBe(0)
+    expect(end.checks.ok).toBe(true)
+    expect(w.history.leaderChanges.every((c) => !c.unclean)).toBe(true)
+  })
+
+  // Kafka 4.3 (ELR on): the ISR empties into the ELR; the crashed broker's restart is an unclean
+  // shutdown, so it leaves the ELR, and comes back as the last known leader.
+  test.each([42, 7])('seed %i, the same schedule with unclean=false (Kafka 4.3, ELR on): the ISR empties into the ELR, the last known leader returns', (seed) => {
     const s = builtin('unclean-election-data-loss', (raw) => {
       raw.seed = seed
       raw.topics[0].config['unclean.leader.election.enable'] = false
@@ -532,21 +568,24 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
 
     sim.runUntil(restartAt - 1)
     const changes = changesOf(w, 'events-0', crashAt)
-    // KRaft never empties the ISR (no ELR): leader -1, ISR stays [the fenced broker]
-    expect(changes).toEqual([{ atMs: changes[0].atMs, tp: 'events-0', leader: -1, leaderEpoch: p.leaderEpoch + 1, isr: [isrBroker], unclean: false }])
+    expect(changes).toEqual([{ atMs: changes[0].atMs, tp: 'events-0', leader: -1, leaderEpoch: p.leaderEpoch + 1, isr: [], unclean: false }])
     const mid = sim.summary()
-    expect(mid.partitions.find((x) => x.topic === 'events')).toMatchObject({ leader: -1, isr: [isrBroker] })
+    expect(mid.partitions.find((x) => x.topic === 'events')).toMatchObject({ leader: -1, isr: [], elr: [isrBroker], lastKnownElr: [isrBroker] })
     expect(mid.checks.lostAckedWrites).toBe(0)
     expect(replica(w, stale, 'events-0').role).not.toBe('leader')
 
     sim.runUntil(s.durationMs)
-    // on unfence, leaderless partitions elect the returning ISR broker (handleBrokerUnfenced)
     const after = changesOf(w, 'events-0', restartAt)
-    expect(after[0]).toMatchObject({ leader: isrBroker, leaderEpoch: p.leaderEpoch + 2, unclean: false })
+    // registering after a crash drops it from the ELR (handleBrokerUncleanShutdown); unfenced, it is
+    // the last known leader, elected as Kafka elects it: unclean, the ISR just itself
+    expect(after[0]).toMatchObject({ leader: -1, isr: [] })
+    expect(after[1]).toMatchObject({ leader: isrBroker, leaderEpoch: p.leaderEpoch + 2, isr: [isrBroker], unclean: true })
+    expect(notes(w, 'isr', /ELR \[\d\] → \[\] \(uncleanShutdown\)/, restartAt)).toHaveLength(1)
+    expect(notes(w, 'unclean', /last known leader/, restartAt)).toHaveLength(1)
     const end = sim.summary()
+    expect(end.partitions.find((x) => x.topic === 'events')).toMatchObject({ elr: [], lastKnownElr: [] })
     expect(end.checks.lostAckedWrites).toBe(0)
     expect(end.checks.ok).toBe(true)
-    expect(w.history.leaderChanges.every((c) => !c.unclean)).toBe(true)
   })
 
   test('clean-election-unavailable: leader -1 to the end, the acked records wait on the crashed broker', () => {
@@ -555,10 +594,11 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     const summary = sim.summary()
     const part = summary.partitions.find((x) => x.topic === 'events')!
     const [isrBroker] = part.replicas
-    expect(part).toMatchObject({ leader: -1, isr: [isrBroker] })
+    // Kafka 4.3: the ISR is empty, the crashed broker is the ELR and the last known leader
+    expect(part).toMatchObject({ leader: -1, isr: [], elr: [isrBroker], lastKnownElr: [isrBroker] })
     expect(summary.brokers.find((b) => b.id === isrBroker)!.state).toBe('crashed')
     expect(summary.checks.ok).toBe(true)
-    // every acknowledged record is on the crashed ISR broker's disk
+    // every acknowledged record is on the crashed ELR broker's disk
     const acked = summary.producers[0].acked
     expect(part.logEndOffsets[String(isrBroker)]).toBe(acked)
   })

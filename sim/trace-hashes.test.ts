@@ -10,6 +10,7 @@ const PINNED: Record<string, string> = {
   'add-partitions-rebalance': '0f5f67c037495665',
   'classroom-tour': '18da7b0542b96783',
   'clean-election-unavailable': '8d338514b89a4ea4',
+  'eligible-leader-replicas': 'f33ff67c50c9ec04',
   'compaction-latest-per-key': '59c419cd37bb6bd0',
   'consumer-crash-session-timeout': '2eed7c5b6f6c3401',
   'consumer-group-rebalance': '1f0e42842fdce4d8',

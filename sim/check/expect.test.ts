@@ -17,8 +17,8 @@ function summary(): Summary {
     ],
     controller: { mode: 'kraft', active: 2, epoch: 3 },
     partitions: [
-      { topic: 'orders', partition: 0, leader: 2, leaderEpoch: 3, replicas: [1, 2, 3], isr: [3, 2], highWatermark: 812, logEndOffsets: { 1: 700, 2: 812, 3: 812 }, logStartOffset: 0, records: 812, segments: 1 },
-      { topic: 'orders', partition: 1, leader: -1, leaderEpoch: 4, replicas: [1, 2, 3], isr: [1], highWatermark: 10, logEndOffsets: { 1: 10 }, logStartOffset: 0, records: 10, segments: 1 },
+      { topic: 'orders', partition: 0, leader: 2, leaderEpoch: 3, replicas: [1, 2, 3], isr: [3, 2], highWatermark: 812, logEndOffsets: { 1: 700, 2: 812, 3: 812 }, logStartOffset: 0, records: 812, segments: 1, elr: [], lastKnownElr: [] },
+      { topic: 'orders', partition: 1, leader: -1, leaderEpoch: 4, replicas: [1, 2, 3], isr: [1], highWatermark: 10, logEndOffsets: { 1: 10 }, logStartOffset: 0, records: 10, segments: 1, elr: [], lastKnownElr: [] },
     ],
     groups: [
       { groupId: 'billing', type: 'classic', state: 'Stable', generation: 4, protocol: 'range', coordinator: 2, members: {}, committed: {}, lag: {} },

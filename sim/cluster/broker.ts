@@ -37,6 +37,7 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     node: String(id),
     incarnation: 0,
     brokerEpoch: -1,
+    previousBrokerEpoch: -1,
     registered: false,
     fenced: true,
     lifecycle: 'running',
@@ -70,6 +71,8 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
  */
 export function startBroker(w: World, b: BrokerNode): void {
   b.incarnation += 1
+  // CleanShutdownFileHandler: only a broker the controller let go left its epoch behind
+  b.previousBrokerEpoch = b.lifecycle === 'shutDown' ? b.brokerEpoch : -1
   b.brokerEpoch = -1
   b.registered = false
   b.fenced = true
@@ -154,6 +157,7 @@ function register(w: World, b: BrokerNode): void {
     brokerId: b.id,
     incarnation: b.incarnation,
     rack: w.scenario.cluster.racks[String(b.id)] ?? null,
+    previousBrokerEpoch: b.previousBrokerEpoch,
   })
 }
 

@@ -133,6 +133,11 @@ export interface BrokerNode {
   node: string
   incarnation: number
   brokerEpoch: number
+  /**
+   * The broker epoch its last clean shutdown wrote to the clean shutdown file, sent as the next
+   * registration's PreviousBrokerEpoch; -1 after a crash (KIP-966's unclean shutdown detection)
+   */
+  previousBrokerEpoch: number
   registered: boolean
   /** fenced as far as this broker knows */
   fenced: boolean

@@ -5,7 +5,7 @@
  * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord and BrokerRegistrationChangeRecord
  * (InControlledShutdown),
  * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord (with a reassignment's replicas,
- * adding and removing replicas) and the Raft LeaderChangeMessage.
+ * adding and removing replicas, and KIP-966's ELR and last known ELR) and the Raft LeaderChangeMessage.
  * The broker epoch is the offset of the broker's RegisterBrokerRecord (QuorumController.registerBroker).
  * Replay is a pure function of the records in order: the same log gives the same image everywhere.
  */
@@ -98,6 +98,8 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
         partitionEpoch: r.partitionEpoch,
         addingReplicas: list(r.addingReplicas, r.type === 'Partition' ? undefined : prev?.addingReplicas),
         removingReplicas: list(r.removingReplicas, r.type === 'Partition' ? undefined : prev?.removingReplicas),
+        elr: list(r.elr, r.type === 'Partition' ? undefined : prev?.elr),
+        lastKnownElr: list(r.lastKnownElr, r.type === 'Partition' ? undefined : prev?.lastKnownElr),
       })
       t.partitions[r.partition] = p
       return p

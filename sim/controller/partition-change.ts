@@ -10,13 +10,23 @@
  * - on every change, a reassignment in progress completes once the target ISR without the removing
  *   replicas is not empty and holds every remaining replica: replicas and ISR drop the removing
  *   ones, and adding and removing are cleared;
- * - the leader stays while it is in the target ISR and acceptable; else the first acceptable
- *   replica of the target replicas that is in the target ISR leads; else, where unclean election is
- *   allowed, the first acceptable replica, with the ISR just itself; else no leader (-1);
+ * - ELR (KIP-966, on by default since Kafka 4.1: eligible.leader.replicas.version=1): while the
+ *   target ISR is under min.insync.replicas, replicas that leave it join the ELR (those presumed to
+ *   hold every acknowledged record); at or above it, the ELR is cleared; a replica that shut down
+ *   uncleanly is dropped from it; the ISR may become empty;
+ * - the leader stays while it is valid (in the target ISR, or in the ELR when that is empty, and
+ *   acceptable); else the first valid replica of the target replicas leads (one from the ELR makes
+ *   the ISR itself and leaves the ELR); else the last known leader, when the ISR and the ELR are
+ *   both empty and it is acceptable; else, where unclean election is allowed, the first acceptable
+ *   replica; both of the last two are unclean: the ISR is just the new leader and the ELR is
+ *   cleared; else no leader (-1);
+ * - without ELR the ISR is never emptied: a last member stays while the leader is -1;
+ * - LastKnownElr holds the last leader from the change that leaves the partition leaderless until
+ *   one that gives it a leader (Kafka 4.3 keeps only the last known leader there);
  * - the leader epoch goes up when the leader changes or when the replicas lose a member; the
  *   partition epoch goes up with every change.
- * Simplified: no ELR yet (the ISR is never emptied: a last member stays, PartitionChangeBuilder
- * without ELR), no directories, no leader recovery state.
+ * Simplified: no directories, no leader recovery state (an unclean leader is not marked
+ * RECOVERING), and a change of min.insync.replicas does not recompute the ELR by itself.
  *
  * Invariants: a record names replicas, adding and removing only when they change; the leader of a
  * record is -1 or one of its replicas; adding and removing are both empty or describe a move.
@@ -31,10 +41,18 @@ export interface ChangeTarget {
   removing: readonly number[]
 }
 
-/** Who may lead: an acceptable broker (registered, unfenced, not shutting down), and whether an unclean election is allowed. */
+/**
+ * Who may lead: an acceptable broker (registered, unfenced, not shutting down), whether an unclean
+ * election is allowed; whether ELR is on (eligible.leader.replicas.version ≥ 1), the topic's
+ * effective min.insync.replicas (at most its replication factor), and the broker that shut down
+ * uncleanly, if this change is for one (setUncleanShutdownReplicas; -1: none).
+ */
 export interface ElectionRules {
   acceptable: (broker: number) => boolean
   uncleanAllowed: () => boolean
+  elrEnabled: boolean
+  minIsr: number
+  uncleanShutdown: number
 }
 
 export type PartitionChangeRecord = Extract<MetaRecord, { type: 'PartitionChange' }>
@@ -66,30 +84,65 @@ export function maybeCompleteReassignment(t: ChangeTarget): ChangeTarget | null 
   return { isr, replicas, adding: [], removing: [] }
 }
 
+/** How the leader of a change was chosen (PartitionChangeBuilder.tryElection's cases). */
+export type ElectedVia = 'isr' | 'elr' | 'lastKnownLeader' | 'unclean'
+
+/** PartitionChangeBuilder.electAnyLeader (Election.ONLINE, or UNCLEAN when allowed). */
+function electLeader(p: PartitionState, replicas: readonly number[], isr: readonly number[], elr: readonly number[], rules: ElectionRules): { leader: number; via: ElectedVia } {
+  // isValidNewLeader: in the target ISR, or in the ELR when the target ISR is empty; and acceptable
+  const valid = (r: number) => r >= 0 && (isr.includes(r) || (isr.length === 0 && elr.includes(r))) && rules.acceptable(r)
+  const via = (r: number): ElectedVia => (isr.includes(r) ? 'isr' : 'elr')
+  if (valid(p.leader)) return { leader: p.leader, via: via(p.leader) }
+  const online = replicas.find(valid)
+  if (online !== undefined) return { leader: online, via: via(online) }
+  // canElectLastKnownLeader (with KAFKA-19522: only an acceptable one)
+  const last = p.lastKnownElr
+  if (rules.elrEnabled && isr.length === 0 && elr.length === 0 && last.length === 1 && rules.acceptable(last[0])) return { leader: last[0], via: 'lastKnownLeader' }
+  if (rules.uncleanAllowed()) {
+    const unclean = replicas.find((r) => rules.acceptable(r))
+    if (unclean !== undefined) return { leader: unclean, via: 'unclean' }
+  }
+  return { leader: -1, via: 'isr' }
+}
+
+/**
+ * maybePopulateTargetElr: under min.insync.replicas, the replicas that leave the ISR join the ELR
+ * ((ELR ∪ current ISR) − target ISR − a replica that shut down uncleanly, ascending as Java's
+ * HashSet of small integers iterates); at or above it, the ELR is cleared.
+ */
+function targetElr(p: PartitionState, isr: readonly number[], rules: ElectionRules): readonly number[] {
+  if (!rules.elrEnabled) return p.elr
+  if (isr.length >= rules.minIsr) return []
+  const candidates = new Set([...p.elr, ...p.isr])
+  return [...candidates].filter((b) => !isr.includes(b) && b !== rules.uncleanShutdown).sort((a, b) => a - b)
+}
+
 /** The change record for `p` towards `target`, or null when nothing would change; `completed`: it finishes a reassignment. */
-export function buildPartitionChange(p: PartitionState, target: ChangeTarget, rules: ElectionRules, reason: string): { record: PartitionChangeRecord; completed: boolean } | null {
+export function buildPartitionChange(p: PartitionState, target: ChangeTarget, rules: ElectionRules, reason: string): { record: PartitionChangeRecord; completed: boolean; via: ElectedVia } | null {
   const done = maybeCompleteReassignment(target)
   const t = done ?? target
-  let leader = p.leader
   let isr: readonly number[] = t.isr
-  let unclean = false
-  if (leader === -1 || !rules.acceptable(leader) || !isr.includes(leader) || !t.replicas.includes(leader)) {
-    leader = t.replicas.find((r) => isr.includes(r) && rules.acceptable(r)) ?? -1
-    if (leader === -1 && rules.uncleanAllowed()) {
-      leader = t.replicas.find((r) => rules.acceptable(r)) ?? -1
-      if (leader !== -1) {
-        isr = [leader]
-        unclean = true
-      }
-    }
+  let elr = targetElr(p, isr, rules)
+  const { leader, via } = electLeader(p, t.replicas, isr, elr, rules)
+  // tryElection: a leader from the ELR makes the ISR itself; an unclean one (the last known leader
+  // counts as one) forces the ISR to itself and clears the ELR (maybeUpdateRecordElr)
+  const unclean = leader !== p.leader && (via === 'unclean' || via === 'lastKnownLeader')
+  if (leader !== p.leader && via === 'elr') {
+    isr = [leader]
+    elr = elr.filter((b) => b !== leader)
   }
-  // Without ELR the ISR is never emptied: the last member stays (PartitionChangeBuilder.build).
-  if (isr.length === 0) isr = p.isr.slice()
+  if (unclean) isr = [leader]
+  if (unclean || !rules.elrEnabled) elr = []
+  // only with ELR may the ISR become empty: without it the last member stays (build)
+  if (isr.length === 0 && !rules.elrEnabled) isr = p.isr.slice()
+  const lastKnownElr = lastKnownLeader(p, leader, rules)
   const leaderChanged = leader !== p.leader
   const replicasChanged = !sameList(t.replicas, p.replicas)
   const addingChanged = !sameList(t.adding, p.addingReplicas)
   const removingChanged = !sameList(t.removing, p.removingReplicas)
-  if (!leaderChanged && sameSet(isr, p.isr) && !replicasChanged && !addingChanged && !removingChanged) return null
+  const elrChanged = !sameList(elr, p.elr)
+  const lastKnownChanged = !sameList(lastKnownElr, p.lastKnownElr)
+  if (!leaderChanged && sameSet(isr, p.isr) && !replicasChanged && !addingChanged && !removingChanged && !elrChanged && !lastKnownChanged) return null
   // triggerLeaderEpochBumpForReplicaReassignmentIfNeeded: replicas that leave bump the leader epoch
   const bump = leaderChanged || !p.replicas.every((b) => t.replicas.includes(b))
   const record: PartitionChangeRecord = {
@@ -100,13 +153,26 @@ export function buildPartitionChange(p: PartitionState, target: ChangeTarget, ru
     isr: orderedIsr(isr, p.isr),
     leaderEpoch: bump ? p.leaderEpoch + 1 : p.leaderEpoch,
     partitionEpoch: p.partitionEpoch + 1,
-    reason: unclean ? 'unclean' : done ? 'reassignment' : reason,
+    reason: unclean ? (via === 'lastKnownLeader' ? 'lastKnownLeader' : 'unclean') : leaderChanged && via === 'elr' ? 'elr' : done ? 'reassignment' : reason,
     unclean,
   }
   if (replicasChanged) record.replicas = t.replicas.slice()
   if (addingChanged) record.addingReplicas = t.adding.slice()
   if (removingChanged) record.removingReplicas = t.removing.slice()
-  return { record, completed: done !== null }
+  if (elrChanged) record.elr = elr.slice()
+  if (lastKnownChanged) record.lastKnownElr = lastKnownElr.slice()
+  return { record, completed: done !== null, via }
+}
+
+/**
+ * maybeUpdateLastKnownLeader (Kafka 4.3, with useLastKnownLeaderInBalancedRecovery): the first time the
+ * partition loses its leader, LastKnownElr becomes [that leader]; once it has a leader again, it is cleared.
+ */
+function lastKnownLeader(p: PartitionState, leader: number, rules: ElectionRules): readonly number[] {
+  if (!rules.elrEnabled) return p.lastKnownElr
+  if (leader === -1 && p.leader !== -1 && p.lastKnownElr.length === 0) return [p.leader]
+  if (leader >= 0 && p.lastKnownElr.length > 0) return []
+  return p.lastKnownElr
 }
 
 /**

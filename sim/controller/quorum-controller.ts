@@ -8,10 +8,11 @@
  * BrokerHeartbeatManager, ReplicationControlManager, PartitionChangeBuilder):
  * - a broker is fenced when no heartbeat arrived for broker.session.timeout.ms (one at a time);
  * - it is unfenced when a heartbeat shows it has replayed metadata up to its registration;
- * - on fencing, the broker leaves every ISR except when it is the last member (no ELR: the ISR keeps
- *   it and the leader becomes -1); a new leader is the first replica in assignment order that is in
- *   the ISR and unfenced; with unclean.leader.election.enable, else the first unfenced replica, with
- *   ISR := [it]; otherwise no leader (-1);
+ * - on fencing, the broker leaves every ISR; without ELR a last member stays (the leader becomes
+ *   -1); with ELR (eligible.leader.replicas.version=1, the default) it moves to the ELR; the election
+ *   and the ELR follow PartitionChangeBuilder (partition-change.ts);
+ * - a broker that registers again without the epoch its clean shutdown left (PreviousBrokerEpoch)
+ *   shut down uncleanly: with ELR on, it leaves every ISR and ELR (handleBrokerUncleanShutdown);
  * - a leader change bumps the leader epoch; every change bumps the partition epoch;
  * - controlled shutdown (BrokerHeartbeatManager.calculateNextBrokerState): an unfenced broker whose
  *   heartbeat asks to shut down and that leads partitions enters controlled shutdown
@@ -36,7 +37,7 @@ import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { buildPartitionChange, reassignmentTarget, sameSet, targetOf, type ChangeTarget, type ElectionRules } from './partition-change.ts'
+import { buildPartitionChange, reassignmentTarget, sameSet, targetOf, type ChangeTarget, type ElectedVia, type ElectionRules, type PartitionChangeRecord } from './partition-change.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
 /** offsets.topic.segment.bytes (GroupCoordinatorConfig): __consumer_offsets segments are 100 MiB */
@@ -167,13 +168,13 @@ function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistr
     send(w, c.id, m.from, { api: 'BrokerRegistrationResponse', from: c.id, corr: m.corr, error: 'NONE', brokerEpoch: existing.brokerEpoch })
     return
   }
-  const recs: MetaRecord[] = []
-  if (existing && !existing.fenced) {
-    recs.push({ type: 'FenceBroker', brokerId: id, brokerEpoch: existing.brokerEpoch })
-    recs.push(...leaderAndIsrUpdates(w, c, id, 'fenced'))
-  }
+  // the old session still counts: it is fenced first, and its leaderships move
+  if (existing && !existing.fenced) write(w, c, [{ type: 'FenceBroker', brokerId: id, brokerEpoch: existing.brokerEpoch }, ...leaderAndIsrUpdates(w, c, id, 'fenced')])
   const reg: MetaRecord = { type: 'RegisterBroker', brokerId: id, incarnation: inc, brokerEpoch: -1, rack: m.rack }
-  recs.push(reg)
+  const recs: MetaRecord[] = [reg]
+  // ClusterControlManager.registerBroker: a PreviousBrokerEpoch other than the registered epoch means
+  // the broker did not shut down cleanly; it leaves every ISR and ELR (handleBrokerUncleanShutdown)
+  if (existing && elrEnabled(w) && m.previousBrokerEpoch !== existing.brokerEpoch) recs.push(...uncleanShutdownUpdates(w, c, id))
   const off = write(w, c, recs)
   c.lastHeartbeatMs[id] = w.nowMs
   emit(w, { type: 'BrokerRegistered', broker: id, brokerEpoch: (reg as { brokerEpoch: number }).brokerEpoch })
@@ -259,6 +260,18 @@ function fenceStaleBrokers(w: World, c: ControllerNode): void {
   timer(w, c.id, 'ctl.fence', Math.max(1, delay), c.epoch)
 }
 
+/** ELR (KIP-966) is on: the cluster was formatted with eligible.leader.replicas.version=1 (Kafka 4.3's default). */
+function elrEnabled(w: World): boolean {
+  return w.scenario.cluster.features['eligible.leader.replicas.version'] >= 1
+}
+
+/** getTopicEffectiveMinIsr: min.insync.replicas, at most the replication factor. */
+function effectiveMinIsr(w: World, c: ControllerNode, topic: string): number {
+  const t = c.image.topics[topic]
+  const minIsr = resolveTopicConfig(t?.config ?? {}, w.brokerConfig)['min.insync.replicas']
+  return Math.min(minIsr, t?.partitions[0]?.replicas.length ?? minIsr)
+}
+
 function acceptable(c: ControllerNode, broker: number, excluded: number): boolean {
   return broker !== excluded && isActiveBroker(c.image, broker)
 }
@@ -270,13 +283,21 @@ function uncleanAllowed(w: World, c: ControllerNode, topic: string): boolean {
 
 /**
  * A PartitionChange for `p` towards `target` (by default, the partition with a new ISR), electing a
- * leader when the current one is not valid; `unclean`: Election.UNCLEAN whatever the topic says.
+ * leader when the current one is not valid, and its events; `unclean`: Election.UNCLEAN whatever the
+ * topic says; `uncleanShutdown`: the excluded broker shut down uncleanly and leaves the ELR too.
  */
-function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTarget, excluded: number, reason: string, unclean = false): MetaRecord | null {
-  const rules: ElectionRules = { acceptable: (b) => acceptable(c, b, excluded), uncleanAllowed: () => unclean || uncleanAllowed(w, c, p.topic) }
+function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTarget, excluded: number, reason: string, unclean = false, uncleanShutdown = -1): PartitionChangeRecord | null {
+  const rules: ElectionRules = {
+    acceptable: (b) => acceptable(c, b, excluded),
+    uncleanAllowed: () => unclean || uncleanAllowed(w, c, p.topic),
+    elrEnabled: elrEnabled(w),
+    minIsr: effectiveMinIsr(w, c, p.topic),
+    uncleanShutdown,
+  }
   const built = buildPartitionChange(p, target, rules, reason)
   if (built === null) return null
   if (built.completed) emit(w, { type: 'ReassignmentCompleted', topic: p.topic, partition: p.partition, replicas: built.record.replicas ?? p.replicas.slice(), isr: built.record.isr.slice() })
+  logChange(w, p, built.record, built.via)
   return built.record
 }
 
@@ -286,10 +307,18 @@ function leaderAndIsrUpdates(w: World, c: ControllerNode, broker: number, reason
   for (const p of allPartitions(c.image)) {
     if (!p.isr.includes(broker) && p.leader !== broker) continue
     const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, reason)
-    if (r) {
-      out.push(r)
-      logChange(w, p, r)
-    }
+    if (r) out.push(r)
+  }
+  return out
+}
+
+/** handleBrokerUncleanShutdown: the broker leaves every ISR and ELR it is in, and may not lead. */
+function uncleanShutdownUpdates(w: World, c: ControllerNode, broker: number): MetaRecord[] {
+  const out: MetaRecord[] = []
+  for (const p of allPartitions(c.image)) {
+    if (!p.isr.includes(broker) && !p.elr.includes(broker)) continue
+    const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, 'uncleanShutdown', false, broker)
+    if (r) out.push(r)
   }
   return out
 }
@@ -300,20 +329,20 @@ function electForUnfenced(w: World, c: ControllerNode, broker: number): MetaReco
   for (const p of allPartitions(c.image)) {
     if (p.leader !== -1 || !p.replicas.includes(broker)) continue
     const r = change(w, c, p, targetOf(p), -1, 'unfenced')
-    if (r) {
-      out.push(r)
-      logChange(w, p, r)
-    }
+    if (r) out.push(r)
   }
   return out
 }
 
-function logChange(w: World, p: PartitionState, r: MetaRecord): void {
-  if (r.type !== 'PartitionChange') return
+function logChange(w: World, p: PartitionState, r: PartitionChangeRecord, via: ElectedVia): void {
   const tp = partitionName(p.topic, p.partition)
+  const at = { topic: p.topic, partition: p.partition }
+  const elr = r.elr !== undefined ? { elr: r.elr.slice() } : {}
   if (r.leader !== p.leader) {
-    emit(w, { type: 'LeaderElected', topic: p.topic, partition: p.partition, from: p.leader, to: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
-  } else if (!sameSet(r.isr, p.isr)) emit(w, { type: 'IsrChanged', topic: p.topic, partition: p.partition, from: p.isr.slice(), to: r.isr.slice(), reason: r.reason })
+    const how = r.leader >= 0 && (via === 'elr' || via === 'lastKnownLeader') ? { via } : {}
+    emit(w, { type: 'LeaderElected', ...at, from: p.leader, to: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean, ...how, ...elr })
+  } else if (!sameSet(r.isr, p.isr)) emit(w, { type: 'IsrChanged', ...at, from: p.isr.slice(), to: r.isr.slice(), reason: r.reason, ...elr })
+  else if (r.elr !== undefined) emit(w, { type: 'ElrChanged', ...at, from: p.elr.slice(), to: r.elr.slice(), reason: r.reason })
   w.history.leaderChanges.push({ atMs: w.nowMs, tp, leader: r.leader, leaderEpoch: r.leaderEpoch, isr: r.isr.slice(), unclean: r.unclean })
 }
 
@@ -333,9 +362,7 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
   if (!newIsr.includes(p.leader) || !newIsr.every((b) => p.replicas.includes(b))) return reply('INVALID_REQUEST')
   const grow = newIsr.length > p.isr.length
   // through PartitionChangeBuilder: an ISR that now holds every adding replica completes a reassignment
-  const r = change(w, c, p, targetOf(p, newIsr), -1, grow ? 'isr-expand' : 'isr-shrink')
-  const now = r?.type === 'PartitionChange' ? r : null
-  if (now !== null) logChange(w, p, now)
+  const now = change(w, c, p, targetOf(p, newIsr), -1, grow ? 'isr-expand' : 'isr-shrink')
   const off = now !== null ? write(w, c, [now]) : c.log.length - 1
   respondAfterCommit(w, c, off, m.from, {
     api: 'AlterPartitionResponse',
@@ -366,10 +393,7 @@ export function reassignPartition(w: World, c: ControllerNode, topic: string, pa
   const target = reassignmentTarget(p, replicas)
   emit(w, { type: 'ReassignmentStarted', topic, partition, replicas: replicas.slice(), adding: target.adding.slice(), removing: target.removing.slice() })
   const r = change(w, c, p, target, -1, 'reassignment')
-  if (r !== null) {
-    logChange(w, p, r)
-    write(w, c, [r])
-  }
+  if (r !== null) write(w, c, [r])
   return { error: 'NONE', message: '' }
 }
 
@@ -382,7 +406,7 @@ export function electPreferredLeaders(w: World, c: ControllerNode, topic: string
     if (partition !== undefined && p.partition !== partition) continue
     const pref = p.replicas[0]
     if (p.leader === pref || !p.isr.includes(pref) || !isActiveBroker(c.image, pref)) continue
-    const r: MetaRecord = {
+    const r: PartitionChangeRecord = {
       type: 'PartitionChange',
       topic: p.topic,
       partition: p.partition,
@@ -393,7 +417,9 @@ export function electPreferredLeaders(w: World, c: ControllerNode, topic: string
       reason: 'preferred',
       unclean: false,
     }
-    logChange(w, p, r)
+    // maybeUpdateLastKnownLeader: a partition with a leader keeps no last known one
+    if (p.lastKnownElr.length > 0) r.lastKnownElr = []
+    logChange(w, p, r, 'isr')
     recs.push(r)
   }
   write(w, c, recs)
@@ -418,10 +444,7 @@ export function electUncleanLeadersNow(w: World, c: ControllerNode, topic: strin
       continue
     }
     const r = change(w, c, p, targetOf(p), -1, 'unclean', true)
-    if (r) {
-      logChange(w, p, r)
-      recs.push(r)
-    }
+    if (r) recs.push(r)
   }
   write(w, c, recs)
   return { elected: recs.length, notNeeded }
@@ -432,10 +455,7 @@ function electUncleanLeaders(w: World, c: ControllerNode): void {
   for (const p of allPartitions(c.image)) {
     if (p.leader !== -1 || !uncleanAllowed(w, c, p.topic)) continue
     const r = change(w, c, p, targetOf(p), -1, 'unclean')
-    if (r) {
-      logChange(w, p, r)
-      recs.push(r)
-    }
+    if (r) recs.push(r)
   }
   write(w, c, recs)
 }
@@ -528,6 +548,8 @@ function initialPartition(c: ControllerNode, topic: string, partition: number, r
     partitionEpoch: 0,
     addingReplicas: [],
     removingReplicas: [],
+    elr: [],
+    lastKnownElr: [],
   }
 }
 

@@ -58,9 +58,15 @@ export type SimEvent =
       leaderEpoch: number
       isr: number[]
       unclean: boolean
+      /** how the new leader was found when not from the ISR: the ELR, or the last known leader (KIP-966) */
+      via?: 'elr' | 'lastKnownLeader'
+      /** the ELR after the change, when the change set it */
+      elr?: number[]
     }
   /** `reason` is the PartitionChange record's reason code (isr-shrink, isr-expand, fenced, ...) */
-  | { type: 'IsrChanged'; atMs: number; topic: string; partition: number; from: number[]; to: number[]; reason: string }
+  | { type: 'IsrChanged'; atMs: number; topic: string; partition: number; from: number[]; to: number[]; reason: string; elr?: number[] }
+  /** the eligible leader replicas changed while the leader and ISR did not (KIP-966); `reason` as IsrChanged's */
+  | { type: 'ElrChanged'; atMs: number; topic: string; partition: number; from: number[]; to: number[]; reason: string }
   | { type: 'BrokerRegistered'; atMs: number; broker: number; brokerEpoch: number }
   | { type: 'BrokerUnfenced'; atMs: number; broker: number }
   | { type: 'BrokerFenced'; atMs: number; broker: number; sinceHeartbeatMs: number; timeoutMs: number }
@@ -178,6 +184,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'LeaderElected':
       return e.unclean ? 'unclean' : 'leader'
     case 'IsrChanged':
+    case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
       return 'isr'
@@ -239,6 +246,7 @@ export function eventPartition(e: SimEvent): { topic: string; partition: number 
   switch (e.type) {
     case 'LeaderElected':
     case 'IsrChanged':
+    case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
     case 'SegmentRolled':

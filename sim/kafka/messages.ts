@@ -356,6 +356,8 @@ export interface BrokerRegistrationRequest extends Envelope {
   incarnation: number
   /** broker.rack, null when the broker has none */
   rack: string | null
+  /** the epoch of the registration it shut down cleanly from, -1 after a crash (KIP-966) */
+  previousBrokerEpoch: number
 }
 export interface BrokerRegistrationResponse extends Envelope {
   api: 'BrokerRegistrationResponse'

@@ -133,6 +133,10 @@ export interface PartitionState {
   /** a reassignment in progress (PartitionRegistration.addingReplicas / removingReplicas): both empty when none */
   readonly addingReplicas: readonly number[]
   readonly removingReplicas: readonly number[]
+  /** eligible leader replicas (KIP-966): left the ISR while it was under min.insync.replicas; may lead when the ISR is empty */
+  readonly elr: readonly number[]
+  /** the last leader, kept while the partition has none (KIP-966's last known ELR, as Kafka 4.3 fills it) */
+  readonly lastKnownElr: readonly number[]
 }
 
 export type MetaRecord =
@@ -154,13 +158,16 @@ export type MetaRecord =
       isr: number[]
       leaderEpoch: number
       partitionEpoch: number
-      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean', 'reassignment' */
+      /** why: 'fenced', 'unfenced', 'isr-shrink', 'isr-expand', 'preferred', 'unclean', 'reassignment', 'uncleanShutdown', 'elr', 'lastKnownLeader' */
       reason: string
       unclean: boolean
       /** present only when they change (PartitionChangeRecord's nullable Replicas, AddingReplicas, RemovingReplicas) */
       replicas?: number[]
       addingReplicas?: number[]
       removingReplicas?: number[]
+      /** present only when they change (PartitionChangeRecord's EligibleLeaderReplicas, LastKnownElr) */
+      elr?: number[]
+      lastKnownElr?: number[]
     }
 
 export interface RaftEntry {

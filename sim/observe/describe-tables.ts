@@ -122,7 +122,7 @@ export function topicDescriptions(w: World): DescribeTopicsInput {
         name,
         topicId: t.topicId,
         config: t.config as Record<string, string | number | boolean | string[]>,
-        partitions: t.partitions.map((p) => ({ partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, addingReplicas: p.addingReplicas, removingReplicas: p.removingReplicas })),
+        partitions: t.partitions.map((p) => ({ partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, addingReplicas: p.addingReplicas, removingReplicas: p.removingReplicas, elr: p.elr.slice(), lastKnownElr: p.lastKnownElr.slice() })),
       }
     }),
   }

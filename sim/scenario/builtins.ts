@@ -12,6 +12,7 @@ import lessonBatching from '../../scenarios/lesson-batching.json' with { type: '
 import lessonCleanVsUnclean from '../../scenarios/lesson-clean-vs-unclean.json' with { type: 'json' }
 import lessonIsrAcks from '../../scenarios/lesson-isr-acks.json' with { type: 'json' }
 import classroomTour from '../../scenarios/classroom-tour.json' with { type: 'json' }
+import eligibleLeaderReplicas from '../../scenarios/eligible-leader-replicas.json' with { type: 'json' }
 import cleanElectionUnavailable from '../../scenarios/clean-election-unavailable.json' with { type: 'json' }
 import consumerCrashSessionTimeout from '../../scenarios/consumer-crash-session-timeout.json' with { type: 'json' }
 import consumerGroupRebalance from '../../scenarios/consumer-group-rebalance.json' with { type: 'json' }
@@ -53,6 +54,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,
   'unclean-election-data-loss': uncleanElectionDataLoss,
   'clean-election-unavailable': cleanElectionUnavailable,
+  'eligible-leader-replicas': eligibleLeaderReplicas,
   'idempotent-retries': idempotentRetries,
   'consumer-joins-rebalance': consumerJoinsRebalance,
   'consumer-crash-session-timeout': consumerCrashSessionTimeout,

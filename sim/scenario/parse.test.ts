@@ -99,6 +99,7 @@ describe('defaults', () => {
         config: {},
         network: { minLatencyMs: 1, maxLatencyMs: 3 },
         racks: {},
+        features: { 'eligible.leader.replicas.version': 1 },
       },
       topics: [],
       producers: [],

@@ -211,6 +211,10 @@ const clusterSchema = obj({
   }).prefault({}),
   /** broker.rack per broker id */
   racks: z.record(z.string(), z.string().min(1).max(100)).default({}),
+  /** the finalized feature levels the cluster is formatted with (kafka-storage format --feature) */
+  features: obj({
+    'eligible.leader.replicas.version': integer(0, 1).default(1),
+  }).prefault({}),
 })
   .transform((c) => ({
     brokers: c.brokers,
@@ -218,6 +222,7 @@ const clusterSchema = obj({
     config: c.config,
     network: c.network,
     racks: c.racks,
+    features: c.features,
   }))
   .prefault({})
 

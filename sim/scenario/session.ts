@@ -26,7 +26,7 @@ const SESSION_FIELDS = ['version', 'engine', 'scenario', 'seed', 'interventions'
  * default, a different tie-break, an action recorded under another name). Changes that leave every
  * run the same (refactors, the app, texts, new checks over the same events) keep it.
  */
-export const ENGINE_VERSION = '2026-12-07.2'
+export const ENGINE_VERSION = '2026-12-07.3'
 
 /** The longest engine version a session may carry (a version is short text; anything longer is not one). */
 const MAX_ENGINE_LENGTH = 64

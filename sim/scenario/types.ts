@@ -24,6 +24,16 @@ export interface ClusterSpec {
   network: NetworkSpec
   /** broker.rack per broker id ("1" -> "a"); brokers not listed have no rack */
   racks: Record<string, string>
+  /**
+   * Finalized feature levels, as `kafka-storage format --feature` sets them for a new cluster.
+   * eligible.leader.replicas.version: 1 (Kafka 4.3's default for new clusters) turns ELR (KIP-966) on;
+   * 0 is Kafka 4.0's behaviour.
+   */
+  features: ClusterFeatures
+}
+
+export interface ClusterFeatures {
+  'eligible.leader.replicas.version': number
 }
 
 export interface NetworkSpec {

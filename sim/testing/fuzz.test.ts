@@ -20,6 +20,7 @@ import {
   fuzzScenario,
   randomFaultSchedule,
   reproduceCommand,
+  clusterShape,
   runFuzzSeed,
   safeFuzzScenario,
   fuzzTargets,
@@ -44,6 +45,7 @@ function failureMessage(seed: number, r: ReturnType<typeof runFuzzSeed>): string
     `  lostAckedWrites ${k.lostAckedWrites}, duplicates ${k.duplicates}, inconsistentOffsets ${k.inconsistentOffsets}, nonMonotonicPolls ${k.nonMonotonicPolls}, divergentReplicas ${k.divergentReplicas}, multipleLeaders ${k.multipleLeaders}, hwAboveLeo ${k.hwAboveLeo}`,
     `  concurrentConsumers ${k.concurrentConsumers}, committedBackwards ${k.committedBackwards}, skippedRecords ${k.skippedRecords} (redeliveries ${k.redeliveries})`,
     ...k.first.slice(0, 5).map((a) => `  ${a.atMs} ms ${a.kind}: ${a.detail}`),
+    `  cluster: ${r.cluster}`,
     '  fault schedule:',
     ...describeSchedule(r.schedule).map((l) => `  ${l}`),
   ].join('\n')
@@ -77,6 +79,31 @@ describe('fault schedules', () => {
       expect(kinds).toContain(k)
     }
     for (const k of ['crashConsumer', 'restartConsumer', 'addConsumer', 'removeConsumer']) expect(kinds).toContain(k)
+  })
+
+  it('shape the cluster from a stream of their own: racks with a rack lost, and Kafka 4.0 without ELR, on some seeds', () => {
+    const shapes = Array.from({ length: 60 }, (_, i) => clusterShape(i + 1, base, UNTIL_MS))
+    const racked = shapes.filter((s) => Object.keys(s.racks).length > 0)
+    expect(racked.length).toBeGreaterThan(10)
+    expect(racked.length).toBeLessThan(35)
+    for (const s of racked) {
+      expect(s.racks).toEqual({ 1: 'a', 2: 'b', 3: 'c' })
+      const [crash, restart] = s.actions
+      expect(crash).toMatchObject({ action: 'crashRack' })
+      expect(restart).toMatchObject({ action: 'restartRack', rack: (crash as { rack: string }).rack })
+      expect(restart.atMs).toBeGreaterThanOrEqual(crash.atMs)
+      expect(restart.atMs).toBeLessThanOrEqual(faultEnd(UNTIL_MS))
+    }
+    for (const s of shapes) if (Object.keys(s.racks).length === 0) expect(s.actions).toEqual([])
+    const withoutElr = shapes.filter((s) => s.features['eligible.leader.replicas.version'] === 0).length
+    expect(withoutElr).toBeGreaterThan(5)
+    expect(withoutElr).toBeLessThan(30)
+    // the faults of a seed do not depend on its shape
+    const s = fuzzScenario(base, 7, UNTIL_MS)
+    expect(s.timeline.filter((a) => a.action !== 'crashRack' && a.action !== 'restartRack')).toEqual(randomFaultSchedule(7, fuzzTargets(base), UNTIL_MS))
+    // a scenario's own racks are kept
+    const own = parseScenario({ ...structuredClone(builtInScenarios['rack-loss']) as object })
+    for (let seed = 1; seed <= 20; seed++) expect(clusterShape(seed, own, UNTIL_MS).racks).toEqual(own.cluster.racks)
   })
 
   it('keep network faults away from group members, and leave the server faults of a seed as without groups', () => {

@@ -340,14 +340,47 @@ function stableSortByTime(actions: TimelineAction[]): TimelineAction[] {
     .map((x) => x.a)
 }
 
-/** The scenario a fuzz seed runs: the base with the seed, the duration and the faults merged in. */
+/** How a seed shapes the cluster: its racks, its feature levels, and the rack it loses. */
+export interface ClusterShape {
+  racks: Record<string, string>
+  features: Scenario['cluster']['features']
+  actions: TimelineAction[]
+}
+
+const RACKS = ['a', 'b', 'c'] as const
+
+/**
+ * The cluster's shape for one seed, from its own stream (so the schedules above stay as they were):
+ * a third of the seeds put the brokers in racks a, b, c in turn (unless the scenario has racks) and
+ * lose one whole rack for a while (crashRack, restartRack); a quarter run without ELR
+ * (eligible.leader.replicas.version=0, Kafka 4.0's election).
+ */
+export function clusterShape(seed: number, base: Scenario, untilMs: number): ClusterShape {
+  const rng = newRng(`fuzz/${seed}/cluster`)
+  const end = faultEnd(untilMs)
+  let racks = base.cluster.racks
+  const actions: TimelineAction[] = []
+  if (nextInt(rng, 3) === 0 && Object.keys(racks).length === 0) {
+    racks = {}
+    for (let b = 1; b <= base.cluster.brokers; b++) racks[String(b)] = RACKS[(b - 1) % RACKS.length]
+    const rack = pick(rng, [...new Set(Object.values(racks))].sort())
+    const at = nextInt(rng, end)
+    actions.push({ atMs: at, action: 'crashRack', rack }, { atMs: Math.min(end, at + nextRange(rng, 2000, 30000)), action: 'restartRack', rack })
+  }
+  const features = nextInt(rng, 4) === 0 ? { ...base.cluster.features, 'eligible.leader.replicas.version': 0 } : base.cluster.features
+  return { racks, features, actions }
+}
+
+/** The scenario a fuzz seed runs: the base with the seed, the duration, its cluster shape and the faults merged in. */
 export function fuzzScenario(base: Scenario, seed: number, untilMs: number): Scenario {
   const faults = randomFaultSchedule(seed, fuzzTargets(base), untilMs)
+  const shape = clusterShape(seed, base, untilMs)
   return {
     ...base,
     seed,
     durationMs: untilMs,
-    timeline: stableSortByTime([...base.timeline, ...faults]),
+    cluster: { ...base.cluster, racks: shape.racks, features: shape.features },
+    timeline: stableSortByTime([...base.timeline, ...faults, ...shape.actions]),
   }
 }
 
@@ -359,6 +392,8 @@ export interface FuzzResult {
   events: number
   traceHash: string
   schedule: TimelineAction[]
+  /** the seed's cluster shape, for a report: racks and feature levels */
+  cluster: string
   /** scenario-level context for a report: producers' counters */
   acked: number
   sent: number
@@ -391,6 +426,7 @@ export function runFuzzSeed(base: Scenario, seed: number, untilMs: number, optio
     events: s.events,
     traceHash: s.traceHash,
     schedule: scenario.timeline.filter((a) => !base.timeline.includes(a)),
+    cluster: describeCluster(scenario),
     acked: s.producers.reduce((n, p) => n + p.acked, 0),
     sent: s.producers.reduce((n, p) => n + p.sent, 0),
     consumed: world.memberIds.reduce((n, id) => n + world.members[id].polled, 0),
@@ -410,6 +446,13 @@ export function shellQuote(s: string): string {
 }
 
 /** One line per fault action, e.g. "  12345 ms crashBroker broker=2". */
+/** "racks 1:a 2:b 3:c · eligible.leader.replicas.version=0": what a seed changed in the cluster. */
+export function describeCluster(s: Scenario): string {
+  const racks = Object.entries(s.cluster.racks).map(([b, r]) => `${b}:${r}`)
+  const features = Object.entries(s.cluster.features).map(([k, v]) => `${k}=${v}`)
+  return [racks.length > 0 ? `racks ${racks.join(' ')}` : 'no racks', ...features].join(' · ')
+}
+
 export function describeSchedule(schedule: readonly TimelineAction[]): string[] {
   return schedule.map((a) => {
     const { atMs, action, ...rest } = a

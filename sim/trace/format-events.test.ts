@@ -9,6 +9,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   ActionFailed: { type: 'ActionFailed', atMs: 1, action: 'crashBroker', args: '{"broker":"leader:x-0"}', message: 'cannot resolve leader:x-0' },
   LeaderElected: { type: 'LeaderElected', atMs: 1, topic: 'orders', partition: 0, from: 3, to: 1, leaderEpoch: 5, isr: [1, 2], unclean: false },
   IsrChanged: { type: 'IsrChanged', atMs: 1, topic: 'orders', partition: 0, from: [1, 2, 3], to: [1, 2], reason: 'isr-shrink' },
+  ElrChanged: { type: 'ElrChanged', atMs: 1, topic: 'orders', partition: 0, from: [2, 3], to: [3], reason: 'uncleanShutdown' },
   BrokerRegistered: { type: 'BrokerRegistered', atMs: 1, broker: 2, brokerEpoch: 7 },
   BrokerUnfenced: { type: 'BrokerUnfenced', atMs: 1, broker: 2 },
   BrokerFenced: { type: 'BrokerFenced', atMs: 1, broker: 2, sinceHeartbeatMs: 9001, timeoutMs: 9000 },
@@ -58,7 +59,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(47)
+    expect(ALL.length).toBe(48)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')
@@ -82,6 +83,11 @@ describe('formatEvent', () => {
     expect(formatEvent(SAMPLES.LeaderElected, 'en')).toBe('Partition orders-0: leader 3 → 1, epoch 5, ISR [1,2]')
     expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, unclean: true }, 'en')).toBe('Partition orders-0: leader none → 1 (UNCLEAN election), epoch 5, ISR [1,2]')
     expect(formatEvent(SAMPLES.IsrChanged, 'en')).toBe('Partition orders-0: ISR [1,2,3] → [1,2] (isr-shrink)')
+    expect(formatEvent({ ...SAMPLES.IsrChanged, to: [1], elr: [2] }, 'en')).toBe('Partition orders-0: ISR [1,2,3] → [1] (isr-shrink), ELR [2]')
+    expect(formatEvent(SAMPLES.ElrChanged, 'en')).toBe('Partition orders-0: ELR [2,3] → [3] (uncleanShutdown)')
+    expect(formatEvent(SAMPLES.ElrChanged, 'ko')).toBe('파티션 orders-0: ELR [2,3] → [3] (비정상 종료 후 재등록 (unclean shutdown))')
+    expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, isr: [2], via: 'elr', elr: [3] }, 'en')).toBe('Partition orders-0: leader none → 1 (clean election from the ELR), epoch 5, ISR [2], ELR [3]')
+    expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, unclean: true, via: 'lastKnownLeader', elr: [] }, 'ko')).toBe('파티션 orders-0: 리더 없음 → 1 (마지막 leader를 UNCLEAN 선출), 에포크 5, ISR [1,2], ELR []')
     expect(formatEvent(SAMPLES.BrokerFenced, 'en')).toBe('Broker 2 fenced: no heartbeat for 9001 ms (broker.session.timeout.ms=9000)')
     expect(formatEvent(SAMPLES.GroupStateChanged, 'en')).toBe('Group billing: Stable → PreparingRebalance (c2 joined: new member)')
     expect(formatEvent(SAMPLES.ConsumerStopped, 'en')).toBe('c1 stops: FENCED_INSTANCE_ID (another consumer took group.instance.id i1)')

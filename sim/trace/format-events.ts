@@ -123,6 +123,27 @@ const ISR_REASON_KO: Readonly<Record<string, string>> = {
   unclean: 'unclean 선출',
   preferred: 'preferred 리더 선출',
   controlledShutdown: '제어된 종료 (controlled shutdown)',
+  reassignment: '파티션 이동',
+  uncleanShutdown: '비정상 종료 후 재등록 (unclean shutdown)',
+  elr: 'ELR에서 선출',
+  lastKnownLeader: '마지막 leader 선출',
+}
+
+/** ", ELR [..]" when the change set the eligible leader replicas (KIP-966). */
+function elrPart(elr: number[] | undefined): string {
+  return elr === undefined ? '' : `, ELR ${list(elr)}`
+}
+
+function electedEn(e: Extract<SimEvent, { type: 'LeaderElected' }>): string {
+  if (e.via === 'elr') return ' (clean election from the ELR)'
+  if (e.via === 'lastKnownLeader') return ' (UNCLEAN election of the last known leader)'
+  return e.unclean ? ' (UNCLEAN election)' : ''
+}
+
+function electedKo(e: Extract<SimEvent, { type: 'LeaderElected' }>): string {
+  if (e.via === 'elr') return 'ELR에서 클린 선출'
+  if (e.via === 'lastKnownLeader') return '마지막 leader를 UNCLEAN 선출'
+  return e.unclean ? 'UNCLEAN 선출' : '클린 선출'
 }
 
 function formatEn(e: SimEvent): string {
@@ -132,9 +153,11 @@ function formatEn(e: SimEvent): string {
     case 'ActionFailed':
       return `${e.action} ${e.args}: ${e.message}`
     case 'LeaderElected':
-      return `Partition ${partitionName(e.topic, e.partition)}: leader ${none(e.from, 'en')} → ${none(e.to, 'en')}${e.unclean ? ' (UNCLEAN election)' : ''}, epoch ${e.leaderEpoch}, ISR ${list(e.isr)}`
+      return `Partition ${partitionName(e.topic, e.partition)}: leader ${none(e.from, 'en')} → ${none(e.to, 'en')}${electedEn(e)}, epoch ${e.leaderEpoch}, ISR ${list(e.isr)}${elrPart(e.elr)}`
     case 'IsrChanged':
-      return `Partition ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${e.reason})`
+      return `Partition ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${e.reason})${elrPart(e.elr)}`
+    case 'ElrChanged':
+      return `Partition ${partitionName(e.topic, e.partition)}: ELR ${list(e.from)} → ${list(e.to)} (${e.reason})`
     case 'BrokerRegistered':
       return `Broker ${e.broker} registered (broker epoch ${e.brokerEpoch}), fenced until it catches up`
     case 'BrokerUnfenced':
@@ -231,9 +254,11 @@ function formatKo(e: SimEvent): string {
     case 'ActionFailed':
       return `${e.action} ${e.args} 실패: ${e.message}`
     case 'LeaderElected':
-      return `파티션 ${partitionName(e.topic, e.partition)}: 리더 ${none(e.from, 'ko')} → ${none(e.to, 'ko')} (${e.unclean ? 'UNCLEAN 선출' : '클린 선출'}), 에포크 ${e.leaderEpoch}, ISR ${list(e.isr)}`
+      return `파티션 ${partitionName(e.topic, e.partition)}: 리더 ${none(e.from, 'ko')} → ${none(e.to, 'ko')} (${electedKo(e)}), 에포크 ${e.leaderEpoch}, ISR ${list(e.isr)}${elrPart(e.elr)}`
     case 'IsrChanged':
-      return `파티션 ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})`
+      return `파티션 ${partitionName(e.topic, e.partition)}: ISR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})${elrPart(e.elr)}`
+    case 'ElrChanged':
+      return `파티션 ${partitionName(e.topic, e.partition)}: ELR ${list(e.from)} → ${list(e.to)} (${ISR_REASON_KO[e.reason] ?? e.reason})`
     case 'BrokerRegistered':
       return `브로커 ${e.broker} 등록 (broker epoch ${e.brokerEpoch}), 따라잡을 때까지 fence 상태`
     case 'BrokerUnfenced':

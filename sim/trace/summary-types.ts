@@ -198,6 +198,10 @@ export interface PartitionSummary {
   records: number
   /** that log's segment count */
   segments: number
+  /** eligible leader replicas (KIP-966), in the controller's order; empty while ELR is off */
+  elr: number[]
+  /** the last known leader while the partition has none (KIP-966), else empty */
+  lastKnownElr: number[]
 }
 
 export interface GroupSummary {

@@ -42,6 +42,8 @@ function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
       logStartOffset: main ? main.logStartOffset : 0,
       records: main ? recordCount(main) : 0,
       segments: main ? main.segments.length : 0,
+      elr: p.elr.slice(),
+      lastKnownElr: p.lastKnownElr.slice(),
     }
   })
 }

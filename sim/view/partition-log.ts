@@ -108,6 +108,8 @@ export interface PartitionLog {
   leaderEpoch: number
   replicas: number[]
   isr: number[]
+  /** eligible leader replicas (KIP-966) */
+  elr: number[]
   /** the leader's offsets (or the best replica's when there is no leader) */
   logStartOffset: number
   highWatermark: number
@@ -179,6 +181,7 @@ function partitionLog(w: World, p: PartitionState, tailSize: number): PartitionL
     leaderEpoch: p.leaderEpoch,
     replicas: p.replicas.slice(),
     isr: p.isr.slice(),
+    elr: p.elr.slice(),
     logStartOffset: main?.logStartOffset ?? 0,
     highWatermark: main?.highWatermark ?? 0,
     logEndOffset: main?.logEndOffset ?? 0,

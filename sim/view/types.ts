@@ -60,6 +60,9 @@ export interface PartitionRow {
   leaderEpoch: number
   replicas: number[]
   isr: number[]
+  /** eligible leader replicas and the last known leader (KIP-966), as kafka-topics --describe prints them */
+  elr: number[]
+  lastKnownElr: number[]
   /** Replicas[0]: the leader after a preferred election */
   preferredLeader: number
   /** the leader's log start, high watermark and log end (or the best replica's without a leader) */

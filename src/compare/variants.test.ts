@@ -10,12 +10,13 @@ function builtIn(id: string): Scenario {
 
 test('only the settings that apply are offered', () => {
   const ids = (id: string) => settingsFor(builtIn(id)).map((s) => s.id)
-  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence', 'shutdown'])
-  expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'protocol', 'idempotence'])
+  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence', 'shutdown', 'elr'])
+  expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'elr'])
   const noReplicas: Scenario = { ...builtIn('leader-failover'), expect: {}, topics: builtIn('leader-failover').topics.map((t) => ({ ...t, replicationFactor: 1 })) }
   expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('unclean')
+  expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('elr')
   const noProducers = parseScenario({ ...builtIn('consumer-joins-rebalance'), producers: [] })
-  expect(settingsFor(noProducers).map((s) => s.id)).toEqual(['unclean', 'strategy', 'protocol'])
+  expect(settingsFor(noProducers).map((s) => s.id)).toEqual(['unclean', 'strategy', 'protocol', 'elr'])
 })
 
 test('unclean election: B turns it off on every replicated topic', () => {
@@ -88,4 +89,13 @@ test('controlled.shutdown.enable: every crashBroker of the run becomes a control
   expect(variantScenario(b, 'shutdown').timeline).toEqual(a.timeline)
   // nothing stops a broker in a scenario without crashes: the setting is not offered
   expect(settingsFor(builtIn('consumer-joins-rebalance')).map((s) => s.id)).not.toContain('shutdown')
+})
+
+test('eligible.leader.replicas.version: B is Kafka 4.0 without ELR, and back', () => {
+  const a = builtIn('eligible-leader-replicas')
+  expect(settingsFor(a).find((s) => s.id === 'elr')).toMatchObject({ key: 'eligible.leader.replicas.version', a: '1', b: '0', changedDuringRun: false })
+  const b = variantScenario(a, 'elr')
+  expect(b.cluster.features['eligible.leader.replicas.version']).toBe(0)
+  expect({ ...b, cluster: a.cluster }).toEqual(a)
+  expect(variantScenario(b, 'elr')).toEqual(a)
 })

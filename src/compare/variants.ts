@@ -2,8 +2,9 @@
 // interventions, merged into the timeline as a session is), B is the same run with one Kafka setting
 // flipped everywhere it appears — acks (all ↔ 1), unclean.leader.election.enable, the consumer
 // groups' partition.assignment.strategy (range ↔ cooperative-sticky), their group.protocol (classic ↔
-// consumer, KIP-848), enable.idempotence, or how brokers stop (controlled.shutdown.enable: every
-// crashBroker of the timeline ↔ a shutdownBroker, the controlled shutdown) — so
+// consumer, KIP-848), enable.idempotence, how brokers stop (controlled.shutdown.enable: every
+// crashBroker of the timeline ↔ a shutdownBroker, the controlled shutdown), or the cluster's
+// eligible.leader.replicas.version (ELR, KIP-966: 1 as Kafka 4.3 formats a new cluster ↔ 0 as 4.0) — so
 // whatever differs between A and B comes from that one setting.
 
 import {
@@ -15,7 +16,7 @@ import {
   type ConfigValue,
 } from '../../sim/index.ts'
 
-export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence' | 'shutdown'
+export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence' | 'shutdown' | 'elr'
 
 /** One setting the learner may compare, with A's value (as the run has it) and B's. */
 export interface SettingOption {
@@ -30,7 +31,7 @@ export interface SettingOption {
   changedDuringRun: boolean
 }
 
-export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'shutdown']
+export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'shutdown', 'elr']
 
 const KEYS: Record<SettingId, string> = {
   acks: 'acks',
@@ -39,6 +40,7 @@ const KEYS: Record<SettingId, string> = {
   protocol: 'group.protocol',
   idempotence: 'enable.idempotence',
   shutdown: 'controlled.shutdown.enable',
+  elr: 'eligible.leader.replicas.version',
 }
 
 /** Keys only one group protocol takes (ConsumerConfig rejects the classic ones with group.protocol=consumer). */
@@ -84,6 +86,9 @@ function valuesOf(scenario: Scenario, id: SettingId): string[] {
     case 'shutdown':
       // a crash stops a broker without handing anything over, as controlled.shutdown.enable=false would
       return scenario.timeline.flatMap((a) => (a.action === 'crashBroker' ? ['false'] : a.action === 'shutdownBroker' ? ['true'] : []))
+    case 'elr':
+      // a cluster-wide feature level; it matters only where a partition has followers
+      return scenario.topics.some((t) => t.replicationFactor > 1) ? [String(scenario.cluster.features['eligible.leader.replicas.version'])] : []
   }
 }
 
@@ -100,6 +105,8 @@ function otherValue(id: SettingId, first: string): string {
       return first === 'cooperative-sticky' ? 'range' : 'cooperative-sticky'
     case 'protocol':
       return first === 'consumer' ? 'classic' : 'consumer'
+    case 'elr':
+      return first === '0' ? '1' : '0'
   }
 }
 
@@ -151,6 +158,7 @@ export function variantScenario(scenario: Scenario, id: SettingId): Scenario {
   const b = otherValue(id, values[0])
   const raw: Scenario = {
     ...scenario,
+    cluster: id === 'elr' ? { ...scenario.cluster, features: { ...scenario.cluster.features, 'eligible.leader.replicas.version': Number(b) } } : scenario.cluster,
     producers: id === 'acks' || id === 'idempotence' ? scenario.producers.map((p) => ({ ...p, config: flipConfig(id, b, p.config) })) : scenario.producers,
     topics: id === 'unclean' ? scenario.topics.map((t) => (t.replicationFactor > 1 ? { ...t, config: flipConfig(id, b, t.config) } : t)) : scenario.topics,
     consumers:

@@ -146,7 +146,9 @@ const checks: Record<string, Record<number, Check>> = {
     },
     2: ({ s }) => {
       expect(part(s, 'orders-0').leader).toBe(-1)
-      expect(part(s, 'orders-0').isr).toEqual([1])
+      expect(part(s, 'orders-0').isr).toEqual([])
+      expect(part(s, 'orders-0').elr).toEqual([1])
+      expect(part(s, 'orders-0').lastKnownElr).toEqual([1])
       expect(part(s, 'clicks-0').leader).toBe(2)
       expect(part(s, 'clicks-0').isr).toEqual([2])
     },
@@ -157,6 +159,7 @@ const checks: Record<string, Record<number, Check>> = {
     },
     4: ({ s }) => {
       expect(part(s, 'orders-0').leader).toBe(1)
+      expect(part(s, 'orders-0')).toMatchObject({ elr: [], lastKnownElr: [] })
       expect(part(s, 'clicks-0').leader).toBe(2)
       for (const a of s.checks.first) expect(a.detail).not.toContain('orders-0')
       expect(s.checks.lostAckedWrites).toBeGreaterThan(0)

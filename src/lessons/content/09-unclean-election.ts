@@ -1,6 +1,6 @@
 // Lesson 9: clean and unclean leader election side by side. When the only in-sync replica dies,
-// unclean.leader.election.enable=false leaves the partition without a leader (Leader: none) and
-// loses nothing; true elects an out-of-sync replica and acknowledged records vanish (the checker).
+// unclean.leader.election.enable=false leaves the partition without a leader (Leader: none; with
+// Kafka 4.3's ELR the ISR is empty and the broker waits in the ELR) and loses nothing; true elects an out-of-sync replica and acknowledged records vanish (the checker).
 
 import type { Lesson } from '../types.ts'
 import { lessonTitle } from '../catalog.ts'
@@ -48,13 +48,13 @@ export const lesson: Lesson = {
         ],
         why: [
           { en: 'Broker 2 left the ISR and misses records that were acknowledged: orders forbids electing it, and for clicks electing it means losing those records.', ko: '브로커 2는 ISR에서 빠져 응답까지 받은 레코드를 갖고 있지 않습니다. orders는 그런 복제본을 뽑지 않고, clicks는 뽑는 대신 그 레코드를 잃습니다.' },
-          { en: 'orders keeps unclean.leader.election.enable=false and shows Leader: none (Isr stays 1); clicks allows an unclean election, so broker 2 leads with ISR [2] and only what it had copied.', ko: 'orders는 unclean.leader.election.enable=false라 Leader: none이 됩니다(Isr은 1로 남음). clicks는 언클린 선출을 허용해 브로커 2가 ISR [2]로 리더가 되고, 복사해 둔 것만 남습니다.' },
+          { en: 'orders keeps unclean.leader.election.enable=false and shows Leader: none (its ISR is empty and broker 1 waits in the ELR, the eligible leader replicas); clicks allows an unclean election, so broker 2 leads with ISR [2] and only what it had copied.', ko: 'orders는 unclean.leader.election.enable=false라 Leader: none이 됩니다(ISR은 비고, 브로커 1은 ELR, 즉 리더 자격이 있는 복제본으로 남음). clicks는 언클린 선출을 허용해 브로커 2가 ISR [2]로 리더가 되고, 복사해 둔 것만 남습니다.' },
           { en: 'Only orders waits. clicks sets unclean.leader.election.enable=true, so the controller elects the out-of-sync broker 2 rather than leave it offline.', ko: '기다리는 것은 orders뿐입니다. clicks는 unclean.leader.election.enable=true라서 컨트롤러가 오프라인으로 두지 않고 뒤처진 브로커 2를 뽑습니다.' },
         ],
         answer: 1,
         explain: {
-          en: 'orders may only elect an in-sync replica, so it shows Leader: none (and keeps Isr 1, as KRaft never empties the ISR). clicks allows an unclean election: broker 2 becomes leader with ISR = [2] and only what it had copied.',
-          ko: 'orders는 동기화 복제본만 리더가 될 수 있어 Leader: none이 됩니다(KRaft는 ISR을 비우지 않으므로 Isr은 1로 남습니다). clicks는 언클린 선출을 허용하므로 브로커 2가 ISR = [2]로 리더가 되고, 자신이 복사해 둔 데이터만 갖습니다.',
+          en: 'orders may only elect an in-sync replica, so it shows Leader: none. Since Kafka 4.1 the ISR may become empty: broker 1 moves to the ELR (eligible leader replicas, KIP-966), the replicas known to hold every acknowledged record, and is remembered as the last known leader (describe shows Isr: , Elr: 1, LastKnownElr: 1). clicks allows an unclean election: broker 2 becomes leader with ISR = [2] and only what it had copied.',
+          ko: 'orders는 동기화 복제본만 리더가 될 수 있어 Leader: none이 됩니다. Kafka 4.1부터는 ISR이 빌 수 있습니다. 브로커 1은 ELR(eligible leader replicas, KIP-966), 즉 응답한 레코드를 모두 가진 것으로 알려진 복제본 목록으로 옮겨지고, 마지막 리더로도 기록됩니다(describe에 Isr: , Elr: 1, LastKnownElr: 1로 나옴). clicks는 언클린 선출을 허용하므로 브로커 2가 ISR = [2]로 리더가 되고, 자신이 복사해 둔 데이터만 갖습니다.',
         },
       },
       playUntilMs: 47300,
@@ -69,8 +69,8 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'At 70 s broker 1 returns. It becomes the leader of orders again with all its records: unavailable, but not lossy. On clicks it truncates its log to broker 2\'s, so the lost records disappear from every replica.',
-        ko: '70초에 브로커 1이 돌아옵니다. orders에서는 모든 레코드를 가진 채 다시 리더가 됩니다. 잠시 쓸 수 없었을 뿐 잃은 것은 없습니다. clicks에서는 자기 로그를 브로커 2의 로그에 맞춰 잘라내므로, 잃은 레코드는 모든 복제본에서 사라집니다.',
+        en: 'At 70 s broker 1 returns. It crashed rather than shutting down cleanly, so the controller first drops it from the ELR; but it was orders\' last known leader, so it leads again with all its records: unavailable, but not lossy. On clicks it truncates its log to broker 2\'s, so the lost records disappear from every replica.',
+        ko: '70초에 브로커 1이 돌아옵니다. 정상 종료가 아니라 크래시였으므로 컨트롤러는 먼저 브로커 1을 ELR에서 뺍니다. 하지만 orders의 마지막 리더였으므로 모든 레코드를 가진 채 다시 리더가 됩니다. 잠시 쓸 수 없었을 뿐 잃은 것은 없습니다. clicks에서는 자기 로그를 브로커 2의 로그에 맞춰 잘라내므로, 잃은 레코드는 모든 복제본에서 사라집니다.',
       },
       target: 'partition-orders-0',
       playUntilMs: 72500,

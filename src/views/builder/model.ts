@@ -62,6 +62,8 @@ export interface Carried {
   network: unknown
   /** broker.rack per broker (cluster.racks): the form has no controls for racks yet */
   racks: Record<string, string>
+  /** cluster.features: the form has no controls for feature levels */
+  features: Record<string, number>
   readers: unknown[]
   /** share groups (KIP-932): the form has no controls for them yet */
   shareGroups: unknown[]
@@ -160,6 +162,11 @@ function setIf(map: Record<string, unknown>, key: string, value: unknown): void 
   if (value !== undefined && value !== '') map[key] = value
 }
 
+/** The feature levels a scenario sets away from Kafka 4.3's defaults (what Export writes back). */
+function nonDefaultFeatures(features: Scenario['cluster']['features']): Record<string, number> {
+  return features['eligible.leader.replicas.version'] === 1 ? {} : { ...features }
+}
+
 /** The form as scenario JSON (what Export writes, what the parser checks). Throws FormProblem for a bad properties line. */
 export function draftToJson(d: Draft): Record<string, unknown> {
   const controller: Record<string, unknown> = { mode: 'kraft' }
@@ -170,6 +177,7 @@ export function draftToJson(d: Draft): Record<string, unknown> {
   if (Object.keys(brokerConfig).length > 0) cluster.config = brokerConfig
   if (d.carried.network !== undefined) cluster.network = d.carried.network
   if (Object.keys(d.carried.racks).length > 0) cluster.racks = d.carried.racks
+  if (Object.keys(d.carried.features).length > 0) cluster.features = d.carried.features
 
   const out: Record<string, unknown> = { name: d.name }
   if (d.carried.description !== '') out.description = d.carried.description
@@ -268,6 +276,7 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
       originalName: s.name,
       network: s.cluster.network,
       racks: structuredClone(s.cluster.racks),
+      features: nonDefaultFeatures(s.cluster.features),
       readers: structuredClone(s.readers),
       shareGroups: structuredClone(s.shareGroups),
       timeline: structuredClone(s.timeline),

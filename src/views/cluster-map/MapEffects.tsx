@@ -54,7 +54,8 @@ export function useCalloutFeed(view: ClusterView | null): void {
     let unclean: CalloutTarget | null = null
     for (let i = s.index; i < notes.length; i++) {
       const e = notes[i]
-      if (e.type === 'LeaderElected' && e.unclean && e.to >= 0) unclean = { kind: 'broker', id: e.to }
+      // the last known leader returning is unclean in Kafka's books, but it holds every acknowledged record
+      if (e.type === 'LeaderElected' && e.unclean && e.via !== 'lastKnownLeader' && e.to >= 0) unclean = { kind: 'broker', id: e.to }
     }
     s.index = notes.length
     s.nowMs = view.nowMs

@@ -44,13 +44,23 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
       const tp = `${e.topic}-${e.partition}`
       const target = partitionTarget(e.to, e.from)
       if (!target) return null
-      if (e.to < 0) return { key, atMs: e.atMs, target, tone: 'bad', text: { en: `${tp}: no leader (offline)`, ko: `${tp}: leader 없음 (오프라인)` } }
-      const unclean = e.unclean ? { en: ' (unclean)', ko: ' (unclean)' } : { en: '', ko: '' }
+      if (e.to < 0) {
+        const elr = e.elr !== undefined && e.elr.length > 0 ? `, ELR [${e.elr.join(',')}]` : ''
+        return { key, atMs: e.atMs, target, tone: 'bad', text: { en: `${tp}: no leader (offline)${elr}`, ko: `${tp}: leader 없음 (오프라인)${elr}` } }
+      }
+      const unclean =
+        e.via === 'elr'
+          ? { en: ' from the ELR', ko: ' (ELR에서)' }
+          : e.via === 'lastKnownLeader'
+            ? { en: ' (last known leader, unclean)', ko: ' (마지막 leader, unclean)' }
+            : e.unclean
+              ? { en: ' (unclean)', ko: ' (unclean)' }
+              : { en: '', ko: '' }
       return {
         key,
         atMs: e.atMs,
         target,
-        tone: e.unclean ? 'bad' : 'info',
+        tone: e.via === 'elr' ? 'good' : e.unclean && e.via !== 'lastKnownLeader' ? 'bad' : 'info',
         text: { en: `${tp}: new leader ${e.to}, epoch ${e.leaderEpoch}${unclean.en}`, ko: `${tp}: 새 leader ${e.to}, epoch ${e.leaderEpoch}${unclean.ko}` },
       }
     }
@@ -75,6 +85,13 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
         tone: shrank ? 'bad' : 'good',
         text: shrank ? { en: `${tp}: ISR shrank to ${isr}`, ko: `${tp}: ISR이 ${isr}로 줄어듦` } : { en: `${tp}: ISR grew to ${isr}`, ko: `${tp}: ISR이 ${isr}로 늘어남` },
       }
+    }
+    case 'ElrChanged': {
+      const tp = `${e.topic}-${e.partition}`
+      const target = partitionTarget(leaderOf(tp), e.from[0] ?? -1)
+      if (!target) return null
+      const elr = `[${e.to.join(',')}]`
+      return { key, atMs: e.atMs, target, tone: e.to.length < e.from.length ? 'bad' : 'info', text: { en: `${tp}: ELR now ${elr}`, ko: `${tp}: ELR이 ${elr}(으)로 바뀜` } }
     }
     case 'MemberRemoved':
       return {

@@ -65,6 +65,10 @@ export const SETTING_ABOUT: Record<SettingId, Text> = {
     en: "Whether the broker recognises a producer's retried batch by its producer id and sequence numbers instead of writing it again.",
     ko: '브로커가 재시도된 배치를 프로듀서 id와 시퀀스 번호로 알아보고 다시 쓰지 않는지 여부.',
   },
+  elr: {
+    en: 'Eligible leader replicas (KIP-966, Kafka 4.1+): replicas that left the ISR while it was under min.insync.replicas stay eligible to lead, so a partition whose ISR emptied can elect one of them without loss; 0 is Kafka 4.0, where the partition waits for its last in-sync replica.',
+    ko: '리더 자격 복제본(ELR, KIP-966, Kafka 4.1부터): ISR이 min.insync.replicas보다 작을 때 ISR에서 빠진 복제본은 리더 자격을 유지하므로, ISR이 빈 파티션도 그중 하나를 손실 없이 리더로 뽑을 수 있습니다. 0은 Kafka 4.0의 동작으로, 마지막 동기화 복제본이 돌아올 때까지 기다립니다.',
+  },
   shutdown: {
     en: 'How a broker stops: at once (a crash: its partitions have no working leader until the controller fences it) or by controlled shutdown (it hands its leaderships over and leaves the ISRs first).',
     ko: '브로커가 멈추는 방식: 곧바로 (크래시: 컨트롤러가 fence할 때까지 그 파티션들에 동작하는 리더가 없음) 또는 제어된 종료 (먼저 리더 역할을 넘기고 ISR에서 빠짐).',

@@ -1,4 +1,5 @@
-// A partition in the inspector, in kafka-topics' words (Topic, Partition, Leader, Replicas, Isr)
+// A partition in the inspector, in kafka-topics' words (Topic, Partition, Leader, Replicas, Isr,
+// Elr, LastKnownElr)
 // plus what kafka-topics does not print: the leader epoch, each replica's log start, high
 // watermark and LOG-END-OFFSET, the preferred leader, and the two topic configs that decide
 // durability against availability: min.insync.replicas and unclean.leader.election.enable, with a
@@ -67,7 +68,7 @@ function ReplicaLogs({ row }: { row: PartitionRow }) {
             <td className="num">{log.logStartOffset}</td>
             <td className="num">{log.highWatermark}</td>
             <td className="num">{log.logEndOffset}</td>
-            <td>{row.isr.includes(log.broker) ? `✓ ${t(L.yes)}` : `✗ ${t(L.no)}`}</td>
+            <td>{row.isr.includes(log.broker) ? `✓ ${t(L.yes)}` : row.elr.includes(log.broker) ? `✗ ${t(L.no)} · ELR` : `✗ ${t(L.no)}`}</td>
           </tr>
         ))}
       </tbody>
@@ -123,6 +124,8 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['LeaderEpoch', row.leaderEpoch],
           ['Replicas', idList(row.replicas)],
           ['Isr', idList(row.isr) || '—'],
+          ['Elr', idList(row.elr) || '—'],
+          ['LastKnownElr', idList(row.lastKnownElr) || '—'],
           [t(L.preferredLeader), preferred],
           ['HW / LEO', `${row.highWatermark} / ${row.logEndOffset}`],
           ['min.insync.replicas', row.minInsyncReplicas],

@@ -93,6 +93,7 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
   switch (e.type) {
     case 'LeaderElected':
     case 'IsrChanged':
+    case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
       return { kind: 'partition', topic: e.topic, partition: e.partition }

@@ -61,7 +61,7 @@ export function PartitionRow({ log, groups, readers, selected, width, fontPx, vi
   )
 }
 
-/** Leader: 2  Replicas: 2,3,1  Isr: 2,3  LeaderEpoch: 4  HW: 120  LEO: 125 */
+/** Leader: 2  Replicas: 2,3,1  Isr: 2,3  (Elr: 1 when there is one)  LeaderEpoch: 4  HW: 120  LEO: 125 */
 function KafkaWords({ log }: { log: PartitionLog }) {
   return (
     <dl className="plog-words mono">
@@ -74,6 +74,11 @@ function KafkaWords({ log }: { log: PartitionLog }) {
       <div>
         <dt>Isr:</dt> <dd>{log.isr.join(',') || '-'}</dd>
       </div>
+      {log.elr.length > 0 ? (
+        <div data-testid="plog-elr">
+          <dt>Elr:</dt> <dd>{log.elr.join(',')}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>LeaderEpoch:</dt> <dd>{log.leaderEpoch}</dd>
       </div>

@@ -61,8 +61,10 @@ export function categorizeEvent(e: SimEvent): Category | null {
     case 'CreateTopicsFailed':
       return 'fault'
     case 'LeaderElected':
-      return e.unclean ? 'unclean' : 'leader'
+      // the last known leader (KIP-966) is elected as unclean, yet it holds every acknowledged record
+      return e.unclean && e.via !== 'lastKnownLeader' ? 'unclean' : 'leader'
     case 'IsrChanged':
+    case 'ElrChanged':
       return 'isr'
     case 'ControllerElectionStarted':
     case 'ControllerActive':
