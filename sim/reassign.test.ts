@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, parseScenario, kafkaReassignPartitionsVerify, kafkaTopicsDescribe, ScenarioError, type Simulation, type TimelineAction } from './index.ts'
 import { activeController } from './controller/quorum-controller.ts'
-import { maybeCompleteReassignment, reassignmentTarget } from './controller/partition-change.ts'
+import { maybeCompleteReassignment, reassignmentTarget, revertTarget } from './controller/partition-change.ts'
 import type { PartitionState } from './controller/metadata.ts'
 import { verifyReassignment } from './trace/kafka-tools.ts'
 
@@ -138,6 +138,76 @@ describe('reassignPartitions', () => {
     expect(bad({ replicas: [1, 2, 2] })).toThrow(/timeline\[0\]\.replicas\[2\]: broker 2 is listed twice/)
     expect(bad({ replicas: [1, 5] })).toThrow(/timeline\[0\]\.replicas\[1\]: 5 is not a broker \(brokers are 1\.\.3\)/)
     expect(bad({ replicas: [] })).toThrow(/timeline\[0\]\.replicas/)
+    expect(bad({ partition: 3 })).toThrow(/timeline\[0\]\.partition: orders has 3 partitions at this point \(0\.\.2\)/)
+    expect(bad({ topic: 'nope' })).toThrow(/timeline\[0\]\.topic/)
+  })
+})
+
+describe('kafka-reassign-partitions --cancel (cancelReassignment)', () => {
+  // broker 4 joins and is given orders-0's first replica, then crashes before it can copy the log:
+  // the move waits with broker 4 adding until it is cancelled
+  const stuck = (extra: TimelineAction[] = []) =>
+    createSimulation(withTimeline([
+      { atMs: 5_000, action: 'addBroker' },
+      { atMs: 12_000, action: 'crashBroker', broker: 4 },
+      { atMs: 12_000, action: 'reassignPartitions', topic: 'orders', partition: 0, replicas: [4, 2, 1] },
+      ...extra,
+    ]))
+
+  test('reverts a move that cannot finish: the adding replica leaves, the removing one stays (after the others), the leader keeps leading', () => {
+    const sim = stuck([{ atMs: 20_000, action: 'cancelReassignment', topic: 'orders', partition: 0 }])
+    sim.runUntil(11_999)
+    const before = structuredClone(partition(sim, 0))
+    expect(before.replicas).toEqual([3, 1, 2])
+    sim.runUntil(19_999)
+    expect(partition(sim, 0)).toMatchObject({ replicas: [4, 2, 1, 3], addingReplicas: [4], removingReplicas: [3] })
+    sim.runUntil(20_100)
+    const after = partition(sim, 0)
+    // PartitionReassignmentReplicas.originalReplicas: the replicas less the adding ones, in the order
+    // the move left them: broker 3 is back, but no longer first (not the preferred leader)
+    expect(after).toMatchObject({ replicas: [2, 1, 3], addingReplicas: [], removingReplicas: [], leader: before.leader })
+    expect([...after.isr].sort()).toEqual([1, 2, 3])
+    // the adding replica leaving bumps the leader epoch (triggerLeaderEpochBumpForReplicaReassignmentIfNeeded)
+    expect(after.leaderEpoch).toBe(before.leaderEpoch + 1)
+    expect(sim.world.notes.find((n) => n.type === 'ReassignmentCancelled')).toMatchObject({ atMs: 20_000, topic: 'orders', partition: 0, replicas: [2, 1, 3] })
+    expect(kafkaReassignPartitionsVerify(sim)).toContain('There is no active reassignment of partition orders-0, but replica set is 2,1,3 rather than 4,2,1.')
+    sim.runUntil(40_000)
+    expect(sim.summary().checks.lostAckedWrites).toBe(0)
+  })
+
+  test('stuck-reassignment: the move waits on the crashed broker with Adding/Removing Replicas, the cancel reverts it, and broker 4 deletes its partial copy', () => {
+    const raw = JSON.parse(readFileSync(new URL('../scenarios/stuck-reassignment.json', import.meta.url), 'utf8'))
+    const sim = createSimulation(parseScenario(raw))
+    sim.runUntil(39_999)
+    expect(partition(sim, 0)).toMatchObject({ replicas: [4, 2, 1, 3], addingReplicas: [4], removingReplicas: [3] })
+    expect(kafkaTopicsDescribe(sim, { topic: 'orders' })).toContain('Replicas: 4,2,1,3\tIsr: 3,1,2\tAdding Replicas: 4\tRemoving Replicas: 3')
+    expect(kafkaReassignPartitionsVerify(sim)).toContain('Reassignment of partition orders-0 is still in progress.')
+    sim.runUntil(60_000)
+    expect(partition(sim, 0)).toMatchObject({ replicas: [2, 1, 3], addingReplicas: [], removingReplicas: [] })
+    expect(sim.world.brokers['4'].replicas['orders-0']).toBeUndefined()
+    expect(sim.world.nodes['4'].up).toBe(true)
+    const summary = sim.summary()
+    expect(summary.checks.ok).toBe(true)
+    expect(summary.checks.lostAckedWrites).toBe(0)
+  })
+
+  test('with nothing moving the controller answers NO_REASSIGNMENT_IN_PROGRESS, and nothing changes', () => {
+    const sim = createSimulation(withTimeline([{ atMs: 20_000, action: 'cancelReassignment', topic: 'orders', partition: 1 }]))
+    sim.runUntil(19_999)
+    const before = structuredClone(partition(sim, 1))
+    sim.runUntil(20_100)
+    expect(sim.world.notes.find((n) => n.type === 'ActionFailed')).toMatchObject({ action: 'cancelReassignment', message: 'NO_REASSIGNMENT_IN_PROGRESS: No partition reassignment is in progress.' })
+    expect(partition(sim, 1)).toEqual(before)
+  })
+
+  test('PartitionReassignmentRevert: an ISR of only adding replicas would need an unclean election', () => {
+    const p = (isr: number[]): PartitionState => ({ topic: 't', partition: 0, replicas: [4, 5, 1, 2], isr, leader: isr[0], leaderEpoch: 0, partitionEpoch: 0, addingReplicas: [4, 5], removingReplicas: [1, 2], elr: [], lastKnownElr: [] })
+    expect(revertTarget(p([1, 4]))).toEqual({ target: { isr: [1], replicas: [1, 2], adding: [], removing: [] }, unclean: false })
+    expect(revertTarget(p([4, 5]))).toEqual({ target: { isr: [1], replicas: [1, 2], adding: [], removing: [] }, unclean: true })
+  })
+
+  test('a cancel is checked like a move: a missing topic or partition is refused with the field path', () => {
+    const bad = (a: object) => () => withTimeline([{ atMs: 30_000, action: 'cancelReassignment', topic: 'orders', partition: 0, ...a } as TimelineAction])
     expect(bad({ partition: 3 })).toThrow(/timeline\[0\]\.partition: orders has 3 partitions at this point \(0\.\.2\)/)
     expect(bad({ topic: 'nope' })).toThrow(/timeline\[0\]\.topic/)
   })

@@ -25,6 +25,7 @@ const PINNED: Record<string, string> = {
   'leader-failover': '9126fa90f847c1fe',
   'controlled-shutdown': '272c2039004a6eb3',
   'scale-out': '8adab932adf22730',
+  'stuck-reassignment': '9d8766a77d1a2315',
   'rack-loss': '1e08172e9becdc71',
   'lesson-batching': '887ceec866ebbe93',
   'lesson-clean-vs-unclean': '2a0bae3287018aee',

@@ -74,6 +74,18 @@ export function isReassigning(p: { addingReplicas: readonly number[]; removingRe
   return p.addingReplicas.length > 0 || p.removingReplicas.length > 0
 }
 
+/**
+ * PartitionReassignmentRevert: the partition as it was before the move: the adding replicas leave
+ * the replicas and the ISR (the removing ones stay); an ISR that would be empty takes the first
+ * remaining replica, which is an unclean election.
+ */
+export function revertTarget(p: PartitionState): { target: ChangeTarget; unclean: boolean } {
+  const replicas = p.replicas.filter((b) => !p.addingReplicas.includes(b))
+  const isr = p.isr.filter((b) => !p.addingReplicas.includes(b))
+  const unclean = isr.length === 0
+  return { target: { isr: unclean ? replicas.slice(0, 1) : isr, replicas, adding: [], removing: [] }, unclean }
+}
+
 /** PartitionReassignmentReplicas.maybeCompleteReassignment: the finished move, or null while it is not done (or none is in progress). */
 export function maybeCompleteReassignment(t: ChangeTarget): ChangeTarget | null {
   if (t.adding.length === 0 && t.removing.length === 0) return null

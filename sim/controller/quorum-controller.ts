@@ -37,7 +37,7 @@ import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
-import { buildPartitionChange, reassignmentTarget, sameSet, targetOf, type ChangeTarget, type ElectedVia, type ElectionRules, type PartitionChangeRecord } from './partition-change.ts'
+import { buildPartitionChange, isReassigning, reassignmentTarget, revertTarget, sameSet, targetOf, type ChangeTarget, type ElectedVia, type ElectionRules, type PartitionChangeRecord } from './partition-change.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
 /** offsets.topic.segment.bytes (GroupCoordinatorConfig): __consumer_offsets segments are 100 MiB */
@@ -393,6 +393,26 @@ export function reassignPartition(w: World, c: ControllerNode, topic: string, pa
   const target = reassignmentTarget(p, replicas)
   emit(w, { type: 'ReassignmentStarted', topic, partition, replicas: replicas.slice(), adding: target.adding.slice(), removing: target.removing.slice() })
   const r = change(w, c, p, target, -1, 'reassignment')
+  if (r !== null) write(w, c, [r])
+  return { error: 'NONE', message: '' }
+}
+
+/**
+ * AlterPartitionReassignments with no target (`kafka-reassign-partitions --cancel`,
+ * ReplicationControlManager.cancelPartitionReassignment): the move is reverted as
+ * PartitionReassignmentRevert says; a revert that needs an unclean election is refused unless the
+ * topic allows one. NONE, or the error Kafka answers.
+ */
+export function cancelReassignment(w: World, c: ControllerNode, topic: string, partition: number): { error: string; message: string } {
+  const p = c.image.topics[topic]?.partitions[partition]
+  if (!p) return { error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `Unable to find partition ${topic}:${partition}.` }
+  if (!isReassigning(p)) return { error: 'NO_REASSIGNMENT_IN_PROGRESS', message: 'No partition reassignment is in progress.' }
+  const revert = revertTarget(p)
+  if (revert.unclean && !uncleanAllowed(w, c, topic)) {
+    return { error: 'INVALID_REPLICA_ASSIGNMENT', message: `Unable to revert partition assignment for ${topic}:${partition} because it would require an unclean leader election.` }
+  }
+  emit(w, { type: 'ReassignmentCancelled', topic, partition, replicas: revert.target.replicas.slice() })
+  const r = change(w, c, p, revert.target, -1, 'reassignmentCancelled')
   if (r !== null) write(w, c, [r])
   return { error: 'NONE', message: '' }
 }

@@ -76,6 +76,8 @@ export type SimEvent =
   | { type: 'ReassignmentStarted'; atMs: number; topic: string; partition: number; replicas: number[]; adding: number[]; removing: number[] }
   /** every adding replica joined the ISR: the removing ones are dropped */
   | { type: 'ReassignmentCompleted'; atMs: number; topic: string; partition: number; replicas: number[]; isr: number[] }
+  /** kafka-reassign-partitions --cancel: the move is reverted to `replicas` (the adding replicas leave) */
+  | { type: 'ReassignmentCancelled'; atMs: number; topic: string; partition: number; replicas: number[] }
   /** a shutdownBroker: the broker asks to shut down in its heartbeats (WantShutDown) */
   | { type: 'BrokerShutdownRequested'; atMs: number; broker: number }
   /** the controller moved `partitions` leaderships and ISR places away from the broker (handleBrokerInControlledShutdown) */
@@ -187,6 +189,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
+    case 'ReassignmentCancelled':
       return 'isr'
     case 'BrokerRegistered':
     case 'BrokerUnfenced':
@@ -249,6 +252,7 @@ export function eventPartition(e: SimEvent): { topic: string; partition: number 
     case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
+    case 'ReassignmentCancelled':
     case 'SegmentRolled':
     case 'SegmentsDeleted':
     case 'LogStartOffsetMoved':

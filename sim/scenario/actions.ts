@@ -18,6 +18,7 @@ import type { ConsumerSpec, NodeRef, ScheduledAction, TimelineAction } from './t
 import {
   activeController,
   addPartitions,
+  cancelReassignment,
   electPreferredLeaders,
   electUncleanLeadersNow,
   reassignPartition,
@@ -119,6 +120,11 @@ function apply(w: World, a: ScheduledAction): void {
       return
     case 'reassignPartitions': {
       const r = reassignPartition(w, controllerOrThrow(w), a.topic, a.partition, a.replicas)
+      if (r.error !== 'NONE') throw new ResolveError(`${r.error}: ${r.message}`)
+      return
+    }
+    case 'cancelReassignment': {
+      const r = cancelReassignment(w, controllerOrThrow(w), a.topic, a.partition)
       if (r.error !== 'NONE') throw new ResolveError(`${r.error}: ${r.message}`)
       return
     }

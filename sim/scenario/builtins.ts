@@ -26,6 +26,7 @@ import idempotentRetries from '../../scenarios/idempotent-retries.json' with { t
 import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-replicas.json' with { type: 'json' }
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import controlledShutdown from '../../scenarios/controlled-shutdown.json' with { type: 'json' }
+import stuckReassignment from '../../scenarios/stuck-reassignment.json' with { type: 'json' }
 import scaleOut from '../../scenarios/scale-out.json' with { type: 'json' }
 import rackLoss from '../../scenarios/rack-loss.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
@@ -48,6 +49,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'leader-failover': leaderFailover,
   'controlled-shutdown': controlledShutdown,
   'scale-out': scaleOut,
+  'stuck-reassignment': stuckReassignment,
   'rack-loss': rackLoss,
   'controller-failover': controllerFailover,
   'slow-follower': slowFollower,

@@ -265,6 +265,7 @@ class Checker extends References {
         })
         return a
       }
+      case 'cancelReassignment':
       case 'deleteRecords': {
         const info = this.requireTopic(a.topic, `${path}.topic`)
         if (a.partition >= info.partitions) fail(`${path}.partition`, `${a.topic} has ${info.partitions} partitions at this point (0..${info.partitions - 1})`)

@@ -104,6 +104,7 @@ const actionSchemas = {
   crashRack: obj({ ...at, action: z.literal('crashRack'), rack: z.string().min(1) }),
   restartRack: obj({ ...at, action: z.literal('restartRack'), rack: z.string().min(1) }),
   reassignPartitions: obj({ ...at, action: z.literal('reassignPartitions'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), replicas: z.array(integer(1, MAX_BROKERS)).min(1) }),
+  cancelReassignment: obj({ ...at, action: z.literal('cancelReassignment'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1) }),
   slowLink: obj({
     ...at,
     action: z.literal('slowLink'),

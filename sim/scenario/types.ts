@@ -109,6 +109,8 @@ export type TimelineAction =
   | { atMs: number; action: 'restartRack'; rack: string }
   /** kafka-reassign-partitions --execute for one partition: move it to these replicas (the first is the preferred leader) */
   | { atMs: number; action: 'reassignPartitions'; topic: string; partition: number; replicas: number[] }
+  /** kafka-reassign-partitions --cancel for one partition: the move is reverted (PartitionReassignmentRevert) */
+  | { atMs: number; action: 'cancelReassignment'; topic: string; partition: number }
   | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }
   | { atMs: number; action: 'cutLink'; between: [NodeRef, NodeRef] }
   | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }

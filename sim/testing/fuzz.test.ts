@@ -21,6 +21,7 @@ import {
   randomFaultSchedule,
   reproduceCommand,
   clusterShape,
+  cancellations,
   runFuzzSeed,
   safeFuzzScenario,
   fuzzTargets,
@@ -81,6 +82,23 @@ describe('fault schedules', () => {
     for (const k of ['crashConsumer', 'restartConsumer', 'addConsumer', 'removeConsumer']) expect(kinds).toContain(k)
   })
 
+  it('cancel a third of the moves, each shortly after it starts', () => {
+    let moves = 0
+    let cancels = 0
+    for (let seed = 1; seed <= 60; seed++) {
+      const schedule = randomFaultSchedule(seed, fuzzTargets(base), UNTIL_MS)
+      const c = cancellations(seed, schedule)
+      moves += schedule.filter((a) => a.action === 'reassignPartitions').length
+      cancels += c.length
+      for (const x of c) {
+        const move = schedule.find((a) => a.action === 'reassignPartitions' && a.topic === (x as { topic: string }).topic && a.partition === (x as { partition: number }).partition && a.atMs <= x.atMs && x.atMs < a.atMs + 8)
+        expect(move).toBeDefined()
+      }
+    }
+    expect(cancels).toBeGreaterThan(moves / 6)
+    expect(cancels).toBeLessThan(moves / 2)
+  })
+
   it('shape the cluster from a stream of their own: racks with a rack lost, and Kafka 4.0 without ELR, on some seeds', () => {
     const shapes = Array.from({ length: 60 }, (_, i) => clusterShape(i + 1, base, UNTIL_MS))
     const racked = shapes.filter((s) => Object.keys(s.racks).length > 0)
@@ -100,7 +118,7 @@ describe('fault schedules', () => {
     expect(withoutElr).toBeLessThan(30)
     // the faults of a seed do not depend on its shape
     const s = fuzzScenario(base, 7, UNTIL_MS)
-    expect(s.timeline.filter((a) => a.action !== 'crashRack' && a.action !== 'restartRack')).toEqual(randomFaultSchedule(7, fuzzTargets(base), UNTIL_MS))
+    expect(s.timeline.filter((a) => a.action !== 'crashRack' && a.action !== 'restartRack' && a.action !== 'cancelReassignment')).toEqual(randomFaultSchedule(7, fuzzTargets(base), UNTIL_MS))
     // a scenario's own racks are kept
     const own = parseScenario({ ...structuredClone(builtInScenarios['rack-loss']) as object })
     for (let seed = 1; seed <= 20; seed++) expect(clusterShape(seed, own, UNTIL_MS).racks).toEqual(own.cluster.racks)

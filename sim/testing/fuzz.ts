@@ -371,9 +371,26 @@ export function clusterShape(seed: number, base: Scenario, untilMs: number): Clu
   return { racks, features, actions }
 }
 
+/**
+ * Cancellations for one seed, from their own stream: a third of the moves are cancelled within 8 ms
+ * of their start (kafka-reassign-partitions --cancel), while a new replica is still copying; one that
+ * has finished by then (a reordering finishes at once) is refused with NO_REASSIGNMENT_IN_PROGRESS,
+ * as Kafka refuses it.
+ */
+export function cancellations(seed: number, schedule: readonly TimelineAction[]): TimelineAction[] {
+  const rng = newRng(`fuzz/${seed}/cancel`)
+  const out: TimelineAction[] = []
+  for (const a of schedule) {
+    if (a.action !== 'reassignPartitions' || nextInt(rng, 3) !== 0) continue
+    out.push({ atMs: a.atMs + nextInt(rng, 8), action: 'cancelReassignment', topic: a.topic, partition: a.partition })
+  }
+  return out
+}
+
 /** The scenario a fuzz seed runs: the base with the seed, the duration, its cluster shape and the faults merged in. */
 export function fuzzScenario(base: Scenario, seed: number, untilMs: number): Scenario {
   const faults = randomFaultSchedule(seed, fuzzTargets(base), untilMs)
+  faults.push(...cancellations(seed, faults))
   const shape = clusterShape(seed, base, untilMs)
   return {
     ...base,

@@ -124,6 +124,7 @@ const ISR_REASON_KO: Readonly<Record<string, string>> = {
   preferred: 'preferred 리더 선출',
   controlledShutdown: '제어된 종료 (controlled shutdown)',
   reassignment: '파티션 이동',
+  reassignmentCancelled: '파티션 이동 취소',
   uncleanShutdown: '비정상 종료 후 재등록 (unclean shutdown)',
   elr: 'ELR에서 선출',
   lastKnownLeader: '마지막 leader 선출',
@@ -170,6 +171,8 @@ function formatEn(e: SimEvent): string {
       return `Partition ${partitionName(e.topic, e.partition)}: reassignment to replicas ${list(e.replicas)} started (adding ${list(e.adding)}, removing ${list(e.removing)})`
     case 'ReassignmentCompleted':
       return `Partition ${partitionName(e.topic, e.partition)}: reassignment complete, replicas ${list(e.replicas)}, ISR ${list(e.isr)}`
+    case 'ReassignmentCancelled':
+      return `Partition ${partitionName(e.topic, e.partition)}: reassignment cancelled, back to replicas ${list(e.replicas)}`
     case 'BrokerShutdownRequested':
       return `Broker ${e.broker} asks to shut down (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':
@@ -271,6 +274,8 @@ function formatKo(e: SimEvent): string {
       return `파티션 ${partitionName(e.topic, e.partition)}: 레플리카 ${list(e.replicas)}(으)로 재할당 시작 (추가 ${list(e.adding)}, 제거 ${list(e.removing)})`
     case 'ReassignmentCompleted':
       return `파티션 ${partitionName(e.topic, e.partition)}: 재할당 완료, 레플리카 ${list(e.replicas)}, ISR ${list(e.isr)}`
+    case 'ReassignmentCancelled':
+      return `파티션 ${partitionName(e.topic, e.partition)}: 재할당 취소, 레플리카 ${list(e.replicas)}(으)로 되돌림`
     case 'BrokerShutdownRequested':
       return `브로커 ${e.broker} 종료 요청 (BrokerHeartbeat WantShutDown)`
     case 'BrokerControlledShutdown':

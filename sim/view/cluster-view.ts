@@ -132,6 +132,8 @@ function partitionRow(w: World, p: PartitionState, minIsr: number, unclean: bool
     leaderEpoch: p.leaderEpoch,
     replicas: p.replicas.slice(),
     isr: p.isr.slice(),
+    addingReplicas: p.addingReplicas.slice(),
+    removingReplicas: p.removingReplicas.slice(),
     elr: p.elr.slice(),
     lastKnownElr: p.lastKnownElr.slice(),
     preferredLeader: p.replicas[0],

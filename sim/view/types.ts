@@ -60,6 +60,9 @@ export interface PartitionRow {
   leaderEpoch: number
   replicas: number[]
   isr: number[]
+  /** a move in progress (kafka-reassign-partitions): both empty when none */
+  addingReplicas: number[]
+  removingReplicas: number[]
   /** eligible leader replicas and the last known leader (KIP-966), as kafka-topics --describe prints them */
   elr: number[]
   lastKnownElr: number[]

@@ -71,11 +71,18 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
       const replicas = `[${e.replicas.join(',')}]`
       return { key, atMs: e.atMs, target, tone: 'good', text: { en: `${tp}: moved to brokers ${replicas}`, ko: `${tp}: 브로커 ${replicas}(으)로 이동 완료` } }
     }
+    case 'ReassignmentCancelled': {
+      const tp = `${e.topic}-${e.partition}`
+      const target = partitionTarget(leaderOf(tp), e.replicas[0] ?? -1)
+      if (!target) return null
+      const replicas = `[${e.replicas.join(',')}]`
+      return { key, atMs: e.atMs, target, tone: 'info', text: { en: `${tp}: move cancelled, back on brokers ${replicas}`, ko: `${tp}: 이동 취소, 브로커 ${replicas}(으)로 되돌림` } }
+    }
     case 'IsrChanged': {
       const tp = `${e.topic}-${e.partition}`
       const target = partitionTarget(leaderOf(tp), e.to[0] ?? -1)
-      // a finished move says so itself (ReassignmentCompleted)
-      if (!target || e.reason === 'reassignment') return null
+      // a finished or cancelled move says so itself (ReassignmentCompleted, ReassignmentCancelled)
+      if (!target || e.reason === 'reassignment' || e.reason === 'reassignmentCancelled') return null
       const isr = `[${e.to.join(',')}]`
       const shrank = e.to.length < e.from.length
       return {

@@ -10,7 +10,7 @@
 import { useState } from 'react'
 import type { PartitionRow } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
-import { Fields, Section, SelectLink, idList, leaderName } from './parts.tsx'
+import { Fields, Section, SelectLink, idList, leaderName, type FieldRow } from './parts.tsx'
 import { runAction } from './run-action.ts'
 import { TopicStorageConfig } from './TopicStorageConfig.tsx'
 import { notify } from '../../notices.ts'
@@ -33,6 +33,12 @@ const L = {
     ko: 'acks=all 쓰기는 Isr에 최소 min.insync.replicas개의 레플리카가 있어야 합니다. 부족하면 리더가 NOT_ENOUGH_REPLICAS로 응답합니다.',
   },
   offline: { en: 'No leader', ko: '리더 없음' },
+  moving: { en: 'Being moved', ko: '이동 중' },
+  cancelMove: { en: 'Cancel the move', ko: '이동 취소' },
+  cancelMoveHint: {
+    en: 'kafka-reassign-partitions --cancel: the adding replicas leave and delete what they copied; the replicas being removed stay, listed after the others.',
+    ko: 'kafka-reassign-partitions --cancel: 추가 중이던 레플리카는 빠지고 복사한 것을 지웁니다. 제거될 예정이던 레플리카는 남고, 다른 레플리카 뒤에 놓입니다.',
+  },
   electUnclean: { en: 'Unclean election now', ko: '지금 unclean 선출' },
   electUncleanHint: {
     en: 'kafka-leader-election --election-type UNCLEAN: the first live replica leads even from outside the Isr, whatever unclean.leader.election.enable says. The partition is writable again; acknowledged records its new leader lacks are lost.',
@@ -110,6 +116,15 @@ function TopicConfigForm({ row }: { row: PartitionRow }) {
   )
 }
 
+/** Adding Replicas and Removing Replicas while the partition is being moved, as kafka-topics --describe prints them. */
+function movingRows(row: PartitionRow): FieldRow[] {
+  if (row.addingReplicas.length === 0 && row.removingReplicas.length === 0) return []
+  return [
+    ['Adding Replicas', idList(row.addingReplicas) || '—'],
+    ['Removing Replicas', idList(row.removingReplicas) || '—'],
+  ]
+}
+
 export function PartitionDetails({ row }: { row: PartitionRow }) {
   const t = useT()
   const preferred = row.preferredLeader === row.leader ? String(row.preferredLeader) : `${row.preferredLeader} (${t(L.notLeading)})`
@@ -124,6 +139,7 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['LeaderEpoch', row.leaderEpoch],
           ['Replicas', idList(row.replicas)],
           ['Isr', idList(row.isr) || '—'],
+          ...movingRows(row),
           ['Elr', idList(row.elr) || '—'],
           ['LastKnownElr', idList(row.lastKnownElr) || '—'],
           [t(L.preferredLeader), preferred],
@@ -132,6 +148,17 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['unclean.leader.election.enable', String(row.uncleanLeaderElection)],
         ]}
       />
+      {row.addingReplicas.length > 0 || row.removingReplicas.length > 0 ? (
+        <Section title={t(L.moving)}>
+          <div className="insp-actions">
+            <button type="button" data-testid="inspector-partition-cancel-reassignment"
+              onClick={() => runAction({ action: 'cancelReassignment', topic: row.topic, partition: row.partition }, { en: `Cancel the move of ${row.tp}`, ko: `${row.tp} 재할당 취소` })}>
+              {t(L.cancelMove)}
+            </button>
+          </div>
+          <p className="insp-hint">{t(L.cancelMoveHint)}</p>
+        </Section>
+      ) : null}
       {row.leader < 0 ? (
         <Section title={t(L.offline)}>
           <div className="insp-actions">

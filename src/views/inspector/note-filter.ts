@@ -96,6 +96,7 @@ export function selectionOfEvent(e: Note, topics: readonly string[]): Selection 
     case 'ElrChanged':
     case 'ReassignmentStarted':
     case 'ReassignmentCompleted':
+    case 'ReassignmentCancelled':
       return { kind: 'partition', topic: e.topic, partition: e.partition }
     case 'TruncationDetected':
       return partitionOfName(e.tp, topics)
