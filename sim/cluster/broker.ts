@@ -13,6 +13,7 @@
  * node behaviour, which lets the group coordinator load or unload its __consumer_offsets partitions
  * (the cluster layer never calls the coordinator).
  */
+import { newReplicationQuota } from './replication-quota.ts'
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
@@ -61,6 +62,7 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     producerIdNext: 0,
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
+    leaderQuota: newReplicationQuota(),
     coordinator,
   }
 }
@@ -92,6 +94,7 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.shareTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
+  b.leaderQuota = newReplicationQuota()
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
     r.role = 'none'

@@ -59,7 +59,7 @@ function serveFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, parts: Fetch
     session,
     maxBytes: m.maxBytes,
   }
-  if (m.maxWaitMs <= 0 || hasDataOrError(b, f)) return respondFetch(w, b, f)
+  if (m.maxWaitMs <= 0 || hasDataOrError(w, b, f)) return respondFetch(w, b, f)
   parkFetch(w, b, f)
 }
 

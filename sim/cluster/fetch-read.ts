@@ -13,6 +13,7 @@
  *   new: no records, no error, and (for followers) no HW change since the last response.
  * Responses carry references to the log's batches, never copies.
  */
+import { isLeaderThrottled, recordThrottled, shouldLeaderThrottle } from './replication-quota.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, ParkedFetch, Replica } from './types.ts'
@@ -44,7 +45,7 @@ function outOfRange(r: Replica, p: FetchPart): boolean {
 }
 
 /** May the fetch be answered now: an error, a divergence, or something to read in one partition. */
-export function hasDataOrError(b: BrokerNode, f: ParkedFetch): boolean {
+export function hasDataOrError(w: World, b: BrokerNode, f: ParkedFetch): boolean {
   const follower = f.replicaId >= 0
   for (const p of f.parts) {
     const r = b.replicas[p.tp]
@@ -52,7 +53,8 @@ export function hasDataOrError(b: BrokerNode, f: ParkedFetch): boolean {
     if (follower && diverging(r!, p)) return true
     if (outOfRange(r!, p)) return true
     const limit = follower ? r!.leo : r!.hw
-    if (limit > p.fetchOffset) return true
+    // DelayedFetch: a throttled partition's bytes do not count towards answering now
+    if (limit > p.fetchOffset && !(follower && shouldLeaderThrottle(w, b, r!, f.replicaId))) return true
   }
   return false
 }
@@ -61,6 +63,7 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
   const follower = f.replicaId >= 0
   const out: FetchPartResponse[] = []
   let budget = f.maxBytes
+  let throttledBytes = 0
   for (const p of f.parts) {
     const r = b.replicas[p.tp]
     let error = leaderError(b, r, p)
@@ -79,9 +82,13 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
     }
     if (error === 'NONE' && div === null) {
       const limit = follower ? r!.leo : r!.hw
-      if (limit > p.fetchOffset && budget > 0) {
+      const throttled = follower && isLeaderThrottled(b, r!.tp)
+      if (limit > p.fetchOffset && budget > 0 && !(throttled && shouldLeaderThrottle(w, b, r!, f.replicaId))) {
         resp.batches = readBatches(r!, p.fetchOffset, limit, budget)
-        for (const x of resp.batches) budget -= x.sizeBytes
+        for (const x of resp.batches) {
+          budget -= x.sizeBytes
+          if (throttled) throttledBytes += x.sizeBytes
+        }
       }
     }
     if (follower && r) {
@@ -90,6 +97,8 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
     }
     out.push(resp)
   }
+  // KafkaApis: the bytes of every throttled partition in a follower's response count against the quota
+  if (throttledBytes > 0) recordThrottled(b.leaderQuota, w.nowMs, throttledBytes)
   send(w, b.node, f.from, { api: 'FetchResponse', from: b.node, corr: f.corr, replicaId: f.replicaId, parts: out })
 }
 

@@ -189,7 +189,7 @@ function wakeParkedFetches(w: World, b: BrokerNode, tp: string, hwMoved: boolean
           }
         }
     }
-    if (ready && hasDataOrError(b, f)) {
+    if (ready && hasDataOrError(w, b, f)) {
       if (!keep) keep = parked.slice(0, i)
       respondFetch(w, b, f)
     } else if (keep) keep.push(f)

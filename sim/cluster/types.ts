@@ -3,6 +3,7 @@
  * caches and producer state survive a crash (they are on disk); roles, fetchers, parked requests
  * and the metadata image do not.
  */
+import type { ReplicationQuota } from './replication-quota.ts'
 import type { ShareFetchRequest } from '../kafka/messages.ts'
 import type { BatchLog } from '../storage/batch-log.ts'
 import type { LogConfig, LogSegment } from '../storage/segments.ts'
@@ -173,6 +174,8 @@ export interface BrokerNode {
   producerIdNext: number
   producerIdEnd: number
   lastIsrCheckMs: number
+  /** bytes sent for throttled replication, measured as Kafka's leader replication quota (replication-quota.ts) */
+  leaderQuota: ReplicationQuota
   /** the group coordinator for the __consumer_offsets partitions this broker leads */
   coordinator: CoordinatorState
 }

@@ -4,7 +4,7 @@
  * Follows Kafka's `__cluster_metadata` record types (metadata/src/main/resources/common/metadata/):
  * RegisterBrokerRecord, FenceBrokerRecord / UnfenceBrokerRecord and BrokerRegistrationChangeRecord
  * (InControlledShutdown),
- * TopicRecord, ConfigRecord, PartitionRecord, PartitionChangeRecord (with a reassignment's replicas,
+ * TopicRecord, ConfigRecord (for topics, and for brokers' dynamic configs), PartitionRecord, PartitionChangeRecord (with a reassignment's replicas,
  * adding and removing replicas, and KIP-966's ELR and last known ELR) and the Raft LeaderChangeMessage.
  * The broker epoch is the offset of the broker's RegisterBrokerRecord (QuorumController.registerBroker).
  * Replay is a pure function of the records in order: the same log gives the same image everywhere.
@@ -41,12 +41,14 @@ export interface MetadataImage {
   topics: Record<string, TopicImage>
   /** topic names, sorted */
   topicNames: string[]
+  /** dynamic broker configs by broker id (leader/follower.replication.throttled.rate) */
+  brokerConfigs: Record<string, Record<string, number>>
 }
 
 const FROZEN_EMPTY: readonly number[] = Object.freeze([])
 
 export function emptyImage(): MetadataImage {
-  return { offset: -1, brokers: {}, topics: {}, topicNames: [] }
+  return { offset: -1, brokers: {}, topics: {}, topicNames: [], brokerConfigs: {} }
 }
 
 /** Apply one record. Returns the partition that changed, if any (brokers act on those). */
@@ -78,9 +80,12 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
       return null
     case 'Config': {
       const t = img.topics[r.topic]
-      if (t) t.config = { ...t.config, ...r.config }
+      if (t) t.config = withChanges(t.config, r.config) as ConfigMap
       return null
     }
+    case 'BrokerConfig':
+      img.brokerConfigs = { ...img.brokerConfigs, [r.brokerId]: withChanges(img.brokerConfigs[r.brokerId] ?? {}, r.config) as Record<string, number> }
+      return null
     case 'Partition':
     case 'PartitionChange': {
       const t = img.topics[r.topic]
@@ -105,6 +110,16 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
       return p
     }
   }
+}
+
+/** A config map with a record's changes: a new object (images share the old one), null deleting a key. */
+function withChanges<V>(config: Readonly<Record<string, V>>, changes: Record<string, V | null>): Record<string, V> {
+  const out: Record<string, V> = { ...config }
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
 }
 
 export function rebuildImage(log: RaftEntry[], upTo: number): MetadataImage {

@@ -382,7 +382,7 @@ function onAlterPartition(w: World, c: ControllerNode, m: MessageOf<'AlterPartit
  * as `kafka-reassign-partitions --execute` asks): the new replicas join first, and the move completes
  * once they are all in the ISR. NONE, or the error Kafka answers.
  */
-export function reassignPartition(w: World, c: ControllerNode, topic: string, partition: number, replicas: readonly number[]): { error: string; message: string } {
+export function reassignPartition(w: World, c: ControllerNode, topic: string, partition: number, replicas: readonly number[], throttle?: number): { error: string; message: string } {
   const p = c.image.topics[topic]?.partitions[partition]
   if (!p) return { error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `Unable to find partition ${topic}:${partition}.` }
   // validateManualPartitionAssignment
@@ -391,10 +391,58 @@ export function reassignPartition(w: World, c: ControllerNode, topic: string, pa
   const missing = replicas.find((b) => c.image.brokers[b] === undefined)
   if (missing !== undefined) return { error: 'INVALID_REPLICA_ASSIGNMENT', message: `The manual partition assignment includes broker ${missing}, but no such broker is registered.` }
   const target = reassignmentTarget(p, replicas)
-  emit(w, { type: 'ReassignmentStarted', topic, partition, replicas: replicas.slice(), adding: target.adding.slice(), removing: target.removing.slice() })
+  const throttled = throttle !== undefined && target.adding.length > 0
+  emit(w, { type: 'ReassignmentStarted', topic, partition, replicas: replicas.slice(), adding: target.adding.slice(), removing: target.removing.slice(), ...(throttled ? { throttle } : {}) })
+  const recs: MetaRecord[] = throttled ? throttleRecords(c, p, target, throttle) : []
   const r = change(w, c, p, target, -1, 'reassignment')
-  if (r !== null) write(w, c, [r])
+  if (r !== null) recs.push(r)
+  write(w, c, recs)
   return { error: 'NONE', message: '' }
+}
+
+const RATE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'] as const
+const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] as const
+
+/**
+ * What `kafka-reassign-partitions --execute --throttle RATE` writes besides the move
+ * (ReassignPartitionsCommand.modifyReassignmentThrottle / modifyTopicThrottles): the rate as both
+ * dynamic broker configs on every broker of the move, leader throttles on the partition's current
+ * replicas and follower throttles on its adding ones (added to what the topic lists already).
+ */
+function throttleRecords(c: ControllerNode, p: PartitionState, target: ChangeTarget, rate: number): MetaRecord[] {
+  const brokers = [...new Set([...p.replicas, ...target.replicas])].sort((a, b) => a - b)
+  const recs: MetaRecord[] = brokers.map((id) => ({ type: 'BrokerConfig', brokerId: id, config: { [RATE_KEYS[0]]: rate, [RATE_KEYS[1]]: rate } }))
+  const config = c.image.topics[p.topic].config
+  const listed = (key: string, brokers: readonly number[]) => {
+    const have = typeof config[key] === 'string' && config[key] !== '' ? String(config[key]).split(',') : []
+    if (have.includes('*')) return '*'
+    return [...have, ...brokers.map((b) => `${p.partition}:${b}`).filter((e) => !have.includes(e))].join(',')
+  }
+  recs.push({ type: 'Config', topic: p.topic, config: { [REPLICA_KEYS[0]]: listed(REPLICA_KEYS[0], p.replicas), [REPLICA_KEYS[1]]: listed(REPLICA_KEYS[1], target.adding) } })
+  return recs
+}
+
+/**
+ * `kafka-reassign-partitions --verify`'s side effect (ReassignPartitionsCommand.clearAllThrottles):
+ * once no partition is being moved, the throttle rates leave every broker and the throttled
+ * replicas every topic. Returns whether anything was cleared.
+ */
+export function clearReassignmentThrottles(w: World, c: ControllerNode): boolean {
+  if (allPartitions(c.image).some(isReassigning)) return false
+  const recs: MetaRecord[] = []
+  const brokers: number[] = []
+  for (const id of Object.keys(c.image.brokerConfigs).sort((a, b) => +a - +b)) {
+    const cfg = c.image.brokerConfigs[id]
+    if (!RATE_KEYS.some((k) => k in cfg)) continue
+    brokers.push(Number(id))
+    recs.push({ type: 'BrokerConfig', brokerId: Number(id), config: { [RATE_KEYS[0]]: null, [RATE_KEYS[1]]: null } })
+  }
+  const topics = c.image.topicNames.filter((t) => REPLICA_KEYS.some((k) => k in c.image.topics[t].config))
+  for (const t of topics) recs.push({ type: 'Config', topic: t, config: { [REPLICA_KEYS[0]]: null, [REPLICA_KEYS[1]]: null } })
+  if (recs.length === 0) return false
+  write(w, c, recs)
+  emit(w, { type: 'ThrottlesCleared', brokers, topics })
+  return true
 }
 
 /**

@@ -114,6 +114,10 @@ export interface TopicConfig {
   'min.cleanable.dirty.ratio': number
   'delete.retention.ms': number
   'min.compaction.lag.ms': number
+  /** replicas whose leader throttles replication to out-of-sync followers: "*", or "partition:broker,..." ("": none) */
+  'leader.replication.throttled.replicas': string
+  /** replicas whose follower throttles its own fetching while out of sync: "*", or "partition:broker,..." */
+  'follower.replication.throttled.replicas': string
 }
 
 export interface ProducerConfig {
@@ -176,7 +180,7 @@ export interface ShareConsumerConfig {
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
-export type ConfigKind = 'int' | 'long' | 'double' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanup'
+export type ConfigKind = 'int' | 'long' | 'double' | 'bool' | 'enum' | 'string' | 'acks' | 'assignors' | 'cleanup' | 'replicas'
 
 export interface ConfigKeySpec {
   kind: ConfigKind
@@ -270,6 +274,8 @@ const TOPIC: Readonly<Record<keyof TopicConfig, ConfigKeySpec>> = {
   'min.cleanable.dirty.ratio': { kind: 'double', brokerDefault: 'log.cleaner.min.cleanable.ratio', min: 0, max: 1, doc: 'The log cleaner compacts this log once the dirty (not yet cleaned) share of it is above this.' },
   'delete.retention.ms': { kind: 'long', brokerDefault: 'log.cleaner.delete.retention.ms', min: 0, max: LONG_MAX, unit: 'ms', doc: 'A tombstone stays this long after the cleaner first cleaned it, so consumers can see the delete; then a later cleaning removes it.' },
   'min.compaction.lag.ms': { kind: 'long', brokerDefault: 'log.cleaner.min.compaction.lag.ms', min: 0, max: LONG_MAX, unit: 'ms', doc: 'Segments with records newer than this are not compacted yet.' },
+  'leader.replication.throttled.replicas': { kind: 'replicas', default: '', doc: 'partition:broker pairs (or *) whose leader sends to out-of-sync followers no faster than its leader.replication.throttled.rate (kafka-reassign-partitions --throttle sets it).' },
+  'follower.replication.throttled.replicas': { kind: 'replicas', default: '', doc: 'partition:broker pairs (or *) of replicas throttled on the follower side while they catch up (set with the leader list by --throttle; kafkascope throttles at the leader).' },
 }
 
 const PRODUCER: Readonly<Record<keyof ProducerConfig, ConfigKeySpec>> = {
@@ -596,6 +602,17 @@ function toCleanupPolicy(key: string, value: unknown): CleanupPolicy {
   return compact && del ? 'compact,delete' : compact ? 'compact' : 'delete'
 }
 
+/**
+ * A throttled-replicas list (LogConfig's ThrottledReplicaListValidator): "*", or comma-separated
+ * partition:broker pairs, or nothing. Kept as written, without spaces.
+ */
+function toThrottledReplicas(key: string, value: unknown): string {
+  const items = typeof value === 'string' ? value.split(',').map((x) => x.trim()) : Array.isArray(value) ? value.map((x) => (typeof x === 'string' ? x.trim() : x)) : undefined
+  const list = items?.filter((x) => x !== '')
+  if (list && (list.length === 0 || (list.length === 1 && list[0] === '*') || list.every((x) => typeof x === 'string' && /^\d+:\d+$/.test(x)))) return list.join(',')
+  throw new ConfigError(key, `${showValue(value)} must be *, or partition:broker pairs separated by commas (e.g. 0:1,0:2)`)
+}
+
 function toStringValue(key: string, value: unknown): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim()
   throw new ConfigError(key, `expected a non-empty string, got ${showValue(value)}`)
@@ -639,6 +656,8 @@ function normaliseKnownValue(key: string, spec: ConfigKeySpec, value: unknown): 
       return toStringValue(key, value)
     case 'cleanup':
       return toCleanupPolicy(key, value)
+    case 'replicas':
+      return toThrottledReplicas(key, value)
   }
 }
 

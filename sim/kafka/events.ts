@@ -73,7 +73,10 @@ export type SimEvent =
   /** addBroker: a new broker process joined the cluster */
   | { type: 'BrokerAdded'; atMs: number; broker: number }
   /** AlterPartitionReassignments accepted for a partition: `replicas` is the target, `adding`/`removing` what moves */
-  | { type: 'ReassignmentStarted'; atMs: number; topic: string; partition: number; replicas: number[]; adding: number[]; removing: number[] }
+  /** `throttle`: the move's replication throttle in bytes/s (kafka-reassign-partitions --throttle) */
+  | { type: 'ReassignmentStarted'; atMs: number; topic: string; partition: number; replicas: number[]; adding: number[]; removing: number[]; throttle?: number }
+  /** kafka-reassign-partitions --verify found nothing moving and removed the replication throttles */
+  | { type: 'ThrottlesCleared'; atMs: number; brokers: number[]; topics: string[] }
   /** every adding replica joined the ISR: the removing ones are dropped */
   | { type: 'ReassignmentCompleted'; atMs: number; topic: string; partition: number; replicas: number[]; isr: number[] }
   /** kafka-reassign-partitions --cancel: the move is reverted to `replicas` (the adding replicas leave) */
@@ -204,6 +207,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'PartitionsAdded':
       return 'topic'
     case 'TopicConfigChanged':
+    case 'ThrottlesCleared':
       return 'config'
     case 'ControllerElectionStarted':
       return 'raft'

@@ -148,7 +148,10 @@ export type MetaRecord =
   /** BrokerRegistrationChangeRecord with InControlledShutdown: the broker asked to shut down and its leaderships move away */
   | { type: 'BrokerControlledShutdown'; brokerId: number; brokerEpoch: number }
   | { type: 'Topic'; name: string; topicId: string }
-  | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[]> }
+  /** ConfigRecord for a topic; a null value deletes the key (IncrementalAlterConfigs DELETE) */
+  | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[] | null> }
+  /** ConfigRecord for one broker's dynamic configs (the replication throttle rates); null deletes */
+  | { type: 'BrokerConfig'; brokerId: number; config: Record<string, number | null> }
   | ({ type: 'Partition' } & PartitionState)
   | {
       type: 'PartitionChange'

@@ -19,6 +19,7 @@ import {
   activeController,
   addPartitions,
   cancelReassignment,
+  clearReassignmentThrottles,
   electPreferredLeaders,
   electUncleanLeadersNow,
   reassignPartition,
@@ -119,10 +120,13 @@ function apply(w: World, a: ScheduledAction): void {
       for (const id of rackBrokers(w, a.rack)) restartNode(w, id)
       return
     case 'reassignPartitions': {
-      const r = reassignPartition(w, controllerOrThrow(w), a.topic, a.partition, a.replicas)
+      const r = reassignPartition(w, controllerOrThrow(w), a.topic, a.partition, a.replicas, a.throttle)
       if (r.error !== 'NONE') throw new ResolveError(`${r.error}: ${r.message}`)
       return
     }
+    case 'verifyReassignment':
+      clearReassignmentThrottles(w, controllerOrThrow(w))
+      return
     case 'cancelReassignment': {
       const r = cancelReassignment(w, controllerOrThrow(w), a.topic, a.partition)
       if (r.error !== 'NONE') throw new ResolveError(`${r.error}: ${r.message}`)

@@ -27,6 +27,7 @@ import isrShrinkNotEnoughReplicas from '../../scenarios/isr-shrink-not-enough-re
 import leaderFailover from '../../scenarios/leader-failover.json' with { type: 'json' }
 import controlledShutdown from '../../scenarios/controlled-shutdown.json' with { type: 'json' }
 import stuckReassignment from '../../scenarios/stuck-reassignment.json' with { type: 'json' }
+import throttledReassignment from '../../scenarios/throttled-reassignment.json' with { type: 'json' }
 import scaleOut from '../../scenarios/scale-out.json' with { type: 'json' }
 import rackLoss from '../../scenarios/rack-loss.json' with { type: 'json' }
 import moreMembersThanPartitions from '../../scenarios/more-members-than-partitions.json' with { type: 'json' }
@@ -50,6 +51,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'controlled-shutdown': controlledShutdown,
   'scale-out': scaleOut,
   'stuck-reassignment': stuckReassignment,
+  'throttled-reassignment': throttledReassignment,
   'rack-loss': rackLoss,
   'controller-failover': controllerFailover,
   'slow-follower': slowFollower,

@@ -197,6 +197,7 @@ class Checker extends References {
       case 'partitionNetwork':
         return this.networkSides(a, path)
       case 'healNetwork':
+      case 'verifyReassignment':
         return a
       case 'crashRack':
       case 'restartRack': {

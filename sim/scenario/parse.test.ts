@@ -393,6 +393,8 @@ describe('config resolvers', () => {
       'min.cleanable.dirty.ratio': 0.5,
       'delete.retention.ms': 86400000,
       'min.compaction.lag.ms': 0,
+      'leader.replication.throttled.replicas': '',
+      'follower.replication.throttled.replicas': '',
     })
     // the internal __consumer_offsets topic is created with cleanup.policy=compact
     expect(resolveTopicConfig({ 'cleanup.policy': 'compact' }, broker)['cleanup.policy']).toBe('compact')

@@ -103,7 +103,8 @@ const actionSchemas = {
   addBroker: obj({ ...at, action: z.literal('addBroker') }),
   crashRack: obj({ ...at, action: z.literal('crashRack'), rack: z.string().min(1) }),
   restartRack: obj({ ...at, action: z.literal('restartRack'), rack: z.string().min(1) }),
-  reassignPartitions: obj({ ...at, action: z.literal('reassignPartitions'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), replicas: z.array(integer(1, MAX_BROKERS)).min(1) }),
+  reassignPartitions: obj({ ...at, action: z.literal('reassignPartitions'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1), replicas: z.array(integer(1, MAX_BROKERS)).min(1), throttle: integer(1, Number.MAX_SAFE_INTEGER).optional() }),
+  verifyReassignment: obj({ ...at, action: z.literal('verifyReassignment') }),
   cancelReassignment: obj({ ...at, action: z.literal('cancelReassignment'), topic: z.string(), partition: integer(0, MAX_PARTITIONS - 1) }),
   slowLink: obj({
     ...at,

@@ -108,7 +108,10 @@ export type TimelineAction =
   | { atMs: number; action: 'crashRack'; rack: string }
   | { atMs: number; action: 'restartRack'; rack: string }
   /** kafka-reassign-partitions --execute for one partition: move it to these replicas (the first is the preferred leader) */
-  | { atMs: number; action: 'reassignPartitions'; topic: string; partition: number; replicas: number[] }
+  /** `throttle`: bytes/s, as kafka-reassign-partitions --throttle (the move's replication throttle) */
+  | { atMs: number; action: 'reassignPartitions'; topic: string; partition: number; replicas: number[]; throttle?: number }
+  /** kafka-reassign-partitions --verify: once nothing moves, the replication throttles are removed */
+  | { atMs: number; action: 'verifyReassignment' }
   /** kafka-reassign-partitions --cancel for one partition: the move is reverted (PartitionReassignmentRevert) */
   | { atMs: number; action: 'cancelReassignment'; topic: string; partition: number }
   | { atMs: number; action: 'slowLink'; between: [NodeRef, NodeRef]; extraLatencyMs: number }

@@ -328,6 +328,10 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
   out.push({ atMs: end, action: 'healNetwork' })
   for (const n of anyNode) if (paused.has(n)) out.push({ atMs: end, action: 'resumeNode', node: n })
   servers.forEach((n, i) => out.push({ atMs: end + 1 + i * 250, action: 'restartBroker', broker: n }))
+  // a broker still in a long controlled shutdown then (it waits for the others' metadata) stops
+  // after it: restart every server once more
+  const again = end + Math.floor((untilMs - end) / 4)
+  servers.forEach((n, i) => out.push({ atMs: again + i * 100, action: 'restartBroker', broker: n }))
   out.push(...consumerFaults(seed, targets, end))
   out.push(...clusterOperations(seed, targets, end))
   return stableSortByTime(out)

@@ -16,6 +16,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   BrokerAdded: { type: 'BrokerAdded', atMs: 1, broker: 4 },
   ReassignmentStarted: { type: 'ReassignmentStarted', atMs: 1, topic: 'orders', partition: 0, replicas: [2, 3, 4], adding: [4], removing: [1] },
   ReassignmentCompleted: { type: 'ReassignmentCompleted', atMs: 1, topic: 'orders', partition: 0, replicas: [2, 3, 4], isr: [2, 3, 4] },
+  ThrottlesCleared: { type: 'ThrottlesCleared', atMs: 1, brokers: [1, 2, 4], topics: ['orders'] },
   ReassignmentCancelled: { type: 'ReassignmentCancelled', atMs: 1, topic: 'orders', partition: 0, replicas: [1, 2, 3] },
   BrokerShutdownRequested: { type: 'BrokerShutdownRequested', atMs: 1, broker: 2 },
   BrokerControlledShutdown: { type: 'BrokerControlledShutdown', atMs: 1, broker: 2, partitions: 5 },
@@ -60,7 +61,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(49)
+    expect(ALL.length).toBe(50)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')
@@ -85,6 +86,8 @@ describe('formatEvent', () => {
     expect(formatEvent({ ...SAMPLES.LeaderElected, from: -1, unclean: true }, 'en')).toBe('Partition orders-0: leader none → 1 (UNCLEAN election), epoch 5, ISR [1,2]')
     expect(formatEvent(SAMPLES.IsrChanged, 'en')).toBe('Partition orders-0: ISR [1,2,3] → [1,2] (isr-shrink)')
     expect(formatEvent({ ...SAMPLES.IsrChanged, to: [1], elr: [2] }, 'en')).toBe('Partition orders-0: ISR [1,2,3] → [1] (isr-shrink), ELR [2]')
+    expect(formatEvent({ ...SAMPLES.ReassignmentStarted, throttle: 50000 }, 'en')).toBe('Partition orders-0: reassignment to replicas [2,3,4] started (adding [4], removing [1]), replication throttled to 50000 B/s')
+    expect(formatEvent(SAMPLES.ThrottlesCleared, 'en')).toBe('No reassignment in progress: replication throttles removed from brokers [1,2,4] and topics orders')
     expect(formatEvent(SAMPLES.ReassignmentCancelled, 'en')).toBe('Partition orders-0: reassignment cancelled, back to replicas [1,2,3]')
     expect(formatEvent(SAMPLES.ElrChanged, 'en')).toBe('Partition orders-0: ELR [2,3] → [3] (uncleanShutdown)')
     expect(formatEvent(SAMPLES.ElrChanged, 'ko')).toBe('파티션 orders-0: ELR [2,3] → [3] (비정상 종료 후 재등록 (unclean shutdown))')

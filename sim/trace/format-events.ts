@@ -168,7 +168,9 @@ function formatEn(e: SimEvent): string {
     case 'BrokerAdded':
       return `Broker ${e.broker} added to the cluster: it registers and hosts nothing until partitions are moved to it`
     case 'ReassignmentStarted':
-      return `Partition ${partitionName(e.topic, e.partition)}: reassignment to replicas ${list(e.replicas)} started (adding ${list(e.adding)}, removing ${list(e.removing)})`
+      return `Partition ${partitionName(e.topic, e.partition)}: reassignment to replicas ${list(e.replicas)} started (adding ${list(e.adding)}, removing ${list(e.removing)})${e.throttle !== undefined ? `, replication throttled to ${e.throttle} B/s` : ''}`
+    case 'ThrottlesCleared':
+      return `No reassignment in progress: replication throttles removed from brokers ${list(e.brokers)} and topics ${e.topics.join(', ')}`
     case 'ReassignmentCompleted':
       return `Partition ${partitionName(e.topic, e.partition)}: reassignment complete, replicas ${list(e.replicas)}, ISR ${list(e.isr)}`
     case 'ReassignmentCancelled':
@@ -271,7 +273,9 @@ function formatKo(e: SimEvent): string {
     case 'BrokerAdded':
       return `브로커 ${e.broker} 클러스터에 추가: 등록한 뒤, 파티션이 옮겨 올 때까지 아무 레플리카도 맡지 않음`
     case 'ReassignmentStarted':
-      return `파티션 ${partitionName(e.topic, e.partition)}: 레플리카 ${list(e.replicas)}(으)로 재할당 시작 (추가 ${list(e.adding)}, 제거 ${list(e.removing)})`
+      return `파티션 ${partitionName(e.topic, e.partition)}: 레플리카 ${list(e.replicas)}(으)로 재할당 시작 (추가 ${list(e.adding)}, 제거 ${list(e.removing)})${e.throttle !== undefined ? `, 복제 속도 제한 ${e.throttle} B/s` : ''}`
+    case 'ThrottlesCleared':
+      return `진행 중인 재할당 없음: 브로커 ${list(e.brokers)}와 토픽 ${e.topics.join(', ')}의 복제 속도 제한(throttle) 제거`
     case 'ReassignmentCompleted':
       return `파티션 ${partitionName(e.topic, e.partition)}: 재할당 완료, 레플리카 ${list(e.replicas)}, ISR ${list(e.isr)}`
     case 'ReassignmentCancelled':

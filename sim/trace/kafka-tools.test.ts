@@ -548,6 +548,9 @@ describe('describeTopicConfigs (ConfigCommand.describeResourceConfig)', () => {
         'All configs for topic prices are:',
         '  cleanup.policy=compact sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:cleanup.policy=compact, DEFAULT_CONFIG:log.cleanup.policy=delete}',
         '  delete.retention.ms=86400000 sensitive=false synonyms={DEFAULT_CONFIG:log.cleaner.delete.retention.ms=86400000}',
+        // no broker-level synonym: an empty list by default (LogConfig's default "")
+        '  follower.replication.throttled.replicas= sensitive=false synonyms={}',
+        '  leader.replication.throttled.replicas= sensitive=false synonyms={}',
         '  max.message.bytes=1048588 sensitive=false synonyms={DEFAULT_CONFIG:message.max.bytes=1048588}',
         '  message.timestamp.type=CreateTime sensitive=false synonyms={DEFAULT_CONFIG:log.message.timestamp.type=CreateTime}',
         '  min.cleanable.dirty.ratio=0.1 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.cleanable.dirty.ratio=0.1, DEFAULT_CONFIG:log.cleaner.min.cleanable.ratio=0.5}',

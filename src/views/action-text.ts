@@ -58,6 +58,8 @@ export function actionText(a: TimelineAction): Text {
       return { en: `Restart rack ${a.rack}`, ko: `랙 ${a.rack} 재시작` }
     case 'reassignPartitions':
       return { en: `Move ${a.topic}-${a.partition} to brokers ${a.replicas.join(',')}`, ko: `${a.topic}-${a.partition}을(를) 브로커 ${a.replicas.join(',')}(으)로 재할당` }
+    case 'verifyReassignment':
+      return { en: 'Verify the moves (and remove their throttles once done)', ko: '재할당 확인 (끝났으면 속도 제한 제거)' }
     case 'cancelReassignment':
       return { en: `Cancel the move of ${a.topic}-${a.partition}`, ko: `${a.topic}-${a.partition} 재할당 취소` }
     case 'slowLink': {

@@ -1,0 +1,106 @@
+/**
+ * The leader's replication throttle (KIP-73), as kafka-reassign-partitions --throttle sets it up:
+ * a broker's dynamic leader.replication.throttled.rate bounds the bytes per second it sends, for the
+ * partitions its topic's leader.replication.throttled.replicas lists ("partition:broker" with this
+ * broker, or "*"), to followers outside the ISR.
+ *
+ * Follows core's ReplicationQuotaManager and ReplicaManager.shouldLeaderThrottle: a throttled
+ * partition whose follower is out of sync is left out of the fetch response (and out of what makes
+ * a fetch answerable, DelayedFetch) while the measured rate is above the bound; the bytes of every
+ * throttled partition in a response are recorded. The rate is Kafka's Rate over SampledStat:
+ * replication.quota.window.num (11) windows of replication.quota.window.size.seconds (1 s), divided
+ * by the time they cover but never less than ten windows (so a move starts with a burst).
+ * Simplified: the follower side (follower.replication.throttled.rate) is written by the tool but not
+ * applied; the leader's bound alone limits the copy.
+ *
+ * Invariant: quota state is plain data on the broker, forgotten when it restarts.
+ */
+import type { World } from '../nodes/world.ts'
+import type { BrokerNode, Replica } from './types.ts'
+import { parseTopicPartition } from '../kafka/topic-partition.ts'
+
+/** replication.quota.window.num and replication.quota.window.size.seconds (QuotaConfig defaults) */
+const SAMPLES = 11
+const WINDOW_MS = 1000
+
+/** One broker's measured throttled bytes: SAMPLES windows, each with its start and its bytes. */
+export interface ReplicationQuota {
+  starts: number[]
+  bytes: number[]
+  current: number
+}
+
+export function newReplicationQuota(): ReplicationQuota {
+  return { starts: [], bytes: [], current: 0 }
+}
+
+/** SampledStat.record: add to the current window, starting the next one when it is over. */
+export function recordThrottled(q: ReplicationQuota, nowMs: number, bytes: number): void {
+  if (q.starts.length === 0) {
+    q.starts.push(nowMs)
+    q.bytes.push(0)
+    q.current = 0
+  } else if (nowMs - q.starts[q.current] >= WINDOW_MS) {
+    q.current = (q.current + 1) % SAMPLES
+    if (q.current === q.starts.length) {
+      q.starts.push(nowMs)
+      q.bytes.push(0)
+    } else {
+      q.starts[q.current] = nowMs
+      q.bytes[q.current] = 0
+    }
+  }
+  q.bytes[q.current] += bytes
+}
+
+/** Rate.measure: bytes per second over the windows that are not obsolete. */
+export function measuredRate(q: ReplicationQuota, nowMs: number): number {
+  let total = 0
+  let oldest = nowMs
+  for (let i = 0; i < q.starts.length; i++) {
+    if (nowMs - q.starts[i] >= SAMPLES * WINDOW_MS) continue // purgeObsoleteSamples
+    total += q.bytes[i]
+    oldest = Math.min(oldest, q.starts[i])
+  }
+  let elapsed = nowMs - oldest
+  const full = Math.floor(elapsed / WINDOW_MS)
+  if (full < SAMPLES - 1) elapsed += (SAMPLES - 1 - full) * WINDOW_MS
+  return total / (elapsed / 1000)
+}
+
+/** The broker's leader.replication.throttled.rate from its dynamic configs, Infinity when unset. */
+function leaderRate(b: BrokerNode): number {
+  return b.image.brokerConfigs[b.id]?.['leader.replication.throttled.rate'] ?? Infinity
+}
+
+const parsedLists = new WeakMap<object, Map<string, Set<string> | '*'>>()
+
+/** The topic's leader.replication.throttled.replicas, parsed once per config object. */
+function throttledList(b: BrokerNode, topic: string): Set<string> | '*' | null {
+  const config = b.image.topics[topic]?.config
+  const raw = config?.['leader.replication.throttled.replicas']
+  if (config === undefined || typeof raw !== 'string' || raw === '') return null
+  let byKey = parsedLists.get(config)
+  if (!byKey) parsedLists.set(config, (byKey = new Map()))
+  let list = byKey.get(raw)
+  if (list === undefined) {
+    list = raw === '*' ? '*' : new Set(raw.split(','))
+    byKey.set(raw, list)
+  }
+  return list
+}
+
+/** ReplicationQuotaManager.isThrottled: this broker throttles replication of `tp` as its leader. */
+export function isLeaderThrottled(b: BrokerNode, tp: string): boolean {
+  if (leaderRate(b) === Infinity) return false
+  const name = parseTopicPartition(tp)
+  if (!name) return false
+  const list = throttledList(b, name.topic)
+  return list === '*' || (list !== null && list.has(`${name.partition}:${b.id}`))
+}
+
+/** ReplicaManager.shouldLeaderThrottle: an out-of-sync follower of a throttled partition while over the bound. */
+export function shouldLeaderThrottle(w: World, b: BrokerNode, r: Replica, follower: number): boolean {
+  if (r.isr.includes(follower) || !isLeaderThrottled(b, r.tp)) return false
+  return measuredRate(b.leaderQuota, w.nowMs) > leaderRate(b)
+}
