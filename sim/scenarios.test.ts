@@ -516,23 +516,30 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
     expect(summary.checks.divergentReplicas).toBe(0)
   })
 
-  // Kafka 4.0 (eligible.leader.replicas.version=0): the ISR is never emptied, its last member stays.
-  test.each([42, 7])('seed %i, the same schedule with unclean=false and ELR off (Kafka 4.0): Leader -1, the ISR keeps the down broker, it leads again on return', (seed) => {
+  /**
+   * unclean-election-data-loss with clean elections only, run to just before its restart: the
+   * partition before the crash, its one ISR broker and the stale follower.
+   */
+  function cleanOnlyUntilRestart(seed: number, elrVersion: number) {
     const s = builtin('unclean-election-data-loss', (raw) => {
       raw.seed = seed
       raw.topics[0].config['unclean.leader.election.enable'] = false
-      raw.cluster.features = { 'eligible.leader.replicas.version': 0 }
+      raw.cluster.features = { 'eligible.leader.replicas.version': elrVersion }
     })
     const crashAt = atOf(s, 'crashBroker')
     const restartAt = atOf(s, 'restartBroker')
     const sim = createSimulation(s)
-    const w = sim.world
     sim.runUntil(crashAt - 1)
-    const p = partition(w, 'events-0')
+    const p = partition(sim.world, 'events-0')
     const [isrBroker, stale] = p.replicas
     expect(p.isr).toEqual([isrBroker])
-
     sim.runUntil(restartAt - 1)
+    return { s, sim, w: sim.world, p, isrBroker, stale, crashAt, restartAt }
+  }
+
+  // Kafka 4.0 (eligible.leader.replicas.version=0): the ISR is never emptied, its last member stays.
+  test.each([42, 7])('seed %i, the same schedule with unclean=false and ELR off (Kafka 4.0): Leader -1, the ISR keeps the down broker, it leads again on return', (seed) => {
+    const { s, sim, w, p, isrBroker, stale, crashAt, restartAt } = cleanOnlyUntilRestart(seed, 0)
     const changes = changesOf(w, 'events-0', crashAt)
     expect(changes).toEqual([{ atMs: changes[0].atMs, tp: 'events-0', leader: -1, leaderEpoch: p.leaderEpoch + 1, isr: [isrBroker], unclean: false }])
     const mid = sim.summary()
@@ -553,20 +560,7 @@ describe('unclean leader election (unclean-election-data-loss vs clean-election-
   // Kafka 4.3 (ELR on): the ISR empties into the ELR; the crashed broker's restart is an unclean
   // shutdown, so it leaves the ELR, and comes back as the last known leader.
   test.each([42, 7])('seed %i, the same schedule with unclean=false (Kafka 4.3, ELR on): the ISR empties into the ELR, the last known leader returns', (seed) => {
-    const s = builtin('unclean-election-data-loss', (raw) => {
-      raw.seed = seed
-      raw.topics[0].config['unclean.leader.election.enable'] = false
-    })
-    const crashAt = atOf(s, 'crashBroker')
-    const restartAt = atOf(s, 'restartBroker')
-    const sim = createSimulation(s)
-    const w = sim.world
-    sim.runUntil(crashAt - 1)
-    const p = partition(w, 'events-0')
-    const [isrBroker, stale] = p.replicas
-    expect(p.isr).toEqual([isrBroker])
-
-    sim.runUntil(restartAt - 1)
+    const { s, sim, w, p, isrBroker, stale, crashAt, restartAt } = cleanOnlyUntilRestart(seed, 1)
     const changes = changesOf(w, 'events-0', crashAt)
     expect(changes).toEqual([{ atMs: changes[0].atMs, tp: 'events-0', leader: -1, leaderEpoch: p.leaderEpoch + 1, isr: [], unclean: false }])
     const mid = sim.summary()

@@ -7,9 +7,9 @@
  * Follows core's ReplicationQuotaManager and ReplicaManager.shouldLeaderThrottle: a throttled
  * partition whose follower is out of sync is left out of the fetch response (and out of what makes
  * a fetch answerable, DelayedFetch) while the measured rate is above the bound; the bytes of every
- * throttled partition in a response are recorded. The rate is Kafka's Rate over SampledStat:
- * replication.quota.window.num (11) windows of replication.quota.window.size.seconds (1 s), divided
- * by the time they cover but never less than ten windows (so a move starts with a burst).
+ * throttled partition in a response are recorded. The rate is Kafka's Rate over SampledStat with
+ * QuotaConfig's defaults, 11 samples of 1 s each, divided by the time they cover but never less
+ * than ten samples' worth (so a move starts with a burst).
  * Simplified: the follower side (follower.replication.throttled.rate) is written by the tool but not
  * applied; the leader's bound alone limits the copy.
  *
@@ -19,7 +19,7 @@ import type { World } from '../nodes/world.ts'
 import type { BrokerNode, Replica } from './types.ts'
 import { parseTopicPartition } from '../kafka/topic-partition.ts'
 
-/** replication.quota.window.num and replication.quota.window.size.seconds (QuotaConfig defaults) */
+/** QuotaConfig's default sample count and sample length for the replication quotas */
 const SAMPLES = 11
 const WINDOW_MS = 1000
 

@@ -16,8 +16,8 @@
  * - a leader change bumps the leader epoch; every change bumps the partition epoch;
  * - controlled shutdown (BrokerHeartbeatManager.calculateNextBrokerState): an unfenced broker whose
  *   heartbeat asks to shut down and that leads partitions enters controlled shutdown
- *   (handleBrokerInControlledShutdown: it leaves every ISR but a last member's, and its leaderships
- *   move as on fencing); once it leads nothing and every active broker has replayed those changes,
+ *   (handleBrokerInControlledShutdown: it leaves every ISR as on fencing, a last member's only with
+ *   ELR, and its leaderships move); once it leads nothing and every active broker has replayed those changes,
  *   it is fenced and told ShouldShutDown; a fenced broker, or one leading nothing, is let go at once;
  *   a broker in controlled shutdown is never elected nor let into an ISR (ClusterControlManager.isActive);
  * - heartbeat times are soft state: a new active controller starts every session afresh.
