@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { createSimulation, kafkaConfigsDescribe, kafkaTopicsDescribe, kafkaReassignPartitionsVerify, parseScenario, ScenarioError } from './index.ts'
 import { activeController } from './controller/quorum-controller.ts'
-import { measuredRate, newReplicationQuota, recordThrottled } from './cluster/replication-quota.ts'
+import { measuredRate, newReplicationQuota, recordThrottled, shouldFollowerThrottle } from './cluster/replication-quota.ts'
 
 function throttled(patch: (raw: any) => void = () => {}) {
   const raw = JSON.parse(readFileSync(new URL('../scenarios/throttled-reassignment.json', import.meta.url), 'utf8'))
@@ -70,6 +70,21 @@ describe('a throttled move (throttled-reassignment)', () => {
     expect(configText(kafkaConfigsDescribe(sim, 'orders'))).not.toContain('throttled')
     expect(activeController(sim.world)!.image.brokerConfigs[4]).toEqual({})
     expect(sim.summary().checks.ok).toBe(true)
+  })
+
+  test('the follower throttles too: broker 4 measures what it receives and leaves orders-0 out of its fetch session while over the bound', () => {
+    const sim = createSimulation(throttled())
+    sim.runUntil(37_000)
+    const b4 = sim.world.brokers['4']
+    const r = b4.replicas['orders-0']
+    expect(measuredRate(b4.followerQuota, sim.world.nowMs)).toBeGreaterThan(50_000)
+    expect(r.fetchLag).toBeGreaterThan(0)
+    expect(shouldFollowerThrottle(sim.world, b4, r)).toBe(true)
+    const fetcher = Object.values(b4.fetchers).find((f) => f.tps.includes('orders-0'))!
+    expect(fetcher.session['orders-0']).toBeUndefined()
+    // caught up, it is in sync and fetches freely again
+    sim.runUntil(90_000)
+    expect(b4.replicas['orders-0'].fetchLag).toBe(0)
   })
 
   test('without --throttle the same move completes within a second', () => {

@@ -26,7 +26,7 @@ const PINNED: Record<string, string> = {
   'controlled-shutdown': '272c2039004a6eb3',
   'scale-out': '8adab932adf22730',
   'stuck-reassignment': '9d8766a77d1a2315',
-  'throttled-reassignment': '7e80b151df34cfa2',
+  'throttled-reassignment': 'be84b844b1ec51fe',
   'rack-loss': '1e08172e9becdc71',
   'lesson-batching': '887ceec866ebbe93',
   'lesson-clean-vs-unclean': '2a0bae3287018aee',

@@ -63,6 +63,7 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     producerIdEnd: 0,
     lastIsrCheckMs: 0,
     leaderQuota: newReplicationQuota(),
+    followerQuota: newReplicationQuota(),
     coordinator,
   }
 }
@@ -95,12 +96,14 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.producerIdNext = 0
   b.producerIdEnd = 0
   b.leaderQuota = newReplicationQuota()
+  b.followerQuota = newReplicationQuota()
   for (const tp of b.replicaOrder) {
     const r = b.replicas[tp]
     r.role = 'none'
     r.leader = -1
     r.followers = {}
     r.alterInflight = false
+    r.fetchLag = -1
   }
   fetchMetadata(w, b)
   timer(w, b.node, 'broker.tick', 0)

@@ -21,6 +21,7 @@ import { appendToLog, restartLogAt } from './log-retention.ts'
 import { maybeIncrementLogStartOffset } from '../storage/retention.ts'
 import type { FetchPart, FetchPartResponse } from './fetch-handler.ts'
 import type { MessageOf } from '../kafka/messages.ts'
+import { isFollowerThrottled, recordThrottled, shouldFollowerThrottle } from './replication-quota.ts'
 
 export function addToFetcher(w: World, b: BrokerNode, leader: number, tp: string): void {
   const key = String(leader)
@@ -69,6 +70,14 @@ function sendFetch(w: World, b: BrokerNode, f: FetcherState): void {
     if (!r || r.role !== 'follower' || r.leader !== f.leader) continue
     active++
     const prev = f.session[tp]
+    if (shouldFollowerThrottle(w, b, r)) {
+      // left out of this fetch: FetchSessionHandler forgets a partition the request does not add
+      if (prev) {
+        delete f.session[tp]
+        forgotten.push(tp)
+      }
+      continue
+    }
     const lfe = latestEpoch(r)
     if (prev && prev.fetchOffset === r.leo && prev.lastFetchedEpoch === lfe && prev.currentLeaderEpoch === r.leaderEpoch) continue
     // the session remembers what this request says (the part is never changed once sent)
@@ -146,6 +155,12 @@ function appendFromLeader(w: World, b: BrokerNode, r: Replica, p: FetchPartRespo
     appendToLog(w, b, r, batch)
   }
   r.hw = Math.min(p.highWatermark, r.leo)
+  r.fetchLag = Math.max(0, p.highWatermark - r.leo)
+  if (p.batches.length > 0 && isFollowerThrottled(b, r.tp)) {
+    let bytes = 0
+    for (const batch of p.batches) bytes += batch.sizeBytes
+    recordThrottled(b.followerQuota, w.nowMs, bytes)
+  }
   // the follower's log start follows the leader's (never past its HW); its segments below go at its next retention pass
   if (p.logStartOffset > r.logStartOffset) maybeIncrementLogStartOffset(r, p.logStartOffset)
 }

@@ -1,5 +1,5 @@
 /**
- * The leader's replication throttle (KIP-73), as kafka-reassign-partitions --throttle sets it up:
+ * Replication throttles (KIP-73), as kafka-reassign-partitions --throttle sets them up:
  * a broker's dynamic leader.replication.throttled.rate bounds the bytes per second it sends, for the
  * partitions its topic's leader.replication.throttled.replicas lists ("partition:broker" with this
  * broker, or "*"), to followers outside the ISR.
@@ -10,8 +10,11 @@
  * throttled partition in a response are recorded. The rate is Kafka's Rate over SampledStat with
  * QuotaConfig's defaults, 11 samples of 1 s each, divided by the time they cover but never less
  * than ten samples' worth (so a move starts with a burst).
- * Simplified: the follower side (follower.replication.throttled.rate) is written by the tool but not
- * applied; the leader's bound alone limits the copy.
+ * The follower side is the same with follower.replication.throttled.rate and the follower list
+ * (ReplicaFetcherThread.shouldFollowerThrottle): a follower that was behind the leader's high
+ * watermark at its last fetch leaves a throttled partition out of its next fetch (forgetting it
+ * from the fetch session) while its own measured rate is over the bound, and records the bytes it
+ * receives for throttled partitions.
  *
  * Invariant: quota state is plain data on the broker, forgotten when it restarts.
  */
@@ -68,17 +71,19 @@ export function measuredRate(q: ReplicationQuota, nowMs: number): number {
   return total / (elapsed / 1000)
 }
 
-/** The broker's leader.replication.throttled.rate from its dynamic configs, Infinity when unset. */
-function leaderRate(b: BrokerNode): number {
-  return b.image.brokerConfigs[b.id]?.['leader.replication.throttled.rate'] ?? Infinity
+type Side = 'leader' | 'follower'
+
+/** The broker's leader. or follower.replication.throttled.rate from its dynamic configs, Infinity when unset. */
+function rateBound(b: BrokerNode, side: Side): number {
+  return b.image.brokerConfigs[b.id]?.[`${side}.replication.throttled.rate`] ?? Infinity
 }
 
 const parsedLists = new WeakMap<object, Map<string, Set<string> | '*'>>()
 
-/** The topic's leader.replication.throttled.replicas, parsed once per config object. */
-function throttledList(b: BrokerNode, topic: string): Set<string> | '*' | null {
+/** The topic's leader. or follower.replication.throttled.replicas, parsed once per config object. */
+function throttledList(b: BrokerNode, topic: string, side: Side): Set<string> | '*' | null {
   const config = b.image.topics[topic]?.config
-  const raw = config?.['leader.replication.throttled.replicas']
+  const raw = config?.[`${side}.replication.throttled.replicas`]
   if (config === undefined || typeof raw !== 'string' || raw === '') return null
   let byKey = parsedLists.get(config)
   if (!byKey) parsedLists.set(config, (byKey = new Map()))
@@ -90,17 +95,37 @@ function throttledList(b: BrokerNode, topic: string): Set<string> | '*' | null {
   return list
 }
 
-/** ReplicationQuotaManager.isThrottled: this broker throttles replication of `tp` as its leader. */
-export function isLeaderThrottled(b: BrokerNode, tp: string): boolean {
-  if (leaderRate(b) === Infinity) return false
+/** ReplicationQuotaManager.isThrottled: this broker throttles replication of `tp` on that side. */
+function isThrottled(b: BrokerNode, tp: string, side: Side): boolean {
+  if (rateBound(b, side) === Infinity) return false
   const name = parseTopicPartition(tp)
   if (!name) return false
-  const list = throttledList(b, name.topic)
+  const list = throttledList(b, name.topic, side)
   return list === '*' || (list !== null && list.has(`${name.partition}:${b.id}`))
+}
+
+/** The leader's side: `tp` is throttled when this broker leads it. */
+export function isLeaderThrottled(b: BrokerNode, tp: string): boolean {
+  return isThrottled(b, tp, 'leader')
+}
+
+/** The follower's side: `tp` is throttled when this broker follows it. */
+export function isFollowerThrottled(b: BrokerNode, tp: string): boolean {
+  return isThrottled(b, tp, 'follower')
 }
 
 /** ReplicaManager.shouldLeaderThrottle: an out-of-sync follower of a throttled partition while over the bound. */
 export function shouldLeaderThrottle(w: World, b: BrokerNode, r: Replica, follower: number): boolean {
   if (r.isr.includes(follower) || !isLeaderThrottled(b, r.tp)) return false
-  return measuredRate(b.leaderQuota, w.nowMs) > leaderRate(b)
+  return measuredRate(b.leaderQuota, w.nowMs) > rateBound(b, 'leader')
+}
+
+/**
+ * ReplicaFetcherThread.shouldFollowerThrottle: a follower not caught up with the leader's high
+ * watermark at its last fetch (PartitionFetchState.isReplicaInSync) leaves a throttled partition
+ * out of its next fetch while its own measured rate is over the bound.
+ */
+export function shouldFollowerThrottle(w: World, b: BrokerNode, r: Replica): boolean {
+  if (r.fetchLag === 0 || !isFollowerThrottled(b, r.tp)) return false
+  return measuredRate(b.followerQuota, w.nowMs) > rateBound(b, 'follower')
 }

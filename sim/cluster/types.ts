@@ -67,6 +67,9 @@ export interface Replica {
   alterInflight: boolean
   alterCorr: number
   alterSentMs: number
+  // ---- follower only (volatile) ----
+  /** the leader's high watermark less this log's end at the last fetch response (PartitionFetchState.lag), -1 before any */
+  fetchLag: number
 }
 
 /**
@@ -176,6 +179,8 @@ export interface BrokerNode {
   lastIsrCheckMs: number
   /** bytes sent for throttled replication, measured as Kafka's leader replication quota (replication-quota.ts) */
   leaderQuota: ReplicationQuota
+  /** bytes received for throttled replication, measured as Kafka's follower replication quota */
+  followerQuota: ReplicationQuota
   /** the group coordinator for the __consumer_offsets partitions this broker leads */
   coordinator: CoordinatorState
 }
