@@ -4,7 +4,7 @@
 // the second follower comes back and leads, elected from the ELR, with nothing lost. English at
 // 1280×720, Korean at 1024×768, with screenshots.
 import { expect, test } from '@playwright/test'
-import { inBothLanguages, runUntil, watchErrors } from './support.ts'
+import { inBothLanguages, inspectPartition, runUntil, watchErrors } from './support.ts'
 
 inBothLanguages(({ lang, width, height }) => {
   test('a partition whose ISR emptied shows its ELR, and a cleanly stopped follower comes back as leader', async ({ page }) => {
@@ -12,9 +12,7 @@ inBothLanguages(({ lang, width, height }) => {
     await page.goto('/?scenario=eligible-leader-replicas&seed=42')
     await runUntil(page, 58_000)
     await expect(page.getByTestId('partition-payments-0')).toHaveAttribute('data-leader', '-1')
-    await page.locator('.chip[data-tp="payments-0"]').first().click()
-    const inspector = page.getByTestId('inspector-partition')
-    await expect(inspector).toHaveAttribute('data-tp', 'payments-0')
+    const inspector = await inspectPartition(page, 'payments-0')
     const fields = inspector.locator('.insp-fields')
     // placement with seed 42 puts the replicas on 3,1,2: the leader 3 crashed, 1 left the ISR under min.insync.replicas
     await expect(fields).toContainText(/Isr\s*—\s*Elr\s*1,3\s*LastKnownElr\s*3/)

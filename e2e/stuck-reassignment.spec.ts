@@ -4,16 +4,14 @@
 // reverts the move before the scenario's own cancel at 40 s. English at 1280×720, Korean at
 // 1024×768, with screenshots.
 import { expect, test } from '@playwright/test'
-import { inBothLanguages, runUntil, watchErrors } from './support.ts'
+import { inBothLanguages, inspectPartition, runUntil, watchErrors } from './support.ts'
 
 inBothLanguages(({ lang, width, height }) => {
   test('a move stuck on a crashed broker is cancelled from the partition inspector', async ({ page }) => {
     const errors = watchErrors(page)
     await page.goto('/?scenario=stuck-reassignment&seed=42')
     await runUntil(page, 25_000)
-    await page.locator('.chip[data-tp="orders-0"]').first().click()
-    const inspector = page.getByTestId('inspector-partition')
-    await expect(inspector).toHaveAttribute('data-tp', 'orders-0')
+    const inspector = await inspectPartition(page, 'orders-0')
     const fields = inspector.locator('.insp-fields')
     await expect(fields).toContainText(/Replicas\s*4,2,1,3\s*Isr\s*3,1,2\s*Adding Replicas\s*4\s*Removing Replicas\s*3/)
     const cancel = page.getByTestId('inspector-partition-cancel-reassignment')

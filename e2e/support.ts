@@ -1,6 +1,7 @@
 // What every browser test needs: the console errors a page logs, moving the run forward through
-// the console API (window.__kafkascope, CONTRACT §6), and the two screens a feature is tried on.
-import { test, type Page } from '@playwright/test'
+// the console API (window.__kafkascope, CONTRACT §6), opening a partition in the inspector, and the
+// two screens a feature is tried on.
+import { expect, test, type Locator, type Page } from '@playwright/test'
 
 /** Collects console errors and uncaught page errors. */
 export function watchErrors(page: Page): string[] {
@@ -15,6 +16,14 @@ export function watchErrors(page: Page): string[] {
 /** `window.__kafkascope.runUntil(ms)` */
 export async function runUntil(page: Page, ms: number): Promise<void> {
   await page.evaluate((t) => (window as unknown as { __kafkascope: { runUntil(ms: number): void } }).__kafkascope.runUntil(t), ms)
+}
+
+/** Opens a partition in the inspector from its first replica chip on the map; returns the inspector. */
+export async function inspectPartition(page: Page, tp: string): Promise<Locator> {
+  await page.locator(`.chip[data-tp="${tp}"]`).first().click()
+  const inspector = page.getByTestId('inspector-partition')
+  await expect(inspector).toHaveAttribute('data-tp', tp)
+  return inspector
 }
 
 /** A screen a learner reads kafkascope on: English on a 1280×720 projector, Korean at 1024×768. */

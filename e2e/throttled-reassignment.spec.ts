@@ -3,16 +3,14 @@
 // than the leader's in the partition log), and once it is done the move completes. English at
 // 1280×720, Korean at 1024×768, with screenshots.
 import { expect, test } from '@playwright/test'
-import { inBothLanguages, runUntil, watchErrors } from './support.ts'
+import { inBothLanguages, inspectPartition, runUntil, watchErrors } from './support.ts'
 
 inBothLanguages(({ lang, width, height }) => {
   test('a throttled move is still copying after fifteen seconds, and completes later', async ({ page }) => {
     const errors = watchErrors(page)
     await page.goto('/?scenario=throttled-reassignment&seed=42')
     await runUntil(page, 50_000)
-    await page.locator('.chip[data-tp="orders-0"]').first().click()
-    const inspector = page.getByTestId('inspector-partition')
-    await expect(inspector).toHaveAttribute('data-tp', 'orders-0')
+    const inspector = await inspectPartition(page, 'orders-0')
     const fields = inspector.locator('.insp-fields')
     await expect(fields).toContainText(/Adding Replicas\s*4\s*Removing Replicas\s*3/)
     const logs = page.getByTestId('inspector-replica-logs')

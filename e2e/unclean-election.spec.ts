@@ -4,7 +4,7 @@
 // with an out-of-sync leader, and the Anomalies tab names the acknowledged records that were lost.
 // English at 1280×720, Korean at 1024×768, with screenshots.
 import { expect, test } from '@playwright/test'
-import { inBothLanguages, runUntil, watchErrors } from './support.ts'
+import { inBothLanguages, inspectPartition, runUntil, watchErrors } from './support.ts'
 
 inBothLanguages(({ lang, width, height }) => {
   test('an unclean election from the partition inspector brings a leaderless partition back and loses acknowledged records', async ({ page }) => {
@@ -12,8 +12,7 @@ inBothLanguages(({ lang, width, height }) => {
     await page.goto('/?scenario=clean-election-unavailable&seed=42')
     await runUntil(page, 65_000)
     await expect(page.getByTestId('partition-events-0')).toHaveAttribute('data-leader', '-1')
-    await page.locator('.chip[data-tp="events-0"]').first().click()
-    await expect(page.getByTestId('inspector-partition')).toHaveAttribute('data-tp', 'events-0')
+    await inspectPartition(page, 'events-0')
     const elect = page.getByTestId('inspector-partition-elect-unclean')
     await expect(elect).toBeVisible()
     await page.screenshot({ path: `test-results/unclean-election-offer-${lang}-${width}x${height}.png` })
