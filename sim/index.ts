@@ -59,7 +59,7 @@ export { peekStep } from './run.ts'
 export type { Msg, Note } from './nodes/world.ts'
 export type { ApiName, KafkaMessage } from './kafka/messages.ts'
 export type { SimEvent, SimEventType, EventKind, GroupStateReason, MemberRemovedReason } from './kafka/events.ts'
-export { eventKind, eventPartition, isInternalPartitionEvent } from './kafka/events.ts'
+export { eventKind, eventPartition, isInternalPartitionEvent, mayLoseRecords } from './kafka/events.ts'
 export { formatEvent, type EventLang } from './trace/format-events.ts'
 export { buildClusterView }
 export { runCheckingInvariants, type InvariantBreak } from './check/invariant-run.ts'

@@ -174,7 +174,7 @@ function onRegistration(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistr
   const recs: MetaRecord[] = [reg]
   // ClusterControlManager.registerBroker: a PreviousBrokerEpoch other than the registered epoch means
   // the broker did not shut down cleanly; it leaves every ISR and ELR (handleBrokerUncleanShutdown)
-  if (existing && elrEnabled(w) && m.previousBrokerEpoch !== existing.brokerEpoch) recs.push(...uncleanShutdownUpdates(w, c, id))
+  if (existing && elrEnabled(w) && m.previousBrokerEpoch !== existing.brokerEpoch) recs.push(...leaderAndIsrUpdates(w, c, id, 'uncleanShutdown', true))
   const off = write(w, c, recs)
   c.lastHeartbeatMs[id] = w.nowMs
   emit(w, { type: 'BrokerRegistered', broker: id, brokerEpoch: (reg as { brokerEpoch: number }).brokerEpoch })
@@ -301,23 +301,16 @@ function change(w: World, c: ControllerNode, p: PartitionState, target: ChangeTa
   return built.record
 }
 
-/** ReplicationControlManager.generateLeaderAndIsrUpdates for a broker leaving (fenced). */
-function leaderAndIsrUpdates(w: World, c: ControllerNode, broker: number, reason: string): MetaRecord[] {
+/**
+ * ReplicationControlManager.generateLeaderAndIsrUpdates for a broker leaving: fenced or in controlled
+ * shutdown (its ISRs and leaderships), or registering after an unclean shutdown (`uncleanShutdown`:
+ * its ISRs and ELRs, handleBrokerUncleanShutdown). It leaves the ISRs and may not lead.
+ */
+function leaderAndIsrUpdates(w: World, c: ControllerNode, broker: number, reason: string, uncleanShutdown = false): MetaRecord[] {
   const out: MetaRecord[] = []
   for (const p of allPartitions(c.image)) {
-    if (!p.isr.includes(broker) && p.leader !== broker) continue
-    const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, reason)
-    if (r) out.push(r)
-  }
-  return out
-}
-
-/** handleBrokerUncleanShutdown: the broker leaves every ISR and ELR it is in, and may not lead. */
-function uncleanShutdownUpdates(w: World, c: ControllerNode, broker: number): MetaRecord[] {
-  const out: MetaRecord[] = []
-  for (const p of allPartitions(c.image)) {
-    if (!p.isr.includes(broker) && !p.elr.includes(broker)) continue
-    const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, 'uncleanShutdown', false, broker)
+    if (!p.isr.includes(broker) && !(uncleanShutdown ? p.elr.includes(broker) : p.leader === broker)) continue
+    const r = change(w, c, p, targetOf(p, p.isr.filter((b) => b !== broker)), broker, reason, false, uncleanShutdown ? broker : -1)
     if (r) out.push(r)
   }
   return out

@@ -248,6 +248,14 @@ export function eventKind(e: SimEvent): EventKind {
   }
 }
 
+/**
+ * An unclean election that may lose acknowledged records: a leader from outside the ISR. The last
+ * known leader's return (KIP-966) is unclean in Kafka's books, yet it holds every acknowledged record.
+ */
+export function mayLoseRecords(e: Extract<SimEvent, { type: 'LeaderElected' }>): boolean {
+  return e.unclean && e.via !== 'lastKnownLeader'
+}
+
 /** The partition an event is about ("orders-0"), if it is about one. */
 export function eventPartition(e: SimEvent): { topic: string; partition: number } | null {
   switch (e.type) {

@@ -1,6 +1,6 @@
 // Every event type formats in both languages; English keeps kafkascope's long-standing wording.
 import { describe, expect, it } from 'vitest'
-import { eventKind, isInternalPartitionEvent, type SimEvent, type SimEventType } from '../kafka/events.ts'
+import { eventKind, isInternalPartitionEvent, mayLoseRecords, type SimEvent, type SimEventType } from '../kafka/events.ts'
 import { formatEvent } from './format-events.ts'
 
 /** One sample per type: a missing or extra type is a compile error (Record over the union's tags). */
@@ -106,6 +106,10 @@ describe('formatEvent', () => {
     expect(eventKind({ ...SAMPLES.LeaderElected, unclean: true })).toBe('unclean')
     expect(eventKind(SAMPLES.ControllerElectionStarted)).toBe('raft')
     expect(eventKind(SAMPLES.CreateTopicsFailed)).toBe('error')
+    // the last known leader's return is unclean in Kafka's books but loses nothing
+    expect(mayLoseRecords({ ...SAMPLES.LeaderElected, unclean: true })).toBe(true)
+    expect(mayLoseRecords({ ...SAMPLES.LeaderElected, unclean: true, via: 'lastKnownLeader' })).toBe(false)
+    expect(mayLoseRecords(SAMPLES.LeaderElected)).toBe(false)
     expect(eventKind(SAMPLES.AssignmentReceived)).toBe('consumer')
     expect(isInternalPartitionEvent({ ...SAMPLES.IsrChanged, topic: '__consumer_offsets' })).toBe(true)
     expect(isInternalPartitionEvent(SAMPLES.IsrChanged)).toBe(false)

@@ -6,7 +6,7 @@
 
 import { useEffect, useRef } from 'react'
 import { create } from 'zustand'
-import { runNotes, type ClusterView, type SimEvent } from '../../../sim/index.ts'
+import { mayLoseRecords, runNotes, type ClusterView, type SimEvent } from '../../../sim/index.ts'
 import { current, currentSummary } from '../../host/engine-host.ts'
 import { useT } from '../../useT.ts'
 import type { Text } from '../../i18n.ts'
@@ -54,8 +54,7 @@ export function useCalloutFeed(view: ClusterView | null): void {
     let unclean: CalloutTarget | null = null
     for (let i = s.index; i < notes.length; i++) {
       const e = notes[i]
-      // the last known leader returning is unclean in Kafka's books, but it holds every acknowledged record
-      if (e.type === 'LeaderElected' && e.unclean && e.via !== 'lastKnownLeader' && e.to >= 0) unclean = { kind: 'broker', id: e.to }
+      if (e.type === 'LeaderElected' && mayLoseRecords(e) && e.to >= 0) unclean = { kind: 'broker', id: e.to }
     }
     s.index = notes.length
     s.nowMs = view.nowMs

@@ -4,7 +4,7 @@
 // belongs next to (the broker, group or producer it is about), in English and Korean. Leader and
 // ISR changes of internal topics (__consumer_offsets) are left out: a learner never sees them.
 
-import { isInternalPartitionEvent, type SimEvent } from '../../../sim/index.ts'
+import { isInternalPartitionEvent, mayLoseRecords, type SimEvent } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
 
 export type CalloutTarget = { kind: 'broker'; id: number } | { kind: 'group'; id: string } | { kind: 'producer'; id: string }
@@ -60,7 +60,7 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
         key,
         atMs: e.atMs,
         target,
-        tone: e.via === 'elr' ? 'good' : e.unclean && e.via !== 'lastKnownLeader' ? 'bad' : 'info',
+        tone: e.via === 'elr' ? 'good' : mayLoseRecords(e) ? 'bad' : 'info',
         text: { en: `${tp}: new leader ${e.to}, epoch ${e.leaderEpoch}${unclean.en}`, ko: `${tp}: 새 leader ${e.to}, epoch ${e.leaderEpoch}${unclean.ko}` },
       }
     }

@@ -4,7 +4,7 @@
 // ones stand out), ISR shrink/expand, controller changes, consumer-group rebalances, broker
 // fencing, and the checkers' anomalies. Each category has its own shape, never colour alone.
 
-import type { SimEvent } from '../../../sim/index.ts'
+import { mayLoseRecords, type SimEvent } from '../../../sim/index.ts'
 import type { Text } from '../../i18n.ts'
 
 export type Category = 'fault' | 'leader' | 'unclean' | 'isr' | 'controller' | 'rebalance' | 'broker' | 'anomaly'
@@ -61,8 +61,7 @@ export function categorizeEvent(e: SimEvent): Category | null {
     case 'CreateTopicsFailed':
       return 'fault'
     case 'LeaderElected':
-      // the last known leader (KIP-966) is elected as unclean, yet it holds every acknowledged record
-      return e.unclean && e.via !== 'lastKnownLeader' ? 'unclean' : 'leader'
+      return mayLoseRecords(e) ? 'unclean' : 'leader'
     case 'IsrChanged':
     case 'ElrChanged':
       return 'isr'
