@@ -41,6 +41,7 @@ const PINNED: Record<string, string> = {
   'tombstones': 'ea4d8df8bc0f0c02',
   'two-groups-one-topic': 'a435d09aedc1aa69',
   'unclean-election-data-loss': '8ecdd86788bb05a3',
+  'zookeeper-failover': 'c0b503bd91a2abaa',
 }
 
 describe('trace hashes of the built-in scenarios', () => {

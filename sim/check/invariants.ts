@@ -33,6 +33,7 @@
 import type { World } from '../nodes/world.ts'
 import type { BrokerNode, Replica } from '../cluster/types.ts'
 import type { ControllerNode } from '../controller/types.ts'
+import type { MetadataImage } from '../controller/metadata.ts'
 import { ACKNOWLEDGED, ACQUIRED, ARCHIVED } from '../cluster/share-partition.ts'
 
 export type InvariantName = 'hwAboveLeo' | 'twoLeadersInOneEpoch' | 'isrNotInReplicas' | 'fencedBrokerLeads' | 'committedAboveHw' | 'shareWindow'
@@ -74,10 +75,12 @@ export function checkInvariants(w: World, state: InvariantState, touched: string
   const brokers = touched === null ? w.brokerIds.map(String) : brokerOn(w, touched)
   for (const id of brokers) checkReplicas(w, w.brokers[id], state, out)
   const active = activeController(w)
-  const image = active ? `${active.id}|${active.epoch}|${active.image.offset}` : ''
+  const zk = w.zookeeper
+  const image = zk ? `zk|${zk.zxid}` : active ? `${active.id}|${active.epoch}|${active.image.offset}` : ''
   if (touched === null || image !== state.checkedImage) {
     state.checkedImage = image
-    if (active) checkImage(active, out)
+    if (zk) checkImage(zk.data, 'ZooKeeper', out)
+    else if (active) checkImage(active.image, `controller ${active.id}'s image`, out)
   }
   for (const id of brokers) if (w.nodes[id].up) checkCommitted(w.brokers[id], state, out)
   if (brokers.length > 0) checkShareWindows(w, out)
@@ -171,16 +174,16 @@ function activeController(w: World): ControllerNode | undefined {
   return best
 }
 
-function checkImage(c: ControllerNode, out: InvariantViolation[]): void {
-  const img = c.image
+/** The authoritative metadata (`where`: whose): ISR within the replicas, no fenced leader. */
+function checkImage(img: MetadataImage, where: string, out: InvariantViolation[]): void {
   for (const name of img.topicNames) {
     for (const p of img.topics[name].partitions) {
       if (!p) continue
-      if (!isSubset(p.isr, p.replicas)) out.push(isrViolation(`${p.topic}-${p.partition} in controller ${c.id}'s image`, 'ISR', p.isr, p.replicas))
+      if (!isSubset(p.isr, p.replicas)) out.push(isrViolation(`${p.topic}-${p.partition} in ${where}`, 'ISR', p.isr, p.replicas))
       if (p.leader >= 0 && img.brokers[p.leader]?.fenced) {
         out.push({
           invariant: 'fencedBrokerLeads',
-          detail: `${p.topic}-${p.partition} in controller ${c.id}'s image: leader broker ${p.leader} is fenced (leader epoch ${p.leaderEpoch})`,
+          detail: `${p.topic}-${p.partition} in ${where}: leader broker ${p.leader} is fenced (leader epoch ${p.leaderEpoch})`,
         })
       }
     }

@@ -14,6 +14,8 @@
  * (the cluster layer never calls the coordinator).
  */
 import { newReplicationQuota } from './replication-quota.ts'
+import { newZkClient } from '../controller/zookeeper/client.ts'
+import { newZkController } from '../controller/zookeeper/kafka-controller.ts'
 import { timer, nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import type { World } from '../nodes/world.ts'
@@ -64,6 +66,11 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     lastIsrCheckMs: 0,
     leaderQuota: newReplicationQuota(),
     followerQuota: newReplicationQuota(),
+    zk: newZkClient(),
+    zkController: newZkController(),
+    zkControllerId: -1,
+    zkControllerEpoch: -1,
+    zkLeaderEpochs: {},
     coordinator,
   }
 }
@@ -105,7 +112,8 @@ export function startBroker(w: World, b: BrokerNode): void {
     r.alterInflight = false
     r.fetchLag = -1
   }
-  fetchMetadata(w, b)
+  // KRaft: replay the metadata log; the legacy ZooKeeper mode starts a session instead (zk-broker.ts)
+  if (!w.zookeeper) fetchMetadata(w, b)
   timer(w, b.node, 'broker.tick', 0)
   timer(w, b.node, 'broker.isr', w.brokerConfig['replica.lag.time.max.ms'] / 2)
   startRetention(w, b)
@@ -138,6 +146,12 @@ function fetchMetadata(w: World, b: BrokerNode): void {
 
 /** Periodic work: heartbeat (or register), and re-drive a metadata fetch that got no answer. */
 export function brokerTick(w: World, b: BrokerNode): void {
+  if (!w.zookeeper) kraftTick(w, b)
+  checkFetcherTimeouts(w, b)
+  timer(w, b.node, 'broker.tick', w.brokerConfig['broker.heartbeat.interval.ms'])
+}
+
+function kraftTick(w: World, b: BrokerNode): void {
   const fetchTimeout = w.brokerConfig['controller.quorum.fetch.timeout.ms']
   if (b.metaFetchInflight && w.nowMs - b.metaLastContactMs > fetchTimeout) {
     b.metaFetchInflight = false
@@ -146,8 +160,6 @@ export function brokerTick(w: World, b: BrokerNode): void {
   fetchMetadata(w, b)
   if (!b.registered) register(w, b)
   else heartbeat(w, b)
-  checkFetcherTimeouts(w, b)
-  timer(w, b.node, 'broker.tick', w.brokerConfig['broker.heartbeat.interval.ms'])
 }
 
 function controllerTarget(w: World, b: BrokerNode): string {
@@ -265,6 +277,9 @@ export function retryRegistration(w: World, b: BrokerNode): void {
 export function retryMetadata(w: World, b: BrokerNode): void {
   fetchMetadata(w, b)
 }
+
+/** ReplicaManager.applyDelta for one partition (and, in ZooKeeper mode, a LeaderAndIsr partition state). */
+export const applyPartitionState = (w: World, b: BrokerNode, p: PartitionState, changes: PartitionChange[]): void => applyPartition(w, b, p, changes)
 
 /** ReplicaManager.applyDelta for one partition; what it changed goes to `changes`. */
 function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: PartitionChange[]): void {

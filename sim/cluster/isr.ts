@@ -18,7 +18,9 @@ import type { MessageOf } from '../kafka/messages.ts'
 
 const ALTER_RETRY_MS = 5000
 
+/** Where AlterPartition goes: the active KRaft controller as the broker knows it, or in ZooKeeper mode the controller broker UpdateMetadata named. */
 function controllerTarget(w: World, b: BrokerNode): string {
+  if (w.zookeeper) return b.zkControllerId >= 0 ? String(b.zkControllerId) : b.node
   return b.metaFetchTarget || w.voterIds[0]
 }
 
@@ -26,6 +28,7 @@ function sendAlter(w: World, b: BrokerNode, r: Replica, newIsr: number[]): void 
   r.alterInflight = true
   r.alterCorr = nextCorrelationId(w)
   r.alterSentMs = w.nowMs
+  r.alterIsr = newIsr.slice()
   send(w, b.node, controllerTarget(w, b), {
     api: 'AlterPartition',
     from: b.node,
@@ -46,10 +49,15 @@ export function checkIsrExpiry(w: World, b: BrokerNode): void {
     const r = b.replicas[tp]
     if (r.role !== 'leader') continue
     if (r.alterInflight) {
-      if (w.nowMs - r.alterSentMs > ALTER_RETRY_MS) {
-        r.alterInflight = false
-        r.maximalIsr = r.isr.slice()
-      } else continue
+      if (w.nowMs - r.alterSentMs <= ALTER_RETRY_MS) continue
+      // ZooKeeper mode: the leader learns its ISR only from the answer, so the same proposal goes
+      // again until one comes (AlterPartitionManager); KRaft's leader reads it from the metadata log
+      if (w.zookeeper) {
+        sendAlter(w, b, r, r.alterIsr)
+        continue
+      }
+      r.alterInflight = false
+      r.maximalIsr = r.isr.slice()
     }
     const out = outOfSyncReplicas(r, b.id, w.nowMs, lag)
     if (out.length === 0) continue

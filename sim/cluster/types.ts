@@ -9,6 +9,7 @@ import type { BatchLog } from '../storage/batch-log.ts'
 import type { LogConfig, LogSegment } from '../storage/segments.ts'
 import type { MetadataImage } from '../controller/metadata.ts'
 import type { CoordinatorState } from '../coordinator/group-types.ts'
+import type { ZkClientState, ZkControllerState } from '../controller/zookeeper/types.ts'
 
 export interface EpochEntry {
   epoch: number
@@ -67,6 +68,8 @@ export interface Replica {
   alterInflight: boolean
   alterCorr: number
   alterSentMs: number
+  /** the ISR the AlterPartition in flight proposes */
+  alterIsr: number[]
   // ---- follower only (volatile) ----
   /** the leader's high watermark less this log's end at the last fetch response (PartitionFetchState.lag), -1 before any */
   fetchLag: number
@@ -183,4 +186,14 @@ export interface BrokerNode {
   followerQuota: ReplicationQuota
   /** the group coordinator for the __consumer_offsets partitions this broker leads */
   coordinator: CoordinatorState
+  // ---- the legacy ZooKeeper mode only (volatile) ----
+  /** the broker's ZooKeeper session */
+  zk: ZkClientState
+  /** the controller every ZooKeeper-mode broker runs (at most one is active) */
+  zkController: ZkControllerState
+  /** the controller and controller epoch the last LeaderAndIsr / UpdateMetadata came from (-1: none yet) */
+  zkControllerId: number
+  zkControllerEpoch: number
+  /** the leader epoch of each partition's last applied LeaderAndIsr */
+  zkLeaderEpochs: Record<string, number>
 }

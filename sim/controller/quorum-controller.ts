@@ -24,7 +24,7 @@
  * It sits on the Raft log as KafkaRaftClient's listener: runRaft drives a Raft step and acts on each
  * outcome where Raft reports it (QuorumMetaLogListener: handleLeaderChange, handleCommit).
  */
-import { nextU32 } from '../kernel/rng.ts'
+import { newTopicId } from './topic-id.ts'
 import { timer, isUp } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import { emit } from '../kafka/events.ts'
@@ -540,12 +540,6 @@ function brokerLists(c: ControllerNode): { unfenced: number[]; fenced: number[];
   return { unfenced, fenced, racks }
 }
 
-function topicId(w: World): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-  let s = ''
-  for (let i = 0; i < 22; i++) s += alphabet[nextU32(w.rng.place) & 63]
-  return s
-}
 
 /**
  * The scenario's topics are created once every broker has registered and been unfenced (or after
@@ -588,7 +582,7 @@ export function createTopic(
     }
     throw e
   }
-  const recs: MetaRecord[] = [{ type: 'Topic', name, topicId: topicId(w) }]
+  const recs: MetaRecord[] = [{ type: 'Topic', name, topicId: newTopicId(w) }]
   if (Object.keys(config).length) recs.push({ type: 'Config', topic: name, config: config as never })
   assignment.forEach((replicas, i) => recs.push(initialPartition(c, name, i, replicas)))
   write(w, c, recs)

@@ -62,6 +62,8 @@ export interface BrokerConfig {
   'unclean.leader.election.enable': boolean
   'unclean.leader.election.interval.ms': number
   'broker.session.timeout.ms': number
+  /** ZooKeeper mode only (legacy Kafka 3.x) */
+  'zookeeper.session.timeout.ms': number
   'broker.heartbeat.interval.ms': number
   'controller.quorum.election.timeout.ms': number
   'controller.quorum.fetch.timeout.ms': number
@@ -222,6 +224,7 @@ const BROKER: Readonly<Record<keyof BrokerConfig, ConfigKeySpec>> = {
   'unclean.leader.election.enable': bool(false, 'Default for topics: allow an out-of-sync replica to become leader (may lose acknowledged data).'),
   'unclean.leader.election.interval.ms': long(300000, 1, 'How often the KRaft controller looks for leaderless partitions it may elect uncleanly.', 'ms'),
   'broker.session.timeout.ms': int(9000, 1, 'The controller fences a broker that has not sent a heartbeat for this long.', 'ms'),
+  'zookeeper.session.timeout.ms': int(18000, 1, 'ZooKeeper mode (legacy, Kafka 3.x): a broker whose ZooKeeper session saw nothing for this long loses its /brokers/ids znode, and the controller treats it as failed.', 'ms'),
   'broker.heartbeat.interval.ms': int(2000, 1, 'How often a broker sends BrokerHeartbeat to the active controller.', 'ms'),
   'controller.quorum.election.timeout.ms': int(1000, 1, 'Base Raft election timeout; the real one is randomised in [t, 2t).', 'ms'),
   'controller.quorum.fetch.timeout.ms': int(2000, 1, 'A voter that has not heard from the Raft leader for this long starts an election.', 'ms'),

@@ -96,6 +96,22 @@ export type SimEvent =
   | { type: 'ControllerElectionStarted'; atMs: number; controller: string; epoch: number }
   | { type: 'ControllerActive'; atMs: number; controller: string; epoch: number }
   | { type: 'ControllerResigned'; atMs: number; controller: string; fetchTimeoutMs: number }
+  /** ZooKeeper mode (legacy): a broker's ZooKeeper session began, on server `server` */
+  | { type: 'ZkSessionEstablished'; atMs: number; broker: number; sessionId: number; server: string }
+  /** ZooKeeper mode: the ensemble leader expired a session it heard nothing from for its timeout; its ephemeral znodes are deleted */
+  | { type: 'ZkSessionExpired'; atMs: number; broker: number; sessionId: number; sinceHeardMs: number; timeoutMs: number; deleted: string[] }
+  /** ZooKeeper mode: the ensemble has a leader (ZAB) and serves again */
+  | { type: 'ZkLeaderElected'; atMs: number; server: string; servers: number }
+  /** ZooKeeper mode: no majority of the ensemble can reach each other; nothing can be read or written */
+  | { type: 'ZkQuorumLost'; atMs: number; reachable: number; needed: number }
+  /** ZooKeeper mode: the broker created /controller and bumped /controller_epoch */
+  | { type: 'ZkControllerElected'; atMs: number; broker: number; epoch: number }
+  /** ZooKeeper mode: the controller stopped being one (its session expired, or another controller's epoch won) */
+  | { type: 'ZkControllerResigned'; atMs: number; broker: number; epoch: number; reason: 'sessionExpired' | 'controllerMoved' }
+  /** ZooKeeper mode: the controller saw /brokers/ids change (BrokerChange): brokers that came and went */
+  | { type: 'ZkBrokersChanged'; atMs: number; controller: number; added: number[]; dead: number[] }
+  /** ZooKeeper mode: a controller's write to ZooKeeper failed; it waits and tries again */
+  | { type: 'ZkWriteFailed'; atMs: number; controller: number; op: string; error: string }
   | { type: 'CoordinatorLoaded'; atMs: number; broker: number; groupId: string; tp: string; state: string; generation: number }
   | { type: 'MemberJoined'; atMs: number; groupId: string; member: string; joinReason: string }
   | { type: 'StaticMemberReturned'; atMs: number; groupId: string; instanceId: string; generation: number }
@@ -213,6 +229,14 @@ export function eventKind(e: SimEvent): EventKind {
       return 'raft'
     case 'ControllerActive':
     case 'ControllerResigned':
+    case 'ZkSessionEstablished':
+    case 'ZkSessionExpired':
+    case 'ZkLeaderElected':
+    case 'ZkQuorumLost':
+    case 'ZkControllerElected':
+    case 'ZkControllerResigned':
+    case 'ZkBrokersChanged':
+    case 'ZkWriteFailed':
       return 'controller'
     case 'CoordinatorLoaded':
     case 'MemberJoined':

@@ -9,7 +9,7 @@
  *
  * The payloads they carry (record batches, fetch partitions, metadata log records) are in payloads.ts.
  */
-import type { AcquiredRecords, FetchPart, FetchPartResponse, ProduceBatch, RaftEntry, ShareAcknowledgement } from './payloads.ts'
+import type { AcquiredRecords, FetchPart, FetchPartResponse, PartitionState, ProduceBatch, RaftEntry, ShareAcknowledgement, ZkBrokerInfo, ZkError, ZkOp, ZkResult, ZkTopicInfo, ZkWatch } from './payloads.ts'
 
 import type { Envelope } from '../kernel/node-io.ts'
 /** Fields every message has (the kernel's envelope). */
@@ -467,6 +467,82 @@ export interface RaftFetchResponse extends Envelope {
   observer: boolean
 }
 
+// ------------------------------------------------------------------ ZooKeeper mode (legacy, Kafka 3.x)
+
+/** A ZooKeeper client connects to a server: a new session (sessionId 0) or the one it had. */
+export interface ZkConnectRequest extends Envelope {
+  api: 'ZkConnect'
+  corr: number
+  sessionId: number
+  timeoutMs: number
+}
+export interface ZkConnectResponse extends Envelope {
+  api: 'ZkConnectResponse'
+  corr: number
+  error: ZkError
+  sessionId: number
+}
+/** The client's ping, sent when it has been idle for a third of the session timeout. */
+export interface ZkPingRequest extends Envelope {
+  api: 'ZkPing'
+  corr: number
+  sessionId: number
+}
+export interface ZkPingResponse extends Envelope {
+  api: 'ZkPingResponse'
+  corr: number
+  error: ZkError
+}
+export interface ZkRequest extends Envelope {
+  api: 'ZkRequest'
+  corr: number
+  sessionId: number
+  op: ZkOp
+}
+export interface ZkResponse extends Envelope {
+  api: 'ZkResponse'
+  corr: number
+  error: ZkError
+  result: ZkResult | null
+}
+/** A watch fired (sent by the server the watching session is connected to). */
+export interface ZkWatchEvent extends Envelope {
+  api: 'ZkWatchEvent'
+  sessionId: number
+  watch: ZkWatch
+}
+
+/** The ZooKeeper-mode controller tells replicas their partitions' leader and ISR (LeaderAndIsrRequest). */
+export interface LeaderAndIsrRequest extends Envelope {
+  api: 'LeaderAndIsr'
+  corr: number
+  controllerId: number
+  controllerEpoch: number
+  brokerEpoch: number
+  partitions: PartitionState[]
+}
+export interface LeaderAndIsrResponse extends Envelope {
+  api: 'LeaderAndIsrResponse'
+  corr: number
+  error: string
+}
+/** The ZooKeeper-mode controller's metadata for every broker's cache (UpdateMetadataRequest). */
+export interface UpdateMetadataRequest extends Envelope {
+  api: 'UpdateMetadata'
+  corr: number
+  controllerId: number
+  controllerEpoch: number
+  brokerEpoch: number
+  liveBrokers: ZkBrokerInfo[]
+  topics: ZkTopicInfo[]
+  partitions: PartitionState[]
+}
+export interface UpdateMetadataResponse extends Envelope {
+  api: 'UpdateMetadataResponse'
+  corr: number
+  error: string
+}
+
 /** The classic consumer-group protocol's requests (sim/groups/protocol.ts describes their errors). */
 export type GroupRequest =
   | FindCoordinatorRequest
@@ -515,6 +591,12 @@ export type KafkaRequest =
   | VoteRequest
   | BeginQuorumEpochRequest
   | RaftFetchRequest
+  | ZkConnectRequest
+  | ZkPingRequest
+  | ZkRequest
+  | ZkWatchEvent
+  | LeaderAndIsrRequest
+  | UpdateMetadataRequest
 
 export type KafkaResponse =
   | ProduceResponse
@@ -540,6 +622,11 @@ export type KafkaResponse =
   | AllocateProducerIdsResponse
   | VoteResponse
   | RaftFetchResponse
+  | ZkConnectResponse
+  | ZkPingResponse
+  | ZkResponse
+  | LeaderAndIsrResponse
+  | UpdateMetadataResponse
 
 /** Every message a node can send. */
 export type KafkaMessage = KafkaRequest | KafkaResponse

@@ -178,3 +178,57 @@ export interface RaftEntry {
   epoch: number
   rec: MetaRecord
 }
+
+// ------------------------------------------------------------------ ZooKeeper mode (legacy, Kafka 3.x)
+
+/** A live broker as its /brokers/ids/<id> znode says (the broker epoch is the znode's czxid). */
+export interface ZkBrokerInfo {
+  id: number
+  brokerEpoch: number
+  rack: string | null
+}
+
+/** A topic as /brokers/topics/<name> (its assignment) and /config/topics/<name> hold it. */
+export interface ZkTopicInfo {
+  name: string
+  topicId: string
+  config: Record<string, string | number | boolean | string[]>
+}
+
+/**
+ * What a broker's ZooKeeper client asks of the ensemble, as KafkaZkClient's calls name it (the
+ * paths are in controller/zookeeper/ensemble.ts). A partition state's partitionEpoch is the zkVersion
+ * of its /brokers/topics/<t>/partitions/<p>/state znode; a write names the version it expects.
+ */
+export type ZkOp =
+  /** registerBroker: create the ephemeral /brokers/ids/<id> */
+  | { op: 'registerBroker'; broker: ZkBrokerInfo }
+  /** getControllerId, with a watch on /controller */
+  | { op: 'getController' }
+  /** registerControllerAndIncrementControllerEpoch: create the ephemeral /controller and bump /controller_epoch, at once */
+  | { op: 'registerController'; brokerId: number }
+  /** initializeControllerContext: /brokers/ids, /brokers/topics, /config/topics and every partition state, with watches */
+  | { op: 'readCluster' }
+  /** getAllBrokersInCluster (the /brokers/ids children watch fired) */
+  | { op: 'getBrokers' }
+  /** createTopicWithAssignment and the partition states of onNewPartitionCreation, guarded by the controller epoch */
+  | { op: 'createTopic'; controllerEpochZkVersion: number; topic: ZkTopicInfo; states: PartitionState[] }
+  /** updateLeaderAndIsr: conditional writes of partition states, guarded by the controller epoch's zkVersion */
+  | { op: 'updateLeaderAndIsr'; controllerEpochZkVersion: number; states: PartitionState[] }
+
+export type ZkResult =
+  | { op: 'registerBroker'; brokerEpoch: number }
+  /** -1 when /controller does not exist */
+  | { op: 'getController'; controllerId: number }
+  | { op: 'registerController'; epoch: number; epochZkVersion: number }
+  | { op: 'readCluster'; brokers: ZkBrokerInfo[]; topics: ZkTopicInfo[]; states: PartitionState[]; epoch: number; epochZkVersion: number }
+  | { op: 'getBrokers'; brokers: ZkBrokerInfo[] }
+  | { op: 'createTopic'; states: PartitionState[] }
+  /** the states as written (new zkVersions) */
+  | { op: 'updateLeaderAndIsr'; states: PartitionState[] }
+
+/** ZooKeeper's error codes as KeeperException names them, and CONTROLLER_MOVED (the epoch guard failed). */
+export type ZkError = 'NONE' | 'CONNECTION_LOSS' | 'SESSION_EXPIRED' | 'NODE_EXISTS' | 'BAD_VERSION' | 'CONTROLLER_MOVED'
+
+/** Which watch fired: the children of /brokers/ids, or /controller. */
+export type ZkWatch = 'brokers' | 'controller'

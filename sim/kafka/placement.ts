@@ -347,3 +347,31 @@ export function placeReplicas(input: PlacementInput, random: JavaRandomLike): nu
 export function rngAdapter(state: RngState): JavaRandomLike {
   return { nextInt: (bound: number) => nextInt(state, bound) }
 }
+
+/**
+ * Replica placement in ZooKeeper mode (legacy Kafka 3.x): AdminUtils.assignReplicasToBrokersRackUnaware.
+ * A random first broker and a random shift; partition p's leader is broker (startIndex + p) mod n and
+ * its followers follow at a distance that grows by one every n partitions, so replicas spread evenly.
+ * (AdminUtils' rack-aware variant is not modelled: ZooKeeper mode ignores broker.rack here.)
+ */
+export function assignReplicasRackUnaware(brokers: readonly number[], partitions: number, replicationFactor: number, random: JavaRandomLike): number[][] {
+  checkReplicationFactorPositive(replicationFactor)
+  if (partitions <= 0) throw new PlacementError('INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.')
+  const ids = [...brokers].sort((a, b) => a - b)
+  const n = ids.length
+  if (replicationFactor > n) {
+    throw new PlacementError('INVALID_REPLICATION_FACTOR', `Replication factor: ${replicationFactor} larger than available brokers: ${n}.`)
+  }
+  const startIndex = random.nextInt(n)
+  let nextReplicaShift = random.nextInt(n)
+  const out: number[][] = []
+  for (let p = 0; p < partitions; p++) {
+    if (p > 0 && p % n === 0) nextReplicaShift += 1
+    const first = (p + startIndex) % n
+    const replicas = [ids[first]]
+    // AdminUtils.replicaIndex: 1 + (shift + j) mod (n - 1) places after the first
+    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(ids[(first + 1 + ((nextReplicaShift + j) % (n - 1))) % n])
+    out.push(replicas)
+  }
+  return out
+}

@@ -29,6 +29,8 @@ export interface NodeInfo {
   member?: string
   /** a share group member's client id (KIP-932) */
   shareMember?: string
+  /** a ZooKeeper server of the legacy ZooKeeper mode (zk-N) */
+  zookeeper?: string
   /** internName(id), which the trace hash folds in for every event of the node */
   traceId: number
 }

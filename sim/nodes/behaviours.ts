@@ -1,6 +1,6 @@
 /**
- * The registry of node behaviours, keyed by the kind of process a node runs: a KRaft controller, a
- * broker (with its group coordinator), a producer, a plain reader, a consumer group member. The
+ * The registry of node behaviours, keyed by the kind of process a node runs: a ZooKeeper server (the
+ * legacy ZooKeeper mode), a KRaft controller, a broker (with its group coordinator), a producer, a plain reader, a consumer group member. The
  * world keeps only each node's kinds (NodeInfo); what a kind does on start, crash, a message, a
  * timer or a lost connection is found here, so snapshots stay plain data.
  *
@@ -28,10 +28,13 @@ import { handleShareFetch, handleShareAcknowledge, onShareTimer } from '../clust
 import { startShareMember, handleShareMemberMessage, handleShareMemberTimer, onShareMemberDisconnect, crashShareMember } from '../clients/share-consumer.ts'
 import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
 import { stopNode } from './stop.ts'
+import { handleZkServerMessage, startZkServer, zkServerTick } from '../controller/zookeeper/ensemble.ts'
+import { handleZkControllerTimer } from '../controller/zookeeper/kafka-controller.ts'
+import { onLeaderAndIsr, onUpdateMetadata, onZkAlterPartition, onZkBrokerDisconnect, onZkControllerAnswer, onZkBrokerMessage, retryZkRegistration, startZkBroker, zkBrokerTick, zkReconnect } from '../cluster/zk-broker.ts'
 import { emit } from '../kafka/events.ts'
 import type { BrokerNode } from '../cluster/types.ts'
 
-export type NodeKind = 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember'
+export type NodeKind = 'zookeeper' | 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember'
 
 export interface NodeBehaviour {
   kind: NodeKind
@@ -76,11 +79,27 @@ const controller: NodeBehaviour = {
   },
 }
 
+const ZOOKEEPER_SERVER_APIS = new Set<ApiName>(['ZkConnect', 'ZkPing', 'ZkRequest'])
+
+/** A ZooKeeper server of the legacy ZooKeeper mode (controller/zookeeper/ensemble.ts); the ensemble's data is shared state. */
+const zookeeper: NodeBehaviour = {
+  kind: 'zookeeper',
+  runsOn: (n) => n.zookeeper !== undefined,
+  start: (w, n) => startZkServer(w, n.id),
+  accepts: (m) => ZOOKEEPER_SERVER_APIS.has(m.api),
+  onMessage: (w, n, m) => handleZkServerMessage(w, n.id, m as MessageOf<'ZkConnect' | 'ZkPing' | 'ZkRequest'>),
+  timerGroups: ['zk'],
+  onTimer: (w, n) => zkServerTick(w, n.id),
+}
+
 const BROKER_APIS = new Set<ApiName>([
   'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
   'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat', 'ShareGroupHeartbeat',
   'ShareFetch', 'ShareAcknowledge',
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
+  // the legacy ZooKeeper mode: the broker's session, and the controller every broker runs
+  'ZkConnectResponse', 'ZkPingResponse', 'ZkResponse', 'ZkWatchEvent', 'LeaderAndIsr', 'UpdateMetadata',
+  'LeaderAndIsrResponse', 'UpdateMetadataResponse', 'AlterPartition',
 ])
 
 /**
@@ -96,6 +115,7 @@ const broker: NodeBehaviour = {
     const b = w.brokers[n.id]
     b.coordinator = newCoordinatorState()
     startBroker(w, b)
+    if (w.zookeeper) startZkBroker(w, b)
   },
   accepts: (m) =>
     BROKER_APIS.has(m.api) ||
@@ -140,20 +160,37 @@ const broker: NodeBehaviour = {
       case 'BrokerRegistrationResponse':
       case 'RaftFetchResponse':
         return onPartitionChanges(w, b, handleBrokerMessage(w, b, m))
+      case 'ZkConnectResponse':
+      case 'ZkPingResponse':
+      case 'ZkResponse':
+      case 'ZkWatchEvent':
+        return onZkBrokerMessage(w, b, m)
+      case 'LeaderAndIsr':
+        return onPartitionChanges(w, b, onLeaderAndIsr(w, b, m))
+      case 'UpdateMetadata':
+        return onUpdateMetadata(w, b, m)
+      case 'AlterPartition':
+        return onZkAlterPartition(w, b, m)
+      case 'LeaderAndIsrResponse':
+      case 'UpdateMetadataResponse':
+        return onZkControllerAnswer(w, b, m)
     }
   },
-  timerGroups: ['broker', 'coord'],
+  timerGroups: ['broker', 'coord', 'zkc'],
   onTimer(w, n, kind, data) {
     const b = w.brokers[n.id]
     switch (kind) {
       case 'broker.tick':
+        if (w.zookeeper) zkBrokerTick(w, b)
         return brokerTick(w, b)
       case 'broker.isr':
         return brokerIsrTimer(w, b)
       case 'broker.metaRetry':
         return retryMetadata(w, b)
       case 'broker.register':
-        return retryRegistration(w, b)
+        return w.zookeeper ? retryZkRegistration(w, b) : retryRegistration(w, b)
+      case 'broker.zkConnect':
+        return zkReconnect(w, b, data as string)
       case 'broker.fetcherRetry':
         return retryFetcher(w, b, data as number)
       case 'coord.tick':
@@ -166,9 +203,16 @@ const broker: NodeBehaviour = {
         return onCleanerTimer(w, b)
       case 'broker.share':
         return onShareTimer(w, b, data as number)
+      case 'zkc.bootstrap':
+      case 'zkc.rebalance':
+        return handleZkControllerTimer(w, b, kind, data as number)
     }
   },
-  onDisconnect: (w, n, peer) => onFetcherDisconnect(w, w.brokers[n.id], peer),
+  onDisconnect(w, n, peer) {
+    const b = w.brokers[n.id]
+    onFetcherDisconnect(w, b, peer)
+    if (w.zookeeper) onZkBrokerDisconnect(w, b, peer)
+  },
 }
 
 const producer: NodeBehaviour = {
@@ -224,7 +268,7 @@ const shareMember: NodeBehaviour = {
 }
 
 /** Every kind, in the fixed order of start-up and message routing. */
-export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [controller, broker, producer, reader, member, shareMember]
+export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [zookeeper, controller, broker, producer, reader, member, shareMember]
 
 const BY_TIMER_GROUP: Record<string, NodeBehaviour> = {}
 for (const b of NODE_BEHAVIOURS) for (const g of b.timerGroups) BY_TIMER_GROUP[g] = b
@@ -250,6 +294,7 @@ export function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): vo
 
 /** The first kind on the node, in NODE_BEHAVIOURS' order, that accepts the message. */
 export function messageOwner(n: NodeInfo, m: Msg): NodeBehaviour | undefined {
+  if (n.zookeeper !== undefined) return zookeeper.accepts(m) ? zookeeper : undefined
   if (n.controller !== undefined && controller.accepts(m)) return controller
   if (n.broker !== undefined && broker.accepts(m)) return broker
   if (n.producer !== undefined) return producer

@@ -1,6 +1,6 @@
 /**
  * Building the world from a scenario: the controller quorum (dedicated or combined with the first
- * brokers), the brokers, the producers, the readers and the group members, each a network node,
+ * brokers) or, in the legacy ZooKeeper mode, the ZooKeeper ensemble, the brokers, the producers, the readers and the group members, each a network node,
  * started in that order. Random streams are forked from the seed by label.
  */
 import { newRecordStore } from '../storage/records.ts'
@@ -10,6 +10,7 @@ import { newNetwork } from '../kernel/network.ts'
 import { newHistory } from '../history/history.ts'
 import { resolveBrokerConfig } from '../kafka/config.ts'
 import { newControllerNode } from '../controller/raft.ts'
+import { newEnsemble } from '../controller/zookeeper/ensemble.ts'
 import { newBroker } from '../cluster/broker.ts'
 import { newCoordinatorState } from '../coordinator/group-coordinator.ts'
 import { newProducer } from '../clients/producer.ts'
@@ -38,6 +39,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     brokerConfig: resolveBrokerConfig(scenario.cluster.config),
     controllers: {},
     voterIds: [],
+    zookeeper: scenario.cluster.zookeeper ? newEnsemble(scenario.cluster.zookeeper.nodes) : null,
     brokers: {},
     brokerIds: [],
     producers: {},
@@ -57,6 +59,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     nextCorrelationId: 1,
   }
   const ctl = scenario.cluster.controller
+  // the legacy ZooKeeper mode: the ensemble's servers instead of a KRaft quorum (voters is 0)
+  for (const id of w.zookeeper?.servers ?? []) addNode(w, id).zookeeper = id
   for (let i = 1; i <= ctl.voters; i++) {
     const id = ctl.dedicated ? `controller-${i}` : String(i)
     w.voterIds.push(id)

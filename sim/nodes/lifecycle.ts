@@ -21,7 +21,7 @@ import { NODE_BEHAVIOURS, stopBrokerIfShutDown, stopProcess } from './behaviours
 
 export function addNode(w: World, id: string): NodeInfo {
   // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
-  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, shareMember: undefined, traceId: internName(id) }
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, shareMember: undefined, zookeeper: undefined, traceId: internName(id) }
   w.nodes[id] = n
   w.nodeOrder.push(id)
   addNetworkNode(w.net, w.rng.net, id)

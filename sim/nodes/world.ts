@@ -15,6 +15,7 @@ import type { SharePartitionState } from '../cluster/share-partition.ts'
 import type { History } from '../history/history.ts'
 import type { RecordStore } from '../storage/records.ts'
 import type { ControllerNode } from '../controller/types.ts'
+import type { ZkEnsemble } from '../controller/zookeeper/types.ts'
 import type { BrokerNode } from '../cluster/types.ts'
 import type { ProducerNode } from '../clients/producer-types.ts'
 import type { ReaderNode } from '../clients/consumer-types.ts'
@@ -42,6 +43,8 @@ export interface World extends KernelWorld {
   brokerConfig: BrokerConfig
   controllers: Record<string, ControllerNode>
   voterIds: string[]
+  /** the legacy ZooKeeper mode's ensemble (controller/zookeeper/); null in KRaft mode */
+  zookeeper: ZkEnsemble | null
   brokers: Record<string, BrokerNode>
   brokerIds: number[]
   producers: Record<string, ProducerNode>

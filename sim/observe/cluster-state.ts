@@ -19,7 +19,7 @@ import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { partitionOf, topicOf } from '../coordinator/assignors/common.ts'
 import type { BrokerState } from '../trace/summary-types.ts'
 
-/** The controller whose metadata is authoritative now: the active one, else the most advanced. */
+/** The KRaft controller whose metadata is authoritative now: the active one, else the most advanced. */
 export function metadataSource(w: World): ControllerNode {
   let best: ControllerNode | undefined
   for (const id of w.voterIds) {
@@ -30,16 +30,34 @@ export function metadataSource(w: World): ControllerNode {
   return best!
 }
 
+/** The authoritative metadata: the KRaft controller's image, or in ZooKeeper mode what ZooKeeper holds. */
 export function clusterImage(w: World): MetadataImage {
-  return metadataSource(w).image
+  return w.zookeeper ? w.zookeeper.data : metadataSource(w).image
+}
+
+/**
+ * The active controller's node and the controller epoch: the KRaft Raft leader (null when there is
+ * none), or in ZooKeeper mode the broker /controller names, while it runs and acts as controller.
+ */
+export function controllerOf(w: World): { node: string | null; epoch: number } {
+  const zk = w.zookeeper
+  if (zk) {
+    const id = zk.controller ? String(zk.controller.brokerId) : null
+    const acting = id !== null && w.nodes[id].up && w.brokers[id].zkController.active
+    return { node: acting ? id : null, epoch: zk.controllerEpoch }
+  }
+  const src = metadataSource(w)
+  return { node: src.role === 'Leader' && w.nodes[src.id].up ? src.id : null, epoch: src.epoch }
 }
 
 export function brokerState(w: World, id: number, img: MetadataImage): BrokerState {
   const node = String(id)
   if (!w.nodes[node].up) return w.brokers[node]?.lifecycle === 'shutDown' ? 'stopped' : 'crashed'
   if (w.net.isolated[node]) return 'isolated'
-  const c = metadataSource(w)
-  if (c.id !== node && !canReach(w.net, node, c.id)) return 'isolated'
+  if (!w.zookeeper) {
+    const c = metadataSource(w)
+    if (c.id !== node && !canReach(w.net, node, c.id)) return 'isolated'
+  }
   const reg = img.brokers[node]
   if (!reg || reg.fenced) return 'fenced'
   return reg.inControlledShutdown ? 'shuttingDown' : 'alive'

@@ -15,6 +15,7 @@ import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
 import type { ConsumerSpec, NodeRef, ScheduledAction, TimelineAction } from './types.ts'
+import type { MetadataImage } from '../controller/metadata.ts'
 import {
   activeController,
   addPartitions,
@@ -42,10 +43,10 @@ function describe(a: ScheduledAction): { action: string; args: string } {
 export function resolveNode(w: World, ref: NodeRef): string {
   if (typeof ref === 'number') return String(ref)
   if (w.nodes[ref]) return ref
-  const c = activeController(w)
+  const c = currentMetadata(w)
   if (ref === 'controller') {
-    if (!c) throw new ResolveError('there is no active controller right now')
-    return c.id
+    if (!c?.controller) throw new ResolveError('there is no active controller right now')
+    return c.controller
   }
   const m = /^(leader|replica):(.+?)(?::(\d+))?$/.exec(ref)
   const name = m && parseTopicPartition(m[2])
@@ -88,7 +89,27 @@ export function runAction(w: World, a: ScheduledAction): void {
   }
 }
 
+/**
+ * The metadata references resolve against: the active KRaft controller's image, or in the legacy
+ * ZooKeeper mode what ZooKeeper holds, with the controller broker (null when there is none).
+ */
+function currentMetadata(w: World): { image: MetadataImage; controller: string | null } | null {
+  const zk = w.zookeeper
+  // ZooKeeper holds the metadata whether or not a controller runs
+  if (zk) return { image: zk.data, controller: zk.controller && w.nodes[String(zk.controller.brokerId)].up ? String(zk.controller.brokerId) : null }
+  const c = activeController(w)
+  return c ? { image: c.image, controller: c.id } : null
+}
+
+function metadataOrThrow(w: World): { image: MetadataImage; controller: string | null } {
+  const c = currentMetadata(w)
+  if (!c) throw new ResolveError('there is no active controller right now (NOT_CONTROLLER)')
+  return c
+}
+
+/** The active KRaft controller, for the admin operations it runs (the scenario parser refuses them in ZooKeeper mode). */
 function controllerOrThrow(w: World) {
+  if (w.zookeeper) throw new ResolveError('this operation is not modelled in ZooKeeper mode')
   const c = activeController(w)
   if (!c) throw new ResolveError('there is no active controller right now (NOT_CONTROLLER)')
   return c
@@ -104,6 +125,10 @@ function apply(w: World, a: ScheduledAction): void {
       return shutdownBrokerNode(w, resolveNode(w, a.broker))
     case 'crashController':
       return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
+    case 'crashZooKeeper':
+      return crashNode(w, a.server)
+    case 'restartZooKeeper':
+      return restartNode(w, a.server)
     case 'isolate':
       return isolateNode(w.net, resolveNode(w, a.node))
     case 'partitionNetwork':
@@ -213,7 +238,7 @@ function apply(w: World, a: ScheduledAction): void {
     case 'deleteRecords': {
       // kafka-delete-records sends DeleteRecords to the partition's leader (ReplicaManager.deleteRecords)
       const tp = partitionName(a.topic, a.partition)
-      const leader = controllerOrThrow(w).image.topics[a.topic]?.partitions[a.partition]?.leader ?? -1
+      const leader = metadataOrThrow(w).image.topics[a.topic]?.partitions[a.partition]?.leader ?? -1
       if (leader < 0) throw new ResolveError(`${tp} has no leader (LEADER_NOT_AVAILABLE)`)
       const b = w.brokers[String(leader)]
       const err = deleteRecords(w, b, b.replicas[tp], a.beforeOffset)
@@ -230,7 +255,7 @@ function apply(w: World, a: ScheduledAction): void {
 }
 
 function resetOffsets(w: World, a: Extract<TimelineAction, { action: 'resetOffsets' }>): void {
-  const c = controllerOrThrow(w)
+  const c = metadataOrThrow(w)
   const spec = findGroupSpec(w, a.groupId)
   const topics = a.topic ? [a.topic] : spec?.topics ?? []
   const coordinator = resolveNode(w, `coordinator:${a.groupId}`)

@@ -42,6 +42,7 @@ import retentionDeletesSegments from '../../scenarios/retention-deletes-segments
 import activeSegmentKept from '../../scenarios/active-segment-kept.json' with { type: 'json' }
 import compactionLatestPerKey from '../../scenarios/compaction-latest-per-key.json' with { type: 'json' }
 import tombstones from '../../scenarios/tombstones.json' with { type: 'json' }
+import zooKeeperFailover from '../../scenarios/zookeeper-failover.json' with { type: 'json' }
 
 export const DEFAULT_SCENARIO_ID = 'leader-failover'
 
@@ -54,6 +55,7 @@ export const builtInScenarios: Record<string, unknown> = {
   'throttled-reassignment': throttledReassignment,
   'rack-loss': rackLoss,
   'controller-failover': controllerFailover,
+  'zookeeper-failover': zooKeeperFailover,
   'slow-follower': slowFollower,
   'isr-shrink-not-enough-replicas': isrShrinkNotEnoughReplicas,
   'unclean-election-data-loss': uncleanElectionDataLoss,

@@ -17,6 +17,12 @@ import { MAX_BROKERS, MAX_MEMBERS } from './schema.ts'
 import { estimateRunSize, runSizeProblem } from './run-size.ts'
 
 /** Checks a scenario that has the right shape and returns it with its timeline sorted; throws ScenarioError at the first problem. */
+/** Admin operations kafkascope runs through the KRaft controller only. */
+const KRAFT_ONLY_ACTIONS: ReadonlySet<string> = new Set([
+  'addBroker', 'shutdownBroker', 'reassignPartitions', 'verifyReassignment', 'cancelReassignment',
+  'setTopicConfig', 'addPartitions', 'electPreferredLeaders', 'electLeaders',
+])
+
 export function checkScenario(s: Scenario): Scenario {
   return new Checker(s).run()
 }
@@ -96,6 +102,9 @@ class Checker extends References {
     this.s.consumers.forEach((c, i) => {
       const path = `consumers[${i}]`
       checkClientName(c.groupId, `${path}.groupId`, 'group id')
+      if (this.s.cluster.controller.mode === 'zookeeper' && c.config['group.protocol'] === 'consumer') {
+        fail(`${path}.config.group.protocol`, '"consumer" (KIP-848) needs a KRaft cluster; ZooKeeper-mode clusters (Kafka 3.x) run the classic protocol')
+      }
       if (this.groups.has(c.groupId)) fail(`${path}.groupId`, `group ${showValue(c.groupId)} is defined twice (use "members" for more consumers in one group)`)
       c.topics.forEach((t, k) => {
         this.requireTopic(t, `${path}.topics[${k}]`)
@@ -117,6 +126,7 @@ class Checker extends References {
   checkShareGroups(): void {
     this.s.shareGroups.forEach((g, i) => {
       const path = `shareGroups[${i}]`
+      if (this.s.cluster.controller.mode === 'zookeeper') fail(path, 'share groups (KIP-932) need a KRaft cluster; ZooKeeper mode is Kafka 3.x')
       checkClientName(g.groupId, `${path}.groupId`, 'group id')
       if (this.groups.has(g.groupId)) fail(`${path}.groupId`, `group ${showValue(g.groupId)} is defined twice (a group id is a consumer group or a share group, once)`)
       g.topics.forEach((t, k) => {
@@ -175,7 +185,13 @@ class Checker extends References {
 
   /** One timeline action's references, as they stand at its time; returns it with its node references normalised. */
   action(a: TimelineAction, path: string): TimelineAction {
+    if (this.s.cluster.controller.mode === 'zookeeper' && KRAFT_ONLY_ACTIONS.has(a.action)) {
+      fail(`${path}.action`, `${a.action} is not modelled in ZooKeeper mode (the legacy Kafka 3.x mode runs brokers, their failures and the controller's failover; use cluster.controller.mode "kraft")`)
+    }
     switch (a.action) {
+      case 'crashZooKeeper':
+      case 'restartZooKeeper':
+        return { ...a, server: this.zooKeeperServer(a.server, `${path}.server`) }
       case 'crashBroker':
         return { ...a, broker: this.node(a.broker, `${path}.broker`, 'broker') }
       case 'restartBroker': {

@@ -96,6 +96,7 @@ describe('defaults', () => {
       cluster: {
         brokers: 3,
         controller: { mode: 'kraft', voters: 3, dedicated: false },
+        zookeeper: null,
         config: {},
         network: { minLatencyMs: 1, maxLatencyMs: 3 },
         racks: {},
@@ -284,7 +285,16 @@ describe('one clear message, with the path of the first problem', () => {
     expect(broken((s) => (s.expect.isrOf = { 'orders-1': [3, 1, 3] }))).toBe('expect.isrOf.orders-1[2]: broker 3 is listed twice')
     expect(broken((s) => (s.expect.groupState = { nope: 'Stable' }))).toMatch(/^expect\.groupState\.nope: unknown group/)
     expect(broken((s) => (s.expect.producerErrors = { checkout: { notEnough: 1 } }))).toMatch(/^expect\.producerErrors\.checkout\.notEnough: /)
-    expect(broken((s) => (s.cluster.controller = { mode: 'zookeeper' }))).toMatch(/^cluster\.controller\.mode: "zookeeper" is not supported/)
+    expect(broken((s) => (s.cluster.controller = { mode: 'zk' }))).toBe('cluster.controller.mode: "zk" is not a controller mode: "kraft" (Kafka 4.x) or "zookeeper" (legacy: Kafka 3.x, removed in 4.0)')
+    // what belongs to one controller mode is refused in the other, with its path
+    expect(broken((s) => (s.cluster.zookeeper = { nodes: 3 }))).toMatch(/^cluster\.zookeeper: ZooKeeper options apply only in ZooKeeper mode/)
+    expect(broken((s) => (s.cluster.config = { 'zookeeper.session.timeout.ms': 6000 }))).toMatch(/^cluster\.config\.zookeeper\.session\.timeout\.ms: ZooKeeper options apply only in ZooKeeper mode/)
+    expect(broken((s) => (s.cluster.controller = { mode: 'zookeeper', voters: 3 }))).toMatch(/^cluster\.controller\.voters: applies to KRaft only/)
+    expect(broken((s) => (s.cluster.controller = { mode: 'zookeeper', dedicated: true }))).toMatch(/^cluster\.controller\.dedicated: applies to KRaft only/)
+    expect(broken((s) => (s.cluster = { brokers: 3, controller: { mode: 'zookeeper' }, features: { 'eligible.leader.replicas.version': 1 } }))).toBe('cluster.features.eligible.leader.replicas.version: ELR (KIP-966) is a KRaft feature: a ZooKeeper-mode cluster has none (0)')
+    expect(broken((s) => (s.cluster.controller = { mode: 'zookeeper' }, s.timeline = [{ atMs: 1, action: 'addBroker' }]))).toMatch(/^timeline\[0\]\.action: addBroker is not modelled in ZooKeeper mode/)
+    expect(broken((s) => (s.cluster.controller = { mode: 'zookeeper' }, s.timeline = [{ atMs: 1, action: 'crashZooKeeper', server: 'zk-4' }]))).toBe('timeline[0].server: "zk-4" is not a ZooKeeper server (the ensemble is zk-1..zk-3)')
+    expect(broken((s) => (s.timeline = [{ atMs: 1, action: 'isolate', node: 'zk-1' }]))).toMatch(/^timeline\[0\]\.node: "zk-1" does not exist: ZooKeeper servers exist only in ZooKeeper mode/)
     expect(broken((s) => (s.cluster.controller = { voters: 5 }))).toMatch(/^cluster\.controller\.voters: 5 is more than the 3 brokers/)
     expect(broken((s) => (s.cluster.brokers = 51))).toBe('cluster.brokers: 51 must be at most 50')
     expect(broken((s) => (s.topics[0].name = '__internal'))).toMatch(/^topics\[0\]\.name: "__internal" starts with "__"/)

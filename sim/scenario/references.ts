@@ -134,6 +134,11 @@ export class References {
       }
       return ref
     }
+    if (/^zk-\d+$/.test(ref)) {
+      this.zooKeeperServer(ref, path)
+      if (use !== 'any') fail(path, `${showValue(ref)} is a ZooKeeper server, not a ${use === 'broker' ? 'broker' : 'controller'} (use crashZooKeeper for it)`)
+      return ref
+    }
     const ctl = /^controller-(\d+)$/.exec(ref)
     if (ctl !== null) return this.dedicatedController(ref, Number(ctl[1]), path, use)
     if (use === 'controller') {
@@ -154,6 +159,16 @@ export class References {
     return this.client(ref, path)
   }
 
+  /** "zk-N": a server of the ZooKeeper ensemble, which exists only in ZooKeeper mode. */
+  zooKeeperServer(ref: string, path: string): string {
+    const zk = this.s.cluster.zookeeper
+    if (zk === null) fail(path, `${showValue(ref)} does not exist: ZooKeeper servers exist only in ZooKeeper mode (cluster.controller.mode "zookeeper")`)
+    const m = /^zk-(\d+)$/.exec(ref)
+    const n = m ? Number(m[1]) : NaN
+    if (!(n >= 1 && n <= zk.nodes)) fail(path, `${showValue(ref)} is not a ZooKeeper server (the ensemble is zk-1..zk-${zk.nodes})`)
+    return ref
+  }
+
   /** A broker number 1..brokers; as a controller, one of the combined voters 1..voters. */
   private brokerNumber(ref: number | string, path: string, use: NodeUse): number {
     const { controller } = this.s.cluster
@@ -161,7 +176,7 @@ export class References {
     const voters = controller.voters
     const n = Number(ref)
     if (!Number.isInteger(n) || n < 1 || n > brokers) fail(path, `${showValue(ref)} is not a broker (brokers are 1..${brokers})`)
-    if (use === 'controller') {
+    if (use === 'controller' && controller.mode !== 'zookeeper') {
       if (controller.dedicated) fail(path, `broker ${n} is not a controller: the quorum runs on dedicated nodes controller-1..controller-${voters} (or use "controller")`)
       if (n > voters) fail(path, `broker ${n} is not a controller voter (the quorum is brokers 1..${voters})`)
     }

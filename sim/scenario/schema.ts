@@ -2,9 +2,10 @@
  * The shape of a scenario file (CONTRACT §3), as a zod schema: types, ranges, unknown fields (with a
  * did-you-mean) and defaults, checked in document order. Config maps go through config.ts, so their
  * keys are Kafka's config names and their values pass Kafka's own cross-key rules (its resolvers
- * follow e.g. ProducerConfig's idempotence rules). The cluster runs in KRaft mode only, as Kafka 4.x
- * does. Other limits keep a scenario to what one run can hold: at most 50 brokers, 7 controller
- * voters, 1000 partitions per topic, 100 members per group, times up to 2^31-1 ms.
+ * follow e.g. ProducerConfig's idempotence rules). The cluster runs in KRaft mode, as Kafka 4.x does,
+ * or in the legacy ZooKeeper mode of Kafka 3.x (controller.mode "zookeeper"); what belongs to one mode
+ * is refused in the other with its path. Other limits keep a scenario to what one run can hold: at
+ * most 50 brokers, 7 controller voters or ZooKeeper servers, 1000 partitions per topic, 100 members per group, times up to 2^31-1 ms.
  * References between the parts are checked after this, in cross-checks.ts.
  */
 import { z } from 'zod'
@@ -28,6 +29,8 @@ import { describe, own } from './zod-messages.ts'
 const INT_MAX = 2147483647
 export const MAX_BROKERS = 50
 const MAX_VOTERS = 7
+/** a ZooKeeper ensemble of at most 7 servers, as is usual */
+const MAX_ZOOKEEPER_NODES = 7
 const MAX_PARTITIONS = 1000
 /** The most members one consumer group may have, counting the ones addConsumer actions add. */
 export const MAX_MEMBERS = 100
@@ -120,6 +123,8 @@ const actionSchemas = {
   pauseNode: obj({ ...at, action: z.literal('pauseNode'), node: nodeRef, durationMs: integer(1, INT_MAX).optional() }),
   resumeNode: obj({ ...at, action: z.literal('resumeNode'), node: nodeRef }),
   crashController: obj({ ...at, action: z.literal('crashController'), controller: nodeRef.optional() }),
+  crashZooKeeper: obj({ ...at, action: z.literal('crashZooKeeper'), server: z.string() }),
+  restartZooKeeper: obj({ ...at, action: z.literal('restartZooKeeper'), server: z.string() }),
   crashConsumer: obj({ ...at, action: z.literal('crashConsumer'), member: z.string() }),
   addConsumer: obj({ ...at, action: z.literal('addConsumer'), groupId: z.string() }),
   removeConsumer: obj({ ...at, action: z.literal('removeConsumer'), member: z.string() }),
@@ -201,11 +206,14 @@ const clusterSchema = obj({
   brokers: integer(1, MAX_BROKERS).default(3),
   controller: obj({
     mode: z
-      .literal('kraft', { error: (iss) => own(`${showValue(iss.input)} is not supported: Kafka 4.x runs in KRaft mode only ("kraft")`) })
+      .enum(['kraft', 'zookeeper'], { error: (iss) => own(`${showValue(iss.input)} is not a controller mode: "kraft" (Kafka 4.x) or "zookeeper" (legacy: Kafka 3.x, removed in 4.0)`) })
       .default('kraft'),
-    voters: integer(1, MAX_VOTERS).optional(),
-    dedicated: z.boolean().default(false),
+    /** 0 only in ZooKeeper mode (which has no KRaft voters), as a parsed scenario says */
+    voters: integer(0, MAX_VOTERS).optional(),
+    dedicated: z.boolean().optional(),
   }).prefault({}),
+  /** the legacy ZooKeeper mode's ensemble (zk-1..zk-N); only with controller.mode "zookeeper" (null: none, as a parsed scenario says) */
+  zookeeper: obj({ nodes: integer(1, MAX_ZOOKEEPER_NODES).default(3) }).nullable().optional(),
   config: configMap('broker'),
   network: obj({
     minLatencyMs: integer(1, 60_000).default(1),
@@ -216,15 +224,35 @@ const clusterSchema = obj({
   /** the finalized feature levels the cluster is formatted with (kafka-storage format --feature) */
   features: obj({
     'eligible.leader.replicas.version': integer(0, 1).default(1),
-  }).prefault({}),
+  }).optional(),
 })
+  .superRefine((c, ctx) => {
+    const zk = c.controller.mode === 'zookeeper'
+    // what belongs to the other mode is refused with its path, never ignored
+    if (!zk && c.controller.voters === 0) ctx.addIssue({ code: 'custom', path: ['controller', 'voters'], message: own('0 is too small: a KRaft quorum has at least 1 voter') })
+    if (zk && c.controller.voters !== undefined && c.controller.voters !== 0) ctx.addIssue({ code: 'custom', path: ['controller', 'voters'], message: own('applies to KRaft only: in ZooKeeper mode one of the brokers is the controller, elected through ZooKeeper (set cluster.zookeeper.nodes for the ensemble)') })
+    if (zk && c.controller.dedicated === true) ctx.addIssue({ code: 'custom', path: ['controller', 'dedicated'], message: own('applies to KRaft only: in ZooKeeper mode one of the brokers is the controller') })
+    if (!zk && c.zookeeper !== undefined && c.zookeeper !== null) ctx.addIssue({ code: 'custom', path: ['zookeeper'], message: own('ZooKeeper options apply only in ZooKeeper mode (set cluster.controller.mode to "zookeeper"; Kafka 4.x runs in KRaft mode)') })
+    for (const key of Object.keys(c.config)) {
+      if (!zk && key.startsWith('zookeeper.')) ctx.addIssue({ code: 'custom', path: ['config', key], message: own('ZooKeeper options apply only in ZooKeeper mode (set cluster.controller.mode to "zookeeper"; Kafka 4.x runs in KRaft mode)') })
+    }
+    if (zk && c.features !== undefined && c.features['eligible.leader.replicas.version'] !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['features', 'eligible.leader.replicas.version'], message: own('ELR (KIP-966) is a KRaft feature: a ZooKeeper-mode cluster has none (0)') })
+    }
+  })
   .transform((c) => ({
     brokers: c.brokers,
-    controller: { mode: c.controller.mode, voters: c.controller.voters ?? Math.min(3, c.brokers), dedicated: c.controller.dedicated },
+    controller: {
+      mode: c.controller.mode,
+      voters: c.controller.mode === 'zookeeper' ? 0 : c.controller.voters ?? Math.min(3, c.brokers),
+      dedicated: c.controller.dedicated ?? false,
+    },
+    zookeeper: c.controller.mode === 'zookeeper' ? { nodes: c.zookeeper?.nodes ?? 3 } : null,
     config: c.config,
     network: c.network,
     racks: c.racks,
-    features: c.features,
+    // KIP-966 is a KRaft feature: a ZooKeeper-mode cluster has no ELR
+    features: c.features ?? { 'eligible.leader.replicas.version': c.controller.mode === 'zookeeper' ? 0 : 1 },
   }))
   .prefault({})
 

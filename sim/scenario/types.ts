@@ -8,8 +8,9 @@ export type ConfigValue = string | number | boolean | string[]
 export type ConfigMap = Record<string, ConfigValue>
 
 export interface ControllerSpec {
-  mode: 'kraft'
-  /** number of voters in the quorum, default min(3, brokers) */
+  /** 'zookeeper': the legacy mode of Kafka 3.x (removed in 4.0): a broker is the controller, elected through ZooKeeper */
+  mode: 'kraft' | 'zookeeper'
+  /** number of voters in the quorum, default min(3, brokers); 0 in ZooKeeper mode */
   voters: number
   /** true: voters run on separate nodes controller-1..N; false: combined with brokers 1..voters */
   dedicated: boolean
@@ -18,6 +19,8 @@ export interface ControllerSpec {
 export interface ClusterSpec {
   brokers: number
   controller: ControllerSpec
+  /** the ZooKeeper ensemble (servers zk-1..zk-N) in ZooKeeper mode; null in KRaft mode */
+  zookeeper: { nodes: number } | null
   /** broker configs (Kafka names), e.g. replica.lag.time.max.ms */
   config: ConfigMap
   /** one-way message latency between any two nodes is drawn in [minLatencyMs, maxLatencyMs]; default 1..3 */
@@ -119,6 +122,9 @@ export type TimelineAction =
   | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }
   | { atMs: number; action: 'resumeNode'; node: NodeRef }
   | { atMs: number; action: 'crashController'; controller?: NodeRef }
+  /** ZooKeeper mode (legacy): a ZooKeeper server zk-N crashes / restarts */
+  | { atMs: number; action: 'crashZooKeeper'; server: string }
+  | { atMs: number; action: 'restartZooKeeper'; server: string }
   | { atMs: number; action: 'crashConsumer'; member: string }
   | { atMs: number; action: 'addConsumer'; groupId: string }
   | { atMs: number; action: 'removeConsumer'; member: string }

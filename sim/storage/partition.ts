@@ -47,6 +47,7 @@ export function newReplica(topic: string, partition: number, config: LogConfig =
     alterInflight: false,
     alterCorr: 0,
     alterSentMs: 0,
+    alterIsr: [],
     fetchLag: -1,
   }
 }

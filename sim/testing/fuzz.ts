@@ -128,6 +128,8 @@ export interface FuzzTargets {
   brokers: number[]
   /** dedicated controller node ids (controller-N); empty when controllers run on brokers */
   controllers: string[]
+  /** the ZooKeeper servers (zk-N) in the legacy ZooKeeper mode; empty in KRaft mode */
+  zookeeper: string[]
   /** producer and reader ids (network faults: isolation, partition sides, slow links, pauses) */
   clients: string[]
   /** consumer and share group members present from the start (`<groupId>-N`): crashConsumer, restartConsumer, removeConsumer */
@@ -145,9 +147,11 @@ export function fuzzTargets(s: Scenario): FuzzTargets {
   if (s.cluster.controller.dedicated) for (let i = 1; i <= s.cluster.controller.voters; i++) controllers.push(`controller-${i}`)
   const members: string[] = []
   for (const c of [...s.consumers, ...s.shareGroups]) for (let i = 1; i <= c.members; i++) members.push(`${c.groupId}-${i}`)
+  const zookeeper = Array.from({ length: s.cluster.zookeeper?.nodes ?? 0 }, (_, i) => `zk-${i + 1}`)
   return {
     brokers,
     controllers,
+    zookeeper,
     clients: [...s.producers.map((p) => p.id), ...s.readers.map((r) => r.id)],
     members,
     groups: [...s.consumers, ...s.shareGroups].map((c) => c.groupId),
@@ -199,7 +203,8 @@ const CONSUMER_KINDS = [
  * then (the added one included once it has had 5 s to register), as kafka-reassign-partitions does.
  */
 function clusterOperations(seed: number, targets: FuzzTargets, end: number): TimelineAction[] {
-  if (targets.topics.length === 0) return []
+  // ZooKeeper mode runs no admin operations (the scenario parser refuses them there too)
+  if (targets.topics.length === 0 || targets.zookeeper.length > 0) return []
   const rng = newRng(`fuzz/${seed}/operations`)
   const out: TimelineAction[] = []
   const addAt = nextInt(rng, 2) === 0 ? nextInt(rng, end) : -1
@@ -259,7 +264,8 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
   const end = faultEnd(untilMs)
   const out: TimelineAction[] = []
   const brokers: NodeRef[] = targets.brokers
-  const servers: NodeRef[] = [...targets.brokers, ...targets.controllers]
+  const servers: NodeRef[] = [...targets.brokers, ...targets.controllers, ...targets.zookeeper]
+  const zk = targets.zookeeper.length > 0
   const anyNode: NodeRef[] = [...servers, ...targets.clients]
   const paused = new Set<NodeRef>()
   // each broker's controlled shutdowns [at, restart]: a second one inside would be refused (shut down twice)
@@ -271,15 +277,17 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
     const stop = Math.min(at + span, end)
     switch (pickWeighted(rng, KINDS)) {
       case 'crash': {
-        const b = pick(rng, brokers)
-        out.push({ atMs: at, action: 'crashBroker', broker: b })
-        out.push({ atMs: stop, action: 'restartBroker', broker: b })
+        // in ZooKeeper mode the ZooKeeper servers crash too
+        const b = pick(rng, zk ? [...brokers, ...targets.zookeeper] : brokers)
+        if (targets.zookeeper.includes(String(b))) out.push({ atMs: at, action: 'crashZooKeeper', server: String(b) }, { atMs: stop, action: 'restartZooKeeper', server: String(b) })
+        else out.push({ atMs: at, action: 'crashBroker', broker: b }, { atMs: stop, action: 'restartBroker', broker: b })
         break
       }
       case 'shutdown': {
         const b = pick(rng, brokers)
         const spans = shutdowns.get(b) ?? []
-        const overlaps = spans.some(([x, y]) => at <= y && x <= stop)
+        // (ZooKeeper mode's controlled shutdown is not modelled: a crash there)
+        const overlaps = zk || spans.some(([x, y]) => at <= y && x <= stop)
         out.push({ atMs: at, action: overlaps ? 'crashBroker' : 'shutdownBroker', broker: b })
         out.push({ atMs: stop, action: 'restartBroker', broker: b })
         if (!overlaps) shutdowns.set(b, [...spans, [at, stop]])
@@ -320,18 +328,24 @@ export function randomFaultSchedule(seed: number, targets: FuzzTargets, untilMs:
         break
       }
       case 'crashController': {
-        out.push({ atMs: at, action: 'crashController' })
+        // in ZooKeeper mode, half of these crash a ZooKeeper server for a while instead
+        if (zk && nextInt(rng, 2) === 0) {
+          const server = pick(rng, targets.zookeeper)
+          out.push({ atMs: at, action: 'crashZooKeeper', server }, { atMs: stop, action: 'restartZooKeeper', server })
+        } else out.push({ atMs: at, action: 'crashController' })
         break
       }
     }
   }
   out.push({ atMs: end, action: 'healNetwork' })
   for (const n of anyNode) if (paused.has(n)) out.push({ atMs: end, action: 'resumeNode', node: n })
-  servers.forEach((n, i) => out.push({ atMs: end + 1 + i * 250, action: 'restartBroker', broker: n }))
+  const restart = (n: NodeRef, atMs: number): TimelineAction =>
+    targets.zookeeper.includes(String(n)) ? { atMs, action: 'restartZooKeeper', server: String(n) } : { atMs, action: 'restartBroker', broker: n }
+  servers.forEach((n, i) => out.push(restart(n, end + 1 + i * 250)))
   // a broker still in a long controlled shutdown then (it waits for the others' metadata) stops
   // after it: restart every server once more
   const again = end + Math.floor((untilMs - end) / 4)
-  servers.forEach((n, i) => out.push({ atMs: again + i * 100, action: 'restartBroker', broker: n }))
+  servers.forEach((n, i) => out.push(restart(n, again + i * 100)))
   out.push(...consumerFaults(seed, targets, end))
   out.push(...clusterOperations(seed, targets, end))
   return stableSortByTime(out)
@@ -371,7 +385,8 @@ export function clusterShape(seed: number, base: Scenario, untilMs: number): Clu
     const at = nextInt(rng, end)
     actions.push({ atMs: at, action: 'crashRack', rack }, { atMs: Math.min(end, at + nextRange(rng, 2000, 30000)), action: 'restartRack', rack })
   }
-  const features = nextInt(rng, 4) === 0 ? { ...base.cluster.features, 'eligible.leader.replicas.version': 0 } : base.cluster.features
+  const elrOff = nextInt(rng, 4) === 0 && base.cluster.controller.mode === 'kraft'
+  const features = elrOff ? { ...base.cluster.features, 'eligible.leader.replicas.version': 0 } : base.cluster.features
   return { racks, features, actions }
 }
 
@@ -470,7 +485,7 @@ export function shellQuote(s: string): string {
 /** "racks 1:a 2:b 3:c · eligible.leader.replicas.version=0": what a seed changed in the cluster. */
 export function describeCluster(s: Scenario): string {
   const racks = Object.entries(s.cluster.racks).map(([b, r]) => `${b}:${r}`)
-  const features = Object.entries(s.cluster.features).map(([k, v]) => `${k}=${v}`)
+  const features = s.cluster.zookeeper ? [`ZooKeeper mode, ${s.cluster.zookeeper.nodes} servers`] : Object.entries(s.cluster.features).map(([k, v]) => `${k}=${v}`)
   return [racks.length > 0 ? `racks ${racks.join(' ')}` : 'no racks', ...features].join(' · ')
 }
 

@@ -28,6 +28,14 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   TopicConfigChanged: { type: 'TopicConfigChanged', atMs: 1, topic: 'orders', config: [['min.insync.replicas', '2']] },
   ControllerElectionStarted: { type: 'ControllerElectionStarted', atMs: 1, controller: '3000', epoch: 4 },
   ControllerActive: { type: 'ControllerActive', atMs: 1, controller: '3000', epoch: 4 },
+  ZkSessionEstablished: { type: 'ZkSessionEstablished', atMs: 1, broker: 2, sessionId: 0x100000002, server: 'zk-2' },
+  ZkSessionExpired: { type: 'ZkSessionExpired', atMs: 1, broker: 2, sessionId: 0x100000002, sinceHeardMs: 18004, timeoutMs: 18000, deleted: ['/brokers/ids/2'] },
+  ZkLeaderElected: { type: 'ZkLeaderElected', atMs: 1, server: 'zk-3', servers: 3 },
+  ZkQuorumLost: { type: 'ZkQuorumLost', atMs: 1, reachable: 1, needed: 2 },
+  ZkControllerElected: { type: 'ZkControllerElected', atMs: 1, broker: 1, epoch: 2 },
+  ZkControllerResigned: { type: 'ZkControllerResigned', atMs: 1, broker: 1, epoch: 2, reason: 'sessionExpired' },
+  ZkBrokersChanged: { type: 'ZkBrokersChanged', atMs: 1, controller: 1, added: [], dead: [3] },
+  ZkWriteFailed: { type: 'ZkWriteFailed', atMs: 1, controller: 1, op: 'updateLeaderAndIsr', error: 'CONNECTION_LOSS' },
   ControllerResigned: { type: 'ControllerResigned', atMs: 1, controller: '3000', fetchTimeoutMs: 2000 },
   CoordinatorLoaded: { type: 'CoordinatorLoaded', atMs: 1, broker: 1, groupId: 'billing', tp: '__consumer_offsets-7', state: 'Stable', generation: 3 },
   MemberJoined: { type: 'MemberJoined', atMs: 1, groupId: 'billing', member: 'c1', joinReason: '' },
@@ -61,7 +69,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(50)
+    expect(ALL.length).toBe(58)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')

@@ -197,6 +197,22 @@ function formatEn(e: SimEvent): string {
       return `Controller ${e.controller} is the active controller (epoch ${e.epoch})`
     case 'ControllerResigned':
       return `Controller ${e.controller} resigns: no majority has fetched for ${e.fetchTimeoutMs} ms`
+    case 'ZkSessionEstablished':
+      return `Broker ${e.broker}: ZooKeeper session 0x${e.sessionId.toString(16)} established on ${e.server}`
+    case 'ZkSessionExpired':
+      return `ZooKeeper expired broker ${e.broker}'s session 0x${e.sessionId.toString(16)}: nothing heard for ${e.sinceHeardMs} ms (zookeeper.session.timeout.ms=${e.timeoutMs}); deleted ${e.deleted.join(', ') || 'no znodes'}`
+    case 'ZkLeaderElected':
+      return `ZooKeeper: ${e.server} leads the ensemble of ${e.servers} servers; a quorum serves clients`
+    case 'ZkQuorumLost':
+      return `ZooKeeper lost its quorum: ${e.reachable} of the servers reach each other, ${e.needed} needed; no znode can be read or written`
+    case 'ZkControllerElected':
+      return `Broker ${e.broker} created /controller and is the controller (controller epoch ${e.epoch})`
+    case 'ZkControllerResigned':
+      return `Broker ${e.broker} is no longer the controller (epoch ${e.epoch}): ${e.reason === 'sessionExpired' ? 'its ZooKeeper session expired' : 'a newer controller epoch is in ZooKeeper'}`
+    case 'ZkBrokersChanged':
+      return `Controller ${e.controller}: /brokers/ids changed${e.added.length ? `, brokers ${list(e.added)} joined` : ''}${e.dead.length ? `, brokers ${list(e.dead)} failed` : ''}`
+    case 'ZkWriteFailed':
+      return `Controller ${e.controller}: ZooKeeper ${e.op} failed (${e.error}); it will try again`
     case 'CoordinatorLoaded':
       return `Broker ${e.broker} is now the coordinator of group ${e.groupId} (loaded from ${e.tp}): ${e.state}, generation ${e.generation}`
     case 'MemberJoined':
@@ -302,6 +318,22 @@ function formatKo(e: SimEvent): string {
       return `컨트롤러 ${e.controller}: 액티브 컨트롤러가 됨 (에포크 ${e.epoch})`
     case 'ControllerResigned':
       return `컨트롤러 ${e.controller} 사임: ${e.fetchTimeoutMs} ms 동안 과반수가 fetch하지 않음`
+    case 'ZkSessionEstablished':
+      return `브로커 ${e.broker}: ${e.server}에 ZooKeeper 세션 0x${e.sessionId.toString(16)} 연결`
+    case 'ZkSessionExpired':
+      return `ZooKeeper가 브로커 ${e.broker}의 세션 0x${e.sessionId.toString(16)}을 만료시킴: ${e.sinceHeardMs} ms 동안 응답 없음 (zookeeper.session.timeout.ms=${e.timeoutMs}); 삭제된 znode: ${e.deleted.join(', ') || '없음'}`
+    case 'ZkLeaderElected':
+      return `ZooKeeper: ${e.server}이(가) 앙상블(서버 ${e.servers}대)의 리더, 쿼럼이 클라이언트 요청을 처리함`
+    case 'ZkQuorumLost':
+      return `ZooKeeper 쿼럼 상실: 서로 닿는 서버 ${e.reachable}대, 필요한 수 ${e.needed}대; znode를 읽거나 쓸 수 없음`
+    case 'ZkControllerElected':
+      return `브로커 ${e.broker}이(가) /controller를 만들어 컨트롤러가 됨 (컨트롤러 에포크 ${e.epoch})`
+    case 'ZkControllerResigned':
+      return `브로커 ${e.broker}은(는) 더 이상 컨트롤러가 아님 (에포크 ${e.epoch}): ${e.reason === 'sessionExpired' ? 'ZooKeeper 세션 만료' : 'ZooKeeper에 더 새로운 컨트롤러 에포크가 있음'}`
+    case 'ZkBrokersChanged':
+      return `컨트롤러 ${e.controller}: /brokers/ids 변경${e.added.length ? `, 브로커 ${list(e.added)} 참가` : ''}${e.dead.length ? `, 브로커 ${list(e.dead)} 장애` : ''}`
+    case 'ZkWriteFailed':
+      return `컨트롤러 ${e.controller}: ZooKeeper ${e.op} 실패 (${e.error}), 다시 시도함`
     case 'CoordinatorLoaded':
       return `그룹 ${e.groupId}의 코디네이터: 이제 브로커 ${e.broker} (${e.tp}에서 로드), ${e.state}, generation ${e.generation}`
     case 'MemberJoined':

@@ -256,7 +256,8 @@ export interface Summary {
   events: number
   traceHash: string
   brokers: { id: number; state: BrokerState }[]
-  controller: { mode: 'kraft'; active: number | string; epoch: number }
+  /** mode 'zookeeper': the legacy Kafka 3.x mode; `active` is then the controller broker */
+  controller: { mode: 'kraft' | 'zookeeper'; active: number | string; epoch: number }
   partitions: PartitionSummary[]
   groups: GroupSummary[]
   producers: ProducerSummary[]

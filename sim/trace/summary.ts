@@ -8,7 +8,7 @@ import { allPartitions, type MetadataImage } from '../controller/metadata.ts'
 import { compareTp, partitionName } from '../kafka/topic-partition.ts'
 import { checkHistory } from '../check/checkers.ts'
 import type { GroupSummary, PartitionSummary, Summary } from './summary-types.ts'
-import { brokerState, clusterImage, coordinatedGroup, groupIds, groupProtocolOf, metadataSource, partitionViews } from '../observe/cluster-state.ts'
+import { brokerState, clusterImage, controllerOf, coordinatedGroup, groupIds, groupProtocolOf, partitionViews } from '../observe/cluster-state.ts'
 import { committedLag } from '../observe/lag.ts'
 import { coordinatedShareGroup, shareAcksAwaitingAnswer, shareGroupIds, shareMemberHoldings, sharePartitionViews, sharePartitionsOf } from '../observe/share-groups.ts'
 import { traceHashOf } from '../kernel/trace-hash.ts'
@@ -50,8 +50,8 @@ function partitionSummaries(w: World, img: MetadataImage): PartitionSummary[] {
 
 export function buildSummary(w: World): Summary {
   const img = clusterImage(w)
-  const src = metadataSource(w)
-  const active = src.role === 'Leader' && w.nodes[src.id].up
+  const ctl = controllerOf(w)
+  const numbered = w.scenario.cluster.controller.mode === 'zookeeper' || !w.scenario.cluster.controller.dedicated
   return {
     scenario: w.scenario.name,
     seed: w.seed,
@@ -60,9 +60,9 @@ export function buildSummary(w: World): Summary {
     traceHash: traceHashOf(w),
     brokers: w.brokerIds.map((id) => ({ id, state: brokerState(w, id, img) })),
     controller: {
-      mode: 'kraft',
-      active: active ? (w.scenario.cluster.controller.dedicated ? src.id : Number(src.id)) : -1,
-      epoch: src.epoch,
+      mode: w.scenario.cluster.controller.mode,
+      active: ctl.node === null ? -1 : numbered ? Number(ctl.node) : ctl.node,
+      epoch: ctl.epoch,
     },
     partitions: partitionSummaries(w, img),
     groups: [...groupSummaries(w, img), ...shareGroupSummaries(w, img)],

@@ -10,7 +10,8 @@
 import type { World } from '../nodes/world.ts'
 import type { MetadataImage, PartitionState } from '../controller/metadata.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
-import { brokerState, clusterImage, coordinatedGroup, groupIds, groupProtocolOf, groupTopics, metadataSource, type ObservedConsumerMember, type ObservedGroup } from '../observe/cluster-state.ts'
+import { brokerState, clusterImage, controllerOf, coordinatedGroup, groupIds, groupProtocolOf, groupTopics, type ObservedConsumerMember, type ObservedGroup } from '../observe/cluster-state.ts'
+import { serving, znodeListing } from '../controller/zookeeper/ensemble.ts'
 import { committedLag } from '../observe/lag.ts'
 import { groupPartitionRows } from '../observe/describe-tables.ts'
 import { memberView } from '../observe/member-view.ts'
@@ -19,12 +20,11 @@ import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { buildWaits } from './waits.ts'
 import { coordinatedShareGroup, shareGroupIds, shareMemberHoldings, sharePartitionRow, sharePartitionsOf } from '../observe/share-groups.ts'
-import type { BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, ShareGroupCard, TopicRow } from './types.ts'
+import type { ZooKeeperView, BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, ShareGroupCard, TopicRow } from './types.ts'
 
 export function buildClusterView(w: World): ClusterView {
   const img = clusterImage(w)
-  const src = metadataSource(w)
-  const active = src.role === 'Leader' && w.nodes[src.id].up ? src.id : null
+  const { node: active, epoch } = controllerOf(w)
   const topics = topicRows(w, img)
   const partitions = partitionRows(w, img)
   const groups = groupCards(w, img)
@@ -38,8 +38,10 @@ export function buildClusterView(w: World): ClusterView {
       return { id, up: w.nodes[id].up, role: w.nodes[id].up ? c.role : 'Down', epoch: c.epoch }
     }),
     activeController: active,
-    controllerEpoch: src.epoch,
+    controllerEpoch: epoch,
     dedicatedControllers: w.scenario.cluster.controller.dedicated,
+    controllerMode: w.scenario.cluster.controller.mode,
+    zookeeper: zooKeeperView(w),
     brokers: brokerCards(w, img, partitions, [...groups, ...shareGroups], active),
     topics,
     partitions,
@@ -250,4 +252,24 @@ function linkMarks(w: World): LinkMark[] {
     }
   }
   return out
+}
+
+const hex = (id: number) => `0x${id.toString(16)}`
+
+/** The ensemble, its brokers' sessions and its znodes, in ZooKeeper mode. */
+function zooKeeperView(w: World): ZooKeeperView | null {
+  const zk = w.zookeeper
+  if (!zk) return null
+  return {
+    servers: zk.servers.map((id) => ({
+      id,
+      role: !w.nodes[id].up ? 'down' : !serving(w, id) ? 'looking' : zk.leader === id ? 'leader' : 'follower',
+    })),
+    quorum: zk.leader !== null && serving(w, zk.leader),
+    sessions: zk.sessionOrder.map((sid) => {
+      const s = zk.sessions[sid]
+      return { id: hex(s.id), broker: Number(s.client), server: s.server, timeoutMs: s.timeoutMs, lastHeardMs: s.lastHeardMs, deadlineMs: s.lastHeardMs + s.timeoutMs }
+    }),
+    znodes: znodeListing(zk).map((z) => ({ path: z.path, data: z.data, ephemeralOwner: z.ephemeralOwner === 0 ? null : hex(z.ephemeralOwner) })),
+  }
 }

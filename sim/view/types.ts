@@ -184,6 +184,33 @@ export interface LinkMark {
   extraMs: number
 }
 
+/** A ZooKeeper server of the legacy ZooKeeper mode: the ensemble's leader, a follower, or looking for a quorum. */
+export interface ZooKeeperServerCard {
+  id: string
+  role: 'leader' | 'follower' | 'looking' | 'down'
+}
+
+/** A broker's ZooKeeper session: it expires at deadlineMs unless the broker is heard from. */
+export interface ZooKeeperSessionCard {
+  /** as ZooKeeper prints it: 0x… */
+  id: string
+  broker: number
+  server: string
+  timeoutMs: number
+  lastHeardMs: number
+  deadlineMs: number
+}
+
+/** The ZooKeeper ensemble of the legacy ZooKeeper mode (Kafka 3.x, removed in 4.0). */
+export interface ZooKeeperView {
+  servers: ZooKeeperServerCard[]
+  /** a majority of the servers reach each other and follow a leader */
+  quorum: boolean
+  sessions: ZooKeeperSessionCard[]
+  /** the znodes Kafka keeps, with their data; ephemeralOwner is the owning session (0x…) or null */
+  znodes: { path: string; data: string; ephemeralOwner: string | null }[]
+}
+
 export interface ClusterView {
   nowMs: number
   events: number
@@ -193,6 +220,9 @@ export interface ClusterView {
   activeController: string | null
   controllerEpoch: number
   dedicatedControllers: boolean
+  /** 'zookeeper': the legacy Kafka 3.x mode; the controller is a broker, the ensemble is below */
+  controllerMode: 'kraft' | 'zookeeper'
+  zookeeper: ZooKeeperView | null
   brokers: BrokerCard[]
   topics: TopicRow[]
   /** partitions of user topics, in topic and partition order */

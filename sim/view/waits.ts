@@ -84,6 +84,7 @@ export function buildWaits(w: World): Waits {
 }
 
 function fenceWaits(w: World): FenceWait[] {
+  if (w.zookeeper) return []
   const c = metadataSource(w)
   if (c.role !== 'Leader' || !w.nodes[c.id].up) return []
   const timeout = w.brokerConfig['broker.session.timeout.ms']

@@ -84,6 +84,10 @@ export function actionText(a: TimelineAction): Text {
       const n = a.controller === undefined ? { en: 'the active controller', ko: '활성 컨트롤러' } : node(a.controller)
       return { en: `Crash ${n.en}`, ko: `${n.ko} 크래시` }
     }
+    case 'crashZooKeeper':
+      return { en: `Crash ZooKeeper server ${a.server}`, ko: `ZooKeeper 서버 ${a.server} 크래시` }
+    case 'restartZooKeeper':
+      return { en: `Restart ZooKeeper server ${a.server}`, ko: `ZooKeeper 서버 ${a.server} 재시작` }
     case 'crashConsumer':
       return { en: `Crash consumer ${a.member}`, ko: `컨슈머 ${a.member} 크래시` }
     case 'addConsumer':
