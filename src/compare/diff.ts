@@ -134,6 +134,19 @@ export function diffRows(a: RunFacts, b: RunFacts, setting?: SettingOption): Dif
         ko: `${m}는 ${l}보다 리더 없는 파티션이 ${sec(d).ko} 더 있었습니다: 리더가 될 수 있는 레플리카가 돌아올 때까지 아무도 쓰거나 읽을 수 없었습니다.`,
       }), sec),
   )
+  if (a.downLeaderMs > 0 || b.downLeaderMs > 0) {
+    rows.push(
+      numberRow('downLeader', { en: 'Time with a crashed leader', ko: '리더가 다운된 채 있던 시간' }, a.downLeaderMs, b.downLeaderMs,
+        {
+          en: 'How long partitions kept a leader whose broker was down, added up over partitions: the controller had not noticed yet (KRaft fences a broker after broker.session.timeout.ms without a heartbeat; ZooKeeper mode waits for its session to expire, zookeeper.session.timeout.ms), and nobody could write to or read from them.',
+          ko: '리더 브로커가 다운됐는데도 그 리더를 그대로 둔 시간을 파티션마다 더한 값입니다. 컨트롤러가 아직 알아차리지 못한 것입니다 (KRaft는 하트비트가 broker.session.timeout.ms 동안 없으면 펜싱하고, ZooKeeper 모드는 세션이 zookeeper.session.timeout.ms 뒤에 만료되기를 기다림). 그동안은 쓰지도 읽지도 못합니다.',
+        },
+        (m, l, d) => ({
+          en: `${m} kept leaders that were down ${sec(d).en} longer than ${l}: its controller took longer to notice the failure.`,
+          ko: `${m}는 ${l}보다 다운된 리더를 ${sec(d).ko} 더 오래 두었습니다: 컨트롤러가 장애를 알아차리는 데 더 오래 걸렸습니다.`,
+        }), sec),
+    )
+  }
   if (a.hasGroups || b.hasGroups) {
     const coop = (side: Side) => setting?.id === 'strategy' && (side === 'A' ? setting.a : setting.b) === 'cooperative-sticky'
     const kip848 = (side: Side) => setting?.id === 'protocol' && (side === 'A' ? setting.a : setting.b) === 'consumer'

@@ -1,6 +1,6 @@
 // What a learner compares between two runs, gathered from one run as it goes: records
 // acknowledged, acknowledged records lost, duplicates and records re-read (the checkers' counts in
-// summary()), producers' request errors by name (metadata warm-up warnings apart), how long partitions had no leader, how long a
+// summary()), producers' request errors by name (metadata warm-up warnings apart), how long partitions had no leader or a leader that is down, how long a
 // consumer group was not Stable and its partitions went unread, the rebalances (generations), and
 // each partition's final Leader and Isr. The time-based counts are sampled every SAMPLE_MS of
 // simulated time, so they are the same however fast the clock runs.
@@ -15,6 +15,8 @@ export const SAMPLE_MS = 100
 export interface Tally {
   /** sum over user partitions of the ms they spent with Leader: none (-1) */
   leaderlessMs: number
+  /** sum over user partitions of the ms their leader's broker was down, before the controller noticed */
+  downLeaderMs: number
   /** sum over groups of the ms they spent in a state other than Stable */
   notStableMs: number
   /** sum over groups' partitions of the ms no member was reading them */
@@ -24,16 +26,24 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { leaderlessMs: 0, notStableMs: 0, unreadMs: 0, atMs: 0 }
+  return { leaderlessMs: 0, downLeaderMs: 0, notStableMs: 0, unreadMs: 0, atMs: 0 }
 }
 
 /** Add one sample: the state now counts for the `dtMs` since the last one. */
 export function addSample(tally: Tally, view: ClusterView, dtMs: number): void {
-  for (const p of view.partitions) if (p.leader < 0) tally.leaderlessMs += dtMs
+  for (const p of view.partitions) {
+    if (p.leader < 0) tally.leaderlessMs += dtMs
+    else if (isDown(view, p.leader)) tally.downLeaderMs += dtMs
+  }
   for (const g of view.groups) {
     if (g.state !== 'Stable') tally.notStableMs += dtMs
     tally.unreadMs += stoppedPartitions(describeGroup(g)).length * dtMs
   }
+}
+
+function isDown(view: ClusterView, broker: number): boolean {
+  const state = view.brokers.find((b) => b.id === broker)?.state
+  return state === 'crashed' || state === 'stopped'
 }
 
 /** One partition's state at the end of the compared time. */
@@ -55,6 +65,7 @@ export interface RunFacts {
   /** producers' metadata warm-up warnings (not request errors), summed over names */
   metadataWarnings: number
   leaderlessMs: number
+  downLeaderMs: number
   notStableMs: number
   unreadMs: number
   /** sum of the groups' generations: each completed rebalance starts a new one */
@@ -83,6 +94,7 @@ export function factsOf(summary: Summary, tally: Tally): RunFacts {
     errors,
     metadataWarnings,
     leaderlessMs: tally.leaderlessMs,
+    downLeaderMs: tally.downLeaderMs,
     notStableMs: tally.notStableMs,
     unreadMs: tally.unreadMs,
     rebalances: summary.groups.reduce((n, g) => n + g.generation, 0),

@@ -10,7 +10,7 @@ function builtIn(id: string): Scenario {
 
 test('only the settings that apply are offered', () => {
   const ids = (id: string) => settingsFor(builtIn(id)).map((s) => s.id)
-  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence', 'shutdown', 'elr'])
+  expect(ids('unclean-election-data-loss')).toEqual(['acks', 'unclean', 'idempotence', 'shutdown', 'elr', 'mode'])
   expect(ids('consumer-joins-rebalance')).toEqual(['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'elr'])
   const noReplicas: Scenario = { ...builtIn('leader-failover'), expect: {}, topics: builtIn('leader-failover').topics.map((t) => ({ ...t, replicationFactor: 1 })) }
   expect(settingsFor(parseScenario(noReplicas)).map((s) => s.id)).not.toContain('unclean')
@@ -98,4 +98,32 @@ test('eligible.leader.replicas.version: B is Kafka 4.0 without ELR, and back', (
   expect(b.cluster.features['eligible.leader.replicas.version']).toBe(0)
   expect({ ...b, cluster: a.cluster }).toEqual(a)
   expect(variantScenario(b, 'elr')).toEqual(a)
+})
+
+test('controller.mode: B runs the same cluster under the other controller, and back', () => {
+  const a = builtIn('zookeeper-failover')
+  expect(settingsFor(a).find((s) => s.id === 'mode')).toMatchObject({ key: 'controller.mode', a: 'zookeeper', b: 'kraft', changedDuringRun: false })
+  const b = variantScenario(a, 'mode')
+  expect(b.cluster.controller).toEqual({ mode: 'kraft', voters: 3, dedicated: false })
+  expect(b.cluster.zookeeper).toBeNull()
+  // Kafka 4.3 formats a new KRaft cluster with ELR on
+  expect(b.cluster.features['eligible.leader.replicas.version']).toBe(1)
+  expect({ ...b, cluster: a.cluster }).toEqual(a)
+  expect(variantScenario(b, 'mode')).toEqual(a)
+  // ELR is a KRaft feature: not offered for a ZooKeeper-mode run
+  expect(settingsFor(a).map((s) => s.id)).not.toContain('elr')
+  // a KRaft run that uses what ZooKeeper mode does not model (a controlled shutdown) is not offered the switch
+  expect(settingsFor(builtIn('controlled-shutdown')).map((s) => s.id)).not.toContain('mode')
+  expect(settingsFor(builtIn('leader-failover')).find((s) => s.id === 'mode')).toMatchObject({ a: 'kraft', b: 'zookeeper' })
+})
+
+test('controller.mode: crashes of ZooKeeper servers have no KRaft counterpart and stay in A only', () => {
+  const a = parseScenario({
+    ...JSON.parse(JSON.stringify(builtInScenarios['zookeeper-failover'])),
+    timeline: [
+      { atMs: 10_000, action: 'crashZooKeeper', server: 'zk-1' },
+      { atMs: 20_000, action: 'crashBroker', broker: 2 },
+    ],
+  })
+  expect(variantScenario(a, 'mode').timeline).toEqual([{ atMs: 20_000, action: 'crashBroker', broker: 2 }])
 })

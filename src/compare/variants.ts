@@ -4,7 +4,8 @@
 // groups' partition.assignment.strategy (range ↔ cooperative-sticky), their group.protocol (classic ↔
 // consumer, KIP-848), enable.idempotence, how brokers stop (controlled.shutdown.enable: every
 // crashBroker of the timeline ↔ a shutdownBroker, the controlled shutdown), or the cluster's
-// eligible.leader.replicas.version (ELR, KIP-966: 1 as Kafka 4.3 formats a new cluster ↔ 0 as 4.0) — so
+// eligible.leader.replicas.version (ELR, KIP-966: 1 as Kafka 4.3 formats a new cluster ↔ 0 as 4.0), or the
+// controller.mode (KRaft ↔ the legacy ZooKeeper mode of Kafka 3.x, with a three-server ensemble) — so
 // whatever differs between A and B comes from that one setting.
 
 import {
@@ -16,7 +17,7 @@ import {
   type ConfigValue,
 } from '../../sim/index.ts'
 
-export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence' | 'shutdown' | 'elr'
+export type SettingId = 'acks' | 'unclean' | 'strategy' | 'protocol' | 'idempotence' | 'shutdown' | 'elr' | 'mode'
 
 /** One setting the learner may compare, with A's value (as the run has it) and B's. */
 export interface SettingOption {
@@ -31,7 +32,7 @@ export interface SettingOption {
   changedDuringRun: boolean
 }
 
-export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'shutdown', 'elr']
+export const SETTING_IDS: readonly SettingId[] = ['acks', 'unclean', 'strategy', 'protocol', 'idempotence', 'shutdown', 'elr', 'mode']
 
 const KEYS: Record<SettingId, string> = {
   acks: 'acks',
@@ -41,7 +42,11 @@ const KEYS: Record<SettingId, string> = {
   idempotence: 'enable.idempotence',
   shutdown: 'controlled.shutdown.enable',
   elr: 'eligible.leader.replicas.version',
+  mode: 'controller.mode',
 }
+
+/** Timeline actions that make a broker, a controller or a ZooKeeper server fail or lose the network. */
+const SERVER_FAULTS: ReadonlySet<string> = new Set(['crashBroker', 'crashController', 'crashRack', 'crashZooKeeper', 'isolate', 'partitionNetwork', 'pauseNode', 'cutLink', 'slowLink'])
 
 /** Keys only one group protocol takes (ConsumerConfig rejects the classic ones with group.protocol=consumer). */
 const CLASSIC_ONLY = ['partition.assignment.strategy', 'session.timeout.ms', 'heartbeat.interval.ms']
@@ -87,8 +92,11 @@ function valuesOf(scenario: Scenario, id: SettingId): string[] {
       // a crash stops a broker without handing anything over, as controlled.shutdown.enable=false would
       return scenario.timeline.flatMap((a) => (a.action === 'crashBroker' ? ['false'] : a.action === 'shutdownBroker' ? ['true'] : []))
     case 'elr':
-      // a cluster-wide feature level; it matters only where a partition has followers
-      return scenario.topics.some((t) => t.replicationFactor > 1) ? [String(scenario.cluster.features['eligible.leader.replicas.version'])] : []
+      // a cluster-wide feature level; it matters only where a partition has followers (and only in KRaft)
+      return scenario.cluster.controller.mode === 'kraft' && scenario.topics.some((t) => t.replicationFactor > 1) ? [String(scenario.cluster.features['eligible.leader.replicas.version'])] : []
+    case 'mode':
+      // how the controller is elected and learns of failures: it matters where a server fails or is cut off
+      return scenario.timeline.some((a) => SERVER_FAULTS.has(a.action)) ? [scenario.cluster.controller.mode] : []
   }
 }
 
@@ -107,7 +115,20 @@ function otherValue(id: SettingId, first: string): string {
       return first === 'consumer' ? 'classic' : 'consumer'
     case 'elr':
       return first === '0' ? '1' : '0'
+    case 'mode':
+      return first === 'zookeeper' ? 'kraft' : 'zookeeper'
   }
+}
+
+/**
+ * The cluster in the other controller mode: KRaft as a new Kafka 4.3 cluster is formatted (three
+ * combined voters at most, ELR on), or ZooKeeper mode with an ensemble of three; options of the
+ * other mode go (zookeeper.* broker configs).
+ */
+function clusterIn(mode: string, cluster: Scenario['cluster']): Scenario['cluster'] {
+  const config = Object.fromEntries(Object.entries(cluster.config).filter(([k]) => !k.startsWith('zookeeper.')))
+  if (mode === 'zookeeper') return { ...cluster, controller: { mode: 'zookeeper', voters: 0, dedicated: false }, zookeeper: { nodes: 3 }, features: { 'eligible.leader.replicas.version': 0 } }
+  return { ...cluster, config, controller: { mode: 'kraft', voters: Math.min(3, cluster.brokers), dedicated: false }, zookeeper: null, features: { 'eligible.leader.replicas.version': 1 } }
 }
 
 function configValue(id: SettingId, b: string): ConfigValue {
@@ -158,7 +179,12 @@ export function variantScenario(scenario: Scenario, id: SettingId): Scenario {
   const b = otherValue(id, values[0])
   const raw: Scenario = {
     ...scenario,
-    cluster: id === 'elr' ? { ...scenario.cluster, features: { ...scenario.cluster.features, 'eligible.leader.replicas.version': Number(b) } } : scenario.cluster,
+    cluster:
+      id === 'elr'
+        ? { ...scenario.cluster, features: { ...scenario.cluster.features, 'eligible.leader.replicas.version': Number(b) } }
+        : id === 'mode'
+          ? clusterIn(b, scenario.cluster)
+          : scenario.cluster,
     producers: id === 'acks' || id === 'idempotence' ? scenario.producers.map((p) => ({ ...p, config: flipConfig(id, b, p.config) })) : scenario.producers,
     topics: id === 'unclean' ? scenario.topics.map((t) => (t.replicationFactor > 1 ? { ...t, config: flipConfig(id, b, t.config) } : t)) : scenario.topics,
     consumers:
@@ -167,7 +193,8 @@ export function variantScenario(scenario: Scenario, id: SettingId): Scenario {
         : id === 'protocol'
           ? scenario.consumers.map((c) => ({ ...c, config: flipConfig(id, b, c.config) }))
           : scenario.consumers,
-    timeline: scenario.timeline.map((a) => flipAction(id, b, a)),
+    // ZooKeeper servers exist in ZooKeeper mode only: their crashes have no KRaft counterpart
+    timeline: scenario.timeline.filter((a) => !(id === 'mode' && b === 'kraft' && (a.action === 'crashZooKeeper' || a.action === 'restartZooKeeper'))).map((a) => flipAction(id, b, a)),
   }
   return parseScenario(raw)
 }
