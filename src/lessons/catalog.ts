@@ -24,6 +24,7 @@ export const LESSON_CATALOG: readonly { id: string; title: Text }[] = [
   { id: 'time-and-replay', title: { en: 'Time and replay', ko: '시간과 재처리' } },
   { id: 'rebalancing-without-stopping', title: { en: 'Rebalancing without stopping: KIP-848', ko: '멈추지 않는 리밸런싱: KIP-848' } },
   { id: 'queues-share-groups', title: { en: 'Queues in Kafka: share groups vs consumer groups', ko: 'Kafka의 큐: 셰어 그룹과 컨슈머 그룹' } },
+  { id: 'kraft-and-zookeeper', title: { en: 'KRaft and ZooKeeper', ko: 'KRaft와 ZooKeeper' } },
 ]
 
 export function lessonTitle(id: string): Text {
