@@ -282,6 +282,7 @@ const LABELS = {
     controller: 'Controller',
     active: 'active',
     epoch: 'epoch',
+    legacy: 'legacy: Kafka 3.x, removed in 4.0',
     none: 'none',
     noTopics: '(no topics)',
     partitions: 'partitions',
@@ -306,6 +307,7 @@ const LABELS = {
     controller: '컨트롤러  ',
     active: '액티브',
     epoch: '에포크',
+    legacy: '레거시: Kafka 3.x, 4.0에서 제거',
     none: '없음',
     noTopics: '(토픽 없음)',
     partitions: '파티션',
@@ -331,7 +333,8 @@ function printSummary(s: Summary, notes: readonly Note[], file: string, lang: Ev
   out()
   out(`${L.brokers}  ${s.brokers.map((b) => `${b.id} ${b.state}`).join(' · ')}`)
   const c = s.controller
-  out(`${L.controller}  ${c.mode}, ${L.active} ${c.active === -1 ? L.none : c.active}, ${L.epoch} ${c.epoch}`)
+  const mode = c.mode === 'zookeeper' ? `zookeeper (${L.legacy})` : c.mode
+  out(`${L.controller}  ${mode}, ${L.active} ${c.active === -1 ? L.none : c.active}, ${L.epoch} ${c.epoch}`)
   out()
   const internal = s.partitions.filter((p) => isInternalTopic(p.topic))
   const user = s.partitions.filter((p) => !isInternalTopic(p.topic))

@@ -21,8 +21,8 @@ import { emit } from '../kafka/events.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import type { World } from '../nodes/world.ts'
-import { onZkClientMessage, onZkServerDisconnect, reconnectZkClient, startZkClient, zkClientTick, zkSend, type ZkClientOutcome } from '../controller/zookeeper/client.ts'
-import { drain, handleAlterPartition, onBrokerAnswer, onConnectionLost, onSessionExpired, onWatch, onZkResponse, resendUnanswered, startController } from '../controller/zookeeper/kafka-controller.ts'
+import { onZkClientMessage, onZkServerDisconnect, startZkClient, zkClientTick, zkSend, type ZkClientOutcome } from '../controller/zookeeper/client.ts'
+import { drain, onConnectionLost, onSessionExpired, onWatch, onZkResponse, resendUnanswered, startController } from '../controller/zookeeper/kafka-controller.ts'
 import type { BrokerNode, PartitionChange } from './types.ts'
 import { applyPartitionState } from './broker.ts'
 import { refreshLogConfigs } from './log-retention.ts'
@@ -42,13 +42,10 @@ export function startZkBroker(w: World, b: BrokerNode): void {
 export function zkBrokerTick(w: World, b: BrokerNode): void {
   act(w, b, zkClientTick(w, b))
   resendUnanswered(w, b)
-  if (!b.registered && b.zk.connected && !b.zk.pending.some((x) => x.owner === 'broker')) register(w, b)
+  retryZkRegistration(w, b)
 }
 
-export function zkReconnect(w: World, b: BrokerNode, server: string): void {
-  reconnectZkClient(w, b, server)
-}
-
+/** Register unless registered, or a registration is on its way. */
 export function retryZkRegistration(w: World, b: BrokerNode): void {
   if (!b.registered && b.zk.connected && !b.zk.pending.some((x) => x.owner === 'broker')) register(w, b)
 }
@@ -94,16 +91,6 @@ function act(w: World, b: BrokerNode, o: ZkClientOutcome | null): void {
       } else timer(w, b.node, 'broker.register', REGISTER_RETRY_MS)
       return
   }
-}
-
-/** A broker answered this broker's controller. */
-export function onZkControllerAnswer(w: World, b: BrokerNode, m: MessageOf<'LeaderAndIsrResponse' | 'UpdateMetadataResponse'>): void {
-  onBrokerAnswer(w, b, m)
-}
-
-/** AlterPartition reached this broker: its controller answers (NOT_CONTROLLER unless it is the one). */
-export function onZkAlterPartition(w: World, b: BrokerNode, m: MessageOf<'AlterPartition'>): void {
-  handleAlterPartition(w, b, m)
 }
 
 /** MetadataCache.updateMetadata: the live brokers, topics and partition states clients read. */

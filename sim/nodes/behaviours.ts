@@ -29,8 +29,9 @@ import { startShareMember, handleShareMemberMessage, handleShareMemberTimer, onS
 import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
 import { stopNode } from './stop.ts'
 import { handleZkServerMessage, startZkServer, zkServerTick } from '../controller/zookeeper/ensemble.ts'
-import { handleZkControllerTimer } from '../controller/zookeeper/kafka-controller.ts'
-import { onLeaderAndIsr, onUpdateMetadata, onZkAlterPartition, onZkBrokerDisconnect, onZkControllerAnswer, onZkBrokerMessage, retryZkRegistration, startZkBroker, zkBrokerTick, zkReconnect } from '../cluster/zk-broker.ts'
+import { reconnectZkClient } from '../controller/zookeeper/client.ts'
+import { handleAlterPartition, handleZkControllerTimer, onBrokerAnswer } from '../controller/zookeeper/kafka-controller.ts'
+import { onLeaderAndIsr, onUpdateMetadata, onZkBrokerDisconnect, onZkBrokerMessage, retryZkRegistration, startZkBroker, zkBrokerTick } from '../cluster/zk-broker.ts'
 import { emit } from '../kafka/events.ts'
 import type { BrokerNode } from '../cluster/types.ts'
 
@@ -169,11 +170,12 @@ const broker: NodeBehaviour = {
         return onPartitionChanges(w, b, onLeaderAndIsr(w, b, m))
       case 'UpdateMetadata':
         return onUpdateMetadata(w, b, m)
+      // ZooKeeper mode: requests and answers for the controller this broker runs
       case 'AlterPartition':
-        return onZkAlterPartition(w, b, m)
+        return handleAlterPartition(w, b, m)
       case 'LeaderAndIsrResponse':
       case 'UpdateMetadataResponse':
-        return onZkControllerAnswer(w, b, m)
+        return onBrokerAnswer(w, b, m)
     }
   },
   timerGroups: ['broker', 'coord', 'zkc'],
@@ -190,7 +192,7 @@ const broker: NodeBehaviour = {
       case 'broker.register':
         return w.zookeeper ? retryZkRegistration(w, b) : retryRegistration(w, b)
       case 'broker.zkConnect':
-        return zkReconnect(w, b, data as string)
+        return reconnectZkClient(w, b, data as string)
       case 'broker.fetcherRetry':
         return retryFetcher(w, b, data as number)
       case 'coord.tick':
