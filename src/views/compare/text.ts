@@ -70,8 +70,8 @@ export const SETTING_ABOUT: Record<SettingId, Text> = {
     ko: '리더 자격 복제본(ELR, KIP-966, Kafka 4.1부터): ISR이 min.insync.replicas보다 작을 때 ISR에서 빠진 복제본은 리더 자격을 유지하므로, ISR이 빈 파티션도 그중 하나를 손실 없이 리더로 뽑을 수 있습니다. 0은 Kafka 4.0의 동작으로, 마지막 동기화 복제본이 돌아올 때까지 기다립니다.',
   },
   mode: {
-    en: "Where the cluster's metadata lives and how the controller is elected: KRaft (Kafka 4.x: a Raft quorum of controllers, brokers fenced after broker.session.timeout.ms without a heartbeat) or ZooKeeper mode (legacy: Kafka 3.x, removed in 4.0: a broker is the controller through the /controller znode, and a failed broker is noticed only when its ZooKeeper session expires after zookeeper.session.timeout.ms).",
-    ko: '클러스터 메타데이터가 어디에 있고 컨트롤러를 어떻게 뽑는지: KRaft (Kafka 4.x: 컨트롤러들의 Raft 쿼럼, 하트비트가 broker.session.timeout.ms 동안 없으면 브로커를 펜싱) 또는 ZooKeeper 모드 (레거시: Kafka 3.x, 4.0에서 제거: 한 브로커가 /controller znode로 컨트롤러가 되고, 장애 난 브로커는 ZooKeeper 세션이 zookeeper.session.timeout.ms 뒤에 만료되어야 알려짐).',
+    en: "Where the cluster's metadata lives and how the controller is elected: KRaft (Kafka 4.x: a Raft quorum of controllers, brokers fenced after broker.session.timeout.ms without a heartbeat) or ZooKeeper mode (legacy: Kafka 3.x, removed in 4.0: a broker is the controller through the /controller znode, and a failed broker is noticed only when its ZooKeeper session expires after zookeeper.session.timeout.ms). The two modes place replicas with different algorithms, so partitions may start with different leaders.",
+    ko: '클러스터 메타데이터가 어디에 있고 컨트롤러를 어떻게 뽑는지: KRaft (Kafka 4.x: 컨트롤러들의 Raft 쿼럼, 하트비트가 broker.session.timeout.ms 동안 없으면 브로커를 펜싱) 또는 ZooKeeper 모드 (레거시: Kafka 3.x, 4.0에서 제거: 한 브로커가 /controller znode로 컨트롤러가 되고, 장애 난 브로커는 ZooKeeper 세션이 zookeeper.session.timeout.ms 뒤에 만료되어야 알려짐). 두 모드는 레플리카를 다른 알고리즘으로 배치하므로 파티션의 처음 리더가 다를 수 있습니다.',
   },
   shutdown: {
     en: 'How a broker stops: at once (a crash: its partitions have no working leader until the controller fences it) or by controlled shutdown (it hands its leaderships over and leaves the ISRs first).',
