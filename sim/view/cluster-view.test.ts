@@ -60,6 +60,24 @@ describe('cluster view', () => {
     expect(v.links.filter((l) => l.cut).map((l) => `${l.from}>${l.to}`)).toEqual(expect.arrayContaining(['1>2', '2>1']))
     expect(v.isolated).toEqual(['3'])
   })
+
+  it('names the broker /controller holds in ZooKeeper mode, even while that broker is down', () => {
+    const sim = open('zookeeper-failover')
+    sim.runUntil(15_000)
+    const before = buildClusterView(sim.world)
+    expect(before.zookeeper!.controllerBroker).toBe(Number(before.activeController))
+    expect(before.zookeeper!.tickTimeMs).toBe(3000)
+    sim.runUntil(25_000) // the controller crashed at 20 s; its session and /controller stay until they expire
+    const waiting = buildClusterView(sim.world)
+    expect(waiting.activeController).toBeNull()
+    expect(waiting.zookeeper!.controllerBroker).toBe(before.zookeeper!.controllerBroker)
+    expect(waiting.zookeeper!.znodes.find((z) => z.path === '/controller')!.data).toBe(`{"brokerid":${waiting.zookeeper!.controllerBroker}}`)
+    sim.runUntil(40_000)
+    const after = buildClusterView(sim.world)
+    expect(after.zookeeper!.controllerBroker).toBe(Number(after.activeController))
+    expect(after.zookeeper!.controllerBroker).not.toBe(before.zookeeper!.controllerBroker)
+    expect(buildClusterView(open('leader-failover').world).zookeeper).toBeNull()
+  })
 })
 
 describe('message tap', () => {

@@ -11,7 +11,7 @@ import type { World } from '../nodes/world.ts'
 import type { MetadataImage, PartitionState } from '../controller/metadata.ts'
 import { partitionName } from '../kafka/topic-partition.ts'
 import { brokerState, clusterImage, controllerOf, coordinatedGroup, groupIds, groupProtocolOf, groupTopics, type ObservedConsumerMember, type ObservedGroup } from '../observe/cluster-state.ts'
-import { serving, znodeListing } from '../controller/zookeeper/ensemble.ts'
+import { serving, znodeListing, ZK_TICK_MS } from '../controller/zookeeper/ensemble.ts'
 import { committedLag } from '../observe/lag.ts'
 import { groupPartitionRows } from '../observe/describe-tables.ts'
 import { memberView } from '../observe/member-view.ts'
@@ -271,5 +271,7 @@ function zooKeeperView(w: World): ZooKeeperView | null {
       return { id: hex(s.id), broker: Number(s.client), server: s.server, timeoutMs: s.timeoutMs, lastHeardMs: s.lastHeardMs, deadlineMs: s.lastHeardMs + s.timeoutMs }
     }),
     znodes: znodeListing(zk).map((z) => ({ path: z.path, data: z.data, ephemeralOwner: z.ephemeralOwner === 0 ? null : hex(z.ephemeralOwner) })),
+    controllerBroker: zk.controller ? zk.controller.brokerId : null,
+    tickTimeMs: ZK_TICK_MS,
   }
 }

@@ -209,6 +209,10 @@ export interface ZooKeeperView {
   sessions: ZooKeeperSessionCard[]
   /** the znodes Kafka keeps, with their data; ephemeralOwner is the owning session (0x…) or null */
   znodes: { path: string; data: string; ephemeralOwner: string | null }[]
+  /** the broker /controller names (its "brokerid"), null while there is no /controller; it may be down */
+  controllerBroker: number | null
+  /** tickTime: the ensemble leader checks for expired sessions once a tick */
+  tickTimeMs: number
 }
 
 export interface ClusterView {

@@ -13,6 +13,8 @@ export type Selection =
   | { kind: 'group'; id: string }
   | { kind: 'member'; id: string }
   | { kind: 'controller'; id: string }
+  /** a ZooKeeper server (zk-N) of the legacy ZooKeeper mode */
+  | { kind: 'zookeeper'; id: string }
 
 export type SideTab = 'lessons' | 'inspector' | 'groups' | 'metrics' | 'events' | 'anomalies' | 'console'
 

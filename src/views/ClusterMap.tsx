@@ -1,5 +1,6 @@
 // The cluster map: producers on the left, brokers with their partition replicas in the middle
-// (and the KRaft controller quorum above them when controllers are dedicated), consumer groups,
+// (and the KRaft controller quorum above them when controllers are dedicated, or the ZooKeeper
+// ensemble of the legacy ZooKeeper mode), consumer groups,
 // share groups (KIP-932) and plain consumers on the right, and the message flow drawn over them. It makes "each partition has
 // a leader and followers on different brokers; when the leader's broker dies the controller
 // promotes an in-sync follower" visible, and lets a learner crash and restart brokers.
@@ -13,6 +14,7 @@ import { ProducerCard, ReaderCard } from './cluster-map/ClientCards.tsx'
 import { GroupCard } from './cluster-map/GroupCard.tsx'
 import { ShareGroupCard } from './cluster-map/ShareGroupCard.tsx'
 import { ControllerRow } from './cluster-map/ControllerRow.tsx'
+import { ZooKeeperRow } from './cluster-map/ZooKeeperRow.tsx'
 import { Legend } from './cluster-map/Legend.tsx'
 import { FlowLayer } from './cluster-map/FlowLayer.tsx'
 import { L } from './cluster-map/texts.ts'
@@ -40,8 +42,10 @@ function Producers({ view, isolated, waits }: { view: ClusterView; isolated: Set
 function Brokers({ view, waits }: { view: ClusterView; waits: MapCountdowns }) {
   const t = useT()
   const voters = new Map(view.controllers.map((c) => [c.id, c]))
+  const zk = view.zookeeper
   return (
-    <div className="cmap-brokers-area">
+    <div className={`cmap-brokers-area${zk ? ' with-zookeeper' : ''}`}>
+      {zk ? <ZooKeeperRow zk={zk} /> : null}
       {view.dedicatedControllers ? <ControllerRow controllers={view.controllers} active={view.activeController} /> : null}
       <div className={`cmap-brokers brokers-${Math.min(view.brokers.length, 6)}`} role="group" aria-label={t(L.brokers)}>
         {view.brokers.map((b) => (
@@ -51,6 +55,7 @@ function Brokers({ view, waits }: { view: ClusterView; waits: MapCountdowns }) {
             voter={view.dedicatedControllers ? undefined : voters.get(b.node)}
             countdowns={waits.brokers.get(b.id)}
             note={offlineNote(view, b.id)}
+            zooKeeper={zk ? { controllerEpoch: view.controllerEpoch, namedByControllerZnode: zk.controllerBroker === b.id } : undefined}
           />
         ))}
       </div>
@@ -88,7 +93,7 @@ export function ClusterMap() {
   useCalloutFeed(view)
   return (
     <section className="cmap" aria-label={t(L.map)}>
-      <Legend enabled={kinds} onToggle={toggle} />
+      <Legend enabled={kinds} onToggle={toggle} zooKeeper={view?.controllerMode === 'zookeeper'} />
       <div className="cmap-scroll">
         <div className="cmap-content">
           {view && waits ? (

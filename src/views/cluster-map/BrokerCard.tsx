@@ -1,5 +1,6 @@
 // One broker as a card: its state (alive, crashed, fenced by the controller, isolated), whether it
-// is the active KRaft controller or a voter, the groups it coordinates, and its partition replicas
+// is the active KRaft controller or a voter (in ZooKeeper mode: the controller elected through
+// /controller, or a down broker /controller still names), the groups it coordinates, and its partition replicas
 // as chips — the Leader (★, solid), in-sync followers (outlined), out-of-sync followers (dashed, !)
 // and offline replicas (hatched, ✕). Crash and restart are timeline actions.
 
@@ -7,7 +8,7 @@ import type { BrokerCard as BrokerCardView, ControllerCard, ReplicaCell } from '
 import { useUi, type Selection } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { chipsByTopic, COMPACT_CHIPS_ABOVE, ROLE_MARK } from './format.ts'
-import { L, ROLE_TEXT, STATE_ICON, STATE_TEXT } from './texts.ts'
+import { L, ROLE_TEXT, STALE_CONTROLLER, STATE_ICON, STATE_TEXT, zooKeeperControllerBadge } from './texts.ts'
 import { crashBroker, restartBroker } from './actions.ts'
 import type { Countdown } from './countdowns.ts'
 import type { Text } from '../../i18n.ts'
@@ -72,7 +73,24 @@ function Replicas({ cells, crashed }: { cells: ReplicaCell[]; crashed: boolean }
   )
 }
 
-function Badges({ broker, voter }: { broker: BrokerCardView; voter: ControllerCard | undefined }) {
+/** In ZooKeeper mode: the controller epoch, and whether /controller names this broker. */
+export interface ZooKeeperControl {
+  controllerEpoch: number
+  namedByControllerZnode: boolean
+}
+
+function ControllerBadge({ broker, zooKeeper }: { broker: BrokerCardView; zooKeeper: ZooKeeperControl | undefined }) {
+  const t = useT()
+  if (!zooKeeper) return <span className="badge badge-controller">♛ {t(L.activeController)}</span>
+  const badge = zooKeeperControllerBadge(zooKeeper.controllerEpoch)
+  return (
+    <span className="badge badge-controller" data-testid={`broker-${broker.id}-controller`} title={t(badge.hint)}>
+      ♛ {t(badge.text)}
+    </span>
+  )
+}
+
+function Badges({ broker, voter, zooKeeper }: { broker: BrokerCardView; voter: ControllerCard | undefined; zooKeeper: ZooKeeperControl | undefined }) {
   const t = useT()
   return (
     <div className="badges">
@@ -82,7 +100,11 @@ function Badges({ broker, voter }: { broker: BrokerCardView; voter: ControllerCa
         </span>
       ) : null}
       {broker.activeController ? (
-        <span className="badge badge-controller">♛ {t(L.activeController)}</span>
+        <ControllerBadge broker={broker} zooKeeper={zooKeeper} />
+      ) : zooKeeper?.namedByControllerZnode ? (
+        <span className="badge badge-stale-controller" data-testid={`broker-${broker.id}-stale-controller`} title={t(STALE_CONTROLLER.hint)}>
+          {t(STALE_CONTROLLER.text)}
+        </span>
       ) : voter ? (
         <span className="badge badge-voter" title={`${t(L.voter)} · ${voter.role}`}>
           {t(L.voter)} · {voter.role}
@@ -102,11 +124,14 @@ export function BrokerCard({
   voter,
   countdowns,
   note,
+  zooKeeper,
 }: {
   broker: BrokerCardView
   voter: ControllerCard | undefined
   countdowns?: readonly Countdown[]
   note?: Text | null
+  /** ZooKeeper mode only */
+  zooKeeper?: ZooKeeperControl
 }) {
   const t = useT()
   const selected = useUi((s) => isSelected(s.selection, 'broker', broker.id))
@@ -150,7 +175,7 @@ export function BrokerCard({
           </button>
         )}
       </div>
-      <Badges broker={broker} voter={voter} />
+      <Badges broker={broker} voter={voter} zooKeeper={zooKeeper} />
       <Replicas cells={broker.replicas} crashed={!processUp} />
       <Countdowns list={countdowns} note={note} />
       <Callouts target={{ kind: 'broker', id: broker.id }} />

@@ -1,6 +1,7 @@
 // Callouts at the moment something happens, from the run's typed events (sim/kafka/events.ts):
 // "Broker 3 fenced", "orders-0: new leader 1, epoch 1", "orders-1: ISR shrank to [1,2]",
-// "consumer-2 removed from the group", "142 acknowledged records lost". Each names the card it
+// "consumer-2 removed from the group", "142 acknowledged records lost", in ZooKeeper mode a broker's
+// session expiring and a new controller (epoch 2). Each names the card it
 // belongs next to (the broker, group or producer it is about), in English and Korean. Leader and
 // ISR changes of internal topics (__consumer_offsets) are left out: a learner never sees them.
 
@@ -100,6 +101,23 @@ export function calloutOf(e: SimEvent, key: string, leaderOf: (tp: string) => nu
       const elr = `[${e.to.join(',')}]`
       return { key, atMs: e.atMs, target, tone: e.to.length < e.from.length ? 'bad' : 'info', text: { en: `${tp}: ELR now ${elr}`, ko: `${tp}: ELR이 ${elr}(으)로 바뀜` } }
     }
+    case 'ZkSessionExpired': {
+      const deleted = e.deleted.length > 0 ? e.deleted.join(', ') : null
+      return {
+        key,
+        atMs: e.atMs,
+        target: { kind: 'broker', id: e.broker },
+        tone: 'bad',
+        text: deleted
+          ? { en: `ZooKeeper session expired: ${deleted} deleted`, ko: `ZooKeeper 세션 만료: ${deleted} 삭제` }
+          : { en: 'ZooKeeper session expired', ko: 'ZooKeeper 세션 만료' },
+      }
+    }
+    case 'ZkControllerElected':
+      // the first controller of a run is there from the start: only a later one is news
+      return e.epoch <= 1
+        ? null
+        : { key, atMs: e.atMs, target: { kind: 'broker', id: e.broker }, tone: 'good', text: { en: `Controller now: created /controller, epoch ${e.epoch}`, ko: `컨트롤러가 됨: /controller 생성, 에포크 ${e.epoch}` } }
     case 'MemberRemoved':
       return {
         key,

@@ -4,11 +4,14 @@
 // before it removes a silent member (session.timeout.ms), a producer before it fails its oldest
 // batch (delivery.timeout.ms). Each is placed on the card it is about, with the time left in
 // simulated time and the config that sets it, worded in English and Korean.
+// In the legacy ZooKeeper mode (Kafka 3.x) nothing fences a broker: the controller learns of a
+// broker's failure only when ZooKeeper expires the broker's session (zookeeper.session.timeout.ms)
+// and deletes its ephemeral /brokers/ids/<id>, so a silent broker's card counts down to that.
 
-import type { ClusterView, DeliveryWait } from '../../../sim/index.ts'
+import type { ClusterView, DeliveryWait, ZooKeeperSessionCard, ZooKeeperView } from '../../../sim/index.ts'
 import { koNumber, type Text } from '../../i18n.ts'
 
-export type CountdownKind = 'fence' | 'isr' | 'session' | 'delivery'
+export type CountdownKind = 'fence' | 'zkSession' | 'isr' | 'session' | 'delivery'
 
 export interface Countdown {
   key: string
@@ -68,6 +71,14 @@ export function mapCountdowns(view: ClusterView): MapCountdowns {
     }))
     push(out.brokers, f.broker, c)
   }
+  for (const z of zooKeeperWaits(view)) {
+    const c = make('zkSession', `zk-${z.id}`, `zookeeper.session.timeout.ms=${z.timeoutMs}`, z.deadlineMs, z.timeoutMs, now, (left) =>
+      z.deadlineMs > now
+        ? { en: `Nothing happens until ZooKeeper expires its session: ${left.en}`, ko: `ZooKeeper가 세션을 만료할 때까지 아무 일 없음: ${left.ko}` }
+        : { en: 'Timed out: ZooKeeper expires the session at its next tick', ko: '시간 초과: ZooKeeper가 다음 tick에 세션을 만료함' },
+    )
+    push(out.brokers, z.broker, c)
+  }
   for (const i of view.waits.isr) {
     const c = make('isr', `isr-${i.tp}-${i.follower}`, `replica.lag.time.max.ms=${i.timeoutMs}`, i.deadlineMs, i.timeoutMs, now, (left) => ({
       en: `${i.tp}: leaves the ISR in ${left.en} (not fetching)`,
@@ -93,9 +104,36 @@ export function mapCountdowns(view: ClusterView): MapCountdowns {
   return out
 }
 
+/**
+ * The ZooKeeper sessions ZooKeeper will expire unless their broker is heard from: those of a broker
+ * that crashed or is cut off, and any session silent for over half its timeout (the client pings
+ * after a third of it), such as the old session of a broker that restarted before it expired.
+ * None while the ensemble has no quorum: no leader, so nothing expires.
+ */
+export function zooKeeperWaits(view: ClusterView): ZooKeeperSessionCard[] {
+  const zk = view.zookeeper ?? null
+  if (!zk || !zk.quorum) return []
+  return zk.sessions.filter((s) => {
+    const state = view.brokers.find((b) => b.id === s.broker)?.state
+    const silent = view.nowMs - s.lastHeardMs > s.timeoutMs / 2
+    return silent || state === 'crashed' || state === 'isolated' || state === 'stopped'
+  })
+}
+
+/** A crashed broker's card in ZooKeeper mode, when no session countdown says what is going on. */
+function zooKeeperOfflineNote(view: ClusterView, zk: ZooKeeperView, broker: number): Text | null {
+  const session = zk.sessions.find((s) => s.broker === broker)
+  if (session && zk.quorum) return null
+  if (session) return { en: 'Offline; ZooKeeper has no quorum, so its session cannot expire: nothing changes', ko: '오프라인; ZooKeeper 쿼럼이 없어 세션이 만료되지 않음: 아무것도 바뀌지 않음' }
+  if (view.activeController === null)
+    return { en: `Offline; its session expired and /brokers/ids/${broker} is gone; a broker is becoming controller through /controller`, ko: `오프라인; 세션 만료로 /brokers/ids/${broker} 삭제됨, 다른 브로커가 /controller로 컨트롤러가 되는 중` }
+  return { en: `Offline; its session expired and /brokers/ids/${broker} is gone: its partitions moved to other leaders`, ko: `오프라인; 세션 만료로 /brokers/ids/${broker} 삭제됨: 파티션은 다른 leader로 옮겨짐` }
+}
+
 /** What a crashed or stopped broker's card says while nothing is counting down for it yet. */
 export function offlineNote(view: ClusterView, broker: number): Text | null {
   const b = view.brokers.find((x) => x.id === broker)
+  if (view.zookeeper && b?.state === 'crashed') return zooKeeperOfflineNote(view, view.zookeeper, broker)
   if (b?.state === 'stopped') return { en: 'Stopped cleanly: its leaderships had moved before it went', ko: '정상 종료: 멈추기 전에 리더 역할을 넘김' }
   if (b?.state === 'shuttingDown') return { en: 'Controlled shutdown: handing its leaderships over', ko: '제어된 종료 중: 리더 역할을 넘기는 중' }
   if (!b || b.state !== 'crashed') return null

@@ -192,7 +192,7 @@ export class FlowOverlay {
       ids.push(id)
       boxes.push(b)
       const kind = el.dataset.nodeKind
-      kinds.push(kind === 'broker' || kind === 'controller' ? 'server' : 'client')
+      kinds.push(kind === 'broker' || kind === 'controller' || kind === 'zookeeper' ? 'server' : 'client')
       short.push(kind === 'broker' ? `B${(el.dataset.testid ?? '').replace('broker-', '')}` : '')
       if (kind === 'broker') {
         rowTop = Math.min(rowTop, b.y)
@@ -213,7 +213,7 @@ export class FlowOverlay {
     this.kinds = kinds
     this.obstacles = [...this.content.querySelectorAll<HTMLElement>('[data-node], .group-card')].map(box)
     this.groupBoxes = [...this.content.querySelectorAll<HTMLElement>('.group-card')].map(box)
-    this.labelObstacles = [...this.obstacles, ...[...this.content.querySelectorAll<HTMLElement>('.column-title')].map(box)]
+    this.labelObstacles = [...this.obstacles, ...[...this.content.querySelectorAll<HTMLElement>('.column-title, .zk-legacy, .zk-quorum')].map(box)]
     this.curves = new Array(ids.length * ids.length).fill(null)
     this.sizeCanvas(this.content.offsetWidth, this.content.offsetHeight)
     this.lastLinkDraw = -Infinity

@@ -2,7 +2,7 @@
 // what just happened, in English and Korean.
 import { describe, expect, it } from 'vitest'
 import type { ClusterView, SimEvent } from '../../../sim/index.ts'
-import { formatLeft, mapCountdowns } from './countdowns.ts'
+import { formatLeft, mapCountdowns, offlineNote } from './countdowns.ts'
 import { calloutOf, calloutsOf, lostCallout } from './callouts.ts'
 
 const view = (over: Partial<ClusterView['waits']>, nowMs: number) =>
@@ -36,6 +36,40 @@ describe('map countdowns', () => {
     const d = c.producers.get('checkout')![0]
     expect(d.text.en).toBe('checkout-0: retrying, attempt 4: metadata still names broker 3 as leader; the batch fails in 114 s')
     expect(d.text.ko).toContain('114초 뒤 배치 실패')
+  })
+
+  it('in ZooKeeper mode, counts a crashed broker down to ZooKeeper expiring its session, and says why nothing happens', () => {
+    const zkView = (nowMs: number, quorum: boolean, state: 'alive' | 'crashed', lastHeardMs = 14_001) =>
+      ({
+        nowMs,
+        activeController: null,
+        waits: { fencing: [], isr: [], sessions: [], delivery: [] },
+        brokers: [1, 2, 3].map((id) => ({ id, state: id === 3 ? state : 'alive' })),
+        zookeeper: {
+          quorum,
+          sessions: [
+            { id: '0x3000001', broker: 3, server: 'zk-3', timeoutMs: 18_000, lastHeardMs, deadlineMs: lastHeardMs + 18_000 },
+            { id: '0x1000002', broker: 1, server: 'zk-1', timeoutMs: 18_000, lastHeardMs: nowMs - 1000, deadlineMs: nowMs + 17_000 },
+          ],
+        },
+      }) as unknown as ClusterView
+    const c = mapCountdowns(zkView(25_000, true, 'crashed'))
+    expect([...c.brokers.keys()]).toEqual([3])
+    const [wait] = c.brokers.get(3)!
+    expect(wait.kind).toBe('zkSession')
+    expect(wait.config).toBe('zookeeper.session.timeout.ms=18000')
+    expect(wait.leftMs).toBe(7001)
+    expect(wait.text.en).toBe('Nothing happens until ZooKeeper expires its session: 7.0 s')
+    expect(wait.text.ko).toBe('ZooKeeper가 세션을 만료할 때까지 아무 일 없음: 7.0초')
+    expect(offlineNote(zkView(25_000, true, 'crashed'), 3)).toBeNull()
+    // past the deadline, the leader expires it at its next tick
+    expect(mapCountdowns(zkView(32_500, true, 'crashed')).brokers.get(3)![0].text.en).toBe('Timed out: ZooKeeper expires the session at its next tick')
+    // a live broker silent for over half its timeout (paused, cut off) is counted down too; one heard from lately is not
+    expect(mapCountdowns(zkView(24_000, true, 'alive')).brokers.get(3)).toHaveLength(1)
+    expect(mapCountdowns(zkView(20_000, true, 'alive', 19_000)).brokers.size).toBe(0)
+    // without a quorum nothing expires: no countdown, a note instead
+    expect(mapCountdowns(zkView(25_000, false, 'crashed')).brokers.size).toBe(0)
+    expect(offlineNote(zkView(25_000, false, 'crashed'), 3)?.en).toBe('Offline; ZooKeeper has no quorum, so its session cannot expire: nothing changes')
   })
 
   it('never shows a negative time left', () => {
@@ -75,6 +109,18 @@ describe('map callouts', () => {
   it('keeps the newest three per card when a jump covers many events', () => {
     const notes: SimEvent[] = [1, 2, 3, 4, 5].map((e) => ({ type: 'LeaderElected', atMs: e, topic: 'orders', partition: 0, from: 2, to: 1, leaderEpoch: e, isr: [1], unclean: false }))
     expect(calloutsOf(notes, 0, 10, leaderOf).map((c) => c.text.en)).toEqual(['orders-0: new leader 1, epoch 3', 'orders-0: new leader 1, epoch 4', 'orders-0: new leader 1, epoch 5'])
+  })
+
+  it('words a ZooKeeper session expiring and a new controller, on the brokers they are about', () => {
+    const notes: SimEvent[] = [
+      { type: 'ZkControllerElected', atMs: 9, broker: 3, epoch: 1 },
+      { type: 'ZkSessionExpired', atMs: 33_000, broker: 3, sessionId: 0x3000001, sinceHeardMs: 18_999, timeoutMs: 18_000, deleted: ['/brokers/ids/3', '/controller'] },
+      { type: 'ZkControllerElected', atMs: 33_005, broker: 1, epoch: 2 },
+    ]
+    const list = calloutsOf(notes, 0, 34_000, leaderOf)
+    expect(list.map((c) => c.text.en)).toEqual(['ZooKeeper session expired: /brokers/ids/3, /controller deleted', 'Controller now: created /controller, epoch 2'])
+    expect(list.map((c) => c.text.ko)).toEqual(['ZooKeeper 세션 만료: /brokers/ids/3, /controller 삭제', '컨트롤러가 됨: /controller 생성, 에포크 2'])
+    expect(list.map((c) => c.target)).toEqual([{ kind: 'broker', id: 3 }, { kind: 'broker', id: 1 }])
   })
 
   it('counts lost acknowledged records', () => {

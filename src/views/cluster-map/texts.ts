@@ -51,6 +51,78 @@ export const L = {
   actionFailed: { en: 'The action failed', ko: '동작을 실행하지 못했습니다' },
 } satisfies Record<string, Text>
 
+/**
+ * The legacy ZooKeeper mode (Kafka 3.x, removed in 4.0): the ensemble's row and the controller's
+ * badge. ZooKeeper's server modes (leader, follower, looking) and znode paths stay as ZooKeeper and
+ * Kafka write them.
+ */
+export const ZK = {
+  ensemble: { en: 'ZooKeeper ensemble', ko: 'ZooKeeper 앙상블' },
+  legacy: { en: 'ZooKeeper mode — legacy: Kafka 3.x, removed in 4.0', ko: 'ZooKeeper 모드 — 레거시: Kafka 3.x, 4.0에서 제거' },
+  legacyHint: {
+    en: 'Before KRaft, Kafka kept its metadata in ZooKeeper: one broker is the controller, elected by creating the ephemeral znode /controller; it learns that a broker failed when ZooKeeper expires the broker\'s session. Kafka 4.0 runs KRaft only.',
+    ko: 'KRaft 이전의 Kafka는 메타데이터를 ZooKeeper에 두었습니다. 브로커 하나가 임시(ephemeral) znode /controller를 만들어 컨트롤러가 되고, 브로커 장애는 ZooKeeper가 그 브로커의 세션을 만료시켜야 알게 됩니다. Kafka 4.0은 KRaft만 지원합니다.',
+  },
+  server: { en: 'ZooKeeper server', ko: 'ZooKeeper 서버' },
+} satisfies Record<string, Text>
+
+export type ZooKeeperRole = 'leader' | 'follower' | 'looking' | 'down'
+
+/** A server's mode as ZooKeeper's srvr command prints it, and what it means. */
+export const ZK_ROLE: Record<ZooKeeperRole, { glyph: string; text: Text; hint: Text }> = {
+  leader: {
+    glyph: '◆',
+    text: { en: 'leader', ko: 'leader' },
+    hint: { en: 'leader: the ensemble\'s leader; it orders every write and expires silent sessions', ko: 'leader: 앙상블의 리더. 모든 쓰기의 순서를 정하고 응답 없는 세션을 만료시킴' },
+  },
+  follower: {
+    glyph: '',
+    text: { en: 'follower', ko: 'follower' },
+    hint: { en: 'follower: serves its clients and follows the leader', ko: 'follower: 자기 클라이언트 요청을 처리하고 리더를 따름' },
+  },
+  looking: {
+    glyph: '?',
+    text: { en: 'looking for a quorum', ko: 'looking (쿼럼 찾는 중)' },
+    hint: { en: 'looking: running but not in a majority with a leader; it answers its clients nothing', ko: 'looking: 실행 중이지만 리더가 있는 과반에 속하지 못함. 클라이언트에게 아무 응답도 못 함' },
+  },
+  down: {
+    glyph: '✕',
+    text: { en: 'down', ko: '다운' },
+    hint: { en: 'down: the server process is not running', ko: '다운: 서버 프로세스가 멈춤' },
+  },
+}
+
+/** "quorum" or "no quorum: …"; the tooltip says how many servers make a majority */
+export function quorumText(quorum: boolean, servers: number): { text: Text; hint: Text } {
+  const needed = Math.floor(servers / 2) + 1
+  return {
+    text: quorum ? { en: 'quorum', ko: '쿼럼 있음' } : { en: 'no quorum: ZooKeeper serves nothing', ko: '쿼럼 없음: 처리 불가' },
+    hint: {
+      en: `A majority (${needed} of ${servers} servers) must reach each other and follow one leader; only then does ZooKeeper serve reads and writes.`,
+      ko: `과반(서버 ${servers}대 중 ${needed}대)이 서로 닿고 한 리더를 따라야 ZooKeeper가 읽기와 쓰기를 처리합니다.`,
+    },
+  }
+}
+
+/** The controller broker's badge in ZooKeeper mode, and the badge of a down broker /controller still names. */
+export function zooKeeperControllerBadge(epoch: number): { text: Text; hint: Text } {
+  return {
+    text: { en: `controller · /controller, epoch ${epoch}`, ko: `컨트롤러 · /controller, 에포크 ${epoch}` },
+    hint: {
+      en: `Elected through ZooKeeper: it created the ephemeral znode /controller; /controller_epoch holds ${epoch}`,
+      ko: `ZooKeeper로 선출됨: 임시 znode /controller를 만들었고, /controller_epoch 값은 ${epoch}`,
+    },
+  }
+}
+
+export const STALE_CONTROLLER: { text: Text; hint: Text } = {
+  text: { en: '/controller still names it', ko: '/controller에 남아 있음' },
+  hint: {
+    en: 'Its ephemeral /controller stays until ZooKeeper expires its session; until then no other broker can become controller.',
+    ko: '세션이 만료될 때까지 임시 znode /controller가 남아 있어, 그동안 다른 브로커가 컨트롤러가 될 수 없습니다.',
+  },
+}
+
 /** A share group's card (KIP-932). ACQUIRED, ACK (acknowledged) and the states stay as Kafka writes them. */
 export const SHARE = {
   kind: { en: 'share group', ko: '셰어 그룹' },
@@ -117,3 +189,15 @@ export const KIND_HINT: Text[] = [
   { en: 'KRaft: Raft Fetch, BrokerHeartbeat, AlterPartition', ko: 'KRaft: Raft Fetch, BrokerHeartbeat, AlterPartition' },
   { en: 'Metadata and ListOffsets requests', ko: 'Metadata, ListOffsets 요청' },
 ]
+
+/** The same hints in the legacy ZooKeeper mode: the controller's traffic there is ZooKeeper's and LeaderAndIsr. */
+export const KIND_HINT_ZOOKEEPER: Text[] = KIND_HINT.map((hint, i) =>
+  i === 4
+    ? {
+        en: 'ZooKeeper mode: brokers\' ZooKeeper sessions (pings, reads, writes, watches) and the controller\'s LeaderAndIsr',
+        ko: 'ZooKeeper 모드: 브로커의 ZooKeeper 세션(ping, 읽기, 쓰기, watch)과 컨트롤러의 LeaderAndIsr',
+      }
+    : i === 5
+      ? { en: 'Metadata, ListOffsets, and the controller\'s UpdateMetadata', ko: 'Metadata, ListOffsets, 컨트롤러의 UpdateMetadata' }
+      : hint,
+)
