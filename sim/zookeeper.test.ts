@@ -92,6 +92,9 @@ describe('ZooKeeper mode: the controller', () => {
     expect(runNotes(sim).some((n) => n.type === 'ZkSessionExpired')).toBe(false)
     expect(notes(sim).some((n) => n.type === 'LeaderElected' && n.atMs > 25_000)).toBe(false)
     expect(sim.summary().partitions.find((p) => p.topic === 'orders' && p.partition === 0)!.leader).toBe(leader)
+    // the leaders' ISR shrinks (AlterPartition) wait at the controller, which says it cannot reach ZooKeeper, once
+    expect(runNotes(sim).filter((n) => n.type === 'ZkWriteFailed')).toEqual([expect.objectContaining({ op: 'AlterPartition', error: 'CONNECTION_LOSS' })])
+    expect(notes(sim).some((n) => n.type === 'IsrChanged' && n.atMs > 25_000)).toBe(false)
     sim.runUntil(120_000)
     // the new ZooKeeper leader starts every session's clock afresh: the broker's expires a session timeout after
     const back = runNotes(sim).find((n) => n.type === 'ZkLeaderElected' && n.atMs >= 70_000)!

@@ -110,7 +110,7 @@ export type SimEvent =
   | { type: 'ZkControllerResigned'; atMs: number; broker: number; epoch: number; reason: 'sessionExpired' | 'controllerMoved' }
   /** ZooKeeper mode: the controller saw /brokers/ids change (BrokerChange): brokers that came and went */
   | { type: 'ZkBrokersChanged'; atMs: number; controller: number; added: number[]; dead: number[] }
-  /** ZooKeeper mode: a controller's write to ZooKeeper failed; it waits and tries again */
+  /** ZooKeeper mode: the controller cannot reach ZooKeeper; `op` (the controller event) and everything after it wait */
   | { type: 'ZkWriteFailed'; atMs: number; controller: number; op: string; error: string }
   | { type: 'CoordinatorLoaded'; atMs: number; broker: number; groupId: string; tp: string; state: string; generation: number }
   | { type: 'MemberJoined'; atMs: number; groupId: string; member: string; joinReason: string }

@@ -35,7 +35,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   ZkControllerElected: { type: 'ZkControllerElected', atMs: 1, broker: 1, epoch: 2 },
   ZkControllerResigned: { type: 'ZkControllerResigned', atMs: 1, broker: 1, epoch: 2, reason: 'sessionExpired' },
   ZkBrokersChanged: { type: 'ZkBrokersChanged', atMs: 1, controller: 1, added: [], dead: [3] },
-  ZkWriteFailed: { type: 'ZkWriteFailed', atMs: 1, controller: 1, op: 'updateLeaderAndIsr', error: 'CONNECTION_LOSS' },
+  ZkWriteFailed: { type: 'ZkWriteFailed', atMs: 1, controller: 1, op: 'AlterPartition', error: 'CONNECTION_LOSS' },
   ControllerResigned: { type: 'ControllerResigned', atMs: 1, controller: '3000', fetchTimeoutMs: 2000 },
   CoordinatorLoaded: { type: 'CoordinatorLoaded', atMs: 1, broker: 1, groupId: 'billing', tp: '__consumer_offsets-7', state: 'Stable', generation: 3 },
   MemberJoined: { type: 'MemberJoined', atMs: 1, groupId: 'billing', member: 'c1', joinReason: '' },

@@ -212,7 +212,7 @@ function formatEn(e: SimEvent): string {
     case 'ZkBrokersChanged':
       return `Controller ${e.controller}: /brokers/ids changed${e.added.length ? `, brokers ${list(e.added)} joined` : ''}${e.dead.length ? `, brokers ${list(e.dead)} failed` : ''}`
     case 'ZkWriteFailed':
-      return `Controller ${e.controller}: ZooKeeper ${e.op} failed (${e.error}); it will try again`
+      return `Controller ${e.controller} cannot reach ZooKeeper (${e.error}): ${e.op} waits, and so does every change after it`
     case 'CoordinatorLoaded':
       return `Broker ${e.broker} is now the coordinator of group ${e.groupId} (loaded from ${e.tp}): ${e.state}, generation ${e.generation}`
     case 'MemberJoined':
@@ -333,7 +333,7 @@ function formatKo(e: SimEvent): string {
     case 'ZkBrokersChanged':
       return `컨트롤러 ${e.controller}: /brokers/ids 변경${e.added.length ? `, 브로커 ${list(e.added)} 참가` : ''}${e.dead.length ? `, 브로커 ${list(e.dead)} 장애` : ''}`
     case 'ZkWriteFailed':
-      return `컨트롤러 ${e.controller}: ZooKeeper ${e.op} 실패 (${e.error}), 다시 시도함`
+      return `컨트롤러 ${e.controller}이(가) ZooKeeper에 닿지 못함 (${e.error}): ${e.op}와(과) 그 뒤의 모든 변경이 기다림`
     case 'CoordinatorLoaded':
       return `그룹 ${e.groupId}의 코디네이터: 이제 브로커 ${e.broker} (${e.tp}에서 로드), ${e.state}, generation ${e.generation}`
     case 'MemberJoined':

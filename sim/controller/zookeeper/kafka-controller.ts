@@ -83,7 +83,16 @@ export function startController(w: World, p: ZkBrokerProcess): void {
 
 export function enqueue(w: World, p: ZkBrokerProcess, ev: ControllerEvent): void {
   p.zkController.queue.push(ev)
+  if (!p.zk.connected) reportWaiting(w, p, ev, 'CONNECTION_LOSS')
   drain(w, p)
+}
+
+/** The active controller cannot reach ZooKeeper: said once, until a request gets through again. */
+function reportWaiting(w: World, p: ZkBrokerProcess, ev: ControllerEvent, error: ZkError): void {
+  const c = p.zkController
+  if (!c.active || c.writeFailing) return
+  c.writeFailing = true
+  emit(w, { type: 'ZkWriteFailed', controller: p.id, op: ev.type, error })
 }
 
 /** Handle queued events while none waits for ZooKeeper and the session is connected. */
@@ -144,10 +153,7 @@ export function onConnectionLost(w: World, p: ZkBrokerProcess): void {
   const ev = c.inflight
   c.inflight = null
   c.queue.unshift(ev)
-  if (c.active && !c.writeFailing) {
-    c.writeFailing = true
-    emit(w, { type: 'ZkWriteFailed', controller: p.id, op: ev.type, error: 'CONNECTION_LOSS' })
-  }
+  reportWaiting(w, p, ev, 'CONNECTION_LOSS')
 }
 
 /** The session expired: a controller resigns; every broker elects again on its new session. */
