@@ -1,11 +1,13 @@
 // A broker in the inspector: its state as the controller sees it (alive, fenced after
-// broker.session.timeout.ms without heartbeats, crashed, isolated), its KRaft role, the groups it
+// broker.session.timeout.ms without heartbeats, crashed, isolated), its KRaft role (in ZooKeeper
+// mode: whether it holds /controller, its ZooKeeper session and /brokers/ids/<id>), the groups it
 // coordinates, its replicas with their roles, and the faults a learner can inject into it.
 
 import { useState } from 'react'
-import type { BrokerCard, ClusterView } from '../../../sim/index.ts'
+import type { BrokerCard, ClusterView, ZooKeeperView } from '../../../sim/index.ts'
+import { formatSimTime, type Text } from '../../i18n.ts'
 import { useT } from '../../useT.ts'
-import { Fields, Section, SelectLink } from './parts.tsx'
+import { Fields, Section, SelectLink, type FieldRow } from './parts.tsx'
 import { BROKER_STATE, REPLICA_ROLE } from './roles.ts'
 import { runAction } from './run-action.ts'
 
@@ -44,6 +46,21 @@ const L = {
   delay: { en: 'Extra latency', ko: '추가 지연' },
   slow: { en: 'Slow link', ko: '링크 느리게' },
   elect: { en: 'Elect preferred leaders', ko: 'preferred leader 선출' },
+  zkControllerLabel: { en: 'Controller', ko: '컨트롤러' },
+  zkController: { en: 'yes: it created /controller (controller epoch {epoch})', ko: '예: /controller를 만듦 (컨트롤러 에포크 {epoch})' },
+  zkStaleController: {
+    en: 'no longer running, but /controller still names it until ZooKeeper expires its session',
+    ko: '실행 중이 아니지만, ZooKeeper가 세션을 만료할 때까지 /controller에 이름이 남아 있음',
+  },
+  zkNotController: { en: 'no (another broker holds /controller)', ko: '아니오 (다른 브로커가 /controller를 가짐)' },
+  zkSessionLabel: { en: 'ZooKeeper session', ko: 'ZooKeeper 세션' },
+  zkSession: { en: '{id} on {server}; expires at {at} unless heard from', ko: '{server}의 {id}; 응답이 없으면 {at}에 만료' },
+  zkNoSession: { en: 'none (expired, or not connected yet)', ko: '없음 (만료됨, 또는 아직 연결 전)' },
+  zkNoZnode: { en: 'absent: the controller counts it as down', ko: '없음: 컨트롤러는 다운으로 봄' },
+  zkOnlyCrash: {
+    en: 'ZooKeeper mode (legacy): kafkascope models brokers failing and the controller\'s failover here; controlled shutdown, preferred elections and new brokers run in KRaft mode only.',
+    ko: 'ZooKeeper 모드(레거시): 여기서는 브로커 장애와 컨트롤러 장애 조치만 모델링합니다. 제어된 종료, preferred 선출, 브로커 추가는 KRaft 모드에서만 됩니다.',
+  },
   electHint: {
     en: 'Moves leadership back to the first replica of each partition (kafka-leader-election --election-type PREFERRED).',
     ko: '각 파티션의 리더를 Replicas의 첫 번째 브로커로 되돌립니다 (kafka-leader-election --election-type PREFERRED).',
@@ -136,6 +153,8 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
   const name = { en: `broker ${id}`, ko: `브로커 ${id}` }
   const crashed = broker.state === 'crashed' || broker.state === 'stopped'
   const others = view.brokers.map((b) => b.id).filter((b) => b !== id)
+  // controlled shutdown, preferred elections and new brokers go through the KRaft controller only
+  const kraft = view.controllerMode === 'kraft'
   return (
     <Section title={t(L.faults)}>
       <div className="insp-actions">
@@ -143,10 +162,12 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
           onClick={() => runAction({ action: 'crashBroker', broker: id }, { en: `Crash ${name.en}`, ko: `${name.ko} 다운` })}>
           ✕ {t(L.crash)}
         </button>
-        <button type="button" disabled={crashed || broker.state === 'shuttingDown'} data-testid={`inspector-broker-${id}-shutdown`} title={t(L.shutdownHint)}
-          onClick={() => runAction({ action: 'shutdownBroker', broker: id }, { en: `Shut down ${name.en}`, ko: `${name.ko} 정상 종료` })}>
-          ⏻ {t(L.shutdown)}
-        </button>
+        {kraft ? (
+          <button type="button" disabled={crashed || broker.state === 'shuttingDown'} data-testid={`inspector-broker-${id}-shutdown`} title={t(L.shutdownHint)}
+            onClick={() => runAction({ action: 'shutdownBroker', broker: id }, { en: `Shut down ${name.en}`, ko: `${name.ko} 정상 종료` })}>
+            ⏻ {t(L.shutdown)}
+          </button>
+        ) : null}
         <button type="button" disabled={!crashed} data-testid={`inspector-broker-${id}-restart`}
           onClick={() => runAction({ action: 'restartBroker', broker: id }, { en: `Restart ${name.en}`, ko: `${name.ko} 재시작` })}>
           ↻ {t(L.restart)}
@@ -161,17 +182,23 @@ function Faults({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
         </button>
       </div>
       <LinkFaults broker={broker} others={others} />
-      <div className="insp-actions">
-        <button type="button" data-testid={`inspector-broker-${id}-elect`}
-          onClick={() => runAction({ action: 'electPreferredLeaders' }, { en: 'Elect preferred leaders', ko: 'preferred leader 선출' })}>
-          {t(L.elect)}
-        </button>
-        <button type="button" data-testid="inspector-add-broker" title={t(L.addBrokerHint)}
-          onClick={() => runAction({ action: 'addBroker' }, { en: 'Add a broker', ko: '브로커 추가' })}>
-          + {t(L.addBroker)}
-        </button>
-      </div>
-      <p className="insp-hint">{t(L.electHint)}</p>
+      {kraft ? (
+        <>
+          <div className="insp-actions">
+            <button type="button" data-testid={`inspector-broker-${id}-elect`}
+              onClick={() => runAction({ action: 'electPreferredLeaders' }, { en: 'Elect preferred leaders', ko: 'preferred leader 선출' })}>
+              {t(L.elect)}
+            </button>
+            <button type="button" data-testid="inspector-add-broker" title={t(L.addBrokerHint)}
+              onClick={() => runAction({ action: 'addBroker' }, { en: 'Add a broker', ko: '브로커 추가' })}>
+              + {t(L.addBroker)}
+            </button>
+          </div>
+          <p className="insp-hint">{t(L.electHint)}</p>
+        </>
+      ) : (
+        <p className="insp-hint">{t(L.zkOnlyCrash)}</p>
+      )}
     </Section>
   )
 }
@@ -182,8 +209,33 @@ function kraftRole(broker: BrokerCard) {
   return L.brokerOnly
 }
 
+/** "{epoch}" and the like filled in, in both languages. */
+function fill(text: Text, values: Record<string, string | number>): Text {
+  const put = (x: string) => x.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]))
+  return { en: put(text.en), ko: put(text.ko) }
+}
+
+/** In ZooKeeper mode: whether the broker is the controller (through /controller), and its ZooKeeper session. */
+function zooKeeperRows(broker: BrokerCard, view: ClusterView, zk: ZooKeeperView): [Text, Text][] {
+  const role = broker.activeController
+    ? fill(L.zkController, { epoch: view.controllerEpoch })
+    : zk.controllerBroker === broker.id
+      ? L.zkStaleController
+      : L.zkNotController
+  const sessions = zk.sessions.filter((x) => x.broker === broker.id)
+  const lines = sessions.map((x) => fill(L.zkSession, { id: x.id, server: x.server, at: formatSimTime(x.deadlineMs) }))
+  const session = lines.length === 0 ? L.zkNoSession : { en: lines.map((x) => x.en).join('; '), ko: lines.map((x) => x.ko).join('; ') }
+  const znode = zk.znodes.find((z) => z.path === `/brokers/ids/${broker.id}`)
+  return [
+    [L.zkControllerLabel, role],
+    [L.zkSessionLabel, session],
+    [{ en: `/brokers/ids/${broker.id}`, ko: `/brokers/ids/${broker.id}` }, znode ? { en: znode.data, ko: znode.data } : L.zkNoZnode],
+  ]
+}
+
 export function BrokerDetails({ broker, view }: { broker: BrokerCard; view: ClusterView }) {
   const t = useT()
+  const zk = view.zookeeper
   const state = BROKER_STATE[broker.state]
   return (
     <div className="insp-body" data-testid="inspector-broker" data-id={broker.id} data-state={broker.state}>
@@ -195,7 +247,7 @@ export function BrokerDetails({ broker, view }: { broker: BrokerCard; view: Clus
       </h2>
       <Fields
         rows={[
-          [t(L.kraft), t(kraftRole(broker))],
+          ...(zk ? zooKeeperRows(broker, view, zk).map(([label, value]): FieldRow => [t(label), t(value)]) : [[t(L.kraft), t(kraftRole(broker))] as FieldRow]),
           [
             t(L.coordinatorOf),
             broker.coordinatorOf.length === 0

@@ -1,5 +1,5 @@
 // What the inspector shows for a selection: the broker, partition, producer, reader, group,
-// member (of a consumer group or a share group) or controller, or a line saying it is not part of this run.
+// member (of a consumer group or a share group), controller or ZooKeeper server, or a line saying it is not part of this run.
 
 import type { Selection } from '../../store/ui-store.ts'
 import { current } from '../../host/engine-host.ts'
@@ -12,6 +12,7 @@ import { ControllerDetails, ReaderDetails } from './ClientDetails.tsx'
 import { GroupDetails } from './GroupDetails.tsx'
 import { GoneMemberDetails, MemberDetails } from './MemberDetails.tsx'
 import { ShareMemberDetails } from './ShareMemberDetails.tsx'
+import { ZooKeeperServerDetails } from './ZooKeeperDetails.tsx'
 
 const MISSING = { en: 'It is not part of this run.', ko: '이번 실행에는 없습니다.' }
 
@@ -58,6 +59,10 @@ function Details({ selection, view }: { selection: Selection; view: ClusterView 
     case 'controller': {
       const controller = view.controllers.find((c) => c.id === selection.id)
       return controller ? <ControllerDetails controller={controller} view={view} /> : null
+    }
+    case 'zookeeper': {
+      const server = view.zookeeper?.servers.find((s) => s.id === selection.id)
+      return server && view.zookeeper ? <ZooKeeperServerDetails server={server} view={view} zk={view.zookeeper} /> : null
     }
   }
 }

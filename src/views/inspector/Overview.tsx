@@ -4,13 +4,14 @@
 // from the keyboard as well as from the map.
 
 import { useState } from 'react'
-import { scenarioText, type ClusterView, type Scenario, type TimelineAction } from '../../../sim/index.ts'
+import { scenarioText, type ClusterView, type Scenario, type TimelineAction, type ZooKeeperView } from '../../../sim/index.ts'
 import { formatSimTime } from '../../i18n.ts'
 import { useSim } from '../../store/sim-store.ts'
 import { runChanges, type ChangeLine } from './run-changes.ts'
 import { useUi } from '../../store/ui-store.ts'
 import { useT } from '../../useT.ts'
 import { Section, SelectLink } from './parts.tsx'
+import { ZooKeeperLink } from './ZooKeeperDetails.tsx'
 
 const L = {
   scenario: { en: 'Scenario', ko: '시나리오' },
@@ -21,6 +22,10 @@ const L = {
     { en: 'Click a partition, a producer or a group member to change it here.', ko: '파티션, 프로듀서, 그룹 멤버를 클릭하면 여기서 바꿀 수 있습니다.' },
     { en: 'Press ? for the keyboard shortcuts and the legend.', ko: '?를 누르면 단축키와 범례를 볼 수 있습니다.' },
   ],
+  zkHint: {
+    en: 'Click a ZooKeeper server (zk-1, …) to see its znodes and sessions, crash it or restart it.',
+    ko: 'ZooKeeper 서버(zk-1, …)를 클릭하면 znode와 세션을 보고, 크래시하거나 재시작할 수 있습니다.',
+  },
   cluster: { en: 'In this cluster', ko: '이 클러스터에는' },
   brokers: { en: 'Brokers', ko: '브로커' },
   producers: { en: 'Producers', ko: '프로듀서' },
@@ -28,6 +33,10 @@ const L = {
   groups: { en: 'Consumer groups', ko: '컨슈머 그룹' },
   shareMembers: { en: 'Share consumers (KIP-932)', ko: '셰어 컨슈머 (KIP-932)' },
   controllers: { en: 'Controllers', ko: '컨트롤러' },
+  zookeeper: { en: 'ZooKeeper', ko: 'ZooKeeper' },
+  zkSection: { en: 'ZooKeeper (legacy mode)', ko: 'ZooKeeper (레거시 모드)' },
+  zkController: { en: '/controller names broker {b}; controller epoch {e} (/controller_epoch)', ko: '/controller: 브로커 {b}, 컨트롤러 에포크 {e} (/controller_epoch)' },
+  zkNoController: { en: 'No /controller now: no broker is the controller', ko: '지금은 /controller가 없음: 컨트롤러인 브로커 없음' },
   more: { en: 'Read all', ko: '전체 읽기' },
   less: { en: 'Show less', ko: '접기' },
   mine: { en: 'What you changed', ko: '직접 바꾼 것' },
@@ -116,6 +125,13 @@ function ClusterIndex({ view }: { view: ClusterView }) {
           </SelectLink>
         ))}
       </Row>
+      <Row title={t(L.zookeeper)}>
+        {(view.zookeeper?.servers ?? []).map((s) => (
+          <SelectLink key={s.id} to={{ kind: 'zookeeper', id: s.id }} label={`${t(L.zookeeper)} ${s.id}`}>
+            {s.id}
+          </SelectLink>
+        ))}
+      </Row>
       <Row title={t(L.producers)}>
         {view.producers.map((p) => (
           <SelectLink key={p.id} to={{ kind: 'producer', id: p.id }}>
@@ -150,6 +166,26 @@ function ClusterIndex({ view }: { view: ClusterView }) {
   )
 }
 
+/** In ZooKeeper mode: who /controller names, and the way to the znodes and sessions. */
+function ZooKeeperSummary({ view, zk }: { view: ClusterView; zk: ZooKeeperView }) {
+  const t = useT()
+  const line =
+    zk.controllerBroker === null
+      ? L.zkNoController
+      : {
+          en: L.zkController.en.replace('{b}', String(zk.controllerBroker)).replace('{e}', String(view.controllerEpoch)),
+          ko: L.zkController.ko.replace('{b}', String(zk.controllerBroker)).replace('{e}', String(view.controllerEpoch)),
+        }
+  return (
+    <Section title={t(L.zkSection)}>
+      <p className="insp-note" data-testid="inspector-zk-summary">
+        {t(line)}
+      </p>
+      <ZooKeeperLink zk={zk} />
+    </Section>
+  )
+}
+
 export function Overview({ scenario, interventions, view }: { scenario: Scenario; interventions: readonly TimelineAction[]; view: ClusterView | null }) {
   const t = useT()
   const locale = useUi((s) => s.locale)
@@ -161,7 +197,7 @@ export function Overview({ scenario, interventions, view }: { scenario: Scenario
       <RunChangesSection scenario={scenario} interventions={interventions} view={view} />
       <Section title={t(L.start)}>
         <ul className="insp-list">
-          {L.hints.map((h) => (
+          {(view?.zookeeper ? [...L.hints.slice(0, 2), L.zkHint, ...L.hints.slice(2)] : L.hints).map((h) => (
             <li key={h.en}>{t(h)}</li>
           ))}
         </ul>
@@ -171,6 +207,7 @@ export function Overview({ scenario, interventions, view }: { scenario: Scenario
           <ClusterIndex view={view} />
         </Section>
       ) : null}
+      {view?.zookeeper ? <ZooKeeperSummary view={view} zk={view.zookeeper} /> : null}
     </div>
   )
 }

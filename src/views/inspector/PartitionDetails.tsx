@@ -6,10 +6,13 @@
 // one-off unclean election (kafka-leader-election --election-type UNCLEAN) for a partition without a
 // leader; and
 // the topic's log storage configs (retention, segments, cleanup policy; TopicStorageConfig.tsx).
+// In the legacy ZooKeeper mode it names the partition's state znode instead of the ELR, and offers
+// none of the admin operations that go through the KRaft controller.
 
 import { useState } from 'react'
 import type { PartitionRow } from '../../../sim/index.ts'
 import { useT } from '../../useT.ts'
+import { useSim } from '../../store/sim-store.ts'
 import { Fields, Section, SelectLink, idList, leaderName, type FieldRow } from './parts.tsx'
 import { runAction } from './run-action.ts'
 import { TopicStorageConfig } from './TopicStorageConfig.tsx'
@@ -33,6 +36,11 @@ const L = {
     ko: 'acks=all 쓰기는 Isr에 최소 min.insync.replicas개의 레플리카가 있어야 합니다. 부족하면 리더가 NOT_ENOUGH_REPLICAS로 응답합니다.',
   },
   offline: { en: 'No leader', ko: '리더 없음' },
+  stateZnode: { en: 'State znode', ko: 'state znode' },
+  zooKeeperConfig: {
+    en: 'ZooKeeper mode (legacy): the controller keeps Leader, LeaderEpoch and Isr in this partition\'s state znode; changing topic configs and elections on demand run in KRaft mode only.',
+    ko: 'ZooKeeper 모드(레거시): 컨트롤러가 Leader, LeaderEpoch, Isr을 이 파티션의 state znode에 둡니다. 토픽 설정 변경과 수동 선출은 KRaft 모드에서만 됩니다.',
+  },
   moving: { en: 'Being moved', ko: '이동 중' },
   cancelMove: { en: 'Cancel the move', ko: '이동 취소' },
   cancelMoveHint: {
@@ -127,6 +135,8 @@ function movingRows(row: PartitionRow): FieldRow[] {
 
 export function PartitionDetails({ row }: { row: PartitionRow }) {
   const t = useT()
+  // the legacy ZooKeeper mode: no ELR (a KRaft feature), no admin operations through a KRaft controller
+  const zooKeeper = useSim((s) => s.view?.controllerMode === 'zookeeper')
   const preferred = row.preferredLeader === row.leader ? String(row.preferredLeader) : `${row.preferredLeader} (${t(L.notLeading)})`
   return (
     <div className="insp-body" data-testid="inspector-partition" data-tp={row.tp}>
@@ -140,8 +150,12 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           ['Replicas', idList(row.replicas)],
           ['Isr', idList(row.isr) || '—'],
           ...movingRows(row),
-          ['Elr', idList(row.elr) || '—'],
-          ['LastKnownElr', idList(row.lastKnownElr) || '—'],
+          ...(zooKeeper
+            ? [[t(L.stateZnode), <code className="insp-wrap">/brokers/topics/{row.topic}/partitions/{row.partition}/state</code>] as FieldRow]
+            : [
+                ['Elr', idList(row.elr) || '—'] as FieldRow,
+                ['LastKnownElr', idList(row.lastKnownElr) || '—'] as FieldRow,
+              ]),
           [t(L.preferredLeader), preferred],
           ['HW / LEO', `${row.highWatermark} / ${row.logEndOffset}`],
           ['min.insync.replicas', row.minInsyncReplicas],
@@ -159,7 +173,7 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
           <p className="insp-hint">{t(L.cancelMoveHint)}</p>
         </Section>
       ) : null}
-      {row.leader < 0 ? (
+      {row.leader < 0 && !zooKeeper ? (
         <Section title={t(L.offline)}>
           <div className="insp-actions">
             <button type="button" data-testid="inspector-partition-elect-unclean"
@@ -173,12 +187,18 @@ export function PartitionDetails({ row }: { row: PartitionRow }) {
       <Section title={t(L.replicaLogs)}>
         <ReplicaLogs row={row} />
       </Section>
-      <Section title={`${t(L.config)}: ${row.topic}`}>
-        <TopicConfigForm key={`${row.tp}:${row.minInsyncReplicas}:${row.uncleanLeaderElection}`} row={row} />
-      </Section>
-      <Section title={`${t(L.storage)}: ${row.topic}`}>
-        <TopicStorageConfig topic={row.topic} />
-      </Section>
+      {zooKeeper ? (
+        <p className="insp-hint" data-testid="inspector-partition-zookeeper">{t(L.zooKeeperConfig)}</p>
+      ) : (
+        <>
+          <Section title={`${t(L.config)}: ${row.topic}`}>
+            <TopicConfigForm key={`${row.tp}:${row.minInsyncReplicas}:${row.uncleanLeaderElection}`} row={row} />
+          </Section>
+          <Section title={`${t(L.storage)}: ${row.topic}`}>
+            <TopicStorageConfig topic={row.topic} />
+          </Section>
+        </>
+      )}
     </div>
   )
 }
