@@ -1,5 +1,5 @@
 // The scenario builder (loaded on demand): a modal dialog in which a learner sets the cluster
-// (brokers, controller quorum), topics (partitions, replication factor, min.insync.replicas,
+// (brokers, the controller mode: a KRaft quorum, or the legacy ZooKeeper mode's ensemble), topics (partitions, replication factor, min.insync.replicas,
 // unclean.leader.election.enable), producers (rate, keys, acks, idempotence), consumer groups
 // (members, assignor), duration and seed, starting from the scenario on the page. Every change is
 // checked by the CLI's own parser (parseScenario); its first problem is shown at the field it is
@@ -14,7 +14,7 @@ import { openScenario } from '../../host/scenario-open.ts'
 import { notify, errorMessage } from '../../notices.ts'
 import { formatSimTime } from '../../i18n.ts'
 import { useLocale, useT } from '../../useT.ts'
-import { check, domId, draftFromScenario, timelineSummary, newGroup, newProducer, newTopic, type Draft, type GroupDraft, type Problem, type ProducerDraft, type TopicDraft } from './model.ts'
+import { check, domId, draftFromScenario, exportedScenario, timelineSummary, newGroup, newProducer, newTopic, type Draft, type GroupDraft, type Problem, type ProducerDraft, type TopicDraft } from './model.ts'
 import { defaultLabel, L } from './text.ts'
 import './builder.css'
 
@@ -152,7 +152,7 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
   function exportScenario(): void {
     if (!checked?.scenario) return focusProblem()
     const slug = checked.scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'
-    download(`${slug}.json`, JSON.stringify(checked.scenario, null, 2) + '\n')
+    download(`${slug}.json`, JSON.stringify(exportedScenario(checked.scenario), null, 2) + '\n')
   }
 
   const carriedCount = d.carried.timeline.length + d.carried.readers.length + Object.keys(d.carried.expect).length
@@ -208,17 +208,36 @@ export default function BuilderDialog({ onClose }: { onClose: () => void }) {
               <Field field="cluster.brokers" label={t(L.brokers)} problem={problem}>
                 {(fp) => <input {...fp} inputMode="numeric" data-testid="builder-brokers" value={d.brokers} onChange={(e) => set({ brokers: e.target.value })} />}
               </Field>
-              <Field field="cluster.controller.voters" label={t(L.voters)} problem={problem} hint={t(L.votersHint)}>
-                {(fp) => <input {...fp} inputMode="numeric" data-testid="builder-voters" value={d.voters} onChange={(e) => set({ voters: e.target.value })} />}
-              </Field>
-              <GroupField field="cluster.controller.dedicated" legend={t(L.placement)} problem={problem}>
+              <GroupField field="cluster.controller.mode" legend={t(L.mode)} problem={problem}>
                 <label className="bld-check">
-                  <input type="radio" name="bld-placement" checked={!d.dedicated} onChange={() => set({ dedicated: false })} /> {t(L.combined)}
+                  <input type="radio" name="bld-mode" data-testid="builder-mode-kraft" checked={d.mode === 'kraft'} onChange={() => set({ mode: 'kraft' })} /> {t(L.kraft)}
                 </label>
                 <label className="bld-check">
-                  <input type="radio" name="bld-placement" data-testid="builder-dedicated" checked={d.dedicated} onChange={() => set({ dedicated: true })} /> {t(L.dedicated)}
+                  <input type="radio" name="bld-mode" data-testid="builder-mode-zookeeper" checked={d.mode === 'zookeeper'} onChange={() => set({ mode: 'zookeeper' })} /> {t(L.zooKeeper)}
                 </label>
               </GroupField>
+              {d.mode === 'kraft' ? (
+                <>
+                  <Field field="cluster.controller.voters" label={t(L.voters)} problem={problem} hint={t(L.votersHint)}>
+                    {(fp) => <input {...fp} inputMode="numeric" data-testid="builder-voters" value={d.voters} onChange={(e) => set({ voters: e.target.value })} />}
+                  </Field>
+                  <GroupField field="cluster.controller.dedicated" legend={t(L.placement)} problem={problem}>
+                    <label className="bld-check">
+                      <input type="radio" name="bld-placement" checked={!d.dedicated} onChange={() => set({ dedicated: false })} /> {t(L.combined)}
+                    </label>
+                    <label className="bld-check">
+                      <input type="radio" name="bld-placement" data-testid="builder-dedicated" checked={d.dedicated} onChange={() => set({ dedicated: true })} /> {t(L.dedicated)}
+                    </label>
+                  </GroupField>
+                </>
+              ) : (
+                <>
+                  <Field field="cluster.zookeeper.nodes" label={t(L.zooKeeperNodes)} problem={problem} hint={t(L.zooKeeperNodesHint)}>
+                    {(fp) => <input {...fp} inputMode="numeric" data-testid="builder-zookeeper-nodes" value={d.zooKeeperNodes} onChange={(e) => set({ zooKeeperNodes: e.target.value })} />}
+                  </Field>
+                  <p className="bld-note" data-testid="builder-zookeeper-note">{t(L.zooKeeperNote)}</p>
+                </>
+              )}
               <Field field="cluster.config" label={t(L.brokerConfig)} problem={problem} wide>
                 {(fp) => <textarea {...fp} rows={2} spellCheck={false} placeholder="replica.lag.time.max.ms=10000" value={d.brokerConfig} onChange={(e) => set({ brokerConfig: e.target.value })} />}
               </Field>

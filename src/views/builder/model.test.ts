@@ -3,7 +3,7 @@
 // Kafka config keys the CLI reads, and the parser's first problem lands on the form field it is about.
 import { describe, expect, it } from 'vitest'
 import { builtInScenarios, parseScenario } from '../../../sim/index.ts'
-import { check, domId, draftFromScenario, timelineSummary, draftToJson, fieldForPath, fieldIds, newGroup, newProducer, newTopic, type Draft } from './model.ts'
+import { check, domId, draftFromScenario, exportedScenario, timelineSummary, draftToJson, fieldForPath, fieldIds, newGroup, newProducer, newTopic, type Draft } from './model.ts'
 
 function draftOf(id: string): Draft {
   return draftFromScenario(parseScenario(builtInScenarios[id]))
@@ -56,6 +56,72 @@ describe('the builder form', () => {
     expect(json.producers[0].config).toEqual({ 'linger.ms': '5' })
     expect(json.cluster.controller).toEqual({ mode: 'kraft' })
     expect(check(d).scenario?.cluster.controller.voters).toBe(3)
+  })
+})
+
+describe('the controller mode', () => {
+  it('gives back a ZooKeeper-mode scenario as written: its mode and ensemble, none of KRaft\'s fields', () => {
+    const scenario = parseScenario(builtInScenarios['zookeeper-failover'])
+    const d = draftFromScenario(scenario)
+    expect(d.mode).toBe('zookeeper')
+    expect(d.zooKeeperNodes).toBe('3')
+    const json = draftToJson(d) as { cluster: Record<string, unknown> }
+    expect(json.cluster.controller).toEqual({ mode: 'zookeeper' })
+    expect(json.cluster.zookeeper).toEqual({ nodes: 3 })
+    expect(json.cluster).not.toHaveProperty('features')
+    expect(parseScenario(json)).toEqual(scenario)
+    // Export writes the parsed scenario without KRaft's voters, dedicated and feature levels, and it reads back the same
+    const exported = exportedScenario(scenario) as { cluster: Record<string, unknown> }
+    expect(Object.keys(exported.cluster)).not.toContain('features')
+    expect(exported.cluster.controller).toEqual({ mode: 'zookeeper' })
+    expect(exported.cluster.zookeeper).toEqual({ nodes: 3 })
+    expect(parseScenario(JSON.parse(JSON.stringify(exported)))).toEqual(scenario)
+    // a KRaft scenario is exported as parsed
+    const kraft = parseScenario(builtInScenarios['leader-failover'])
+    expect(exportedScenario(kraft)).toBe(kraft)
+  })
+
+  it('turns a KRaft cluster into a ZooKeeper-mode one with its ensemble, dropping KRaft\'s quorum and feature levels', () => {
+    const d = draftOf('eligible-leader-replicas')
+    d.carried.features = { 'eligible.leader.replicas.version': 0 }
+    expect((draftToJson(d) as { cluster: Record<string, unknown> }).cluster.features).toEqual({ 'eligible.leader.replicas.version': 0 })
+    d.mode = 'zookeeper'
+    d.zooKeeperNodes = '5'
+    d.voters = '3'
+    d.dedicated = true
+    d.keepTimeline = false
+    d.keepExpect = false
+    const json = draftToJson(d) as { cluster: Record<string, unknown> }
+    expect(json.cluster.controller).toEqual({ mode: 'zookeeper' })
+    expect(json.cluster).not.toHaveProperty('features')
+    const result = check(d)
+    expect(result.problem).toBeNull()
+    expect(result.scenario!.cluster).toMatchObject({ controller: { mode: 'zookeeper', voters: 0, dedicated: false }, zookeeper: { nodes: 5 }, features: { 'eligible.leader.replicas.version': 0 } })
+  })
+
+  it('turns a ZooKeeper-mode cluster into a KRaft one with Kafka\'s defaults', () => {
+    const d = draftOf('zookeeper-failover')
+    d.mode = 'kraft'
+    const result = check(d)
+    expect(result.problem).toBeNull()
+    expect(result.scenario!.cluster).toMatchObject({ controller: { mode: 'kraft', voters: 3, dedicated: false }, zookeeper: null, features: { 'eligible.leader.replicas.version': 1 } })
+  })
+
+  it('puts ZooKeeper-mode problems at their fields: the ensemble size, a KRaft-only action in the kept timeline', () => {
+    const d = draftOf('zookeeper-failover')
+    d.zooKeeperNodes = '9'
+    const size = check(d).problem!
+    expect(size.field).toBe('cluster.zookeeper.nodes')
+    expect(size.text.ko).toContain('7 이하여야 합니다')
+    const e = draftOf('scale-out')
+    e.mode = 'zookeeper'
+    const refused = check(e).problem!
+    expect(refused.field).toBe('timeline')
+    expect(refused.text.en).toContain('is not modelled in ZooKeeper mode')
+    expect(refused.text.ko).toContain('ZooKeeper 모드에서 모델링하지 않습니다')
+    const kip848 = draftOf('zookeeper-failover')
+    kip848.groups = [{ ...newGroup(kip848), otherConfig: 'group.protocol=consumer' }]
+    expect(check(kip848).problem!.text.ko).toContain('KRaft 클러스터가 필요합니다')
   })
 })
 

@@ -8,6 +8,8 @@
 // their own controls; any other config is written as Kafka's properties (`key=value` lines).
 // The parts of a scenario the form does not show (readers, share groups, the timeline, expectations,
 // network latency, brokers' racks, a producer's startActive) are carried over from the scenario it was prefilled from.
+// The controller mode is KRaft (Kafka 4.x: voters, dedicated controllers, feature levels) or the legacy
+// ZooKeeper mode of Kafka 3.x (the ensemble's size, and none of KRaft's fields).
 
 import { parseScenario, ScenarioError, type Scenario, type ConfigMap, type ConfigValue, type TimelineAction } from '../../../sim/index.ts'
 import { pick, type Locale, type Text } from '../../i18n.ts'
@@ -62,7 +64,7 @@ export interface Carried {
   network: unknown
   /** broker.rack per broker (cluster.racks): the form has no controls for racks yet */
   racks: Record<string, string>
-  /** cluster.features: the form has no controls for feature levels */
+  /** cluster.features (KRaft only): the form has no controls for feature levels */
   features: Record<string, number>
   readers: unknown[]
   /** share groups (KIP-932): the form has no controls for them yet */
@@ -71,14 +73,21 @@ export interface Carried {
   expect: Record<string, unknown>
 }
 
+/** How the cluster keeps its metadata: KRaft (Kafka 4.x), or the legacy ZooKeeper mode of Kafka 3.x (removed in 4.0). */
+export type ControllerMode = 'kraft' | 'zookeeper'
+
 export interface Draft {
   name: string
   seed: string
   durationMs: string
   brokers: string
-  /** '' = Kafka's default, min(3, brokers) */
+  mode: ControllerMode
+  /** KRaft only: '' = Kafka's default, min(3, brokers) */
   voters: string
+  /** KRaft only */
   dedicated: boolean
+  /** ZooKeeper mode only: the ensemble's size (zk-1..zk-N); '' = 3 */
+  zooKeeperNodes: string
   brokerConfig: string
   topics: TopicDraft[]
   producers: ProducerDraft[]
@@ -167,17 +176,33 @@ function nonDefaultFeatures(features: Scenario['cluster']['features']): Record<s
   return features['eligible.leader.replicas.version'] === 1 ? {} : { ...features }
 }
 
-/** The form as scenario JSON (what Export writes, what the parser checks). Throws FormProblem for a bad properties line. */
-export function draftToJson(d: Draft): Record<string, unknown> {
+/**
+ * The cluster's controller part: KRaft's quorum (voters, dedicated nodes, feature levels), or in the
+ * legacy ZooKeeper mode the mode and the ensemble and nothing of KRaft's (the parser refuses voters,
+ * dedicated controllers and eligible.leader.replicas.version 1 there).
+ */
+function controllerJson(d: Draft, cluster: Record<string, unknown>): void {
+  if (d.mode === 'zookeeper') {
+    cluster.controller = { mode: 'zookeeper' }
+    const nodes = num(d.zooKeeperNodes)
+    cluster.zookeeper = nodes === undefined ? {} : { nodes }
+    return
+  }
   const controller: Record<string, unknown> = { mode: 'kraft' }
   setIf(controller, 'voters', num(d.voters))
   if (d.dedicated) controller.dedicated = true
-  const cluster: Record<string, unknown> = { brokers: num(d.brokers) ?? '', controller }
+  cluster.controller = controller
+}
+
+/** The form as scenario JSON (what Export writes, what the parser checks). Throws FormProblem for a bad properties line. */
+export function draftToJson(d: Draft): Record<string, unknown> {
+  const cluster: Record<string, unknown> = { brokers: num(d.brokers) ?? '' }
+  controllerJson(d, cluster)
   const brokerConfig = parseProperties(d.brokerConfig, 'cluster.config', 'broker')
   if (Object.keys(brokerConfig).length > 0) cluster.config = brokerConfig
   if (d.carried.network !== undefined) cluster.network = d.carried.network
   if (Object.keys(d.carried.racks).length > 0) cluster.racks = d.carried.racks
-  if (Object.keys(d.carried.features).length > 0) cluster.features = d.carried.features
+  if (d.mode === 'kraft' && Object.keys(d.carried.features).length > 0) cluster.features = d.carried.features
 
   const out: Record<string, unknown> = { name: d.name }
   if (d.carried.description !== '') out.description = d.carried.description
@@ -232,13 +257,17 @@ function text(v: ConfigValue | undefined): string {
 
 /** The form prefilled from a (parsed) scenario and the seed its run uses. */
 export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
+  const zooKeeper = s.cluster.controller.mode === 'zookeeper'
   return {
     name: s.name,
     seed: String(seed),
     durationMs: String(s.durationMs),
     brokers: String(s.cluster.brokers),
-    voters: String(s.cluster.controller.voters),
+    mode: s.cluster.controller.mode,
+    // a ZooKeeper-mode scenario has no voters (0): switched to KRaft, the quorum takes Kafka's default size
+    voters: zooKeeper ? '' : String(s.cluster.controller.voters),
     dedicated: s.cluster.controller.dedicated,
+    zooKeeperNodes: String(s.cluster.zookeeper?.nodes ?? 3),
     brokerConfig: propertiesOf(s.cluster.config, 'broker'),
     topics: s.topics.map((t) => ({
       name: t.name,
@@ -276,7 +305,8 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
       originalName: s.name,
       network: s.cluster.network,
       racks: structuredClone(s.cluster.racks),
-      features: nonDefaultFeatures(s.cluster.features),
+      // a ZooKeeper-mode cluster has no feature levels (no ELR): switched to KRaft it gets Kafka 4.3's
+      features: zooKeeper ? {} : nonDefaultFeatures(s.cluster.features),
       readers: structuredClone(s.readers),
       shareGroups: structuredClone(s.shareGroups),
       timeline: structuredClone(s.timeline),
@@ -286,6 +316,21 @@ export function draftFromScenario(s: Scenario, seed: number = s.seed): Draft {
     keepTimeline: true,
     keepExpect: true,
   }
+}
+
+/**
+ * The scenario as Export writes it: the parsed scenario, which `kafkascope run` reads back unchanged;
+ * in ZooKeeper mode its cluster names the mode and the ensemble and none of KRaft's fields (voters,
+ * dedicated, features), as a person would write a ZooKeeper-mode scenario.
+ */
+export function exportedScenario(s: Scenario): Record<string, unknown> {
+  if (s.cluster.controller.mode !== 'zookeeper') return s as unknown as Record<string, unknown>
+  const cluster: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(s.cluster)) {
+    if (key === 'features') continue
+    cluster[key] = key === 'controller' ? { mode: 'zookeeper' } : value
+  }
+  return { ...s, cluster }
 }
 
 /** A new topic, producer or group, named so it does not clash with the ones there. */
@@ -329,7 +374,7 @@ export function newGroup(d: Draft): GroupDraft {
 
 /** Every field of the form, by its scenario path (the id a ScenarioError's path maps to). */
 export function fieldIds(d: Draft): string[] {
-  const ids = ['name', 'seed', 'durationMs', 'cluster.brokers', 'cluster.controller.voters', 'cluster.controller.dedicated', 'cluster.config']
+  const ids = ['name', 'seed', 'durationMs', 'cluster.brokers', 'cluster.controller.mode', 'cluster.controller.voters', 'cluster.controller.dedicated', 'cluster.zookeeper.nodes', 'cluster.config']
   d.topics.forEach((_, i) => {
     const p = `topics[${i}]`
     ids.push(`${p}.name`, `${p}.partitions`, `${p}.replicationFactor`, `${p}.config.min.insync.replicas`, `${p}.config.unclean.leader.election.enable`, `${p}.config`)
@@ -354,6 +399,9 @@ export function fieldForPath(path: string, ids: readonly string[]): string | nul
     if (path.startsWith(id) && at && (best === null || id.length > best.length)) best = id
   }
   if (best === null && path.startsWith('cluster.controller')) return 'cluster.controller.voters'
+  if (best === null && path.startsWith('cluster.zookeeper')) return 'cluster.zookeeper.nodes'
+  // feature levels have no field; in ZooKeeper mode they are refused because of the mode
+  if (best === null && path.startsWith('cluster.features')) return 'cluster.controller.mode'
   if (best === null && path.startsWith('cluster.network')) return 'cluster.brokers'
   return best
 }
@@ -407,6 +455,15 @@ const KO_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(\d+) should be equal to or larger than linger\.ms \+ request\.timeout\.ms \((.+)\)$/, (m) => `${m[1]}은(는) linger.ms + request.timeout.ms (${m[2]}) 이상이어야 합니다`],
   [/^(\d+) is more than group\.max\.session\.timeout\.ms \((\d+)\)/, (m) => `${m[1]}이(가) group.max.session.timeout.ms(${m[2]})보다 큽니다`],
   [/^min (\d+) is more than max (\d+)/, (m) => `최소 ${m[1]}이(가) 최대 ${m[2]}보다 큽니다`],
+  // the legacy ZooKeeper mode (Kafka 3.x) against KRaft
+  [/^(\S+) is not modelled in ZooKeeper mode/, (m) => `${m[1]}은(는) ZooKeeper 모드에서 모델링하지 않습니다 (레거시 Kafka 3.x 모드는 브로커 장애와 컨트롤러 장애 조치를 실행합니다. cluster.controller.mode "kraft"를 쓰세요)`],
+  [/^"consumer" \(KIP-848\) needs a KRaft cluster/, () => '"consumer"(KIP-848)는 KRaft 클러스터가 필요합니다. ZooKeeper 모드(Kafka 3.x) 클러스터는 classic 프로토콜을 씁니다'],
+  [/^share groups \(KIP-932\) need a KRaft cluster/, () => '셰어 그룹(KIP-932)은 KRaft 클러스터가 필요합니다. ZooKeeper 모드는 Kafka 3.x입니다'],
+  [/^ZooKeeper options apply only in ZooKeeper mode/, () => 'ZooKeeper 설정은 ZooKeeper 모드에서만 쓸 수 있습니다 (cluster.controller.mode를 "zookeeper"로 하세요. Kafka 4.x는 KRaft 모드로 실행됩니다)'],
+  [/^applies to KRaft only/, () => 'KRaft에만 해당합니다. ZooKeeper 모드에서는 브로커 하나가 ZooKeeper를 통해 컨트롤러로 선출됩니다'],
+  [/^ELR \(KIP-966\) is a KRaft feature/, () => 'ELR(KIP-966)은 KRaft 기능입니다. ZooKeeper 모드 클러스터에는 없습니다 (0)'],
+  [/^(\S+) does not exist: ZooKeeper servers exist only in ZooKeeper mode/, (m) => `${m[1]}은(는) 없습니다. ZooKeeper 서버는 ZooKeeper 모드에만 있습니다`],
+  [/^(\S+) is not a ZooKeeper server \(the ensemble is (\S+)\)/, (m) => `${m[1]}은(는) ZooKeeper 서버가 아닙니다 (앙상블: ${m[2]})`],
 ]
 
 /** What the parser said, in the learner's language: its own words in English, a Korean rendering where one is known (else its words after a Korean lead). */

@@ -21,8 +21,17 @@ export const L = {
   description: { en: 'Description', ko: '설명' },
   duration: { en: 'Duration (durationMs)', ko: '실행 길이 (durationMs)' },
 
-  cluster: { en: 'Brokers and controller quorum', ko: '브로커와 컨트롤러 쿼럼' },
+  cluster: { en: 'Brokers and controllers', ko: '브로커와 컨트롤러' },
   brokers: { en: 'Brokers', ko: '브로커 수' },
+  mode: { en: 'Controller mode', ko: '컨트롤러 모드' },
+  kraft: { en: 'KRaft (Kafka 4.x)', ko: 'KRaft (Kafka 4.x)' },
+  zooKeeper: { en: 'ZooKeeper (legacy: Kafka 3.x, removed in 4.0)', ko: 'ZooKeeper (레거시: Kafka 3.x, 4.0에서 제거)' },
+  zooKeeperNodes: { en: 'ZooKeeper servers', ko: 'ZooKeeper 서버 수' },
+  zooKeeperNodesHint: { en: 'zk-1..zk-N; empty: 3', ko: 'zk-1..zk-N, 비우면 3' },
+  zooKeeperNote: {
+    en: 'One broker is the controller, elected through ZooKeeper (/controller); a broker failure is noticed when its session expires (zookeeper.session.timeout.ms). No KRaft quorum, no ELR, no share groups or KIP-848 groups; timeline actions that need the KRaft controller are refused.',
+    ko: '브로커 하나가 ZooKeeper(/controller)로 선출되어 컨트롤러가 됩니다. 브로커 장애는 그 세션이 만료되어야(zookeeper.session.timeout.ms) 알게 됩니다. KRaft 쿼럼, ELR, 셰어 그룹, KIP-848 그룹은 없고, KRaft 컨트롤러가 필요한 타임라인 동작은 거부됩니다.',
+  },
   voters: { en: 'Controller voters', ko: '컨트롤러 voter 수' },
   votersHint: { en: 'empty: min(3, brokers)', ko: '비우면 min(3, 브로커 수)' },
   placement: { en: 'Controller placement (KRaft)', ko: '컨트롤러 배치 (KRaft)' },
