@@ -47,6 +47,7 @@ export { INTERNAL_TOPICS, isInternalTopic, OFFSETS_TOPIC } from './kafka/interna
 export { compareTp, parseTopicPartition, partitionName, type TopicPartition } from './kafka/topic-partition.ts'
 export { assignPartitions } from './coordinator/assignors/index.ts'
 export { assignConsumerGroup, type ConsumerGroupAssignorInput } from './coordinator/consumer/assign-consumer-group.ts'
+export { topicIdBytes, topicIdFromBytes } from './coordinator/consumer/topic-id.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export { listSome } from './scenario/parse-errors.ts'
 export { SEED_MAX, seedProblem, parseSeedText } from './scenario/seed.ts'

@@ -14,6 +14,7 @@
  * becomes a number (exact up to 2^53), uuid Kafka's base64 text, bytes and records a Uint8Array.
  * Malformed input (truncated, a negative or oversized length) throws ProtocolError, never anything else.
  */
+import { topicIdBytes, topicIdFromBytes } from '../../sim/index.ts'
 
 export interface FieldSpec {
   name: string
@@ -179,36 +180,13 @@ export class Writer {
 
 // ------------------------------------------------------------------ uuid
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-/** Kafka's Uuid.toString: URL-safe base64 of the 16 bytes, without padding. */
-export function uuidText(b: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < 16; i += 3) {
-    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0)
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63]
-    if (i + 1 < 16) out += B64[(n >> 6) & 63]
-    if (i + 2 < 16) out += B64[n & 63]
+/** Kafka's Uuid as text (Uuid.toString: URL-safe base64 of the 16 bytes), as sim/ spells topic ids. */
+function uuidBytes(text: string): Uint8Array {
+  try {
+    return topicIdBytes(text)
+  } catch (e) {
+    throw new ProtocolError(e instanceof Error ? e.message : String(e))
   }
-  return out
-}
-
-export function uuidBytes(text: string): Uint8Array {
-  const out = new Uint8Array(16)
-  let bits = 0
-  let acc = 0
-  let k = 0
-  for (const c of text) {
-    const v = B64.indexOf(c)
-    if (v < 0) throw new ProtocolError(`bad uuid ${text}`)
-    acc = (acc << 6) | v
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      if (k < 16) out[k++] = (acc >> bits) & 0xff
-    }
-  }
-  return out
 }
 
 export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
@@ -315,7 +293,7 @@ function readPrimitive(ctx: Ctx, r: Reader, f: FieldSpec, flexible: boolean): Va
     case 'float64':
       return r.float64()
     case 'uuid':
-      return uuidText(r.raw(16))
+      return topicIdFromBytes(r.raw(16))
     case 'string': {
       const n = readLength(r, flexible, false)
       if (n < 0) {
