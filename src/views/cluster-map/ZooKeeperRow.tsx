@@ -20,10 +20,6 @@ export function ZooKeeperRow({ zk }: { zk: ZooKeeperView }) {
         <span className="zk-legacy" data-testid="zk-legacy-label" title={t(ZK.legacyHint)}>
           {t(ZK.legacy)}
         </span>
-        <span className={`zk-quorum ${zk.quorum ? 'ok' : 'lost'}`} data-testid="zk-quorum" title={t(quorum.hint)}>
-          <span aria-hidden="true">{zk.quorum ? '✓ ' : '✕ '}</span>
-          {t(quorum.text)}
-        </span>
       </div>
       <div className="zk-servers">
         {zk.servers.map((s) => {
@@ -47,6 +43,10 @@ export function ZooKeeperRow({ zk }: { zk: ZooKeeperView }) {
             </button>
           )
         })}
+        <span className={`zk-quorum ${zk.quorum ? 'ok' : 'lost'}`} data-testid="zk-quorum" title={t(quorum.hint)}>
+          <span aria-hidden="true">{zk.quorum ? '✓ ' : '✕ '}</span>
+          {t(quorum.text)}
+        </span>
       </div>
     </div>
   )

@@ -60,7 +60,7 @@ describe('map countdowns', () => {
     expect(wait.config).toBe('zookeeper.session.timeout.ms=18000')
     expect(wait.leftMs).toBe(7001)
     expect(wait.text.en).toBe('Nothing happens until ZooKeeper expires its session: 7.0 s')
-    expect(wait.text.ko).toBe('ZooKeeper가 세션을 만료할 때까지 아무 일 없음: 7.0초')
+    expect(wait.text.ko).toBe('ZooKeeper 세션 만료까지 아무 일 없음: 7.0초')
     expect(offlineNote(zkView(25_000, true, 'crashed'), 3)).toBeNull()
     // past the deadline, the leader expires it at its next tick
     expect(mapCountdowns(zkView(32_500, true, 'crashed')).brokers.get(3)![0].text.en).toBe('Timed out: ZooKeeper expires the session at its next tick')

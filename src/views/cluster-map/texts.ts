@@ -116,7 +116,7 @@ export function zooKeeperControllerBadge(epoch: number): { text: Text; hint: Tex
 }
 
 export const STALE_CONTROLLER: { text: Text; hint: Text } = {
-  text: { en: '/controller still names it', ko: '/controller에 남아 있음' },
+  text: { en: 'still in /controller', ko: '/controller에 남음' },
   hint: {
     en: 'Its ephemeral /controller stays until ZooKeeper expires its session; until then no other broker can become controller.',
     ko: '세션이 만료될 때까지 임시 znode /controller가 남아 있어, 그동안 다른 브로커가 컨트롤러가 될 수 없습니다.',

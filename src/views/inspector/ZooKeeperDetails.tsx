@@ -36,6 +36,10 @@ const L = {
     en: 'The ensemble\'s leader expires a session it has heard nothing from for its timeout (zookeeper.session.timeout.ms), checking once a tick (tickTime={tick}); the session\'s ephemeral znodes go with it.',
     ko: '앙상블 리더는 타임아웃(zookeeper.session.timeout.ms) 동안 아무것도 듣지 못한 세션을 만료시킵니다. 확인은 tick마다 한 번(tickTime={tick})이고, 세션의 임시(ephemeral) znode도 함께 삭제됩니다.',
   },
+  noExpiry: {
+    en: 'No quorum: the ensemble has no leader, so no session expires; once a majority is back, the new leader starts every session\'s timeout afresh.',
+    ko: '쿼럼 없음: 앙상블에 리더가 없어 어떤 세션도 만료되지 않습니다. 과반이 돌아오면 새 리더가 모든 세션의 타임아웃을 처음부터 다시 셉니다.',
+  },
   session: { en: 'Session', ko: '세션' },
   broker: { en: 'Broker', ko: '브로커' },
   heard: { en: 'Last heard', ko: '마지막 응답' },
@@ -133,6 +137,7 @@ function Sessions({ view, zk }: { view: ClusterView; zk: ZooKeeperView }) {
   return (
     <Section title={t(L.sessions)}>
       <p className="insp-note">{t(fill(L.sessionsHint, { tick: zk.tickTimeMs }))}</p>
+      {zk.quorum ? null : <p className="insp-warn" data-testid="inspector-zk-no-expiry">{t(L.noExpiry)}</p>}
       {zk.sessions.length === 0 ? (
         <p className="muted">{t(L.noSessions)}</p>
       ) : (
