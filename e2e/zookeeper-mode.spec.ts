@@ -14,7 +14,7 @@ const TEXT = {
   en: {
     legacy: 'ZooKeeper mode — legacy: Kafka 3.x, removed in 4.0',
     epoch: (n: number) => `controller · /controller, epoch ${n}`,
-    waiting: 'Nothing happens until ZooKeeper expires its session',
+    waiting: 'ZooKeeper expires its session in',
     stale: 'still in /controller',
     expired: (b: number) => `its session expired and /brokers/ids/${b} is gone`,
     summary: (b: number, e: number) => `/controller names broker ${b}; controller epoch ${e}`,

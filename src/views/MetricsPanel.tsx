@@ -170,7 +170,7 @@ export function MetricsPanel() {
           {t(joinHandshakesText(joinHandshakes))}
         </p>
       ) : null}
-      {view ? <LeadersChart brokers={view.brokers} width={width} /> : null}
+      {view ? <LeadersChart brokers={view.brokers} width={width} canElect={view.controllerMode === 'kraft'} /> : null}
     </div>
   )
 }

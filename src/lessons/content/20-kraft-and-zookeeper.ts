@@ -22,7 +22,7 @@ export const lesson: Lesson = {
         en: 'This is Kafka 3.x in ZooKeeper mode, removed in Kafka 4.0. Beside the brokers runs a ZooKeeper ensemble of three servers, zk-1..zk-3. Each broker holds a ZooKeeper session and an ephemeral znode /brokers/ids/<id> that lives only as long as the session. Broker 3 created the ephemeral /controller first, so it is the controller (controller epoch 1 in /controller_epoch). The leaders and ISRs live in ZooKeeper, one state znode per partition; the controller writes them and sends them to the brokers with LeaderAndIsr and UpdateMetadata.',
         ko: 'Kafka 4.0에서 제거된 Kafka 3.x의 ZooKeeper 모드입니다. 브로커 옆에 ZooKeeper 서버 세 대(zk-1..zk-3)로 된 앙상블이 돌아갑니다. 각 브로커는 ZooKeeper 세션과, 세션이 살아 있는 동안만 존재하는 임시(ephemeral) znode /brokers/ids/<id>를 가집니다. 브로커 3이 임시 znode /controller를 가장 먼저 만들었으므로 컨트롤러입니다(/controller_epoch의 컨트롤러 에포크 1). 리더와 ISR은 파티션마다 하나씩 있는 ZooKeeper의 state znode에 있고, 컨트롤러가 이를 기록해 LeaderAndIsr와 UpdateMetadata로 브로커들에게 보냅니다.',
       },
-      target: 'broker-3',
+      target: 'zk-ensemble',
       playUntilMs: 15000,
     },
     {

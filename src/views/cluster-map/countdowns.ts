@@ -74,7 +74,7 @@ export function mapCountdowns(view: ClusterView): MapCountdowns {
   for (const z of zooKeeperWaits(view)) {
     const c = make('zkSession', `zk-${z.id}`, `zookeeper.session.timeout.ms=${z.timeoutMs}`, z.deadlineMs, z.timeoutMs, now, (left) =>
       z.deadlineMs > now
-        ? { en: `Nothing happens until ZooKeeper expires its session: ${left.en}`, ko: `ZooKeeper 세션 만료까지 아무 일 없음: ${left.ko}` }
+        ? { en: `ZooKeeper expires its session in ${left.en}`, ko: `ZooKeeper 세션 만료까지 아무 일 없음: ${left.ko}` }
         : { en: 'Timed out: ZooKeeper expires the session at its next tick', ko: '시간 초과: ZooKeeper가 다음 tick에 세션을 만료함' },
     )
     push(out.brokers, z.broker, c)

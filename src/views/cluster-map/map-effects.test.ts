@@ -59,7 +59,7 @@ describe('map countdowns', () => {
     expect(wait.kind).toBe('zkSession')
     expect(wait.config).toBe('zookeeper.session.timeout.ms=18000')
     expect(wait.leftMs).toBe(7001)
-    expect(wait.text.en).toBe('Nothing happens until ZooKeeper expires its session: 7.0 s')
+    expect(wait.text.en).toBe('ZooKeeper expires its session in 7.0 s')
     expect(wait.text.ko).toBe('ZooKeeper 세션 만료까지 아무 일 없음: 7.0초')
     expect(offlineNote(zkView(25_000, true, 'crashed'), 3)).toBeNull()
     // past the deadline, the leader expires it at its next tick

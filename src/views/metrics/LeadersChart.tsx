@@ -77,7 +77,8 @@ function draw(svgEl: SVGSVGElement, brokers: BrokerCard[], width: number): void 
     .text((b) => `broker ${b.id}`)
 }
 
-export function LeadersChart({ brokers, width }: { brokers: BrokerCard[]; width: number }) {
+/** `canElect`: the cluster runs kafkascope's preferred leader election (KRaft; ZooKeeper mode's auto rebalance runs by itself). */
+export function LeadersChart({ brokers, width, canElect }: { brokers: BrokerCard[]; width: number; canElect: boolean }) {
   const t = useT()
   const ref = useRef<SVGSVGElement>(null)
   useEffect(() => {
@@ -105,9 +106,11 @@ export function LeadersChart({ brokers, width }: { brokers: BrokerCard[]; width:
           {skewed.map((b) => (
             <p key={b.id}>⚠ {t(skewText(b))}</p>
           ))}
-          <button type="button" title={t(L.electHint)} onClick={() => act({ action: 'electPreferredLeaders' })}>
-            {t(L.elect)}
-          </button>
+          {canElect ? (
+            <button type="button" title={t(L.electHint)} onClick={() => act({ action: 'electPreferredLeaders' })}>
+              {t(L.elect)}
+            </button>
+          ) : null}
         </div>
       )}
     </figure>
