@@ -65,4 +65,18 @@ describe('runChanges', () => {
     const crash: TimelineAction[] = [{ atMs: 30_000, action: 'crashBroker', broker: 2 }]
     expect(runChanges(crash, [], sim.nowMs, buildClusterView(sim.world)).upcoming[0].moot?.en).toBe('broker 2, already down: this changes nothing')
   })
+
+  it('after an action on a broker not known now (the controller at 20 s), a later restart is not judged', () => {
+    const zk = parseScenario(builtInScenarios['zookeeper-failover'])
+    const sim = createSimulation(zk, { seed: 42 })
+    sim.runUntil(15_000)
+    // crashBroker "controller" at 20 s, restartBroker 3 at 60 s: broker 3 runs now, but the crash may stop it
+    const c = runChanges(zk.timeline, [], sim.nowMs, buildClusterView(sim.world))
+    expect(c.upcoming.map((u) => [u.atMs, u.moot])).toEqual([[20_000, null], [60_000, null]])
+    const rack: TimelineAction[] = [
+      { atMs: 30_000, action: 'crashRack', rack: 'a' },
+      { atMs: 40_000, action: 'restartBroker', broker: 2 },
+    ]
+    expect(runChanges(rack, [], sim.nowMs, buildClusterView(sim.world)).upcoming.map((u) => u.moot)).toEqual([null, null])
+  })
 })

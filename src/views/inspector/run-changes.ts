@@ -43,6 +43,8 @@ function brokerByReference(ref: string, view: ClusterView | null): number | null
   return id === undefined || id < 0 ? null : id
 }
 
+const STOPS_OR_STARTS_BROKERS: ReadonlySet<string> = new Set(['crashBroker', 'shutdownBroker', 'restartBroker', 'crashController', 'crashRack', 'restartRack'])
+
 /**
  * Why each upcoming action will change nothing, if it will not: broker actions are played forward
  * from the brokers' state now (a scenario that crashes broker 3 at 20 s and restarts it at 40 s
@@ -54,6 +56,9 @@ function mootness(upcoming: readonly TimelineAction[], view: ClusterView | null)
   for (const b of view?.brokers ?? []) down.set(b.id, b.state === 'shuttingDown' ? 'leaving' : b.state === 'crashed' || b.state === 'stopped')
   return upcoming.map((a) => {
     const named = brokerNow(a, view)
+    // an action that may stop or start brokers not known now ("controller", a rack): after it no
+    // broker's state is known, so nothing later is judged
+    if (named === null && STOPS_OR_STARTS_BROKERS.has(a.action)) down.clear()
     if (named === null || !down.has(named.id)) return null
     const id = named.id
     const now = named.byReference ? { en: 'now ', ko: '지금은 ' } : { en: '', ko: '' }
