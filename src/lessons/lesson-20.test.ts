@@ -85,7 +85,7 @@ describe('lesson 10: its Compare step on controller.mode', () => {
   it('controller-failover offers controller.mode, and under ZooKeeper mode the leaders move at about 33 s', () => {
     const a = parseScenario(builtInScenarios['controller-failover'])
     expect(settingsFor(a).find((s) => s.id === 'mode')).toMatchObject({ a: 'kraft', b: 'zookeeper' })
-    const step = lesson10.steps.find((s) => s.target === 'btn-compare')!
+    const step = lesson10.steps.find((s) => s.text.en.includes('Open Compare'))!
     expect(step.text.en).toContain('controller.mode')
     const b = createSimulation(variantScenario(a, 'mode'))
     b.runUntil(40_000)

@@ -75,7 +75,6 @@ export const lesson: Lesson = {
         en: 'Before Kafka 4.0 a cluster could keep its metadata in ZooKeeper instead. Open Compare and choose controller.mode: run B is this cluster in that legacy ZooKeeper mode. There no quorum notices the crash: one broker is the controller because it created the /controller znode, and ZooKeeper says broker 3 is gone only when its session expires, zookeeper.session.timeout.ms (18 s) after the last ping it heard. In B a new controller takes over, reads all metadata back from ZooKeeper and moves the leaders at about 33 s, against 21.6 s for the new controller and 30.6 s for the new leader here: see “Time with a crashed leader”. Lesson 20 follows that run step by step.',
         ko: 'Kafka 4.0 이전에는 메타데이터를 ZooKeeper에 둘 수도 있었습니다. 비교를 열고 controller.mode를 고르세요. B 실행은 같은 클러스터를 그 레거시 ZooKeeper 모드로 돌린 것입니다. 거기서는 크래시를 알아차리는 쿼럼이 없습니다. /controller znode를 만든 브로커 하나가 컨트롤러이고, ZooKeeper는 브로커 3의 세션이 만료되어야, 즉 마지막으로 받은 ping부터 zookeeper.session.timeout.ms(18초)가 지나야 브로커 3이 사라졌다고 알립니다. B에서는 약 33초에 새 컨트롤러가 일을 넘겨받아 ZooKeeper에서 메타데이터를 모두 다시 읽고 리더를 옮깁니다. 여기서는 새 컨트롤러가 21.6초, 새 리더가 30.6초였습니다. “리더가 다운된 채 있던 시간”을 보세요. 20강에서 그 실행을 한 단계씩 따라갑니다.',
       },
-      target: 'btn-compare',
     },
     {
       text: {

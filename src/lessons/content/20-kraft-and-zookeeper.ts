@@ -73,7 +73,6 @@ export const lesson: Lesson = {
         en: 'Now compare with KRaft: open Compare and choose controller.mode. Run B is this cluster in KRaft mode: its quorum has a new active controller about 1.6 s after the crash, holds the metadata in its own log (nothing to read back), and fences broker 3 after broker.session.timeout.ms (9 s). “Time with a crashed leader” says how much sooner orders-2 had a working leader.',
         ko: '이제 KRaft와 비교해 보세요. 비교를 열고 controller.mode를 고릅니다. B 실행은 같은 클러스터를 KRaft 모드로 돌린 것입니다. 쿼럼은 크래시 약 1.6초 뒤 새 활성 컨트롤러를 세우고, 메타데이터를 자기 로그에 갖고 있어 다시 읽을 것이 없으며, broker.session.timeout.ms(9초) 뒤 브로커 3을 펜싱합니다. “리더가 다운된 채 있던 시간”이 orders-2가 얼마나 빨리 동작하는 리더를 얻었는지 알려 줍니다.',
       },
-      target: 'btn-compare',
     },
   ],
   tryThis: [
