@@ -3,9 +3,11 @@
 //   1. typecheck  tsc -b
 //   2. layers     depcruise: no import cycles, each sim/ layer imports only from the layers below it,
 //                 src/ and cli/ reach the core only through sim/index.ts (.dependency-cruiser.cjs)
-//   3. unit       vitest run (unit, scenario, determinism and property tests)
-//   4. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
-//   5. e2e        playwright test (the built app in Chromium)
+//   3. kcat       make sure Debian's kcat is there (apt-get install -y kcat when we can): the wire
+//                 protocol's tests run a real client (librdkafka) against kafkascope
+//   4. unit       vitest run (unit, scenario, determinism and property tests)
+//   5. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
+//   6. e2e        playwright test (the built app in Chromium)
 // Output streams as it comes; a one-line summary with each step's duration ends the run.
 // Plain Node, no dependencies.
 import { spawn, spawnSync } from 'node:child_process'
@@ -41,32 +43,41 @@ function succeeds(command, args) {
   return result.status === 0
 }
 
-/** Install Debian's chromium when it is missing and we are root or have passwordless sudo. */
-async function ensureChromium() {
-  if (existsSync(chromiumPath)) return 0
-  const canApt = chromiumPath === '/usr/bin/chromium' && succeeds('sh', ['-c', 'command -v apt-get'])
+/**
+ * Install a Debian package when the program it brings is missing and we are root or have
+ * passwordless sudo; otherwise say how to install it.
+ */
+async function ensurePackage(pkg, path, missingLine) {
+  if (existsSync(path)) return 0
+  const canApt = succeeds('sh', ['-c', 'command -v apt-get'])
   let useSudo = null
   if (canApt) {
     if (typeof process.getuid === 'function' && process.getuid() === 0) useSudo = false
     else if (succeeds('sudo', ['-n', 'true'])) useSudo = true
   }
   if (useSudo !== null) {
-    console.log('kafkascope: Chromium is missing; installing it with apt-get install -y chromium')
+    console.log(`kafkascope: ${pkg} is missing; installing it with apt-get install -y ${pkg}`)
     const aptGet = (...args) =>
       useSudo
         ? run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
         : run('apt-get', args, { ...process.env, DEBIAN_FRONTEND: 'noninteractive' })
-    if ((await aptGet('update')) === 0 && (await aptGet('install', '-y', 'chromium')) === 0 && existsSync(chromiumPath)) {
-      return 0
-    }
+    if ((await aptGet('update')) === 0 && (await aptGet('install', '-y', pkg)) === 0 && existsSync(path)) return 0
   }
-  console.error(missingChromiumLine)
+  console.error(missingLine)
   return 1
 }
+
+const ensureChromium = () =>
+  chromiumPath === '/usr/bin/chromium' || existsSync(chromiumPath)
+    ? ensurePackage('chromium', chromiumPath, missingChromiumLine)
+    : (console.error(missingChromiumLine), Promise.resolve(1))
+
+const ensureKcat = () => ensurePackage('kcat', '/usr/bin/kcat', 'kafkascope: kcat is missing; install it with: sudo apt-get install -y kcat')
 
 const steps = [
   { name: 'typecheck', run: () => run(...bin('tsc', ['-b'])) },
   { name: 'layers', run: () => run(...bin('depcruise', ['--output-type', 'err', 'sim', 'src', 'cli', 'bench'])) },
+  { name: 'kcat', run: ensureKcat },
   { name: 'unit', run: () => run(...bin('vitest', ['run'])) },
   { name: 'chromium', run: ensureChromium },
   { name: 'e2e', run: () => run(...bin('playwright', ['test'])) },
