@@ -37,7 +37,7 @@ import { sampleMetrics, type MetricSample } from './observe/metrics.ts'
 import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from './view/partition-log.ts'
 import { logRecords as readLogRecords, type LogRecord, type LogRecordsOptions } from './observe/log-records.ts'
 export type { LogRecord, LogRecordsOptions } from './observe/log-records.ts'
-import type { Note } from './nodes/world.ts'
+import type { Msg, Note } from './nodes/world.ts'
 import { buildClusterView } from './view/cluster-view.ts'
 import type { ClusterView } from './view/types.ts'
 
@@ -48,6 +48,8 @@ export { compareTp, parseTopicPartition, partitionName, type TopicPartition } fr
 export { assignPartitions } from './coordinator/assignors/index.ts'
 export { assignConsumerGroup, type ConsumerGroupAssignorInput } from './coordinator/consumer/assign-consumer-group.ts'
 export { topicIdBytes, topicIdFromBytes } from './coordinator/consumer/topic-id.ts'
+export type { ClientRecord, ClientRequest } from './kafka/client-requests.ts'
+export { batchRecordBytes, type RecordBytes } from './observe/log-records.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export { listSome } from './scenario/parse-errors.ts'
 export { SEED_MAX, seedProblem, parseSeedText } from './scenario/seed.ts'
@@ -200,6 +202,23 @@ export function partitionLogs(sim: Simulation, topic: string | null = null, opti
  */
 export function logRecords(sim: Simulation, tp: string, options: LogRecordsOptions = {}): LogRecord[] | null {
   return readLogRecords(sim.world, tp, options)
+}
+
+/** Whether a real client's broker refused or reset its connection (serve then closes the real one). */
+export function clientDisconnected(sim: Simulation, client: string): boolean {
+  return sim.world.externals[client]?.disconnected === true
+}
+
+/**
+ * What reached a real client (kafkascope serve's `ext-<n>`) since the last call: each response with
+ * serve's reference for its request. Taking them empties the client's inbox (it holds them only for this).
+ */
+export function takeClientResponses(sim: Simulation, client: string): { ref: number; msg: Msg }[] {
+  const c = sim.world.externals[client]
+  if (!c || c.inbox.length === 0) return []
+  const out = c.inbox
+  c.inbox = []
+  return out
 }
 
 /** The run's notes (its typed events) so far, in order. The array only grows while the run goes on; read it, never change it. */

@@ -58,6 +58,7 @@ function serveFetch(w: World, b: BrokerNode, m: MessageOf<'Fetch'>, parts: Fetch
     parts,
     session,
     maxBytes: m.maxBytes,
+    everyPartition: m.everyPartition === true,
   }
   if (m.maxWaitMs <= 0 || hasDataOrError(w, b, f)) return respondFetch(w, b, f)
   parkFetch(w, b, f)

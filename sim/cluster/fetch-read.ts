@@ -70,7 +70,7 @@ export function respondFetch(w: World, b: BrokerNode, f: ParkedFetch): void {
     const div = error === 'NONE' && follower ? diverging(r!, p) : null
     if (error === 'NONE' && div === null) {
       if (outOfRange(r!, p)) error = 'OFFSET_OUT_OF_RANGE'
-      else if (unchanged(r!, p, f.replicaId)) continue
+      else if (!f.everyPartition && unchanged(r!, p, f.replicaId)) continue
     }
     const resp: FetchPartResponse = {
       tp: p.tp,

@@ -110,6 +110,8 @@ export interface ParkedFetch {
   /** a follower's fetch session, for a quick "does this fetch cover tp?" */
   session: Record<string, unknown> | null
   maxBytes: number
+  /** a sessionless fetch (a real client's): every partition is answered, those with nothing new too */
+  everyPartition: boolean
 }
 
 export interface FetcherState {

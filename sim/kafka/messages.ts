@@ -51,6 +51,8 @@ export interface FetchRequest extends Envelope {
   full?: boolean
   parts: FetchPart[]
   forgotten?: string[]
+  /** a sessionless full fetch (a real client's, SessionEpoch -1): every partition is answered, as Kafka does */
+  everyPartition?: boolean
 }
 export interface FetchResponse extends Envelope {
   api: 'FetchResponse'

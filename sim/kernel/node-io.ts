@@ -31,6 +31,8 @@ export interface NodeInfo {
   shareMember?: string
   /** a ZooKeeper server of the legacy ZooKeeper mode (zk-N) */
   zookeeper?: string
+  /** a real Kafka client connected through kafkascope serve (ext-N) */
+  external?: string
   /** internName(id), which the trace hash folds in for every event of the node */
   traceId: number
 }

@@ -28,6 +28,7 @@ import { handleShareFetch, handleShareAcknowledge, onShareTimer } from '../clust
 import { startShareMember, handleShareMemberMessage, handleShareMemberTimer, onShareMemberDisconnect, crashShareMember } from '../clients/share-consumer.ts'
 import { startGroupMember, crashGroupMember, handleMemberMessage, handleMemberTimer, onMemberDisconnect } from '../clients/group-consumer.ts'
 import { stopNode } from './stop.ts'
+import { onExternalDisconnect, onExternalMessage } from '../clients/external-client.ts'
 import { handleZkServerMessage, startZkServer, zkServerTick } from '../controller/zookeeper/ensemble.ts'
 import { reconnectZkClient } from '../controller/zookeeper/client.ts'
 import { handleAlterPartition, handleZkControllerTimer, onBrokerAnswer } from '../controller/zookeeper/kafka-controller.ts'
@@ -35,7 +36,7 @@ import { onLeaderAndIsr, onUpdateMetadata, onZkBrokerDisconnect, onZkBrokerMessa
 import { emit } from '../kafka/events.ts'
 import type { BrokerNode } from '../cluster/types.ts'
 
-export type NodeKind = 'zookeeper' | 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember'
+export type NodeKind = 'zookeeper' | 'controller' | 'broker' | 'producer' | 'reader' | 'member' | 'shareMember' | 'external'
 
 export interface NodeBehaviour {
   kind: NodeKind
@@ -269,8 +270,20 @@ const shareMember: NodeBehaviour = {
   onDisconnect: (w, n, peer) => onShareMemberDisconnect(w, w.shareMembers[n.shareMember!], peer),
 }
 
+/** A real client connected through kafkascope serve: what reaches it waits for serve (clients/external-client.ts). */
+const external: NodeBehaviour = {
+  kind: 'external',
+  runsOn: (n) => n.external !== undefined,
+  start: () => {},
+  accepts: () => true,
+  onMessage: (w, n, m) => onExternalMessage(w.externals[n.external!], m),
+  timerGroups: [],
+  onTimer: () => {},
+  onDisconnect: (w, n) => onExternalDisconnect(w.externals[n.external!]),
+}
+
 /** Every kind, in the fixed order of start-up and message routing. */
-export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [zookeeper, controller, broker, producer, reader, member, shareMember]
+export const NODE_BEHAVIOURS: readonly NodeBehaviour[] = [zookeeper, controller, broker, producer, reader, member, shareMember, external]
 
 const BY_TIMER_GROUP: Record<string, NodeBehaviour> = {}
 for (const b of NODE_BEHAVIOURS) for (const g of b.timerGroups) BY_TIMER_GROUP[g] = b
@@ -303,6 +316,7 @@ export function messageOwner(n: NodeInfo, m: Msg): NodeBehaviour | undefined {
   if (n.reader !== undefined) return reader
   if (n.member !== undefined) return member
   if (n.shareMember !== undefined) return shareMember
+  if (n.external !== undefined) return external
   return undefined
 }
 

@@ -50,6 +50,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     memberIds: [],
     shareMembers: {},
     shareMemberIds: [],
+    externals: {},
+    externalIds: [],
     history: newHistory(),
     records: newRecordStore(),
     notes: [],

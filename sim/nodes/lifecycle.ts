@@ -7,6 +7,7 @@
  * a paused node keeps the events that reach it and gets them, in order, on resume.
  */
 import { newShareMember } from '../clients/share-consumer.ts'
+import { newExternalClient, type ExternalClientNode } from '../clients/external-client.ts'
 import { queuePush } from '../kernel/scheduler.ts'
 import { addNetworkNode } from '../kernel/network.ts'
 import type { NodeInfo } from '../kernel/node-io.ts'
@@ -21,7 +22,7 @@ import { NODE_BEHAVIOURS, stopBrokerIfShutDown, stopProcess } from './behaviours
 
 export function addNode(w: World, id: string): NodeInfo {
   // every field set here, whatever runs on the node: one hidden class for all nodes, and a snapshot's copy gets it too
-  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, shareMember: undefined, zookeeper: undefined, traceId: internName(id) }
+  const n: NodeInfo = { id, up: true, inc: 0, paused: false, deferred: [], broker: undefined, controller: undefined, producer: undefined, reader: undefined, member: undefined, shareMember: undefined, zookeeper: undefined, external: undefined, traceId: internName(id) }
   w.nodes[id] = n
   w.nodeOrder.push(id)
   addNetworkNode(w.net, w.rng.net, id)
@@ -47,6 +48,16 @@ export function addShareMember(w: World, spec: Scenario['shareGroups'][number], 
  * fresh node.id): it gets a network node, registers with the active controller and stays fenced until
  * it has replayed the metadata; it hosts no replica until partitions are moved to it. Returns its id.
  */
+/** A real client's node, made when it first sends (kafkascope serve's `ext-<n>`). */
+export function externalClient(w: World, id: string): ExternalClientNode {
+  if (!w.externals[id]) {
+    addNode(w, id).external = id
+    w.externals[id] = newExternalClient(id)
+    w.externalIds.push(id)
+  }
+  return w.externals[id]
+}
+
 export function addBroker(w: World): number {
   const id = Math.max(0, ...w.brokerIds) + 1
   addNode(w, String(id)).broker = id

@@ -19,6 +19,7 @@
  * snapshot's cost follows the cluster's size more than the run's length.
  */
 import type { World } from './world.ts'
+import type { RecordContent } from '../storage/records.ts'
 import { plainCopy } from '../kernel/plain-copy.ts'
 import { ADDED_ON_SEND } from '../kernel/node-io.ts'
 import { CHUNK, copyBatchLog, newBatchLog } from '../storage/batch-log.ts'
@@ -71,6 +72,8 @@ function detachShared(w: World): Detached[] {
     parts.push(detach(w, stream, 'timestamp', empty, shareAppendedColumn))
     const shareOptional = (c: IntColumn | null) => (c === null ? null : shareAppendedColumn(c))
     parts.push(detach(w, stream, 'key', null, shareOptional), detach(w, stream, 'value', null, shareOptional))
+    // a real client's record contents: appended to only, each never changed
+    parts.push(detach(w, stream, 'contents', null, (c: RecordContent[] | null) => (c === null ? null : ownArray(c))))
   }
   parts.push(detach(w, (x: World) => x.records, 'keys', [], ownArray))
   parts.push(detach(w, (x: World) => x, 'notes', [], ownArray))

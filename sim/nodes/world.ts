@@ -21,6 +21,7 @@ import type { ProducerNode } from '../clients/producer-types.ts'
 import type { ReaderNode } from '../clients/consumer-types.ts'
 import type { MemberNode } from '../clients/group-consumer-types.ts'
 import type { ShareMemberNode } from '../clients/share-consumer-types.ts'
+import type { ExternalClientNode } from '../clients/external-client.ts'
 import type { BrokerConfig } from '../kafka/config.ts'
 
 export type { NodeInfo }
@@ -58,6 +59,9 @@ export interface World extends KernelWorld {
   /** KIP-932 share group members by client id (`<groupId>-N`), in creation order */
   shareMembers: Record<string, ShareMemberNode>
   shareMemberIds: string[]
+  /** real Kafka clients connected through kafkascope serve (`ext-<n>`), in the order they first sent */
+  externals: Record<string, ExternalClientNode>
+  externalIds: string[]
   /** consumer group members by client id (`<groupId>-N`), in creation order */
   members: Record<string, MemberNode>
   memberIds: string[]

@@ -15,6 +15,7 @@ import { batchAtIndex, firstBatchEndingAfter } from '../storage/batch-log.ts'
 import { keptCount, keptIndex } from '../storage/batch.ts'
 import { findRecordStream, recordKey, recordTimestamp, recordValue } from '../storage/records.ts'
 import { parseTopicPartition } from '../kafka/topic-partition.ts'
+import type { LogBatch } from '../kafka/payloads.ts'
 import { clusterImage } from './cluster-state.ts'
 
 /** One record as a consumer sees it. */
@@ -63,6 +64,52 @@ export function logRecords(w: World, tp: string, options: LogRecordsOptions = {}
         timestamp: stream && b.timestampType === 'CreateTime' ? recordTimestamp(stream, record) : b.maxTimestamp,
       })
     }
+  }
+  return out
+}
+
+/** One record of a batch with its bytes, as a Fetch response carries it to a real client (kafkascope serve). */
+export interface RecordBytes {
+  /** the record's offset less the batch's base offset */
+  offsetDelta: number
+  timestampMs: number
+  /** base64; null: no key */
+  key: string | null
+  /** base64; null: a tombstone */
+  value: string | null
+  headers: [string, string | null][]
+}
+
+const utf8 = new TextEncoder()
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = ''
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
+  return btoa(bin)
+}
+
+/**
+ * The records a batch of `tp` still holds, with their bytes: a real client's as it sent them; a
+ * simulated producer's with its key as UTF-8 and a value of its size (the simulated value is only
+ * a size: spaces). Internal topics' batches carry no client records (an empty list).
+ */
+export function batchRecordBytes(w: World, tp: string, b: LogBatch): RecordBytes[] {
+  if (b.firstRecord < 0) return []
+  const stream = findRecordStream(w.records, b.producer, tp)
+  if (!stream) return []
+  const out: RecordBytes[] = []
+  for (let j = 0; j < keptCount(b); j++) {
+    const k = keptIndex(b, j)
+    const i = b.firstRecord + k
+    const timestampMs = b.timestampType === 'LogAppendTime' ? b.maxTimestamp : recordTimestamp(stream, i)
+    const content = stream.contents?.[i]
+    if (content) {
+      out.push({ offsetDelta: k, timestampMs, key: content.key, value: content.value, headers: content.headers })
+      continue
+    }
+    const key = recordKey(w.records, stream, i)
+    const size = recordValue(stream, i)
+    out.push({ offsetDelta: k, timestampMs, key: key === null ? null : toBase64(utf8.encode(key)), value: size === null ? null : toBase64(utf8.encode(' '.repeat(size))), headers: [] })
   }
   return out
 }

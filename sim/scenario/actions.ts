@@ -9,8 +9,9 @@ import { closeShareMember } from '../clients/share-consumer.ts'
 import { emit } from '../kafka/events.ts'
 import type { World } from '../nodes/world.ts'
 import { healNetwork, isolateNode, partitionInto, setExtraLatency, cutLink } from '../kernel/network.ts'
-import { addBroker, addMember, addShareMember, crashNode, restartNode, resumeNode, shutdownBrokerNode, startNode } from '../nodes/lifecycle.ts'
+import { externalClient, addBroker, addMember, addShareMember, crashNode, restartNode, resumeNode, shutdownBrokerNode, startNode } from '../nodes/lifecycle.ts'
 import { closeMember } from '../clients/group-consumer.ts'
+import { sendClientRequest } from '../clients/external-client.ts'
 import { coordinatorPartitionFor } from '../kafka/coordinator.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { adminCommitOffsets } from '../coordinator/group-coordinator.ts'
@@ -125,6 +126,8 @@ function apply(w: World, a: ScheduledAction): void {
       return shutdownBrokerNode(w, resolveNode(w, a.broker))
     case 'crashController':
       return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
+    case 'clientRequest':
+      return sendClientRequest(w, externalClient(w, a.client), a.broker, a.ref, a.request)
     case 'crashZooKeeper':
       return crashNode(w, a.server)
     case 'restartZooKeeper':

@@ -189,6 +189,9 @@ class Checker extends References {
       fail(`${path}.action`, `${a.action} is not modelled in ZooKeeper mode (the legacy Kafka 3.x mode runs brokers, their failures and the controller's failover; use cluster.controller.mode "kraft")`)
     }
     switch (a.action) {
+      case 'clientRequest':
+        this.node(a.broker, `${path}.broker`, 'broker')
+        return a
       case 'crashZooKeeper':
       case 'restartZooKeeper':
         return { ...a, server: this.zooKeeperServer(a.server, `${path}.server`) }

@@ -96,6 +96,33 @@ function configMap(variant: ConfigVariant) {
 
 const at = { atMs: integer(0, INT_MAX) }
 
+const base64 = z.string().max(150_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: () => own('expected base64') })
+const tpName = z.string().min(3).max(260)
+
+/** A real client's request as kafkascope serve records it (kafka/client-requests.ts). */
+const clientRequestSchema = z.discriminatedUnion('api', [
+  obj({ api: z.literal('Metadata'), topics: z.array(z.string().max(249)).max(10_000).nullable() }),
+  obj({
+    api: z.literal('Produce'),
+    acks: z.enum(['all', '0', '1']),
+    timeoutMs: integer(0, INT_MAX),
+    partitions: z.array(obj({
+      tp: tpName,
+      producerId: z.number().int(),
+      producerEpoch: z.number().int(),
+      sequence: z.number().int(),
+      records: z.array(obj({ key: base64.nullable(), value: base64.nullable(), headers: z.array(z.tuple([z.string(), base64.nullable()])).max(10_000), timestampMs: z.number().int() })).max(1_000_000),
+    })).max(10_000),
+  }),
+  obj({ api: z.literal('Fetch'), maxWaitMs: integer(0, INT_MAX), maxBytes: integer(0, INT_MAX), partitions: z.array(obj({ tp: tpName, fetchOffset: z.number().int(), currentLeaderEpoch: z.number().int() })).max(10_000) }),
+  obj({
+    api: z.literal('ListOffsets'),
+    tp: tpName,
+    spec: z.union([z.literal('earliest'), z.literal('latest'), obj({ timestamp: z.number().int() })]),
+    currentLeaderEpoch: z.number().int(),
+  }),
+])
+
 const actionSchemas = {
   crashBroker: obj({ ...at, action: z.literal('crashBroker'), broker: nodeRef }),
   restartBroker: obj({ ...at, action: z.literal('restartBroker'), broker: nodeRef }),
@@ -124,6 +151,7 @@ const actionSchemas = {
   resumeNode: obj({ ...at, action: z.literal('resumeNode'), node: nodeRef }),
   crashController: obj({ ...at, action: z.literal('crashController'), controller: nodeRef.optional() }),
   crashZooKeeper: obj({ ...at, action: z.literal('crashZooKeeper'), server: z.string() }),
+  clientRequest: obj({ ...at, action: z.literal('clientRequest'), client: z.string().regex(/^ext-\d+$/, { error: () => own('a real client is ext-<n>') }), broker: integer(1, MAX_BROKERS), ref: integer(0, Number.MAX_SAFE_INTEGER), request: clientRequestSchema }),
   restartZooKeeper: obj({ ...at, action: z.literal('restartZooKeeper'), server: z.string() }),
   crashConsumer: obj({ ...at, action: z.literal('crashConsumer'), member: z.string() }),
   addConsumer: obj({ ...at, action: z.literal('addConsumer'), groupId: z.string() }),

@@ -94,6 +94,8 @@ export interface ShareGroupSpec {
   config: ConfigMap
 }
 
+import type { ClientRequest } from '../kafka/client-requests.ts'
+
 /** A node reference: broker number, client id, controller-N, or leader:/replica:/controller/coordinator: */
 export type NodeRef = number | string
 
@@ -122,6 +124,11 @@ export type TimelineAction =
   | { atMs: number; action: 'pauseNode'; node: NodeRef; durationMs?: number }
   | { atMs: number; action: 'resumeNode'; node: NodeRef }
   | { atMs: number; action: 'crashController'; controller?: NodeRef }
+  /**
+   * A real client's request, as kafkascope serve records it: client `ext-<n>` sends `request` to
+   * `broker` now; `ref` is serve's number for it (the response is matched back by it)
+   */
+  | { atMs: number; action: 'clientRequest'; client: string; broker: number; ref: number; request: ClientRequest }
   /** ZooKeeper mode (legacy): a ZooKeeper server zk-N crashes / restarts */
   | { atMs: number; action: 'crashZooKeeper'; server: string }
   | { atMs: number; action: 'restartZooKeeper'; server: string }

@@ -28,6 +28,18 @@ export interface RecordStream {
   /** the producer's value size */
   valueBytes: number
   headers: number
+  /**
+   * the records' bytes, for a real client's records (kafkascope serve): key, value and header
+   * values as base64, by record number; null for a simulated producer's (they have sizes only)
+   */
+  contents: RecordContent[] | null
+}
+
+/** A real client's record as it sent it (bytes as base64). */
+export interface RecordContent {
+  key: string | null
+  value: string | null
+  headers: [string, string | null][]
 }
 
 export interface RecordStore {
@@ -64,7 +76,7 @@ export function recordStream(store: RecordStore, producer: string, tp: string, v
   const id = `${producer}|${tp}`
   let s = store.streams[id]
   if (!s) {
-    s = { producer, tp, n: 0, key: null, timestamp: newColumn(), value: null, valueBytes, headers }
+    s = { producer, tp, n: 0, key: null, timestamp: newColumn(), value: null, valueBytes, headers, contents: null }
     store.streams[id] = s
   }
   return s

@@ -84,6 +84,8 @@ export function actionText(a: TimelineAction): Text {
       const n = a.controller === undefined ? { en: 'the active controller', ko: '활성 컨트롤러' } : node(a.controller)
       return { en: `Crash ${n.en}`, ko: `${n.ko} 크래시` }
     }
+    case 'clientRequest':
+      return { en: `${a.client} sends ${a.request.api} to broker ${a.broker}`, ko: `${a.client}이(가) 브로커 ${a.broker}에 ${a.request.api} 전송` }
     case 'crashZooKeeper':
       return { en: `Crash ZooKeeper server ${a.server}`, ko: `ZooKeeper 서버 ${a.server} 크래시` }
     case 'restartZooKeeper':

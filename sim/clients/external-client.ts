@@ -1,0 +1,136 @@
+/**
+ * A real Kafka client connected through kafkascope serve: a network node (`ext-<n>`) whose requests
+ * come from outside as recorded inputs (the `clientRequest` action, with the simulated time each
+ * arrived) and whose responses wait in its inbox for serve to put on the wire.
+ *
+ * Its Produce requests carry real records: each becomes a record of the client's stream for the
+ * partition (storage/records.ts) with its bytes kept beside its key, timestamp and value size, so
+ * a fetch returns what was produced and the checkers follow the records like any producer's.
+ * Keys are interned as text when they are UTF-8 and as `base64:<…>` otherwise (equal keys stay equal
+ * for compaction; the exact bytes are in the contents).
+ *
+ * Invariants: plain data; a request is sent at the simulated time of its action; responses are
+ * matched to requests by correlation id, in the order they arrive.
+ */
+import { nextCorrelationId } from '../kernel/node-io.ts'
+import { send } from '../kafka/wire.ts'
+import type { KafkaMessage } from '../kafka/messages.ts'
+import type { ClientRecord, ClientRequest } from '../kafka/client-requests.ts'
+import type { ProduceBatch } from '../kafka/payloads.ts'
+import { appendRecordFacts, internKey, recordStream, type RecordStream } from '../storage/records.ts'
+import type { World } from '../nodes/world.ts'
+
+export interface ExternalClientNode {
+  id: string
+  /** requests in flight: correlation id -> serve's reference for the request */
+  pending: Record<string, number>
+  /** responses delivered to the client, for serve to take */
+  inbox: { ref: number; msg: KafkaMessage }[]
+  /** its broker refused or reset the connection (it crashed): serve closes the real one */
+  disconnected: boolean
+}
+
+export function newExternalClient(id: string): ExternalClientNode {
+  return { id, pending: {}, inbox: [], disconnected: false }
+}
+
+/** The broker refused or reset the connection: what was in flight is lost, as on a real connection. */
+export function onExternalDisconnect(c: ExternalClientNode): void {
+  c.disconnected = true
+  c.pending = {}
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+/** The text a key is interned as: its UTF-8 text, or `base64:<…>` when it is not UTF-8. */
+export function keyText(b64: string | null): string | null {
+  if (b64 === null) return null
+  try {
+    return strictUtf8.decode(fromBase64(b64))
+  } catch {
+    return `base64:${b64}`
+  }
+}
+
+/** The number of bytes a base64 text holds. */
+function base64Size(b64: string): number {
+  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
+}
+
+function appendClientRecord(s: RecordStream, keyId: number, r: ClientRecord): number {
+  const i = appendRecordFacts(s, keyId, r.timestampMs, r.value === null ? null : base64Size(r.value))
+  ;(s.contents ??= []).push({ key: r.key, value: r.value, headers: r.headers })
+  return i
+}
+
+/** The simulation's message for a client's request (records made in the client's streams). */
+function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientRequest): KafkaMessage {
+  switch (req.api) {
+    case 'Metadata':
+      return { api: 'Metadata', from: c.id, corr, topics: req.topics ?? w.scenario.topics.map((t) => t.name) }
+    case 'ListOffsets':
+      return { api: 'ListOffsets', from: c.id, corr, tp: req.tp, spec: req.spec, currentLeaderEpoch: req.currentLeaderEpoch }
+    case 'Fetch':
+      return {
+        api: 'Fetch',
+        from: c.id,
+        corr,
+        replicaId: -1,
+        maxWaitMs: req.maxWaitMs,
+        maxBytes: req.maxBytes,
+        everyPartition: true,
+        parts: req.partitions.map((p) => ({ tp: p.tp, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, currentLeaderEpoch: p.currentLeaderEpoch })),
+      }
+    case 'Produce': {
+      const batches: ProduceBatch[] = []
+      for (const p of req.partitions) {
+        if (p.records.length === 0) continue
+        const s = recordStream(w.records, c.id, p.tp, 0, 0)
+        let first = -1
+        let sizeBytes = 0
+        for (const r of p.records) {
+          const i = appendClientRecord(s, internKey(w.records, keyText(r.key)), r)
+          if (first < 0) first = i
+          sizeBytes += r.value === null ? 0 : base64Size(r.value)
+        }
+        const times = p.records.map((r) => r.timestampMs)
+        batches.push({
+          tp: p.tp,
+          producer: c.id,
+          producerId: p.producerId,
+          baseSequence: first,
+          sequence: p.sequence,
+          producerEpoch: p.producerEpoch,
+          count: p.records.length,
+          firstTimestamp: times[0],
+          maxTimestamp: Math.max(...times),
+          sizeBytes,
+          firstRecord: first,
+        })
+      }
+      return { api: 'Produce', from: c.id, corr, acks: req.acks, timeoutMs: req.timeoutMs, batches }
+    }
+  }
+}
+
+/** The `clientRequest` action: the request goes to the broker now; its response will wait in the inbox. */
+export function sendClientRequest(w: World, c: ExternalClientNode, broker: number, ref: number, req: ClientRequest): void {
+  const corr = nextCorrelationId(w)
+  if (!(req.api === 'Produce' && req.acks === '0')) c.pending[corr] = ref
+  send(w, c.id, String(broker), toMessage(w, c, corr, req))
+}
+
+/** A response reached the client: it waits for serve, matched to its request. */
+export function onExternalMessage(c: ExternalClientNode, m: KafkaMessage): void {
+  const corr = (m as { corr?: number }).corr
+  if (corr === undefined || c.pending[corr] === undefined) return
+  c.inbox.push({ ref: c.pending[corr], msg: m })
+  delete c.pending[corr]
+}
