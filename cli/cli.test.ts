@@ -170,6 +170,8 @@ describe.concurrent('kafkascope CLI', () => {
     ['an unknown topic', () => ['run', variant('topic.json', (s) => (s.producers[0].topic = 'nope'))], /topic\.json: producers\[0\]\.topic: unknown topic "nope"/],
     ['a bad --seed value', () => ['run', 'scenarios/leader-failover.json', '--seed', 'abc'], /run: --seed: a seed is a whole number from 0 to 9007199254740991 written in digits, got "abc"/],
     ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
+    ['serve ports past 65535', () => ['serve', '--port', '65534'], /serve: --port: broker ports 65534\.\.65536 must lie in 1\.\.65535/],
+    ['serve with a bad scenario', () => ['serve', variant('serve.json', (s) => (s.topics[0].partitions = 0))], /serve\.json: topics\[0\]\.partitions: 0 must be at least 1/],
   ]
 
   it.each(badInputs)('exits 2 with one line naming the path for %s', async (_label, args, message) => {

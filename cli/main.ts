@@ -16,7 +16,7 @@
  * more than about 2 s report progress on stderr (cli/progress.ts) unless --quiet; cli/advance.ts
  * runs the simulation in slices between those reports and stops it at --max-events.
  */
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs'
 import {
   createSimulation,
   kafkaConsumerGroupsDescribe,
@@ -63,7 +63,8 @@ const USAGE = `usage:
   kafkascope run <scenario.json|session.json> [--seed N] [--until MS] [--max-events N] [--json] [--describe] [--trace FILE.jsonl] [--quiet] [--lang ko|en]
   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet] [--invariants]
   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS] [--invariants]
-  kafkascope bench [--json] [--until MS]`
+  kafkascope bench [--json] [--until MS]
+  kafkascope serve [scenario.json] [--port 9092] [--host 127.0.0.1] [--record session.json]`
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -686,6 +687,40 @@ async function cmdBench(argv: string[]): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// serve
+
+/**
+ * Serve until interrupted (Ctrl-C): each broker on its port, simulated time following the wall
+ * clock; at the end the trace hash, and with --record the session that replays the run.
+ */
+async function cmdServe(argv: string[]): Promise<number> {
+  const p = parseArgs('serve', argv, { port: 'int', host: 'string', record: 'string' }, [0, 1])
+  const scenario = p.positionals.length > 0 ? loadInput(p.positionals[0]).scenario : parseScenario((await import('./serve/default-cluster.json', { with: { type: 'json' } })).default)
+  const port = intFlag(p, 'port') ?? 9092
+  if (port < 1 || port + scenario.cluster.brokers - 1 > 65535) throw inputError('serve', `--port: broker ports ${port}..${port + scenario.cluster.brokers - 1} must lie in 1..65535`)
+  const host = typeof p.flags.host === 'string' ? p.flags.host : '127.0.0.1'
+  const { startServe } = await import('./serve/serve.ts')
+  let served
+  try {
+    served = await startServe(scenario, { host, port })
+  } catch (e) {
+    throw inputError('serve', `cannot listen on ${host}:${port}..${port + scenario.cluster.brokers - 1}: ${(e as Error).message}`)
+  }
+  for (const [id, at] of Object.entries(served.ports)) out(`broker ${id} listening on ${host}:${at}`)
+  if (host !== '127.0.0.1' && host !== 'localhost') err('kafkascope: serve: no authentication: anyone who reaches this address can produce and consume')
+  out('Ctrl-C stops; bootstrap servers: ' + Object.values(served.ports).map((at) => `${host}:${at}`).join(','))
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await served.close()
+  out(`stopped at ${(served.sim.nowMs / 1000).toFixed(3)} s · ${served.sim.world.events} events · trace hash ${served.sim.traceHash()}`)
+  const record = typeof p.flags.record === 'string' ? p.flags.record : undefined
+  if (record) {
+    writeFileSync(record, JSON.stringify(served.session()) + '\n')
+    out(`session written to ${record}: kafkascope run ${record} gives the same trace hash`)
+  }
+  return 0
+}
+
+// ---------------------------------------------------------------------------------------------
 // main
 
 async function main(argv: string[]): Promise<number> {
@@ -699,6 +734,8 @@ async function main(argv: string[]): Promise<number> {
       return cmdFuzz(rest)
     case 'bench':
       return cmdBench(rest)
+    case 'serve':
+      return cmdServe(rest)
     case 'help':
     case '--help':
     case '-h':
@@ -708,7 +745,7 @@ async function main(argv: string[]): Promise<number> {
       err(USAGE)
       return 2
     default:
-      throw inputError(`unknown command ${quoted(command)} (commands: run, check-determinism, fuzz, bench)`)
+      throw inputError(`unknown command ${quoted(command)} (commands: run, check-determinism, fuzz, bench, serve)`)
   }
 }
 

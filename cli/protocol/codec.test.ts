@@ -89,3 +89,13 @@ describe('malformed input', () => {
     expect(() => decodeRequest(bad)).toThrow(ProtocolError)
   })
 })
+
+describe('the writer grows', () => {
+  test('values written across the buffer growing land where they belong', () => {
+    const api = apiByName('Metadata')
+    const topics = Array.from({ length: 200 }, (_, i) => ({ Name: `topic-${i}-${'x'.repeat(i % 17)}` }))
+    const bytes = encodeMessage(api.request, 4, { Topics: topics, AllowAutoTopicCreation: true } as Struct)
+    expect(bytes.length).toBeGreaterThan(2048)
+    expect((decodeMessage(api.request, 4, bytes).Topics as Struct[]).map((t) => t.Name)).toEqual(topics.map((t) => t.Name))
+  })
+})

@@ -133,15 +133,43 @@ export class Writer {
     this.length += n
     return at
   }
-  int8 = (v: number) => this.view.setInt8(this.room(1), v)
-  uint8 = (v: number) => this.view.setUint8(this.room(1), v)
-  int16 = (v: number) => this.view.setInt16(this.room(2), v)
-  uint16 = (v: number) => this.view.setUint16(this.room(2), v)
-  int32 = (v: number) => this.view.setInt32(this.room(4), v)
-  uint32 = (v: number) => this.view.setUint32(this.room(4), v)
-  int64 = (v: number) => this.view.setBigInt64(this.room(8), BigInt(Math.trunc(v)))
-  float64 = (v: number) => this.view.setFloat64(this.room(8), v)
-  raw = (b: Uint8Array) => this.buf.set(b, this.room(b.length))
+  // (room() first: it may replace the buffer and the view)
+  int8 = (v: number) => {
+    const at = this.room(1)
+    this.view.setInt8(at, v)
+  }
+  uint8 = (v: number) => {
+    const at = this.room(1)
+    this.view.setUint8(at, v)
+  }
+  int16 = (v: number) => {
+    const at = this.room(2)
+    this.view.setInt16(at, v)
+  }
+  uint16 = (v: number) => {
+    const at = this.room(2)
+    this.view.setUint16(at, v)
+  }
+  int32 = (v: number) => {
+    const at = this.room(4)
+    this.view.setInt32(at, v)
+  }
+  uint32 = (v: number) => {
+    const at = this.room(4)
+    this.view.setUint32(at, v)
+  }
+  int64 = (v: number) => {
+    const at = this.room(8)
+    this.view.setBigInt64(at, BigInt(Math.trunc(v)))
+  }
+  float64 = (v: number) => {
+    const at = this.room(8)
+    this.view.setFloat64(at, v)
+  }
+  raw = (b: Uint8Array) => {
+    const at = this.room(b.length)
+    this.buf.set(b, at)
+  }
   uvarint(v: number): void {
     let x = v
     while (x >= 0x80) {

@@ -10,7 +10,8 @@
  *   UNSUPPORTED_VERSION and the versions it does know, so the client can retry (KIP-511); any
  *   other unknown API key or version closes the connection;
  * - connections beyond the bound are closed at once (max.connections).
- * The handler decides every answer; it may answer nothing (acks=0 Produce).
+ * The handler decides every answer; it may answer nothing (acks=0 Produce); a request it throws
+ * on closes its connection.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import { APIS, apiByName, decodeRequest, encodeResponse, type Api, type RequestHead } from '../protocol/apis.ts'
@@ -30,6 +31,8 @@ export interface ServedRequest {
   body: Struct
   /** the connection, for the handler's bookkeeping (a client per connection) */
   connection: number
+  /** close the connection (the handler's broker went away) */
+  close: () => void
 }
 
 /** The answer to a request: a body in the request's version, or none (acks=0). */
@@ -53,11 +56,11 @@ export interface FrameServer {
 
 let nextConnection = 1
 
-/** The ApiVersions answer: every API kafkascope serves with the versions it reads. */
-export function apiVersionsBody(errorCode = 0): Struct {
+/** The ApiVersions answer: the APIs served (all kafkascope reads, or `only` these) with the versions it reads. */
+export function apiVersionsBody(errorCode = 0, only?: ReadonlySet<string>): Struct {
   return {
     ErrorCode: errorCode,
-    ApiKeys: [...APIS.values()].map((a) => ({ ApiKey: a.key, MinVersion: a.minVersion, MaxVersion: a.maxVersion })),
+    ApiKeys: [...APIS.values()].filter((a) => !only || only.has(a.name)).map((a) => ({ ApiKey: a.key, MinVersion: a.minVersion, MaxVersion: a.maxVersion })),
     ThrottleTimeMs: 0,
   }
 }
@@ -109,7 +112,7 @@ function serveConnection(socket: Socket, connection: number, handler: Handler, m
     busy = true
     while (queue.length > 0 && !socket.destroyed) {
       const frame = queue.shift()!
-      const out = await answer(frame, connection, handler)
+      const out = await answer(frame, connection, handler, () => socket.destroy())
       if (out === 'close') {
         socket.destroy()
         break
@@ -142,7 +145,7 @@ function serveConnection(socket: Socket, connection: number, handler: Handler, m
   })
 }
 
-async function answer(frame: Uint8Array, connection: number, handler: Handler): Promise<Uint8Array | null | 'close'> {
+async function answer(frame: Uint8Array, connection: number, handler: Handler, close: () => void): Promise<Uint8Array | null | 'close'> {
   let decoded
   try {
     decoded = decodeRequest(frame)
@@ -154,7 +157,13 @@ async function answer(frame: Uint8Array, connection: number, handler: Handler): 
     if (decoded.head.apiKey !== apiByName('ApiVersions').key) return 'close'
     return encodeResponse(apiByName('ApiVersions'), 0, decoded.head.correlationId, apiVersionsBody(UNSUPPORTED_VERSION))
   }
-  const body = await handler({ api: decoded.api, head: decoded.head, body: decoded.body, connection })
+  let body: Struct | null
+  try {
+    body = await handler({ api: decoded.api, head: decoded.head, body: decoded.body, connection, close })
+  } catch {
+    // a request the handler cannot take closes its connection, as Kafka closes one on an unexpected request
+    return 'close'
+  }
   if (body === null) return null
   try {
     return encodeResponse(decoded.api, decoded.head.apiVersion, decoded.head.correlationId, body)

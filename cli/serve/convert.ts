@@ -1,0 +1,190 @@
+/**
+ * Between Kafka's wire messages and the simulation's: a decoded request becomes the simulation's
+ * ClientRequest (record batches unpacked into records with their bytes as base64), and the
+ * simulated broker's answer becomes the response body in the version the client asked for.
+ *
+ * Follows the response fields Kafka's brokers fill (KafkaApis.handleTopicMetadataRequest,
+ * handleProduceRequest, handleFetchRequest, handleListOffsetRequest): every broker is advertised at
+ * 127.0.0.1 with its own port; in KRaft a client cannot reach the controller, so Metadata's
+ * ControllerId is a live broker (the lowest id, where Kafka picks one at random); LastStableOffset
+ * is the high watermark (no transactions); a v0 ListOffsets answers with OldStyleOffsets.
+ */
+import type { ClientRecord, ClientRequest, Msg, Simulation, TopicPartition } from '../../sim/index.ts'
+import { batchRecordBytes, parseTopicPartition, partitionName } from '../../sim/index.ts'
+import type { Struct, Value } from '../protocol/codec.ts'
+import { errorCode } from '../protocol/errors.ts'
+import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
+
+const toBase64 = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('base64'))
+const fromBase64 = (s: string | null) => (s === null ? null : new Uint8Array(Buffer.from(s, 'base64')))
+
+/**
+ * How a listener reaches the simulated brokers (the host, each broker's port), and where simulated
+ * time 0 stands on the clients' clock: record timestamps (epoch ms) are shifted by `epochMs` going
+ * in and coming out, so the simulated clock and the records' CreateTime agree as they do in Kafka.
+ */
+export interface Endpoints {
+  host: string
+  portOf(broker: number): number
+  epochMs: number
+}
+
+/** A wire request for the simulation: one or more ClientRequests (ListOffsets asks per partition), or an answer at once. */
+export type Translated = { requests: ClientRequest[] } | { answer: Struct }
+
+function acksOf(n: number): 'all' | '0' | '1' {
+  return n === 0 ? '0' : n === 1 ? '1' : 'all'
+}
+
+function recordsOf(b: WireBatch, epochMs: number): ClientRecord[] {
+  return b.records.map((r) => ({
+    key: toBase64(r.key),
+    value: toBase64(r.value),
+    headers: r.headers.map((h): [string, string | null] => [h.key, toBase64(h.value)]),
+    timestampMs: Math.max(0, b.baseTimestamp + r.timestampDelta - epochMs),
+  }))
+}
+
+/** The request as the simulation takes it. */
+export function translateRequest(api: string, version: number, body: Struct, epochMs: number): Translated {
+  switch (api) {
+    case 'Metadata': {
+      const topics = body.Topics as Struct[] | null
+      return { requests: [{ api: 'Metadata', topics: topics === null || (version === 0 && topics.length === 0) ? null : topics.map((t) => String(t.Name)) }] }
+    }
+    case 'Produce': {
+      const partitions: Extract<ClientRequest, { api: 'Produce' }>['partitions'] = []
+      const failed: { topic: string; partition: number; error: string }[] = []
+      for (const t of body.TopicData as Struct[]) {
+        for (const p of t.PartitionData as Struct[]) {
+          const tp = partitionName(String(t.Name), Number(p.Index))
+          try {
+            for (const b of readBatches((p.Records as Uint8Array | null) ?? new Uint8Array(0))) {
+              partitions.push({ tp, producerId: b.producerId, producerEpoch: b.producerEpoch, sequence: b.baseSequence, records: recordsOf(b, epochMs) })
+            }
+          } catch (e) {
+            if (!(e instanceof BatchError)) throw e
+            failed.push({ topic: String(t.Name), partition: Number(p.Index), error: e.error })
+          }
+        }
+      }
+      if (failed.length > 0) return { answer: produceBody(failed.map((f) => ({ tp: partitionName(f.topic, f.partition), error: f.error, baseOffset: -1 }))) }
+      return { requests: [{ api: 'Produce', acks: acksOf(Number(body.Acks)), timeoutMs: Number(body.TimeoutMs), partitions }] }
+    }
+    case 'Fetch': {
+      const partitions = (body.Topics as Struct[]).flatMap((t) =>
+        (t.Partitions as Struct[]).map((p) => ({ tp: partitionName(String(t.Topic), Number(p.Partition)), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })),
+      )
+      return { requests: [{ api: 'Fetch', maxWaitMs: Number(body.MaxWaitMs), maxBytes: Number(body.MaxBytes), partitions }] }
+    }
+    case 'ListOffsets':
+      return {
+        requests: (body.Topics as Struct[]).flatMap((t) =>
+          (t.Partitions as Struct[]).map((p): ClientRequest => {
+            const ts = Number(p.Timestamp)
+            return { api: 'ListOffsets', tp: partitionName(String(t.Name), Number(p.PartitionIndex)), spec: ts === -2 ? 'earliest' : ts === -1 ? 'latest' : { timestamp: Math.max(0, ts - epochMs) }, currentLeaderEpoch: Number(p.CurrentLeaderEpoch) }
+          }),
+        ),
+      }
+  }
+  throw new Error(`kafkascope: ${api} is not translated`)
+}
+
+function byTopic<T extends { tp: string }>(parts: T[], make: (name: TopicPartition, part: T) => Struct): { name: string; partitions: Struct[] }[] {
+  const out: { name: string; partitions: Struct[] }[] = []
+  for (const part of parts) {
+    const name = parseTopicPartition(part.tp)!
+    let t = out.find((x) => x.name === name.topic)
+    if (!t) out.push((t = { name: name.topic, partitions: [] }))
+    t.partitions.push(make(name, part))
+  }
+  return out
+}
+
+function produceBody(parts: { tp: string; error: string; baseOffset: number }[]): Struct {
+  return {
+    Responses: byTopic(parts, (n, p) => ({ Index: n.partition, ErrorCode: errorCode(p.error), BaseOffset: p.baseOffset, LogAppendTimeMs: -1, LogStartOffset: -1 })).map((t) => ({ Name: t.name, PartitionResponses: t.partitions })),
+    ThrottleTimeMs: 0,
+  }
+}
+
+/** The wire body of the simulated broker's answers (several for a ListOffsets asked per partition). */
+export function translateResponse(sim: Simulation, api: string, version: number, answers: Msg[], at: Endpoints): Struct {
+  switch (api) {
+    case 'Metadata': {
+      const m = answers[0] as Extract<Msg, { api: 'MetadataResponse' }>
+      const image = sim.world.brokers
+      return {
+        ThrottleTimeMs: 0,
+        Brokers: m.brokers.map((id) => ({ NodeId: id, Host: at.host, Port: at.portOf(id), Rack: sim.world.scenario.cluster.racks[String(id)] ?? null })),
+        ClusterId: 'kafkascope',
+        ControllerId: m.brokers[0] ?? -1,
+        Topics: Object.keys(m.topics).map((name) => {
+          const t = m.topics[name] as { error: string; partitions: { leader: number; leaderEpoch: number; replicas: readonly number[]; isr: readonly number[]; error: string }[] }
+          return {
+            ErrorCode: errorCode(t.error),
+            Name: name,
+            IsInternal: name.startsWith('__'),
+            Partitions: t.partitions.map((p, i) => ({ ErrorCode: errorCode(p.error), PartitionIndex: i, LeaderId: p.leader, LeaderEpoch: p.leaderEpoch, ReplicaNodes: [...p.replicas], IsrNodes: [...p.isr], OfflineReplicas: p.replicas.filter((b) => !image[String(b)] || !sim.world.nodes[String(b)].up) })),
+          }
+        }),
+      }
+    }
+    case 'Produce': {
+      const m = answers[0] as Extract<Msg, { api: 'ProduceResponse' }>
+      return produceBody(m.parts)
+    }
+    case 'Fetch': {
+      const m = answers[0] as Extract<Msg, { api: 'FetchResponse' }>
+      const topics = byTopic(m.parts, (n, p) => {
+        const batches: WireBatch[] = p.batches.map((b) => {
+          const records = batchRecordBytes(sim.world, p.tp, b)
+          return {
+            baseOffset: b.baseOffset,
+            partitionLeaderEpoch: b.partitionLeaderEpoch,
+            attributes: b.timestampType === 'LogAppendTime' ? 8 : 0,
+            lastOffsetDelta: b.count - 1,
+            baseTimestamp: b.firstTimestamp + at.epochMs,
+            maxTimestamp: b.maxTimestamp + at.epochMs,
+            producerId: b.producerId,
+            producerEpoch: b.producerEpoch,
+            baseSequence: b.sequence,
+            records: records.map((r) => ({
+              offsetDelta: r.offsetDelta,
+              timestampDelta: r.timestampMs - b.firstTimestamp,
+              key: fromBase64(r.key),
+              value: fromBase64(r.value),
+              headers: r.headers.map(([k, v]) => ({ key: k, value: fromBase64(v) })),
+            })),
+          }
+        })
+        return {
+          PartitionIndex: n.partition,
+          ErrorCode: errorCode(p.error),
+          HighWatermark: p.highWatermark,
+          LastStableOffset: p.highWatermark,
+          LogStartOffset: p.logStartOffset,
+          AbortedTransactions: [],
+          PreferredReadReplica: -1,
+          Records: encodeBatches(batches.filter((b) => b.records.length > 0)),
+        }
+      })
+      return { ThrottleTimeMs: 0, ErrorCode: 0, SessionId: 0, Responses: topics.map((t) => ({ Topic: t.name, Partitions: t.partitions })) }
+    }
+    case 'ListOffsets': {
+      const parts = (answers as Extract<Msg, { api: 'ListOffsetsResponse' }>[]).map((m) => ({ tp: m.tp, error: m.error, offset: m.offset }))
+      return {
+        ThrottleTimeMs: 0,
+        Topics: byTopic(parts, (n, p) => ({
+          PartitionIndex: n.partition,
+          ErrorCode: errorCode(p.error),
+          OldStyleOffsets: version === 0 && p.offset >= 0 ? [p.offset] : [],
+          Timestamp: -1,
+          Offset: p.offset,
+          LeaderEpoch: -1,
+        })).map((t) => ({ Name: t.name, Partitions: t.partitions as Value[] })),
+      }
+    }
+  }
+  throw new Error(`kafkascope: ${api} answers are not translated`)
+}

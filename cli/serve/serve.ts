@@ -1,0 +1,127 @@
+/**
+ * `kafkascope serve`: the simulated cluster on simulated time that follows the wall clock, each
+ * simulated broker listening on its own port of 127.0.0.1 (`port` + id - 1), so unchanged Kafka
+ * clients produce to it and fetch from it, follow its leaders and feel its faults.
+ *
+ * Every request a client sends becomes an input of the run (the `clientRequest` action) at the
+ * simulated time it arrived, from the client's own network node (`ext-<n>`, one per connection);
+ * the simulated broker's answer, when it reaches that node, is written back on the connection. A
+ * broker that is down resets the connection, as a crashed Kafka broker does. The inputs are the
+ * run's interventions, so the session `serve` writes replays the same run (`kafkascope run`).
+ *
+ * Served now: ApiVersions, Metadata, Produce, Fetch and ListOffsets (only these are advertised).
+ */
+import { ENGINE_VERSION, clientDisconnected, createSimulation, takeClientResponses, type Msg, type Scenario, type Session, type Simulation } from '../../sim/index.ts'
+import type { Struct } from '../protocol/codec.ts'
+import { translateRequest, translateResponse, type Endpoints } from './convert.ts'
+import { apiVersionsBody, startFrameServer, type FrameServer, type ServedRequest } from './frame-server.ts'
+
+/** The APIs serve answers (and advertises in ApiVersions). */
+export const SERVED_APIS: ReadonlySet<string> = new Set(['ApiVersions', 'Metadata', 'Produce', 'Fetch', 'ListOffsets'])
+
+export interface ServeOptions {
+  host?: string
+  /** broker 1's port; broker N listens on port + N - 1 (0: any free ports, for tests) */
+  port?: number
+  /** simulated ms per wall ms (1: real time) */
+  speed?: number
+  /** wall ms between two advances of the simulated clock */
+  tickMs?: number
+}
+
+export interface Served {
+  sim: Simulation
+  /** each broker's port, by broker id */
+  ports: Record<number, number>
+  /** the run so far as a session: `kafkascope run` of it gives the same trace hash */
+  session(): Session
+  close(): Promise<void>
+}
+
+export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<Served> {
+  const host = options.host ?? '127.0.0.1'
+  const speed = options.speed ?? 1
+  const sim = createSimulation(scenario)
+  const wallStart = Date.now()
+  const catchUp = () => {
+    const target = Math.floor((Date.now() - wallStart) * speed)
+    if (target > sim.nowMs) sim.runUntil(target)
+  }
+  const waiting = new Map<number, { client: string; resolve: (m: Msg) => void }>()
+  const clientOf = new Map<number, string>()
+  const connectionOf = new Map<string, { destroy: () => void }>()
+  let refs = 0
+  let clients = 0
+
+  /** Answers that reached their clients, and connections whose broker went away. */
+  const deliver = () => {
+    for (const client of new Set([...waiting.values()].map((x) => x.client))) {
+      for (const { ref, msg } of takeClientResponses(sim, client)) {
+        waiting.get(ref)?.resolve(msg)
+        waiting.delete(ref)
+      }
+    }
+    for (const [client, conn] of connectionOf) {
+      if (!clientDisconnected(sim, client)) continue
+      connectionOf.delete(client)
+      for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
+      conn.destroy()
+    }
+  }
+  const timer = setInterval(() => {
+    catchUp()
+    deliver()
+  }, options.tickMs ?? 2)
+
+  const ports: Record<number, number> = {}
+  const endpoints: Endpoints = { host, portOf: (id) => ports[id] ?? 0, epochMs: wallStart }
+  const servers: FrameServer[] = []
+  for (const id of sim.world.brokerIds) {
+    const handler = async (req: ServedRequest): Promise<Struct | null> => {
+      const name = req.api.name
+      if (name === 'ApiVersions') return apiVersionsBody(0, SERVED_APIS)
+      if (!SERVED_APIS.has(name)) throw new Error(`${name} is not served`)
+      const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs)
+      if ('answer' in t) return t.answer
+      let client = clientOf.get(req.connection)
+      if (client === undefined) {
+        client = `ext-${++clients}`
+        clientOf.set(req.connection, client)
+      }
+      if (!connectionOf.has(client)) connectionOf.set(client, { destroy: req.close })
+      catchUp()
+      const noAnswer = t.requests[0].api === 'Produce' && t.requests[0].acks === '0'
+      const answers = t.requests.map((request) => {
+        const ref = ++refs
+        const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(ref, { client: client!, resolve }))
+        sim.apply({ action: 'clientRequest', client: client!, broker: id, ref, request })
+        return promise
+      })
+      if (noAnswer) return null
+      deliver()
+      return translateResponse(sim, name, req.head.apiVersion, await Promise.all(answers as Promise<Msg>[]), endpoints)
+    }
+    const server = await startFrameServer({
+      host,
+      port: options.port ? options.port + id - 1 : 0,
+      handler,
+      onClose: (connection) => {
+        const client = clientOf.get(connection)
+        if (client) connectionOf.delete(client)
+        clientOf.delete(connection)
+      },
+    })
+    ports[id] = server.port
+    servers.push(server)
+  }
+
+  return {
+    sim,
+    ports,
+    session: () => ({ version: 1, engine: ENGINE_VERSION, scenario, seed: scenario.seed, interventions: sim.world.interventions.slice(), playheadMs: sim.nowMs }),
+    close: async () => {
+      clearInterval(timer)
+      await Promise.all(servers.map((s) => s.close()))
+    },
+  }
+}
