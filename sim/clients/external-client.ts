@@ -17,6 +17,7 @@ import { send } from '../kafka/wire.ts'
 import type { KafkaMessage } from '../kafka/messages.ts'
 import type { ClientRecord, ClientRequest } from '../kafka/client-requests.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
+import { base64Size, fromBase64 } from '../kafka/base64.ts'
 import { appendRecordFacts, internKey, recordStream, type RecordStream } from '../storage/records.ts'
 import type { World } from '../nodes/world.ts'
 
@@ -42,13 +43,6 @@ export function onExternalDisconnect(c: ExternalClientNode): void {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
-function fromBase64(b64: string): Uint8Array {
-  const bin = atob(b64)
-  const out = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-  return out
-}
-
 /** The text a key is interned as: its UTF-8 text, or `base64:<…>` when it is not UTF-8. */
 export function keyText(b64: string | null): string | null {
   if (b64 === null) return null
@@ -57,11 +51,6 @@ export function keyText(b64: string | null): string | null {
   } catch {
     return `base64:${b64}`
   }
-}
-
-/** The number of bytes a base64 text holds. */
-function base64Size(b64: string): number {
-  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
 }
 
 function appendClientRecord(s: RecordStream, keyId: number, r: ClientRecord): number {

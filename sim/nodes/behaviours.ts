@@ -309,13 +309,14 @@ export function dispatch(w: World, n: NodeInfo, kind: string, data: unknown): vo
 
 /** The first kind on the node, in NODE_BEHAVIOURS' order, that accepts the message. */
 export function messageOwner(n: NodeInfo, m: Msg): NodeBehaviour | undefined {
-  if (n.zookeeper !== undefined) return zookeeper.accepts(m) ? zookeeper : undefined
   if (n.controller !== undefined && controller.accepts(m)) return controller
   if (n.broker !== undefined && broker.accepts(m)) return broker
   if (n.producer !== undefined) return producer
   if (n.reader !== undefined) return reader
   if (n.member !== undefined) return member
   if (n.shareMember !== undefined) return shareMember
+  // the legacy mode's servers and real clients run nothing else: tested last, off KRaft's hot path
+  if (n.zookeeper !== undefined) return zookeeper.accepts(m) ? zookeeper : undefined
   if (n.external !== undefined) return external
   return undefined
 }

@@ -16,6 +16,7 @@ import { keptCount, keptIndex } from '../storage/batch.ts'
 import { findRecordStream, recordKey, recordTimestamp, recordValue } from '../storage/records.ts'
 import { parseTopicPartition } from '../kafka/topic-partition.ts'
 import type { LogBatch } from '../kafka/payloads.ts'
+import { toBase64 } from '../kafka/base64.ts'
 import { clusterImage } from './cluster-state.ts'
 
 /** One record as a consumer sees it. */
@@ -81,12 +82,6 @@ export interface RecordBytes {
 }
 
 const utf8 = new TextEncoder()
-
-function toBase64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
-  return btoa(bin)
-}
 
 /**
  * The records a batch of `tp` still holds, with their bytes: a real client's as it sent them; a

@@ -376,9 +376,7 @@ function afterWrite(w: World, p: ZkBrokerProcess, states: PartitionState[]): voi
     }
   }
   c.writing = []
-  const byBroker = new Map<number, PartitionState[]>()
-  for (const s of states) for (const b of s.replicas) if (isLive(c, b)) byBroker.set(b, [...(byBroker.get(b) ?? []), s])
-  for (const b of [...byBroker.keys()].sort((x, y) => x - y)) leaderAndIsr(w, p, b, byBroker.get(b)!)
+  leaderAndIsrToReplicas(w, p, states)
   updateMetadata(w, p, liveIds(c), states)
 }
 
@@ -472,10 +470,8 @@ function afterTopicCreated(w: World, p: ZkBrokerProcess, states: PartitionState[
   c.context.topics[t.name] = { name: t.name, topicId: t.topicId, partitions: states.slice(), config: t.config }
   c.context.topicNames = [...c.context.topicNames, t.name].sort()
   emit(w, { type: 'TopicCreated', topic: t.name, partitions: states.length, replicationFactor: states[0]?.replicas.length ?? 0 })
-  const byBroker = new Map<number, PartitionState[]>()
-  for (const s of states) for (const b of s.replicas) if (isLive(c, b)) byBroker.set(b, [...(byBroker.get(b) ?? []), s])
   updateMetadata(w, p, liveIds(c), states)
-  for (const b of [...byBroker.keys()].sort((x, y) => x - y)) leaderAndIsr(w, p, b, byBroker.get(b)!)
+  leaderAndIsrToReplicas(w, p, states)
   if (missingTopics(w, c).length > 0) c.queue.push({ type: 'TopicCreation' })
 }
 
@@ -508,6 +504,14 @@ function leaderAndIsr(w: World, p: ZkBrokerProcess, to: number, partitions: Part
   const c = p.zkController
   if (partitions.length === 0) return
   toBroker(w, p, to, { api: 'LeaderAndIsr', from: p.node, corr: nextCorrelationId(w), controllerId: p.id, controllerEpoch: c.epoch, brokerEpoch: epochOf(c, to), partitions })
+}
+
+/** LeaderAndIsr to each live replica of these partitions, in broker id order, its own partitions only. */
+function leaderAndIsrToReplicas(w: World, p: ZkBrokerProcess, states: PartitionState[]): void {
+  const c = p.zkController
+  const byBroker = new Map<number, PartitionState[]>()
+  for (const s of states) for (const b of s.replicas) if (isLive(c, b)) byBroker.set(b, [...(byBroker.get(b) ?? []), s])
+  for (const b of [...byBroker.keys()].sort((x, y) => x - y)) leaderAndIsr(w, p, b, byBroker.get(b)!)
 }
 
 function updateMetadata(w: World, p: ZkBrokerProcess, to: number[], partitions: PartitionState[]): void {

@@ -17,7 +17,7 @@ export function ZooKeeperRow({ zk }: { zk: ZooKeeperView }) {
   return (
     <div className="zk-row" role="group" aria-label={t(ZK.ensemble)} data-testid="zk-ensemble" data-quorum={zk.quorum}>
       <div className="zk-head">
-        <span className="zk-legacy" data-testid="zk-legacy-label" title={t(ZK.legacyHint)}>
+        <span className="zk-legacy legacy-label" data-testid="zk-legacy-label" title={t(ZK.legacyHint)}>
           {t(ZK.legacy)}
         </span>
       </div>

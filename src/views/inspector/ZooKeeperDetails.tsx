@@ -212,7 +212,7 @@ export function ZooKeeperServerDetails({ server, view, zk }: { server: ZooKeeper
           {role.glyph ? <span aria-hidden="true">{role.glyph}</span> : null} {t(role.text)}
         </span>
       </h2>
-      <p className="insp-legacy">{t(L.legacy)}</p>
+      <p className="insp-legacy legacy-label">{t(L.legacy)}</p>
       <Fields
         rows={[
           [t(L.mode), t(role.hint)],
