@@ -11,7 +11,20 @@
  *
  * Served now: ApiVersions, Metadata, Produce, Fetch and ListOffsets (only these are advertised).
  */
-import { ENGINE_VERSION, clientDisconnected, createSimulation, takeClientResponses, type Msg, type Scenario, type Session, type Simulation } from '../../sim/index.ts'
+import {
+  ENGINE_VERSION,
+  clientDisconnected,
+  createSimulation,
+  mergeInterventions,
+  parseScenario,
+  takeClientResponses,
+  type ActionInput,
+  type Msg,
+  type Scenario,
+  type Session,
+  type Simulation,
+  type TimelineAction,
+} from '../../sim/index.ts'
 import type { Struct } from '../protocol/codec.ts'
 import { translateRequest, translateResponse, type Endpoints } from './convert.ts'
 import { apiVersionsBody, startFrameServer, type FrameServer, type ServedRequest } from './frame-server.ts'
@@ -29,12 +42,24 @@ export interface ServeOptions {
   tickMs?: number
 }
 
+/** What a watcher (the app, over a WebSocket) follows: every input of the run as it is applied, and the clock. */
+export type ServeEvent = { kind: 'input'; action: TimelineAction } | { kind: 'clock'; nowMs: number }
+
 export interface Served {
   sim: Simulation
   /** each broker's port, by broker id */
   ports: Record<number, number>
   /** the run so far as a session: `kafkascope run` of it gives the same trace hash */
   session(): Session
+  /** follow the run from now on (returns the unsubscribe); the session so far is `session()` */
+  watch(listener: (e: ServeEvent) => void): () => void
+  /**
+   * Something a person did to the served cluster (a fault clicked in the app): checked like a
+   * scenario's timeline action (throws ScenarioError, and nothing happens, when refused), then
+   * applied at the current simulated time and recorded as an input. Real clients' requests are
+   * not taken here.
+   */
+  intervene(action: ActionInput): TimelineAction
   close(): Promise<void>
 }
 
@@ -52,6 +77,11 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const connectionOf = new Map<string, { destroy: () => void }>()
   let refs = 0
   let clients = 0
+  const watchers = new Set<(e: ServeEvent) => void>()
+  const apply = (action: TimelineAction) => {
+    sim.apply(action)
+    for (const w of watchers) w({ kind: 'input', action })
+  }
 
   /** Answers that reached their clients, and connections whose broker went away. */
   const deliver = () => {
@@ -71,6 +101,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const timer = setInterval(() => {
     catchUp()
     deliver()
+    for (const w of watchers) w({ kind: 'clock', nowMs: sim.nowMs })
   }, options.tickMs ?? 2)
 
   const ports: Record<number, number> = {}
@@ -94,7 +125,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       const answers = t.requests.map((request) => {
         const ref = ++refs
         const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(ref, { client: client!, resolve }))
-        sim.apply({ action: 'clientRequest', client: client!, broker: id, ref, request })
+        apply({ atMs: sim.nowMs, action: 'clientRequest', client: client!, broker: id, ref, request })
         return promise
       })
       if (noAnswer) return null
@@ -119,7 +150,25 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     sim,
     ports,
     session: () => ({ version: 1, engine: ENGINE_VERSION, scenario, seed: scenario.seed, interventions: sim.world.interventions.slice(), playheadMs: sim.nowMs }),
+    watch: (listener) => {
+      watchers.add(listener)
+      return () => watchers.delete(listener)
+    },
+    intervene: (input) => {
+      if (input.action === 'clientRequest') throw new Error('kafkascope: serve: real clients\' requests come over the wire, not as interventions')
+      catchUp()
+      // checked in the order of the run so far, like the app's own actions (clients' requests change no check)
+      const earlier = sim.world.interventions.filter((a) => a.action !== 'clientRequest')
+      const timeline = mergeInterventions(scenario, earlier).timeline
+      const at = timeline.filter((a) => a.atMs <= sim.nowMs).length
+      timeline.splice(at, 0, { ...input, atMs: sim.nowMs } as TimelineAction)
+      const action = parseScenario({ ...scenario, timeline }).timeline[at]
+      apply(action)
+      deliver()
+      return action
+    },
     close: async () => {
+      watchers.clear()
       clearInterval(timer)
       await Promise.all(servers.map((s) => s.close()))
     },

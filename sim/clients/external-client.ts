@@ -29,10 +29,17 @@ export interface ExternalClientNode {
   inbox: { ref: number; msg: KafkaMessage }[]
   /** its broker refused or reset the connection (it crashed): serve closes the real one */
   disconnected: boolean
+  /** the client.id its latest request named (null: none given) */
+  clientId: string | null
+  /** the group it last asked to join (JoinGroup), if any */
+  groupId: string | null
+  /** records it has sent (Produce) and received (Fetch) */
+  produced: number
+  fetched: number
 }
 
 export function newExternalClient(id: string): ExternalClientNode {
-  return { id, pending: {}, inbox: [], disconnected: false }
+  return { id, pending: {}, inbox: [], disconnected: false, clientId: null, groupId: null, produced: 0, fetched: 0 }
 }
 
 /** The broker refused or reset the connection: what was in flight is lost, as on a real connection. */
@@ -89,6 +96,7 @@ function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientReq
           if (first < 0) first = i
           sizeBytes += r.value === null ? 0 : base64Size(r.value)
         }
+        c.produced += p.records.length
         const times = p.records.map((r) => r.timestampMs)
         batches.push({
           tp: p.tp,
@@ -110,8 +118,9 @@ function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientReq
 }
 
 /** The `clientRequest` action: the request goes to the broker now; its response will wait in the inbox. */
-export function sendClientRequest(w: World, c: ExternalClientNode, broker: number, ref: number, req: ClientRequest): void {
+export function sendClientRequest(w: World, c: ExternalClientNode, broker: number, ref: number, req: ClientRequest, clientId: string | null = null): void {
   const corr = nextCorrelationId(w)
+  if (clientId !== null) c.clientId = clientId
   if (!(req.api === 'Produce' && req.acks === '0')) c.pending[corr] = ref
   send(w, c.id, String(broker), toMessage(w, c, corr, req))
 }
@@ -120,6 +129,7 @@ export function sendClientRequest(w: World, c: ExternalClientNode, broker: numbe
 export function onExternalMessage(c: ExternalClientNode, m: KafkaMessage): void {
   const corr = (m as { corr?: number }).corr
   if (corr === undefined || c.pending[corr] === undefined) return
+  if (m.api === 'FetchResponse') for (const p of m.parts) for (const b of p.batches) c.fetched += b.count
   c.inbox.push({ ref: c.pending[corr], msg: m })
   delete c.pending[corr]
 }

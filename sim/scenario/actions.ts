@@ -127,7 +127,7 @@ function apply(w: World, a: ScheduledAction): void {
     case 'crashController':
       return crashNode(w, resolveNode(w, a.controller ?? 'controller'))
     case 'clientRequest':
-      return sendClientRequest(w, externalClient(w, a.client), a.broker, a.ref, a.request)
+      return sendClientRequest(w, externalClient(w, a.client), a.broker, a.ref, a.request, a.clientId ?? null)
     case 'crashZooKeeper':
       return crashNode(w, a.server)
     case 'restartZooKeeper':

@@ -151,7 +151,7 @@ const actionSchemas = {
   resumeNode: obj({ ...at, action: z.literal('resumeNode'), node: nodeRef }),
   crashController: obj({ ...at, action: z.literal('crashController'), controller: nodeRef.optional() }),
   crashZooKeeper: obj({ ...at, action: z.literal('crashZooKeeper'), server: z.string() }),
-  clientRequest: obj({ ...at, action: z.literal('clientRequest'), client: z.string().regex(/^ext-\d+$/, { error: () => own('a real client is ext-<n>') }), broker: integer(1, MAX_BROKERS), ref: integer(0, Number.MAX_SAFE_INTEGER), request: clientRequestSchema }),
+  clientRequest: obj({ ...at, action: z.literal('clientRequest'), client: z.string().regex(/^ext-\d+$/, { error: () => own('a real client is ext-<n>') }), broker: integer(1, MAX_BROKERS), ref: integer(0, Number.MAX_SAFE_INTEGER), clientId: z.string().max(1000).nullable().optional(), request: clientRequestSchema }),
   restartZooKeeper: obj({ ...at, action: z.literal('restartZooKeeper'), server: z.string() }),
   crashConsumer: obj({ ...at, action: z.literal('crashConsumer'), member: z.string() }),
   addConsumer: obj({ ...at, action: z.literal('addConsumer'), groupId: z.string() }),

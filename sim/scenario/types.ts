@@ -128,7 +128,7 @@ export type TimelineAction =
    * A real client's request, as kafkascope serve records it: client `ext-<n>` sends `request` to
    * `broker` now; `ref` is serve's number for it (the response is matched back by it)
    */
-  | { atMs: number; action: 'clientRequest'; client: string; broker: number; ref: number; request: ClientRequest }
+  | { atMs: number; action: 'clientRequest'; client: string; broker: number; ref: number; /** the client.id its request header named */ clientId?: string | null; request: ClientRequest }
   /** ZooKeeper mode (legacy): a ZooKeeper server zk-N crashes / restarts */
   | { atMs: number; action: 'crashZooKeeper'; server: string }
   | { atMs: number; action: 'restartZooKeeper'; server: string }
