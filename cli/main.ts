@@ -64,7 +64,7 @@ const USAGE = `usage:
   kafkascope check-determinism <scenario.json> [--seed N] [--until MS] [--quiet] [--invariants]
   kafkascope fuzz [--scenario FILE] [--seeds N] [--start S] [--until MS] [--invariants]
   kafkascope bench [--json] [--until MS]
-  kafkascope serve [scenario.json] [--port 9092] [--host 127.0.0.1] [--record session.json]`
+  kafkascope serve [scenario.json] [--port 9092] [--host 127.0.0.1] [--watch-port 9091] [--record session.json]`
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -694,22 +694,41 @@ async function cmdBench(argv: string[]): Promise<number> {
  * clock; at the end the trace hash, and with --record the session that replays the run.
  */
 async function cmdServe(argv: string[]): Promise<number> {
-  const p = parseArgs('serve', argv, { port: 'int', host: 'string', record: 'string' }, [0, 1])
+  const p = parseArgs('serve', argv, { port: 'int', host: 'string', record: 'string', 'watch-port': 'int' }, [0, 1])
   const scenario = p.positionals.length > 0 ? loadInput(p.positionals[0]).scenario : parseScenario((await import('./serve/default-cluster.json', { with: { type: 'json' } })).default)
   const port = intFlag(p, 'port') ?? 9092
   if (port < 1 || port + scenario.cluster.brokers - 1 > 65535) throw inputError('serve', `--port: broker ports ${port}..${port + scenario.cluster.brokers - 1} must lie in 1..65535`)
   const host = typeof p.flags.host === 'string' ? p.flags.host : '127.0.0.1'
+  // the app's WebSocket: broker 1's port minus 1 unless told (0: none)
+  const watchPort = intFlag(p, 'watch-port') ?? port - 1
+  if (watchPort < 0 || watchPort > 65535) throw inputError('serve', `--watch-port: must lie in 1..65535 (0: no WebSocket for the app), got ${watchPort}`)
+  if (watchPort >= port && watchPort < port + scenario.cluster.brokers) throw inputError('serve', `--watch-port: ${watchPort} is a broker's port (${port}..${port + scenario.cluster.brokers - 1})`)
   const { startServe } = await import('./serve/serve.ts')
+  const { startWatch } = await import('./serve/watch.ts')
   let served
   try {
     served = await startServe(scenario, { host, port })
   } catch (e) {
     throw inputError('serve', `cannot listen on ${host}:${port}..${port + scenario.cluster.brokers - 1}: ${(e as Error).message}`)
   }
+  let watch
+  if (watchPort > 0) {
+    try {
+      watch = await startWatch(served, { host, port: watchPort })
+    } catch (e) {
+      await served.close()
+      throw inputError('serve', `--watch-port: cannot listen on ${host}:${watchPort}: ${(e as Error).message} (--watch-port 0 turns the app's WebSocket off)`)
+    }
+  }
   for (const [id, at] of Object.entries(served.ports)) out(`broker ${id} listening on ${host}:${at}`)
   if (host !== '127.0.0.1' && host !== 'localhost') err('kafkascope: serve: no authentication: anyone who reaches this address can produce and consume')
+  if (watch) {
+    const wsHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+    out(`watch it in the app: http://127.0.0.1:4173/?serve=ws://${wsHost}:${watch.port} (npm start serves the app; the WebSocket takes pages from loopback origins only)`)
+  }
   out('Ctrl-C stops; bootstrap servers: ' + Object.values(served.ports).map((at) => `${host}:${at}`).join(','))
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await watch?.close()
   await served.close()
   out(`stopped at ${(served.sim.nowMs / 1000).toFixed(3)} s · ${served.sim.world.events} events · trace hash ${served.sim.traceHash()}`)
   const record = typeof p.flags.record === 'string' ? p.flags.record : undefined
