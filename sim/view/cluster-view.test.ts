@@ -2,7 +2,7 @@
 // each broker, group state and members; watching messages never changes the run; a group's
 // consumer configs change for the member processes that start afterwards (setConsumerConfig).
 import { describe, expect, it } from 'vitest'
-import { buildClusterView, createSimulation, parseScenario, type Msg } from '../index.ts'
+import { buildClusterView, createSimulation, parseScenario, type Msg, type TimelineAction } from '../index.ts'
 import { builtInScenarios } from '../scenario/builtins.ts'
 
 function open(id: string, seed?: number) {
@@ -124,5 +124,35 @@ describe('setConsumerConfig', () => {
     expect(() => parseScenario(bad)).toThrow(/nobody/)
     const badValue = { ...s, timeline: [{ atMs: 1, action: 'setConsumerConfig', groupId: 'billing', config: { 'partition.assignment.strategy': 'fastest' } }] }
     expect(() => parseScenario(badValue)).toThrow(/partition.assignment.strategy/)
+  })
+})
+
+describe('real clients in the view', () => {
+  it('lists kafkascope serve clients in the order they came, with their client.id, records sent and received, and a connection their broker reset', () => {
+    const scenario = parseScenario({ ...(builtInScenarios['leader-failover'] as object), producers: [], readers: [], timeline: [], expect: {} })
+    const sim = createSimulation(scenario)
+    sim.runUntil(10_000)
+    expect(buildClusterView(sim.world).externals).toEqual([])
+    let ref = 0
+    const ask = (client: string, broker: number, request: TimelineAction & { action: 'clientRequest' } extends { request: infer R } ? R : never, clientId?: string) =>
+      sim.apply({ action: 'clientRequest', client, broker, ref: ++ref, request, ...(clientId ? { clientId } : {}) })
+    const leader = buildClusterView(sim.world).partitions.find((p) => p.tp === 'orders-0')!.leader
+    const other = [1, 2, 3].find((b) => b !== leader)!
+    const record = { key: null, value: Buffer.from('v').toString('base64'), headers: [], timestampMs: 9_000 }
+    ask('ext-1', leader, { api: 'Produce', acks: 'all', timeoutMs: 30_000, partitions: [{ tp: 'orders-0', producerId: -1, producerEpoch: -1, sequence: -1, records: [record, record] }] }, 'kafkajs')
+    ask('ext-2', leader, { api: 'Metadata', topics: null })
+    sim.runUntil(10_500)
+    ask('ext-2', leader, { api: 'Fetch', maxWaitMs: 100, maxBytes: 1 << 20, partitions: [{ tp: 'orders-0', fetchOffset: 0, currentLeaderEpoch: -1 }] }, 'reader')
+    sim.runUntil(11_000)
+    expect(buildClusterView(sim.world).externals).toEqual([
+      { id: 'ext-1', clientId: 'kafkajs', connected: true, produced: 2, fetched: 0, groupId: null, member: null },
+      { id: 'ext-2', clientId: 'reader', connected: true, produced: 0, fetched: 2, groupId: null, member: null },
+    ])
+    sim.apply({ action: 'crashBroker', broker: other })
+    sim.runUntil(11_200)
+    ask('ext-3', other, { api: 'Metadata', topics: null }, 'late')
+    sim.runUntil(11_500)
+    expect(buildClusterView(sim.world).externals.map((c) => c.id)).toEqual(['ext-1', 'ext-2', 'ext-3'])
+    expect(buildClusterView(sim.world).externals[2]).toEqual({ id: 'ext-3', clientId: 'late', connected: false, produced: 0, fetched: 0, groupId: null, member: null })
   })
 })

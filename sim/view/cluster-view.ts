@@ -20,7 +20,7 @@ import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { resolveTopicConfig } from '../kafka/config.ts'
 import { buildWaits } from './waits.ts'
 import { coordinatedShareGroup, shareGroupIds, shareMemberHoldings, sharePartitionRow, sharePartitionsOf } from '../observe/share-groups.ts'
-import type { ZooKeeperView, BrokerCard, ClusterView, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, ShareGroupCard, TopicRow } from './types.ts'
+import type { ZooKeeperView, BrokerCard, ClusterView, ExternalClientCard, GroupCard, LinkMark, PartitionRow, ReplicaCell, ReplicaRole, ShareGroupCard, TopicRow } from './types.ts'
 
 export function buildClusterView(w: World): ClusterView {
   const img = clusterImage(w)
@@ -73,6 +73,7 @@ export function buildClusterView(w: World): ClusterView {
     }),
     groups,
     shareGroups,
+    externals: externalCards(w, img),
     links: linkMarks(w),
     isolated: Object.keys(w.net.isolated).sort(),
     sides: w.net.partitioned ? { ...w.net.side } : {},
@@ -232,6 +233,20 @@ function shareGroupCards(w: World, img: MetadataImage): ShareGroupCard[] {
       deliveryLimit: w.brokerConfig['group.share.delivery.count.limit'],
       lockMs: w.brokerConfig['group.share.record.lock.duration.ms'],
     }
+  })
+}
+
+/** Real clients (kafkascope serve's `ext-<n>`), each with its membership as its group's coordinator has it. */
+function externalCards(w: World, img: MetadataImage): ExternalClientCard[] {
+  return w.externalIds.map((id) => {
+    const c = w.externals[id]
+    let member: ExternalClientCard['member'] = null
+    if (c.groupId !== null) {
+      const { group: g } = coordinatedGroup(w, img, c.groupId)
+      const memberId = g?.memberOrder.find((m) => g.members[m].node === id)
+      if (g && memberId !== undefined) member = { memberId, groupState: g.state, generation: g.generation, assignment: g.members[memberId].assignment.slice() }
+    }
+    return { id, clientId: c.clientId, connected: !c.disconnected, produced: c.produced, fetched: c.fetched, groupId: c.groupId, member }
   })
 }
 

@@ -215,6 +215,26 @@ export interface ZooKeeperView {
   tickTimeMs: number
 }
 
+/**
+ * A real Kafka client connected through kafkascope serve (the network node `ext-<n>`): what it
+ * named itself (client.id), what it sent and received, and the group it joined as the group's
+ * coordinator has it (a real member's id is `<client.id>-<uuid>`, as Kafka makes it).
+ */
+export interface ExternalClientCard {
+  id: string
+  /** the client.id its latest request named (null: none given) */
+  clientId: string | null
+  /** false once its broker reset the connection (the broker crashed) */
+  connected: boolean
+  /** records it has sent (Produce) and received (Fetch) */
+  produced: number
+  fetched: number
+  /** the group it last asked to join (JoinGroup), if any */
+  groupId: string | null
+  /** that group on its coordinator now; null when the coordinator has no such member (yet) */
+  member: { memberId: string; groupState: string; generation: number; assignment: string[] } | null
+}
+
 export interface ClusterView {
   nowMs: number
   events: number
@@ -235,6 +255,8 @@ export interface ClusterView {
   readers: ReaderCard[]
   groups: GroupCard[]
   shareGroups: ShareGroupCard[]
+  /** real clients of kafkascope serve, in the order they connected (none in a scenario's own run) */
+  externals: ExternalClientCard[]
   /** cut or slowed directed links */
   links: LinkMark[]
   isolated: string[]
