@@ -32,6 +32,7 @@ const NAMES = [
   'DescribeGroupsRequest', 'DescribeGroupsResponse',
   'ListGroupsRequest', 'ListGroupsResponse',
   'ConsumerGroupHeartbeatRequest', 'ConsumerGroupHeartbeatResponse',
+  'ConsumerProtocolSubscription', 'ConsumerProtocolAssignment',
 ]
 
 const source = process.argv[2]

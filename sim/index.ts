@@ -48,7 +48,7 @@ export { compareTp, parseTopicPartition, partitionName, type TopicPartition } fr
 export { assignPartitions } from './coordinator/assignors/index.ts'
 export { assignConsumerGroup, type ConsumerGroupAssignorInput } from './coordinator/consumer/assign-consumer-group.ts'
 export { topicIdBytes, topicIdFromBytes } from './coordinator/consumer/topic-id.ts'
-export type { ClientRecord, ClientRequest } from './kafka/client-requests.ts'
+export type { ClientRecord, ClientRequest, ClientSubscription } from './kafka/client-requests.ts'
 export { batchRecordBytes, type RecordBytes } from './observe/log-records.ts'
 export { parseScenario, parseScenarioText, ScenarioError } from './scenario/parse.ts'
 export { listSome } from './scenario/parse-errors.ts'

@@ -14,6 +14,7 @@ import { batchRecordBytes, parseTopicPartition, partitionName } from '../../sim/
 import type { Struct, Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
+import { GROUP_APIS, translateGroupRequest, translateGroupResponse } from './convert-groups.ts'
 
 const toBase64 = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('base64'))
 const fromBase64 = (s: string | null) => (s === null ? null : new Uint8Array(Buffer.from(s, 'base64')))
@@ -47,7 +48,18 @@ function recordsOf(b: WireBatch, epochMs: number): ClientRecord[] {
 
 /** The request as the simulation takes it. */
 export function translateRequest(api: string, version: number, body: Struct, epochMs: number): Translated {
+  if (GROUP_APIS.has(api)) return translateGroupRequest(api, version, body)
   switch (api) {
+    case 'InitProducerId':
+      // transactions are not modelled: a transactional producer is refused, an idempotent one gets its id
+      if (body.TransactionalId !== null) return { answer: { ThrottleTimeMs: 0, ErrorCode: errorCode('INVALID_REQUEST'), ProducerId: -1, ProducerEpoch: -1 } }
+      return { requests: [{ api: 'InitProducerId' }] }
+    case 'OffsetForLeaderEpoch':
+      return {
+        requests: (body.Topics as Struct[]).flatMap((t) =>
+          (t.Partitions as Struct[]).map((p): ClientRequest => ({ api: 'OffsetForLeaderEpoch', tp: partitionName(String(t.Topic), Number(p.Partition)), currentLeaderEpoch: Number(p.CurrentLeaderEpoch ?? -1), leaderEpoch: Number(p.LeaderEpoch) })),
+        ),
+      }
     case 'Metadata': {
       const topics = body.Topics as Struct[] | null
       return { requests: [{ api: 'Metadata', topics: topics === null || (version === 0 && topics.length === 0) ? null : topics.map((t) => String(t.Name)) }] }
@@ -109,8 +121,20 @@ function produceBody(parts: { tp: string; error: string; baseOffset: number }[])
 }
 
 /** The wire body of the simulated broker's answers (several for a ListOffsets asked per partition). */
-export function translateResponse(sim: Simulation, api: string, version: number, answers: Msg[], at: Endpoints): Struct {
+export function translateResponse(sim: Simulation, api: string, version: number, request: Struct, answers: Msg[], at: Endpoints): Struct {
+  if (GROUP_APIS.has(api)) return translateGroupResponse(api, version, request, answers, at)
   switch (api) {
+    case 'InitProducerId': {
+      const m = answers[0] as Extract<Msg, { api: 'InitProducerIdResponse' }>
+      return { ThrottleTimeMs: 0, ErrorCode: errorCode(m.error), ProducerId: m.producerId, ProducerEpoch: m.producerEpoch }
+    }
+    case 'OffsetForLeaderEpoch': {
+      const parts = (answers as Extract<Msg, { api: 'OffsetForLeaderEpochResponse' }>[]).map((m) => ({ tp: m.tp, error: m.error, epoch: m.epoch, endOffset: m.endOffset }))
+      return {
+        ThrottleTimeMs: 0,
+        Topics: byTopic(parts, (n, p) => ({ ErrorCode: errorCode(p.error), Partition: n.partition, LeaderEpoch: p.epoch, EndOffset: p.endOffset })).map((t) => ({ Topic: t.name, Partitions: t.partitions as Value[] })),
+      }
+    }
     case 'Metadata': {
       const m = answers[0] as Extract<Msg, { api: 'MetadataResponse' }>
       const image = sim.world.brokers

@@ -9,11 +9,13 @@
  * broker that is down resets the connection, as a crashed Kafka broker does. The inputs are the
  * run's interventions, so the session `serve` writes replays the same run (`kafkascope run`).
  *
- * Served now: ApiVersions, Metadata, Produce, Fetch and ListOffsets (only these are advertised).
+ * Served now: ApiVersions, Metadata, Produce, Fetch, ListOffsets, OffsetForLeaderEpoch,
+ * InitProducerId and the classic consumer-group APIs (only these are advertised).
  */
 import {
   ENGINE_VERSION,
   clientDisconnected,
+  clusterView,
   createSimulation,
   mergeInterventions,
   parseScenario,
@@ -27,10 +29,20 @@ import {
 } from '../../sim/index.ts'
 import type { Struct } from '../protocol/codec.ts'
 import { translateRequest, translateResponse, type Endpoints } from './convert.ts'
+import { GROUP_APIS } from './convert-groups.ts'
 import { apiVersionsBody, startFrameServer, type FrameServer, type ServedRequest } from './frame-server.ts'
 
 /** The APIs serve answers (and advertises in ApiVersions). */
-export const SERVED_APIS: ReadonlySet<string> = new Set(['ApiVersions', 'Metadata', 'Produce', 'Fetch', 'ListOffsets'])
+export const SERVED_APIS: ReadonlySet<string> = new Set([
+  'ApiVersions',
+  'Metadata',
+  'Produce',
+  'Fetch',
+  'ListOffsets',
+  'OffsetForLeaderEpoch',
+  'InitProducerId',
+  ...GROUP_APIS,
+])
 
 export interface ServeOptions {
   host?: string
@@ -63,13 +75,35 @@ export interface Served {
   close(): Promise<void>
 }
 
+/** The longest serve waits, in simulated time, for the cluster to be ready before it listens. */
+const OPENING_LIMIT_MS = 60_000
+const OPENING_STEP_MS = 250
+
+/**
+ * Run the cluster until it can take clients: a controller elected, and every topic created with a
+ * leader for each partition (in KRaft about 6 s of simulated time, taken at once rather than on the
+ * wall clock, so a client that connects as soon as serve prints its ports finds the topics). Returns
+ * the simulated time reached; a cluster that is not ready by OPENING_LIMIT_MS is served as it is.
+ */
+function open(sim: Simulation): number {
+  const topics = sim.world.scenario.topics.length
+  while (sim.nowMs < OPENING_LIMIT_MS) {
+    sim.runUntil(sim.nowMs + OPENING_STEP_MS)
+    const view = clusterView(sim)
+    if (view.activeController !== null && view.topics.length >= topics && view.partitions.every((p) => p.leader >= 0)) break
+  }
+  return sim.nowMs
+}
+
 export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<Served> {
   const host = options.host ?? '127.0.0.1'
   const speed = options.speed ?? 1
   const sim = createSimulation(scenario)
+  const openedAtMs = open(sim)
+  // simulated time openedAtMs is now; record timestamps are shifted so simulated time 0 is openedAtMs earlier
   const wallStart = Date.now()
   const catchUp = () => {
-    const target = Math.floor((Date.now() - wallStart) * speed)
+    const target = openedAtMs + Math.floor((Date.now() - wallStart) * speed)
     if (target > sim.nowMs) sim.runUntil(target)
   }
   const waiting = new Map<number, { client: string; resolve: (m: Msg) => void }>()
@@ -105,7 +139,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   }, options.tickMs ?? 2)
 
   const ports: Record<number, number> = {}
-  const endpoints: Endpoints = { host, portOf: (id) => ports[id] ?? 0, epochMs: wallStart }
+  const endpoints: Endpoints = { host, portOf: (id) => ports[id] ?? 0, epochMs: wallStart - openedAtMs }
   const servers: FrameServer[] = []
   for (const id of sim.world.brokerIds) {
     const handler = async (req: ServedRequest): Promise<Struct | null> => {
@@ -125,12 +159,14 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       const answers = t.requests.map((request) => {
         const ref = ++refs
         const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(ref, { client: client!, resolve }))
-        apply({ atMs: sim.nowMs, action: 'clientRequest', client: client!, broker: id, ref, request })
+        const clientId = req.head.clientId ?? null
+        const named = sim.world.externals[client!]?.clientId === clientId ? {} : { clientId }
+        apply({ atMs: sim.nowMs, action: 'clientRequest', client: client!, broker: id, ref, ...named, request })
         return promise
       })
       if (noAnswer) return null
       deliver()
-      return translateResponse(sim, name, req.head.apiVersion, await Promise.all(answers as Promise<Msg>[]), endpoints)
+      return translateResponse(sim, name, req.head.apiVersion, req.body, await Promise.all(answers as Promise<Msg>[]), endpoints)
     }
     const server = await startFrameServer({
       host,

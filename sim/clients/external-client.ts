@@ -84,6 +84,47 @@ function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientReq
         everyPartition: true,
         parts: req.partitions.map((p) => ({ tp: p.tp, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, currentLeaderEpoch: p.currentLeaderEpoch })),
       }
+    case 'OffsetForLeaderEpoch':
+      return { api: 'OffsetForLeaderEpoch', from: c.id, corr, tp: req.tp, currentLeaderEpoch: req.currentLeaderEpoch, leaderEpoch: req.leaderEpoch }
+    case 'InitProducerId':
+      return { api: 'InitProducerId', from: c.id, corr }
+    case 'FindCoordinator':
+      return { api: 'FindCoordinator', from: c.id, corr, key: req.key }
+    case 'JoinGroup':
+      c.groupId = req.groupId
+      return {
+        api: 'JoinGroup',
+        from: c.id,
+        corr,
+        groupId: req.groupId,
+        memberId: req.memberId,
+        groupInstanceId: req.groupInstanceId,
+        clientId: c.clientId ?? '',
+        sessionTimeoutMs: req.sessionTimeoutMs,
+        rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+        protocols: req.protocols.map((p) => ({ name: p.name, metadata: { topics: p.metadata.topics, ownedPartitions: p.metadata.ownedPartitions, generation: p.metadata.generation, raw: p.metadata.raw } })),
+        reason: req.reason ?? '',
+      }
+    case 'SyncGroup': {
+      const assignments: Record<string, string[]> = {}
+      const rawAssignments: Record<string, string> = {}
+      for (const a of req.assignments) {
+        assignments[a.memberId] = a.partitions
+        rawAssignments[a.memberId] = a.raw
+      }
+      return { api: 'SyncGroup', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId, assignments, rawAssignments }
+    }
+    case 'Heartbeat':
+      return { api: 'Heartbeat', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId }
+    case 'LeaveGroup':
+      return { api: 'LeaveGroup', from: c.id, corr, groupId: req.groupId, memberId: req.memberId, groupInstanceId: req.groupInstanceId, reason: req.reason ?? '' }
+    case 'OffsetCommit': {
+      const offsets: Record<string, number> = {}
+      for (const o of req.offsets) offsets[o.tp] = o.offset
+      return { api: 'OffsetCommit', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId, offsets }
+    }
+    case 'OffsetFetch':
+      return { api: 'OffsetFetch', from: c.id, corr, groupId: req.groupId, tps: req.tps }
     case 'Produce': {
       const batches: ProduceBatch[] = []
       for (const p of req.partitions) {

@@ -261,6 +261,7 @@ function groupRecord(g: ClassicGroup): OffsetsRecord {
         rebalanceTimeoutMs: m.rebalanceTimeoutMs,
         protocols: m.protocols,
         assignment: m.assignment.slice(),
+        ...(m.rawAssignment === undefined ? {} : { rawAssignment: m.rawAssignment }),
       }
     }),
   }
@@ -320,11 +321,16 @@ export function handleGroupRequest(w: World, b: BrokerNode, m: GroupRequest): vo
     case 'OffsetCommit':
       return onCommit(w, b, g, m, from)
     case 'OffsetFetch': {
-      const offsets: Record<string, number> = {}
-      for (const t of m.tps) offsets[t] = g.committed[t] ?? -1
-      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets })
+      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets: committedOffsets(g.committed, m.tps) })
     }
   }
+}
+
+/** OffsetFetch's answer: the offsets asked for (-1 when none is committed), or every committed one (tps null). */
+function committedOffsets(committed: Record<string, number>, tps: readonly string[] | null): Record<string, number> {
+  const offsets: Record<string, number> = {}
+  for (const t of tps ?? Object.keys(committed).sort()) offsets[t] = committed[t] ?? -1
+  return offsets
 }
 
 function findCoordinator(w: World, b: BrokerNode, m: FindCoordinatorRequest): void {
@@ -599,13 +605,18 @@ function onSync(w: World, b: BrokerNode, g: ClassicGroup, m: SyncGroupRequest, f
   if (invalid) return fail(invalid)
   if (m.generation !== g.generation) return fail('ILLEGAL_GENERATION')
   if (g.state === 'PreparingRebalance') return fail('REBALANCE_IN_PROGRESS')
-  if (g.state === 'Stable') return reply(w, b, from, { api: 'SyncGroupResponse', error: 'NONE', assignment: member.assignment })
+  if (g.state === 'Stable') return reply(w, b, from, syncAnswer(member))
   if (g.state !== 'CompletingRebalance') return fail('UNKNOWN_MEMBER_ID')
   member.syncPending = from
   member.lastHeartbeatMs = w.nowMs
   if (g.leaderId !== member.memberId) return
   const assignments = m.assignments
-  for (const id of g.memberOrder) g.members[id].assignment = (assignments[id] ?? []).slice()
+  for (const id of g.memberOrder) {
+    g.members[id].assignment = (assignments[id] ?? []).slice()
+    const raw = m.rawAssignments?.[id]
+    if (raw !== undefined) g.members[id].rawAssignment = raw
+    else delete g.members[id].rawAssignment
+  }
   const required = appendRecords(w, b, offsetsTp(w, g.groupId), [groupRecord({ ...g, state: 'Stable' })])
   b.coordinator.pendingWrites.push({ tp: offsetsTp(w, g.groupId), requiredOffset: required, groupId: g.groupId, kind: 'sync', reply: null, response: null, offsets: {}, generation: g.generation })
   completeWrites(w, b, b.replicas[offsetsTp(w, g.groupId)])
@@ -616,9 +627,14 @@ function finishSync(w: World, b: BrokerNode, g: ClassicGroup): void {
   for (const id of g.memberOrder) {
     const m = g.members[id]
     if (!m.syncPending) continue
-    reply(w, b, m.syncPending, { api: 'SyncGroupResponse', error: 'NONE', assignment: m.assignment })
+    reply(w, b, m.syncPending, syncAnswer(m))
     m.syncPending = null
   }
+}
+
+/** SyncGroup's answer to a member: its assignment, with a real leader's bytes when it made it. */
+function syncAnswer(m: GroupMember): Unsent<GroupResponse> {
+  return m.rawAssignment === undefined ? { api: 'SyncGroupResponse', error: 'NONE', assignment: m.assignment } : { api: 'SyncGroupResponse', error: 'NONE', assignment: m.assignment, raw: m.rawAssignment }
 }
 
 /**
@@ -757,9 +773,7 @@ function consumerGroupRequest(w: World, b: BrokerNode, g: ConsumerGroup, m: Excl
       return writeOffsets(w, b, g.groupId, m.offsets, from, m.generation)
     }
     case 'OffsetFetch': {
-      const offsets: Record<string, number> = {}
-      for (const t of m.tps) offsets[t] = g.committed[t] ?? -1
-      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets })
+      return reply(w, b, from, { api: 'OffsetFetchResponse', error: 'NONE', offsets: committedOffsets(g.committed, m.tps) })
     }
     default:
       return reply(w, b, from, errorResponse(m.api, 'INCONSISTENT_GROUP_PROTOCOL', m.api === 'JoinGroup' ? m.memberId : ''))

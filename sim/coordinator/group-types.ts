@@ -25,6 +25,8 @@ export interface StoredMember {
   rebalanceTimeoutMs: number
   protocols: { name: string; metadata: Subscription }[]
   assignment: string[]
+  /** the assignment as a real leader's bytes (base64), absent when a simulated leader made it */
+  rawAssignment?: string
 }
 
 /** A member in the coordinator's memory: what is stored, plus its liveness and pending replies. */

@@ -29,3 +29,43 @@ export type ClientRequest =
     }
   | { api: 'Fetch'; maxWaitMs: number; maxBytes: number; partitions: { tp: string; fetchOffset: number; currentLeaderEpoch: number }[] }
   | { api: 'ListOffsets'; tp: string; spec: 'earliest' | 'latest' | { timestamp: number }; currentLeaderEpoch: number }
+  | { api: 'OffsetForLeaderEpoch'; tp: string; currentLeaderEpoch: number; leaderEpoch: number }
+  | { api: 'InitProducerId' }
+  | { api: 'FindCoordinator'; key: string }
+  | {
+      api: 'JoinGroup'
+      groupId: string
+      memberId: string
+      groupInstanceId: string | null
+      sessionTimeoutMs: number
+      rebalanceTimeoutMs: number
+      /** each assignor the client offers, with its subscription as the bytes it sent and as read from them */
+      protocols: { name: string; metadata: ClientSubscription }[]
+      reason: string | null
+    }
+  | {
+      api: 'SyncGroup'
+      groupId: string
+      generation: number
+      memberId: string
+      groupInstanceId: string | null
+      /** the leader's assignments: the bytes it sent for each member, and the partitions read from them */
+      assignments: { memberId: string; raw: string; partitions: string[] }[]
+    }
+  | { api: 'Heartbeat'; groupId: string; generation: number; memberId: string; groupInstanceId: string | null }
+  | { api: 'LeaveGroup'; groupId: string; memberId: string; groupInstanceId: string | null; reason: string | null }
+  | { api: 'OffsetCommit'; groupId: string; generation: number; memberId: string; groupInstanceId: string | null; offsets: { tp: string; offset: number }[] }
+  /** tps null: every partition the group has committed */
+  | { api: 'OffsetFetch'; groupId: string; tps: string[] | null }
+
+/**
+ * A consumer's subscription as JoinGroup carries it: the consumer protocol's bytes (base64), passed
+ * to the group leader untouched, and what kafkascope read from them (nothing when they are not the
+ * consumer protocol's).
+ */
+export interface ClientSubscription {
+  raw: string
+  topics: string[]
+  ownedPartitions: string[]
+  generation: number
+}

@@ -22,6 +22,8 @@ export interface Subscription {
   ownedPartitions: string[]
   /** the generation those partitions were assigned in (-1 when none) */
   generation: number
+  /** a real client's bytes for all of the above (base64), handed to the leader as they came */
+  raw?: string
 }
 
 // ------------------------------------------------------------------ client requests to brokers
@@ -174,12 +176,16 @@ export interface SyncGroupRequest extends Envelope {
   groupInstanceId: string | null
   /** only the leader sends assignments: member id -> partitions ("topic-p") */
   assignments: Record<string, string[]>
+  /** a real leader's assignments as the bytes it sent (base64), by member id */
+  rawAssignments?: Record<string, string>
 }
 export interface SyncGroupResponse extends Envelope {
   api: 'SyncGroupResponse'
   corr: number
   error: string
   assignment: string[]
+  /** the assignment as a real leader's bytes (base64), when a real leader made it */
+  raw?: string
 }
 
 export interface HeartbeatRequest extends Envelope {
@@ -339,7 +345,8 @@ export interface OffsetFetchRequest extends Envelope {
   api: 'OffsetFetch'
   corr: number
   groupId: string
-  tps: string[]
+  /** null: every partition the group has committed */
+  tps: string[] | null
 }
 export interface OffsetFetchResponse extends Envelope {
   api: 'OffsetFetchResponse'

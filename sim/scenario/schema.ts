@@ -99,6 +99,10 @@ const at = { atMs: integer(0, INT_MAX) }
 const base64 = z.string().max(150_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: () => own('expected base64') })
 const tpName = z.string().min(3).max(260)
 
+const groupIdText = z.string().max(10_000)
+/** who a group request is from */
+const groupMember = { groupId: groupIdText, memberId: z.string().max(1000), groupInstanceId: z.string().max(1000).nullable() }
+
 /** A real client's request as kafkascope serve records it (kafka/client-requests.ts). */
 const clientRequestSchema = z.discriminatedUnion('api', [
   obj({ api: z.literal('Metadata'), topics: z.array(z.string().max(249)).max(10_000).nullable() }),
@@ -121,6 +125,22 @@ const clientRequestSchema = z.discriminatedUnion('api', [
     spec: z.union([z.literal('earliest'), z.literal('latest'), obj({ timestamp: z.number().int() })]),
     currentLeaderEpoch: z.number().int(),
   }),
+  obj({ api: z.literal('OffsetForLeaderEpoch'), tp: tpName, currentLeaderEpoch: z.number().int(), leaderEpoch: z.number().int() }),
+  obj({ api: z.literal('InitProducerId') }),
+  obj({ api: z.literal('FindCoordinator'), key: groupIdText }),
+  obj({
+    api: z.literal('JoinGroup'),
+    ...groupMember,
+    sessionTimeoutMs: integer(0, INT_MAX),
+    rebalanceTimeoutMs: integer(-1, INT_MAX),
+    protocols: z.array(obj({ name: z.string().max(255), metadata: obj({ raw: base64, topics: z.array(z.string().max(249)).max(10_000), ownedPartitions: z.array(tpName).max(100_000), generation: z.number().int() }) })).min(1).max(100),
+    reason: z.string().max(10_000).nullable(),
+  }),
+  obj({ api: z.literal('SyncGroup'), ...groupMember, generation: z.number().int(), assignments: z.array(obj({ memberId: z.string().max(1000), raw: base64, partitions: z.array(tpName).max(100_000) })).max(10_000) }),
+  obj({ api: z.literal('Heartbeat'), ...groupMember, generation: z.number().int() }),
+  obj({ api: z.literal('LeaveGroup'), ...groupMember, reason: z.string().max(10_000).nullable() }),
+  obj({ api: z.literal('OffsetCommit'), ...groupMember, generation: z.number().int(), offsets: z.array(obj({ tp: tpName, offset: z.number().int() })).max(100_000) }),
+  obj({ api: z.literal('OffsetFetch'), groupId: groupIdText, tps: z.array(tpName).max(100_000).nullable() }),
 ])
 
 const actionSchemas = {
