@@ -15,6 +15,7 @@ import { PartitionLog } from './views/PartitionLog.tsx'
 import { Timeline } from './views/Timeline.tsx'
 import { Inspector } from './views/Inspector.tsx'
 import { OpeningProgress } from './views/OpeningProgress.tsx'
+import { ServeBar } from './views/ServeBar.tsx'
 import { useOpening } from './store/opening-store.ts'
 import { useLesson } from './lessons/store.ts'
 import { useLessons } from './lessons/load.ts'
@@ -144,6 +145,7 @@ export function App() {
     <div className={presenter ? (lessonOnly ? 'app presenter presenter-lesson' : 'app presenter') : 'app'} data-lesson-target={lessonTarget}>
       <Controls />
       <OpeningProgress />
+      <ServeBar />
       <Notices />
       <main className="workspace" inert={opening}>
         <div className="stage">

@@ -10,9 +10,11 @@ import { installConsoleApi } from './host/console-api.ts'
 import { installMemoryProbe } from './host/memory-probe.ts'
 import { startPlaybackLoop } from './host/playback.ts'
 import { startFromUrl } from './host/url.ts'
+import { installServeLink } from './host/serve-link.ts'
 import { installPersistence } from './host/persist.ts'
 import './app.css'
 
+installServeLink()
 startFromUrl(window.location.search, window.location.hash)
 installConsoleApi()
 installMemoryProbe()

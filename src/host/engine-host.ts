@@ -9,7 +9,9 @@
 // and undoFork brings them back.
 //
 // A run ends at its scenario's end (durationMs): nothing here moves it further, so a session's
-// playhead always lies within its run and every link the app makes opens again. The memory a run
+// playhead always lies within its run and every link the app makes opens again. A run that
+// follows a served cluster (setLiveLink) also stops at the served clock, and what a person does
+// to it goes to serve, to come back as one of its inputs. The memory a run
 // holds besides its world is bounded: checkpoints and metric samples each have a fixed budget.
 
 import {
@@ -140,6 +142,36 @@ export function openBuiltIn(id: string, seed?: number): void {
   advanceTo(Math.min(OPENING_MS, requireRun().scenario.durationMs))
 }
 
+/**
+ * A run that follows a served cluster (serve-link.ts): it goes no further than the served clock
+ * (`horizonMs`), since what the served cluster does after that is not known yet, and what a person
+ * does to it goes to serve (`act`) instead of being applied here; serve sends it back as an input.
+ */
+export interface LiveLink {
+  run: Run
+  horizonMs(): number
+  /** a step was refused at the served clock */
+  atHorizon(): void
+  act(action: ActionInput): void
+}
+
+let liveLink: LiveLink | null = null
+
+export function setLiveLink(link: LiveLink | null): void {
+  liveLink = link
+}
+
+function horizonOf(r: Run): number {
+  return liveLink !== null && liveLink.run === r ? liveLink.horizonMs() : Infinity
+}
+
+/** Told when a person moves the run by hand (a step either way): playback stops following (playback.ts sets it). */
+let movedByHand: () => void = () => {}
+
+export function onMovedByHand(listener: () => void): void {
+  movedByHand = listener
+}
+
 /** Told when a step is refused at the run's end (the page shows a notice: playback.ts sets it). */
 let stepRefused: (durationMs: number) => void = () => {}
 
@@ -162,7 +194,7 @@ export function atEnd(): boolean {
  */
 export function advanceTo(target: number, budget?: { now: () => number; untilWall: number }): boolean {
   const r = requireRun()
-  const ms = Math.min(target, r.scenario.durationMs)
+  const ms = Math.min(target, r.scenario.durationMs, horizonOf(r))
   const c = r.checkpoints.before(ms)
   if (ms < r.sim.nowMs || (c && c.atMs > r.sim.nowMs)) restoreFrom(r, c)
   let reached = true
@@ -221,6 +253,7 @@ export function stepBack(): void {
   const r = requireRun()
   const target = r.sim.world.events - 1
   if (target < 0) return
+  movedByHand()
   restoreFrom(r, r.checkpoints.before(r.sim.nowMs, target + 1))
   while (r.sim.world.events < target) {
     const due = nextIntervention(r)
@@ -247,6 +280,11 @@ export function stepOne(): boolean {
     stepRefused(r.scenario.durationMs)
     return false
   }
+  if (Math.min(dueAt, next) > horizonOf(r)) {
+    liveLink!.atHorizon()
+    return false
+  }
+  movedByHand()
   if (dueAt < next) {
     advanceTo(dueAt) // applies it, as the run does at its time
   } else {
@@ -291,6 +329,10 @@ function validated(r: Run, action: TimelineAction): TimelineAction {
 export function act(action: ActionInput): void {
   const r = requireRun()
   const now = r.sim.nowMs
+  if (liveLink !== null && liveLink.run === r) {
+    validated(r, { ...action, atMs: now } as TimelineAction) // refused here as it would be there
+    return liveLink.act(action)
+  }
   const kept = r.sim.world.interventions.length
   const later = r.interventions.slice(kept)
   const stamped = validated({ ...r, interventions: r.interventions.slice(0, kept) }, { ...action, atMs: now } as TimelineAction)

@@ -3,9 +3,14 @@
 // cover one event or a million. When a frame cannot reach its target within the budget the
 // anchor moves, so playback slows down instead of freezing the page (and says so: `lagging`).
 // Playback stops at the scenario's end: the run goes no further (Play there says so).
+//
+// A run that follows a served cluster (serve-link.ts sets the live edge: the served clock) plays
+// live: while `following`, each frame moves it to the live edge. Pausing, seeking or stepping
+// stops following (the run shows the past); playing catches up at the chosen speed and follows
+// again once it reaches the edge; backToLive() jumps there.
 
 import { usePlayback } from '../store/playback-store.ts'
-import { advanceTo, atEnd, current, onStepRefused, publish } from './engine-host.ts'
+import { advanceTo, atEnd, current, onMovedByHand, onStepRefused, publish } from './engine-host.ts'
 import { sayAtEnd } from './run-end.ts'
 
 /** Wall ms per frame the simulation may use; the rest is for drawing. */
@@ -17,6 +22,31 @@ let anchor: { wall: number; sim: number } | null = null
 /** a key moment (a lesson's): playback pauses exactly there */
 let stopAt: number | null = null
 const frameListeners = new Set<FrameListener>()
+/** the served clock, while the run follows a served cluster */
+let liveEdge: (() => number) | null = null
+
+/** Follow a served cluster's clock (null: no longer attached). Playback starts following live. */
+export function setLiveEdge(edge: (() => number) | null): void {
+  liveEdge = edge
+  anchor = null
+  usePlayback.setState({ following: edge !== null })
+}
+
+/** Whether the run follows the served cluster's clock now. */
+export function isFollowingLive(): boolean {
+  return liveEdge !== null && usePlayback.getState().following && usePlayback.getState().playing
+}
+
+/** Back to the served cluster's present, following it. */
+export function backToLive(): void {
+  if (liveEdge === null) return
+  anchor = null
+  usePlayback.setState({ following: true, playing: true })
+}
+
+function stopFollowing(): void {
+  if (usePlayback.getState().following) usePlayback.setState({ following: false })
+}
 
 /** Called every animation frame after the simulation moved (the message-flow layer draws here). */
 export function onFrame(listener: FrameListener): () => void {
@@ -29,7 +59,15 @@ function frame(wallNow: number): void {
   const r = current()
   if (playing && r) {
     if (!anchor) anchor = { wall: wallNow, sim: r.sim.nowMs }
-    let target = anchor.sim + (wallNow - anchor.wall) * speed
+    const edge = liveEdge?.() ?? Infinity
+    const following = liveEdge !== null && usePlayback.getState().following
+    let target = following ? edge : anchor.sim + (wallNow - anchor.wall) * speed
+    if (!following && target >= edge) {
+      // caught up with the served cluster: follow it from here
+      target = edge
+      anchor = null
+      usePlayback.setState({ following: true })
+    }
     const end = r.scenario.durationMs
     const stopAtEnd = target >= end
     if (stopAtEnd) target = end
@@ -55,6 +93,9 @@ export function startPlaybackLoop(): void {
   if (started) return
   started = true
   onStepRefused(sayAtEnd)
+  onMovedByHand(() => {
+    if (liveEdge !== null) pause()
+  })
   usePlayback.subscribe((s, prev) => {
     if (s.speed !== prev.speed || s.playing !== prev.playing) anchor = null
   })
@@ -72,7 +113,7 @@ export function play(): void {
 }
 
 export function pause(): void {
-  usePlayback.setState({ playing: false, lagging: false })
+  usePlayback.setState({ playing: false, lagging: false, following: false })
   publish(true)
 }
 
@@ -84,6 +125,7 @@ export function togglePlay(): void {
 /** Move the run to `ms`, at most to its end (forward runs on, backward replays the same run); playing goes on from there. */
 export function seek(ms: number): void {
   anchor = null
+  stopFollowing()
   advanceTo(ms)
   publish(true)
 }
@@ -97,5 +139,5 @@ export function pauseAt(ms: number | null): void {
 export function resetPlayback(): void {
   stopAt = null
   anchor = null
-  usePlayback.setState({ playing: false, lagging: false })
+  usePlayback.setState({ playing: false, lagging: false, following: false })
 }

@@ -25,6 +25,7 @@ const WHAT: Record<OpeningSource, Text> = {
   file: { en: 'This session file', ko: '이 세션 파일' },
   stored: { en: 'Your saved session', ko: '저장해 둔 세션' },
   console: { en: 'The session', ko: '세션' },
+  serve: { en: "kafkascope serve's session", ko: 'kafkascope serve의 세션' },
 }
 
 const KEPT: Record<OpeningSource, Text> = {
@@ -32,6 +33,7 @@ const KEPT: Record<OpeningSource, Text> = {
   file: { en: 'Your session is unchanged.', ko: '지금 세션은 그대로입니다.' },
   stored: { en: 'The default scenario is shown instead.', ko: '기본 시나리오를 대신 보여 줍니다.' },
   console: { en: 'Your session is unchanged.', ko: '지금 세션은 그대로입니다.' },
+  serve: { en: 'Your session is unchanged.', ko: '지금 세션은 그대로입니다.' },
 }
 
 const INTERNAL = {

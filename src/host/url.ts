@@ -2,7 +2,7 @@
 // `?scenario=<built-in id>&seed=<n>` a built-in scenario; with neither, the session the person had
 // (local storage); else the default scenario. A refused link is named in an alert, taken out of
 // the address bar (a reload must not open it again) and the session the person had is opened
-// instead. `?seed=` follows the one seed rule (sim/scenario/seed.ts): a seed it refuses is named in
+// instead. `?serve=ws://…` then attaches to a running kafkascope serve (serve-link.ts). `?seed=` follows the one seed rule (sim/scenario/seed.ts): a seed it refuses is named in
 // an alert and the scenario's own seed is used, and the address is corrected.
 
 import { parseSeedText } from '../../sim/index.ts'
@@ -10,6 +10,7 @@ import { notify } from '../notices.ts'
 import { builtInIds, current, DEFAULT_SCENARIO_ID, isBuiltIn, openBuiltIn } from './engine-host.ts'
 import { addressSeedRefused, scenarioRefused, sessionRefused } from './refusals.ts'
 import { forgetSessionLink, openSession, rememberSession, sessionFromHash, storedSession } from './session.ts'
+import { connectServe } from './serve-link.ts'
 
 /**
  * Open the session in a `#s=` hash; false (after an alert, with the link taken out of the address
@@ -42,6 +43,14 @@ function openStored(fallback: () => void, except?: string): boolean {
 }
 
 export function startFromUrl(search: string, hash = ''): void {
+  openFromAddress(search, hash)
+  // `?serve=ws://127.0.0.1:9091`: attach to a running kafkascope serve; its run replaces the one
+  // just opened once it arrives (and when serve does not answer, that one stays)
+  const serve = new URLSearchParams(search).get('serve')
+  if (serve !== null) connectServe(serve)
+}
+
+function openFromAddress(search: string, hash: string): void {
   const params = new URLSearchParams(search)
   const fromParams = () => openFromParams(params)
   if (hash.startsWith('#s=')) {

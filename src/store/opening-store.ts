@@ -4,7 +4,7 @@
 import { create } from 'zustand'
 
 /** Where the session being opened came from (the progress indicator and the alerts name it). */
-export type OpeningSource = 'link' | 'file' | 'stored' | 'console'
+export type OpeningSource = 'link' | 'file' | 'stored' | 'console' | 'serve'
 
 export interface OpeningProgress {
   source: OpeningSource

@@ -10,6 +10,8 @@ export interface PlaybackState {
   speed: number
   /** the frame budget could not keep up with the speed: playback runs slower than asked */
   lagging: boolean
+  /** attached to a served cluster: playback follows its clock (host/playback.ts) */
+  following: boolean
   setPlaying(playing: boolean): void
   setSpeed(speed: number): void
 }
@@ -23,6 +25,7 @@ export const usePlayback = create<PlaybackState>((set) => ({
   playing: false,
   speed: 1,
   lagging: false,
+  following: false,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
 }))

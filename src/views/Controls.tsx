@@ -1,4 +1,4 @@
-// The toolbar: scenario picker, seed and reset; play, pause, step one event, speed (0.1× to 1000×,
+// The toolbar: scenario picker (its last entry connects to a local kafkascope serve), seed and reset; play, pause, step one event, speed (0.1× to 1000×,
 // log scale) and the simulated clock; language, presenter mode and help. A seed follows the one
 // seed rule (sim/scenario/seed.ts): whole numbers from 0 to 2^53-1 in digits; anything else is
 // refused with the rule's words and changes nothing. While a session opens, everything but the
@@ -18,6 +18,7 @@ import { boxSeedRefused, scenarioRefused } from '../host/refusals.ts'
 import { useOpening } from '../store/opening-store.ts'
 import { notify } from '../notices.ts'
 import { SessionControls } from './SessionControls.tsx'
+import { openServeForm, S } from './ServeBar.tsx'
 import { CompareButton } from './compare/CompareButton.tsx'
 import { BuildButton } from './builder/BuildButton.tsx'
 import { restartScenario } from '../host/scenario-open.ts'
@@ -55,6 +56,9 @@ function speedFromSlider(v: number): number {
   return Math.min(MAX_SPEED, Math.max(MIN_SPEED, m * magnitude))
 }
 
+/** The scenario menu's last entry: attach to a running kafkascope serve (ServeBar.tsx asks for its address). */
+const SERVE_OPTION = '__serve__'
+
 function open(id: string, seed: number | undefined): void {
   try {
     resetPlayback()
@@ -88,7 +92,12 @@ function ScenarioPicker() {
         <span className="ctl-label">{t(L.scenario)}</span>
         <select
           value={scenarioId ?? ''}
+          data-testid="scenario-select"
           onChange={(e) => {
+            if (e.target.value === SERVE_OPTION) {
+              e.target.value = scenarioId ?? ''
+              return openServeForm()
+            }
             setSeedText(null)
             open(e.target.value, undefined)
           }}
@@ -99,6 +108,7 @@ function ScenarioPicker() {
               {builtInName(id, locale)}
             </option>
           ))}
+          <option value={SERVE_OPTION}>{t(S.connectMenu)}</option>
         </select>
       </label>
       <label>

@@ -15,6 +15,7 @@ const OPENING: Record<OpeningSource, Text> = {
   file: { en: 'Opening the session file', ko: '세션 파일을 여는 중' },
   stored: { en: 'Opening your saved session', ko: '저장해 둔 세션을 여는 중' },
   console: { en: 'Opening the session', ko: '세션을 여는 중' },
+  serve: { en: 'Catching up with kafkascope serve', ko: 'kafkascope serve의 실행을 따라잡는 중' },
 }
 
 const L = {
