@@ -109,7 +109,7 @@ describe('the app attached to kafkascope serve', () => {
     await watch.close()
     await served.close()
     await until(() => useServeLink.getState().status === 'closed', 'the link to see serve stop')
-    expect(notices().at(-1)).toMatch(/stopped/)
+    expect(useServeLink.getState().stopped).toBe(true)
     expect(usePlayback.getState().playing).toBe(false)
     expect(requireRun()).toBe(replica)
     advanceTo(served.sim.nowMs)

@@ -148,7 +148,7 @@ export function connectServe(address: string): boolean {
   }
   const l: Link = { socket, url, run: null, servedMs: 0, lastInputMs: 0, durationMs: Infinity, opening: false, timeout: null }
   link = l
-  useServeLink.setState({ status: 'connecting', url, servedMs: 0, pastEnd: false, formOpen: false })
+  useServeLink.setState({ status: 'connecting', url, servedMs: 0, pastEnd: false, formOpen: false, stopped: false })
   l.timeout = setTimeout(() => {
     if (link === l && l.run === null) {
       l.socket.onclose = null
@@ -179,7 +179,7 @@ export function disconnectServe(): void {
   if (!l) return
   const hadRun = l.run !== null
   leave()
-  useServeLink.setState({ status: hadRun ? 'closed' : 'off' })
+  useServeLink.setState({ status: hadRun ? 'closed' : 'off', closedAtMs: Math.min(l.servedMs, l.durationMs), stopped: false })
   forgetServeParam()
 }
 
@@ -217,8 +217,8 @@ function closed(l: Link): void {
   const wasPlaying = isFollowingLive()
   detach(l)
   if (wasPlaying) pause()
-  useServeLink.setState({ status: 'closed' })
-  notify(T.stopped(l.url, Math.min(l.servedMs, l.durationMs)))
+  // the status line says it (role=status): no alert on top
+  useServeLink.setState({ status: 'closed', closedAtMs: Math.min(l.servedMs, l.durationMs), stopped: true })
   forgetServeParam()
 }
 

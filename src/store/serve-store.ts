@@ -23,6 +23,9 @@ export interface ServeLinkState {
   pastEnd: boolean
   /** the "Connect to a local serve" form is open */
   formOpen: boolean
+  /** closed: the served time the run was kept at, and whether serve stopped (else the person left) */
+  closedAtMs: number
+  stopped: boolean
 }
 
-export const useServeLink = create<ServeLinkState>(() => ({ status: 'off', url: null, servedMs: 0, pastEnd: false, formOpen: false }))
+export const useServeLink = create<ServeLinkState>(() => ({ status: 'off', url: null, servedMs: 0, pastEnd: false, formOpen: false, closedAtMs: 0, stopped: false }))

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatSimTime, type Text } from '../i18n.ts'
 import { backToLive } from '../host/playback.ts'
-import { connectServe, DEFAULT_SERVE_URL, disconnectServe, serveAddress, writeServeParam } from '../host/serve-link.ts'
+import { connectServe, DEFAULT_SERVE_URL, disconnectServe, serveAddress, T, writeServeParam } from '../host/serve-link.ts'
 import { usePlayback } from '../store/playback-store.ts'
 import { useServeLink } from '../store/serve-store.ts'
 import { useSim } from '../store/sim-store.ts'
@@ -36,8 +36,8 @@ export const S = {
   disconnect: { en: 'Disconnect', ko: '연결 끊기' },
   disconnectHint: { en: 'Leave kafkascope serve (it goes on); the run stays here', ko: 'kafkascope serve와의 연결을 끊습니다 (serve는 계속 실행). 실행은 여기에 남습니다' },
   closed: (url: string): Text => ({
-    en: `Disconnected from kafkascope serve at ${url}: the run stays here as it was served.`,
-    ko: `${url}의 kafkascope serve와 연결이 끊겼습니다. 실행은 받은 그대로 남아 있습니다.`,
+    en: `You left kafkascope serve at ${url} (it goes on): the run stays here as it was served.`,
+    ko: `${url}의 kafkascope serve와의 연결을 끊었습니다 (serve는 계속 실행됩니다). 실행은 받은 그대로 남아 있습니다.`,
   }),
   reconnect: { en: 'Connect again', ko: '다시 연결' },
   dismiss: { en: 'Dismiss', ko: '닫기' },
@@ -112,6 +112,8 @@ function ServeStatus() {
   const nowMs = useSim((s) => s.nowMs)
   const durationMs = useSim((s) => s.durationMs)
   const clients = useSim((s) => s.view?.externals.length ?? 0)
+  const closedAtMs = useServeLink((s) => s.closedAtMs)
+  const stopped = useServeLink((s) => s.stopped)
   if (status === 'off') return null
   if (status === 'connecting') {
     return (
@@ -126,7 +128,7 @@ function ServeStatus() {
   if (status === 'closed') {
     return (
       <div className="serve-bar closed" role="status" data-testid="serve-status" data-status="closed">
-        <span>✕ {t(S.closed(url))}</span>
+        <span>✕ {t(stopped ? T.stopped(url, closedAtMs) : S.closed(url))}</span>
         <button type="button" onClick={() => attach(url)}>
           {t(S.reconnect)}
         </button>

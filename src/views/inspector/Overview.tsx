@@ -5,7 +5,7 @@
 
 import { useState } from 'react'
 import { scenarioText, type ClusterView, type Scenario, type TimelineAction, type ZooKeeperView } from '../../../sim/index.ts'
-import { formatSimTime } from '../../i18n.ts'
+import { formatSimTime, type Text } from '../../i18n.ts'
 import { useSim } from '../../store/sim-store.ts'
 import { runChanges, type ChangeLine } from './run-changes.ts'
 import { useUi } from '../../store/ui-store.ts'
@@ -45,13 +45,20 @@ const L = {
     ko: '위 설명은 원래 시나리오입니다. 이 실행에는 직접 바꾼 것도 들어 있습니다.',
   },
   upcoming: { en: 'Still to come in the scenario', ko: '시나리오에 남은 일' },
+  requests: (n: number): Text => ({
+    en: `${n} ${n === 1 ? 'request' : 'requests'} from real clients through kafkascope serve, each an input of the run`,
+    ko: `kafkascope serve로 들어온 실제 클라이언트 요청 ${n}개 (각각 실행의 입력으로 기록됨)`,
+  }),
 }
 
 /** The person's changes so far and the scenario's actions still to come, with their times. */
 function RunChangesSection({ scenario, interventions, view }: { scenario: Scenario; interventions: readonly TimelineAction[]; view: ClusterView | null }) {
   const t = useT()
   const nowMs = useSim((s) => s.nowMs)
-  const { mine, upcoming } = runChanges(scenario.timeline, interventions, nowMs, view)
+  // a served run's real clients' requests (kafkascope serve) are many: one line says how many
+  const faults = interventions.filter((a) => a.action !== 'clientRequest')
+  const requests = interventions.length - faults.length === 0 ? 0 : interventions.filter((a) => a.action === 'clientRequest' && a.atMs <= nowMs).length
+  const { mine, upcoming } = runChanges(scenario.timeline, faults, nowMs, view)
   const line = (c: ChangeLine, i: number) => (
     <li key={i}>
       <span className="mono">{formatSimTime(c.atMs)}</span> {t(c.text)}
@@ -60,10 +67,11 @@ function RunChangesSection({ scenario, interventions, view }: { scenario: Scenar
   )
   return (
     <>
-      {mine.length > 0 ? (
+      {mine.length > 0 || requests > 0 ? (
         <Section title={t(L.mine)}>
           <p className="insp-note">{t(L.mineNote)}</p>
           <ul className="insp-list" data-testid="run-changes-mine">
+            {requests > 0 ? <li data-testid="run-changes-requests">{t(L.requests(requests))}</li> : null}
             {mine.map(line)}
           </ul>
         </Section>

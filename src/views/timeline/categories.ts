@@ -57,6 +57,8 @@ export const LANES: { lane: Lane; label: Text; shape: Shape; color: string }[] =
 export function categorizeEvent(e: SimEvent): Category | null {
   switch (e.type) {
     case 'ActionApplied':
+      // a real client's request through kafkascope serve is an input of the run, not a fault
+      return e.action === 'clientRequest' ? null : 'fault'
     case 'ActionFailed':
     case 'CreateTopicsFailed':
       return 'fault'
