@@ -11,10 +11,10 @@
  * version 0 of these (kafkajs labels its subscription version 1; bytes that do not read in their
  * version are read as version 0).
  */
-import { decodeMessage, encodeMessage, ProtocolError, Reader, type MessageSpec, type Struct } from './codec.ts'
+import { decodeMessage, encodeMessage, ProtocolError, Reader, type MessageSpec, type Struct, type Value } from './codec.ts'
 import SubscriptionSpec from './messages/ConsumerProtocolSubscription.json' with { type: 'json' }
 import AssignmentSpec from './messages/ConsumerProtocolAssignment.json' with { type: 'json' }
-import { parseTopicPartition, partitionName } from '../../sim/index.ts'
+import { isLegalTopicName, parseTopicPartition, partitionName } from '../../sim/index.ts'
 
 const SUBSCRIPTION = SubscriptionSpec as MessageSpec
 const ASSIGNMENT = AssignmentSpec as MessageSpec
@@ -50,8 +50,19 @@ function withVersion(version: number, body: Uint8Array): Uint8Array {
   return out
 }
 
-function partitionsOf(list: Struct[]): string[] {
-  return list.flatMap((t) => (t.Partitions as number[]).map((p) => partitionName(String(t.Topic), p)))
+/** A list the consumer protocol does not let be null (the codec reads a -1 length as null). */
+function list<T>(v: Value | undefined, what: string): T[] {
+  if (!Array.isArray(v)) throw new ProtocolError(`${what}: null`)
+  return v as T[]
+}
+
+function partitionsOf(topics: Value | undefined): string[] {
+  return list<Struct>(topics, 'partitions').flatMap((t) =>
+    list<number>(t.Partitions, 'partitions').map((p) => {
+      if (!isLegalTopicName(String(t.Topic)) || p < 0) throw new ProtocolError(`no partition ${String(t.Topic)}-${p}`)
+      return partitionName(String(t.Topic), p)
+    }),
+  )
 }
 
 function byTopic(tps: readonly string[]): Struct[] {
@@ -70,7 +81,7 @@ function byTopic(tps: readonly string[]): Struct[] {
 export function readSubscription(bytes: Uint8Array): ConsumerSubscription | null {
   try {
     const s = versioned(SUBSCRIPTION, bytes)
-    return { topics: (s.Topics as string[]).slice(), ownedPartitions: partitionsOf((s.OwnedPartitions as Struct[] | undefined) ?? []), generation: Number(s.GenerationId ?? -1) }
+    return { topics: list<string>(s.Topics, 'topics').slice(), ownedPartitions: s.OwnedPartitions === undefined ? [] : partitionsOf(s.OwnedPartitions), generation: Number(s.GenerationId ?? -1) }
   } catch (e) {
     if (e instanceof ProtocolError) return null
     throw e
@@ -86,7 +97,7 @@ export function writeSubscription(s: ConsumerSubscription): Uint8Array {
 export function readAssignment(bytes: Uint8Array): string[] | null {
   if (bytes.length === 0) return []
   try {
-    return partitionsOf(versioned(ASSIGNMENT, bytes).AssignedPartitions as Struct[])
+    return partitionsOf(versioned(ASSIGNMENT, bytes).AssignedPartitions)
   } catch (e) {
     if (e instanceof ProtocolError) return null
     throw e

@@ -15,11 +15,11 @@
  * epoch are not kept (OffsetFetch answers "" and -1); transactional ids are refused.
  */
 import type { ClientRequest, ClientSubscription, Msg } from '../../sim/index.ts'
-import { parseTopicPartition, partitionName } from '../../sim/index.ts'
+import { parseTopicPartition } from '../../sim/index.ts'
 import type { Struct, Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { readAssignment, readSubscription, writeAssignment, writeSubscription } from '../protocol/consumer-protocol.ts'
-import type { Endpoints, Translated } from './convert.ts'
+import { wireTp, type Endpoints, type Translated } from './translation.ts'
 
 const toBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
@@ -35,7 +35,7 @@ function subscriptionOf(bytes: Uint8Array): ClientSubscription {
 }
 
 function tpsOf(topics: Struct[], partitionsField: string): string[] {
-  return topics.flatMap((t) => (t[partitionsField] as number[]).map((p) => partitionName(String(t.Name), p)))
+  return topics.flatMap((t) => (t[partitionsField] as number[]).map((p) => wireTp(t.Name, p)))
 }
 
 /** The group request as the simulation takes it, or an answer at once. */
@@ -92,7 +92,7 @@ export function translateGroupRequest(api: string, version: number, body: Struct
           generation: version >= 1 ? Number(body.GenerationIdOrMemberEpoch) : -1,
           memberId: version >= 1 ? String(body.MemberId) : '',
           groupInstanceId: str(body.GroupInstanceId),
-          offsets: (body.Topics as Struct[]).flatMap((t) => (t.Partitions as Struct[]).map((p) => ({ tp: partitionName(String(t.Name), Number(p.PartitionIndex)), offset: Number(p.CommittedOffset) }))),
+          offsets: (body.Topics as Struct[]).flatMap((t) => (t.Partitions as Struct[]).map((p) => ({ tp: wireTp(t.Name, p.PartitionIndex), offset: Number(p.CommittedOffset) }))),
         }],
       }
     case 'OffsetFetch': {

@@ -10,32 +10,19 @@
  * is the high watermark (no transactions); a v0 ListOffsets answers with OldStyleOffsets.
  */
 import type { ClientRecord, ClientRequest, Msg, Simulation, TopicPartition } from '../../sim/index.ts'
-import { batchRecordBytes, parseTopicPartition, partitionName } from '../../sim/index.ts'
+import { batchRecordBytes, parseTopicPartition } from '../../sim/index.ts'
 import type { Struct, Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
 import { GROUP_APIS, translateGroupRequest, translateGroupResponse } from './convert-groups.ts'
+import { RefusedRequest, wireTp, type Endpoints, type FailedPartition, type Translated } from './translation.ts'
+
+export { RefusedRequest, type Endpoints, type Translated } from './translation.ts'
 
 const toBase64 = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('base64'))
 const fromBase64 = (s: string | null) => (s === null ? null : new Uint8Array(Buffer.from(s, 'base64')))
 
-/**
- * How a listener reaches the simulated brokers (the host, each broker's port), and where simulated
- * time 0 stands on the clients' clock: record timestamps (epoch ms) are shifted by `epochMs` going
- * in and coming out, so the simulated clock and the records' CreateTime agree as they do in Kafka.
- */
-export interface Endpoints {
-  host: string
-  portOf(broker: number): number
-  epochMs: number
-}
-
-/** A wire request for the simulation: one or more ClientRequests (ListOffsets asks per partition), or an answer at once. */
-export type Translated = { requests: ClientRequest[] } | { answer: Struct }
-
-function acksOf(n: number): 'all' | '0' | '1' {
-  return n === 0 ? '0' : n === 1 ? '1' : 'all'
-}
+const ACKS: Readonly<Record<string, 'all' | '0' | '1'>> = { '-1': 'all', '0': '0', '1': '1' }
 
 function recordsOf(b: WireBatch, epochMs: number): ClientRecord[] {
   return b.records.map((r) => ({
@@ -57,7 +44,7 @@ export function translateRequest(api: string, version: number, body: Struct, epo
     case 'OffsetForLeaderEpoch':
       return {
         requests: (body.Topics as Struct[]).flatMap((t) =>
-          (t.Partitions as Struct[]).map((p): ClientRequest => ({ api: 'OffsetForLeaderEpoch', tp: partitionName(String(t.Topic), Number(p.Partition)), currentLeaderEpoch: Number(p.CurrentLeaderEpoch ?? -1), leaderEpoch: Number(p.LeaderEpoch) })),
+          (t.Partitions as Struct[]).map((p): ClientRequest => ({ api: 'OffsetForLeaderEpoch', tp: wireTp(t.Topic, p.Partition), currentLeaderEpoch: Number(p.CurrentLeaderEpoch ?? -1), leaderEpoch: Number(p.LeaderEpoch) })),
         ),
       }
     case 'Metadata': {
@@ -66,26 +53,35 @@ export function translateRequest(api: string, version: number, body: Struct, epo
     }
     case 'Produce': {
       const partitions: Extract<ClientRequest, { api: 'Produce' }>['partitions'] = []
-      const failed: { topic: string; partition: number; error: string }[] = []
+      const failed: { tp: string; error: string }[] = []
+      const acks = ACKS[String(body.Acks)]
       for (const t of body.TopicData as Struct[]) {
         for (const p of t.PartitionData as Struct[]) {
-          const tp = partitionName(String(t.Name), Number(p.Index))
+          const tp = wireTp(t.Name, p.Index)
+          // KafkaApis.handleProduceRequest: acks other than -1, 0 and 1 fail every partition
+          if (acks === undefined) {
+            failed.push({ tp, error: 'INVALID_REQUIRED_ACKS' })
+            continue
+          }
           try {
             for (const b of readBatches((p.Records as Uint8Array | null) ?? new Uint8Array(0))) {
               partitions.push({ tp, producerId: b.producerId, producerEpoch: b.producerEpoch, sequence: b.baseSequence, records: recordsOf(b, epochMs) })
             }
           } catch (e) {
             if (!(e instanceof BatchError)) throw e
-            failed.push({ topic: String(t.Name), partition: Number(p.Index), error: e.error })
+            failed.push({ tp, error: e.error })
           }
         }
       }
-      if (failed.length > 0) return { answer: produceBody(failed.map((f) => ({ tp: partitionName(f.topic, f.partition), error: f.error, baseOffset: -1 }))) }
-      return { requests: [{ api: 'Produce', acks: acksOf(Number(body.Acks)), timeoutMs: Number(body.TimeoutMs), partitions }] }
+      // with acks=0 nothing is answered, so Kafka closes the connection on an error (KafkaApis.handleProduceRequest)
+      if (failed.length > 0 && acks === '0') throw new RefusedRequest(`${failed[0].tp}: ${failed[0].error} with acks=0`)
+      // a partition whose batches cannot be read is answered with its error; the others are written
+      if (failed.length > 0 && partitions.length === 0) return { answer: produceBody(failed.map((f) => ({ ...f, baseOffset: -1 }))) }
+      return { requests: [{ api: 'Produce', acks, timeoutMs: Number(body.TimeoutMs), partitions }], failed }
     }
     case 'Fetch': {
       const partitions = (body.Topics as Struct[]).flatMap((t) =>
-        (t.Partitions as Struct[]).map((p) => ({ tp: partitionName(String(t.Topic), Number(p.Partition)), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })),
+        (t.Partitions as Struct[]).map((p) => ({ tp: wireTp(t.Topic, p.Partition), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })),
       )
       return { requests: [{ api: 'Fetch', maxWaitMs: Number(body.MaxWaitMs), maxBytes: Number(body.MaxBytes), partitions }] }
     }
@@ -94,7 +90,7 @@ export function translateRequest(api: string, version: number, body: Struct, epo
         requests: (body.Topics as Struct[]).flatMap((t) =>
           (t.Partitions as Struct[]).map((p): ClientRequest => {
             const ts = Number(p.Timestamp)
-            return { api: 'ListOffsets', tp: partitionName(String(t.Name), Number(p.PartitionIndex)), spec: ts === -2 ? 'earliest' : ts === -1 ? 'latest' : { timestamp: Math.max(0, ts - epochMs) }, currentLeaderEpoch: Number(p.CurrentLeaderEpoch) }
+            return { api: 'ListOffsets', tp: wireTp(t.Name, p.PartitionIndex), spec: ts === -2 ? 'earliest' : ts === -1 ? 'latest' : { timestamp: Math.max(0, ts - epochMs) }, currentLeaderEpoch: Number(p.CurrentLeaderEpoch) }
           }),
         ),
       }
@@ -121,7 +117,7 @@ function produceBody(parts: { tp: string; error: string; baseOffset: number }[])
 }
 
 /** The wire body of the simulated broker's answers (several for a ListOffsets asked per partition). */
-export function translateResponse(sim: Simulation, api: string, version: number, request: Struct, answers: Msg[], at: Endpoints): Struct {
+export function translateResponse(sim: Simulation, api: string, version: number, request: Struct, answers: Msg[], at: Endpoints, failed: readonly FailedPartition[] = []): Struct {
   if (GROUP_APIS.has(api)) return translateGroupResponse(api, version, request, answers, at)
   switch (api) {
     case 'InitProducerId': {
@@ -156,7 +152,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
     }
     case 'Produce': {
       const m = answers[0] as Extract<Msg, { api: 'ProduceResponse' }>
-      return produceBody(m.parts)
+      return produceBody([...m.parts, ...failed.map((f) => ({ ...f, baseOffset: -1 }))])
     }
     case 'Fetch': {
       const m = answers[0] as Extract<Msg, { api: 'FetchResponse' }>

@@ -167,8 +167,8 @@ async function answer(frame: Uint8Array, connection: number, handler: Handler, c
   if (body === null) return null
   try {
     return encodeResponse(decoded.api, decoded.head.apiVersion, decoded.head.correlationId, body)
-  } catch (e) {
-    if (e instanceof ProtocolError) return 'close'
-    throw e
+  } catch {
+    // an answer that does not fit the version asked for: the connection closes, the server goes on
+    return 'close'
   }
 }

@@ -14,6 +14,7 @@
  */
 import {
   ENGINE_VERSION,
+  checkClientRequest,
   clientDisconnected,
   clusterView,
   createSimulation,
@@ -72,6 +73,8 @@ export interface Served {
    * not taken here.
    */
   intervene(action: ActionInput): TimelineAction
+  /** resolves when simulated time reaches the scenario's durationMs (the clock stops there; a session ends within its run) */
+  ended: Promise<void>
   close(): Promise<void>
 }
 
@@ -85,10 +88,11 @@ const OPENING_STEP_MS = 250
  * wall clock, so a client that connects as soon as serve prints its ports finds the topics). Returns
  * the simulated time reached; a cluster that is not ready by OPENING_LIMIT_MS is served as it is.
  */
-function open(sim: Simulation): number {
+export function readyCluster(sim: Simulation): number {
   const topics = sim.world.scenario.topics.length
-  while (sim.nowMs < OPENING_LIMIT_MS) {
-    sim.runUntil(sim.nowMs + OPENING_STEP_MS)
+  const limit = Math.min(OPENING_LIMIT_MS, sim.world.scenario.durationMs)
+  while (sim.nowMs < limit) {
+    sim.runUntil(Math.min(sim.nowMs + OPENING_STEP_MS, limit))
     const view = clusterView(sim)
     if (view.activeController !== null && view.topics.length >= topics && view.partitions.every((p) => p.leader >= 0)) break
   }
@@ -99,12 +103,16 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const host = options.host ?? '127.0.0.1'
   const speed = options.speed ?? 1
   const sim = createSimulation(scenario)
-  const openedAtMs = open(sim)
+  const openedAtMs = readyCluster(sim)
   // simulated time openedAtMs is now; record timestamps are shifted so simulated time 0 is openedAtMs earlier
   const wallStart = Date.now()
+  // a session stops within its scenario's run: at durationMs the served clock stops and `ended` resolves
+  let end: () => void = () => {}
+  const ended = new Promise<void>((resolve) => (end = resolve))
   const catchUp = () => {
-    const target = openedAtMs + Math.floor((Date.now() - wallStart) * speed)
+    const target = Math.min(openedAtMs + Math.floor((Date.now() - wallStart) * speed), scenario.durationMs)
     if (target > sim.nowMs) sim.runUntil(target)
+    if (sim.nowMs >= scenario.durationMs) end()
   }
   const waiting = new Map<number, { client: string; resolve: (m: Msg) => void }>()
   const clientOf = new Map<number, string>()
@@ -154,19 +162,22 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
         clientOf.set(req.connection, client)
       }
       if (!connectionOf.has(client)) connectionOf.set(client, { destroy: req.close })
+      if (t.requests.length === 0) return translateResponse(sim, name, req.head.apiVersion, req.body, [], endpoints)
       catchUp()
+      const clientId = req.head.clientId ?? null
+      const named = sim.world.externals[client]?.clientId === clientId ? {} : { clientId }
+      // checked as a session's action is when it is opened (a request it would refuse closes the
+      // connection and is not recorded), so every session serve writes opens again
+      const actions = t.requests.map((request) => checkClientRequest({ atMs: sim.nowMs, action: 'clientRequest', client, broker: id, ref: ++refs, ...named, request }))
       const noAnswer = t.requests[0].api === 'Produce' && t.requests[0].acks === '0'
-      const answers = t.requests.map((request) => {
-        const ref = ++refs
-        const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(ref, { client: client!, resolve }))
-        const clientId = req.head.clientId ?? null
-        const named = sim.world.externals[client!]?.clientId === clientId ? {} : { clientId }
-        apply({ atMs: sim.nowMs, action: 'clientRequest', client: client!, broker: id, ref, ...named, request })
+      const answers = actions.map((action) => {
+        const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(action.ref, { client: client!, resolve }))
+        apply(action)
         return promise
       })
       if (noAnswer) return null
       deliver()
-      return translateResponse(sim, name, req.head.apiVersion, req.body, await Promise.all(answers as Promise<Msg>[]), endpoints)
+      return translateResponse(sim, name, req.head.apiVersion, req.body, await Promise.all(answers as Promise<Msg>[]), endpoints, t.failed)
     }
     const server = await startFrameServer({
       host,
@@ -186,6 +197,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     sim,
     ports,
     session: () => ({ version: 1, engine: ENGINE_VERSION, scenario, seed: scenario.seed, interventions: sim.world.interventions.slice(), playheadMs: sim.nowMs }),
+    ended,
     watch: (listener) => {
       watchers.add(listener)
       return () => watchers.delete(listener)

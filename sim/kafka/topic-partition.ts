@@ -10,6 +10,14 @@ export interface TopicPartition {
   readonly partition: number
 }
 
+/** Kafka's Topic.validate: 1 to 249 characters of a-z, A-Z, 0-9, '.', '_' and '-', and not "." or "..". */
+export const MAX_TOPIC_NAME = 249
+export const LEGAL_TOPIC_CHARS = /^[a-zA-Z0-9._-]+$/
+
+export function isLegalTopicName(name: string): boolean {
+  return name.length > 0 && name.length <= MAX_TOPIC_NAME && name !== '.' && name !== '..' && LEGAL_TOPIC_CHARS.test(name)
+}
+
 /** TopicPartition#toString: "orders-0". */
 export function partitionName(topic: string, partition: number): string {
   let names = NAMES.get(topic)

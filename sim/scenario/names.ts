@@ -9,8 +9,8 @@ import { showValue } from '../kafka/config.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import { fail } from './parse-errors.ts'
 
-const MAX_NAME = 249
-const LEGAL_NAME = /^[a-zA-Z0-9._-]+$/
+import { LEGAL_TOPIC_CHARS as LEGAL_NAME, MAX_TOPIC_NAME as MAX_NAME } from '../kafka/topic-partition.ts'
+
 const CLIENT_ID = /^[A-Za-z0-9._-]+$/
 
 /** Kafka's Topic.validate plus the "__" prefix that kafkascope reserves for internal topics. */

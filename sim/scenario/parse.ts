@@ -16,7 +16,8 @@
 import type { Scenario } from './types.ts'
 import { ScenarioError, formatPath } from './parse-errors.ts'
 import { checkJsonInput } from './json-input.ts'
-import { scenarioSchema } from './schema.ts'
+import { clientRequestAction, scenarioSchema } from './schema.ts'
+import type { TimelineAction } from './types.ts'
 import { zodFailure } from './zod-messages.ts'
 import { checkScenario } from './cross-checks.ts'
 
@@ -32,6 +33,17 @@ export function parseScenario(json: unknown): Scenario {
   if (!result.success) throw zodFailure(result.error, json)
   const scenario: Scenario = result.data
   return checkScenario(scenario)
+}
+
+/**
+ * A real client's request as kafkascope serve is about to record it, checked exactly as a session's
+ * `clientRequest` action is when the session is opened (throws ScenarioError naming the field), so
+ * every session serve writes opens again.
+ */
+export function checkClientRequest(action: unknown): Extract<TimelineAction, { action: 'clientRequest' }> {
+  const result = clientRequestAction.safeParse(action)
+  if (!result.success) throw zodFailure(result.error, action)
+  return result.data as Extract<TimelineAction, { action: 'clientRequest' }>
 }
 
 /** Where a JSON.parse error happened, as " (line L, column C)" when the message gives a position. */

@@ -212,6 +212,8 @@ type ActionSchema = (typeof actionSchemas)[ActionName]
 
 /** Every timeline action name, in the order they are listed in the schema. */
 export const ACTION_NAMES = Object.keys(actionSchemas) as ActionName[]
+/** A real client's request as an action (kafkascope serve checks each before applying it). */
+export const clientRequestAction = actionSchemas.clientRequest
 
 const timelineAction = z.discriminatedUnion('action', Object.values(actionSchemas) as [ActionSchema, ...ActionSchema[]])
 
