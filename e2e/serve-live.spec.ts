@@ -6,6 +6,7 @@
 // the run stays on the page. English at 1280×720 and Korean at 1024×768, with screenshots.
 import { createServer } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
+import { AxeBuilder } from '@axe-core/playwright'
 import { Kafka, logLevel } from 'kafkajs'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -72,6 +73,10 @@ inBothLanguages(({ lang, width, height }) => {
         .poll(() => page.evaluate(() => (window as unknown as { __kafkascope: { summary(): { partitions: { topic: string; highWatermark: number }[] } } }).__kafkascope.summary().partitions.filter((p) => p.topic === 'orders').reduce((n, p) => n + p.highWatermark, 0)))
         .toBe(12)
       await page.screenshot({ path: `test-results/serve-live-${lang}-${width}x${height}.png` })
+      // the status line and the real clients' cards: no serious or critical accessibility findings
+      const axe = await new AxeBuilder({ page }).include('[data-testid="serve-status"]').include('.cmap').analyze()
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
       // crash the leader of orders-0 with the map's button: serve crashes it
       const leader = await leaderOf(page, 'orders-0')
@@ -120,12 +125,16 @@ inBothLanguages(({ lang, width, height }) => {
   })
 
   test('Connect to a local serve from the scenario menu; a serve that does not answer gives one alert and the run stays', async ({ page }) => {
+    void height
     const errors = watchErrors(page)
     await page.goto('/?scenario=leader-failover&seed=7')
     await expect(page.getByTestId('broker-1')).toHaveAttribute('data-state', 'alive')
     await page.getByTestId('scenario-select').selectOption('__serve__')
     const form = page.getByTestId('serve-form')
     await expect(form).toBeVisible()
+    const formBox = (await form.boundingBox())!
+    expect(formBox.x + formBox.width).toBeLessThanOrEqual(width)
+    await page.screenshot({ path: `test-results/serve-form-${lang}-${width}x${height}.png` })
     await expect(page.getByTestId('serve-url')).toBeFocused()
     await expect(page.getByTestId('serve-url')).toHaveValue('ws://127.0.0.1:9091')
     // nothing listens on that port
