@@ -171,6 +171,8 @@ describe.concurrent('kafkascope CLI', () => {
     ['a bad --seed value', () => ['run', 'scenarios/leader-failover.json', '--seed', 'abc'], /run: --seed: a seed is a whole number from 0 to 9007199254740991 written in digits, got "abc"/],
     ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
     ['serve ports past 65535', () => ['serve', '--port', '65534'], /serve: --port: broker ports 65534\.\.65536 must lie in 1\.\.65535/],
+    ['serve with a --watch-port past 65535', () => ['serve', '--watch-port', '70000'], /serve: --watch-port: must lie in 1\.\.65535 \(0: no WebSocket for the app\), got 70000/],
+    ['serve with a --watch-port on a broker port', () => ['serve', '--watch-port', '9093'], /serve: --watch-port: 9093 is a broker's port \(9092\.\.9094\)/],
     ['serve with a bad scenario', () => ['serve', variant('serve.json', (s) => (s.topics[0].partitions = 0))], /serve\.json: topics\[0\]\.partitions: 0 must be at least 1/],
   ]
 

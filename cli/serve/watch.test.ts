@@ -4,6 +4,9 @@
  * frames, clientRequest, refused faults, pages from other origins, oversized frames and one
  * watcher too many are refused, and serve runs on.
  */
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { Kafka, logLevel } from 'kafkajs'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -173,4 +176,44 @@ describe('the app watching serve', () => {
     expect(readClientFrame(JSON.stringify({ type: 'intervene', action: { action: 'cutLink', from: '1', to: '2' } }))).toEqual({ type: 'intervene', action: { action: 'cutLink', from: '1', to: '2' } })
     expect(readClientFrame(JSON.stringify({ type: 'intervene', action: { action: 'crashBroker', broker: 1 }, extra: 1 }))).toHaveProperty('problem')
   })
+})
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+describe('kafkascope serve --watch-port', () => {
+  test('prints the link for the app, serves the session on that port, and closes it on Ctrl-C', async () => {
+    const brokerPort = await freePort()
+    const watchPort = await freePort()
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--port', String(brokerPort), '--watch-port', String(watchPort)], { cwd: root })
+    let stdout = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    try {
+      await until(() => stdout.includes('Ctrl-C stops'), 'serve to start', 30_000)
+      expect(stdout).toContain(`watch it in the app: http://127.0.0.1:4173/?serve=ws://127.0.0.1:${watchPort}`)
+      const ws = new WebSocket(`ws://127.0.0.1:${watchPort}`)
+      const first = await new Promise<WatchServerFrame>((resolve, reject) => {
+        ws.once('message', (data) => resolve(JSON.parse(data.toString()) as WatchServerFrame))
+        ws.once('error', reject)
+      })
+      expect(first.type).toBe('session')
+      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
+      child.kill('SIGINT')
+      expect(await closed).toBe(1001)
+      expect(await exited).toBe(0)
+      expect(stdout).toMatch(/stopped at .* trace hash/)
+    } finally {
+      child.kill('SIGKILL')
+    }
+  }, 60_000)
 })
