@@ -94,4 +94,33 @@ describe('real clients in the simulation', () => {
     expect(replay.summary().traceHash).toBe(sim.summary().traceHash)
     expect(replay.summary().partitions).toEqual(sim.summary().partitions)
   })
+
+  test('a real consumer in a classic group: its subscription and the leader\'s assignment pass through the coordinator as the bytes it sent; commits and OffsetFetch of everything committed', () => {
+    const sim = createSimulation(scenario)
+    sim.runUntil(10_000)
+    ask(sim, 1, { api: 'FindCoordinator', key: 'billing' })
+    const coordinator = answer(sim, 'FindCoordinatorResponse').nodeId
+    const subscription = { raw: b64('kafkajs subscription bytes'), topics: ['orders'], ownedPartitions: [], generation: -1 }
+    const join = (memberId: string, sessionTimeoutMs = 10_000): ClientRequest => ({ api: 'JoinGroup', groupId: 'billing', memberId, groupInstanceId: null, sessionTimeoutMs, rebalanceTimeoutMs: 30_000, protocols: [{ name: 'RoundRobinAssigner', metadata: subscription }], reason: null })
+    // GroupMetadataManager.classicGroupJoin: a session timeout outside group.min/max.session.timeout.ms
+    ask(sim, coordinator, join('', 1000))
+    expect(answer(sim, 'JoinGroupResponse').error).toBe('INVALID_SESSION_TIMEOUT')
+    ask(sim, coordinator, join(''))
+    const required = answer(sim, 'JoinGroupResponse')
+    expect(required.error).toBe('MEMBER_ID_REQUIRED')
+    ask(sim, coordinator, join(required.memberId))
+    sim.runUntil(sim.nowMs + 3_500) // group.initial.rebalance.delay.ms
+    const joined = answer(sim, 'JoinGroupResponse')
+    expect(joined).toMatchObject({ error: 'NONE', generation: 1, protocolName: 'RoundRobinAssigner', leader: required.memberId })
+    expect(joined.members.map((m) => m.metadata)).toEqual([subscription])
+    const raw = b64('assignment bytes the leader made')
+    ask(sim, coordinator, { api: 'SyncGroup', groupId: 'billing', generation: 1, memberId: required.memberId, groupInstanceId: null, assignments: [{ memberId: required.memberId, raw, partitions: ['orders-0', 'orders-1', 'orders-2'] }] })
+    expect(answer(sim, 'SyncGroupResponse')).toMatchObject({ error: 'NONE', assignment: ['orders-0', 'orders-1', 'orders-2'], raw })
+    ask(sim, coordinator, { api: 'OffsetCommit', groupId: 'billing', generation: 1, memberId: required.memberId, groupInstanceId: null, offsets: [{ tp: 'orders-2', offset: 4 }, { tp: 'orders-0', offset: 7 }] })
+    expect(answer(sim, 'OffsetCommitResponse').error).toBe('NONE')
+    ask(sim, coordinator, { api: 'OffsetFetch', groupId: 'billing', tps: null })
+    expect(answer(sim, 'OffsetFetchResponse').offsets).toEqual({ 'orders-0': 7, 'orders-2': 4 })
+    // the group as kafka-consumer-groups.sh shows it: the member's partitions, read from the leader's assignment
+    expect(sim.world.externals['ext-1'].groupId).toBe('billing')
+  })
 })

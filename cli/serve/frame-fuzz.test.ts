@@ -9,7 +9,7 @@ import { connect } from 'node:net'
 import fc from 'fast-check'
 import { Kafka, logLevel } from 'kafkajs'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { builtInScenarios, parseScenario } from '../../sim/index.ts'
+import { builtInScenarios, logRecords, parseScenario } from '../../sim/index.ts'
 import { apiByName, encodeRequest } from '../protocol/apis.ts'
 import { encodeBatches } from '../protocol/record-batch.ts'
 import { startServe, type Served } from './serve.ts'
@@ -106,3 +106,30 @@ test('malformed frames never stop serve and never change the simulated cluster',
   expect(sent.errorCode).toBe(0)
   expect(served.sim.world.interventions.length).toBeGreaterThan(inputs)
 }, 120_000)
+
+test('a client that disconnects in the middle of its requests loses nothing acknowledged, and its answers are dropped', async () => {
+  const kafka = new Kafka({ clientId: 'steady', brokers: [`127.0.0.1:${served.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 100 } })
+  const producer = kafka.producer({ allowAutoTopicCreation: false })
+  await producer.connect()
+  const acked = async (key: string) => (await producer.send({ topic: 'orders', acks: -1, messages: [{ partition: 0, key, value: key }] }))[0].errorCode === 0
+  expect(await acked('before')).toBe(true)
+  // a Produce (acks=all) to every broker, each connection closed as soon as the request is written
+  const leaving = REAL[0]
+  await Promise.all([1, 2, 3].map((b) => new Promise<void>((resolve) => {
+    const socket = connect(served.ports[b], '127.0.0.1', () => socket.end(leaving, () => { socket.destroy(); resolve() }))
+    socket.on('error', () => resolve())
+  })))
+  expect(await acked('after')).toBe(true)
+  await producer.disconnect()
+  await new Promise((r) => setTimeout(r, 500))
+  const keys = served.sim.summary().partitions.find((p) => p.topic === 'orders' && p.partition === 0)!
+  expect(keys.highWatermark).toBeGreaterThanOrEqual(2)
+  expect(served.sim.summary().checks.lostAckedWrites).toBe(0)
+  const written = (logRecords(served.sim, 'orders-0') ?? []).map((r) => r.key)
+  expect(written.indexOf('before')).toBeLessThan(written.indexOf('after'))
+  // the requests of the closed connections reached the simulated brokers; their answers wait nowhere
+  const left = served.sim.world.interventions.filter((a) => a.action === 'clientRequest' && a.clientId === 'fuzz' && a.request.api === 'Produce')
+  expect(left.length).toBeGreaterThan(0)
+  const externals = Object.values(served.sim.world.externals)
+  expect(externals.every((c) => c.inbox.length === 0)).toBe(true)
+}, 60_000)

@@ -21,6 +21,15 @@ beforeAll(async () => {
 afterAll(() => served.close())
 
 describe('kafkascope serve with real clients', () => {
+  test('kcat -L lists the simulated brokers at their own ports, and each partition\'s leader and ISR as the simulation has them', async () => {
+    const { stdout } = await run('kcat', ['-L', '-J', '-b', `127.0.0.1:${served.ports[2]}`, '-t', 'orders'], { timeout: 20_000 })
+    const listing = JSON.parse(stdout) as { brokers: { id: number; name: string }[]; topics: { topic: string; partitions: { partition: number; leader: number; isrs: { id: number }[] }[] }[] }
+    expect(listing.brokers.map((b) => [b.id, b.name]).sort()).toEqual([1, 2, 3].map((id) => [id, `127.0.0.1:${served.ports[id]}`]))
+    const orders = listing.topics.find((t) => t.topic === 'orders')!
+    const simulated = served.sim.summary().partitions.filter((p) => p.topic === 'orders')
+    expect(orders.partitions.map((p) => [p.partition, p.leader, p.isrs.map((i) => i.id).sort()])).toEqual(simulated.map((p) => [p.partition, p.leader, [...p.isr].sort()]))
+  })
+
   test('kafkajs produces keyed records; kcat reads each partition back; the session replays the run', async () => {
     const kafka = new Kafka({ clientId: 'checkout', brokers: [`127.0.0.1:${served.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 100 } })
     const producer = kafka.producer({ allowAutoTopicCreation: false })

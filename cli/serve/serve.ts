@@ -117,6 +117,8 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const waiting = new Map<number, { client: string; resolve: (m: Msg) => void }>()
   const clientOf = new Map<number, string>()
   const connectionOf = new Map<string, { destroy: () => void }>()
+  /** clients whose connection closed while the simulation may still answer them */
+  const gone = new Set<string>()
   let refs = 0
   let clients = 0
   const watchers = new Set<(e: ServeEvent) => void>()
@@ -138,6 +140,11 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       connectionOf.delete(client)
       for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
       conn.destroy()
+    }
+    // answers for connections the client closed are dropped, as a broker drops them
+    for (const client of gone) {
+      takeClientResponses(sim, client)
+      if (Object.keys(sim.world.externals[client]?.pending ?? {}).length === 0) gone.delete(client)
     }
   }
   const timer = setInterval(() => {
@@ -185,8 +192,11 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       handler,
       onClose: (connection) => {
         const client = clientOf.get(connection)
-        if (client) connectionOf.delete(client)
         clientOf.delete(connection)
+        if (client === undefined) return
+        connectionOf.delete(client)
+        for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
+        gone.add(client)
       },
     })
     ports[id] = server.port

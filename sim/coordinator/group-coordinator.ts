@@ -376,6 +376,10 @@ function newMemberId(w: World, b: BrokerNode, clientId: string): string {
 }
 
 function onJoin(w: World, b: BrokerNode, g: ClassicGroup, m: JoinGroupRequest, from: PendingReply): void {
+  // GroupMetadataManager.classicGroupJoin: the session timeout within the broker's bounds
+  if (m.sessionTimeoutMs < w.brokerConfig['group.min.session.timeout.ms'] || m.sessionTimeoutMs > w.brokerConfig['group.max.session.timeout.ms']) {
+    return reply(w, b, from, joinError('INVALID_SESSION_TIMEOUT', m.memberId))
+  }
   const instanceId = m.groupInstanceId ?? null
   let memberId = m.memberId
   if (instanceId) {

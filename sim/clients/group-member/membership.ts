@@ -76,6 +76,7 @@ export function onJoinGroupResponse(w: World, m: MemberNode, r: JoinGroupRespons
     case 'FENCED_INSTANCE_ID':
     case 'GROUP_MAX_SIZE_REACHED':
     case 'INCONSISTENT_GROUP_PROTOCOL':
+    case 'INVALID_SESSION_TIMEOUT':
       return fatal(w, m, r.error)
   }
   if (COORDINATOR_GONE.has(r.error)) markCoordinatorUnknown(w, m, r.error)
