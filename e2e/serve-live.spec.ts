@@ -78,6 +78,25 @@ inBothLanguages(({ lang, width, height }) => {
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
+      // a kafkajs consumer of group billing: the group's member on the map, with its partitions and what it read
+      const consumerKafka = new Kafka({ clientId: 'billing-app', brokers: [`127.0.0.1:${served.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 100 } })
+      const consumer = consumerKafka.consumer({ groupId: 'billing', sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 })
+      let read = 0
+      await consumer.connect()
+      await consumer.subscribe({ topic: 'orders', fromBeginning: true })
+      await consumer.run({ eachMessage: async () => void read++ })
+      await expect.poll(() => read, { timeout: 30_000 }).toBe(12)
+      const group = page.getByTestId('external-group-billing')
+      await expect(group).toHaveAttribute('data-state', 'Stable')
+      await expect(group).toContainText(lang === 'en' ? 'real consumers' : '실제 컨슈머')
+      const member = group.locator('[data-testid^="external-member-"]')
+      await expect(member).toHaveCount(1)
+      await expect(member).toContainText('billing-app · ext-')
+      await expect(member).toContainText('orders 0-2')
+      await expect(member).toContainText(/billing-app-[0-9a-f-]{36}/)
+      await expect.poll(async () => Number(/(\d+)\s*$/.exec((await member.locator('.num-line').textContent()) ?? '')?.[1] ?? 0)).toBe(12)
+      await page.screenshot({ path: `test-results/serve-live-group-${lang}-${width}x${height}.png` })
+
       // crash the leader of orders-0 with the map's button: serve crashes it
       const leader = await leaderOf(page, 'orders-0')
       await page.getByTestId(`broker-${leader}-crash`).click()
@@ -89,6 +108,8 @@ inBothLanguages(({ lang, width, height }) => {
       await producer.send({ topic: 'orders', acks: -1, messages: [{ key: 'after', value: 'crash' }] })
       await producer.disconnect()
       await expect.poll(() => producedOnMap(page)).toBe(13)
+      await expect.poll(() => read, { timeout: 30_000 }).toBe(13)
+      await consumer.disconnect()
       await page.screenshot({ path: `test-results/serve-live-crashed-${lang}-${width}x${height}.png` })
 
       // pause: the served run's past; a fault is not sent from there; Back to live follows again

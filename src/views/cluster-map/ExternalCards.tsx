@@ -139,7 +139,11 @@ export function ExternalGroupCard({ group }: { group: ExternalGroup }) {
               <span className="member-parts num-line">
                 {t(X.fetched)} {fetched}
               </span>
-              {c.member ? <span className="member-parts member-uuid">{c.member.memberId}</span> : null}
+              {c.member ? (
+                <span className="member-parts member-uuid" title={c.member.memberId}>
+                  {c.member.memberId}
+                </span>
+              ) : null}
             </div>
           </li>
         ))}
