@@ -13,8 +13,8 @@ import { startWatch, type WatchServer } from '../../cli/serve/watch.ts'
 import { useNotices } from '../notices.ts'
 import { usePlayback } from '../store/playback-store.ts'
 import { useServeLink } from '../store/serve-store.ts'
-import { act, advanceTo, current, openBuiltIn, requireRun } from './engine-host.ts'
-import { pause, startPlaybackLoop } from './playback.ts'
+import { act, advanceTo, current, openBuiltIn, requireRun, stepOne } from './engine-host.ts'
+import { backToLive, pause, startPlaybackLoop } from './playback.ts'
 import { connectServe, installServeLink, setSocketFactory, type SocketLike } from './serve-link.ts'
 
 const scenario = parseScenario({ ...(builtInScenarios['leader-failover'] as object), name: 'served', producers: [], readers: [], timeline: [], expect: {}, durationMs: 600_000 })
@@ -87,6 +87,17 @@ describe('the app attached to kafkascope serve', () => {
       expect(requireRun().sim.world.interventions.length).toBe(applied) // not applied here
       await until(() => !served.sim.world.nodes['2'].up, 'serve to crash broker 2')
       await until(() => !requireRun().sim.world.nodes['2'].up, 'the replica to crash broker 2')
+
+      // asked to go a minute on (a seek, a console runUntil), the replica stops at the served clock
+      pause()
+      advanceTo(requireRun().sim.nowMs + 60_000)
+      expect(requireRun().sim.nowMs).toBeLessThanOrEqual(served.sim.nowMs)
+      // a step past it is refused, with a notice
+      while (stepOne()) {
+        expect(requireRun().sim.nowMs).toBeLessThanOrEqual(served.sim.nowMs)
+      }
+      expect(notices().at(-1)).toMatch(/served cluster's present/)
+      backToLive()
 
       // a fault refused by the checker is refused before it is sent
       expect(() => act({ action: 'crashBroker', broker: 42 })).toThrow(/42/)
