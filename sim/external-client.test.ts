@@ -5,7 +5,7 @@
  * same inputs replayed as a session give the same run.
  */
 import { describe, expect, test } from 'vitest'
-import { batchRecordBytes, builtInScenarios, createSimulation, parseScenario, takeClientResponses, type ClientRequest, type Msg, type Simulation, type TimelineAction } from './index.ts'
+import { batchRecordBytes, builtInScenarios, clientAnswerRef, clientDisconnected, createSimulation, parseScenario, type ClientRequest, type Msg, type Simulation, type TimelineAction } from './index.ts'
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
 const text = (s: string | null) => (s === null ? null : Buffer.from(s, 'base64').toString())
@@ -19,16 +19,39 @@ function ask(sim: Simulation, broker: number, request: ClientRequest, client = '
   return a
 }
 
+/** What reached each real client, as serve's tap sees it: answers to requests it waits for, with their references. */
+const arrived = new Map<Simulation, { client: string; ref: number; msg: Msg }[]>()
+
+/** A simulation whose real clients' answers are collected as serve collects them. */
+function served(): Simulation {
+  const sim = createSimulation(scenario)
+  const got: { client: string; ref: number; msg: Msg }[] = []
+  sim.observe((msg, to) => {
+    const r = clientAnswerRef(sim, to, msg)
+    if (r !== null) got.push({ client: to, ref: r, msg })
+  })
+  arrived.set(sim, got)
+  return sim
+}
+
+function take(sim: Simulation, client: string): { ref: number; msg: Msg }[] {
+  const all = arrived.get(sim)!
+  const mine = all.filter((a) => a.client === client)
+  const rest = all.filter((a) => a.client !== client)
+  all.splice(0, all.length, ...rest)
+  return mine
+}
+
 function answer<A extends Msg['api']>(sim: Simulation, api: A, client = 'ext-1'): Extract<Msg, { api: A }> {
   sim.runUntil(sim.nowMs + 200)
-  const got = takeClientResponses(sim, client)
+  const got = take(sim, client)
   expect(got.map((g) => g.msg.api)).toEqual([api])
   return got[0].msg as Extract<Msg, { api: A }>
 }
 
 describe('real clients in the simulation', () => {
   test('metadata, a produce with keys, values and headers, and a fetch that returns the same bytes', () => {
-    const sim = createSimulation(scenario)
+    const sim = served()
     sim.runUntil(10_000)
     ask(sim, 1, { api: 'Metadata', topics: ['orders'] })
     const meta = answer(sim, 'MetadataResponse')
@@ -61,7 +84,7 @@ describe('real clients in the simulation', () => {
   })
 
   test('a produce to a broker that does not lead the partition: NOT_LEADER_OR_FOLLOWER', () => {
-    const sim = createSimulation(scenario)
+    const sim = served()
     sim.runUntil(10_000)
     ask(sim, 1, { api: 'Metadata', topics: ['orders'] })
     const leader = answer(sim, 'MetadataResponse').topics.orders.partitions[0].leader
@@ -71,19 +94,19 @@ describe('real clients in the simulation', () => {
   })
 
   test('acks=0: no answer; ListOffsets latest is the high watermark', () => {
-    const sim = createSimulation(scenario)
+    const sim = served()
     sim.runUntil(10_000)
     ask(sim, 1, { api: 'Metadata', topics: ['orders'] })
     const leader = answer(sim, 'MetadataResponse').topics.orders.partitions[1].leader
     ask(sim, leader, { api: 'Produce', acks: '0', timeoutMs: 1000, partitions: [{ tp: 'orders-1', producerId: -1, producerEpoch: -1, sequence: -1, records: [{ key: b64('k'), value: b64('v'), headers: [], timestampMs: 1 }] }] })
     sim.runUntil(sim.nowMs + 500)
-    expect(takeClientResponses(sim, 'ext-1')).toEqual([])
+    expect(take(sim, 'ext-1')).toEqual([])
     ask(sim, leader, { api: 'ListOffsets', tp: 'orders-1', spec: 'latest', currentLeaderEpoch: -1 })
     expect(answer(sim, 'ListOffsetsResponse')).toMatchObject({ error: 'NONE', offset: 1 })
   })
 
   test('the same client requests, replayed as a session, give the same run', () => {
-    const sim = createSimulation(scenario)
+    const sim = served()
     sim.runUntil(10_000)
     const inputs = [ask(sim, 1, { api: 'Metadata', topics: null })]
     sim.runUntil(10_300)
@@ -96,7 +119,7 @@ describe('real clients in the simulation', () => {
   })
 
   test('a real consumer in a classic group: its subscription and the leader\'s assignment pass through the coordinator as the bytes it sent; commits and OffsetFetch of everything committed', () => {
-    const sim = createSimulation(scenario)
+    const sim = served()
     sim.runUntil(10_000)
     ask(sim, 1, { api: 'FindCoordinator', key: 'billing' })
     const coordinator = answer(sim, 'FindCoordinatorResponse').nodeId
@@ -122,5 +145,18 @@ describe('real clients in the simulation', () => {
     expect(answer(sim, 'OffsetFetchResponse').offsets).toEqual({ 'orders-0': 7, 'orders-2': 4 })
     // the group as kafka-consumer-groups.sh shows it: the member's partitions, read from the leader's assignment
     expect(sim.world.externals['ext-1'].groupId).toBe('billing')
+  })
+
+  test("only a crash of the client's own broker resets its connection", () => {
+    const sim = served()
+    sim.runUntil(10_000)
+    ask(sim, 1, { api: 'Metadata', topics: ['orders'] })
+    answer(sim, 'MetadataResponse')
+    sim.apply({ action: 'crashBroker', broker: 2 })
+    sim.runUntil(sim.nowMs + 1000)
+    expect(clientDisconnected(sim, 'ext-1')).toBe(false)
+    sim.apply({ action: 'crashBroker', broker: 1 })
+    sim.runUntil(sim.nowMs + 1000)
+    expect(clientDisconnected(sim, 'ext-1')).toBe(true)
   })
 })

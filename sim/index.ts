@@ -21,6 +21,7 @@ import {
   kafkaLogDirsDescribe as describeLogDirsView,
   kafkaGetOffsets as getOffsetsView,
   topicConfigs as topicConfigsView,
+  brokerConfigs as brokerConfigsView,
   type ConsumerGroupsDescribeOptions,
   type KafkaGetOffsetsOptions,
 } from './trace/kafka-tools-view.ts'
@@ -38,6 +39,8 @@ import { buildPartitionLogs, type PartitionLog, type PartitionLogOptions } from 
 import { logRecords as readLogRecords, type LogRecord, type LogRecordsOptions } from './observe/log-records.ts'
 export type { LogRecord, LogRecordsOptions } from './observe/log-records.ts'
 import type { Msg, Note } from './nodes/world.ts'
+import type { KafkaMessage } from './kafka/messages.ts'
+import { answerRef } from './clients/external-client.ts'
 import { buildClusterView } from './view/cluster-view.ts'
 import type { ClusterView } from './view/types.ts'
 
@@ -180,6 +183,11 @@ export function topicConfigs(sim: Simulation, topic: string): TopicConfigEntry[]
   return topicConfigsView(sim.world, topic)
 }
 
+/** A broker's configs as DescribeConfigs answers them for resource type BROKER. */
+export function brokerConfigs(sim: Simulation): TopicConfigEntry[] {
+  return brokerConfigsView(sim.world)
+}
+
 /** The published view of the run now (view/cluster-view.ts): plain data for the app. */
 export function clusterView(sim: Simulation): ClusterView {
   return buildClusterView(sim.world)
@@ -210,15 +218,13 @@ export function clientDisconnected(sim: Simulation, client: string): boolean {
 }
 
 /**
- * What reached a real client (kafkascope serve's `ext-<n>`) since the last call: each response with
- * serve's reference for its request. Taking them empties the client's inbox (it holds them only for this).
+ * kafkascope serve's reference for the request a message answers, when `msg` is delivered to a real
+ * client (`to` is `ext-<n>`) that waits for it; null otherwise. Call it from a tap (observe), which
+ * sees each message just before its node takes it.
  */
-export function takeClientResponses(sim: Simulation, client: string): { ref: number; msg: Msg }[] {
-  const c = sim.world.externals[client]
-  if (!c || c.inbox.length === 0) return []
-  const out = c.inbox
-  c.inbox = []
-  return out
+export function clientAnswerRef(sim: Simulation, to: string, msg: Msg): number | null {
+  const c = sim.world.externals[to]
+  return c === undefined ? null : answerRef(c, msg as KafkaMessage)
 }
 
 /** The run's notes (its typed events) so far, in order. The array only grows while the run goes on; read it, never change it. */

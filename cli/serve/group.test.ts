@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { Kafka, logLevel, type Consumer } from 'kafkajs'
+import { AssignerProtocol, ConfigResourceTypes, Kafka, logLevel, type Consumer } from 'kafkajs'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { builtInScenarios, createSimulation, kafkaConsumerGroupsDescribe, logRecords, parseScenario, parseSession, partitionForKey } from '../../sim/index.ts'
 import { startServe, type Served } from './serve.ts'
@@ -96,9 +96,20 @@ test('kcat and kafkajs produce; kafkajs consumers in a group read every record, 
   expect(new Set(rows.map((r) => r[6])).size).toBe(2)
   expect(rows.every((r) => r[8] === 'billing' && r[7].startsWith('/ext-'))).toBe(true)
 
-  for (const c of consumers) await c.disconnect()
+  // the admin requests read the served cluster as kafka-consumer-groups.sh and kafka-configs.sh do
   const admin = kafka.admin()
   await admin.connect()
+  const { groups: [group] } = await admin.describeGroups(['billing'])
+  expect(group).toMatchObject({ groupId: 'billing', state: 'Stable', protocolType: 'consumer', protocol: 'RoundRobinAssigner' })
+  const decoded = group.members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)!.assignment.orders.slice().sort())
+  expect(decoded.flat().sort()).toEqual([0, 1, 2])
+  expect((await admin.listGroups()).groups).toContainEqual({ groupId: 'billing', protocolType: 'consumer' })
+  const cluster = await admin.describeCluster()
+  expect(cluster.brokers.map((b) => [b.nodeId, b.port]).sort()).toEqual([1, 2, 3].map((id) => [id, served.ports[id]]))
+  const { resources: [configs] } = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'orders' }], includeSynonyms: false })
+  expect(configs.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue).toBe('2')
+
+  for (const c of consumers) await c.disconnect()
   const [committed] = await admin.fetchOffsets({ groupId: 'billing', topics: ['orders'] })
   await admin.disconnect()
   const ends = [0, 1, 2].map((p) => (logRecords(served.sim, `orders-${p}`) ?? []).length)

@@ -10,7 +10,9 @@
  * run's interventions, so the session `serve` writes replays the same run (`kafkascope run`).
  *
  * Served now: ApiVersions, Metadata, Produce, Fetch, ListOffsets, OffsetForLeaderEpoch,
- * InitProducerId and the classic consumer-group APIs (only these are advertised).
+ * InitProducerId, the classic consumer-group APIs, and the read-only admin requests (admin.ts:
+ * answered from the receiving broker's state, not inputs, since they change nothing). Only these
+ * are advertised.
  */
 import {
   ENGINE_VERSION,
@@ -20,7 +22,7 @@ import {
   createSimulation,
   mergeInterventions,
   parseScenario,
-  takeClientResponses,
+  clientAnswerRef,
   type ActionInput,
   type Msg,
   type Scenario,
@@ -31,6 +33,7 @@ import {
 import type { Struct } from '../protocol/codec.ts'
 import { translateRequest, translateResponse, type Endpoints } from './convert.ts'
 import { GROUP_APIS } from './convert-groups.ts'
+import { answerRead, READ_APIS } from './admin.ts'
 import { apiVersionsBody, startFrameServer, type FrameServer, type ServedRequest } from './frame-server.ts'
 
 /** The APIs serve answers (and advertises in ApiVersions). */
@@ -43,6 +46,7 @@ export const SERVED_APIS: ReadonlySet<string> = new Set([
   'OffsetForLeaderEpoch',
   'InitProducerId',
   ...GROUP_APIS,
+  ...READ_APIS,
 ])
 
 export interface ServeOptions {
@@ -115,10 +119,17 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     if (sim.nowMs >= scenario.durationMs) end()
   }
   const waiting = new Map<number, { client: string; resolve: (m: Msg) => void }>()
+  // an answer is taken as it reaches its client's node; one for a connection the client closed is
+  // dropped, as a broker drops it
+  sim.observe((msg, to) => {
+    if (!to.startsWith('ext-')) return
+    const ref = clientAnswerRef(sim, to, msg)
+    if (ref === null) return
+    waiting.get(ref)?.resolve(msg)
+    waiting.delete(ref)
+  })
   const clientOf = new Map<number, string>()
   const connectionOf = new Map<string, { destroy: () => void }>()
-  /** clients whose connection closed while the simulation may still answer them */
-  const gone = new Set<string>()
   let refs = 0
   let clients = 0
   const watchers = new Set<(e: ServeEvent) => void>()
@@ -127,24 +138,13 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     for (const w of watchers) w({ kind: 'input', action })
   }
 
-  /** Answers that reached their clients, and connections whose broker went away. */
+  /** Connections whose broker went away are reset. */
   const deliver = () => {
-    for (const client of new Set([...waiting.values()].map((x) => x.client))) {
-      for (const { ref, msg } of takeClientResponses(sim, client)) {
-        waiting.get(ref)?.resolve(msg)
-        waiting.delete(ref)
-      }
-    }
     for (const [client, conn] of connectionOf) {
       if (!clientDisconnected(sim, client)) continue
       connectionOf.delete(client)
       for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
       conn.destroy()
-    }
-    // answers for connections the client closed are dropped, as a broker drops them
-    for (const client of gone) {
-      takeClientResponses(sim, client)
-      if (Object.keys(sim.world.externals[client]?.pending ?? {}).length === 0) gone.delete(client)
     }
   }
   const timer = setInterval(() => {
@@ -161,6 +161,12 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       const name = req.api.name
       if (name === 'ApiVersions') return apiVersionsBody(0, SERVED_APIS)
       if (!SERVED_APIS.has(name)) throw new Error(`${name} is not served`)
+      if (READ_APIS.has(name)) {
+        catchUp()
+        // a crashed broker resets the connection, as for any request
+        if (!sim.world.nodes[String(id)].up) throw new Error(`broker ${id} is down`)
+        return answerRead(sim, id, name, req.head.apiVersion, req.body, endpoints)
+      }
       const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs)
       if ('answer' in t) return t.answer
       let client = clientOf.get(req.connection)
@@ -196,7 +202,6 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
         if (client === undefined) return
         connectionOf.delete(client)
         for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
-        gone.add(client)
       },
     })
     ports[id] = server.port

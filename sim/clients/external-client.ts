@@ -25,8 +25,8 @@ export interface ExternalClientNode {
   id: string
   /** requests in flight: correlation id -> serve's reference for the request */
   pending: Record<string, number>
-  /** responses delivered to the client, for serve to take */
-  inbox: { ref: number; msg: KafkaMessage }[]
+  /** the broker its connection goes to (one connection, one broker), once it has sent a request */
+  broker: string | null
   /** its broker refused or reset the connection (it crashed): serve closes the real one */
   disconnected: boolean
   /** the client.id its latest request named (null: none given) */
@@ -39,11 +39,15 @@ export interface ExternalClientNode {
 }
 
 export function newExternalClient(id: string): ExternalClientNode {
-  return { id, pending: {}, inbox: [], disconnected: false, clientId: null, groupId: null, produced: 0, fetched: 0 }
+  return { id, pending: {}, broker: null, disconnected: false, clientId: null, groupId: null, produced: 0, fetched: 0 }
 }
 
-/** The broker refused or reset the connection: what was in flight is lost, as on a real connection. */
-export function onExternalDisconnect(c: ExternalClientNode): void {
+/**
+ * A node stopped (every node hears of every stop): when it is the client's broker, the connection
+ * is reset and what was in flight is lost, as on a real connection.
+ */
+export function onExternalDisconnect(c: ExternalClientNode, peer: string): void {
+  if (peer !== c.broker) return
   c.disconnected = true
   c.pending = {}
 }
@@ -158,19 +162,28 @@ function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientReq
   }
 }
 
-/** The `clientRequest` action: the request goes to the broker now; its response will wait in the inbox. */
+/** The `clientRequest` action: the request goes to the broker now; serve sees its answer arrive (answerRef). */
 export function sendClientRequest(w: World, c: ExternalClientNode, broker: number, ref: number, req: ClientRequest, clientId: string | null = null): void {
   const corr = nextCorrelationId(w)
   if (clientId !== null) c.clientId = clientId
+  c.broker = String(broker)
   if (!(req.api === 'Produce' && req.acks === '0')) c.pending[corr] = ref
   send(w, c.id, String(broker), toMessage(w, c, corr, req))
 }
 
-/** A response reached the client: it waits for serve, matched to its request. */
-export function onExternalMessage(c: ExternalClientNode, m: KafkaMessage): void {
+/**
+ * Serve's reference for the request a message answers, when it is an answer the client waits for.
+ * serve reads it from a tap (Simulation.observe), which sees each message just before the client
+ * takes it, so the world keeps no answers: a replayed session holds what a served one holds.
+ */
+export function answerRef(c: ExternalClientNode, m: KafkaMessage): number | null {
   const corr = (m as { corr?: number }).corr
-  if (corr === undefined || c.pending[corr] === undefined) return
+  return corr === undefined ? null : (c.pending[corr] ?? null)
+}
+
+/** A response reached the client: its request is no longer in flight. */
+export function onExternalMessage(c: ExternalClientNode, m: KafkaMessage): void {
+  if (answerRef(c, m) === null) return
   if (m.api === 'FetchResponse') for (const p of m.parts) for (const b of p.batches) c.fetched += b.count
-  c.inbox.push({ ref: c.pending[corr], msg: m })
-  delete c.pending[corr]
+  delete c.pending[(m as { corr: number }).corr]
 }

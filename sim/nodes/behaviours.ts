@@ -279,7 +279,7 @@ const external: NodeBehaviour = {
   onMessage: (w, n, m) => onExternalMessage(w.externals[n.external!], m),
   timerGroups: [],
   onTimer: () => {},
-  onDisconnect: (w, n) => onExternalDisconnect(w.externals[n.external!]),
+  onDisconnect: (w, n, peer) => onExternalDisconnect(w.externals[n.external!], peer),
 }
 
 /** Every kind, in the fixed order of start-up and message routing. */

@@ -25,6 +25,7 @@ import {
   getOffsets,
   parseOffsetSpec,
   topicConfigEntries,
+  brokerConfigEntries,
   type DescribeLogDirsOptions,
   type DescribeTopicsOptions,
   type GetOffsetsOptions,
@@ -92,6 +93,11 @@ export function topicConfigs(w: World, topic: string): TopicConfigEntry[] | null
   // the scenario's cluster.config, normalised by the parser: what server.properties sets
   const staticBroker: Record<string, TopicConfigValue> = { ...(w.scenario.cluster.config ?? {}) }
   return topicConfigEntries({ overrides: t.config as Record<string, TopicConfigValue>, staticBroker })
+}
+
+/** A broker's configs as DescribeConfigs answers them (every broker has the scenario's cluster.config). */
+export function brokerConfigs(w: World): TopicConfigEntry[] {
+  return brokerConfigEntries({ ...(w.scenario.cluster.config ?? {}) } as Record<string, TopicConfigValue>)
 }
 
 /** `kafka-configs.sh --describe --entity-type topics --entity-name <topic> [--all]` */

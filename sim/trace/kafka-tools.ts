@@ -740,6 +740,24 @@ export function topicConfigEntries(sources: TopicConfigSources): TopicConfigEntr
   return entries
 }
 
+/**
+ * The broker's DescribeConfigs answer for itself (resource type BROKER): every broker config
+ * kafkascope models, from server.properties (STATIC_BROKER_CONFIG) when the scenario sets it, else
+ * Kafka's default; sorted by name. Simplified like the topic answer: no dynamic broker configs.
+ */
+export function brokerConfigEntries(staticBroker: Readonly<Record<string, TopicConfigValue>>): TopicConfigEntry[] {
+  return Object.keys(CONFIG_REGISTRY.broker)
+    .sort(javaStringCompare)
+    .map((name) => {
+      const spec = CONFIG_REGISTRY.broker[name]
+      const fallback = kafkaBrokerDefault(name)
+      const synonyms: ConfigSynonymEntry[] = []
+      if (hasKey(staticBroker, name)) synonyms.push({ name, value: configValueString(name, staticBroker[name]!), source: 'STATIC_BROKER_CONFIG' })
+      if (fallback !== null) synonyms.push({ name, value: fallback, source: 'DEFAULT_CONFIG' })
+      return { name, value: synonyms[0]?.value ?? '', source: synonyms[0]?.source ?? 'DEFAULT_CONFIG', sensitive: false, synonyms, brokerSynonym: null, doc: spec.doc ?? null }
+    })
+}
+
 /** The value of a key no synonym sets: LogConfig's default (log.retention.hours=168 and log.roll.hours=168 give 7 days). */
 function effectiveDefault(name: string): string {
   const brokerKey = CONFIG_REGISTRY.topic[name]?.brokerDefault
