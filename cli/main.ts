@@ -727,14 +727,22 @@ async function cmdServe(argv: string[]): Promise<number> {
     out(`watch it in the app: http://127.0.0.1:4173/?serve=ws://${wsHost}:${watch.port} (npm start serves the app; the WebSocket takes pages from loopback origins only)`)
   }
   out('Ctrl-C stops; bootstrap servers: ' + Object.values(served.ports).map((at) => `${host}:${at}`).join(','))
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  const why = await Promise.race([
+    new Promise<'interrupted'>((resolve) => process.once('SIGINT', () => resolve('interrupted'))),
+    new Promise<'interrupted'>((resolve) => process.once('SIGTERM', () => resolve('interrupted'))),
+    served.ended.then(() => 'ended' as const),
+  ])
+  if (why === 'ended') out(`the scenario ends at ${(scenario.durationMs / 1000).toFixed(0)} s (durationMs): serve stops (a longer durationMs serves longer)`)
   await watch?.close()
   await served.close()
   out(`stopped at ${(served.sim.nowMs / 1000).toFixed(3)} s · ${served.sim.world.events} events · trace hash ${served.sim.traceHash()}`)
   const record = typeof p.flags.record === 'string' ? p.flags.record : undefined
   if (record) {
-    writeFileSync(record, JSON.stringify(served.session()) + '\n')
+    const text = JSON.stringify(served.session()) + '\n'
+    writeFileSync(record, text)
     out(`session written to ${record}: kafkascope run ${record} gives the same trace hash`)
+    const bytes = Buffer.byteLength(text)
+    if (bytes > MAX_INPUT_BYTES) err(`kafkascope: serve: the session is ${(bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB kafkascope run reads; record shorter sessions to replay them`)
   }
   return 0
 }

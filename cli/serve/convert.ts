@@ -11,7 +11,7 @@
  */
 import type { ClientRecord, ClientRequest, Msg, Simulation, TopicPartition } from '../../sim/index.ts'
 import { batchRecordBytes, parseTopicPartition } from '../../sim/index.ts'
-import type { Struct, Value } from '../protocol/codec.ts'
+import { ZERO_UUID, type Struct, type Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
 import { GROUP_APIS, translateGroupRequest, translateGroupResponse } from './convert-groups.ts'
@@ -49,7 +49,30 @@ export function translateRequest(api: string, version: number, body: Struct, epo
       }
     case 'Metadata': {
       const topics = body.Topics as Struct[] | null
-      return { requests: [{ api: 'Metadata', topics: topics === null || (version === 0 && topics.length === 0) ? null : topics.map((t) => String(t.Name)) }] }
+      // before v4 every Metadata request may create topics (MetadataRequest.allowAutoTopicCreation)
+      const allow = version < 4 || body.AllowAutoTopicCreation === true
+      return { requests: [{ api: 'Metadata', topics: topics === null || (version === 0 && topics.length === 0) ? null : topics.map((t) => String(t.Name)), ...(allow ? { allowAutoTopicCreation: true } : {}) }] }
+    }
+    case 'CreateTopics': {
+      const topics = body.Topics as Struct[]
+      if (topics.some((t) => (t.Assignments as Struct[]).length > 0)) {
+        // kafkascope places replicas itself (the striped placer); a manual assignment is refused
+        return { answer: createTopicsBody(version, topics.map((t) => ({ name: String(t.Name), error: 'INVALID_REQUEST', message: 'kafkascope places replicas itself: create the topic without replica assignments', partitions: -1, replicationFactor: -1 }))) }
+      }
+      return {
+        requests: [{
+          api: 'CreateTopics',
+          validateOnly: body.validateOnly === true,
+          topics: topics.map((t) => {
+            const configs: Record<string, string> = {}
+            for (const c of t.Configs as Struct[]) {
+              if (c.Name === '__proto__') throw new RefusedRequest('a config named __proto__')
+              if (c.Value !== null) configs[String(c.Name)] = String(c.Value)
+            }
+            return { name: String(t.Name), partitions: Number(t.NumPartitions), replicationFactor: Number(t.ReplicationFactor), configs }
+          }),
+        }],
+      }
     }
     case 'Produce': {
       const partitions: Extract<ClientRequest, { api: 'Produce' }>['partitions'] = []
@@ -109,6 +132,22 @@ function byTopic<T extends { tp: string }>(parts: T[], make: (name: TopicPartiti
   return out
 }
 
+function createTopicsBody(version: number, topics: { name: string; error: string; message: string | null; partitions: number; replicationFactor: number }[]): Struct {
+  return {
+    ThrottleTimeMs: 0,
+    Topics: topics.map((t) => ({
+      Name: t.name,
+      TopicId: ZERO_UUID,
+      ErrorCode: errorCode(t.error),
+      ErrorMessage: t.message,
+      TopicConfigErrorCode: 0,
+      NumPartitions: t.error === 'NONE' ? t.partitions : -1,
+      ReplicationFactor: t.error === 'NONE' ? t.replicationFactor : -1,
+      Configs: version >= 5 ? null : [],
+    })),
+  }
+}
+
 function produceBody(parts: { tp: string; error: string; baseOffset: number }[]): Struct {
   return {
     Responses: byTopic(parts, (n, p) => ({ Index: n.partition, ErrorCode: errorCode(p.error), BaseOffset: p.baseOffset, LogAppendTimeMs: -1, LogStartOffset: -1 })).map((t) => ({ Name: t.name, PartitionResponses: t.partitions })),
@@ -120,6 +159,8 @@ function produceBody(parts: { tp: string; error: string; baseOffset: number }[])
 export function translateResponse(sim: Simulation, api: string, version: number, request: Struct, answers: Msg[], at: Endpoints, failed: readonly FailedPartition[] = []): Struct {
   if (GROUP_APIS.has(api)) return translateGroupResponse(api, version, request, answers, at)
   switch (api) {
+    case 'CreateTopics':
+      return createTopicsBody(version, (answers[0] as Extract<Msg, { api: 'CreateTopicsResponse' }>).topics)
     case 'InitProducerId': {
       const m = answers[0] as Extract<Msg, { api: 'InitProducerIdResponse' }>
       return { ThrottleTimeMs: 0, ErrorCode: errorCode(m.error), ProducerId: m.producerId, ProducerEpoch: m.producerEpoch }

@@ -45,6 +45,7 @@ export const SERVED_APIS: ReadonlySet<string> = new Set([
   'ListOffsets',
   'OffsetForLeaderEpoch',
   'InitProducerId',
+  'CreateTopics',
   ...GROUP_APIS,
   ...READ_APIS,
 ])

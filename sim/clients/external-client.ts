@@ -74,7 +74,9 @@ function appendClientRecord(s: RecordStream, keyId: number, r: ClientRecord): nu
 function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientRequest): KafkaMessage {
   switch (req.api) {
     case 'Metadata':
-      return { api: 'Metadata', from: c.id, corr, topics: req.topics ?? w.scenario.topics.map((t) => t.name) }
+      return { api: 'Metadata', from: c.id, corr, topics: req.topics ?? w.scenario.topics.map((t) => t.name), ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
+    case 'CreateTopics':
+      return { api: 'CreateTopics', from: c.id, corr, topics: req.topics, validateOnly: req.validateOnly }
     case 'ListOffsets':
       return { api: 'ListOffsets', from: c.id, corr, tp: req.tp, spec: req.spec, currentLeaderEpoch: req.currentLeaderEpoch }
     case 'Fetch':

@@ -63,6 +63,7 @@ export function newBroker(id: number, coordinator: CoordinatorState): BrokerNode
     shareTimerAt: -1,
     producerIdNext: 0,
     producerIdEnd: 0,
+    forwards: {},
     lastIsrCheckMs: 0,
     leaderQuota: newReplicationQuota(),
     followerQuota: newReplicationQuota(),
@@ -102,6 +103,7 @@ export function startBroker(w: World, b: BrokerNode): void {
   b.shareTimerAt = -1
   b.producerIdNext = 0
   b.producerIdEnd = 0
+  b.forwards = {}
   b.leaderQuota = newReplicationQuota()
   b.followerQuota = newReplicationQuota()
   for (const tp of b.replicaOrder) {

@@ -2,7 +2,8 @@
  * A broker's answers to client metadata requests: Metadata (KRaftMetadataCache) and ListOffsets.
  *
  * Metadata answers from the broker's replayed metadata image: an unknown topic gets
- * UNKNOWN_TOPIC_OR_PARTITION; a partition with no leader gets LEADER_NOT_AVAILABLE and leader -1;
+ * UNKNOWN_TOPIC_OR_PARTITION, or LEADER_NOT_AVAILABLE while a real client's request creates it
+ * (create-topics.ts); a partition with no leader gets LEADER_NOT_AVAILABLE and leader -1;
  * the broker list holds the unfenced brokers. ListOffsets "earliest" is the log start offset and
  * "latest" the high watermark (read_uncommitted), answered by the leader only.
  * OffsetForLeaderEpoch from a consumer (KIP-320; Partition.lastOffsetForLeaderEpoch) is answered by
@@ -15,13 +16,16 @@ import type { World } from '../nodes/world.ts'
 import type { BrokerNode } from './types.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import { endOffsetForEpoch } from '../storage/partition.ts'
+import { autoCreateTopics } from './create-topics.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: readonly number[]; isr: readonly number[]; error: string }[] }> = {}
+  const missing = m.topics.filter((name) => !b.image.topics[name])
+  const creating = new Set(m.allowAutoTopicCreation === true && missing.length > 0 ? autoCreateTopics(w, b, missing) : [])
   for (const name of m.topics) {
     const t = b.image.topics[name]
     if (!t || t.partitions.length === 0) {
-      topics[name] = { error: 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }
+      topics[name] = { error: creating.has(name) ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }
       continue
     }
     topics[name] = {

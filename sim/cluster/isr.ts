@@ -19,7 +19,7 @@ import type { MessageOf } from '../kafka/messages.ts'
 const ALTER_RETRY_MS = 5000
 
 /** Where AlterPartition goes: the active KRaft controller as the broker knows it, or in ZooKeeper mode the controller broker UpdateMetadata named. */
-function controllerTarget(w: World, b: BrokerNode): string {
+export function controllerTarget(w: World, b: BrokerNode): string {
   if (w.zookeeper) return b.zkControllerId >= 0 ? String(b.zkControllerId) : b.node
   return b.metaFetchTarget || w.voterIds[0]
 }

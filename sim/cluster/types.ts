@@ -137,6 +137,12 @@ export interface ParkedShareFetch {
   deadlineMs: number
 }
 
+/** A request a broker forwarded to the controller: the client to answer (none for Metadata's auto-creation). */
+export interface Forward {
+  to: { node: string; corr: number } | null
+  sentMs: number
+}
+
 export interface BrokerNode {
   id: number
   node: string
@@ -181,6 +187,8 @@ export interface BrokerNode {
   shareTimerAt: number
   producerIdNext: number
   producerIdEnd: number
+  /** admin requests forwarded to the active controller: forward's correlation id -> whom to answer (cluster/create-topics.ts) */
+  forwards: Record<string, Forward>
   lastIsrCheckMs: number
   /** bytes sent for throttled replication, measured as Kafka's leader replication quota (replication-quota.ts) */
   leaderQuota: ReplicationQuota

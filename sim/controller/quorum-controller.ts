@@ -34,7 +34,8 @@ import { partitionName } from '../kafka/topic-partition.ts'
 import type { ControllerNode } from './types.ts'
 import { appendRecords, type RaftOutcome, type RaftStep } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
-import { resolveTopicConfig } from '../kafka/config.ts'
+import { ConfigError, normaliseConfigValue, resolveTopicConfig } from '../kafka/config.ts'
+import { isLegalTopicName } from '../kafka/topic-partition.ts'
 import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
 import type { MessageOf } from '../kafka/messages.ts'
 import { buildPartitionChange, isReassigning, reassignmentTarget, revertTarget, sameSet, targetOf, type ChangeTarget, type ElectedVia, type ElectionRules, type PartitionChangeRecord } from './partition-change.ts'
@@ -134,7 +135,8 @@ export function handleControllerTimer(w: World, c: ControllerNode, kind: string,
   }
 }
 
-export function handleControllerMessage(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds'>): void {
+export function handleControllerMessage(w: World, c: ControllerNode, m: MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds' | 'Envelope'>): void {
+  if (m.api === 'Envelope') return onEnvelope(w, c, m)
   if (c.role !== 'Leader') {
     send(w, c.id, m.from, { api: `${m.api}Response`, from: c.id, corr: m.corr, error: 'NOT_CONTROLLER', leaderId: c.leaderId })
     return
@@ -606,6 +608,55 @@ function initialPartition(c: ControllerNode, topic: string, partition: number, r
     elr: [],
     lastKnownElr: [],
   }
+}
+
+/** What a client may create through serve: bounds that keep a run's size in reach. */
+const MAX_CREATED_PARTITIONS = 1000
+const MAX_TOPICS = 200
+
+/**
+ * CreateTopics forwarded by a broker (ControllerApis.handleCreateTopics, ReplicationControlManager.
+ * createTopics): each topic checked (its name, that it does not exist, partitions and replication
+ * factor, -1 meaning the broker defaults num.partitions and default.replication.factor, and that its
+ * configs are topic configs kafkascope models), then created unless validateOnly. Simplified: the
+ * answer goes when the records are appended, not when they are committed.
+ */
+function onEnvelope(w: World, c: ControllerNode, m: MessageOf<'Envelope'>): void {
+  if (c.role !== 'Leader') {
+    const topics = m.topics.map((t) => ({ name: t.name, error: 'NOT_CONTROLLER', message: null, partitions: -1, replicationFactor: -1 }))
+    send(w, c.id, m.from, { api: 'EnvelopeResponse', from: c.id, corr: m.corr, error: 'NOT_CONTROLLER', topics })
+    return
+  }
+  const topics = m.topics.map((t) => {
+    const partitions = t.partitions === -1 ? w.brokerConfig['num.partitions'] : t.partitions
+    const replicationFactor = t.replicationFactor === -1 ? w.brokerConfig['default.replication.factor'] : t.replicationFactor
+    const result = (error: string, message: string | null) => ({ name: t.name, error, message, partitions, replicationFactor })
+    const refused = refuseNewTopic(c, t.name, partitions, replicationFactor)
+    if (refused) return result(refused[0], refused[1])
+    const config: Record<string, unknown> = {}
+    for (const key of Object.keys(t.configs).sort()) {
+      try {
+        config[key] = normaliseConfigValue('topic', key, t.configs[key])
+      } catch (e) {
+        if (e instanceof ConfigError) return result('INVALID_CONFIG', e.message)
+        throw e
+      }
+    }
+    if (m.validateOnly) return result('NONE', null)
+    const error = createTopic(w, c, t.name, partitions, replicationFactor, config)
+    return result(error, error === 'NONE' ? null : `cannot place ${partitions} partitions with ${replicationFactor} replicas on the brokers registered now`)
+  })
+  send(w, c.id, m.from, { api: 'EnvelopeResponse', from: c.id, corr: m.corr, error: 'NONE', topics })
+}
+
+function refuseNewTopic(c: ControllerNode, name: string, partitions: number, replicationFactor: number): [string, string] | null {
+  if (!isLegalTopicName(name)) return ['INVALID_TOPIC_EXCEPTION', `"${name}" is not a legal topic name (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-')`]
+  if (c.image.topics[name]) return ['TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`]
+  if (partitions < 1) return ['INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.']
+  if (replicationFactor < 1) return ['INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0, or -1 to use the default value.']
+  if (partitions > MAX_CREATED_PARTITIONS) return ['INVALID_PARTITIONS', `kafkascope creates at most ${MAX_CREATED_PARTITIONS} partitions per topic`]
+  if (Object.keys(c.image.topics).length >= MAX_TOPICS) return ['POLICY_VIOLATION', `kafkascope runs at most ${MAX_TOPICS} topics`]
+  return null
 }
 
 /** CreatePartitions: add partitions to a topic, placed by the same striped placer. */

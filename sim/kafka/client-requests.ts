@@ -6,6 +6,7 @@
  * They carry what the simulated broker reads, in its own terms (a partition as "topic-p", acks as
  * "all" | "0" | "1"); the wire codecs (cli/protocol) do the translating both ways.
  */
+import type { NewTopic } from './messages.ts'
 
 /** One record of a Produce request, as the client's record batch carried it. */
 export interface ClientRecord {
@@ -20,7 +21,8 @@ export interface ClientRecord {
 }
 
 export type ClientRequest =
-  | { api: 'Metadata'; topics: string[] | null }
+  | { api: 'Metadata'; topics: string[] | null; allowAutoTopicCreation?: boolean }
+  | { api: 'CreateTopics'; topics: NewTopic[]; validateOnly: boolean }
   | {
       api: 'Produce'
       acks: 'all' | '0' | '1'

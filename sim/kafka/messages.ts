@@ -66,6 +66,8 @@ export interface FetchResponse extends Envelope {
 
 export interface MetadataRequest extends Envelope {
   api: 'Metadata'
+  /** a real client's AllowAutoTopicCreation: unknown topics are created (auto.create.topics.enable) */
+  allowAutoTopicCreation?: boolean
   corr: number
   topics: string[]
 }
@@ -120,6 +122,57 @@ export interface InitProducerIdResponse extends Envelope {
   error: string
   producerId: number
   producerEpoch: number
+}
+
+// ------------------------------------------------------------------ topic administration
+
+/** A topic to create, as CreateTopics asks (-1: the broker's num.partitions / default.replication.factor). */
+export interface NewTopic {
+  name: string
+  partitions: number
+  replicationFactor: number
+  /** topic configs, as text (CreatableTopicConfig) */
+  configs: Record<string, string>
+}
+
+/** One topic's outcome (CreatableTopicResult). */
+export interface CreatedTopic {
+  name: string
+  error: string
+  message: string | null
+  partitions: number
+  replicationFactor: number
+}
+
+/** CreateTopics from a client; the broker forwards it to the active controller (an Envelope, KIP-590). */
+export interface CreateTopicsRequest extends Envelope {
+  api: 'CreateTopics'
+  corr: number
+  topics: NewTopic[]
+  validateOnly: boolean
+}
+export interface CreateTopicsResponse extends Envelope {
+  api: 'CreateTopicsResponse'
+  corr: number
+  topics: CreatedTopic[]
+}
+
+/**
+ * A client's admin request forwarded by a broker to the active controller (KIP-590's Envelope;
+ * the broker creates topics for Metadata's auto-creation the same way).
+ */
+export interface EnvelopeRequest extends Envelope {
+  api: 'Envelope'
+  corr: number
+  topics: NewTopic[]
+  validateOnly: boolean
+}
+export interface EnvelopeResponse extends Envelope {
+  api: 'EnvelopeResponse'
+  corr: number
+  /** NOT_CONTROLLER when it reached a controller that is not the active one */
+  error: string
+  topics: CreatedTopic[]
 }
 
 // ------------------------------------------------------------------ consumer-group protocol
@@ -593,6 +646,8 @@ export type KafkaRequest =
   | ShareGroupHeartbeatRequest
   | ShareFetchRequest
   | ShareAcknowledgeRequest
+  | CreateTopicsRequest
+  | EnvelopeRequest
   | BrokerRegistrationRequest
   | BrokerHeartbeatRequest
   | AlterPartitionRequest
@@ -625,6 +680,8 @@ export type KafkaResponse =
   | ShareGroupHeartbeatResponse
   | ShareFetchResponse
   | ShareAcknowledgeResponse
+  | CreateTopicsResponse
+  | EnvelopeResponse
   | BrokerRegistrationResponse
   | BrokerHeartbeatResponse
   | AlterPartitionResponse

@@ -19,6 +19,7 @@ import { onPurgeTimer } from '../cluster/purgatory.ts'
 import { onRetentionTimer } from '../cluster/log-retention.ts'
 import { onCleanerTimer } from '../cluster/log-cleaner.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
+import { handleCreateTopics, onEnvelopeResponse } from '../cluster/create-topics.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
 import { handleGroupRequest, coordinatorTimer, newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
@@ -56,10 +57,10 @@ export interface NodeBehaviour {
 }
 
 const RAFT_APIS = new Set<ApiName>(['Vote', 'VoteResponse', 'BeginQuorumEpoch', 'RaftFetch'])
-const QUORUM_CONTROLLER_APIS = new Set<ApiName>(['BrokerRegistration', 'BrokerHeartbeat', 'AlterPartition', 'AllocateProducerIds'])
+const QUORUM_CONTROLLER_APIS = new Set<ApiName>(['BrokerRegistration', 'BrokerHeartbeat', 'AlterPartition', 'AllocateProducerIds', 'Envelope'])
 const isRaftMessage = (m: Msg): m is MessageOf<'Vote' | 'VoteResponse' | 'BeginQuorumEpoch' | 'RaftFetch' | 'RaftFetchResponse'> =>
   RAFT_APIS.has(m.api) || (m.api === 'RaftFetchResponse' && !m.observer)
-const isQuorumControllerRequest = (m: Msg): m is MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds'> =>
+const isQuorumControllerRequest = (m: Msg): m is MessageOf<'BrokerRegistration' | 'BrokerHeartbeat' | 'AlterPartition' | 'AllocateProducerIds' | 'Envelope'> =>
   QUORUM_CONTROLLER_APIS.has(m.api)
 
 const controller: NodeBehaviour = {
@@ -97,7 +98,7 @@ const zookeeper: NodeBehaviour = {
 const BROKER_APIS = new Set<ApiName>([
   'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
   'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat', 'ShareGroupHeartbeat',
-  'ShareFetch', 'ShareAcknowledge',
+  'ShareFetch', 'ShareAcknowledge', 'CreateTopics', 'EnvelopeResponse',
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
   // the legacy ZooKeeper mode: the broker's session, and the controller every broker runs
   'ZkConnectResponse', 'ZkPingResponse', 'ZkResponse', 'ZkWatchEvent', 'LeaderAndIsr', 'UpdateMetadata',
@@ -152,6 +153,10 @@ const broker: NodeBehaviour = {
         return handleShareFetch(w, b, m)
       case 'ShareAcknowledge':
         return handleShareAcknowledge(w, b, m)
+      case 'CreateTopics':
+        return handleCreateTopics(w, b, m)
+      case 'EnvelopeResponse':
+        return onEnvelopeResponse(w, b, m)
       case 'FetchResponse':
         return onReplicaFetchResponse(w, b, m)
       case 'AlterPartitionResponse':

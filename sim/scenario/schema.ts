@@ -105,7 +105,12 @@ const groupMember = { groupId: groupIdText, memberId: z.string().max(1000), grou
 
 /** A real client's request as kafkascope serve records it (kafka/client-requests.ts). */
 const clientRequestSchema = z.discriminatedUnion('api', [
-  obj({ api: z.literal('Metadata'), topics: z.array(z.string().max(249)).max(10_000).nullable() }),
+  obj({ api: z.literal('Metadata'), topics: z.array(z.string().max(249)).max(10_000).nullable(), allowAutoTopicCreation: z.boolean().optional() }),
+  obj({
+    api: z.literal('CreateTopics'),
+    topics: z.array(obj({ name: z.string().max(249), partitions: integer(-1, INT_MAX), replicationFactor: integer(-1, 32767), configs: z.record(z.string().max(255), z.string().max(10_000)) })).max(1000),
+    validateOnly: z.boolean(),
+  }),
   obj({
     api: z.literal('Produce'),
     acks: z.enum(['all', '0', '1']),
