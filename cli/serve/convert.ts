@@ -15,7 +15,7 @@ import { ZERO_UUID, type Struct, type Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
 import { GROUP_APIS, translateGroupRequest, translateGroupResponse } from './convert-groups.ts'
-import { RefusedRequest, wireTp, type Endpoints, type FailedPartition, type Translated } from './translation.ts'
+import { RefusedRequest, wireTopicId, wireTp, type Endpoints, type FailedPartition, type Translated } from './translation.ts'
 
 export { RefusedRequest, type Endpoints, type Translated } from './translation.ts'
 
@@ -34,7 +34,7 @@ function recordsOf(b: WireBatch, epochMs: number): ClientRecord[] {
 }
 
 /** The request as the simulation takes it. */
-export function translateRequest(api: string, version: number, body: Struct, epochMs: number): Translated {
+export function translateRequest(api: string, version: number, body: Struct, epochMs: number, topicOf: (topicId: string) => string | null = () => null): Translated {
   if (GROUP_APIS.has(api)) return translateGroupRequest(api, version, body)
   switch (api) {
     case 'InitProducerId':
@@ -103,10 +103,17 @@ export function translateRequest(api: string, version: number, body: Struct, epo
       return { requests: [{ api: 'Produce', acks, timeoutMs: Number(body.TimeoutMs), partitions }], failed }
     }
     case 'Fetch': {
-      const partitions = (body.Topics as Struct[]).flatMap((t) =>
-        (t.Partitions as Struct[]).map((p) => ({ tp: wireTp(t.Topic, p.Partition), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })),
-      )
-      return { requests: [{ api: 'Fetch', maxWaitMs: Number(body.MaxWaitMs), maxBytes: Number(body.MaxBytes), partitions }] }
+      const partitions: Extract<ClientRequest, { api: 'Fetch' }>['partitions'] = []
+      const failed: FailedPartition[] = []
+      for (const t of body.Topics as Struct[]) {
+        // v13+ names the topic by its id, which the receiving broker's metadata resolves
+        const name = version >= 13 ? topicOf(String(t.TopicId)) : String(t.Topic)
+        for (const p of t.Partitions as Struct[]) {
+          if (name === null) failed.push({ tp: String(Number(p.Partition)), error: 'UNKNOWN_TOPIC_ID', topicId: String(t.TopicId) })
+          else partitions.push({ tp: wireTp(name, p.Partition), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })
+        }
+      }
+      return { requests: [{ api: 'Fetch', maxWaitMs: Number(body.MaxWaitMs), maxBytes: Number(body.MaxBytes), partitions }], failed }
     }
     case 'ListOffsets':
       return {
@@ -185,6 +192,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
           return {
             ErrorCode: errorCode(t.error),
             Name: name,
+            TopicId: wireTopicId(sim, name),
             IsInternal: name.startsWith('__'),
             Partitions: t.partitions.map((p, i) => ({ ErrorCode: errorCode(p.error), PartitionIndex: i, LeaderId: p.leader, LeaderEpoch: p.leaderEpoch, ReplicaNodes: [...p.replicas], IsrNodes: [...p.isr], OfflineReplicas: p.replicas.filter((b) => !image[String(b)] || !sim.world.nodes[String(b)].up) })),
           }
@@ -230,7 +238,15 @@ export function translateResponse(sim: Simulation, api: string, version: number,
           Records: encodeBatches(batches.filter((b) => b.records.length > 0)),
         }
       })
-      return { ThrottleTimeMs: 0, ErrorCode: 0, SessionId: 0, Responses: topics.map((t) => ({ Topic: t.name, Partitions: t.partitions })) }
+      const responses: Struct[] = topics.map((t) => ({ Topic: t.name, TopicId: version >= 13 ? wireTopicId(sim, t.name) : ZERO_UUID, Partitions: t.partitions }))
+      // Fetch v13+ names topics by id: those no topic has get UNKNOWN_TOPIC_ID (the client refreshes its metadata)
+      for (const f of failed) {
+        const unknown = { PartitionIndex: Number(f.tp), ErrorCode: errorCode(f.error), HighWatermark: -1, LastStableOffset: -1, LogStartOffset: -1, AbortedTransactions: [], PreferredReadReplica: -1, Records: new Uint8Array(0) }
+        const same = responses.find((r) => r.TopicId === f.topicId && r.Topic === '')
+        if (same) (same.Partitions as Struct[]).push(unknown)
+        else responses.push({ Topic: '', TopicId: f.topicId ?? ZERO_UUID, Partitions: [unknown] })
+      }
+      return { ThrottleTimeMs: 0, ErrorCode: 0, SessionId: 0, Responses: responses }
     }
     case 'ListOffsets': {
       const parts = (answers as Extract<Msg, { api: 'ListOffsetsResponse' }>[]).map((m) => ({ tp: m.tp, error: m.error, offset: m.offset }))

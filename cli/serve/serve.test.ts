@@ -5,11 +5,15 @@
  * same trace hash with `run`'s engine.
  */
 import { execFile } from 'node:child_process'
+import { connect } from 'node:net'
 import { promisify } from 'node:util'
 import { Kafka, logLevel } from 'kafkajs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { builtInScenarios, createSimulation, parseScenario, parseSession, partitionForKey } from '../../sim/index.ts'
 import { startServe, type Served } from './serve.ts'
+import { apiByName, decodeResponse, encodeRequest } from '../protocol/apis.ts'
+import type { Struct } from '../protocol/codec.ts'
+import { readBatches } from '../protocol/record-batch.ts'
 
 const run = promisify(execFile)
 const scenario = parseScenario({ ...(builtInScenarios['leader-failover'] as object), name: 'serve', producers: [], readers: [], timeline: [], expect: {}, durationMs: 600_000 })
@@ -56,4 +60,54 @@ describe('kafkascope serve with real clients', () => {
     expect(replay.traceHash()).toBe(served.sim.traceHash())
     expect(replay.summary().partitions).toEqual(served.sim.summary().partitions)
   }, 60_000)
+})
+
+/** One request on its own connection, and its answer, as a client at that version writes and reads them. */
+function ask(port: number, name: string, version: number, body: Struct): Promise<Struct> {
+  const api = apiByName(name)
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(encodeRequest(api, version, { correlationId: 7, clientId: 'java-like' }, body)))
+    let buf = Buffer.alloc(0)
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d])
+      if (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) {
+        socket.destroy()
+        resolve(decodeResponse(api, version, new Uint8Array(buf)).body)
+      }
+    })
+    socket.on('error', reject)
+  })
+}
+
+describe('topic ids, as the Java clients of Kafka 4 use them', () => {
+  test('Metadata v12 gives each topic its id; Fetch v17 names the topic by it; an id no topic has gets UNKNOWN_TOPIC_ID', async () => {
+    const own = await startServe(scenario, { port: 0 })
+    try {
+      const kafka = new Kafka({ clientId: 'ids', brokers: [`127.0.0.1:${own.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 100 } })
+      const producer = kafka.producer({ allowAutoTopicCreation: false })
+      await producer.connect()
+      await producer.send({ topic: 'orders', acks: -1, messages: [{ partition: 1, key: 'k', value: 'by id' }] })
+      await producer.disconnect()
+      const meta = await ask(own.ports[1], 'Metadata', 12, { Topics: [{ TopicId: 'AAAAAAAAAAAAAAAAAAAAAA', Name: 'orders' }], AllowAutoTopicCreation: false, IncludeTopicAuthorizedOperations: false })
+      const orders = (meta.Topics as Struct[])[0]
+      const id = String(orders.TopicId)
+      expect(id).not.toBe('AAAAAAAAAAAAAAAAAAAAAA')
+      const leader = Number(((orders.Partitions as Struct[]).find((p) => p.PartitionIndex === 1)!).LeaderId)
+      const fetch = (topicId: string) =>
+        ask(own.ports[leader], 'Fetch', 17, {
+          ClusterId: null, ReplicaState: { ReplicaId: -1, ReplicaEpoch: -1 }, MaxWaitMs: 100, MinBytes: 1, MaxBytes: 1 << 20, IsolationLevel: 0, SessionId: 0, SessionEpoch: -1,
+          Topics: [{ TopicId: topicId, Partitions: [{ Partition: 1, CurrentLeaderEpoch: -1, FetchOffset: 0, LastFetchedEpoch: -1, LogStartOffset: -1, PartitionMaxBytes: 1 << 20, ReplicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA' }] }],
+          ForgottenTopicsData: [], RackId: '',
+        })
+      const found = ((await fetch(id)).Responses as Struct[])[0]
+      expect(found.TopicId).toBe(id)
+      const part = (found.Partitions as Struct[])[0]
+      expect(part.ErrorCode).toBe(0)
+      expect(readBatches(part.Records as Uint8Array).flatMap((b) => b.records.map((r) => Buffer.from(r.value!).toString()))).toEqual(['by id'])
+      const lost = ((await fetch('AQIDBAUGBwgJCgsMDQ4PEA')).Responses as Struct[])[0]
+      expect((lost.Partitions as Struct[])[0].ErrorCode).toBe(100) // UNKNOWN_TOPIC_ID
+    } finally {
+      await own.close()
+    }
+  }, 30_000)
 })

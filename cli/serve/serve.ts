@@ -32,6 +32,7 @@ import {
 } from '../../sim/index.ts'
 import type { Struct } from '../protocol/codec.ts'
 import { translateRequest, translateResponse, type Endpoints } from './convert.ts'
+import { topicOfId } from './translation.ts'
 import { GROUP_APIS } from './convert-groups.ts'
 import { answerRead, READ_APIS } from './admin.ts'
 import { apiVersionsBody, startFrameServer, type FrameServer, type ServedRequest } from './frame-server.ts'
@@ -168,7 +169,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
         if (!sim.world.nodes[String(id)].up) throw new Error(`broker ${id} is down`)
         return answerRead(sim, id, name, req.head.apiVersion, req.body, endpoints)
       }
-      const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs)
+      const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs, (topicId) => topicOfId(sim, id, topicId))
       if ('answer' in t) return t.answer
       let client = clientOf.get(req.connection)
       if (client === undefined) {

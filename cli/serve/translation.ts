@@ -3,9 +3,9 @@
  * convert-groups.ts): where the simulated brokers listen, what a translated request is, and how a
  * partition a request names becomes the simulation's name for it.
  */
-import type { ClientRequest } from '../../sim/index.ts'
-import { isLegalTopicName, partitionName } from '../../sim/index.ts'
-import type { Struct, Value } from '../protocol/codec.ts'
+import type { ClientRequest, Simulation } from '../../sim/index.ts'
+import { isLegalTopicName, partitionName, topicIdBytes, topicIdFromBytes } from '../../sim/index.ts'
+import { ZERO_UUID, type Struct, type Value } from '../protocol/codec.ts'
 
 /**
  * How a listener reaches the simulated brokers (the host, each broker's port), and where simulated
@@ -33,10 +33,33 @@ export function wireTp(topic: Value | undefined, partition: Value | undefined): 
   return partitionName(name, index)
 }
 
-/** A partition of a request answered with an error without reaching the simulation (a batch it cannot read). */
+/** A partition of a request answered with an error without reaching the simulation (a batch it cannot read, a topic id nobody has). */
 export interface FailedPartition {
   tp: string
   error: string
+  /** the topic id it was asked by (Fetch v13+), when no topic has it */
+  topicId?: string
+}
+
+/** Kafka's Uuid text for a topic id as the client reads it back (Uuid.toString of its 16 bytes). */
+function canonical(id: string): string {
+  return topicIdFromBytes(topicIdBytes(id))
+}
+
+/** The topic id clients see for a topic (Metadata v10+, Fetch v13+), ZERO_UUID when no broker knows the topic. */
+export function wireTopicId(sim: Simulation, topic: string): string {
+  for (const id of sim.world.brokerIds) {
+    const t = sim.world.brokers[String(id)].image.topics[topic]
+    if (t) return canonical(t.topicId)
+  }
+  return ZERO_UUID
+}
+
+/** The topic a client names by id (Fetch v13+), as the receiving broker's metadata has it; null when it has none. */
+export function topicOfId(sim: Simulation, broker: number, topicId: string): string | null {
+  const topics = sim.world.brokers[String(broker)]?.image.topics ?? {}
+  for (const name of Object.keys(topics)) if (canonical(topics[name].topicId) === topicId) return name
+  return null
 }
 
 /**
