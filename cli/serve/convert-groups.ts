@@ -15,7 +15,8 @@
  * epoch are not kept (OffsetFetch answers "" and -1); transactional ids are refused.
  */
 import type { ClientRequest, ClientSubscription, Msg } from '../../sim/index.ts'
-import { parseTopicPartition } from '../../sim/index.ts'
+import { parseTopicPartition, topicIdBytes, topicIdFromBytes } from '../../sim/index.ts'
+import { randomUUID } from 'node:crypto'
 import type { Struct, Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { readAssignment, readSubscription, writeAssignment, writeSubscription } from '../protocol/consumer-protocol.ts'
@@ -25,7 +26,7 @@ const toBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
 
 /** The APIs this module translates. */
-export const GROUP_APIS: ReadonlySet<string> = new Set(['FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch'])
+export const GROUP_APIS: ReadonlySet<string> = new Set(['FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat'])
 
 const str = (v: Value | undefined): string | null => (v === null || v === undefined ? null : String(v))
 
@@ -95,6 +96,30 @@ export function translateGroupRequest(api: string, version: number, body: Struct
           offsets: (body.Topics as Struct[]).flatMap((t) => (t.Partitions as Struct[]).map((p) => ({ tp: wireTp(t.Name, p.PartitionIndex), offset: Number(p.CommittedOffset) }))),
         }],
       }
+    case 'ConsumerGroupHeartbeat': {
+      let memberId = String(body.MemberId)
+      if (memberId === '' && Number(body.MemberEpoch) === 0) {
+        // v1 members make their own id (KIP-1082); for v0 the coordinator makes one, here at the
+        // edge so that the recorded input holds it
+        if (version >= 1) return { answer: consumerHeartbeatRefusal('INVALID_REQUEST', 'MemberId can\'t be empty.') }
+        memberId = randomUUID()
+      }
+      if (body.SubscribedTopicRegex !== null && body.SubscribedTopicRegex !== undefined) return { answer: consumerHeartbeatRefusal('INVALID_REQUEST', 'kafkascope does not model regular-expression subscriptions') }
+      const owned = body.TopicPartitions as Struct[] | null
+      return {
+        requests: [{
+          api: 'ConsumerGroupHeartbeat',
+          groupId: String(body.GroupId),
+          memberId,
+          memberEpoch: Number(body.MemberEpoch),
+          instanceId: str(body.InstanceId),
+          rebalanceTimeoutMs: Number(body.RebalanceTimeoutMs),
+          subscribedTopicNames: body.SubscribedTopicNames === null ? null : (body.SubscribedTopicNames as string[]).slice(),
+          serverAssignor: str(body.ServerAssignor),
+          topicPartitions: owned === null ? null : owned.map((t) => ({ topicId: String(t.TopicId), partitions: (t.Partitions as number[]).slice() })),
+        }],
+      }
+    }
     case 'OffsetFetch': {
       if (version >= 8) {
         return { requests: (body.Groups as Struct[]).map((g): ClientRequest => ({ api: 'OffsetFetch', groupId: String(g.GroupId), tps: g.Topics === null ? null : tpsOf(g.Topics as Struct[], 'PartitionIndexes') })) }
@@ -103,6 +128,10 @@ export function translateGroupRequest(api: string, version: number, body: Struct
     }
   }
   throw new Error(`kafkascope: ${api} is not a group request`)
+}
+
+function consumerHeartbeatRefusal(error: string, message: string): Struct {
+  return { ThrottleTimeMs: 0, ErrorCode: errorCode(error), ErrorMessage: message, MemberId: null, MemberEpoch: -1, HeartbeatIntervalMs: 0, Assignment: null }
 }
 
 /** Transactions are not modelled: a transaction coordinator is never found. */
@@ -177,6 +206,18 @@ export function translateGroupResponse(api: string, version: number, request: St
       return {
         ThrottleTimeMs: 0,
         Topics: (request.Topics as Struct[]).map((t) => ({ Name: t.Name, Partitions: (t.Partitions as Struct[]).map((p) => ({ PartitionIndex: p.PartitionIndex, ErrorCode: error })) })),
+      }
+    }
+    case 'ConsumerGroupHeartbeat': {
+      const m = answers[0] as Answer<'ConsumerGroupHeartbeatResponse'>
+      return {
+        ThrottleTimeMs: 0,
+        ErrorCode: errorCode(m.error),
+        ErrorMessage: null,
+        MemberId: m.memberId === '' ? null : m.memberId,
+        MemberEpoch: m.memberEpoch,
+        HeartbeatIntervalMs: m.heartbeatIntervalMs,
+        Assignment: m.assignment === null ? null : { TopicPartitions: m.assignment.map((t) => ({ TopicId: topicIdFromBytes(topicIdBytes(t.topicId)), Partitions: t.partitions.slice() })) },
       }
     }
     case 'OffsetFetch': {

@@ -111,3 +111,48 @@ describe('topic ids, as the Java clients of Kafka 4 use them', () => {
     }
   }, 30_000)
 })
+
+describe('KIP-848 consumer groups over the wire (ConsumerGroupHeartbeat, as Kafka 4 Java consumers with group.protocol=consumer send it)', () => {
+  test('two members join, the coordinator assigns the partitions by topic id and splits them, commits carry the member epoch, a member leaves', async () => {
+    const own = await startServe(scenario, { port: 0 })
+    try {
+      const find = await ask(own.ports[1], 'FindCoordinator', 6, { KeyType: 0, CoordinatorKeys: ['ledger'] })
+      const coordinator = Number((find.Coordinators as Struct[])[0].NodeId)
+      const port = own.ports[coordinator]
+      const meta = await ask(own.ports[1], 'Metadata', 12, { Topics: [{ TopicId: 'AAAAAAAAAAAAAAAAAAAAAA', Name: 'orders' }], AllowAutoTopicCreation: false, IncludeTopicAuthorizedOperations: false })
+      const ordersId = String((meta.Topics as Struct[])[0].TopicId)
+      const beat = (memberId: string, memberEpoch: number, owned: number[] | null) =>
+        ask(port, 'ConsumerGroupHeartbeat', 1, {
+          GroupId: 'ledger', MemberId: memberId, MemberEpoch: memberEpoch, InstanceId: null, RackId: null, RebalanceTimeoutMs: memberEpoch === 0 ? 30_000 : -1,
+          SubscribedTopicNames: memberEpoch === 0 ? ['orders'] : null, SubscribedTopicRegex: null, ServerAssignor: null,
+          TopicPartitions: owned === null ? null : [{ TopicId: ordersId, Partitions: owned }],
+        })
+      const partitionsOf = (r: Struct) => ((r.Assignment as Struct | null)?.TopicPartitions as Struct[] | undefined)?.flatMap((t) => { expect(t.TopicId).toBe(ordersId); return t.Partitions as number[] }).sort()
+      const a1 = await beat('member-a', 0, [])
+      expect(a1).toMatchObject({ ErrorCode: 0, MemberId: 'member-a' })
+      expect(Number(a1.MemberEpoch)).toBeGreaterThan(0)
+      expect(partitionsOf(a1)).toEqual([0, 1, 2])
+      // a second member: the group epoch moves; the first member gives up partitions before the second gets them
+      const b1 = await beat('member-b', 0, [])
+      expect(b1.ErrorCode).toBe(0)
+      let a = await beat('member-a', Number(a1.MemberEpoch), [0, 1, 2])
+      const aOwns = partitionsOf(a) ?? [0, 1, 2]
+      expect(aOwns.length).toBeLessThan(3)
+      a = await beat('member-a', Number(a.MemberEpoch), aOwns)
+      const b = await beat('member-b', Number(b1.MemberEpoch), [])
+      const bOwns = partitionsOf(b) ?? []
+      expect([...aOwns, ...bOwns].sort()).toEqual([0, 1, 2])
+      // a commit with the member's epoch (OffsetCommit v9), read back with OffsetFetch v9
+      const commit = await ask(port, 'OffsetCommit', 9, { GroupId: 'ledger', GenerationIdOrMemberEpoch: Number(a.MemberEpoch), MemberId: 'member-a', GroupInstanceId: null, Topics: [{ Name: 'orders', Partitions: [{ PartitionIndex: aOwns[0], CommittedOffset: 0, CommittedLeaderEpoch: -1, CommittedMetadata: null }] }] })
+      expect(((commit.Topics as Struct[])[0].Partitions as Struct[])[0].ErrorCode).toBe(0)
+      const stale = await ask(port, 'OffsetCommit', 9, { GroupId: 'ledger', GenerationIdOrMemberEpoch: 1000, MemberId: 'member-a', GroupInstanceId: null, Topics: [{ Name: 'orders', Partitions: [{ PartitionIndex: aOwns[0], CommittedOffset: 0, CommittedLeaderEpoch: -1, CommittedMetadata: null }] }] })
+      expect(((stale.Topics as Struct[])[0].Partitions as Struct[])[0].ErrorCode).toBe(113) // STALE_MEMBER_EPOCH
+      const left = await beat('member-b', -1, null)
+      expect(left).toMatchObject({ ErrorCode: 0, MemberEpoch: -1 })
+      // v1 members name themselves (KIP-1082): an empty member id is refused
+      expect((await beat('', 0, [])).ErrorCode).toBe(42)
+    } finally {
+      await own.close()
+    }
+  }, 30_000)
+})

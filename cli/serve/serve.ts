@@ -158,11 +158,13 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const ports: Record<number, number> = {}
   const endpoints: Endpoints = { host, portOf: (id) => ports[id] ?? 0, epochMs: wallStart - openedAtMs }
   const servers: FrameServer[] = []
+  // Kafka 3.x's ZooKeeper mode has no KIP-848 groups: its brokers do not advertise ConsumerGroupHeartbeat
+  const served = scenario.cluster.controller.mode === 'zookeeper' ? new Set([...SERVED_APIS].filter((a) => a !== 'ConsumerGroupHeartbeat')) : SERVED_APIS
   for (const id of sim.world.brokerIds) {
     const handler = async (req: ServedRequest): Promise<Struct | null> => {
       const name = req.api.name
-      if (name === 'ApiVersions') return apiVersionsBody(0, SERVED_APIS)
-      if (!SERVED_APIS.has(name)) throw new Error(`${name} is not served`)
+      if (name === 'ApiVersions') return apiVersionsBody(0, served)
+      if (!served.has(name)) throw new Error(`${name} is not served`)
       if (READ_APIS.has(name)) {
         catchUp()
         // a crashed broker resets the connection, as for any request

@@ -14,7 +14,8 @@
  */
 import { nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
-import type { KafkaMessage } from '../kafka/messages.ts'
+import type { HeartbeatTopicPartitions, KafkaMessage } from '../kafka/messages.ts'
+import { topicIdBytes, topicIdFromBytes } from '../coordinator/consumer/topic-id.ts'
 import type { ClientRecord, ClientRequest } from '../kafka/client-requests.ts'
 import type { ProduceBatch } from '../kafka/payloads.ts'
 import { base64Size, fromBase64 } from '../kafka/base64.ts'
@@ -70,8 +71,23 @@ function appendClientRecord(s: RecordStream, keyId: number, r: ClientRecord): nu
   return i
 }
 
+/**
+ * A KIP-848 member's owned partitions with the topic ids the broker's metadata has (the client sends
+ * Kafka's Uuid text of the 16 bytes); ids the broker does not know are left out.
+ */
+function ownedByName(w: World, broker: number, owned: { topicId: string; partitions: number[] }[]): HeartbeatTopicPartitions[] {
+  const topics = w.brokers[String(broker)]?.image.topics ?? {}
+  const byWireId = new Map(Object.keys(topics).map((name) => [topicIdFromBytes(topicIdBytes(topics[name].topicId)), name]))
+  const out: HeartbeatTopicPartitions[] = []
+  for (const t of owned) {
+    const name = byWireId.get(t.topicId)
+    if (name !== undefined) out.push({ topicId: topics[name].topicId, topic: name, partitions: t.partitions.slice() })
+  }
+  return out
+}
+
 /** The simulation's message for a client's request (records made in the client's streams). */
-function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientRequest): KafkaMessage {
+function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number, req: ClientRequest): KafkaMessage {
   switch (req.api) {
     case 'Metadata':
       return { api: 'Metadata', from: c.id, corr, topics: req.topics ?? w.scenario.topics.map((t) => t.name), ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
@@ -131,6 +147,21 @@ function toMessage(w: World, c: ExternalClientNode, corr: number, req: ClientReq
     }
     case 'OffsetFetch':
       return { api: 'OffsetFetch', from: c.id, corr, groupId: req.groupId, tps: req.tps }
+    case 'ConsumerGroupHeartbeat':
+      c.groupId = req.groupId
+      return {
+        api: 'ConsumerGroupHeartbeat',
+        from: c.id,
+        corr,
+        groupId: req.groupId,
+        memberId: req.memberId,
+        memberEpoch: req.memberEpoch,
+        instanceId: req.instanceId,
+        rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+        subscribedTopicNames: req.subscribedTopicNames,
+        serverAssignor: req.serverAssignor,
+        topicPartitions: req.topicPartitions === null ? null : ownedByName(w, broker, req.topicPartitions),
+      }
     case 'Produce': {
       const batches: ProduceBatch[] = []
       for (const p of req.partitions) {
@@ -170,7 +201,7 @@ export function sendClientRequest(w: World, c: ExternalClientNode, broker: numbe
   if (clientId !== null) c.clientId = clientId
   c.broker = String(broker)
   if (!(req.api === 'Produce' && req.acks === '0')) c.pending[corr] = ref
-  send(w, c.id, String(broker), toMessage(w, c, corr, req))
+  send(w, c.id, String(broker), toMessage(w, c, broker, corr, req))
 }
 
 /**

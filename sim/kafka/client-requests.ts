@@ -59,6 +59,18 @@ export type ClientRequest =
   | { api: 'OffsetCommit'; groupId: string; generation: number; memberId: string; groupInstanceId: string | null; offsets: { tp: string; offset: number }[] }
   /** tps null: every partition the group has committed */
   | { api: 'OffsetFetch'; groupId: string; tps: string[] | null }
+  /** KIP-848; topic ids as the client sends them (Kafka's Uuid text), resolved by the receiving broker */
+  | {
+      api: 'ConsumerGroupHeartbeat'
+      groupId: string
+      memberId: string
+      memberEpoch: number
+      instanceId: string | null
+      rebalanceTimeoutMs: number
+      subscribedTopicNames: string[] | null
+      serverAssignor: string | null
+      topicPartitions: { topicId: string; partitions: number[] }[] | null
+    }
 
 /**
  * A consumer's subscription as JoinGroup carries it: the consumer protocol's bytes (base64), passed

@@ -146,6 +146,17 @@ const clientRequestSchema = z.discriminatedUnion('api', [
   obj({ api: z.literal('LeaveGroup'), ...groupMember, reason: z.string().max(10_000).nullable() }),
   obj({ api: z.literal('OffsetCommit'), ...groupMember, generation: z.number().int(), offsets: z.array(obj({ tp: tpName, offset: z.number().int() })).max(100_000) }),
   obj({ api: z.literal('OffsetFetch'), groupId: groupIdText, tps: z.array(tpName).max(100_000).nullable() }),
+  obj({
+    api: z.literal('ConsumerGroupHeartbeat'),
+    groupId: groupIdText,
+    memberId: z.string().max(1000),
+    memberEpoch: z.number().int(),
+    instanceId: z.string().max(1000).nullable(),
+    rebalanceTimeoutMs: z.number().int(),
+    subscribedTopicNames: z.array(z.string().max(249)).max(10_000).nullable(),
+    serverAssignor: z.string().max(255).nullable(),
+    topicPartitions: z.array(obj({ topicId: z.string().regex(/^[A-Za-z0-9_-]{22}$/), partitions: z.array(integer(0, INT_MAX)).max(100_000) })).max(10_000).nullable(),
+  }),
 ])
 
 const actionSchemas = {
