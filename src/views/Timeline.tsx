@@ -14,6 +14,7 @@ import { LANES, CATEGORIES, type Lane } from './timeline/categories.ts'
 import { clusterMarkers, type MarkerItem } from './timeline/cluster.ts'
 import { NoteMarkers, anomalyMarkers, scheduledMarkers } from './timeline/markers.ts'
 import { timelineLayout, type TimelineLayout } from './timeline/layout.ts'
+import { useServeLink } from '../store/serve-store.ts'
 import { msAtX, timeDomainMax, timeScale } from './timeline/time-scale.ts'
 import { glyph } from './timeline/glyph.ts'
 import { useSize } from './use-size.ts'
@@ -66,7 +67,8 @@ export function Timeline() {
   const items = useMarkerItems(version, nowMs)
   const lanes = useMemo(() => lanesOf(items), [items])
   const layout = useMemo(() => timelineLayout(width, height, fontPx, lanes), [width, height, fontPx, lanes])
-  const domainMax = timeDomainMax(durationMs, nowMs)
+  const served = useServeLink((s) => (s.status === 'off' ? null : s.status === 'closed' ? s.closedAtMs : s.servedMs))
+  const domainMax = timeDomainMax(durationMs, nowMs, served)
   const scale = useMemo(() => timeScale(domainMax, layout.x0, layout.x1), [domainMax, layout.x0, layout.x1])
   const clusters = useMemo(() => clusterMarkers(items, scale, layout.clusterGapPx), [items, scale, layout.clusterGapPx])
   const tip = clusters.find((c) => c.key === tipKey) ?? null

@@ -8,6 +8,15 @@ describe('time scale', () => {
     expect(timeDomainMax(90_000, 95_500)).toBe(95_500)
   })
 
+  it('a served run shows what was served and a quarter more (at least a minute), within the scenario', () => {
+    expect(timeDomainMax(3_600_000, 8_000, 8_000)).toBe(60_000)
+    expect(timeDomainMax(3_600_000, 100_000, 120_000)).toBe(150_000)
+    // looking at the past keeps the range of what was served
+    expect(timeDomainMax(3_600_000, 30_000, 120_000)).toBe(150_000)
+    expect(timeDomainMax(3_600_000, 3_500_000, 3_500_000)).toBe(3_600_000)
+    expect(timeDomainMax(40_000, 10_000, 10_000)).toBe(40_000)
+  })
+
   it('maps x back to whole simulated ms, clamped to the range', () => {
     const s = timeScale(90_000, 100, 1000)
     expect(s(20_000)).toBeCloseTo(300)

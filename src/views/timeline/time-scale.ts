@@ -6,8 +6,17 @@ import { scaleLinear, type ScaleLinear } from 'd3'
 
 export type TimeScale = ScaleLinear<number, number>
 
-/** The end of the shown time range: the scenario's duration (now, if a run were ever past it). */
-export function timeDomainMax(durationMs: number, nowMs: number): number {
+/** The shortest range a served run's timeline shows. */
+const LIVE_MIN_RANGE_MS = 60_000
+
+/**
+ * The end of the shown time range: the scenario's duration (now, if a run were ever past it). A run
+ * followed from kafkascope serve (`servedMs`, its served clock) lasts as long as serve runs, often
+ * far less than its scenario's hour: its range is what was served and a quarter more, at least a
+ * minute, so the markers of a few minutes are not squeezed into the left edge.
+ */
+export function timeDomainMax(durationMs: number, nowMs: number, servedMs: number | null = null): number {
+  if (servedMs !== null) return Math.min(Math.max(durationMs, nowMs, 1), Math.max(LIVE_MIN_RANGE_MS, Math.ceil((Math.max(servedMs, nowMs) * 1.25) / 10_000) * 10_000))
   return Math.max(durationMs, nowMs, 1)
 }
 
