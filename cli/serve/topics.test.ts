@@ -53,6 +53,9 @@ test('kafkajs creates a topic through the controller; errors as Kafka gives them
   expect(partitionsOf('scratch').map((p) => [p.partition, p.replicas.length])).toEqual([[0, 1]])
   const { stdout } = await run('kcat', ['-C', '-b', `127.0.0.1:${served.ports[3]}`, '-t', 'scratch', '-o', 'beginning', '-e', '-f', '%k=%s\\n'], { timeout: 30_000 })
   expect(stdout.trim()).toBe('hello=world')
+  // Metadata for every topic lists the new ones (and __consumer_offsets, as Kafka does)
+  const listing = JSON.parse((await run('kcat', ['-L', '-J', '-b', `127.0.0.1:${served.ports[1]}`], { timeout: 20_000 })).stdout) as { topics: { topic: string }[] }
+  expect(listing.topics.map((t) => t.topic).sort()).toEqual(['__consumer_offsets', 'orders', 'payments', 'scratch'])
 
   await served.close()
   const session = served.session()

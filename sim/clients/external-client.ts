@@ -90,7 +90,7 @@ function ownedByName(w: World, broker: number, owned: { topicId: string; partiti
 function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number, req: ClientRequest): KafkaMessage {
   switch (req.api) {
     case 'Metadata':
-      return { api: 'Metadata', from: c.id, corr, topics: req.topics ?? w.scenario.topics.map((t) => t.name), ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
+      return { api: 'Metadata', from: c.id, corr, topics: req.topics, ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
     case 'CreateTopics':
       return { api: 'CreateTopics', from: c.id, corr, topics: req.topics, validateOnly: req.validateOnly }
     case 'ListOffsets':

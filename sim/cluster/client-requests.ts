@@ -20,9 +20,11 @@ import { autoCreateTopics } from './create-topics.ts'
 
 export function handleMetadata(w: World, b: BrokerNode, m: MessageOf<'Metadata'>): void {
   const topics: Record<string, { error: string; partitions: { leader: number; leaderEpoch: number; replicas: readonly number[]; isr: readonly number[]; error: string }[] }> = {}
-  const missing = m.topics.filter((name) => !b.image.topics[name])
+  // null: every topic the broker knows, internal ones included, as Kafka lists them
+  const names = m.topics ?? Object.keys(b.image.topics).sort()
+  const missing = names.filter((name) => !b.image.topics[name])
   const creating = new Set(m.allowAutoTopicCreation === true && missing.length > 0 ? autoCreateTopics(w, b, missing) : [])
-  for (const name of m.topics) {
+  for (const name of names) {
     const t = b.image.topics[name]
     if (!t || t.partitions.length === 0) {
       topics[name] = { error: creating.has(name) ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }

@@ -69,7 +69,8 @@ export interface MetadataRequest extends Envelope {
   /** a real client's AllowAutoTopicCreation: unknown topics are created (auto.create.topics.enable) */
   allowAutoTopicCreation?: boolean
   corr: number
-  topics: string[]
+  /** null: every topic the broker knows (a real client's Metadata for all topics) */
+  topics: string[] | null
 }
 export interface MetadataResponse extends Envelope {
   api: 'MetadataResponse'
