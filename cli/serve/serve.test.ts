@@ -156,3 +156,31 @@ describe('KIP-848 consumer groups over the wire (ConsumerGroupHeartbeat, as Kafk
     }
   }, 30_000)
 })
+
+test("a crashed broker's port refuses connections, as a crashed Kafka broker's does, and listens again once it restarts", async () => {
+  const own = await startServe(scenario, { port: 0 })
+  try {
+    const attempt = (port: number) =>
+      new Promise<'connected' | 'refused'>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.destroy()
+          resolve('connected')
+        })
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED' ? 'refused' : 'connected'))
+      })
+    const waitFor = async (port: number, want: 'connected' | 'refused') => {
+      for (let i = 0; i < 100 && (await attempt(port)) !== want; i++) await new Promise((r) => setTimeout(r, 20))
+      return attempt(port)
+    }
+    const port = own.ports[3]
+    expect(await attempt(port)).toBe('connected')
+    own.intervene({ action: 'crashBroker', broker: 3 })
+    expect(await waitFor(port, 'refused')).toBe('refused')
+    expect(await attempt(own.ports[1])).toBe('connected')
+    own.intervene({ action: 'restartBroker', broker: 3 })
+    expect(await waitFor(port, 'connected')).toBe('connected')
+    expect(own.ports[3]).toBe(port)
+  } finally {
+    await own.close()
+  }
+})

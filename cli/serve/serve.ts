@@ -149,67 +149,88 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       conn.destroy()
     }
   }
+  let followBrokers = () => {}
   const timer = setInterval(() => {
     catchUp()
     deliver()
+    followBrokers()
     for (const w of watchers) w({ kind: 'clock', nowMs: sim.nowMs })
   }, options.tickMs ?? 2)
 
   const ports: Record<number, number> = {}
   const endpoints: Endpoints = { host, portOf: (id) => ports[id] ?? 0, epochMs: wallStart - openedAtMs }
-  const servers: FrameServer[] = []
+  const servers = new Map<number, FrameServer>()
   // Kafka 3.x's ZooKeeper mode has no KIP-848 groups: its brokers do not advertise ConsumerGroupHeartbeat
   const served = scenario.cluster.controller.mode === 'zookeeper' ? new Set([...SERVED_APIS].filter((a) => a !== 'ConsumerGroupHeartbeat')) : SERVED_APIS
-  for (const id of sim.world.brokerIds) {
-    const handler = async (req: ServedRequest): Promise<Struct | null> => {
-      const name = req.api.name
-      if (name === 'ApiVersions') return apiVersionsBody(0, served)
-      if (!served.has(name)) throw new Error(`${name} is not served`)
-      if (READ_APIS.has(name)) {
-        catchUp()
-        // a crashed broker resets the connection, as for any request
-        if (!sim.world.nodes[String(id)].up) throw new Error(`broker ${id} is down`)
-        return answerRead(sim, id, name, req.head.apiVersion, req.body, endpoints)
-      }
-      const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs, (topicId) => topicOfId(sim, id, topicId))
-      if ('answer' in t) return t.answer
-      let client = clientOf.get(req.connection)
-      if (client === undefined) {
-        client = `ext-${++clients}`
-        clientOf.set(req.connection, client)
-      }
-      if (!connectionOf.has(client)) connectionOf.set(client, { destroy: req.close })
-      if (t.requests.length === 0) return translateResponse(sim, name, req.head.apiVersion, req.body, [], endpoints)
+  const handlerOf = (id: number) => async (req: ServedRequest): Promise<Struct | null> => {
+    const name = req.api.name
+    if (name === 'ApiVersions') return apiVersionsBody(0, served)
+    if (!served.has(name)) throw new Error(`${name} is not served`)
+    if (READ_APIS.has(name)) {
       catchUp()
-      const clientId = req.head.clientId ?? null
-      const named = sim.world.externals[client]?.clientId === clientId ? {} : { clientId }
-      // checked as a session's action is when it is opened (a request it would refuse closes the
-      // connection and is not recorded), so every session serve writes opens again
-      const actions = t.requests.map((request) => checkClientRequest({ atMs: sim.nowMs, action: 'clientRequest', client, broker: id, ref: ++refs, ...named, request }))
-      const noAnswer = t.requests[0].api === 'Produce' && t.requests[0].acks === '0'
-      const answers = actions.map((action) => {
-        const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(action.ref, { client: client!, resolve }))
-        apply(action)
-        return promise
-      })
-      if (noAnswer) return null
-      deliver()
-      return translateResponse(sim, name, req.head.apiVersion, req.body, await Promise.all(answers as Promise<Msg>[]), endpoints, t.failed)
+      // a crashed broker resets the connection, as for any request
+      if (!sim.world.nodes[String(id)].up) throw new Error(`broker ${id} is down`)
+      return answerRead(sim, id, name, req.head.apiVersion, req.body, endpoints)
     }
-    const server = await startFrameServer({
-      host,
-      port: options.port ? options.port + id - 1 : 0,
-      handler,
-      onClose: (connection) => {
-        const client = clientOf.get(connection)
-        clientOf.delete(connection)
-        if (client === undefined) return
-        connectionOf.delete(client)
-        for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
-      },
+    const t = translateRequest(name, req.head.apiVersion, req.body, endpoints.epochMs, (topicId) => topicOfId(sim, id, topicId))
+    if ('answer' in t) return t.answer
+    let client = clientOf.get(req.connection)
+    if (client === undefined) {
+      client = `ext-${++clients}`
+      clientOf.set(req.connection, client)
+    }
+    if (!connectionOf.has(client)) connectionOf.set(client, { destroy: req.close })
+    if (t.requests.length === 0) return translateResponse(sim, name, req.head.apiVersion, req.body, [], endpoints)
+    catchUp()
+    const clientId = req.head.clientId ?? null
+    const named = sim.world.externals[client]?.clientId === clientId ? {} : { clientId }
+    // checked as a session's action is when it is opened (a request it would refuse closes the
+    // connection and is not recorded), so every session serve writes opens again
+    const actions = t.requests.map((request) => checkClientRequest({ atMs: sim.nowMs, action: 'clientRequest', client, broker: id, ref: ++refs, ...named, request }))
+    const noAnswer = t.requests[0].api === 'Produce' && t.requests[0].acks === '0'
+    const answers = actions.map((action) => {
+      const promise = noAnswer ? null : new Promise<Msg>((resolve) => waiting.set(action.ref, { client: client!, resolve }))
+      apply(action)
+      return promise
     })
+    if (noAnswer) return null
+    deliver()
+    return translateResponse(sim, name, req.head.apiVersion, req.body, await Promise.all(answers as Promise<Msg>[]), endpoints, t.failed)
+  }
+  const onClose = (connection: number) => {
+    const client = clientOf.get(connection)
+    clientOf.delete(connection)
+    if (client === undefined) return
+    connectionOf.delete(client)
+    for (const [ref, x] of waiting) if (x.client === client) waiting.delete(ref)
+  }
+  const listen = async (id: number) => {
+    const server = await startFrameServer({ host, port: ports[id] ?? (options.port ? options.port + id - 1 : 0), handler: handlerOf(id), onClose })
     ports[id] = server.port
-    servers.push(server)
+    servers.set(id, server)
+  }
+  for (const id of sim.world.brokerIds) await listen(id)
+
+  /**
+   * A broker that is down refuses connections, as a crashed Kafka broker's port does (clients see
+   * ECONNREFUSED and look elsewhere); once it runs again, or a broker is added, it listens.
+   */
+  let closing = false
+  const reopening = new Set<number>()
+  followBrokers = () => {
+    for (const id of sim.world.brokerIds) {
+      const up = sim.world.nodes[String(id)]?.up === true
+      const server = servers.get(id)
+      if (!up && server) {
+        servers.delete(id)
+        void server.close()
+      } else if (up && !server && !reopening.has(id) && !closing) {
+        reopening.add(id)
+        listen(id)
+          .catch(() => {}) // the port is not free yet: the next tick tries again
+          .finally(() => reopening.delete(id))
+      }
+    }
   }
 
   return {
@@ -237,7 +258,8 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     close: async () => {
       watchers.clear()
       clearInterval(timer)
-      await Promise.all(servers.map((s) => s.close()))
+      closing = true
+      await Promise.all([...servers.values()].map((s) => s.close()))
     },
   }
 }
