@@ -3,8 +3,9 @@
 //   1. typecheck  tsc -b
 //   2. layers     depcruise: no import cycles, each sim/ layer imports only from the layers below it,
 //                 src/ and cli/ reach the core only through sim/index.ts (.dependency-cruiser.cjs)
-//   3. kcat       make sure Debian's kcat is there (apt-get install -y kcat when we can): the wire
-//                 protocol's tests run a real client (librdkafka) against kafkascope
+//   3. clients    make sure Debian's kcat and python3-kafka are there (apt-get install -y when we
+//                 can): the wire protocol's tests run real clients (librdkafka, kafka-python) against
+//                 kafkascope serve
 //   4. unit       vitest run (unit, scenario, determinism and property tests)
 //   5. chromium   make sure Debian's Chromium is there (apt-get install -y chromium when we can)
 //   6. e2e        playwright test (the built app in Chromium)
@@ -72,12 +73,14 @@ const ensureChromium = () =>
     ? ensurePackage('chromium', chromiumPath, missingChromiumLine)
     : (console.error(missingChromiumLine), Promise.resolve(1))
 
-const ensureKcat = () => ensurePackage('kcat', '/usr/bin/kcat', 'kafkascope: kcat is missing; install it with: sudo apt-get install -y kcat')
+const ensureClients = async () =>
+  (await ensurePackage('kcat', '/usr/bin/kcat', 'kafkascope: kcat is missing; install it with: sudo apt-get install -y kcat')) ||
+  ensurePackage('python3-kafka', '/usr/lib/python3/dist-packages/kafka/__init__.py', 'kafkascope: kafka-python is missing; install it with: sudo apt-get install -y python3-kafka')
 
 const steps = [
   { name: 'typecheck', run: () => run(...bin('tsc', ['-b'])) },
   { name: 'layers', run: () => run(...bin('depcruise', ['--output-type', 'err', 'sim', 'src', 'cli', 'bench'])) },
-  { name: 'kcat', run: ensureKcat },
+  { name: 'clients', run: ensureClients },
   { name: 'unit', run: () => run(...bin('vitest', ['run'])) },
   { name: 'chromium', run: ensureChromium },
   { name: 'e2e', run: () => run(...bin('playwright', ['test'])) },

@@ -59,6 +59,15 @@ function describeCluster(sim: Simulation, id: number, version: number, body: Str
   }
 }
 
+/**
+ * A classic group's protocol type: "consumer" once a member has joined (the only type kafkascope
+ * lets join), kept while the group is Empty, as ClassicGroup keeps it; "" for a group that only
+ * holds offsets committed from outside it.
+ */
+function protocolTypeOf(g: { generation: number; memberOrder: readonly string[] }): string {
+  return g.generation > 0 || g.memberOrder.length > 0 ? 'consumer' : ''
+}
+
 function describeGroup(sim: Simulation, id: number, groupId: string): Struct {
   const none = { GroupId: groupId, ProtocolType: '', ProtocolData: '', Members: [], AuthorizedOperations: NO_AUTHORIZED_OPERATIONS }
   if (!coordinates(sim, id, groupId)) return { ...none, ErrorCode: errorCode('NOT_COORDINATOR'), GroupState: '' }
@@ -70,7 +79,7 @@ function describeGroup(sim: Simulation, id: number, groupId: string): Struct {
       ...none,
       ErrorCode: 0,
       GroupState: classic.state,
-      ProtocolType: classic.protocolName === null && classic.memberOrder.length === 0 ? '' : 'consumer',
+      ProtocolType: protocolTypeOf(classic),
       ProtocolData: classic.protocolName ?? '',
       Members: classic.memberOrder.map((memberId) => {
         const m = classic.members[memberId]
@@ -98,7 +107,7 @@ function listGroups(sim: Simulation, id: number, body: Struct): Struct {
   const states = ((body.StatesFilter as string[] | undefined) ?? []).map((s) => s.toLowerCase())
   const types = ((body.TypesFilter as string[] | undefined) ?? []).map((s) => s.toLowerCase())
   const listed = [
-    ...Object.values(c.groups).map((g) => ({ GroupId: g.groupId, ProtocolType: g.protocolName === null && g.memberOrder.length === 0 ? '' : 'consumer', GroupState: g.state, GroupType: 'classic' })),
+    ...Object.values(c.groups).map((g) => ({ GroupId: g.groupId, ProtocolType: protocolTypeOf(g), GroupState: g.state, GroupType: 'classic' })),
     ...Object.values(c.consumerGroups).map((g) => ({ GroupId: g.groupId, ProtocolType: 'consumer', GroupState: g.state, GroupType: 'consumer' })),
     ...Object.values(c.shareGroups).map((g) => ({ GroupId: g.groupId, ProtocolType: 'share', GroupState: g.state, GroupType: 'share' })),
   ]
