@@ -76,7 +76,7 @@ export function translateRequest(api: string, version: number, body: Struct, epo
     }
     case 'Produce': {
       const partitions: Extract<ClientRequest, { api: 'Produce' }>['partitions'] = []
-      const failed: { tp: string; error: string }[] = []
+      const failed: { tp: string; error: string }[] = [] // partitions named by topic and number
       const acks = ACKS[String(body.Acks)]
       for (const t of body.TopicData as Struct[]) {
         for (const p of t.PartitionData as Struct[]) {
@@ -109,7 +109,7 @@ export function translateRequest(api: string, version: number, body: Struct, epo
         // v13+ names the topic by its id, which the receiving broker's metadata resolves
         const name = version >= 13 ? topicOf(String(t.TopicId)) : String(t.Topic)
         for (const p of t.Partitions as Struct[]) {
-          if (name === null) failed.push({ tp: String(Number(p.Partition)), error: 'UNKNOWN_TOPIC_ID', topicId: String(t.TopicId) })
+          if (name === null) failed.push({ topicId: String(t.TopicId), partition: Number(p.Partition), error: 'UNKNOWN_TOPIC_ID' })
           else partitions.push({ tp: wireTp(name, p.Partition), fetchOffset: Number(p.FetchOffset), currentLeaderEpoch: Number(p.CurrentLeaderEpoch) })
         }
       }
@@ -201,7 +201,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
     }
     case 'Produce': {
       const m = answers[0] as Extract<Msg, { api: 'ProduceResponse' }>
-      return produceBody([...m.parts, ...failed.map((f) => ({ ...f, baseOffset: -1 }))])
+      return produceBody([...m.parts, ...failed.flatMap((f) => ('tp' in f ? [{ tp: f.tp, error: f.error, baseOffset: -1 }] : []))])
     }
     case 'Fetch': {
       const m = answers[0] as Extract<Msg, { api: 'FetchResponse' }>
@@ -241,10 +241,11 @@ export function translateResponse(sim: Simulation, api: string, version: number,
       const responses: Struct[] = topics.map((t) => ({ Topic: t.name, TopicId: version >= 13 ? wireTopicId(sim, t.name) : ZERO_UUID, Partitions: t.partitions }))
       // Fetch v13+ names topics by id: those no topic has get UNKNOWN_TOPIC_ID (the client refreshes its metadata)
       for (const f of failed) {
-        const unknown = { PartitionIndex: Number(f.tp), ErrorCode: errorCode(f.error), HighWatermark: -1, LastStableOffset: -1, LogStartOffset: -1, AbortedTransactions: [], PreferredReadReplica: -1, Records: new Uint8Array(0) }
+        if (!('topicId' in f)) continue
+        const unknown = { PartitionIndex: f.partition, ErrorCode: errorCode(f.error), HighWatermark: -1, LastStableOffset: -1, LogStartOffset: -1, AbortedTransactions: [], PreferredReadReplica: -1, Records: new Uint8Array(0) }
         const same = responses.find((r) => r.TopicId === f.topicId && r.Topic === '')
         if (same) (same.Partitions as Struct[]).push(unknown)
-        else responses.push({ Topic: '', TopicId: f.topicId ?? ZERO_UUID, Partitions: [unknown] })
+        else responses.push({ Topic: '', TopicId: f.topicId, Partitions: [unknown] })
       }
       return { ThrottleTimeMs: 0, ErrorCode: 0, SessionId: 0, Responses: responses }
     }

@@ -33,13 +33,11 @@ export function wireTp(topic: Value | undefined, partition: Value | undefined): 
   return partitionName(name, index)
 }
 
-/** A partition of a request answered with an error without reaching the simulation (a batch it cannot read, a topic id nobody has). */
-export interface FailedPartition {
-  tp: string
-  error: string
-  /** the topic id it was asked by (Fetch v13+), when no topic has it */
-  topicId?: string
-}
+/**
+ * A partition of a request answered with an error without reaching the simulation: one named by
+ * topic and number (a batch it cannot read), or one named by a topic id no topic has (Fetch v13+).
+ */
+export type FailedPartition = { tp: string; error: string } | { topicId: string; partition: number; error: string }
 
 /** Kafka's Uuid text for a topic id as the client reads it back (Uuid.toString of its 16 bytes). */
 function canonical(id: string): string {
