@@ -5,7 +5,7 @@
  * same inputs replayed as a session give the same run.
  */
 import { describe, expect, test } from 'vitest'
-import { batchRecordBytes, builtInScenarios, clientAnswerRef, clientDisconnected, createSimulation, parseScenario, type ClientRequest, type Msg, type Simulation, type TimelineAction } from './index.ts'
+import { batchRecordBytes, builtInScenarios, clientAnswerRef, clientDisconnected, clusterView, partitionLogs, runNotes, createSimulation, parseScenario, type ClientRequest, type Msg, type Simulation, type TimelineAction } from './index.ts'
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
 const text = (s: string | null) => (s === null ? null : Buffer.from(s, 'base64').toString())
@@ -158,5 +158,27 @@ describe('real clients in the simulation', () => {
     sim.apply({ action: 'crashBroker', broker: 1 })
     sim.runUntil(sim.nowMs + 1000)
     expect(clientDisconnected(sim, 'ext-1')).toBe(true)
+  })
+
+  test('DeleteTopics under load: the topic and its replicas go, its producer gets UNKNOWN_TOPIC_OR_PARTITION, the checkers stay clean and the view is whole', () => {
+    const sim = createSimulation(parseScenario(builtInScenarios['leader-failover']))
+    const got: Msg[] = []
+    sim.observe((msg, to) => {
+      if (clientAnswerRef(sim, to, msg) !== null) got.push(msg)
+    })
+    sim.runUntil(15_000)
+    ask(sim, 1, { api: 'DeleteTopics', topics: ['orders', 'nope'] })
+    sim.runUntil(16_000)
+    const answer = got.find((m) => m.api === 'DeleteTopicsResponse') as Extract<Msg, { api: 'DeleteTopicsResponse' }>
+    expect(answer.topics.map((t) => [t.name, t.error])).toEqual([['orders', 'NONE'], ['nope', 'UNKNOWN_TOPIC_OR_PARTITION']])
+    sim.runUntil(70_000)
+    const summary = sim.summary()
+    expect(summary.partitions.filter((p) => p.topic === 'orders')).toEqual([])
+    expect(Object.values(sim.world.brokers).every((b) => !Object.keys(b.replicas).some((tp) => tp.startsWith('orders-')))).toBe(true)
+    expect(summary.producers[0].errors.UNKNOWN_TOPIC_OR_PARTITION ?? summary.producers[0].metadataWarnings.UNKNOWN_TOPIC_OR_PARTITION).toBeGreaterThan(0)
+    expect(summary.checks.first).toEqual([])
+    expect(clusterView(sim).partitions.filter((p) => p.topic === 'orders')).toEqual([])
+    expect(partitionLogs(sim, 'orders')).toEqual([])
+    expect(runNotes(sim).some((n) => n.type === 'TopicDeleted' && n.topic === 'orders')).toBe(true)
   })
 })

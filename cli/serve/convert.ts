@@ -53,6 +53,14 @@ export function translateRequest(api: string, version: number, body: Struct, epo
       const allow = version < 4 || body.AllowAutoTopicCreation === true
       return { requests: [{ api: 'Metadata', topics: topics === null || (version === 0 && topics.length === 0) ? null : topics.map((t) => String(t.Name)), ...(allow ? { allowAutoTopicCreation: true } : {}) }] }
     }
+    case 'DeleteTopics': {
+      // v6+ names a topic by name or by id; an id no topic has is answered at once
+      const named = version >= 6 ? (body.Topics as Struct[]).map((t) => (t.Name !== null ? String(t.Name) : topicOf(String(t.TopicId)))) : (body.TopicNames as string[]).map(String)
+      if (named.includes(null)) {
+        return { answer: deleteTopicsBody((body.Topics as Struct[]).map((t, i) => ({ name: named[i] ?? '', topicId: String(t.TopicId), error: named[i] === null ? 'UNKNOWN_TOPIC_ID' : 'INVALID_REQUEST', message: named[i] === null ? 'no topic has this id' : 'another topic of the request has an unknown id' }))) }
+      }
+      return { requests: [{ api: 'DeleteTopics', topics: named as string[] }] }
+    }
     case 'CreateTopics': {
       const topics = body.Topics as Struct[]
       if (topics.some((t) => (t.Assignments as Struct[]).length > 0)) {
@@ -139,6 +147,10 @@ function byTopic<T extends { tp: string }>(parts: T[], make: (name: TopicPartiti
   return out
 }
 
+function deleteTopicsBody(topics: { name: string; topicId: string; error: string; message: string | null }[]): Struct {
+  return { ThrottleTimeMs: 0, Responses: topics.map((t) => ({ Name: t.name, TopicId: t.topicId, ErrorCode: errorCode(t.error), ErrorMessage: t.message })) }
+}
+
 function createTopicsBody(version: number, topics: { name: string; error: string; message: string | null; partitions: number; replicationFactor: number }[]): Struct {
   return {
     ThrottleTimeMs: 0,
@@ -168,6 +180,10 @@ export function translateResponse(sim: Simulation, api: string, version: number,
   switch (api) {
     case 'CreateTopics':
       return createTopicsBody(version, (answers[0] as Extract<Msg, { api: 'CreateTopicsResponse' }>).topics)
+    case 'DeleteTopics': {
+      const ids = version >= 6 ? (request.Topics as Struct[]).map((t) => String(t.TopicId)) : []
+      return deleteTopicsBody((answers[0] as Extract<Msg, { api: 'DeleteTopicsResponse' }>).topics.map((t, i) => ({ name: t.name, topicId: ids[i] ?? ZERO_UUID, error: t.error, message: t.message })))
+    }
     case 'InitProducerId': {
       const m = answers[0] as Extract<Msg, { api: 'InitProducerIdResponse' }>
       return { ThrottleTimeMs: 0, ErrorCode: errorCode(m.error), ProducerId: m.producerId, ProducerEpoch: m.producerEpoch }

@@ -47,6 +47,7 @@ export const SERVED_APIS: ReadonlySet<string> = new Set([
   'OffsetForLeaderEpoch',
   'InitProducerId',
   'CreateTopics',
+  'DeleteTopics',
   ...GROUP_APIS,
   ...READ_APIS,
 ])

@@ -3,7 +3,9 @@
  * request to the active KRaft controller (KIP-590's Envelope); the controller checks it as
  * ReplicationControlManager does (an existing topic, an invalid replication factor, a config
  * kafkascope does not model) and creates it; kcat producing to a topic that does not exist creates
- * it with the broker's num.partitions and default.replication.factor (auto.create.topics.enable).
+ * it with the broker's num.partitions and default.replication.factor (auto.create.topics.enable);
+ * kafkajs deletes topics (a RemoveTopicRecord; every broker drops the replicas and their logs), a
+ * deleted scenario topic is not created again, and its name stays retired for the run.
  * Records go to and come from the new topics, and the session replays to the same trace hash.
  */
 import { execFile } from 'node:child_process'
@@ -24,7 +26,7 @@ afterAll(() => served.close())
 
 const partitionsOf = (topic: string) => served.sim.summary().partitions.filter((p) => p.topic === topic)
 
-test('kafkajs creates a topic through the controller; errors as Kafka gives them; kcat auto-creates one by producing to it', async () => {
+test('kafkajs creates and deletes topics through the controller; errors as Kafka gives them; kcat auto-creates one by producing to it', async () => {
   const kafka = new Kafka({ clientId: 'ops', brokers: [`127.0.0.1:${served.ports[2]}`], logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 100 } })
   const admin = kafka.admin()
   await admin.connect()
@@ -56,6 +58,33 @@ test('kafkajs creates a topic through the controller; errors as Kafka gives them
   // Metadata for every topic lists the new ones (and __consumer_offsets, as Kafka does)
   const listing = JSON.parse((await run('kcat', ['-L', '-J', '-b', `127.0.0.1:${served.ports[1]}`], { timeout: 20_000 })).stdout) as { topics: { topic: string }[] }
   expect(listing.topics.map((t) => t.topic).sort()).toEqual(['__consumer_offsets', 'orders', 'payments', 'scratch'])
+
+  // DeleteTopics: through a broker to the controller (a RemoveTopicRecord); every broker drops the replicas
+  const ops = kafka.admin()
+  await ops.connect()
+  await ops.deleteTopics({ topics: ['payments'] })
+  // (an admin that does not retry: kafkajs retries UNKNOWN_TOPIC_OR_PARTITION)
+  const once = new Kafka({ clientId: 'ops-once', brokers: [`127.0.0.1:${served.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin()
+  await once.connect()
+  await expect(once.deleteTopics({ topics: ['payments'] })).rejects.toMatchObject({ cause: { type: 'UNKNOWN_TOPIC_OR_PARTITION' } })
+  await expect(once.deleteTopics({ topics: ['__consumer_offsets'] })).rejects.toMatchObject({ type: 'INVALID_TOPIC_EXCEPTION' })
+  await once.disconnect()
+  // a scenario topic deleted stays deleted (the controller does not create it again)
+  await ops.deleteTopics({ topics: ['orders'] })
+  await new Promise((r) => setTimeout(r, 1500))
+  const brokersHold = (topic: string) => Object.values(served.sim.world.brokers).some((b) => Object.keys(b.replicas).some((tp) => tp.startsWith(`${topic}-`)))
+  expect(partitionsOf('payments')).toEqual([])
+  expect(partitionsOf('orders')).toEqual([])
+  expect(brokersHold('payments') || brokersHold('orders')).toBe(false)
+  expect((await ops.listTopics()).sort()).toEqual(['__consumer_offsets', 'scratch'])
+  // kafkascope keeps a deleted name retired for the rest of the run (its checkers follow partitions by name)
+  const again = new Kafka({ clientId: 'ops-again', brokers: [`127.0.0.1:${served.ports[1]}`], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin()
+  await again.connect()
+  await expect(again.createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 2 }] })).rejects.toMatchObject({ errors: [expect.objectContaining({ type: 'POLICY_VIOLATION' })] })
+  await again.disconnect()
+  expect(partitionsOf('orders')).toEqual([])
+  await ops.disconnect()
+  expect(served.sim.summary().checks.first).toEqual([])
 
   await served.close()
   const session = served.session()

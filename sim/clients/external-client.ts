@@ -93,6 +93,8 @@ function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number
       return { api: 'Metadata', from: c.id, corr, topics: req.topics, ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
     case 'CreateTopics':
       return { api: 'CreateTopics', from: c.id, corr, topics: req.topics, validateOnly: req.validateOnly }
+    case 'DeleteTopics':
+      return { api: 'DeleteTopics', from: c.id, corr, topics: req.topics }
     case 'ListOffsets':
       return { api: 'ListOffsets', from: c.id, corr, tp: req.tp, spec: req.spec, currentLeaderEpoch: req.currentLeaderEpoch }
     case 'Fetch':

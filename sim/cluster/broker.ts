@@ -261,6 +261,15 @@ function onMetadata(w: World, b: BrokerNode, m: MessageOf<'RaftFetchResponse'>, 
     if (e.offset !== b.image.offset + 1) break
     if (e.rec.type === 'Config') (configChanged ??= new Set()).add(e.rec.topic)
     const p = applyRecord(b.image, e)
+    if (e.rec.type === 'RemoveTopic' && !b.image.topics[e.rec.name]) {
+      // the topic is gone: its replicas stop and their logs are deleted, and earlier changes to them in this batch no longer apply
+      removeTopicReplicas(w, b, e.rec.name, changes)
+      for (let i = order.length - 1; i >= 0; i--) {
+        if (changed[order[i]].topic !== e.rec.name) continue
+        delete changed[order[i]]
+        order.splice(i, 1)
+      }
+    }
     if (p) {
       const tp = partitionName(p.topic, p.partition)
       if (!changed[tp]) order.push(tp)
@@ -323,6 +332,16 @@ function applyPartition(w: World, b: BrokerNode, p: PartitionState, changes: Par
     r.leaderEpoch = p.leaderEpoch
     r.partitionEpoch = p.partitionEpoch
     r.isr = p.isr.slice()
+  }
+}
+
+/** ReplicaManager.applyDelta for a deleted topic: each of its replicas here stops and its log is deleted. */
+function removeTopicReplicas(w: World, b: BrokerNode, topic: string, changes: PartitionChange[]): void {
+  for (const tp of b.replicaOrder.slice()) {
+    const r = b.replicas[tp]
+    if (r.topic !== topic) continue
+    if (r.role !== 'none') stopReplica(w, b, r, 'UNKNOWN_TOPIC_OR_PARTITION', changes)
+    deleteReplica(b, tp)
   }
 }
 

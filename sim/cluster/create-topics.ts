@@ -1,12 +1,12 @@
 /**
- * Topics created through a broker (KafkaApis.handleCreateTopicsRequest in KRaft mode): the broker
- * forwards the request to the active controller in an Envelope (ForwardingManager, KIP-590) and
- * relays the controller's answer. A Metadata request naming a topic that does not exist creates it
+ * Topics created and deleted through a broker (KafkaApis.handleCreateTopicsRequest and
+ * handleDeleteTopicsRequest in KRaft mode): the broker forwards the request to the active controller
+ * in an Envelope (ForwardingManager, KIP-590) and relays the controller's answer. A Metadata request naming a topic that does not exist creates it
  * when the client allows it and auto.create.topics.enable is on (AutoTopicCreationManager), with the
  * broker's num.partitions and default.replication.factor; the answer says LEADER_NOT_AVAILABLE
  * until the topic is there.
  *
- * Simplified: ZooKeeper mode creates no topics from clients (INVALID_REQUEST); a forward the
+ * Simplified: ZooKeeper mode creates and deletes no topics from clients (INVALID_REQUEST); a forward the
  * controller never answers (it crashed) is forgotten after request.timeout.ms, and the client's own
  * timeout ends its request.
  * Invariants: one forward per request, remembered until answered, timed out or the broker stops.
@@ -15,28 +15,34 @@ import { nextCorrelationId } from '../kernel/node-io.ts'
 import { send } from '../kafka/wire.ts'
 import { isLegalTopicName } from '../kafka/topic-partition.ts'
 import { isInternalTopic } from '../kafka/internal-topics.ts'
-import type { MessageOf, NewTopic, CreatedTopic } from '../kafka/messages.ts'
+import type { MessageOf, CreatedTopic, ForwardedRequest } from '../kafka/messages.ts'
 import type { World } from '../nodes/world.ts'
-import type { BrokerNode } from './types.ts'
+import type { BrokerNode, Forward } from './types.ts'
 import { controllerTarget } from './isr.ts'
 
 /** Kafka's request.timeout.ms default for the broker's forwarding channel. */
 const FORWARD_TIMEOUT_MS = 30_000
 
-function forward(w: World, b: BrokerNode, topics: NewTopic[], validateOnly: boolean, to: { node: string; corr: number } | null): void {
+function forward(w: World, b: BrokerNode, request: ForwardedRequest, to: Forward['to']): void {
   for (const corr of Object.keys(b.forwards)) if (w.nowMs - b.forwards[corr].sentMs > FORWARD_TIMEOUT_MS) delete b.forwards[corr]
   const corr = nextCorrelationId(w)
   b.forwards[corr] = { to, sentMs: w.nowMs }
-  send(w, b.node, controllerTarget(w, b), { api: 'Envelope', from: b.node, corr, topics, validateOnly })
+  send(w, b.node, controllerTarget(w, b), { api: 'Envelope', from: b.node, corr, request })
+}
+
+/** ZooKeeper mode: what a client asks of the topics is refused (no forwarding to a KRaft controller). */
+function refusedInZooKeeperMode(names: readonly string[]): CreatedTopic[] {
+  return names.map((name) => ({ name, error: 'INVALID_REQUEST', message: 'kafkascope creates and deletes topics from clients in KRaft mode only', partitions: -1, replicationFactor: -1 }))
 }
 
 export function handleCreateTopics(w: World, b: BrokerNode, m: MessageOf<'CreateTopics'>): void {
-  if (w.zookeeper) {
-    const topics: CreatedTopic[] = m.topics.map((t) => ({ name: t.name, error: 'INVALID_REQUEST', message: 'kafkascope creates topics from clients in KRaft mode only', partitions: -1, replicationFactor: -1 }))
-    send(w, b.node, m.from, { api: 'CreateTopicsResponse', from: b.node, corr: m.corr, topics })
-    return
-  }
-  forward(w, b, m.topics, m.validateOnly, { node: m.from, corr: m.corr })
+  if (w.zookeeper) return send(w, b.node, m.from, { api: 'CreateTopicsResponse', from: b.node, corr: m.corr, topics: refusedInZooKeeperMode(m.topics.map((t) => t.name)) })
+  forward(w, b, { kind: 'createTopics', topics: m.topics, validateOnly: m.validateOnly }, { node: m.from, corr: m.corr, api: 'CreateTopicsResponse' })
+}
+
+export function handleDeleteTopics(w: World, b: BrokerNode, m: MessageOf<'DeleteTopics'>): void {
+  if (w.zookeeper) return send(w, b.node, m.from, { api: 'DeleteTopicsResponse', from: b.node, corr: m.corr, topics: refusedInZooKeeperMode(m.topics) })
+  forward(w, b, { kind: 'deleteTopics', topics: m.topics }, { node: m.from, corr: m.corr, api: 'DeleteTopicsResponse' })
 }
 
 /** The controller's answer to a forward: relayed to the client that asked (NOT_CONTROLLER for each topic if it went to one that is not active). */
@@ -45,7 +51,7 @@ export function onEnvelopeResponse(w: World, b: BrokerNode, m: MessageOf<'Envelo
   if (f === undefined) return
   delete b.forwards[m.corr]
   if (f.to === null) return
-  send(w, b.node, f.to.node, { api: 'CreateTopicsResponse', from: b.node, corr: f.to.corr, topics: m.topics })
+  send(w, b.node, f.to.node, { api: f.to.api, from: b.node, corr: f.to.corr, topics: m.topics })
 }
 
 /**
@@ -54,7 +60,7 @@ export function onEnvelopeResponse(w: World, b: BrokerNode, m: MessageOf<'Envelo
  */
 export function autoCreateTopics(w: World, b: BrokerNode, missing: readonly string[]): string[] {
   if (w.zookeeper || !w.brokerConfig['auto.create.topics.enable']) return []
-  const names = missing.filter((name) => isLegalTopicName(name) && !isInternalTopic(name))
-  if (names.length > 0) forward(w, b, names.map((name) => ({ name, partitions: -1, replicationFactor: -1, configs: {} })), false, null)
+  const names = missing.filter((name) => isLegalTopicName(name) && !isInternalTopic(name) && !b.image.removedTopics.includes(name))
+  if (names.length > 0) forward(w, b, { kind: 'createTopics', topics: names.map((name) => ({ name, partitions: -1, replicationFactor: -1, configs: {} })), validateOnly: false }, null)
   return names
 }

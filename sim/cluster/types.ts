@@ -139,7 +139,7 @@ export interface ParkedShareFetch {
 
 /** A request a broker forwarded to the controller: the client to answer (none for Metadata's auto-creation). */
 export interface Forward {
-  to: { node: string; corr: number } | null
+  to: { node: string; corr: number; api: 'CreateTopicsResponse' | 'DeleteTopicsResponse' } | null
   sentMs: number
 }
 

@@ -41,6 +41,8 @@ export interface MetadataImage {
   topics: Record<string, TopicImage>
   /** topic names, sorted */
   topicNames: string[]
+  /** names of topics deleted (RemoveTopic), sorted: the scenario's topics are not created again */
+  removedTopics: string[]
   /** dynamic broker configs by broker id (leader/follower.replication.throttled.rate) */
   brokerConfigs: Record<string, Record<string, number>>
 }
@@ -48,7 +50,7 @@ export interface MetadataImage {
 const FROZEN_EMPTY: readonly number[] = Object.freeze([])
 
 export function emptyImage(): MetadataImage {
-  return { offset: -1, brokers: {}, topics: {}, topicNames: [], brokerConfigs: {} }
+  return { offset: -1, brokers: {}, topics: {}, topicNames: [], removedTopics: [], brokerConfigs: {} }
 }
 
 /** Apply one record. Returns the partition that changed, if any (brokers act on those). */
@@ -76,6 +78,13 @@ export function applyRecord(img: MetadataImage, e: RaftEntry): PartitionState | 
       if (!img.topics[r.name]) {
         img.topics[r.name] = { name: r.name, topicId: r.topicId, partitions: [], config: {} }
         img.topicNames = [...img.topicNames, r.name].sort()
+      }
+      return null
+    case 'RemoveTopic':
+      if (img.topics[r.name]?.topicId === r.topicId) {
+        delete img.topics[r.name]
+        img.topicNames = img.topicNames.filter((n) => n !== r.name)
+        if (!img.removedTopics.includes(r.name)) img.removedTopics = [...img.removedTopics, r.name].sort()
       }
       return null
     case 'Config': {

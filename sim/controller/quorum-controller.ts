@@ -36,8 +36,8 @@ import { appendRecords, type RaftOutcome, type RaftStep } from './raft.ts'
 import { placeReplicas, PlacementError, rngAdapter } from '../kafka/placement.ts'
 import { ConfigError, normaliseConfigValue, resolveTopicConfig } from '../kafka/config.ts'
 import { isLegalTopicName } from '../kafka/topic-partition.ts'
-import { OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
-import type { MessageOf } from '../kafka/messages.ts'
+import { isInternalTopic, OFFSETS_TOPIC } from '../kafka/internal-topics.ts'
+import type { CreatedTopic, MessageOf, NewTopic } from '../kafka/messages.ts'
 import { buildPartitionChange, isReassigning, reassignmentTarget, revertTarget, sameSet, targetOf, type ChangeTarget, type ElectedVia, type ElectionRules, type PartitionChangeRecord } from './partition-change.ts'
 
 const BOOTSTRAP_WAIT_MS = 10_000
@@ -526,7 +526,8 @@ function electUncleanLeaders(w: World, c: ControllerNode): void {
 
 function missingTopics(w: World, c: ControllerNode): string[] {
   const missing = c.image.topics[OFFSETS_TOPIC] ? [] : [OFFSETS_TOPIC]
-  return missing.concat(w.scenario.topics.filter((t) => !c.image.topics[t.name]).map((t) => t.name))
+  // a scenario topic a client deleted stays deleted
+  return missing.concat(w.scenario.topics.filter((t) => !c.image.topics[t.name] && !c.image.removedTopics.includes(t.name)).map((t) => t.name))
 }
 
 /** The registered brokers for the placer: unfenced (and active) or not, and their broker.rack. */
@@ -615,19 +616,25 @@ const MAX_CREATED_PARTITIONS = 1000
 const MAX_TOPICS = 200
 
 /**
- * CreateTopics forwarded by a broker (ControllerApis.handleCreateTopics, ReplicationControlManager.
- * createTopics): each topic checked (its name, that it does not exist, partitions and replication
- * factor, -1 meaning the broker defaults num.partitions and default.replication.factor, and that its
- * configs are topic configs kafkascope models), then created unless validateOnly. Simplified: the
- * answer goes when the records are appended, not when they are committed.
+ * An admin request forwarded by a broker (ControllerApis): CreateTopics or DeleteTopics, answered
+ * for each topic. A controller that is not the active one answers NOT_CONTROLLER for each.
  */
 function onEnvelope(w: World, c: ControllerNode, m: MessageOf<'Envelope'>): void {
-  if (c.role !== 'Leader') {
-    const topics = m.topics.map((t) => ({ name: t.name, error: 'NOT_CONTROLLER', message: null, partitions: -1, replicationFactor: -1 }))
-    send(w, c.id, m.from, { api: 'EnvelopeResponse', from: c.id, corr: m.corr, error: 'NOT_CONTROLLER', topics })
-    return
-  }
-  const topics = m.topics.map((t) => {
+  const names = m.request.kind === 'createTopics' ? m.request.topics.map((t) => t.name) : m.request.topics
+  const reply = (error: string, topics: CreatedTopic[]) => send(w, c.id, m.from, { api: 'EnvelopeResponse', from: c.id, corr: m.corr, error, topics })
+  if (c.role !== 'Leader') return reply('NOT_CONTROLLER', names.map((name) => ({ name, error: 'NOT_CONTROLLER', message: null, partitions: -1, replicationFactor: -1 })))
+  reply('NONE', m.request.kind === 'createTopics' ? createTopics(w, c, m.request.topics, m.request.validateOnly) : deleteTopics(w, c, m.request.topics))
+}
+
+/**
+ * CreateTopics (ReplicationControlManager.createTopics): each topic checked (its name, that it
+ * does not exist, partitions and replication factor, -1 meaning the broker defaults num.partitions
+ * and default.replication.factor, and that its configs are topic configs kafkascope models), then
+ * created unless validateOnly. Simplified: the answer goes when the records are appended, not when
+ * they are committed.
+ */
+function createTopics(w: World, c: ControllerNode, topics: readonly NewTopic[], validateOnly: boolean): CreatedTopic[] {
+  return topics.map((t) => {
     const partitions = t.partitions === -1 ? w.brokerConfig['num.partitions'] : t.partitions
     const replicationFactor = t.replicationFactor === -1 ? w.brokerConfig['default.replication.factor'] : t.replicationFactor
     const result = (error: string, message: string | null) => ({ name: t.name, error, message, partitions, replicationFactor })
@@ -642,16 +649,38 @@ function onEnvelope(w: World, c: ControllerNode, m: MessageOf<'Envelope'>): void
         throw e
       }
     }
-    if (m.validateOnly) return result('NONE', null)
+    if (validateOnly) return result('NONE', null)
     const error = createTopic(w, c, t.name, partitions, replicationFactor, config)
     return result(error, error === 'NONE' ? null : `cannot place ${partitions} partitions with ${replicationFactor} replicas on the brokers registered now`)
   })
-  send(w, c.id, m.from, { api: 'EnvelopeResponse', from: c.id, corr: m.corr, error: 'NONE', topics })
+}
+
+/**
+ * DeleteTopics (ReplicationControlManager.deleteTopics): a RemoveTopicRecord for each topic that
+ * exists; brokers then stop and delete its replicas. Simplified: internal topics are not deleted,
+ * and a group's committed offsets for the topic stay (Kafka's coordinator deletes them).
+ */
+function deleteTopics(w: World, c: ControllerNode, names: readonly string[]): CreatedTopic[] {
+  const recs: MetaRecord[] = []
+  const results = names.map((name) => {
+    const result = (error: string, message: string | null) => ({ name, error, message, partitions: -1, replicationFactor: -1 })
+    const t = c.image.topics[name]
+    if (!t || recs.some((r) => r.type === 'RemoveTopic' && r.name === name)) return result('UNKNOWN_TOPIC_OR_PARTITION', `topic ${name} does not exist`)
+    if (isInternalTopic(name)) return result('INVALID_TOPIC_EXCEPTION', `kafkascope does not delete the internal topic ${name}`)
+    recs.push({ type: 'RemoveTopic', name, topicId: t.topicId })
+    emit(w, { type: 'TopicDeleted', topic: name })
+    return result('NONE', null)
+  })
+  write(w, c, recs)
+  return results
 }
 
 function refuseNewTopic(c: ControllerNode, name: string, partitions: number, replicationFactor: number): [string, string] | null {
   if (!isLegalTopicName(name)) return ['INVALID_TOPIC_EXCEPTION', `"${name}" is not a legal topic name (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-')`]
   if (c.image.topics[name]) return ['TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`]
+  // simplified: Kafka creates a deleted topic's name again as a new topic; kafkascope's checkers
+  // follow partitions by name through a run, so a deleted name stays retired until the run ends
+  if (c.image.removedTopics.includes(name)) return ['POLICY_VIOLATION', `kafkascope does not create ${name} again in this run: a deleted topic's name stays retired (the checkers follow partitions by name)`]
   if (partitions < 1) return ['INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.']
   if (replicationFactor < 1) return ['INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0, or -1 to use the default value.']
   if (partitions > MAX_CREATED_PARTITIONS) return ['INVALID_PARTITIONS', `kafkascope creates at most ${MAX_CREATED_PARTITIONS} partitions per topic`]

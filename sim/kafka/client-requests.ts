@@ -23,6 +23,7 @@ export interface ClientRecord {
 export type ClientRequest =
   | { api: 'Metadata'; topics: string[] | null; allowAutoTopicCreation?: boolean }
   | { api: 'CreateTopics'; topics: NewTopic[]; validateOnly: boolean }
+  | { api: 'DeleteTopics'; topics: string[] }
   | {
       api: 'Produce'
       acks: 'all' | '0' | '1'

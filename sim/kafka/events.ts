@@ -91,6 +91,8 @@ export type SimEvent =
   | { type: 'BrokerStopped'; atMs: number; broker: number }
   | { type: 'CreateTopicsFailed'; atMs: number; topic: string; error: string; message: string }
   | { type: 'TopicCreated'; atMs: number; topic: string; partitions: number; replicationFactor: number }
+  /** DeleteTopics: the controller wrote the topic's RemoveTopicRecord */
+  | { type: 'TopicDeleted'; atMs: number; topic: string }
   | { type: 'PartitionsAdded'; atMs: number; topic: string; count: number }
   | { type: 'TopicConfigChanged'; atMs: number; topic: string; config: [string, string][] }
   | { type: 'ControllerElectionStarted'; atMs: number; controller: string; epoch: number }
@@ -220,6 +222,7 @@ export function eventKind(e: SimEvent): EventKind {
     case 'BrokerStopped':
       return 'broker'
     case 'TopicCreated':
+    case 'TopicDeleted':
     case 'PartitionsAdded':
       return 'topic'
     case 'TopicConfigChanged':

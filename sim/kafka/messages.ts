@@ -158,6 +158,22 @@ export interface CreateTopicsResponse extends Envelope {
   topics: CreatedTopic[]
 }
 
+/** DeleteTopics from a client, by topic name; forwarded to the active controller like CreateTopics. */
+export interface DeleteTopicsRequest extends Envelope {
+  api: 'DeleteTopics'
+  corr: number
+  topics: string[]
+}
+export interface DeleteTopicsResponse extends Envelope {
+  api: 'DeleteTopicsResponse'
+  corr: number
+  /** partitions and replicationFactor are -1 */
+  topics: CreatedTopic[]
+}
+
+/** An admin request a broker forwards to the active controller. */
+export type ForwardedRequest = { kind: 'createTopics'; topics: NewTopic[]; validateOnly: boolean } | { kind: 'deleteTopics'; topics: string[] }
+
 /**
  * A client's admin request forwarded by a broker to the active controller (KIP-590's Envelope;
  * the broker creates topics for Metadata's auto-creation the same way).
@@ -165,8 +181,7 @@ export interface CreateTopicsResponse extends Envelope {
 export interface EnvelopeRequest extends Envelope {
   api: 'Envelope'
   corr: number
-  topics: NewTopic[]
-  validateOnly: boolean
+  request: ForwardedRequest
 }
 export interface EnvelopeResponse extends Envelope {
   api: 'EnvelopeResponse'
@@ -648,6 +663,7 @@ export type KafkaRequest =
   | ShareFetchRequest
   | ShareAcknowledgeRequest
   | CreateTopicsRequest
+  | DeleteTopicsRequest
   | EnvelopeRequest
   | BrokerRegistrationRequest
   | BrokerHeartbeatRequest
@@ -682,6 +698,7 @@ export type KafkaResponse =
   | ShareFetchResponse
   | ShareAcknowledgeResponse
   | CreateTopicsResponse
+  | DeleteTopicsResponse
   | EnvelopeResponse
   | BrokerRegistrationResponse
   | BrokerHeartbeatResponse

@@ -148,6 +148,8 @@ export type MetaRecord =
   /** BrokerRegistrationChangeRecord with InControlledShutdown: the broker asked to shut down and its leaderships move away */
   | { type: 'BrokerControlledShutdown'; brokerId: number; brokerEpoch: number }
   | { type: 'Topic'; name: string; topicId: string }
+  /** RemoveTopicRecord: the topic and its partitions are gone (DeleteTopics) */
+  | { type: 'RemoveTopic'; name: string; topicId: string }
   /** ConfigRecord for a topic; a null value deletes the key (IncrementalAlterConfigs DELETE) */
   | { type: 'Config'; topic: string; config: Record<string, string | number | boolean | string[] | null> }
   /** ConfigRecord for one broker's dynamic configs (the replication throttle rates); null deletes */

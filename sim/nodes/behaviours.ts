@@ -19,7 +19,7 @@ import { onPurgeTimer } from '../cluster/purgatory.ts'
 import { onRetentionTimer } from '../cluster/log-retention.ts'
 import { onCleanerTimer } from '../cluster/log-cleaner.ts'
 import { onReplicaFetchResponse, onFetcherDisconnect, retryFetcher } from '../cluster/replica-fetcher.ts'
-import { handleCreateTopics, onEnvelopeResponse } from '../cluster/create-topics.ts'
+import { handleCreateTopics, handleDeleteTopics, onEnvelopeResponse } from '../cluster/create-topics.ts'
 import { onAlterPartitionResponse } from '../cluster/isr.ts'
 import { handleMetadata, handleListOffsets, handleOffsetForLeaderEpoch } from '../cluster/client-requests.ts'
 import { handleGroupRequest, coordinatorTimer, newCoordinatorState, onPartitionChanges } from '../coordinator/group-coordinator.ts'
@@ -98,7 +98,7 @@ const zookeeper: NodeBehaviour = {
 const BROKER_APIS = new Set<ApiName>([
   'Produce', 'Fetch', 'Metadata', 'ListOffsets', 'OffsetForLeaderEpoch', 'InitProducerId',
   'FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat', 'ShareGroupHeartbeat',
-  'ShareFetch', 'ShareAcknowledge', 'CreateTopics', 'EnvelopeResponse',
+  'ShareFetch', 'ShareAcknowledge', 'CreateTopics', 'DeleteTopics', 'EnvelopeResponse',
   'AlterPartitionResponse', 'BrokerRegistrationResponse', 'BrokerHeartbeatResponse',
   // the legacy ZooKeeper mode: the broker's session, and the controller every broker runs
   'ZkConnectResponse', 'ZkPingResponse', 'ZkResponse', 'ZkWatchEvent', 'LeaderAndIsr', 'UpdateMetadata',
@@ -155,6 +155,8 @@ const broker: NodeBehaviour = {
         return handleShareAcknowledge(w, b, m)
       case 'CreateTopics':
         return handleCreateTopics(w, b, m)
+      case 'DeleteTopics':
+        return handleDeleteTopics(w, b, m)
       case 'EnvelopeResponse':
         return onEnvelopeResponse(w, b, m)
       case 'FetchResponse':

@@ -111,6 +111,7 @@ const clientRequestSchema = z.discriminatedUnion('api', [
     topics: z.array(obj({ name: z.string().max(249), partitions: integer(-1, INT_MAX), replicationFactor: integer(-1, 32767), configs: z.record(z.string().max(255), z.string().max(10_000)) })).max(1000),
     validateOnly: z.boolean(),
   }),
+  obj({ api: z.literal('DeleteTopics'), topics: z.array(z.string().max(249)).max(1000) }),
   obj({
     api: z.literal('Produce'),
     acks: z.enum(['all', '0', '1']),

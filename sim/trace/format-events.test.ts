@@ -24,6 +24,7 @@ const SAMPLES: { [T in SimEventType]: Extract<SimEvent, { type: T }> } = {
   BrokerStopped: { type: 'BrokerStopped', atMs: 1, broker: 2 },
   CreateTopicsFailed: { type: 'CreateTopicsFailed', atMs: 1, topic: 'wide', error: 'INVALID_REPLICATION_FACTOR', message: 'only 2 broker(s) are registered.' },
   TopicCreated: { type: 'TopicCreated', atMs: 1, topic: 'orders', partitions: 3, replicationFactor: 3 },
+  TopicDeleted: { type: 'TopicDeleted', atMs: 1, topic: 'orders' },
   PartitionsAdded: { type: 'PartitionsAdded', atMs: 1, topic: 'orders', count: 6 },
   TopicConfigChanged: { type: 'TopicConfigChanged', atMs: 1, topic: 'orders', config: [['min.insync.replicas', '2']] },
   ControllerElectionStarted: { type: 'ControllerElectionStarted', atMs: 1, controller: '3000', epoch: 4 },

@@ -187,6 +187,8 @@ function formatEn(e: SimEvent): string {
       return `CreateTopics ${e.topic}: ${e.error}: ${e.message}`
     case 'TopicCreated':
       return `Created topic ${e.topic} with ${e.partitions} partitions, replication factor ${e.replicationFactor}`
+    case 'TopicDeleted':
+      return `Deleted topic ${e.topic}: its replicas and their logs go`
     case 'PartitionsAdded':
       return `Topic ${e.topic} now has ${e.count} partitions`
     case 'TopicConfigChanged':
@@ -308,6 +310,8 @@ function formatKo(e: SimEvent): string {
       return `CreateTopics ${e.topic} 실패: ${e.error}: ${e.message}`
     case 'TopicCreated':
       return `토픽 ${e.topic} 생성: 파티션 ${e.partitions}개, 복제 계수 ${e.replicationFactor}`
+    case 'TopicDeleted':
+      return `토픽 ${e.topic} 삭제: 레플리카와 로그가 지워짐`
     case 'PartitionsAdded':
       return `토픽 ${e.topic}: 파티션이 이제 ${e.count}개`
     case 'TopicConfigChanged':

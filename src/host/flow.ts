@@ -69,6 +69,8 @@ const FLOW_KIND: Record<ApiName, FlowKind> = {
   OffsetFetchResponse: 'group',
   CreateTopics: 'metadata',
   CreateTopicsResponse: 'metadata',
+  DeleteTopics: 'metadata',
+  DeleteTopicsResponse: 'metadata',
   Envelope: 'controller',
   EnvelopeResponse: 'controller',
   BrokerRegistration: 'controller',
