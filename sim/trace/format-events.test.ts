@@ -70,7 +70,7 @@ const ALL: SimEvent[] = Object.values(SAMPLES)
 
 describe('formatEvent', () => {
   it.each(['en', 'ko'] as const)('formats every event type in %s, without undefined or [object', (lang) => {
-    expect(ALL.length).toBe(58)
+    expect(ALL.length).toBe(59)
     for (const e of ALL) {
       const text = formatEvent(e, lang)
       expect(text.trim(), e.type).not.toBe('')
