@@ -91,10 +91,6 @@ function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number
   switch (req.api) {
     case 'Metadata':
       return { api: 'Metadata', from: c.id, corr, topics: req.topics, ...(req.allowAutoTopicCreation === true ? { allowAutoTopicCreation: true } : {}) }
-    case 'CreateTopics':
-      return { api: 'CreateTopics', from: c.id, corr, topics: req.topics, validateOnly: req.validateOnly }
-    case 'DeleteTopics':
-      return { api: 'DeleteTopics', from: c.id, corr, topics: req.topics }
     case 'ListOffsets':
       return { api: 'ListOffsets', from: c.id, corr, tp: req.tp, spec: req.spec, currentLeaderEpoch: req.currentLeaderEpoch }
     case 'Fetch':
@@ -108,12 +104,15 @@ function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number
         everyPartition: true,
         parts: req.partitions.map((p) => ({ tp: p.tp, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, currentLeaderEpoch: p.currentLeaderEpoch })),
       }
+    // these carry what the simulation's message carries, field for field
     case 'OffsetForLeaderEpoch':
-      return { api: 'OffsetForLeaderEpoch', from: c.id, corr, tp: req.tp, currentLeaderEpoch: req.currentLeaderEpoch, leaderEpoch: req.leaderEpoch }
     case 'InitProducerId':
-      return { api: 'InitProducerId', from: c.id, corr }
     case 'FindCoordinator':
-      return { api: 'FindCoordinator', from: c.id, corr, key: req.key }
+    case 'Heartbeat':
+    case 'OffsetFetch':
+    case 'CreateTopics':
+    case 'DeleteTopics':
+      return { ...req, from: c.id, corr }
     case 'JoinGroup':
       c.groupId = req.groupId
       return {
@@ -138,8 +137,6 @@ function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number
       }
       return { api: 'SyncGroup', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId, assignments, rawAssignments }
     }
-    case 'Heartbeat':
-      return { api: 'Heartbeat', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId }
     case 'LeaveGroup':
       return { api: 'LeaveGroup', from: c.id, corr, groupId: req.groupId, memberId: req.memberId, groupInstanceId: req.groupInstanceId, reason: req.reason ?? '' }
     case 'OffsetCommit': {
@@ -147,8 +144,6 @@ function toMessage(w: World, c: ExternalClientNode, broker: number, corr: number
       for (const o of req.offsets) offsets[o.tp] = o.offset
       return { api: 'OffsetCommit', from: c.id, corr, groupId: req.groupId, generation: req.generation, memberId: req.memberId, groupInstanceId: req.groupInstanceId, offsets }
     }
-    case 'OffsetFetch':
-      return { api: 'OffsetFetch', from: c.id, corr, groupId: req.groupId, tps: req.tps }
     case 'ConsumerGroupHeartbeat':
       c.groupId = req.groupId
       return {
