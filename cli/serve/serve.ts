@@ -6,13 +6,14 @@
  * Every request a client sends becomes an input of the run (the `clientRequest` action) at the
  * simulated time it arrived, from the client's own network node (`ext-<n>`, one per connection);
  * the simulated broker's answer, when it reaches that node, is written back on the connection. A
- * broker that is down resets the connection, as a crashed Kafka broker does. The inputs are the
- * run's interventions, so the session `serve` writes replays the same run (`kafkascope run`).
+ * broker that crashes resets its connections and refuses new ones until it runs again, as a crashed
+ * Kafka broker does. The inputs are the run's interventions, so the session `serve` writes replays
+ * the same run (`kafkascope run`).
  *
- * Served now: ApiVersions, Metadata, Produce, Fetch, ListOffsets, OffsetForLeaderEpoch,
- * InitProducerId, the classic consumer-group APIs, and the read-only admin requests (admin.ts:
- * answered from the receiving broker's state, not inputs, since they change nothing). Only these
- * are advertised.
+ * Served: ApiVersions, Metadata, Produce, Fetch, ListOffsets, OffsetForLeaderEpoch, InitProducerId,
+ * CreateTopics and DeleteTopics, the classic consumer-group APIs and ConsumerGroupHeartbeat
+ * (convert.ts, convert-groups.ts), and the read-only admin requests (admin.ts: answered from the
+ * receiving broker's state, not inputs, since they change nothing). Only these are advertised.
  */
 import {
   ENGINE_VERSION,
