@@ -41,6 +41,7 @@ export type { LogRecord, LogRecordsOptions } from './observe/log-records.ts'
 import type { Msg, Note } from './nodes/world.ts'
 import type { KafkaMessage } from './kafka/messages.ts'
 import { answerRef } from './clients/external-client.ts'
+import { offsetsTp } from './coordinator/group-coordinator.ts'
 import { buildClusterView } from './view/cluster-view.ts'
 import type { ClusterView } from './view/types.ts'
 
@@ -181,6 +182,11 @@ export function kafkaGetOffsets(sim: Simulation, options: KafkaGetOffsetsOptions
 /** A topic's configs now, as DescribeConfigs answers them (value, source, synonyms, doc); null when the topic does not exist. */
 export function topicConfigs(sim: Simulation, topic: string): TopicConfigEntry[] | null {
   return topicConfigsView(sim.world, topic)
+}
+
+/** The __consumer_offsets partition ("topic-p") whose leader coordinates the group. */
+export function groupOffsetsPartition(sim: Simulation, groupId: string): string {
+  return offsetsTp(sim.world, groupId)
 }
 
 /** A broker's configs as DescribeConfigs answers them for resource type BROKER. */

@@ -13,17 +13,16 @@
  * defaults) with synonyms when asked.
  */
 import type { Simulation, TopicConfigEntry } from '../../sim/index.ts'
-import { brokerConfigs, OFFSETS_TOPIC, coordinatorPartitionFor, topicConfigs } from '../../sim/index.ts'
+import { brokerConfigs, groupOffsetsPartition, topicConfigs } from '../../sim/index.ts'
 import type { Struct } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { writeAssignment, writeSubscription } from '../protocol/consumer-protocol.ts'
-import type { Endpoints } from './translation.ts'
+import { fromBase64, type Endpoints } from './translation.ts'
 
 /** The APIs answered here. */
 export const READ_APIS: ReadonlySet<string> = new Set(['DescribeCluster', 'DescribeGroups', 'ListGroups', 'DescribeConfigs'])
 
 const NO_AUTHORIZED_OPERATIONS = -2147483648
-const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
 
 /** DescribeConfigsResponse's ConfigSource ids. */
 const SOURCE_ID: Readonly<Record<string, number>> = { DYNAMIC_TOPIC_CONFIG: 1, DYNAMIC_BROKER_CONFIG: 2, DYNAMIC_DEFAULT_BROKER_CONFIG: 3, STATIC_BROKER_CONFIG: 4, DEFAULT_CONFIG: 5 }
@@ -37,7 +36,7 @@ function brokerOf(sim: Simulation, id: number) {
 /** Does this broker coordinate the group now (lead and have loaded its __consumer_offsets partition)? */
 function coordinates(sim: Simulation, id: number, groupId: string): boolean {
   const b = brokerOf(sim, id)
-  const tp = `${OFFSETS_TOPIC}-${coordinatorPartitionFor(groupId, sim.world.brokerConfig['offsets.topic.num.partitions'])}`
+  const tp = groupOffsetsPartition(sim, groupId)
   return b.replicas[tp]?.role === 'leader' && b.coordinator.loaded[tp] === true
 }
 

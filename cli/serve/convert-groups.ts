@@ -15,15 +15,12 @@
  * epoch are not kept (OffsetFetch answers "" and -1); transactional ids are refused.
  */
 import type { ClientRequest, ClientSubscription, Msg } from '../../sim/index.ts'
-import { parseTopicPartition, topicIdBytes, topicIdFromBytes } from '../../sim/index.ts'
 import { randomUUID } from 'node:crypto'
 import type { Struct, Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { readAssignment, readSubscription, writeAssignment, writeSubscription } from '../protocol/consumer-protocol.ts'
-import { wireTp, type Endpoints, type Translated } from './translation.ts'
+import { byTopic, canonical, fromBase64, toBase64, wireTp, type Endpoints, type Translated } from './translation.ts'
 
-const toBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
-const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
 
 /** The APIs this module translates. */
 export const GROUP_APIS: ReadonlySet<string> = new Set(['FindCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ConsumerGroupHeartbeat'])
@@ -144,18 +141,6 @@ function findCoordinatorRefusal(version: number, body: Struct): Struct {
 
 type Answer<A extends string> = Extract<Msg, { api: A }>
 
-/** Partitions grouped by topic, in the order they come. */
-function byTopic(entries: [string, Struct][]): { name: string; partitions: Struct[] }[] {
-  const out: { name: string; partitions: Struct[] }[] = []
-  for (const [tp, part] of entries) {
-    const n = parseTopicPartition(tp)!
-    let t = out.find((x) => x.name === n.topic)
-    if (!t) out.push((t = { name: n.topic, partitions: [] }))
-    t.partitions.push({ PartitionIndex: n.partition, ...part })
-  }
-  return out
-}
-
 /** Errors about the group as a whole, which LeaveGroup v3+ reports at the top. */
 const GROUP_LEVEL = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS'])
 
@@ -217,13 +202,13 @@ export function translateGroupResponse(api: string, version: number, request: St
         MemberId: m.memberId === '' ? null : m.memberId,
         MemberEpoch: m.memberEpoch,
         HeartbeatIntervalMs: m.heartbeatIntervalMs,
-        Assignment: m.assignment === null ? null : { TopicPartitions: m.assignment.map((t) => ({ TopicId: topicIdFromBytes(topicIdBytes(t.topicId)), Partitions: t.partitions.slice() })) },
+        Assignment: m.assignment === null ? null : { TopicPartitions: m.assignment.map((t) => ({ TopicId: canonical(t.topicId), Partitions: t.partitions.slice() })) },
       }
     }
     case 'OffsetFetch': {
       const groups = (answers as Answer<'OffsetFetchResponse'>[]).map((m) => ({
         error: errorCode(m.error),
-        topics: byTopic(Object.entries(m.offsets).map(([tp, offset]) => [tp, { CommittedOffset: offset, CommittedLeaderEpoch: -1, Metadata: offset >= 0 ? '' : null, ErrorCode: 0 }])),
+        topics: byTopic(Object.entries(m.offsets), ([tp]) => tp, (n, [, offset]) => ({ PartitionIndex: n.partition, CommittedOffset: offset, CommittedLeaderEpoch: -1, Metadata: offset >= 0 ? '' : null, ErrorCode: 0 })),
       }))
       const topicsOf = (g: (typeof groups)[number]) => g.topics.map((t) => ({ Name: t.name, Partitions: t.partitions }))
       if (version >= 8) return { ThrottleTimeMs: 0, Groups: (request.Groups as Struct[]).map((g, i) => ({ GroupId: g.GroupId, Topics: topicsOf(groups[i]), ErrorCode: groups[i].error })) }

@@ -9,26 +9,27 @@
  * ControllerId is a live broker (the lowest id, where Kafka picks one at random); LastStableOffset
  * is the high watermark (no transactions); a v0 ListOffsets answers with OldStyleOffsets.
  */
-import type { ClientRecord, ClientRequest, Msg, Simulation, TopicPartition } from '../../sim/index.ts'
-import { batchRecordBytes, parseTopicPartition } from '../../sim/index.ts'
+import type { ClientRecord, ClientRequest, Msg, Simulation } from '../../sim/index.ts'
+import { batchRecordBytes } from '../../sim/index.ts'
 import { ZERO_UUID, type Struct, type Value } from '../protocol/codec.ts'
 import { errorCode } from '../protocol/errors.ts'
 import { BatchError, encodeBatches, readBatches, type WireBatch } from '../protocol/record-batch.ts'
 import { GROUP_APIS, translateGroupRequest, translateGroupResponse } from './convert-groups.ts'
-import { RefusedRequest, wireTopicId, wireTp, type Endpoints, type FailedPartition, type Translated } from './translation.ts'
+import { byTopic, fromBase64, RefusedRequest, toBase64, wireTopicId, wireTp, type Endpoints, type FailedPartition, type Translated } from './translation.ts'
 
 export { RefusedRequest, type Endpoints, type Translated } from './translation.ts'
 
-const toBase64 = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('base64'))
-const fromBase64 = (s: string | null) => (s === null ? null : new Uint8Array(Buffer.from(s, 'base64')))
+const orNull = <A, B>(f: (a: A) => B) => (a: A | null) => (a === null ? null : f(a))
+const toBase64OrNull = orNull(toBase64)
+const fromBase64OrNull = orNull(fromBase64)
 
 const ACKS: Readonly<Record<string, 'all' | '0' | '1'>> = { '-1': 'all', '0': '0', '1': '1' }
 
 function recordsOf(b: WireBatch, epochMs: number): ClientRecord[] {
   return b.records.map((r) => ({
-    key: toBase64(r.key),
-    value: toBase64(r.value),
-    headers: r.headers.map((h): [string, string | null] => [h.key, toBase64(h.value)]),
+    key: toBase64OrNull(r.key),
+    value: toBase64OrNull(r.value),
+    headers: r.headers.map((h): [string, string | null] => [h.key, toBase64OrNull(h.value)]),
     timestampMs: Math.max(0, b.baseTimestamp + r.timestampDelta - epochMs),
   }))
 }
@@ -136,17 +137,6 @@ export function translateRequest(api: string, version: number, body: Struct, epo
   throw new Error(`kafkascope: ${api} is not translated`)
 }
 
-function byTopic<T extends { tp: string }>(parts: T[], make: (name: TopicPartition, part: T) => Struct): { name: string; partitions: Struct[] }[] {
-  const out: { name: string; partitions: Struct[] }[] = []
-  for (const part of parts) {
-    const name = parseTopicPartition(part.tp)!
-    let t = out.find((x) => x.name === name.topic)
-    if (!t) out.push((t = { name: name.topic, partitions: [] }))
-    t.partitions.push(make(name, part))
-  }
-  return out
-}
-
 function deleteTopicsBody(topics: { name: string; topicId: string; error: string; message: string | null }[]): Struct {
   return { ThrottleTimeMs: 0, Responses: topics.map((t) => ({ Name: t.name, TopicId: t.topicId, ErrorCode: errorCode(t.error), ErrorMessage: t.message })) }
 }
@@ -169,7 +159,7 @@ function createTopicsBody(version: number, topics: { name: string; error: string
 
 function produceBody(parts: { tp: string; error: string; baseOffset: number }[]): Struct {
   return {
-    Responses: byTopic(parts, (n, p) => ({ Index: n.partition, ErrorCode: errorCode(p.error), BaseOffset: p.baseOffset, LogAppendTimeMs: -1, LogStartOffset: -1 })).map((t) => ({ Name: t.name, PartitionResponses: t.partitions })),
+    Responses: byTopic(parts, (p) => p.tp, (n, p) => ({ Index: n.partition, ErrorCode: errorCode(p.error), BaseOffset: p.baseOffset, LogAppendTimeMs: -1, LogStartOffset: -1 })).map((t) => ({ Name: t.name, PartitionResponses: t.partitions })),
     ThrottleTimeMs: 0,
   }
 }
@@ -192,7 +182,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
       const parts = (answers as Extract<Msg, { api: 'OffsetForLeaderEpochResponse' }>[]).map((m) => ({ tp: m.tp, error: m.error, epoch: m.epoch, endOffset: m.endOffset }))
       return {
         ThrottleTimeMs: 0,
-        Topics: byTopic(parts, (n, p) => ({ ErrorCode: errorCode(p.error), Partition: n.partition, LeaderEpoch: p.epoch, EndOffset: p.endOffset })).map((t) => ({ Topic: t.name, Partitions: t.partitions as Value[] })),
+        Topics: byTopic(parts, (p) => p.tp, (n, p) => ({ ErrorCode: errorCode(p.error), Partition: n.partition, LeaderEpoch: p.epoch, EndOffset: p.endOffset })).map((t) => ({ Topic: t.name, Partitions: t.partitions as Value[] })),
       }
     }
     case 'Metadata': {
@@ -221,7 +211,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
     }
     case 'Fetch': {
       const m = answers[0] as Extract<Msg, { api: 'FetchResponse' }>
-      const topics = byTopic(m.parts, (n, p) => {
+      const topics = byTopic(m.parts, (p) => p.tp, (n, p) => {
         const batches: WireBatch[] = p.batches.map((b) => {
           const records = batchRecordBytes(sim.world, p.tp, b)
           return {
@@ -237,9 +227,9 @@ export function translateResponse(sim: Simulation, api: string, version: number,
             records: records.map((r) => ({
               offsetDelta: r.offsetDelta,
               timestampDelta: r.timestampMs - b.firstTimestamp,
-              key: fromBase64(r.key),
-              value: fromBase64(r.value),
-              headers: r.headers.map(([k, v]) => ({ key: k, value: fromBase64(v) })),
+              key: fromBase64OrNull(r.key),
+              value: fromBase64OrNull(r.value),
+              headers: r.headers.map(([k, v]) => ({ key: k, value: fromBase64OrNull(v) })),
             })),
           }
         })
@@ -269,7 +259,7 @@ export function translateResponse(sim: Simulation, api: string, version: number,
       const parts = (answers as Extract<Msg, { api: 'ListOffsetsResponse' }>[]).map((m) => ({ tp: m.tp, error: m.error, offset: m.offset }))
       return {
         ThrottleTimeMs: 0,
-        Topics: byTopic(parts, (n, p) => ({
+        Topics: byTopic(parts, (p) => p.tp, (n, p) => ({
           PartitionIndex: n.partition,
           ErrorCode: errorCode(p.error),
           OldStyleOffsets: version === 0 && p.offset >= 0 ? [p.offset] : [],

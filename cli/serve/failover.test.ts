@@ -7,7 +7,7 @@
  */
 import { Kafka, logLevel } from 'kafkajs'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { builtInScenarios, coordinatorPartitionFor, logRecords, parseScenario } from '../../sim/index.ts'
+import { builtInScenarios, groupOffsetsPartition, logRecords, parseScenario } from '../../sim/index.ts'
 import { startServe, type Served } from './serve.ts'
 
 const scenario = parseScenario({ ...(builtInScenarios['leader-failover'] as object), name: 'serve failover', producers: [], readers: [], timeline: [], expect: {}, durationMs: 600_000 })
@@ -63,13 +63,13 @@ test('a kafkajs consumer group survives the crash of its coordinator\'s broker a
     }
     await until('the first records', () => seen.size === 10)
     // the broker that coordinates the group (leads its __consumer_offsets partition) crashes
-    const coordinator = own.sim.summary().partitions.find((p) => p.topic === '__consumer_offsets' && p.partition === coordinatorPartitionFor('survivors', 50))!.leader
+    const coordinator = own.sim.summary().partitions.find((p) => `${p.topic}-${p.partition}` === groupOffsetsPartition(own.sim, 'survivors'))!.leader
     own.intervene({ action: 'crashBroker', broker: coordinator })
     // one record per send: a kafkajs send that spans brokers can resolve without resending to a
     // partition's new leader when that broker already answered for another partition (kafkajs#1303)
     for (let i = 10; i < 20; i++) await producer.send({ topic: 'orders', acks: -1, messages: [{ key: `k-${i}`, value: `v-${i}` }] })
     await until('every record, after the crash', () => seen.size === 20)
-    const after = own.sim.summary().partitions.find((p) => p.topic === '__consumer_offsets' && p.partition === coordinatorPartitionFor('survivors', 50))!.leader
+    const after = own.sim.summary().partitions.find((p) => `${p.topic}-${p.partition}` === groupOffsetsPartition(own.sim, 'survivors'))!.leader
     expect(after).not.toBe(coordinator)
     await consumer.disconnect()
     await producer.disconnect()

@@ -4,7 +4,7 @@
  * partition a request names becomes the simulation's name for it.
  */
 import type { ClientRequest, Simulation } from '../../sim/index.ts'
-import { isLegalTopicName, partitionName, topicIdBytes, topicIdFromBytes } from '../../sim/index.ts'
+import { isLegalTopicName, parseTopicPartition, partitionName, topicIdBytes, topicIdFromBytes, type TopicPartition } from '../../sim/index.ts'
 import { ZERO_UUID, type Struct, type Value } from '../protocol/codec.ts'
 
 /**
@@ -40,7 +40,7 @@ export function wireTp(topic: Value | undefined, partition: Value | undefined): 
 export type FailedPartition = { tp: string; error: string } | { topicId: string; partition: number; error: string }
 
 /** Kafka's Uuid text for a topic id as the client reads it back (Uuid.toString of its 16 bytes). */
-function canonical(id: string): string {
+export function canonical(id: string): string {
   return topicIdFromBytes(topicIdBytes(id))
 }
 
@@ -66,3 +66,18 @@ export function topicOfId(sim: Simulation, broker: number, topicId: string): str
  */
 export type Translated = { requests: ClientRequest[]; failed?: FailedPartition[] } | { answer: Struct }
 
+/** Bytes as the simulation records them (base64), and back. */
+export const toBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
+export const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
+
+/** Partitions ("topic-p") grouped by topic in the order they come, each made into its wire struct. */
+export function byTopic<T>(parts: readonly T[], tpOf: (part: T) => string, make: (name: TopicPartition, part: T) => Struct): { name: string; partitions: Struct[] }[] {
+  const out: { name: string; partitions: Struct[] }[] = []
+  for (const part of parts) {
+    const name = parseTopicPartition(tpOf(part))!
+    let t = out.find((x) => x.name === name.topic)
+    if (!t) out.push((t = { name: name.topic, partitions: [] }))
+    t.partitions.push(make(name, part))
+  }
+  return out
+}

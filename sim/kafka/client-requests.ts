@@ -6,7 +6,19 @@
  * They carry what the simulated broker reads, in its own terms (a partition as "topic-p", acks as
  * "all" | "0" | "1"); the wire codecs (cli/protocol) do the translating both ways.
  */
-import type { NewTopic } from './messages.ts'
+import type {
+  CreateTopicsRequest,
+  DeleteTopicsRequest,
+  Envelope,
+  FindCoordinatorRequest,
+  HeartbeatRequest,
+  InitProducerIdRequest,
+  OffsetFetchRequest,
+  OffsetForLeaderEpochRequest,
+} from './messages.ts'
+
+/** A request a real client's request becomes field for field: the simulation's message without its envelope. */
+type Carried<M> = Omit<M, keyof Envelope | 'corr'>
 
 /** One record of a Produce request, as the client's record batch carried it. */
 export interface ClientRecord {
@@ -22,8 +34,8 @@ export interface ClientRecord {
 
 export type ClientRequest =
   | { api: 'Metadata'; topics: string[] | null; allowAutoTopicCreation?: boolean }
-  | { api: 'CreateTopics'; topics: NewTopic[]; validateOnly: boolean }
-  | { api: 'DeleteTopics'; topics: string[] }
+  | Carried<CreateTopicsRequest>
+  | Carried<DeleteTopicsRequest>
   | {
       api: 'Produce'
       acks: 'all' | '0' | '1'
@@ -32,9 +44,9 @@ export type ClientRequest =
     }
   | { api: 'Fetch'; maxWaitMs: number; maxBytes: number; partitions: { tp: string; fetchOffset: number; currentLeaderEpoch: number }[] }
   | { api: 'ListOffsets'; tp: string; spec: 'earliest' | 'latest' | { timestamp: number }; currentLeaderEpoch: number }
-  | { api: 'OffsetForLeaderEpoch'; tp: string; currentLeaderEpoch: number; leaderEpoch: number }
-  | { api: 'InitProducerId' }
-  | { api: 'FindCoordinator'; key: string }
+  | Carried<OffsetForLeaderEpochRequest>
+  | Carried<InitProducerIdRequest>
+  | Carried<FindCoordinatorRequest>
   | {
       api: 'JoinGroup'
       groupId: string
@@ -55,11 +67,10 @@ export type ClientRequest =
       /** the leader's assignments: the bytes it sent for each member, and the partitions read from them */
       assignments: { memberId: string; raw: string; partitions: string[] }[]
     }
-  | { api: 'Heartbeat'; groupId: string; generation: number; memberId: string; groupInstanceId: string | null }
+  | Carried<HeartbeatRequest>
   | { api: 'LeaveGroup'; groupId: string; memberId: string; groupInstanceId: string | null; reason: string | null }
   | { api: 'OffsetCommit'; groupId: string; generation: number; memberId: string; groupInstanceId: string | null; offsets: { tp: string; offset: number }[] }
-  /** tps null: every partition the group has committed */
-  | { api: 'OffsetFetch'; groupId: string; tps: string[] | null }
+  | Carried<OffsetFetchRequest>
   /** KIP-848; topic ids as the client sends them (Kafka's Uuid text), resolved by the receiving broker */
   | {
       api: 'ConsumerGroupHeartbeat'
